@@ -1,0 +1,1 @@
+"""Actorgraph: graph."""

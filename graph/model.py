@@ -1,0 +1,596 @@
+"""Domain model: the pydantic objects that travel from loaders to stores and out of the API.
+
+Two layers:
+
+* the *extraction* layer (`Extraction` and its `Extracted*` items) is one article's findings, in the
+  JSON shape of the evaluation GUIDE plus an `article` object; relations and events name entities by
+  their canonical `name`, exactly as `kg extract` prints them;
+* the *graph* layer (`Entity`, `Relation`, `Event`, `Article`) is what a store keeps: ids resolved,
+  evidence accumulated across articles, derived counts and dates.
+
+Every id is deterministic (see `entity_id`, `relation_id`, `event_id`, `article_id`), so the same actor,
+relation or event reported by two articles lands on one node or edge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+EntityKind = Literal["person", "country", "organization", "armed_group", "group", "place"]
+RelationType = Literal[
+    "ALLIED_WITH",
+    "SUPPORTS",
+    "OPPOSES",
+    "CONDEMNED",
+    "ACCUSED",
+    "STRUCK",
+    "SPOKE_WITH",
+    "MET_WITH",
+    "THREATENED",
+    "AFFILIATED_WITH",
+    "LOCATED_IN",
+    "CONTROLS",
+]
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+DatePrecision = Literal["day", "month", "year"]
+
+ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+SYMMETRIC_TYPES: frozenset[str] = frozenset({"ALLIED_WITH", "SPOKE_WITH", "MET_WITH"})
+# Neo4j label for each entity kind (every entity also carries the `Entity` label).
+KIND_LABELS: dict[str, str] = {
+    "person": "Person",
+    "country": "Country",
+    "organization": "Organization",
+    "armed_group": "ArmedGroup",
+    "group": "Group",
+    "place": "Place",
+}
+# Signs used by the alliance analysis and the views: cooperative +1, hostile -1, others 0.
+RELATION_SIGN: dict[str, int] = {
+    "ALLIED_WITH": 1,
+    "SUPPORTS": 1,
+    "CONDEMNED": -1,
+    "ACCUSED": -1,
+    "STRUCK": -1,
+    "OPPOSES": -1,
+    "THREATENED": -1,
+}
+
+# A date as the contract writes it: YYYY-MM-DD, YYYY-MM or YYYY.
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------------------------- ids
+
+
+def normalize_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for a name ("Bashar al-Assad's" -> "bashar al assad")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['\u2019]s\b", "", text)
+    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Readable id from kind and normalised canonical name: ``country:russia``, ``person:sergei-lavrov``."""
+    key = normalize_name(name).replace(" ", "-")
+    if not key:
+        raise ValueError(f"entity name {name!r} has no letters or digits")
+    return f"{kind}:{key}"
+
+
+def relation_id(rtype: str, source_id: str, target_id: str) -> str:
+    """Id of the typed relation; symmetric types are ordered so either direction gives one id."""
+    if rtype in SYMMETRIC_TYPES and target_id < source_id:
+        source_id, target_id = target_id, source_id
+    return f"rel:{_digest(rtype, source_id, target_id)}"
+
+
+def event_id(
+    etype: str, when: str | None, actor_ids: list[str], location_id: str | None, target_ids: list[str]
+) -> str:
+    """Id from what identifies the real-world event: type, date, actors and place.
+
+    Targets only count when there is no place, so two reports that name the same strike's place but list
+    its targets differently still meet on one node.
+    """
+    where = location_id or ",".join(sorted(set(target_ids)))
+    return f"event:{_digest(etype, when or '', ','.join(sorted(set(actor_ids))), where)}"
+
+
+def article_id(url: str | None, text: str | None) -> str:
+    """Article id: a hash of the URL when there is one, else of the text."""
+    if url:
+        return f"article:{_digest('url', url.strip())}"
+    if text is None:
+        raise ValueError("an article needs a url or a text to have an id")
+    return f"article:{_digest('text', text.strip())}"
+
+
+def date_precision(value: str | None) -> DatePrecision | None:
+    """Precision of a contract date string ("2017-04" -> "month")."""
+    if value is None:
+        return None
+    return {10: "day", 7: "month", 4: "year"}[len(value)]  # type: ignore[return-value]
+
+
+def _check_partial_date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if len(text) > 10 and _PARTIAL_DATE.match(text[:10]) and text[10] in "T ":
+        text = text[:10]  # a timestamp: keep the day
+    if not _PARTIAL_DATE.match(text):
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    return text
+
+
+PartialDate = Annotated[str | None, Field(default=None, description="YYYY-MM-DD, YYYY-MM or YYYY")]
+
+
+# ------------------------------------------------------------------------------ extraction layer
+
+
+class Article(_Model):
+    """Where a piece of evidence comes from."""
+
+    id: str = ""
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: PartialDate = None
+    ingested_at: datetime | None = None
+
+    _v_published = field_validator("published", mode="before")(_check_partial_date)
+
+    @model_validator(mode="after")
+    def _fill_id(self) -> Article:
+        if not self.id:
+            if not self.url:
+                raise ValueError("an article needs an id or a url (use article_id(url, text))")
+            self.id = article_id(self.url, None)
+        return self
+
+
+class ExtractedEntity(_Model):
+    """One entity as an article names it (GUIDE contract), with attributes where known."""
+
+    name: str = Field(min_length=1)
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)
+    country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2, for countries")
+    titles: list[str] = Field(default_factory=list, description="offices held, for persons")
+    lat: float | None = None
+    lon: float | None = None
+    optional: bool | None = None  # accepted from gold files; ignored by stores
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.kind, self.name)
+
+
+class ExtractedRelation(_Model):
+    """One typed relation between two entities named by their canonical names."""
+
+    source: str
+    type: RelationType
+    target: str
+    evidence: str | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    date: PartialDate = None
+    title: str | None = Field(default=None, description="office held, for AFFILIATED_WITH")
+    # Accepted so that gold files and other tools' output load unchanged; not stored.
+    alt_sources: list[str] | None = None
+    alt_targets: list[str] | None = None
+    optional: bool | None = None
+
+    _v_date = field_validator("date", mode="before")(_check_partial_date)
+
+
+class ExtractedEvent(_Model):
+    """One real-world event as an article reports it."""
+
+    type: EventType
+    label: str | None = None
+    date: PartialDate = None
+    location: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    evidence: str | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    killed: int | None = Field(default=None, ge=0)
+    wounded: int | None = Field(default=None, ge=0)
+    quantity: int | None = Field(default=None, ge=0, description="munitions or units when stated")
+    optional: bool | None = None
+
+    _v_date = field_validator("date", mode="before")(_check_partial_date)
+
+
+class Extraction(_Model):
+    """One article's entities, relations and events: the object loaders hand to stores.
+
+    Also a file format (`kg ingest x.json`): the GUIDE's JSON plus an `article` object.
+    """
+
+    article: Article
+    entities: list[ExtractedEntity] = Field(default_factory=list)
+    relations: list[ExtractedRelation] = Field(default_factory=list)
+    events: list[ExtractedEvent] = Field(default_factory=list)
+    # Accepted from gold files so they load as extractions.
+    id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Extraction:
+        names = self.name_index()
+        missing: list[str] = []
+        for r in self.relations:
+            missing += [n for n in (r.source, r.target) if normalize_name(n) not in names]
+        for e in self.events:
+            refs = [*e.actors, *e.targets] + ([e.location] if e.location else [])
+            missing += [n for n in refs if normalize_name(n) not in names]
+        if missing:
+            shown = ", ".join(sorted(set(missing))[:5])
+            raise ValueError(f"relations or events name entities that are not listed: {shown}")
+        return self
+
+    def name_index(self) -> dict[str, ExtractedEntity]:
+        """Map each normalised name and alias to its entity (canonical names win over aliases)."""
+        index: dict[str, ExtractedEntity] = {}
+        for ent in self.entities:
+            for alias in ent.aliases:
+                index.setdefault(normalize_name(alias), ent)
+        for ent in self.entities:
+            index[normalize_name(ent.name)] = ent
+        return index
+
+    def to_records(self) -> GraphRecords:
+        """Resolve names to ids and attach provenance: what a store writes for this article."""
+        return GraphRecords.from_extraction(self)
+
+
+# ----------------------------------------------------------------------------------- graph layer
+
+
+class Evidence(_Model):
+    """A sentence in an article that supports a relation or an event."""
+
+    sentence: str | None = None
+    article_id: str
+    date: PartialDate = None
+    confidence: float = 1.0
+
+    _v_date = field_validator("date", mode="before")(_check_partial_date)
+
+    @property
+    def key(self) -> str:
+        """Identity of this piece of evidence: one article, one sentence (re-loading adds nothing)."""
+        return _digest(self.article_id, self.sentence or "")
+
+
+class Entity(_Model):
+    """An actor or a place as the graph keeps it."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: list[str] = Field(default_factory=list)
+    country_code: str | None = None
+    titles: list[str] = Field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    article_ids: list[str] = Field(default_factory=list)
+
+
+class Relation(_Model):
+    """A typed relation between two entities with all the evidence behind it."""
+
+    id: str
+    type: RelationType
+    source: str  # entity id
+    target: str  # entity id
+    titles: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def symmetric(self) -> bool:
+        return self.type in SYMMETRIC_TYPES
+
+    @property
+    def evidence_count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def first_seen(self) -> str | None:
+        dates = [e.date for e in self.evidence if e.date]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        dates = [e.date for e in self.evidence if e.date]
+        return max(dates) if dates else None
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence})
+
+    @property
+    def confidence(self) -> float:
+        return max((e.confidence for e in self.evidence), default=0.0)
+
+
+class Event(_Model):
+    """A real-world event: one node however many articles report it."""
+
+    id: str
+    type: EventType
+    label: str | None = None
+    date: PartialDate = None
+    date_precision: DatePrecision | None = None
+    location: str | None = None  # entity id
+    actors: list[str] = Field(default_factory=list)  # entity ids
+    targets: list[str] = Field(default_factory=list)  # entity ids
+    killed: int | None = None
+    wounded: int | None = None
+    quantity: int | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    _v_date = field_validator("date", mode="before")(_check_partial_date)
+
+    @property
+    def evidence_count(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence})
+
+
+class GraphRecords(_Model):
+    """One extraction resolved to graph records, ready for a store to merge."""
+
+    article: Article
+    entities: list[Entity]
+    relations: list[Relation]
+    events: list[Event]
+
+    @classmethod
+    def from_extraction(cls, ex: Extraction) -> GraphRecords:
+        art = ex.article
+        index = ex.name_index()
+
+        def eid(name: str) -> str:
+            return index[normalize_name(name)].id
+
+        entities: dict[str, Entity] = {}
+        for e in ex.entities:
+            ent = entities.get(e.id)
+            if ent is None:
+                entities[e.id] = Entity(
+                    id=e.id,
+                    name=e.name,
+                    kind=e.kind,
+                    aliases=_dedupe([a for a in e.aliases if a != e.name]),
+                    country_code=e.country_code,
+                    titles=_dedupe(e.titles),
+                    lat=e.lat,
+                    lon=e.lon,
+                    article_ids=[art.id],
+                )
+            else:  # the same entity listed twice in one article: merge
+                ent.aliases = _dedupe([*ent.aliases, *e.aliases])
+                ent.titles = _dedupe([*ent.titles, *e.titles])
+
+        relations: dict[str, Relation] = {}
+        for r in ex.relations:
+            src, tgt = eid(r.source), eid(r.target)
+            if src == tgt:
+                continue  # a relation of an entity with itself says nothing
+            if r.type in SYMMETRIC_TYPES and tgt < src:
+                src, tgt = tgt, src
+            rid = relation_id(r.type, src, tgt)
+            ev = Evidence(
+                sentence=r.evidence,
+                article_id=art.id,
+                date=r.date or art.published,
+                confidence=r.confidence,
+            )
+            rel = relations.setdefault(rid, Relation(id=rid, type=r.type, source=src, target=tgt))
+            if ev.key not in {x.key for x in rel.evidence}:
+                rel.evidence.append(ev)
+            if r.title and r.title not in rel.titles:
+                rel.titles.append(r.title)
+
+        events: dict[str, Event] = {}
+        for e in ex.events:
+            actors = _dedupe([eid(a) for a in e.actors])
+            targets = _dedupe([eid(t) for t in e.targets])
+            loc = eid(e.location) if e.location else None
+            xid = event_id(e.type, e.date, actors, loc, targets)
+            ev = Evidence(
+                sentence=e.evidence,
+                article_id=art.id,
+                date=art.published or e.date,
+                confidence=e.confidence,
+            )
+            node = events.get(xid)
+            if node is None:
+                events[xid] = Event(
+                    id=xid,
+                    type=e.type,
+                    label=e.label,
+                    date=e.date,
+                    date_precision=date_precision(e.date),
+                    location=loc,
+                    actors=actors,
+                    targets=targets,
+                    killed=e.killed,
+                    wounded=e.wounded,
+                    quantity=e.quantity,
+                    evidence=[ev],
+                )
+            else:
+                node.targets = _dedupe([*node.targets, *targets])
+                if ev.key not in {x.key for x in node.evidence}:
+                    node.evidence.append(ev)
+        return cls(
+            article=art,
+            entities=list(entities.values()),
+            relations=list(relations.values()),
+            events=list(events.values()),
+        )
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def merge_entity(old: Entity, new: Entity) -> Entity:
+    """Merge a newly reported entity into the stored one: union of aliases, titles and articles."""
+    return old.model_copy(
+        update={
+            "aliases": _dedupe([*old.aliases, *new.aliases]),
+            "titles": _dedupe([*old.titles, *new.titles]),
+            "country_code": old.country_code or new.country_code,
+            "lat": old.lat if old.lat is not None else new.lat,
+            "lon": old.lon if old.lon is not None else new.lon,
+            "article_ids": _dedupe([*old.article_ids, *new.article_ids]),
+        }
+    )
+
+
+def merge_evidence(old: list[Evidence], new: list[Evidence]) -> list[Evidence]:
+    """Append the pieces of `new` not already in `old` (by article and sentence)."""
+    keys = {e.key for e in old}
+    return [*old, *(e for e in new if e.key not in keys)]
+
+
+# ------------------------------------------------------------------------------- store results
+
+
+class EntityHit(_Model):
+    """A search result: the entity and its degree (number of typed relations)."""
+
+    entity: Entity
+    degree: int = 0
+
+
+class Subgraph(_Model):
+    """Entities, the relations among them and the events that involve them."""
+
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+class Path(_Model):
+    """A path between two entities: nodes in order and the relation taken at each hop."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+
+    @property
+    def length(self) -> int:
+        return len(self.relations)
+
+
+T = TypeVar("T")
+
+
+class Page(_Model, Generic[T]):
+    """One page of a longer list."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class Stats(_Model):
+    """Counts in a store. `relations` counts distinct typed relations (a symmetric one once)."""
+
+    entities: int
+    relations: int
+    events: int
+    articles: int
+    entities_by_kind: dict[str, int] = Field(default_factory=dict)
+    relations_by_type: dict[str, int] = Field(default_factory=dict)
+    events_by_type: dict[str, int] = Field(default_factory=dict)
+    evidence: int = 0
+
+
+class UpsertReport(_Model):
+    """What one batch of upserts did: ids added and ids merged into existing records."""
+
+    articles_added: list[str] = Field(default_factory=list)
+    articles_merged: list[str] = Field(default_factory=list)
+    entities_added: list[str] = Field(default_factory=list)
+    entities_merged: list[str] = Field(default_factory=list)
+    relations_added: list[str] = Field(default_factory=list)
+    relations_merged: list[str] = Field(default_factory=list)
+    events_added: list[str] = Field(default_factory=list)
+    events_merged: list[str] = Field(default_factory=list)
+    evidence_added: int = 0
+
+    def add(self, other: UpsertReport) -> None:
+        """Fold another report into this one."""
+        for name in type(self).model_fields:
+            if name == "evidence_added":
+                self.evidence_added += other.evidence_added
+            else:
+                getattr(self, name).extend(getattr(other, name))
+
+
+class CypherResult(_Model):
+    """Rows of a read-only Cypher query: plain JSON values (nodes and relationships as dicts)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False

@@ -1,0 +1,1 @@
+"""Launcher for a bundled Neo4j Community server built from Maven Central jars."""

@@ -1,0 +1,62 @@
+"""One settings object, read from the environment once through `get_settings()`; nothing at import."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Environment variables: Neo4j's conventions (`NEO4J_*`) and Actorgraph's own (`KG_*`)."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
+
+    neo4j_uri: str | None = Field(default=None, alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
+    neo4j_password: SecretStr = Field(default=SecretStr("actorgraph"), alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+
+    store: Literal["embedded", "neo4j"] | None = Field(default=None, alias="KG_STORE")
+    home: Path = Field(default=Path(".actorgraph"), alias="KG_HOME")
+
+    # Launcher for the bundled Neo4j (kg neo4j start|stop|status).
+    neo4j_port: int = Field(default=7687, alias="KG_NEO4J_PORT")
+    neo4j_heap: str = Field(default="1g", alias="KG_NEO4J_HEAP")
+
+    # Input limits and batching.
+    max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")
+    batch_size: int = Field(default=200, alias="KG_BATCH_SIZE")
+    workers: int = Field(default=1, alias="KG_WORKERS")
+
+    # API.
+    api_key: SecretStr | None = Field(default=None, alias="KG_API_KEY")
+    cors_origins: list[str] = Field(default_factory=list, alias="KG_CORS_ORIGINS")
+    read_key_required: bool = Field(default=False, alias="KG_READ_KEY_REQUIRED")
+    max_body_bytes: int = Field(default=10_000_000, alias="KG_MAX_BODY_BYTES")
+    query_timeout: float = Field(default=10.0, alias="KG_QUERY_TIMEOUT")
+    query_row_limit: int = Field(default=10_000, alias="KG_QUERY_ROW_LIMIT")
+
+    @property
+    def store_kind(self) -> Literal["embedded", "neo4j"]:
+        """`KG_STORE` if set, else neo4j when `NEO4J_URI` is set, else embedded."""
+        if self.store:
+            return self.store
+        return "neo4j" if self.neo4j_uri else "embedded"
+
+    @property
+    def embedded_path(self) -> Path:
+        return self.home / "graph.json"
+
+    @property
+    def neo4j_home(self) -> Path:
+        return self.home / "neo4j"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings, read from the environment on first use."""
+    return Settings()

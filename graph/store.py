@@ -1,0 +1,140 @@
+"""The `GraphStore` protocol: what the API, the CLI and the views may ask of a graph store.
+
+Shaped by the domain, not by a backend: no Cypher crosses it except through `cypher()`, the read-only
+escape hatch for users. `EmbeddedStore` (networkx) and `Neo4jStore` implement it; `tests/contract/`
+runs one suite on both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import (
+    CypherResult,
+    Entity,
+    EntityHit,
+    EntityKind,
+    Event,
+    EventType,
+    Extraction,
+    Page,
+    Path,
+    Relation,
+    RelationType,
+    Stats,
+    Subgraph,
+    UpsertReport,
+)
+
+ExportFormat = Literal["json", "graphml"]
+
+
+class RelationFilter(BaseModel):
+    """Which relations to list. Dates compare with the evidence dates (YYYY-MM-DD prefixes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    types: list[RelationType] | None = None
+    source: str | None = Field(default=None, description="entity id at either end for symmetric types")
+    target: str | None = None
+    entity: str | None = Field(default=None, description="entity id at either end")
+    since: str | None = None
+    until: str | None = None
+
+
+class EventFilter(BaseModel):
+    """Which events to list: by type, participant (actor or target), place and date window."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    types: list[EventType] | None = None
+    actor: str | None = Field(default=None, description="entity id among actors or targets")
+    place: str | None = Field(default=None, description="entity id of the location")
+    since: str | None = None
+    until: str | None = None
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A knowledge graph of actors, places, events and the articles that report them."""
+
+    kind: Literal["embedded", "neo4j"]
+
+    def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
+        """Merge extractions in batches; loading the same extraction twice changes nothing."""
+        ...
+
+    def get_entity(self, entity_id: str) -> Entity:
+        """The entity with this id; `NotFound` if there is none."""
+        ...
+
+    def find_entity(self, name_or_id: str) -> Entity:
+        """An entity by id, exact name or alias (case- and accent-insensitive); `NotFound` if none."""
+        ...
+
+    def search_entities(
+        self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[EntityHit]:
+        """Entities whose name or an alias contains `q` (case- and accent-insensitive), by degree."""
+        ...
+
+    def neighbors(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        types: Sequence[RelationType] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Subgraph:
+        """The entity's neighbourhood to `depth` hops over typed relations (either direction)."""
+        ...
+
+    def relations(self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0) -> Page[Relation]:
+        """Relations matching the filter, with their evidence, ordered by id."""
+        ...
+
+    def events(self, flt: EventFilter | None = None, limit: int = 100, offset: int = 0) -> Page[Event]:
+        """Events matching the filter, with their evidence, ordered by date then id."""
+        ...
+
+    def shortest_paths(self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10) -> list[Path]:
+        """All shortest paths (up to `limit`) between two entities over typed relations."""
+        ...
+
+    def subgraph(self, ids: Iterable[str]) -> Subgraph:
+        """The entities with these ids, the relations among them and the events that involve them."""
+        ...
+
+    def stats(self) -> Stats:
+        """Counts of entities, distinct typed relations, events and articles."""
+        ...
+
+    def export(self, fmt: ExportFormat = "json") -> str:
+        """The whole graph as JSON (`Subgraph` shape plus articles) or GraphML."""
+        ...
+
+    def clear(self) -> None:
+        """Remove everything."""
+        ...
+
+    def cypher(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        row_limit: int | None = None,
+        timeout: float | None = None,
+    ) -> CypherResult:
+        """Run a read-only Cypher query; `WriteRefused` for writes, `QueryError` otherwise."""
+        ...
+
+    def ping(self) -> None:
+        """Return if the store is reachable; raise `StoreUnavailable` otherwise."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and flush what is pending."""
+        ...

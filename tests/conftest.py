@@ -1,0 +1,76 @@
+"""Session fixtures that start real services, and fresh stores for each test.
+
+Neo4j: the tests use `NEO4J_URI` when it is set (CI starts the bundled server with `kg neo4j start`
+before pytest); otherwise the session starts the bundled launcher itself on a free port. A Neo4j that
+cannot be started is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A driver connected to a real Neo4j: `NEO4J_URI` if set, else one the session starts."""
+    from neo4j import GraphDatabase
+
+    uri = os.environ.get("NEO4J_URI")
+    user = os.environ.get("NEO4J_USER", "neo4j")
+    password = os.environ.get("NEO4J_PASSWORD", "actorgraph")
+    launcher = None
+    if not uri:
+        from graph.neo4j_server.launcher import Launcher
+
+        home = tmp_path_factory.mktemp("neo4j-home")
+        launcher = Launcher(home=home, port=_free_port(), password=password)
+        uri = launcher.start(wait=180.0)
+    driver = GraphDatabase.driver(uri, auth=(user, password))
+    driver.verify_connectivity()
+    yield driver
+    driver.close()
+    if launcher is not None:
+        launcher.stop()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_driver: object) -> Iterator[object]:
+    """A cleared `Neo4jStore` on the session's Neo4j."""
+    from graph.stores.neo4j import Neo4jStore
+
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    store = Neo4jStore(neo4j_driver, database=database)  # type: ignore[arg-type]
+    store.clear()
+    yield store
+    store.clear()
+
+
+@pytest.fixture
+def embedded_store(tmp_path: Path) -> Iterator[object]:
+    """A fresh `EmbeddedStore` persisted under a temporary directory."""
+    from graph.stores.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "graph.json")
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request: pytest.FixtureRequest) -> object:
+    """Each store in turn: the contract suite runs once per backend."""
+    return request.getfixturevalue(f"{request.param}_store")
