@@ -76,7 +76,12 @@ class NotFound(KGError):
     exit_code = 3
 
     def __init__(self, what: str, key: str) -> None:
-        super().__init__(f"no {what} {key!r} in the graph", hint="search with `kg query` or GET /api/v1/entities?q=", what=what, key=key)
+        super().__init__(
+            f"no {what} {key!r} in the graph",
+            hint="search with `kg query` or GET /api/v1/entities?q=",
+            what=what,
+            key=key,
+        )
 
 
 class QueryError(KGError):
@@ -93,7 +98,9 @@ class WriteRefused(QueryError):
     status = 403
     code = "write_refused"
 
-    def __init__(self, message: str = "this Cypher entry point is read-only; the query tries to write") -> None:
+    def __init__(
+        self, message: str = "this Cypher entry point is read-only; the query tries to write"
+    ) -> None:
         super().__init__(message, hint="load data with `kg ingest` or POST /api/v1/articles")
 
 

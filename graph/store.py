@@ -92,7 +92,9 @@ class GraphStore(Protocol):
         """The entity's neighbourhood to `depth` hops over typed relations (either direction)."""
         ...
 
-    def relations(self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0) -> Page[Relation]:
+    def relations(
+        self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0
+    ) -> Page[Relation]:
         """Relations matching the filter, with their evidence, ordered by id."""
         ...
 
@@ -100,7 +102,9 @@ class GraphStore(Protocol):
         """Events matching the filter, with their evidence, ordered by date then id."""
         ...
 
-    def shortest_paths(self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10) -> list[Path]:
+    def shortest_paths(
+        self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
+    ) -> list[Path]:
         """All shortest paths (up to `limit`) between two entities over typed relations."""
         ...
 
