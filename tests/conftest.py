@@ -1,8 +1,9 @@
 """Session fixtures that start real services, and fresh stores for each test.
 
-Neo4j: the tests use `NEO4J_URI` when it is set (CI starts the bundled server with `kg neo4j start`
-before pytest); otherwise the session starts the bundled launcher itself on a free port. A Neo4j that
-cannot be started is an error, never a skip.
+Neo4j: the tests use `KG_TEST_NEO4J_URI` (or `NEO4J_URI`) when set (`make test` starts the bundled
+server with `kg neo4j start` before pytest); otherwise the session starts the bundled launcher itself on a
+free port. A Neo4j that cannot be started is an error, never a skip. With `KG_NO_SKIPS=1` (CI) any
+skipped test fails the run.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def neo4j_driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """A driver connected to a real Neo4j: `NEO4J_URI` if set, else one the session starts."""
     from neo4j import GraphDatabase
 
-    uri = os.environ.get("NEO4J_URI")
+    uri = os.environ.get("KG_TEST_NEO4J_URI") or os.environ.get("NEO4J_URI")
     user = os.environ.get("NEO4J_USER", "neo4j")
     password = os.environ.get("NEO4J_PASSWORD", "actorgraph")
     launcher = None
@@ -74,3 +75,14 @@ def embedded_store(tmp_path: Path) -> Iterator[object]:
 def store(request: pytest.FixtureRequest) -> object:
     """Each store in turn: the contract suite runs once per backend."""
     return request.getfixturevalue(f"{request.param}_store")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under KG_NO_SKIPS=1 a skipped test fails the run: CI must exercise every test."""
+    if not os.environ.get("KG_NO_SKIPS"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped:
+        print(f"\nKG_NO_SKIPS: {skipped} test(s) were skipped; CI requires none")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
