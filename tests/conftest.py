@@ -27,10 +27,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def neo4j_driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A driver connected to a real Neo4j: `NEO4J_URI` if set, else one the session starts."""
-    from neo4j import GraphDatabase
-
+def neo4j_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real Neo4j: `KG_TEST_NEO4J_URI`/`NEO4J_URI` if set, else one this session starts and stops."""
     uri = os.environ.get("KG_TEST_NEO4J_URI") or os.environ.get("NEO4J_URI")
     user = os.environ.get("NEO4J_USER", "neo4j")
     password = os.environ.get("NEO4J_PASSWORD", "actorgraph")
@@ -41,12 +39,27 @@ def neo4j_driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         home = tmp_path_factory.mktemp("neo4j-home")
         launcher = Launcher(home=home, port=_free_port(), password=password)
         uri = launcher.start(wait=180.0)
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    yield {
+        "NEO4J_URI": uri,
+        "NEO4J_USER": user,
+        "NEO4J_PASSWORD": password,
+        "NEO4J_DATABASE": os.environ.get("NEO4J_DATABASE", "neo4j"),
+    }
+    if launcher is not None:
+        launcher.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_service: dict[str, str]) -> Iterator[object]:
+    """A driver connected to the session's real Neo4j."""
+    from neo4j import GraphDatabase
+
+    driver = GraphDatabase.driver(
+        neo4j_service["NEO4J_URI"], auth=(neo4j_service["NEO4J_USER"], neo4j_service["NEO4J_PASSWORD"])
+    )
     driver.verify_connectivity()
     yield driver
     driver.close()
-    if launcher is not None:
-        launcher.stop()
 
 
 @pytest.fixture
