@@ -7,7 +7,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
@@ -137,7 +137,8 @@ class EmbeddedStore:
         """Merge extractions; evidence already present (same article and sentence) is not added again."""
         report = UpsertReport()
         with self._lock:
-            for batch in iter(lambda it=iter(extractions): list(islice(it, batch_size)), []):
+            items = iter(extractions)
+            while batch := list(islice(items, batch_size)):
                 for ex in batch:
                     self._merge(ex, report)
                 self._save()
@@ -351,7 +352,7 @@ class EmbeddedStore:
             for nodes in islice(node_paths, limit):
                 if len(nodes) - 1 > max_hops:
                     break
-                rels = [best[(min(a, b), max(a, b))] for a, b in zip(nodes, nodes[1:], strict=False)]
+                rels = [best[(min(a, b), max(a, b))] for a, b in pairwise(nodes)]
                 paths.append(Path(entities=[self._ents[n] for n in nodes], relations=rels))
             return paths
         except (nx.NetworkXNoPath, nx.NodeNotFound):
