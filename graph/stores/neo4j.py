@@ -1,0 +1,504 @@
+"""The Neo4j store: the official driver, batched `UNWIND ... MERGE` writes, read-only user Cypher."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
+from typing import Any, Literal, NoReturn
+
+import neo4j
+from neo4j import Driver, ManagedTransaction, Query
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.errors import NotFound, QueryError, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
+from graph.export import export_graph
+from graph.model import (
+    SYMMETRIC_TYPES,
+    Article,
+    CypherResult,
+    Entity,
+    EntityHit,
+    EntityKind,
+    Event,
+    Extraction,
+    Page,
+    Path,
+    Relation,
+    RelationType,
+    Stats,
+    Subgraph,
+    UpsertReport,
+    normalize_name,
+)
+from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores import neo4j_queries as Q
+from graph.stores.props import (
+    article_props,
+    entity_props,
+    event_props,
+    evidence_from_props,
+    relation_props,
+)
+
+_ENTITY_FIELDS = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon")
+
+
+def _entity(node: Any) -> Entity:
+    props = dict(node)
+    return Entity(**{k: props.get(k) for k in _ENTITY_FIELDS if props.get(k) is not None})
+
+
+def _relation(row: Mapping[str, Any]) -> Relation:
+    props = row["r"]
+    return Relation(
+        id=props["id"],
+        type=row["type"],
+        source=row["s"],
+        target=row["t"],
+        titles=list(props.get("titles") or []),
+        evidence=evidence_from_props(props),
+    )
+
+
+def _event(node: Any, links: Mapping[str, Any] | None) -> Event:
+    props = dict(node)
+    return Event(
+        id=props["id"],
+        type=props["type"],
+        label=props.get("label"),
+        date=props.get("date"),
+        date_precision=props.get("date_precision"),
+        killed=props.get("killed"),
+        wounded=props.get("wounded"),
+        quantity=props.get("quantity"),
+        location=(links or {}).get("location"),
+        actors=sorted((links or {}).get("actors") or []),
+        targets=sorted((links or {}).get("targets") or []),
+        evidence=evidence_from_props(props),
+    )
+
+
+def _article(node: Any) -> Article:
+    props = dict(node)
+    return Article(**{k: v for k, v in props.items() if v is not None})
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values as plain JSON: nodes and relationships as their properties (as the embedded store)."""
+    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship):
+        return {k: to_plain(v) for k, v in dict(value).items()}
+    if isinstance(value, neo4j.graph.Path):
+        return {
+            "nodes": [to_plain(n) for n in value.nodes],
+            "relationships": [to_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+class Neo4jStore:
+    """A `GraphStore` on a Neo4j server reached through the driver it is handed."""
+
+    kind: Literal["neo4j"] = "neo4j"
+
+    def __init__(self, driver: Driver, database: str = "neo4j", owns_driver: bool = False) -> None:
+        self.driver = driver
+        self.database = database
+        self.owns_driver = owns_driver
+        self._where = "Neo4j"
+        # The address is only for messages; ping() and every call report real failures.
+        with contextlib.suppress(Exception):
+            self._where = f"Neo4j at {driver.get_server_info().address}"
+        self._write_many(list(Q.SCHEMA))
+
+    # ------------------------------------------------------------------------ plumbing
+
+    def _fail(self, exc: Exception) -> NoReturn:
+        if isinstance(exc, ServiceUnavailable | SessionExpired | AuthError | OSError):
+            raise StoreUnavailable(
+                f"{self._where} is not reachable: {exc}",
+                hint="start it with `kg neo4j start`, or check NEO4J_URI and NEO4J_PASSWORD",
+                store="neo4j",
+            ) from exc
+        raise StoreError(f"{self._where} failed: {exc}") from exc
+
+    def _write_many(self, statements: list[str]) -> None:
+        try:
+            with self.driver.session(database=self.database) as s:
+                for stmt in statements:
+                    s.run(stmt).consume()
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+
+    def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
+        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
+            return list(tx.run(query, params))
+
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return s.execute_read(work)
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+
+    # ---------------------------------------------------------------------------- writes
+
+    def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
+        """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
+        report = UpsertReport()
+        items = iter(extractions)
+        while batch := list(islice(items, batch_size)):
+            report.add(self._upsert_batch(batch))
+        return report
+
+    def _upsert_batch(self, batch: list[Extraction]) -> UpsertReport:
+        from datetime import UTC, datetime
+
+        now = datetime.now(UTC).replace(microsecond=0)
+        records = [ex.to_records() for ex in batch]
+        articles: dict[str, dict[str, Any]] = {}
+        entities: dict[str, dict[str, Any]] = {}
+        relations: dict[str, dict[str, Any]] = {}
+        events: dict[str, dict[str, Any]] = {}
+        for rec in records:
+            art = rec.article
+            articles.setdefault(
+                art.id, article_props(art.model_copy(update={"ingested_at": art.ingested_at or now}))
+            )
+            for e in rec.entities:
+                row = entities.get(e.id)
+                if row is None:
+                    entities[e.id] = {"kind": e.kind, "props": entity_props(e), "articles": [art.id]}
+                    continue
+                p = row["props"]  # the same entity from two articles of one batch
+                p["aliases"] += [a for a in e.aliases if a not in p["aliases"]]
+                p["alias_keys"] = sorted({*p["alias_keys"], *entity_props(e)["alias_keys"]})
+                p["titles"] += [t for t in e.titles if t not in p["titles"]]
+                row["articles"] = sorted({*row["articles"], art.id})
+            for r in rec.relations:
+                old = relations.get(r.id)
+                if old is None:
+                    relations[r.id] = {"rel": r}
+                else:  # the same relation from two articles of one batch
+                    keys = {x.key for x in old["rel"].evidence}
+                    old["rel"] = old["rel"].model_copy(
+                        update={
+                            "evidence": old["rel"].evidence + [x for x in r.evidence if x.key not in keys]
+                        }
+                    )
+            for ev in rec.events:
+                old = events.get(ev.id)
+                if old is None:
+                    events[ev.id] = {"event": ev}
+                else:
+                    keys = {x.key for x in old["event"].evidence}
+                    merged = old["event"].evidence + [x for x in ev.evidence if x.key not in keys]
+                    targets = sorted({*old["event"].targets, *ev.targets})
+                    old["event"] = old["event"].model_copy(update={"evidence": merged, "targets": targets})
+
+        report = UpsertReport()
+
+        def work(tx: ManagedTransaction) -> None:
+            have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(articles))}
+            have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(entities))}
+            have_rel: dict[str, set[str]] = {}
+            by_type: dict[str, list[dict[str, Any]]] = {}
+            for item in relations.values():
+                rel: Relation = item["rel"]
+                by_type.setdefault(rel.type, []).append(
+                    {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
+                )
+            for rtype, rows in by_type.items():
+                for rec in tx.run(
+                    f"UNWIND $ids AS id MATCH ()-[r:{rtype} {{id: id}}]->() RETURN r.id AS id, r.ev_keys AS keys",
+                    ids=[r["props"]["id"] for r in rows],
+                ):
+                    have_rel[rec["id"]] = set(rec["keys"] or [])
+            have_ev = {r["id"]: set(r["keys"] or []) for r in tx.run(Q.EXISTING_EVENTS, ids=list(events))}
+
+            tx.run(Q.MERGE_ARTICLES, rows=list(articles.values())).consume()
+            by_kind: dict[str, list[dict[str, Any]]] = {}
+            for row in entities.values():
+                by_kind.setdefault(row["kind"], []).append(
+                    {"props": row["props"], "articles": row["articles"]}
+                )
+            for kind, rows in by_kind.items():
+                tx.run(Q.MERGE_ENTITIES[kind], rows=rows).consume()
+            for rtype, rows in by_type.items():
+                tx.run(Q.MERGE_RELATIONS[rtype], rows=rows).consume()
+            ev_rows = [
+                {
+                    "props": event_props(item["event"]),
+                    "actors": item["event"].actors,
+                    "targets": item["event"].targets,
+                    "location": item["event"].location,
+                }
+                for item in events.values()
+            ]
+            if ev_rows:
+                tx.run(Q.MERGE_EVENTS, rows=ev_rows).consume()
+
+            for aid in articles:
+                (report.articles_merged if aid in have_art else report.articles_added).append(aid)
+            for eid in entities:
+                (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
+            for rid, item in relations.items():
+                keys = {x.key for x in item["rel"].evidence}
+                if rid in have_rel:
+                    report.relations_merged.append(rid)
+                    report.evidence_added += len(keys - have_rel[rid])
+                else:
+                    report.relations_added.append(rid)
+                    report.evidence_added += len(keys)
+            for xid, item in events.items():
+                keys = {x.key for x in item["event"].evidence}
+                if xid in have_ev:
+                    report.events_merged.append(xid)
+                    report.evidence_added += len(keys - have_ev[xid])
+                else:
+                    report.events_added.append(xid)
+                    report.evidence_added += len(keys)
+
+        try:
+            with self.driver.session(database=self.database) as s:
+                s.execute_write(work)  # managed: retried on transient errors
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+        return report
+
+    def clear(self) -> None:
+        """Remove every node and relationship."""
+        self._write_many([Q.CLEAR])
+
+    # ----------------------------------------------------------------------------- reads
+
+    def get_entity(self, entity_id: str) -> Entity:
+        """The entity with this id."""
+        rows = self._read(Q.GET_ENTITY, id=entity_id)
+        if not rows:
+            raise NotFound("entity", entity_id)
+        return _entity(rows[0]["e"])
+
+    def find_entity(self, name_or_id: str) -> Entity:
+        """By id, exact normalised name, or alias; the most connected wins."""
+        rows = self._read(Q.FIND_ENTITY, key=name_or_id, norm=normalize_name(name_or_id))
+        if not rows:
+            raise NotFound("entity", name_or_id)
+        return _entity(rows[0]["e"])
+
+    def search_entities(
+        self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[EntityHit]:
+        """Substring search over names and aliases, ignoring case and accents; most connected first."""
+        rows = self._read(
+            Q.SEARCH_ENTITIES, q=normalize_name(q) if q else "", kind=kind, limit=limit, offset=offset
+        )
+        row = rows[0]
+        items = [EntityHit(entity=_entity(x["e"]), degree=x["degree"]) for x in row["page"]]
+        return Page[EntityHit](items=items, total=row["total"], limit=limit, offset=offset)
+
+    def _events_with_links(self, nodes: list[Any]) -> list[Event]:
+        if not nodes:
+            return []
+        ids = [dict(n)["id"] for n in nodes]
+        links = {r["id"]: dict(r) for r in self._read(Q.EVENT_LINKS, ids=ids)}
+        return [_event(n, links.get(dict(n)["id"])) for n in nodes]
+
+    def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
+        ents = [_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=sorted(ids))]
+        evs = self._events_with_links([r["ev"] for r in self._read(Q.EVENTS_FOR_ENTITIES, ids=sorted(ids))])
+        return Subgraph(
+            entities=sorted(ents, key=lambda e: e.id),
+            relations=sorted(rels, key=lambda r: r.id),
+            events=evs,
+        )
+
+    def neighbors(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        types: Sequence[RelationType] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Subgraph:
+        """Entities within `depth` hops over typed relations (either direction) and those relations."""
+        self.get_entity(entity_id)
+        depth = max(1, min(int(depth), 6))
+        rows = self._read(
+            Q.NEIGHBOR_IDS.replace("{depth}", str(depth)),
+            id=entity_id,
+            types=list(types) if types else None,
+            since=since,
+            until=until,
+        )
+        rels = {r.id: r for r in (_relation(row) for row in rows)}
+        ids = {entity_id} | {x for r in rels.values() for x in (r.source, r.target)}
+        return self._subgraph(ids, list(rels.values()))
+
+    def relations(
+        self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0
+    ) -> Page[Relation]:
+        """Relations matching the filter, ordered by id."""
+        flt = flt or RelationFilter()
+        rows = self._read(
+            Q.RELATIONS,
+            types=list(flt.types) if flt.types else None,
+            entity=flt.entity,
+            source=flt.source,
+            target=flt.target,
+            since=flt.since,
+            until=flt.until,
+            symmetric=sorted(SYMMETRIC_TYPES),
+            limit=limit,
+            offset=offset,
+        )
+        row = rows[0]
+        items = [_relation(x) for x in row["page"]]
+        return Page[Relation](items=items, total=row["total"], limit=limit, offset=offset)
+
+    def events(self, flt: EventFilter | None = None, limit: int = 100, offset: int = 0) -> Page[Event]:
+        """Events matching the filter, by date then id."""
+        flt = flt or EventFilter()
+        rows = self._read(
+            Q.EVENTS,
+            types=list(flt.types) if flt.types else None,
+            actor=flt.actor,
+            place=flt.place,
+            since=flt.since,
+            until=flt.until,
+            limit=limit,
+            offset=offset,
+        )
+        row = rows[0]
+        return Page[Event](
+            items=self._events_with_links(row["page"]), total=row["total"], limit=limit, offset=offset
+        )
+
+    def shortest_paths(
+        self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
+    ) -> list[Path]:
+        """All shortest paths (up to `limit`) over typed relations, ignoring direction."""
+        a = self.get_entity(source_id)
+        self.get_entity(target_id)
+        if source_id == target_id:
+            return [Path(entities=[a], relations=[])]
+        hops = max(1, min(int(max_hops), 10))
+        rows = self._read(
+            Q.SHORTEST_PATHS.replace("{max_hops}", str(hops)), source=source_id, target=target_id, limit=limit
+        )
+        if not rows:
+            return []
+        ids = sorted({n for row in rows for n in row["nodes"]})
+        ents = {e.id: e for e in (_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=ids))}
+        paths = [
+            Path(entities=[ents[n] for n in row["nodes"]], relations=[_relation(x) for x in row["rels"]])
+            for row in rows
+        ]
+        # Same order as the embedded store: by the sequence of node ids.
+        return sorted(paths, key=lambda p: [e.id for e in p.entities])
+
+    def subgraph(self, ids: Iterable[str]) -> Subgraph:
+        """The given entities, the relations among them and the events that involve them."""
+        wanted = sorted(set(ids))
+        rels = [_relation(r) for r in self._read(Q.RELATIONS_AMONG, ids=wanted)]
+        present = {e["e"]["id"] for e in self._read(Q.ENTITIES_BY_ID, ids=wanted)}
+        return self._subgraph(present, rels)
+
+    def stats(self) -> Stats:
+        """Counts; `relations` is distinct typed relations."""
+        by: dict[str, dict[str, int]] = {
+            "entity": {},
+            "relation": {},
+            "event": {},
+            "article": {},
+            "evidence": {},
+        }
+        for row in self._read(Q.STATS):
+            if row["k"] is not None:
+                by[row["what"]][row["k"]] = by[row["what"]].get(row["k"], 0) + int(row["n"] or 0)
+        return Stats(
+            entities=sum(by["entity"].values()),
+            relations=sum(by["relation"].values()),
+            events=sum(by["event"].values()),
+            articles=by["article"].get("article", 0),
+            entities_by_kind=by["entity"],
+            relations_by_type=by["relation"],
+            events_by_type=by["event"],
+            evidence=by["evidence"].get("evidence", 0),
+        )
+
+    def export(self, fmt: ExportFormat = "json") -> str:
+        """The whole graph as JSON or GraphML."""
+        ids = [r["id"] for r in self._read(Q.ALL_ENTITY_IDS)]
+        sub = self.subgraph(ids)
+        articles = [_article(r["a"]) for r in self._read(Q.ALL_ARTICLES)]
+        return export_graph(sub, articles, fmt)
+
+    def cypher(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        row_limit: int | None = None,
+        timeout: float | None = None,
+    ) -> CypherResult:
+        """Run the user's query in a READ session: Neo4j itself refuses any write."""
+        if not query or not query.strip():
+            raise QueryError("the query is empty")
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                result = s.run(Query(query, timeout=timeout), dict(params or {}))  # type: ignore[arg-type]
+                cols = list(result.keys())
+                rows: list[list[Any]] = []
+                truncated = False
+                for record in result:
+                    if row_limit is not None and len(rows) >= row_limit:
+                        truncated = True
+                        break
+                    rows.append([to_plain(v) for v in record.values()])
+                result.consume()
+        except ClientError as exc:
+            code = exc.code or ""
+            if (
+                "AccessMode" in code
+                or "ForbiddenOnReadOnlyDatabase" in code
+                or "WriteOnReadOnlyAccessDbException" in code
+            ):
+                raise WriteRefused() from exc
+            if "TransactionTimedOut" in code or "Timeout" in code:
+                raise QueryTimeout(f"the query ran past its time limit of {timeout} s") from exc
+            if "Procedure" in code and (
+                "write" in (exc.message or "").lower() or "not allowed" in (exc.message or "").lower()
+            ):
+                raise WriteRefused() from exc
+            raise QueryError(f"Neo4j rejected the query: {exc.message}", code=code) from exc
+        except Neo4jError as exc:
+            if "Timeout" in (exc.code or "") or "timed out" in (exc.message or "").lower():
+                raise QueryTimeout(f"the query ran past its time limit of {timeout} s") from exc
+            if "AccessMode" in (exc.code or ""):
+                raise WriteRefused() from exc
+            raise QueryError(f"Neo4j rejected the query: {exc.message}", code=exc.code) from exc
+        except (DriverError, OSError) as exc:
+            self._fail(exc)
+        return CypherResult(columns=cols, rows=rows, truncated=truncated)
+
+    def ping(self) -> None:
+        """Raise `StoreUnavailable` unless the server answers."""
+        self._read(Q.PING)
+
+    def close(self) -> None:
+        """Close the driver if this store owns it."""
+        if self.owns_driver:
+            self.driver.close()
