@@ -7,7 +7,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import islice, pairwise
+from itertools import islice, pairwise, product
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
@@ -340,23 +340,26 @@ class EmbeddedStore:
         if source_id == target_id:
             return [Path(entities=[self._ents[source_id]], relations=[])]
         undirected = nx.Graph()
-        best: dict[tuple[str, str], Relation] = {}
+        between: dict[tuple[str, str], list[Relation]] = {}
         for r in self._rels.values():
             pair = (min(r.source, r.target), max(r.source, r.target))
-            if pair not in best or r.id < best[pair].id:
-                best[pair] = r
+            between.setdefault(pair, []).append(r)
             undirected.add_edge(*pair)
+        paths: list[Path] = []
         try:
-            node_paths = nx.all_shortest_paths(undirected, source_id, target_id)
-            paths = []
-            for nodes in islice(node_paths, limit):
+            for nodes in nx.all_shortest_paths(undirected, source_id, target_id):
                 if len(nodes) - 1 > max_hops:
                     break
-                rels = [best[(min(a, b), max(a, b))] for a, b in pairwise(nodes)]
-                paths.append(Path(entities=[self._ents[n] for n in nodes], relations=rels))
-            return paths
+                # Like Neo4j's allShortestPaths: one path per sequence of relationships.
+                hops = [
+                    sorted(between[(min(a, b), max(a, b))], key=lambda r: r.id) for a, b in pairwise(nodes)
+                ]
+                for rels in product(*hops):
+                    paths.append(Path(entities=[self._ents[n] for n in nodes], relations=list(rels)))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
+        paths.sort(key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))
+        return paths[:limit]
 
     def subgraph(self, ids: Iterable[str]) -> Subgraph:
         """The given entities, the relations among them and the events that involve them."""

@@ -136,6 +136,7 @@ def _rewrite_rels(query: str) -> str:
     """Check relationship types, require bounds on variable length, and give it Neo4j's trail semantics."""
     masked = _mask(query)
     out: list[str] = []
+    var_length: list[str] = []
     pos = 0
     for m in re.finditer(r"\[([^\]]*)\]", masked):
         body = m.group(1)
@@ -161,8 +162,15 @@ def _rewrite_rels(query: str) -> str:
             out.append(query[pos:start])
             out.append(f"* TRAIL {lo or 1}..{hi}")
             pos = end
+            var = re.match(r"\s*([A-Za-z_]\w*)", body)
+            if var and not body.strip().startswith((":", "*")):
+                var_length.append(var.group(1))
     out.append(query[pos:])
-    return "".join(out)
+    rewritten = "".join(out)
+    # A variable-length relationship is a list in Neo4j (size) and a recursive rel in LadybugDB (length).
+    for name in var_length:
+        rewritten = re.sub(rf"\bsize\s*\(\s*{name}\s*\)", f"length({name})", rewritten)
+    return rewritten
 
 
 def _unique_rels(query: str) -> str:

@@ -407,7 +407,7 @@ class Neo4jStore:
             for row in rows
         ]
         # Same order as the embedded store: by the sequence of node ids.
-        return sorted(paths, key=lambda p: [e.id for e in p.entities])
+        return sorted(paths, key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))[:limit]
 
     def subgraph(self, ids: Iterable[str]) -> Subgraph:
         """The given entities, the relations among them and the events that involve them."""

@@ -139,8 +139,8 @@ WHERE ($kind IS NULL OR e.kind = $kind)
   AND ($q = '' OR e.name_key CONTAINS $q OR any(a IN e.alias_keys WHERE a CONTAINS $q))
 WITH e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
 ORDER BY degree DESC, e.name, e.id
-WITH collect({{e: e, degree: degree}}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS page
+WITH collect({{e: e, degree: degree}}) AS items
+RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
 """
 
 # Typed relations with their end ids; the filter is applied in the statement.
@@ -153,8 +153,8 @@ WHERE ($types IS NULL OR type(r) IN $types)
   AND ($since IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND d >= left($since, size(d))))
   AND ($until IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND left(d, size($until)) <= $until))
 WITH s, r, t ORDER BY r.id
-WITH collect({{s: s.id, t: t.id, type: type(r), r: properties(r)}}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS page
+WITH collect({{s: s.id, t: t.id, type: type(r), r: properties(r)}}) AS items
+RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
 """
 
 RELATIONS_AMONG = f"""
@@ -183,8 +183,8 @@ WHERE ($types IS NULL OR ev.type IN $types)
   AND ($since IS NULL OR (ev.date IS NOT NULL AND ev.date >= left($since, size(ev.date))))
   AND ($until IS NULL OR (ev.date IS NOT NULL AND left(ev.date, size($until)) <= $until))
 WITH ev ORDER BY coalesce(ev.date, ''), ev.id
-WITH collect(ev) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS page
+WITH collect(ev) AS items
+RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
 """
 
 EVENTS_FOR_ENTITIES = """
