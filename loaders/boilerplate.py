@@ -1,0 +1,91 @@
+"""Tell article body from page furniture in text copied off news sites.
+
+Each line is `body`, `title`, `caption` (a photo caption: entities yes, evidence no) or `boilerplate`
+(menus, bylines, newsletter and copyright lines, share buttons). The rules are about the shape of such
+lines, not about any one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+LineKind = Literal["body", "title", "caption", "boilerplate"]
+
+_BOILER = re.compile(
+    r"""^(skip\ to|jump\ to|home\b|menu\b|search\b|sign\ (in|up)|log\ ?in|subscribe|newsletter|follow\ us|share\ (this|on)|
+    read\ (more|next|also)|related\b|see\ also|more\ (on|from)|advertisement|sponsored|cookie|accept\ (all|cookies)|
+    ©|\(c\)\ |copyright|all\ rights\ reserved|by\ [A-Z]|updated\b|published\b|posted\b|last\ modified|
+    (photo|image|picture|video)\s*(credit)?\s*:|getty\ images|click\ here|watch\b.*\bvideo|listen\ to|
+    (tags?|topics?|filed\ under)\s*:|print\b|email\b|comments?\b|most\ (read|popular))""",
+    re.I | re.X,
+)
+_BOILER_ANYWHERE = re.compile(
+    r"(sign up for|subscribe to|our newsletter|newsletters?\b.*\b(inbox|email|briefing)|all rights reserved|"
+    r"stay informed|cookies? (policy|settings)|terms of (use|service)|privacy policy|follow us on|"
+    r"download (the|our) app|share this (article|story)|\bmorning briefing\b)",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
+    r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
+)
+_PHOTO_WORDS = re.compile(
+    r"\b(holds? (up )?(a|an) (poster|picture|placard|flag|sign)|is seen|are seen|pictured|poses?\b|gestures?\b|"
+    r"walks? past|stands? (next to|near|in front)|looks on|file (photo|picture)|in this (photo|picture|image)|"
+    r"carries (a|an|the) (child|body|boy|girl))",
+    re.I,
+)
+_MENU = re.compile(r"^[\w'’&.-]+(\s*[›»>|/•·]\s*[\w'’&.-]+(\s+[\w'’&.-]+)*)+$")
+_DATELINE = re.compile(
+    r"^((mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the article text and what it is."""
+
+    text: str
+    kind: LineKind
+    offset: int
+
+
+def _kind(line: str, first: bool) -> LineKind:
+    s = line.strip()
+    words = s.split()
+    if _BOILER.match(s) or _BOILER_ANYWHERE.search(s) or _MENU.match(s):
+        return "boilerplate"
+    if "|" in s and len(words) < 16 and not s.endswith("."):
+        return "boilerplate"  # "By X staff | Wednesday 5 April 2017"
+    if _DATELINE.match(s) and len(words) < 12:
+        return "boilerplate"
+    if _CREDIT.search(s) or (_PHOTO_WORDS.search(s) and not s.endswith((".", '"', "”"))):
+        return "caption"
+    if len(words) <= 4 and not s.endswith((".", '"', "”", "?", "!")):
+        return "boilerplate"  # site names, section labels, lone menu words
+    if not s.endswith((".", '"', "”", "'", "’", "?", "!", ":", ")")) and len(words) < 25:
+        return "title" if first or len(words) >= 6 else "boilerplate"  # headline or standfirst
+    return "body"
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Classify each non-empty line of `text`, keeping its character offset."""
+    out: list[Line] = []
+    offset = 0
+    seen_title = False
+    for raw in text.splitlines(keepends=True):
+        if raw.strip():
+            kind = _kind(raw, not seen_title)
+            if kind == "title":
+                seen_title = True
+            out.append(Line(raw.rstrip("\r\n"), kind, offset))
+        offset += len(raw)
+    return out
+
+
+def body_text(lines: list[Line], kinds: tuple[LineKind, ...] = ("body", "caption")) -> str:
+    """The lines of the given kinds joined as paragraphs."""
+    return "\n\n".join(ln.text.strip() for ln in lines if ln.kind in kinds)

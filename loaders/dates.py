@@ -1,0 +1,142 @@
+"""Resolve the date an event happened from news phrasing, against the publication date.
+
+"on Friday", "early on Tuesday", "Tuesday's attack" (the most recent such weekday on or before
+publication), "yesterday", "a day after", "last week/month", "on 4 April", "April 4, 2017", "in March".
+Explicit calendar dates go through dateparser; weekday arithmetic is done here because news uses a
+weekday to mean the latest one before the report, which generic parsers do not assume.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8})\.?(?:,?\s+(\d{4}))?")
+_MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+_MONTH_YEAR = re.compile(
+    r"\b(?:in|since|during|by|of|until)\s+(?:early\s+|late\s+|mid-)?([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b"
+)
+_YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "overnight": 0,
+    "last night": -1,
+    "a day earlier": -1,
+    "the day before": -1,
+    "a day before": -1,
+    "two days ago": -2,
+    "three days ago": -3,
+}
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A YYYY-MM-DD string as a date, else None."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def last_weekday(name: str, ref: date) -> date:
+    """The latest `name`-day on or before `ref`."""
+    back = (ref.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return ref - timedelta(days=back)
+
+
+def _calendar(day: int, month: int, year: int | None, ref: date | None) -> str | None:
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year
+        try:
+            if date(year, month, day) > ref + timedelta(days=1):
+                year -= 1  # "on 28 December" read in January is last year's
+        except ValueError:
+            return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """The most specific date the phrase states, resolved against `published`; None if it states none."""
+    ref = parse_iso(published)
+    for rx, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
+        for m in rx.finditer(text):
+            d, mon = (m.group(1), m.group(2)) if order == "dm" else (m.group(2), m.group(1))
+            month = MONTHS.get(mon.lower())
+            if month:
+                year = int(m.group(3)) if m.group(3) else None
+                found = _calendar(int(d), month, year, ref)
+                if found:
+                    return found
+    low = text.lower()
+    if ref is not None:
+        wd = _WEEKDAY.search(text)
+        if wd:
+            day = last_weekday(wd.group(1), ref)
+            if re.search(rf"\blast\s+{wd.group(1).lower()}", low) and day == ref:
+                day -= timedelta(days=7)
+            return day.isoformat()
+        for phrase, delta in _RELATIVE.items():
+            if re.search(rf"\b{phrase}\b", low):
+                return (ref + timedelta(days=delta)).isoformat()
+        if re.search(r"\blast month\b", low):
+            first = ref.replace(day=1) - timedelta(days=1)
+            return first.strftime("%Y-%m")
+        if re.search(r"\bthis month\b", low):
+            return ref.strftime("%Y-%m")
+        if re.search(r"\blast year\b", low):
+            return str(ref.year - 1)
+    m = _MONTH_YEAR.search(text)
+    if m and MONTHS.get(m.group(1).lower()):
+        month = MONTHS[m.group(1).lower()]
+        if m.group(2):
+            return f"{int(m.group(2)):04d}-{month:02d}"
+        if ref is not None:
+            year = ref.year if month <= ref.month else ref.year - 1
+            return f"{year:04d}-{month:02d}"
+    y = _YEAR.search(text)
+    if y:
+        return y.group(1)
+    return None
+
+
+def shift(day: str | None, days: int) -> str | None:
+    """`day` moved by `days` (for "a day after X")."""
+    d = parse_iso(day)
+    return (d + timedelta(days=days)).isoformat() if d else None

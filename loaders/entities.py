@@ -1,0 +1,557 @@
+"""Find the actors and places of one article and resolve every mention of each to one entity.
+
+Candidates come from the gazetteer (countries, demonyms, capitals, organisations), spaCy's named
+entities and collective noun phrases ("Iraqi Shiite militias"). Rules repair what the small model
+gets wrong in general ways: places tagged PERSON are recognised from locative context and suffixes
+("Shayrat airbase"), titles are cut off names and turned into AFFILIATED_WITH, possessives and
+articles are stripped, capitals become their government when they act. Within the article, surnames
+resolve to full names, spelling variants of one place merge, and demonyms and "the Syrian army" resolve
+to the country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Article, EntityKind, ExtractedEntity, ExtractedRelation, normalize_name
+from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
+from loaders.mentions import EntityTable, Mention
+
+MAX_WINDOW = 7
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "into",
+    "outside",
+    "around",
+    "from",
+    "across",
+    "toward",
+    "towards",
+    "to",
+    "on",
+}
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "airbase", "base", "camp"}
+GOVERNMENT_NOUNS = {
+    "government",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "regime",
+    "authorities",
+    "administration",
+    "officials",
+    "leadership",
+    "navy",
+    "air force",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "security forces",
+    "soldiers",
+}
+ARMED_WORDS = re.compile(
+    r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
+    r"insurgents?|fighters|junta|legion|corps|units)\b",
+    re.I,
+)
+NOT_ENTITIES = {
+    "state",
+    "secretary",
+    "president",
+    "minister",
+    "prime minister",
+    "foreign minister",
+    "god",
+    "allah",
+    "twitter",
+    "facebook",
+}
+SPEECH_OR_ACTION = {
+    "say",
+    "deny",
+    "condemn",
+    "accuse",
+    "warn",
+    "threaten",
+    "announce",
+    "reject",
+    "call",
+    "urge",
+    "claim",
+    "insist",
+    "demand",
+    "blame",
+    "respond",
+    "retaliate",
+    "strike",
+    "launch",
+    "attack",
+    "vow",
+    "pledge",
+    "back",
+    "support",
+    "send",
+    "order",
+    "sign",
+    "agree",
+    "refuse",
+    "state",
+    "declare",
+    "denounce",
+    "welcome",
+}
+STRIP_LEADING = {
+    "the",
+    "a",
+    "an",
+    "several",
+    "some",
+    "many",
+    "other",
+    "both",
+    "all",
+    "two",
+    "three",
+    "dozens",
+    "hundreds",
+    "of",
+}
+
+
+def _clean(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
+    while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _strip_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Move `start` past title words at the front of a person's name ("Major General X")."""
+    i = start
+    while i < end - 1:
+        two = f"{doc[i].text} {doc[i + 1].text}".lower()
+        if two in gaz.titles and i + 2 < end:
+            i += 2
+        elif doc[i].lower_ in gaz.titles or doc[i].lower_.rstrip(".") in {
+            "gen",
+            "lt",
+            "maj",
+            "col",
+            "sen",
+            "rep",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+        }:
+            i += 1
+        else:
+            break
+    return i
+
+
+def _is_acting(tok: Token) -> bool:
+    """A capital used as an actor: subject, possessor, or agent of a verb of saying or acting."""
+    if tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in GOVERNMENT_NOUNS:
+        return True
+    if tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_ in {
+        "accuse",
+        "blame",
+        "condemn",
+        "urge",
+        "warn",
+        "with",
+    }:
+        return tok.head.lemma_ != "with" or tok.head.head.lemma_ in {"talk", "meet", "speak", "talks", "ties"}
+    return False
+
+
+def _locative(doc: Doc, start: int, end: int) -> bool:
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    return (
+        prev in LOCATIVE_PREPS
+        or prev in PLACE_NOUNS
+        or nxt in PLACE_SUFFIXES
+        or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+    )
+
+
+class _Cand:
+    __slots__ = ("canonical", "end", "how", "kind", "prio", "start")
+
+    def __init__(
+        self, start: int, end: int, kind: str | None, canonical: str | None, how: str, prio: int
+    ) -> None:
+        self.start, self.end, self.kind, self.canonical, self.how, self.prio = (
+            start,
+            end,
+            kind,
+            canonical,
+            how,
+            prio,
+        )
+
+
+def _gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    out = []
+    n = len(doc)
+    texts = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    for i in range(n):
+        first = texts[i]
+        if not (first[:1].isupper() or first[:3] in {"al-", "al "}):
+            continue
+        s = ""
+        for j in range(i, min(n, i + MAX_WINDOW)):
+            s += texts[j]
+            hit = gaz.names.get(s)
+            if hit is not None:
+                out.append(_Cand(i, j + 1, hit[0], hit[1], "gazetteer", 3))
+            elif s in gaz.capitals:
+                out.append(_Cand(i, j + 1, "capital", gaz.capitals[s], "capital", 3))
+            s += ws[j]
+    return out
+
+
+def _collective_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    out = []
+    for tok in doc:
+        kind = gaz.collectives.get(tok.lower_)
+        if kind is None or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # "the international community", "Western governments": multiword heads first
+        if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in gaz.collectives:
+            kind = gaz.collectives[f"{doc[tok.i - 1].lower_} {tok.lower_}"]
+        left = tok.i
+        for child in sorted(tok.lefts, key=lambda t: -t.i):
+            if (
+                child.dep_ in {"amod", "compound", "nmod"}
+                and child.i == left - 1
+                and child.pos_ in {"ADJ", "PROPN", "NOUN"}
+            ):
+                left = child.i
+        # Modifiers that are only quantities or vague adjectives are not part of a name.
+        while left < tok.i and doc[left].lower_ in {
+            "other",
+            "several",
+            "some",
+            "many",
+            "armed",
+            "local",
+            "unidentified",
+            "suspected",
+            "alleged",
+            "main",
+        }:
+            left += 1
+        out.append(_Cand(left, tok.i + 1, kind, None, "collective", 1))
+    return out
+
+
+def _ner_candidates(doc: Doc) -> list[_Cand]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            out.append(_Cand(ent.start, ent.end, ent.label_, None, "ner", 2))
+    return out
+
+
+def _suffix_candidates(doc: Doc) -> list[_Cand]:
+    """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place."""
+    out = []
+    for tok in doc:
+        if (
+            tok.lower_ in PLACE_SUFFIXES
+            and tok.i > 0
+            and doc[tok.i - 1].pos_ == "PROPN"
+            and doc[tok.i - 1].text[:1].isupper()
+        ):
+            start = tok.i - 1
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].ent_type_ not in {"NORP"}
+            ):
+                start -= 1
+            end = tok.i + 1
+            if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
+                end += 1
+            out.append(_Cand(start, end, "place", None, "suffix", 4))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest, then most trusted, non-overlapping candidates."""
+    chosen: list[_Cand] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        span = set(range(c.start, c.end))
+        if span & taken or c.end <= c.start:
+            continue
+        chosen.append(c)
+        taken |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
+    """(kind, name, how) for a candidate; kind None drops it."""
+    span = doc[c.start : c.end]
+    text = span.text
+    if c.kind == "capital":
+        if _is_acting(span.root):
+            return "country", c.canonical or text, "capital"
+        return "place", text, "capital"
+    if c.canonical is not None:
+        how = "demonym" if c.canonical != text else "gazetteer"
+        return c.kind, c.canonical, how  # type: ignore[return-value]
+    hit = gaz.lookup(text)
+    if hit is not None:
+        return hit[0], hit[1], "gazetteer"  # type: ignore[return-value]
+    if text in gaz.capitals:
+        return (
+            ("country", gaz.capitals[text], "capital")
+            if _is_acting(span.root)
+            else ("place", text, "capital")
+        )
+    if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles:
+        return None, text, c.how
+    label = c.kind
+    if label == "NORP":
+        return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"GPE", "LOC", "FAC", "place"}:
+        return "place", text, c.how
+    if label == "PERSON":
+        if text in gaz.cities or _locative(doc, c.start, c.end):
+            return "place", text, c.how
+        if len(span) == 1 and not span[0].is_title:
+            return None, text, c.how
+        return "person", text, c.how
+    if label == "ORG":
+        if text in gaz.cities and _locative(doc, c.start, c.end):
+            return "place", text, c.how
+        if ARMED_WORDS.search(text):
+            return "armed_group", text, c.how
+        return "organization", text, c.how
+    if label in {"armed_group", "group"}:
+        return label, text, c.how  # type: ignore[return-value]
+    return None, text, c.how
+
+
+def _extend_government(doc: Doc, m: Mention) -> Mention:
+    """'the Syrian army', 'Russian forces', 'the Assad regime': the government phrase is the country."""
+    if m.kind == "country" and m.end < len(doc):
+        nxt = doc[m.end]
+        if nxt.lower_ in GOVERNMENT_NOUNS and nxt.dep_ != "compound":
+            return Mention(m.start, m.end + 1, m.key, m.kind, m.how + "+gov")
+    return m
+
+
+def find_entities(
+    doc: Doc,
+    article: Article,
+    gaz: Gazetteer,
+    evidence_ok: Callable[[Span], bool] | None = None,
+) -> EntityTable:
+    """Every entity of the article with its mentions, aliases and title affiliations."""
+    cands = (
+        _gazetteer_candidates(doc, gaz)
+        + _suffix_candidates(doc)
+        + _ner_candidates(doc)
+        + _collective_candidates(doc, gaz)
+    )
+    raw: list[Mention] = []
+    surfaces: dict[str, list[str]] = {}
+    kinds: dict[str, EntityKind] = {}
+    for c in _select(cands):
+        start, end = _clean(doc, c.start, c.end, gaz)
+        if end <= start:
+            continue
+        if c.kind in {"PERSON"}:
+            start = _strip_title(doc, start, end, gaz)
+        c2 = _Cand(start, end, c.kind, c.canonical, c.how, c.prio)
+        kind, name, how = _resolve_kind(doc, c2, gaz)
+        if kind is None:
+            continue
+        surface = doc[start:end].text
+        if len(normalize_name(name)) < 2:
+            continue
+        key = f"{kind}|{name}"
+        raw.append(Mention(start, end, key, kind, how))
+        surfaces.setdefault(key, []).append(surface)
+        kinds[key] = kind
+    keymap = _coreference(surfaces, kinds)
+    table = EntityTable()
+    for m in raw:
+        key = keymap[m.key]
+        kind = kinds[key]
+        name = key.split("|", 1)[1]
+        ent = table.entities.get(name)
+        if ent is None:
+            ent = ExtractedEntity(
+                name=name, kind=kind, country_code=gaz.country_codes.get(name) if kind == "country" else None
+            )
+            table.entities[name] = ent
+        surface = doc[m.start : m.end].text
+        if surface != name and surface not in ent.aliases:
+            ent.aliases.append(surface)
+        mention = _extend_government(doc, Mention(m.start, m.end, name, kind, m.how))
+        if mention.end != m.end:
+            phrase = doc[mention.start : mention.end].text
+            if phrase not in ent.aliases:
+                ent.aliases.append(phrase)
+        table.mentions.append(mention)
+    table.index()
+    table.affiliations = _affiliations(doc, table, gaz, evidence_ok)
+    return table
+
+
+def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -> dict[str, str]:
+    """Map each provisional key to the key of the entity it refers to within the article."""
+    keys = sorted(surfaces, key=lambda k: (-len(k.split("|", 1)[1]), k))
+    target: dict[str, str] = {k: k for k in keys}
+    persons = [k for k in keys if kinds[k] == "person"]
+    for short in persons:
+        s = normalize_name(short.split("|", 1)[1])
+        for long in persons:
+            if long == short or target[long] != long:
+                continue
+            lname = normalize_name(long.split("|", 1)[1])
+            if len(lname) > len(s) and (
+                lname.endswith(" " + s)
+                or (lname.split()[-1] == s.split()[-1] and len(s.split()) < len(lname.split()))
+            ):
+                target[short] = long
+                break
+    others = [k for k in keys if kinds[k] != "person"]
+    for i, a in enumerate(others):
+        if target[a] != a:
+            continue
+        an = normalize_name(a.split("|", 1)[1])
+        for b in others[i + 1 :]:
+            if target[b] != b or kinds[a] != kinds[b] or kinds[a] == "country":
+                continue
+            bn = normalize_name(b.split("|", 1)[1])
+            base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
+            same = base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
+            if same:
+                target[b] = a
+    # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
+    for a in others:
+        an = normalize_name(a.split("|", 1)[1]).split()
+        if len(an) >= 2 and an[-1] in PLACE_SUFFIXES:
+            base = " ".join(an[:-1])
+            for b in others:
+                if (
+                    b != a
+                    and target[b] == b
+                    and kinds[b] == "place"
+                    and normalize_name(b.split("|", 1)[1]) == base
+                ):
+                    target[b] = target[a]
+    for k in keys:  # follow chains
+        while target[target[k]] != target[k]:
+            target[k] = target[target[k]]
+    return target
+
+
+def _affiliations(
+    doc: Doc, table: EntityTable, gaz: Gazetteer, evidence_ok: Callable[[Span], bool] | None
+) -> list[ExtractedRelation]:
+    """Titles and roles: 'Russian Foreign Minister Sergei Lavrov' -> Lavrov AFFILIATED_WITH Russia."""
+    out: dict[tuple[str, str], ExtractedRelation] = {}
+    for m in table.mentions:
+        if m.kind != "person":
+            continue
+        sent = doc[m.start].sent
+        if evidence_ok is not None and not evidence_ok(sent):
+            continue
+        title, org = _title_before(doc, m, table, gaz, sent.start)
+        if org is None:
+            title2, org2 = _title_apposition(doc, m, table, gaz)
+            title, org = title or title2, org2
+        if org is None or org.key == m.key or org.kind not in {"country", "organization", "armed_group"}:
+            continue
+        key = (m.key, org.key)
+        if key not in out:
+            out[key] = ExtractedRelation(
+                source=m.key,
+                type="AFFILIATED_WITH",
+                target=org.key,
+                title=title,
+                evidence=sent.text.strip(),
+                confidence=0.8,
+            )
+    return list(out.values())
+
+
+def _title_before(
+    doc: Doc, m: Mention, table: EntityTable, gaz: Gazetteer, floor: int
+) -> tuple[str | None, Mention | None]:
+    i = m.start - 1
+    words: list[Token] = []
+    while i >= floor and len(words) < 8:
+        t = doc[i]
+        if t.is_punct and t.text not in {"-"}:
+            break
+        if t.lower_ in {"the", "a", "an"}:
+            break
+        words.insert(0, t)
+        i -= 1
+    if not words:
+        return None, None
+    # the title: the longest run of the words next to the name that is a title ("Secretary of State")
+    title = None
+    for k in range(len(words)):
+        cand = " ".join(w.text for w in words[k:])
+        if cand.lower() in gaz.titles:
+            title = cand
+            break
+    if title is None:
+        last = words[-1].lower_
+        if last in gaz.titles:
+            title = words[-1].text
+    org = None
+    for w in reversed(words):
+        mm = table.mention_at(w.i)
+        if mm is not None and mm.key != m.key:
+            org = mm
+            break
+    if title is None:
+        return None, None
+    return title, org
+
+
+def _title_apposition(
+    doc: Doc, m: Mention, table: EntityTable, gaz: Gazetteer
+) -> tuple[str | None, Mention | None]:
+    """'X, the Kremlin spokesman', 'X, spokesman for Y', "Y's foreign minister, X"."""
+    root = doc[m.end - 1]
+    cands: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        cands.append(root.head)
+    for noun in cands:
+        if noun.lower_ not in gaz.titles and f"{noun.nbor(-1).lower_} {noun.lower_}" not in gaz.titles:
+            continue
+        title = noun.text
+        for child in noun.subtree:
+            mm = table.mention_at(child.i)
+            if mm is not None and mm.key != m.key and mm.kind in {"country", "organization", "armed_group"}:
+                return title, mm
+    return None, None

