@@ -107,6 +107,41 @@ SPEECH_OR_ACTION = {
     "denounce",
     "welcome",
 }
+GENERIC_COLLECTIVES = {
+    "fighters",
+    "residents",
+    "civilians",
+    "militants",
+    "gunmen",
+    "soldiers",
+    "refugees",
+    "activists",
+    "opposition",
+}
+MACRO_REGIONS = {
+    "Middle East",
+    "North Africa",
+    "Africa",
+    "Europe",
+    "Asia",
+    "Americas",
+    "Latin America",
+    "West Africa",
+    "East Africa",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "the Middle East",
+    "Western Europe",
+    "Eastern Europe",
+    "the West",
+    "West",
+    "Gulf",
+    "Sahel",
+    "Levant",
+    "the Americas",
+    "North America",
+}
 STRIP_LEADING = {
     "the",
     "a",
@@ -233,7 +268,9 @@ def _collective_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     out = []
     for tok in doc:
         kind = gaz.collectives.get(tok.lower_)
-        if kind is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        if kind is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
+            continue
+        if tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"junta", "opposition", "community", "west"}:
             continue
         # "the international community", "Western governments": multiword heads first
         if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in gaz.collectives:
@@ -260,6 +297,8 @@ def _collective_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             "main",
         }:
             left += 1
+        if left == tok.i and tok.lower_ in GENERIC_COLLECTIVES:
+            continue  # "fighters", "residents" alone name nobody in particular
         out.append(_Cand(left, tok.i + 1, kind, None, "collective", 1))
     return out
 
@@ -272,7 +311,7 @@ def _ner_candidates(doc: Doc) -> list[_Cand]:
     return out
 
 
-def _suffix_candidates(doc: Doc) -> list[_Cand]:
+def _suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place."""
     out = []
     for tok in doc:
@@ -315,9 +354,9 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
-        if _is_acting(span.root):
-            return "country", c.canonical or text, "capital"
-        return "place", text, "capital"
+        if _locative(doc, c.start, c.end) and not _is_acting(span.root):
+            return "place", text, "capital"
+        return "country", c.canonical or text, "capital"
     if c.canonical is not None:
         how = "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
@@ -330,7 +369,9 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
             if _is_acting(span.root)
             else ("place", text, "capital")
         )
-    if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles:
+    if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles or text in MACRO_REGIONS:
+        return None, text, c.how
+    if "\n" in text or "/" in text or "|" in text:
         return None, text, c.how
     label = c.kind
     if label == "NORP":
@@ -340,10 +381,20 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
     if label == "PERSON":
         if text in gaz.cities or _locative(doc, c.start, c.end):
             return "place", text, c.how
-        if len(span) == 1 and not span[0].is_title:
+        if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN"}):
             return None, text, c.how
         return "person", text, c.how
     if label == "ORG":
+        head = gaz.lookup(doc[c.start].text) or (
+            gaz.lookup(doc[c.start : c.start + 2].text) if c.end - c.start > 2 else None
+        )
+        rest = doc[c.start + 1 : c.end].text.lower()
+        if (
+            head is not None
+            and head[0] == "country"
+            and (rest in GOVERNMENT_NOUNS or rest.split(" ", 1)[-1] in GOVERNMENT_NOUNS)
+        ):
+            return "country", head[1], "gazetteer+gov"  # "US Navy", "Pakistan Air Force"
         if text in gaz.cities and _locative(doc, c.start, c.end):
             return "place", text, c.how
         if ARMED_WORDS.search(text):
@@ -356,6 +407,12 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
 
 def _extend_government(doc: Doc, m: Mention) -> Mention:
     """'the Syrian army', 'Russian forces', 'the Assad regime': the government phrase is the country."""
+    if (
+        m.kind == "country"
+        and m.end + 1 < len(doc)
+        and f"{doc[m.end].lower_} {doc[m.end + 1].lower_}" in GOVERNMENT_NOUNS
+    ):
+        return Mention(m.start, m.end + 2, m.key, m.kind, m.how + "+gov")
     if m.kind == "country" and m.end < len(doc):
         nxt = doc[m.end]
         if nxt.lower_ in GOVERNMENT_NOUNS and nxt.dep_ != "compound":
@@ -372,7 +429,7 @@ def find_entities(
     """Every entity of the article with its mentions, aliases and title affiliations."""
     cands = (
         _gazetteer_candidates(doc, gaz)
-        + _suffix_candidates(doc)
+        + _suffix_candidates(doc, gaz)
         + _ner_candidates(doc)
         + _collective_candidates(doc, gaz)
     )
@@ -422,51 +479,98 @@ def find_entities(
     return table
 
 
+KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}
+
+
 def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -> dict[str, str]:
     """Map each provisional key to the key of the entity it refers to within the article."""
     keys = sorted(surfaces, key=lambda k: (-len(k.split("|", 1)[1]), k))
     target: dict[str, str] = {k: k for k in keys}
-    persons = [k for k in keys if kinds[k] == "person"]
-    for short in persons:
-        s = normalize_name(short.split("|", 1)[1])
+
+    def name(k: str) -> str:
+        return normalize_name(k.split("|", 1)[1])
+
+    # One name, one entity: the small model may tag one name PERSON here and ORG there.
+    by_name: dict[str, list[str]] = {}
+    for k in keys:
+        by_name.setdefault(name(k), []).append(k)
+    for group in by_name.values():
+        if len(group) > 1:
+            best = min(group, key=lambda k: (-len(surfaces[k]), KIND_PRIORITY[kinds[k]]))
+            if any(kinds[k] == "country" for k in group):
+                best = next(k for k in group if kinds[k] == "country")
+            for k in group:
+                target[k] = best
+    # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.
+    persons = [k for k in keys if kinds[k] == "person" and target[k] == k]
+    for short in keys:
+        if target[short] != short or kinds[short] == "country":
+            continue
+        s = name(short)
         for long in persons:
-            if long == short or target[long] != long:
+            if long == short:
                 continue
-            lname = normalize_name(long.split("|", 1)[1])
-            if len(lname) > len(s) and (
-                lname.endswith(" " + s)
-                or (lname.split()[-1] == s.split()[-1] and len(s.split()) < len(lname.split()))
+            lname = name(long)
+            if (
+                len(lname.split()) > len(s.split())
+                and (lname.endswith(" " + s) or lname.split()[-1] == s.split()[-1])
+                and (kinds[short] == "person" or len(s.split()) == 1)
             ):
                 target[short] = long
                 break
-    others = [k for k in keys if kinds[k] != "person"]
+    others = [k for k in keys if kinds[k] != "person" and target[k] == k]
     for i, a in enumerate(others):
         if target[a] != a:
             continue
-        an = normalize_name(a.split("|", 1)[1])
+        an = name(a)
         for b in others[i + 1 :]:
             if target[b] != b or kinds[a] != kinds[b] or kinds[a] == "country":
                 continue
-            bn = normalize_name(b.split("|", 1)[1])
+            bn = name(b)
             base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
-            same = base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
-            if same:
+            if base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88):
                 target[b] = a
+    # Acronyms ("NLD", "LoC") and last-word short forms ("Karabakh") of a longer name in the article.
+    longer = [k for k in keys if target[k] == k and kinds[k] not in {"country"} and len(name(k).split()) > 1]
+    for k in keys:
+        if target[k] != k or kinds[k] == "country":
+            continue
+        raw_name = k.split("|", 1)[1]
+        for long in longer:
+            if long == k:
+                continue
+            words = long.split("|", 1)[1].replace("-", " ").split()
+            initials = "".join(w[0] for w in words)
+            caps = "".join(w[0] for w in words if w[0].isupper())
+            is_acronym = (
+                raw_name.isalpha() and 2 <= len(raw_name) <= 6 and sum(c.isupper() for c in raw_name) >= 2
+            )
+            if (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()}) or (
+                kinds[k] != "person"
+                and kinds[long] != "person"
+                and " " not in name(k)
+                and name(long).split()[-1] == name(k)
+                and len(name(k)) > 4
+            ):
+                target[k] = long
+                break
     # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
     for a in others:
-        an = normalize_name(a.split("|", 1)[1]).split()
+        an = name(a).split()
         if len(an) >= 2 and an[-1] in PLACE_SUFFIXES:
             base = " ".join(an[:-1])
-            for b in others:
+            for b in keys:
                 if (
                     b != a
                     and target[b] == b
-                    and kinds[b] == "place"
-                    and normalize_name(b.split("|", 1)[1]) == base
+                    and kinds[b] in {"place", "organization", "person"}
+                    and name(b) == base
                 ):
                     target[b] = target[a]
     for k in keys:  # follow chains
-        while target[target[k]] != target[k]:
+        seen = {k}
+        while target[target[k]] != target[k] and target[k] not in seen:
+            seen.add(target[k])
             target[k] = target[target[k]]
     return target
 

