@@ -313,14 +313,13 @@ def verb_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects and len(subjects) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+        # "called on X to ..." is a request, not a call
         if (
             rtype == "SPOKE_WITH"
             and verb.lemma_ == "call"
             and not any(c.lower_ in {"phone", "telephone"} for c in sent)
+            and not any(p.lower_ == "with" for p in verb.children)
         ):
-            if not any(p.lower_ == "with" for p in verb.children):
-                rtype = "REQUEST_SKIP"  # "called on X to ..." is a request, not a call
-        if rtype == "REQUEST_SKIP":
             continue
         for s, o in pairs:
             r = _rel(s, rtype, o, sent, 0.7)
