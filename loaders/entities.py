@@ -107,6 +107,46 @@ SPEECH_OR_ACTION = {
     "denounce",
     "welcome",
 }
+NAME_PARTICLES = {
+    "of",
+    "the",
+    "al",
+    "el",
+    "de",
+    "la",
+    "le",
+    "for",
+    "and",
+    "bin",
+    "ibn",
+    "du",
+    "von",
+    "van",
+    "der",
+    "da",
+    "di",
+    "e",
+    "y",
+}
+ORG_WORDS = {
+    "ministry",
+    "council",
+    "agency",
+    "committee",
+    "commission",
+    "party",
+    "office",
+    "department",
+    "forces",
+    "army",
+    "guard",
+    "embassy",
+    "coalition",
+    "front",
+    "movement",
+    "court",
+    "bank",
+}
 GENERIC_COLLECTIVES = {
     "fighters",
     "residents",
@@ -336,6 +376,24 @@ def _suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
+def _join_demonym_orgs(doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "country"
+            and prev.end == c.start
+            and c.kind == "ORG"
+            and doc[c.start].is_lower
+        ):
+            out[-1] = _Cand(prev.start, c.end, "ORG", None, "ner+demonym", 2)
+            continue
+        out.append(c)
+    return out
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest, then most trusted, non-overlapping candidates."""
     chosen: list[_Cand] = []
@@ -373,6 +431,9 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
         return None, text, c.how
     if "\n" in text or "/" in text or "|" in text:
         return None, text, c.how
+    if c.how == "ner" and any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span):
+        if c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span):
+            return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
     label = c.kind
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
@@ -436,7 +497,7 @@ def find_entities(
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}
     kinds: dict[str, EntityKind] = {}
-    for c in _select(cands):
+    for c in _join_demonym_orgs(doc, _select(cands)):
         start, end = _clean(doc, c.start, c.end, gaz)
         if end <= start:
             continue
@@ -581,6 +642,23 @@ def _affiliations(
     """Titles and roles: 'Russian Foreign Minister Sergei Lavrov' -> Lavrov AFFILIATED_WITH Russia."""
     out: dict[tuple[str, str], ExtractedRelation] = {}
     for m in table.mentions:
+        if m.kind in {"organization", "armed_group"} and m.end - m.start >= 2:
+            # "Iranian foreign ministry", "Pakistan Army": a body named after its country belongs to it
+            first = doc[m.start].text
+            hit = gaz.lookup(first)
+            if hit is not None and hit[0] == "country" and hit[1] != m.key and hit[1] in table.entities:
+                sent = doc[m.start].sent
+                out.setdefault(
+                    (m.key, hit[1]),
+                    ExtractedRelation(
+                        source=m.key,
+                        type="AFFILIATED_WITH",
+                        target=hit[1],
+                        evidence=sent.text.strip(),
+                        confidence=0.7,
+                    ),
+                )
+            continue
         if m.kind != "person":
             continue
         sent = doc[m.start].sent
@@ -632,7 +710,8 @@ def _title_before(
         if last in gaz.titles:
             title = words[-1].text
     org = None
-    for w in reversed(words):
+    n_title = len(title.split()) if title else 0
+    for w in reversed(words[: len(words) - n_title] if n_title else words):
         mm = table.mention_at(w.i)
         if mm is not None and mm.key != m.key:
             org = mm

@@ -241,7 +241,23 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     return subj, passive
 
 
-def _objects(verb: Token) -> list[Token]:
+# Prepositions that introduce the other party, by relation type ("talks with X", "fired at X").
+TYPE_PREPS = {
+    "STRUCK": {"against", "on", "at", "into"},
+    "SUPPORTS": {"to", "for"},
+    "OPPOSES": {"against", "with"},
+    "CONDEMNED": {"for"},
+    "ACCUSED": {"of"},
+    "THREATENED": {"against", "with"},
+    "MET_WITH": {"with"},
+    "SPOKE_WITH": {"with", "to"},
+    "CONTROLS": set(),
+    "ALLIED_WITH": {"with"},
+}
+
+
+def _objects(verb: Token, rtype: str | None = None) -> list[Token]:
+    preps_ok = TYPE_PREPS.get(rtype or "", {"against", "on", "at", "with", "to", "for", "into"})
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     for x in (c for c in verb.children if c.dep_ == "xcomp"):
         objs += [
@@ -260,7 +276,7 @@ def _objects(verb: Token) -> list[Token]:
             if p.dep_ == "pobj"
         ]
     for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
-        if prep.lower_ in {"against", "on", "at", "with", "to", "for", "into", "in"} or prep.dep_ == "dative":
+        if prep.lower_ in preps_ok or prep.dep_ == "dative":
             objs += [c for c in prep.children if c.dep_ == "pobj"]
     # "struck the airbase and the town": the conjuncts are covered by actors_of
     return objs
@@ -281,12 +297,64 @@ def _rel(src: Mention, rtype: str, tgt: Mention, sent: Span, conf: float) -> Ext
         return None
     if rtype == "AFFILIATED_WITH":
         return None
+    if rtype in {
+        "MET_WITH",
+        "SPOKE_WITH",
+        "ALLIED_WITH",
+        "SUPPORTS",
+        "CONDEMNED",
+        "ACCUSED",
+        "THREATENED",
+        "OPPOSES",
+    } and (tgt.kind == "place" or src.kind == "place"):
+        return None  # one meets, backs or condemns actors, not places
     return ExtractedRelation(
         source=src.key, type=rtype, target=tgt.key, evidence=sent.text.strip(), confidence=conf
     )  # type: ignore[arg-type]
 
 
-def verb_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+ACT_NOUNS = {
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "operation",
+    "action",
+    "airstrike",
+    "airstrikes",
+    "bombing",
+    "raid",
+    "raids",
+    "invasion",
+    "offensive",
+    "assault",
+    "bombardment",
+    "move",
+    "decision",
+    "aggression",
+}
+
+
+class ActMemory:
+    """Who carried out the acts the article has reported so far: 'backed the strike' -> the striker."""
+
+    def __init__(self) -> None:
+        self.agents: list[Mention] = []
+
+    def note(self, rels: list[ExtractedRelation], table: EntityTable) -> None:
+        struck = [r.source for r in rels if r.type == "STRUCK"]
+        if struck:
+            self.agents = [m for m in table.mentions if m.key in struck][:1]
+
+    def agents_for(self, tok: Token, table: EntityTable) -> list[Mention]:
+        if tok.lower_ in ACT_NOUNS and not actors_of(tok, table):
+            return list(self.agents)
+        return []
+
+
+def verb_relations(
+    sent: Span, table: EntityTable, memory: ActMemory | None = None
+) -> Iterator[ExtractedRelation]:
     """Clauses whose verb is a trigger: subject(s) -TYPE-> object(s); passives through the agent."""
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
@@ -578,13 +646,20 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
 def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedRelation]:
     """All relations of the evidence sentences, one per (source, type, target), first evidence kept."""
     out: dict[tuple[str, str, str], ExtractedRelation] = {}
+    memory = ActMemory()
     for sent in sents:
-        for finder in (verb_relations, nominal_relations, conflict_relations, place_relations):
-            for r in finder(sent, table):
-                key = (r.source, r.type, r.target)
-                if r.type in SYMMETRIC:
-                    key = (min(r.source, r.target), r.type, max(r.source, r.target))
-                out.setdefault(key, r)
+        found = [
+            *verb_relations(sent, table, memory),
+            *nominal_relations(sent, table),
+            *conflict_relations(sent, table),
+            *place_relations(sent, table),
+        ]
+        memory.note(found, table)
+        for r in found:
+            key = (r.source, r.type, r.target)
+            if r.type in SYMMETRIC:
+                key = (min(r.source, r.target), r.type, max(r.source, r.target))
+            out.setdefault(key, r)
     return list(out.values())
 
 
