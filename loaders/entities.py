@@ -431,9 +431,9 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
         return None, text, c.how
     if "\n" in text or "/" in text or "|" in text:
         return None, text, c.how
-    if c.how == "ner" and any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span):
-        if c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span):
-            return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
+    ran_past = any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span)
+    if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):
+        return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
     label = c.kind
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
