@@ -256,7 +256,33 @@ def _is_acting(tok: Token) -> bool:
     return False
 
 
+PLACE_VERBS = {
+    "visit",
+    "enter",
+    "reach",
+    "leave",
+    "capture",
+    "seize",
+    "shell",
+    "bomb",
+    "strike",
+    "attack",
+    "hit",
+    "besiege",
+    "surround",
+    "fly",
+    "travel",
+    "arrive",
+    "storm",
+    "retake",
+    "occupy",
+}
+
+
 def _locative(doc: Doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PLACE_VERBS:
+        return True
     prev = doc[start - 1].lower_ if start > 0 else ""
     nxt = doc[end].lower_ if end < len(doc) else ""
     return (
@@ -300,6 +326,8 @@ def _gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
                 out.append(_Cand(i, j + 1, hit[0], hit[1], "gazetteer", 3))
             elif s in gaz.capitals:
                 out.append(_Cand(i, j + 1, "capital", gaz.capitals[s], "capital", 3))
+            elif s in gaz.cities and all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
+                out.append(_Cand(i, j + 1, "place", None, "city", 1))
             s += ws[j]
     return out
 
@@ -510,6 +538,8 @@ def find_entities(
         surface = doc[start:end].text
         if len(normalize_name(name)) < 2:
             continue
+        if c.how == "collective" and name[:1].isupper() and doc[start].is_sent_start:
+            name = name[0].lower() + name[1:]  # "Rebels said ..." is the collective "rebels"
         key = f"{kind}|{name}"
         raw.append(Mention(start, end, key, kind, how))
         surfaces.setdefault(key, []).append(surface)
@@ -535,9 +565,42 @@ def find_entities(
             if phrase not in ent.aliases:
                 ent.aliases.append(phrase)
         table.mentions.append(mention)
+    _add_rementions(doc, table)
     table.index()
     table.affiliations = _affiliations(doc, table, gaz, evidence_ok)
     return table
+
+
+def _add_rementions(doc: Doc, table: EntityTable) -> None:
+    """Later bare mentions the model missed: 'Ruto' after 'William Ruto', a name or alias said again."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    forms: dict[str, tuple[str, EntityKind]] = {}
+    for ent in table.entities.values():
+        for form in (ent.name, *ent.aliases):
+            if form[:1].isupper():
+                forms.setdefault(form, (ent.name, ent.kind))
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            forms.setdefault(ent.name.split()[-1], (ent.name, ent.kind))
+    if not forms:
+        return
+    longest = max(len(f.split()) for f in forms)
+    i = 0
+    while i < len(doc):
+        if i in covered or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            text = doc[i : i + n].text
+            hit = forms.get(text)
+            if hit is not None and not any(k in covered for k in range(i, i + n)):
+                table.mentions.append(Mention(i, i + n, hit[0], hit[1], "remention"))
+                ent = table.entities[hit[0]]
+                if text != ent.name and text not in ent.aliases:
+                    ent.aliases.append(text)
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
 
 
 KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}
@@ -578,6 +641,18 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
                 and (kinds[short] == "person" or len(s.split()) == 1)
             ):
                 target[short] = long
+                break
+    for k in persons:
+        if target[k] != k or len(name(k)) < 7:
+            continue
+        for o in keys:
+            if (
+                kinds[o] != "person"
+                and target[o] == o
+                and len(name(o)) > 6
+                and fuzz.ratio(name(k), name(o)) >= 88
+            ):
+                target[k] = o  # "Khan Younis" tagged PERSON is the place "Khan Yunis"
                 break
     others = [k for k in keys if kinds[k] != "person" and target[k] == k]
     for i, a in enumerate(others):

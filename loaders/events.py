@@ -153,6 +153,12 @@ def _count(sent: Span, words: set[str]) -> int | None:
     return None
 
 
+def _has_date(trigger: Token, sent: Span, published: str | None) -> bool:
+    return resolve_date(sent.text, published) is not None or bool(
+        re.search(r"\bday (earlier|before|after|later)\b", sent.text, re.I)
+    )
+
+
 def _event_date(trigger: Token, sent: Span, published: str | None) -> str | None:
     # A date phrase attached to the trigger wins; then the sentence's; then the report's own date.
     local = " ".join(t.text for t in trigger.subtree if t.i - trigger.i < 12)
@@ -166,9 +172,11 @@ def _event_date(trigger: Token, sent: Span, published: str | None) -> str | None
     return published
 
 
-def sentence_events(sent: Span, table: EntityTable, published: str | None) -> list[ExtractedEvent]:
-    """Events whose trigger is in `sent`, with participants from its parse."""
-    out: list[ExtractedEvent] = []
+def sentence_events(
+    sent: Span, table: EntityTable, published: str | None
+) -> list[tuple[ExtractedEvent, bool]]:
+    """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted)."""
+    out: list[tuple[ExtractedEvent, bool]] = []
     for tok in sent:
         etype = TRIGGERS.get(tok.lemma_) or TRIGGERS.get(tok.lower_)
         if etype is None:
@@ -241,7 +249,7 @@ def sentence_events(sent: Span, table: EntityTable, published: str | None) -> li
             killed=killed,
             wounded=wounded,
         )
-        out.append(ev)
+        out.append((ev, _has_date(tok, sent, published)))
     return out
 
 
@@ -253,10 +261,17 @@ def _keys(ms: Iterable[Mention]) -> list[str]:
     return seen
 
 
-def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+def _compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: bool) -> bool:
     if a.type != b.type:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    # A mention with no date of its own ("the bombing killed 12") may refer to a dated one.
+    if (
+        a_dated
+        and b_dated
+        and a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+    ):
         return False
     pa = {*a.actors, *a.targets, *([a.location] if a.location else [])}
     pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
@@ -265,23 +280,27 @@ def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
     return bool(pa & pb) and (not a.actors or not b.actors or bool(set(a.actors) & set(b.actors)))
 
 
-def merge_events(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+def merge_events(events: list[tuple[ExtractedEvent, bool]]) -> list[ExtractedEvent]:
     """One event per real-world event: fold compatible mentions into the first."""
-    out: list[ExtractedEvent] = []
-    for ev in events:
-        for kept in out:
-            if _compatible(kept, ev):
-                kept.actors = _dedupe([*kept.actors, *ev.actors])
-                kept.targets = [t for t in _dedupe([*kept.targets, *ev.targets]) if t not in kept.actors]
-                kept.location = kept.location or ev.location
-                if ev.date and (not kept.date or len(ev.date) > len(kept.date)):
-                    kept.date = ev.date
-                kept.killed = kept.killed or ev.killed
-                kept.wounded = kept.wounded or ev.wounded
-                break
+    out: list[list[object]] = []  # [event, dated]
+    for ev, dated in events:
+        for slot in out:
+            kept, kept_dated = slot[0], bool(slot[1])
+            assert isinstance(kept, ExtractedEvent)
+            if not _compatible(kept, kept_dated, ev, dated):
+                continue
+            kept.actors = _dedupe([*kept.actors, *ev.actors])
+            kept.targets = [t for t in _dedupe([*kept.targets, *ev.targets]) if t not in kept.actors]
+            kept.location = kept.location or ev.location
+            if dated and (not kept_dated or (ev.date and kept.date and len(ev.date) > len(kept.date))):
+                kept.date = ev.date
+                slot[1] = True
+            kept.killed = kept.killed or ev.killed
+            kept.wounded = kept.wounded or ev.wounded
+            break
         else:
-            out.append(ev)
-    return out
+            out.append([ev, dated])
+    return [slot[0] for slot in out]  # type: ignore[misc]
 
 
 def _dedupe(xs: list[str]) -> list[str]:
@@ -290,7 +309,7 @@ def _dedupe(xs: list[str]) -> list[str]:
 
 def find_events(sents: Iterable[Span], table: EntityTable, published: str | None) -> list[ExtractedEvent]:
     """All events of the evidence sentences, merged per real-world event."""
-    events: list[ExtractedEvent] = []
+    events: list[tuple[ExtractedEvent, bool]] = []
     for sent in sents:
         events.extend(sentence_events(sent, table, published))
     return merge_events(events)

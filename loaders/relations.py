@@ -181,6 +181,24 @@ AGENTIVE_HEADS = {
     "retaliation",
     "counterparts",
     "allies",
+    "warships",
+    "ships",
+    "destroyers",
+    "planes",
+    "warplane",
+    "artillery",
+    "tanks",
+    "helicopters",
+    "bombers",
+    "positions",
+    "targets",
+    "bases",
+    "camps",
+    "headquarters",
+    "convoy",
+    "vessels",
+    "batteries",
+    "gunboats",
 }
 
 
@@ -260,13 +278,15 @@ def _objects(verb: Token, rtype: str | None = None) -> list[Token]:
     preps_ok = TYPE_PREPS.get(rtype or "", {"against", "on", "at", "with", "to", "for", "into"})
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     for x in (c for c in verb.children if c.dep_ == "xcomp"):
-        objs += [
-            p
-            for c in x.children
-            if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        # "threatened to take action against X": the complement's own object may carry the target
+        for holder in (x, *(d for d in x.children if d.dep_ == "dobj")):
+            objs += [
+                p
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
     for o in list(objs):  # "launched missiles at X": the object's own 'at/on/against'
         objs += [
             p
@@ -363,20 +383,22 @@ def verb_relations(
         if rtype is None or _negated(verb):
             continue
         subj_toks, passive = _subjects(verb)
+        if memory is not None and rtype == "STRUCK" and not passive:
+            strikers = [m for s_ in subj_toks for m in actors_of(s_, table)]
+            if strikers:
+                memory.agents = strikers[:1]
         if passive:
             agents = [m for a in _agents(verb) for m in actors_of(a, table)]
             patients = [m for s in subj_toks for m in actors_of(s, table, ACTORS | PLACES | {"place"})]
             pairs = [(a, p) for a in agents for p in patients]
         else:
             subjects = [m for s in subj_toks for m in actors_of(s, table)]
-            objects = [m for o in _objects(verb) for m in actors_of(o, table, ACTORS | {"place"})]
-            if verb.lemma_ in {"launch", "fire"}:
-                objects = [
-                    m
-                    for o in _objects(verb)
-                    if o.dep_ == "pobj"
-                    for m in actors_of(o, table, ACTORS | {"place"})
-                ]
+            objs = _objects(verb, rtype)
+            if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
+                objs = [o for o in objs if o.dep_ == "pobj"]
+            objects = [m for o in objs for m in actors_of(o, table, ACTORS | {"place"})]
+            if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
+                objects += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"
             pairs = [(s, o) for s in subjects for o in objects]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects and len(subjects) >= 2:
@@ -420,6 +442,25 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
                 for m in actors_of(c, table)
                 if c.dep_ != "poss"
             ]
+            up = tok
+            while up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.lower_ in {"among", "of"}:
+                up = up.head.head
+                if up.lower_ == "one" and up.dep_ in {"attr", "appos", "nsubj"}:
+                    continue
+                break
+            if up is not tok and up.pos_ in {"AUX", "VERB"} and up.lemma_ == "be":
+                selves += [m for c in up.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+            elif up is not tok and up.lower_ == "one":
+                tok_for_head = up
+                if tok_for_head.dep_ == "attr":
+                    selves += [
+                        m
+                        for c in tok_for_head.head.children
+                        if c.dep_ == "nsubj"
+                        for m in actors_of(c, table)
+                    ]
+                elif tok_for_head.dep_ == "appos":
+                    selves += actors_of(tok_for_head.head, table)
             if tok.dep_ in {"attr", "appos"}:
                 head = tok.head
                 if tok.dep_ == "attr":
@@ -449,6 +490,14 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             left = table.mention_at(tok.i - 1)
             noun = tok.doc[tok.i + 1].head
             right = [m for m in actors_of(noun, table, ACTORS | {"place"}) if m is not left]
+            right += [
+                m
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for m in actors_of(p, table, {"place"})
+            ]
             if left is None and tok.doc[tok.i - 1].lower_ in {
                 "rebel",
                 "opposition",

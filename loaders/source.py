@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, ConfigDict
 
+from graph.errors import KGError
 from graph.model import Article
 
 
@@ -15,3 +18,11 @@ class SourceArticle(BaseModel):
     article: Article
     text: str
     path: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file or record that could not be read, and why."""
+
+    path: str
+    error: KGError

@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import BadArticle, KGError
@@ -18,19 +17,11 @@ from loaders.readers import html, records, text
 from loaders.readers.decode import decode
 from loaders.readers.meta import load_meta, make_article
 from loaders.readers.records import from_record
-from loaders.source import SourceArticle
+from loaders.source import ReadFailure, SourceArticle
 
 SKIP_SUFFIXES = (".meta.json",)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl"}
-
-
-@dataclass(frozen=True)
-class ReadFailure:
-    """A file that could not be read, and why."""
-
-    path: str
-    error: KGError
 
 
 ReadResult = SourceArticle | Extraction | ReadFailure

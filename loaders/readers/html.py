@@ -24,6 +24,8 @@ def html_to_article(html: str, meta: dict[str, Any], where: str | None) -> Sourc
     """Main text and metadata of a page; `meta` (sidecar or record fields) wins over the page's own."""
     import trafilatura
 
+    if "<html" not in html[:2000].lower():
+        html = f"<html><body><article>{html}</article></body></html>"  # a fragment, as in API records
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise BadArticle("has no readable main text", path=where, hint="is it an article page?")

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from graph.errors import BadArticle, InvalidInput
+from graph.errors import BadArticle, InvalidInput, KGError
 from graph.model import Article, Extraction, article_id
 from loaders.readers.decode import decode, read_bytes
 from loaders.readers.html import html_to_article
 from loaders.readers.meta import make_article
-from loaders.source import SourceArticle
+from loaders.source import ReadFailure, SourceArticle
 
 EXTRACTION_KEYS = {"entities", "relations", "events"}
 
@@ -61,18 +61,35 @@ def to_extraction(data: dict[str, Any], where: str) -> Extraction:
         raise InvalidInput(f"{where}: not a valid extraction ({loc}: {err['msg']})", path=where) from exc
 
 
-def read(path: Path, *, max_bytes: int, meta: Path | None = None) -> Iterator[SourceArticle | Extraction]:
+def read(
+    path: Path, *, max_bytes: int, meta: Path | None = None
+) -> Iterator[SourceArticle | Extraction | ReadFailure]:
     """Articles or extractions from a `.json` (object or array) or `.jsonl` file."""
     where = str(path)
     text = decode(read_bytes(path, max_bytes), where)
     if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
-                yield _one(_parse(line, f"{where}:{n}"), f"{where}:{n}", max_bytes)
+                yield _guarded(
+                    lambda line=line, n=n: _one(_parse(line, f"{where}:{n}"), f"{where}:{n}", max_bytes),
+                    f"{where}:{n}",
+                )
         return
     data = _parse(text, where)
-    for i, item in enumerate(data if isinstance(data, list) else [data]):
-        yield _one(item, where if not isinstance(data, list) else f"{where}[{i}]", max_bytes)
+    if not isinstance(data, list):
+        yield _one(data, where, max_bytes)
+        return
+    for i, item in enumerate(data):  # one bad record does not lose the others
+        yield _guarded(lambda item=item, i=i: _one(item, f"{where}[{i}]", max_bytes), f"{where}[{i}]")
+
+
+def _guarded(
+    make: Callable[[], SourceArticle | Extraction], where: str
+) -> SourceArticle | Extraction | ReadFailure:
+    try:
+        return make()
+    except KGError as exc:
+        return ReadFailure(where, exc)
 
 
 def _parse(text: str, where: str) -> Any:
