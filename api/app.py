@@ -1,0 +1,149 @@
+"""The FastAPI app: the graph API under /api/v1, OpenAPI at /docs, the HTML views at / and /views."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import errors
+from api.routers import (
+    alliances,
+    articles,
+    cypher,
+    entities,
+    events,
+    health,
+    paths,
+    relations,
+    stats,
+    subgraph,
+)
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore
+
+API_PREFIX = "/api/v1"
+
+
+class BodyLimit:
+    """Refuse request bodies above `limit` bytes with the API's 413 shape, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._too_large(send, int(declared))
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge(seen)
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge as exc:
+            await self._too_large(send, exc.size)
+
+    async def _too_large(self, send: Send, size: int) -> None:
+        response = errors.error_response(
+            413,
+            "too_large",
+            f"request body is {size:,} bytes, above the limit of {self.limit:,}",
+            hint="raise KG_MAX_BODY_BYTES or split the input",
+        )
+        await response({"type": "http"}, _noop_receive, send)  # type: ignore[arg-type]
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+async def _noop_receive() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _lazy_extractor() -> Callable[[], Any]:
+    lock = threading.Lock()
+    holder: dict[str, Any] = {}
+
+    def get() -> Any:
+        with lock:
+            if "x" not in holder:
+                from loaders.pipeline import Extractor
+
+                holder["x"] = Extractor()
+            return holder["x"]
+
+    return get
+
+
+def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app; the store is opened once in the lifespan (or the one given is used) and injected."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        if owned:
+            from graph.stores.factory import open_store
+
+            app.state.store = open_store(settings)
+        else:
+            app.state.store = store
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="Actorgraph",
+        version="0.1.0",
+        description="A knowledge graph of who did what to whom, read from news.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.extractor = _lazy_extractor()
+    errors.install(app)
+    app.include_router(health.router)
+    for module in (stats, entities, relations, events, paths, alliances, subgraph, articles, cypher):
+        app.include_router(module.router, prefix=API_PREFIX)
+    if importlib.util.find_spec("api.routers.views") is not None:
+        from api.routers import views
+
+        app.include_router(views.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
+    """Run the app with uvicorn (`kg serve`)."""
+    import uvicorn
+
+    uvicorn.run(create_app(), host=host, port=port, reload=reload, log_level="info")
