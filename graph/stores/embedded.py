@@ -421,6 +421,14 @@ class EmbeddedStore:
         """The embedded store is reachable when its directory is writable."""
         if self.path is not None:
             parent = self.path.parent
+            blocked = next((p for p in (parent, *parent.parents) if p.exists() and not p.is_dir()), None)
+            if blocked is not None:
+                raise StoreUnavailable(
+                    f"the embedded store's directory {parent} cannot exist: {blocked} is a file",
+                    hint="point KG_HOME at a directory",
+                    store="embedded",
+                    path=str(self.path),
+                )
             if parent.exists() and not os.access(parent, os.W_OK):
                 raise StoreUnavailable(
                     f"the embedded store's directory {parent} is not writable",

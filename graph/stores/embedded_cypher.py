@@ -334,6 +334,11 @@ class CypherMirror:
             if "Parameter" in msg and "not found" in msg:
                 raise QueryError(f"missing parameter: {msg}", hint="pass it with --param KEY=VALUE") from exc
             raise UnsupportedQuery(f"the embedded store could not run this query: {msg}") from exc
+        except (ValueError, TypeError, OverflowError, IndexError, KeyError) as exc:
+            # LadybugDB converts parameters in Python and raises plain errors for values it cannot bind.
+            raise QueryError(
+                f"the query's parameters cannot be used: {exc}", hint="check --param values and types"
+            ) from exc
         names = list(result.get_column_names())
         cols = return_columns(query)
         if cols is None or len(cols) != len(names):

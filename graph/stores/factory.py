@@ -21,8 +21,12 @@ def open_store(settings: Settings | None = None) -> GraphStore:
                 "KG_STORE=neo4j but NEO4J_URI is not set",
                 hint="set NEO4J_URI (for the bundled server: `kg neo4j start` prints it)",
             )
+        # Short timeouts: a server that is down should give a clear 503 in seconds, not after a minute.
         driver = GraphDatabase.driver(
-            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+            settings.neo4j_uri,
+            auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+            connection_timeout=5,
+            max_transaction_retry_time=10,
         )
         try:
             driver.verify_connectivity()

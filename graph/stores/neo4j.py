@@ -495,8 +495,12 @@ class Neo4jStore:
         return CypherResult(columns=cols, rows=rows, truncated=truncated)
 
     def ping(self) -> None:
-        """Raise `StoreUnavailable` unless the server answers."""
-        self._read(Q.PING)
+        """Raise `StoreUnavailable` unless the server answers (one auto-commit query, no retries)."""
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                s.run(Q.PING).consume()
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
 
     def close(self) -> None:
         """Close the driver if this store owns it."""
