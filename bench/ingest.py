@@ -145,7 +145,7 @@ def main() -> None:
     n_rows, t_rows = row_by_row(driver, data[: args.row_subset])
     store.clear()
     t0 = time.perf_counter()
-    store.upsert(data, batch_size=500)
+    store.upsert(data, batch_size=1000)
     t_batch = time.perf_counter() - t0
     stats = store.stats()
     store.clear()

@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -92,6 +93,7 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------------------------- ids
 
 
+@lru_cache(maxsize=200_000)  # pure, and called for the same few names again and again
 def normalize_name(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a name ("Bashar al-Assad's" -> "bashar al assad")."""
     text = unicodedata.normalize("NFKD", name)
@@ -105,6 +107,7 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=200_000)
 def entity_id(kind: str, name: str) -> str:
     """Readable id from kind and normalised canonical name: ``country:russia``, ``person:sergei-lavrov``."""
     key = normalize_name(name).replace(" ", "-")
@@ -407,7 +410,7 @@ class GraphRecords(_Model):
         for e in ex.entities:
             ent = entities.get(e.id)
             if ent is None:
-                entities[e.id] = Entity(
+                entities[e.id] = Entity.model_construct(
                     id=e.id,
                     name=e.name,
                     kind=e.kind,
@@ -430,13 +433,17 @@ class GraphRecords(_Model):
             if r.type in SYMMETRIC_TYPES and tgt < src:
                 src, tgt = tgt, src
             rid = relation_id(r.type, src, tgt)
-            ev = Evidence(
+            ev = Evidence.model_construct(
                 sentence=r.evidence,
                 article_id=art.id,
                 date=r.date or art.published,
                 confidence=r.confidence,
             )
-            rel = relations.setdefault(rid, Relation(id=rid, type=r.type, source=src, target=tgt))
+            rel = relations.get(rid)
+            if rel is None:
+                rel = relations[rid] = Relation.model_construct(
+                    id=rid, type=r.type, source=src, target=tgt, titles=[], evidence=[]
+                )
             if ev.key not in {x.key for x in rel.evidence}:
                 rel.evidence.append(ev)
             if r.title and r.title not in rel.titles:
@@ -448,7 +455,7 @@ class GraphRecords(_Model):
             targets = _dedupe([eid(t) for t in e.targets])
             loc = eid(e.location) if e.location else None
             xid = event_id(e.type, e.date, actors, loc, targets)
-            ev = Evidence(
+            ev = Evidence.model_construct(
                 sentence=e.evidence,
                 article_id=art.id,
                 date=art.published or e.date,
@@ -456,7 +463,7 @@ class GraphRecords(_Model):
             )
             node = events.get(xid)
             if node is None:
-                events[xid] = Event(
+                events[xid] = Event.model_construct(
                     id=xid,
                     type=e.type,
                     label=e.label,
@@ -474,7 +481,8 @@ class GraphRecords(_Model):
                 node.targets = _dedupe([*node.targets, *targets])
                 if ev.key not in {x.key for x in node.evidence}:
                     node.evidence.append(ev)
-        return cls(
+        # Already validated as an Extraction: construct, do not validate again (hot path of ingestion).
+        return cls.model_construct(
             article=art,
             entities=list(entities.values()),
             relations=list(relations.values()),

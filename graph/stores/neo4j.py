@@ -137,7 +137,7 @@ class Neo4jStore:
 
     def _write_many(self, statements: list[str]) -> None:
         try:
-            with self.driver.session(database=self.database) as s:
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
                 for stmt in statements:
                     s.run(stmt).consume()
         except (Neo4jError, DriverError, OSError) as exc:
@@ -148,7 +148,11 @@ class Neo4jStore:
             return list(tx.run(query, params))
 
         try:
-            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF",
+            ) as s:
                 return s.execute_read(work)
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
@@ -213,19 +217,12 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> None:
             have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(articles))}
             have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(entities))}
-            have_rel: dict[str, set[str]] = {}
             by_type: dict[str, list[dict[str, Any]]] = {}
             for item in relations.values():
                 rel: Relation = item["rel"]
                 by_type.setdefault(rel.type, []).append(
                     {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
                 )
-            for rtype, rows in by_type.items():
-                for rec in tx.run(
-                    f"UNWIND $ids AS id MATCH ()-[r:{rtype} {{id: id}}]->() RETURN r.id AS id, r.ev_keys AS keys",
-                    ids=[r["props"]["id"] for r in rows],
-                ):
-                    have_rel[rec["id"]] = set(rec["keys"] or [])
             have_ev = {r["id"]: set(r["keys"] or []) for r in tx.run(Q.EXISTING_EVENTS, ids=list(events))}
 
             tx.run(Q.MERGE_ARTICLES, rows=list(articles.values())).consume()
@@ -236,8 +233,10 @@ class Neo4jStore:
                 )
             for kind, rows in by_kind.items():
                 tx.run(Q.MERGE_ENTITIES[kind], rows=rows).consume()
+            rel_outcome: dict[str, tuple[bool, int]] = {}
             for rtype, rows in by_type.items():
-                tx.run(Q.MERGE_RELATIONS[rtype], rows=rows).consume()
+                for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
+                    rel_outcome[rec["id"]] = (rec["created"], rec["added"])
             ev_rows = [
                 {
                     "props": event_props(item["event"]),
@@ -254,14 +253,10 @@ class Neo4jStore:
                 (report.articles_merged if aid in have_art else report.articles_added).append(aid)
             for eid in entities:
                 (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
-            for rid, item in relations.items():
-                keys = {x.key for x in item["rel"].evidence}
-                if rid in have_rel:
-                    report.relations_merged.append(rid)
-                    report.evidence_added += len(keys - have_rel[rid])
-                else:
-                    report.relations_added.append(rid)
-                    report.evidence_added += len(keys)
+            for rid in relations:
+                created, added = rel_outcome.get(rid, (False, 0))
+                (report.relations_added if created else report.relations_merged).append(rid)
+                report.evidence_added += added
             for xid, item in events.items():
                 keys = {x.key for x in item["event"].evidence}
                 if xid in have_ev:
@@ -272,7 +267,7 @@ class Neo4jStore:
                     report.evidence_added += len(keys)
 
         try:
-            with self.driver.session(database=self.database) as s:
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
                 s.execute_write(work)  # managed: retried on transient errors
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)

@@ -15,6 +15,20 @@ SCHEMA = [
 ]
 
 REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
+# Relationship-property indexes: relation ids are looked up on every merge.
+SCHEMA += [
+    f"CREATE INDEX rel_{t.lower()}_id IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.id)" for t in RELATION_TYPES
+]
+
+# Existing relations, found from their indexed end nodes (never a scan of all relationships).
+EXISTING_RELATIONS = {
+    rtype: f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.source}})-[r:{rtype} {{id: row.id}}]->(:Entity {{id: row.target}})
+RETURN r.id AS id, r.ev_keys AS keys
+"""
+    for rtype in RELATION_TYPES
+}
 
 # -------------------------------------------------------------------------------------- writes
 
@@ -59,20 +73,28 @@ _APPEND_EVIDENCE = """
   {v}.evidence_count = size({v}.ev_keys) + size(new),
   {v}.article_ids = {v}.article_ids + [a IN row.props.article_ids WHERE NOT a IN {v}.article_ids]"""
 
+# One statement merges a batch of one relation type and reports, per relation, whether it was created
+# and how many pieces of evidence were new (no separate lookup round trip).
 MERGE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{id: row.source}}), (t:Entity {{id: row.target}})
 MERGE (s)-[r:{rtype} {{id: row.props.id}}]->(t)
-ON CREATE SET r += row.props
-WITH r, row, [i IN range(0, size(row.props.ev_keys) - 1) WHERE NOT row.props.ev_keys[i] IN r.ev_keys] AS new
-WHERE size(new) > 0
-SET {_APPEND_EVIDENCE.format(v="r")},
-  r.titles = r.titles + [t IN row.props.titles WHERE NOT t IN r.titles],
-  r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END
-WITH r
-SET r.first_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
-    r.last_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)
+ON CREATE SET r += row.props, r.ag_created = true
+WITH r, row, r.ag_created IS NOT NULL AS created
+REMOVE r.ag_created
+WITH r, row, created,
+     CASE WHEN created THEN [] ELSE [i IN range(0, size(row.props.ev_keys) - 1) WHERE NOT row.props.ev_keys[i] IN r.ev_keys] END AS new
+FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END |
+  SET {_APPEND_EVIDENCE.format(v="r")},
+    r.titles = r.titles + [t IN row.props.titles WHERE NOT t IN r.titles],
+    r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END
+)
+FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END |
+  SET r.first_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
+      r.last_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)
+)
+RETURN r.id AS id, created, CASE WHEN created THEN size(row.props.ev_keys) ELSE size(new) END AS added
 """
     for rtype in RELATION_TYPES
 }
