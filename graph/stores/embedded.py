@@ -256,21 +256,29 @@ class EmbeddedStore:
     ) -> Subgraph:
         """Entities within `depth` hops (either direction) and the relations among them on the way."""
         self.get_entity(entity_id)
-        adj: dict[str, list[Relation]] = {}
-        for r in self._edges(types, since, until):
-            adj.setdefault(r.source, []).append(r)
-            adj.setdefault(r.target, []).append(r)
+        wanted = set(types) if types else None
+
+        def ok(rel: Relation) -> bool:
+            return (wanted is None or rel.type in wanted) and _in_window(
+                (e.date for e in rel.evidence), since, until
+            )
+
         seen = {entity_id}
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
         for _ in range(max(depth, 0)):
             nxt: set[str] = set()
             for node in frontier:
-                for r in adj.get(node, []):
-                    rels[r.id] = r
-                    other = r.target if r.source == node else r.source
-                    if other not in seen:
-                        nxt.add(other)
+                # Both directions of the maintained graph: only this node's edges are visited.
+                for _, other, rid in (
+                    *self.graph.out_edges(node, keys=True),
+                    *((v, u, k) for u, v, k in self.graph.in_edges(node, keys=True)),
+                ):
+                    rel = self._rels[rid]
+                    if rid in rels or ok(rel):
+                        rels[rid] = rel
+                        if other not in seen:
+                            nxt.add(other)
             seen |= nxt
             frontier = nxt
         return self._subgraph(seen, list(rels.values()))
@@ -339,12 +347,7 @@ class EmbeddedStore:
         self.get_entity(target_id)
         if source_id == target_id:
             return [Path(entities=[self._ents[source_id]], relations=[])]
-        undirected = nx.Graph()
-        between: dict[tuple[str, str], list[Relation]] = {}
-        for r in self._rels.values():
-            pair = (min(r.source, r.target), max(r.source, r.target))
-            between.setdefault(pair, []).append(r)
-            undirected.add_edge(*pair)
+        undirected = self.graph.to_undirected(as_view=True)
         paths: list[Path] = []
         try:
             for nodes in nx.all_shortest_paths(undirected, source_id, target_id):
@@ -352,10 +355,20 @@ class EmbeddedStore:
                     break
                 # Like Neo4j's allShortestPaths: one path per sequence of relationships.
                 hops = [
-                    sorted(between[(min(a, b), max(a, b))], key=lambda r: r.id) for a, b in pairwise(nodes)
+                    sorted(
+                        {
+                            *self.graph.get_edge_data(a, b, default={}),
+                            *self.graph.get_edge_data(b, a, default={}),
+                        }
+                    )
+                    for a, b in pairwise(nodes)
                 ]
-                for rels in product(*hops):
-                    paths.append(Path(entities=[self._ents[n] for n in nodes], relations=list(rels)))
+                for rids in product(*hops):
+                    paths.append(
+                        Path(entities=[self._ents[n] for n in nodes], relations=[self._rels[r] for r in rids])
+                    )
+                if len(paths) >= limit * 4:
+                    break
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         paths.sort(key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))

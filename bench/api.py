@@ -1,0 +1,190 @@
+"""API speed: requests over loopback to uvicorn, against the same queries called directly on the store.
+
+    python bench/api.py --store embedded|neo4j [--entities 100000 --relations 500000] [--requests 300]
+
+Builds a synthetic graph in the store, serves it with uvicorn in a second process, and drives three
+queries from this process: entity search, 1-hop neighbours and a 3-hop shortest path. Reports
+requests/s and p50/p99 latency over HTTP and for direct calls, and the HTTP overhead ratio (p50).
+Goal: p99 of 1-hop neighbours under 50 ms on Neo4j.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.model import RELATION_TYPES, Extraction  # noqa: E402
+
+
+def build(store, n_ent: int, n_rel: int, seed: int = 3) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(seed)
+    names = [f"Actor {i:06d}" for i in range(n_ent)]
+    per = 50  # relations per synthetic article
+    batch = []
+    t0 = time.perf_counter()
+    for a in range(0, n_rel, per):
+        rels = []
+        ents: dict[str, str] = {}
+        for _ in range(per):
+            s, t = rng.sample(names, 2)
+            ents[s] = ents[t] = "country"
+            rels.append({"source": s, "type": rng.choice(RELATION_TYPES[:9]), "target": t})
+        batch.append(
+            Extraction.model_validate(
+                {
+                    "article": {"url": f"https://example.org/api/{a}"},
+                    "entities": [{"name": k, "kind": v} for k, v in ents.items()],
+                    "relations": rels,
+                }
+            )
+        )
+        if len(batch) == 400:
+            store.upsert(batch, batch_size=400)
+            batch = []
+            print(f"  loaded {a + per:,} relations ({time.perf_counter() - t0:.0f} s)", flush=True)
+    if batch:
+        store.upsert(batch, batch_size=400)
+    # Entities never drawn into a relation still exist in the graph, as isolated actors.
+    missing = [n for n in names if not store.search_entities(n, limit=1).total] if n_ent <= 1000 else []
+    if missing:
+        store.upsert(
+            [
+                Extraction.model_validate(
+                    {
+                        "article": {"url": "https://example.org/api/isolated"},
+                        "entities": [{"name": m, "kind": "country"} for m in missing],
+                    }
+                )
+            ]
+        )
+
+
+def timed(fn, n: int) -> dict:  # type: ignore[no-untyped-def]
+    lat = []
+    t0 = time.perf_counter()
+    for i in range(n):
+        t = time.perf_counter()
+        fn(i)
+        lat.append((time.perf_counter() - t) * 1000)
+    total = time.perf_counter() - t0
+    lat.sort()
+    return {
+        "rps": round(n / total, 1),
+        "p50_ms": round(statistics.median(lat), 2),
+        "p99_ms": round(lat[int(len(lat) * 0.99) - 1], 2),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
+    ap.add_argument("--entities", type=int, default=100_000)
+    ap.add_argument("--relations", type=int, default=500_000)
+    ap.add_argument("--requests", type=int, default=300)
+    ap.add_argument("--port", type=int, default=8765)
+    args = ap.parse_args()
+    import httpx
+
+    home = Path(tempfile.mkdtemp())
+    env = {**os.environ, "KG_HOME": str(home), "KG_STORE": args.store}
+    if args.store == "neo4j":
+        from neo4j import GraphDatabase
+
+        from graph.stores.neo4j import Neo4jStore
+
+        uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+        store = Neo4jStore(
+            GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", "actorgraph"))),
+            owns_driver=True,
+        )
+        env["NEO4J_URI"] = uri
+    else:
+        from graph.stores.embedded import EmbeddedStore
+
+        store = EmbeddedStore(home / "graph.json")
+    store.clear()
+    print(f"building {args.entities:,} entities / {args.relations:,} relations in {args.store}", flush=True)
+    t0 = time.perf_counter()
+    build(store, args.entities, args.relations)
+    t_build = time.perf_counter() - t0
+    stats = store.stats()
+    rng = random.Random(9)
+    ids = [h.entity.id for h in store.search_entities("actor 0", limit=500).items]
+    picks = [rng.choice(ids) for _ in range(args.requests)]
+    pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(args.requests)]
+    direct = {
+        "search": timed(lambda i: store.search_entities(f"actor {i % 1000:03d}", limit=20), args.requests),
+        "neighbors_1hop": timed(lambda i: store.neighbors(picks[i], depth=1), args.requests),
+        "path_3hop": timed(
+            lambda i: store.shortest_paths(pairs[i][0], pairs[i][1], max_hops=3), max(20, args.requests // 5)
+        ),
+    }
+    store.close()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(args.port)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{args.port}"
+        with httpx.Client(base_url=base, timeout=60) as c:
+            for _ in range(600):
+                try:
+                    if c.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            http = {
+                "search": timed(
+                    lambda i: c.get(
+                        "/api/v1/entities", params={"q": f"actor {i % 1000:03d}", "limit": 20}
+                    ).raise_for_status(),
+                    args.requests,
+                ),
+                "neighbors_1hop": timed(
+                    lambda i: c.get(
+                        f"/api/v1/entities/{picks[i]}/neighbors", params={"depth": 1}
+                    ).raise_for_status(),
+                    args.requests,
+                ),
+                "path_3hop": timed(
+                    lambda i: c.get(
+                        "/api/v1/paths", params={"from": pairs[i][0], "to": pairs[i][1], "max_hops": 3}
+                    ).raise_for_status(),
+                    max(20, args.requests // 5),
+                ),
+            }
+    finally:
+        server.terminate()
+        server.wait(30)
+    result = {
+        "store": args.store,
+        "graph": {"entities": stats.entities, "relations": stats.relations},
+        "build_seconds": round(t_build, 1),
+        "direct": direct,
+        "http": http,
+        "http_overhead_p50_ratio": {
+            k: round(http[k]["p50_ms"] / max(direct[k]["p50_ms"], 0.01), 2) for k in direct
+        },
+    }
+    out = ROOT / "bench" / "results" / f"api-{args.store}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1))
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
