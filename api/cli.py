@@ -19,10 +19,9 @@ from rich.table import Table
 from graph.errors import InvalidInput, KGError
 
 if TYPE_CHECKING:
-    from loaders.source import SourceArticle
-
     from graph.model import Extraction
     from graph.store import GraphStore
+    from loaders.source import SourceArticle
 
 app = typer.Typer(
     name="kg",
@@ -90,12 +89,12 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles (text, HTML, JSON, JSON Lines) or extraction JSON files and merge them into the graph."""
-    from loaders.readers import ReadFailure, read_paths
-    from loaders.source import SourceArticle
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from graph.model import Extraction, UpsertReport
     from graph.settings import get_settings
+    from loaders.readers import ReadFailure, read_paths
+    from loaders.source import SourceArticle
 
     settings = get_settings()
     workers = workers or settings.workers
@@ -128,7 +127,7 @@ def ingest(
         stats = store.stats()
     finally:
         store.close()
-    summary = {
+    summary: dict[str, Any] = {
         "read": len(items),
         "ingested": len(report.articles_added) + len(report.articles_merged),
         "failed": [{"path": f.path, "error": f.error.message} for f in failures],
@@ -179,10 +178,9 @@ def extract(
     fmt: Annotated[Literal["json"], typer.Option("--format", help="Output format.")] = "json",
 ) -> None:
     """Extract entities, relations and events from one article and print them (no store)."""
+    from graph.settings import get_settings
     from loaders.pipeline import Extractor
     from loaders.readers import read_one
-
-    from graph.settings import get_settings
 
     src = read_one(file, str(meta) if meta else None, max_bytes=get_settings().max_article_bytes)
     extraction = Extractor().extract(src)
@@ -365,7 +363,6 @@ def serve(
 def neo4j_start() -> None:
     """Build (first time: downloads jars from Maven Central) and start Neo4j; prints NEO4J_URI."""
     from graph.neo4j_server.launcher import start_from_settings
-
     from graph.settings import get_settings
 
     uri = start_from_settings(get_settings())
@@ -377,7 +374,6 @@ def neo4j_start() -> None:
 def neo4j_stop() -> None:
     """Stop the bundled Neo4j."""
     from graph.neo4j_server.launcher import stop_from_settings
-
     from graph.settings import get_settings
 
     stop_from_settings(get_settings())
@@ -391,7 +387,6 @@ def neo4j_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSO
     from dataclasses import asdict
 
     from graph.neo4j_server.launcher import status_from_settings
-
     from graph.settings import get_settings
 
     st = status_from_settings(get_settings())

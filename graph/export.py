@@ -38,8 +38,8 @@ def _graphml(sub: Subgraph, articles: list[Article]) -> str:
     g = nx.MultiDiGraph()
     for e in sub.entities:
         g.add_node(e.id, node_type="Entity", **_attrs(e.model_dump(mode="json", exclude={"id"})))
-    for a in articles:
-        g.add_node(a.id, node_type="Article", **_attrs(a.model_dump(mode="json", exclude={"id"})))
+    for art in articles:
+        g.add_node(art.id, node_type="Article", **_attrs(art.model_dump(mode="json", exclude={"id"})))
     for ev in sub.events:
         data = ev.model_dump(mode="json", exclude={"id", "actors", "targets", "location", "evidence"})
         data["evidence"] = [x.model_dump(mode="json") for x in ev.evidence]

@@ -450,31 +450,31 @@ class GraphRecords(_Model):
                 rel.titles.append(r.title)
 
         events: dict[str, Event] = {}
-        for e in ex.events:
-            actors = _dedupe([eid(a) for a in e.actors])
-            targets = _dedupe([eid(t) for t in e.targets])
-            loc = eid(e.location) if e.location else None
-            xid = event_id(e.type, e.date, actors, loc, targets)
+        for xe in ex.events:
+            actors = _dedupe([eid(a) for a in xe.actors])
+            targets = _dedupe([eid(t) for t in xe.targets])
+            loc = eid(xe.location) if xe.location else None
+            xid = event_id(xe.type, xe.date, actors, loc, targets)
             ev = Evidence.model_construct(
-                sentence=e.evidence,
+                sentence=xe.evidence,
                 article_id=art.id,
-                date=art.published or e.date,
-                confidence=e.confidence,
+                date=art.published or xe.date,
+                confidence=xe.confidence,
             )
             node = events.get(xid)
             if node is None:
                 events[xid] = Event.model_construct(
                     id=xid,
-                    type=e.type,
-                    label=e.label,
-                    date=e.date,
-                    date_precision=date_precision(e.date),
+                    type=xe.type,
+                    label=xe.label,
+                    date=xe.date,
+                    date_precision=date_precision(xe.date),
                     location=loc,
                     actors=actors,
                     targets=targets,
-                    killed=e.killed,
-                    wounded=e.wounded,
-                    quantity=e.quantity,
+                    killed=xe.killed,
+                    wounded=xe.wounded,
+                    quantity=xe.quantity,
                     evidence=[ev],
                 )
             else:

@@ -61,7 +61,10 @@ class EventFilter(BaseModel):
 class GraphStore(Protocol):
     """A knowledge graph of actors, places, events and the articles that report them."""
 
-    kind: Literal["embedded", "neo4j"]
+    @property
+    def kind(self) -> Literal["embedded", "neo4j"]:
+        """Which backend this is."""
+        ...
 
     def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
         """Merge extractions in batches; loading the same extraction twice changes nothing."""

@@ -122,11 +122,11 @@ def resolve_date(text: str, published: str | None) -> str | None:
             return ref.strftime("%Y-%m")
         if re.search(r"\blast year\b", low):
             return str(ref.year - 1)
-    m = _MONTH_YEAR.search(text)
-    if m and MONTHS.get(m.group(1).lower()):
-        month = MONTHS[m.group(1).lower()]
-        if m.group(2):
-            return f"{int(m.group(2)):04d}-{month:02d}"
+    my = _MONTH_YEAR.search(text)
+    if my and MONTHS.get(my.group(1).lower()):
+        month = MONTHS[my.group(1).lower()]
+        if my.group(2):
+            return f"{int(my.group(2)):04d}-{month:02d}"
         if ref is not None:
             year = ref.year if month <= ref.month else ref.year - 1
             return f"{year:04d}-{month:02d}"

@@ -692,9 +692,9 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
                 break
     # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
     for a in others:
-        an = name(a).split()
-        if len(an) >= 2 and an[-1] in PLACE_SUFFIXES:
-            base = " ".join(an[:-1])
+        words = name(a).split()
+        if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+            base = " ".join(words[:-1])
             for b in keys:
                 if (
                     b != a

@@ -484,8 +484,8 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
         # "Iran-backed militias", "US-led coalition", "rebel-held town"
         if tok.text == "-" and tok.i + 1 < len(tok.doc) and tok.i > 0:
             verb = tok.doc[tok.i + 1].lower_
-            rtype = HYPHEN_VERBS.get(verb)
-            if rtype is None:
+            htype = HYPHEN_VERBS.get(verb)
+            if htype is None:
                 continue
             left = table.mention_at(tok.i - 1)
             noun = tok.doc[tok.i + 1].head
@@ -511,12 +511,12 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             if left is None:
                 continue
             for r_m in right:
-                if rtype == "CONTROLS":
+                if htype == "CONTROLS":
                     rel = _rel(left, "CONTROLS", r_m, sent, 0.7)
                 elif verb == "led":
                     rel = _rel(left, "SUPPORTS", r_m, sent, 0.5)
                 else:
-                    rel = _rel(left, rtype, r_m, sent, 0.7)
+                    rel = _rel(left, htype, r_m, sent, 0.7)
                 if rel:
                     yield rel
         # "support for X", "condemnation of X", "attack on X" with a possessor or 'by' agent

@@ -24,7 +24,7 @@ export KG_TEST_NEO4J_URI="bolt://127.0.0.1:${KG_NEO4J_PORT}"
 unset NEO4J_URI KG_STORE  # tests choose their store explicitly
 
 echo "==> lint"
-.venv/bin/ruff check .
+.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
 
 echo "==> pytest (no skips allowed)"
 KG_NO_SKIPS=1 .venv/bin/pytest -p no:cacheprovider "$@"

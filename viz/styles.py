@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 FAMILY = {
     "ALLIED_WITH": "cooperative",
     "SUPPORTS": "cooperative",
@@ -16,7 +18,7 @@ FAMILY = {
     "LOCATED_IN": "structural",
     "CONTROLS": "structural",
 }
-FAMILY_STYLE = {
+FAMILY_STYLE: dict[str, dict[str, Any]] = {
     "cooperative": {"color": "#1a9850", "dashes": False, "label": "cooperative (ALLIED_WITH, SUPPORTS)"},
     "hostile": {
         "color": "#d73027",
@@ -30,7 +32,7 @@ FAMILY_STYLE = {
         "label": "structural (AFFILIATED_WITH, LOCATED_IN, CONTROLS)",
     },
 }
-KIND_STYLE = {
+KIND_STYLE: dict[str, dict[str, Any]] = {
     "country": {"color": "#4575b4", "shape": "dot"},
     "person": {"color": "#fdae61", "shape": "diamond"},
     "organization": {"color": "#74add1", "shape": "square"},

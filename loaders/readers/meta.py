@@ -37,8 +37,9 @@ def load_meta(path: Path | None) -> dict[str, Any]:
 def make_article(meta: dict[str, Any], text: str, where: str | None) -> Article:
     """An `Article` from metadata; its id hashes the URL, or the text when there is no URL."""
     fields = {k: meta.get(k) for k in META_KEYS if meta.get(k) not in (None, "")}
-    if isinstance(fields.get("published"), str):
-        fields["published"] = normalise_date(fields["published"])
+    published = fields.get("published")
+    if isinstance(published, str):
+        fields["published"] = normalise_date(published)
     try:
         return Article(id=meta.get("id") or article_id(fields.get("url"), text), **fields)
     except ValidationError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -70,17 +71,14 @@ def read(
     if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
-                yield _guarded(
-                    lambda line=line, n=n: _one(_parse(line, f"{where}:{n}"), f"{where}:{n}", max_bytes),
-                    f"{where}:{n}",
-                )
+                yield _guarded(partial(_from_line, line, f"{where}:{n}", max_bytes), f"{where}:{n}")
         return
     data = _parse(text, where)
     if not isinstance(data, list):
         yield _one(data, where, max_bytes)
         return
     for i, item in enumerate(data):  # one bad record does not lose the others
-        yield _guarded(lambda item=item, i=i: _one(item, f"{where}[{i}]", max_bytes), f"{where}[{i}]")
+        yield _guarded(partial(_one, item, f"{where}[{i}]", max_bytes), f"{where}[{i}]")
 
 
 def _guarded(
@@ -90,6 +88,10 @@ def _guarded(
         return make()
     except KGError as exc:
         return ReadFailure(where, exc)
+
+
+def _from_line(line: str, where: str, max_bytes: int) -> SourceArticle | Extraction:
+    return _one(_parse(line, where), where, max_bytes)
 
 
 def _parse(text: str, where: str) -> Any:
