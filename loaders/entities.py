@@ -623,6 +623,8 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
             best = min(group, key=lambda k: (-len(surfaces[k]), KIND_PRIORITY[kinds[k]]))
             if any(kinds[k] == "country" for k in group):
                 best = next(k for k in group if kinds[k] == "country")
+            elif any(kinds[k] == "place" for k in group) and any(kinds[k] == "person" for k in group):
+                best = next(k for k in group if kinds[k] == "place")  # people are not "in" anything
             for k in group:
                 target[k] = best
     # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.

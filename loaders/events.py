@@ -179,6 +179,12 @@ def sentence_events(
     out: list[tuple[ExtractedEvent, bool]] = []
     for tok in sent:
         etype = TRIGGERS.get(tok.lemma_) or TRIGGERS.get(tok.lower_)
+        if (
+            tok.lower_ in {"call", "conversation", "calls"}
+            and tok.pos_ == "NOUN"
+            and any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
+        ):
+            etype = "CONSULT"
         if etype is None:
             continue
         actors: list[Mention] = []
@@ -235,12 +241,18 @@ def sentence_events(
             continue
         if etype == "ASSAULT" and location is None:
             location = next((m for m in targets if m.kind == "place"), None)
+        main_clause = tok.pos_ in {"VERB", "AUX"} or tok.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT"}
+        own_date = resolve_date(" ".join(t.text for t in tok.subtree), published)
         killed = _count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None
         wounded = _count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None
+        if main_clause:
+            when, dated = _event_date(tok, sent, published), _has_date(tok, sent, published)
+        else:  # "..., after the attack on X": the sentence's date is the main clause's, not this event's
+            when, dated = own_date or published, own_date is not None
         ev = ExtractedEvent(
             type=etype,  # type: ignore[arg-type]
             label=f"{etype.lower()}: {' '.join(t.text for t in tok.subtree)[:120]}",
-            date=_event_date(tok, sent, published),
+            date=when,
             location=location.key if location else None,
             actors=_keys(actors),
             targets=[k for k in _keys(targets) if k not in _keys(actors)],
@@ -249,8 +261,16 @@ def sentence_events(
             killed=killed,
             wounded=wounded,
         )
-        out.append((ev, _has_date(tok, sent, published)))
+        # Reactions are each actor's own: "Britain and Australia backed the strike" is two events.
+        if etype in PER_ACTOR and len(ev.actors) > 1:
+            for actor in ev.actors:
+                out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
+        else:
+            out.append((ev, dated))
     return out
+
+
+PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 
 
 def _keys(ms: Iterable[Mention]) -> list[str]:

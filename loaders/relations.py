@@ -93,6 +93,21 @@ VERBS: dict[str, str] = {
 }
 # Nouns whose possessor/'of' argument is the other party: "Assad's allies", "support for X".
 ALLY_NOUNS = {"ally", "allies", "partner", "partners", "backer", "backers", "patron", "friend", "alliance"}
+SUPPORTER_NOUNS = {
+    "supplier",
+    "suppliers",
+    "lender",
+    "sponsor",
+    "sponsors",
+    "donor",
+    "donors",
+    "backer",
+    "backers",
+    "patron",
+    "protector",
+    "supporter",
+    "supporters",
+}
 ENEMY_NOUNS = {
     "enemy",
     "enemies",
@@ -265,7 +280,7 @@ TYPE_PREPS = {
     "SUPPORTS": {"to", "for"},
     "OPPOSES": {"against", "with"},
     "CONDEMNED": {"for"},
-    "ACCUSED": {"of"},
+    "ACCUSED": {"of", "on"},  # "blamed it on X"
     "THREATENED": {"against", "with"},
     "MET_WITH": {"with"},
     "SPOKE_WITH": {"with", "to"},
@@ -422,19 +437,37 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
     for tok in sent:
         low = tok.lower_
         # "Assad's allies", "its Russian ally", "an ally of X", "X, a key ally of Y", "X and Y are allies"
-        if low in ALLY_NOUNS | ENEMY_NOUNS:
+        if low in ALLY_NOUNS | ENEMY_NOUNS | SUPPORTER_NOUNS:
             rtype = "ALLIED_WITH" if low in ALLY_NOUNS else "OPPOSES"
-            if low in {"backer", "backers", "patron"}:
+            if low in SUPPORTER_NOUNS:
                 rtype = "SUPPORTS"
             others = [m for c in tok.children if c.dep_ == "poss" for m in actors_of(c, table)]
             others += [
                 m
                 for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in {"of", "to"}
+                if c.dep_ == "prep" and c.lower_ in {"of", "to", "for"}
                 for p in c.children
                 if p.dep_ == "pobj"
                 for m in actors_of(p, table)
             ]
+            if not others:
+                # "the Syrian government and its Russian ally": the pronoun's antecedent is the nearest actor before
+                pron = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "poss" and c.lower_ in {"its", "his", "her", "their"}
+                    ),
+                    None,
+                )
+                if pron is not None:
+                    before = [
+                        m
+                        for m in table.mentions_in(sent.start, pron.i)
+                        if m.kind in ACTORS and m.end <= pron.i
+                    ]
+                    if before:
+                        others = [before[-1]]
             selves = [
                 m
                 for c in tok.children
@@ -570,6 +603,28 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
                 if p.dep_ == "pobj"
                 for m in actors_of(p, table, ACTORS | {"place"})
             ]
+            if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
+                # "pledged support for X", "said in a phone call with X": the clause's subject is the agent
+                verb = tok.head
+                for _ in range(3):
+                    if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                        break
+                    verb = verb.head
+                if verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in {
+                    "end",
+                    "cancel",
+                    "reject",
+                    "deny",
+                    "postpone",
+                }:
+                    agents = [m for s_ in _subjects(verb)[0] for m in actors_of(s_, table)]
+            if rtype in SYMMETRIC and not targets and len(agents) >= 2:
+                # "X and his counterpart Y agreed in a telephone call"
+                for i, a in enumerate(agents):
+                    for b in agents[i + 1 :]:
+                        r = _rel(a, rtype, b, sent, 0.5)
+                        if r:
+                            yield r
             for a in agents:
                 for t in targets:
                     r = _rel(a, rtype, t, sent, 0.6)
