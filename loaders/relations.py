@@ -605,19 +605,19 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             ]
             if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
                 # "pledged support for X", "said in a phone call with X": the clause's subject is the agent
-                verb = tok.head
+                clause_verb = tok.head
                 for _ in range(3):
-                    if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                    if clause_verb.pos_ in {"VERB", "AUX"} or clause_verb.head is clause_verb:
                         break
-                    verb = verb.head
-                if verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in {
+                    clause_verb = clause_verb.head
+                if clause_verb.pos_ in {"VERB", "AUX"} and clause_verb.lemma_ not in {
                     "end",
                     "cancel",
                     "reject",
                     "deny",
                     "postpone",
                 }:
-                    agents = [m for s_ in _subjects(verb)[0] for m in actors_of(s_, table)]
+                    agents = [m for s_ in _subjects(clause_verb)[0] for m in actors_of(s_, table)]
             if rtype in SYMMETRIC and not targets and len(agents) >= 2:
                 # "X and his counterpart Y agreed in a telephone call"
                 for i, a in enumerate(agents):
