@@ -288,7 +288,12 @@ class Neo4jStore:
 
     def find_entity(self, name_or_id: str) -> Entity:
         """By id, exact normalised name, or alias; the most connected wins."""
-        rows = self._read(Q.FIND_ENTITY, key=name_or_id, norm=normalize_name(name_or_id))
+        by_id = self._read(Q.GET_ENTITY, id=name_or_id)  # indexed lookups first: most calls pass an id
+        if by_id:
+            return _entity(by_id[0]["e"])
+        rows = self._read(Q.FIND_BY_NAME, norm=normalize_name(name_or_id)) or self._read(
+            Q.FIND_ENTITY, key=name_or_id, norm=normalize_name(name_or_id)
+        )
         if not rows:
             raise NotFound("entity", name_or_id)
         return _entity(rows[0]["e"])

@@ -146,6 +146,14 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
 GET_ENTITY = "MATCH (e:Entity {id: $id}) RETURN e"
 
+# By name through the name_key index, then by alias (a scan: only when the name did not match).
+FIND_BY_NAME = f"""
+MATCH (e:Entity {{name_key: $norm}})
+RETURN e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+ORDER BY degree DESC, e.id
+LIMIT 1
+"""
+
 FIND_ENTITY = f"""
 MATCH (e:Entity)
 WHERE e.id = $key OR e.name_key = $norm OR $norm IN e.alias_keys
