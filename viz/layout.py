@@ -6,17 +6,72 @@ import math
 
 import networkx as nx
 
+# networkx's force-directed layout costs O(n^2) per iteration; above this size a component is placed
+# radially instead (breadth-first rings around its best-connected node, children near their parent).
+SPRING_LIMIT = 1500
+
+
+def _radial(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    root = max(g.degree, key=lambda nd: (nd[1], str(nd[0])))[0]
+    angle: dict[object, float] = {root: 0.0}
+    layers: list[list[object]] = [[root]]
+    seen = {root}
+    while layers[-1]:
+        nxt = []
+        for parent in layers[-1]:
+            for child in sorted(g.neighbors(parent), key=str):
+                if child not in seen:
+                    seen.add(child)
+                    angle[child] = angle[parent]
+                    nxt.append(child)
+        layers.append(nxt)
+    pos: dict[str, tuple[float, float]] = {str(root): (0.0, 0.0)}
+    for depth, layer in enumerate(layers[1:], 1):
+        ordered = sorted(layer, key=lambda v: angle[v])  # keep each subtree on its parent's side
+        for i, node in enumerate(ordered):
+            theta = 2 * math.pi * i / max(len(ordered), 1)
+            angle[node] = theta
+            pos[str(node)] = (depth * math.cos(theta), depth * math.sin(theta))
+    return pos
+
+
+def _component(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    n = g.number_of_nodes()
+    if n == 1:
+        return {str(next(iter(g.nodes))): (0.0, 0.0)}
+    if n <= SPRING_LIMIT:
+        pos = nx.spring_layout(g, k=2.0 / math.sqrt(n), iterations=60 if n <= 500 else 30, seed=seed)
+    else:
+        pos = _radial(g)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    radius = 60 * math.sqrt(n)  # pixels: a component's area grows with its size
+    return {
+        str(node): ((x - cx) / span * 2 * radius, (y - cy) / span * 2 * radius)
+        for node, (x, y) in pos.items()
+    }
+
 
 def positions(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Force-directed positions scaled to pixels; fewer iterations for big graphs (it stays readable)."""
-    n = g.number_of_nodes()
-    if n == 0:
-        return {}
-    iterations = 60 if n <= 500 else 30 if n <= 3000 else 12
-    k = 2.0 / math.sqrt(n)  # roomier than the default: labels stay readable
-    pos = nx.spring_layout(g, k=k, iterations=iterations, seed=seed)
-    scale = 120 * math.sqrt(n)
-    return {str(node): (float(x) * scale, float(y) * scale) for node, (x, y) in pos.items()}
+    """Each connected component laid out on its own, biggest first, packed in rows."""
+    out: dict[str, tuple[float, float]] = {}
+    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(map(str, c))))
+    if not comps:
+        return out
+    row_width = 2 * 60 * math.sqrt(max(g.number_of_nodes(), 1)) * 1.6
+    x = y = row_h = 0.0
+    for comp in comps:
+        local = _component(g.subgraph(comp), seed)
+        size = 2 * 60 * math.sqrt(len(comp)) + 80
+        if x > 0 and x + size > row_width:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        for node, (px, py) in local.items():
+            out[node] = (px + x + size / 2, py + y + size / 2)
+        x += size
+        row_h = max(row_h, size)
+    return out
 
 
 def keep_most_connected(g: nx.Graph, limit: int) -> tuple[nx.Graph, int]:

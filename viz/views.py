@@ -157,9 +157,8 @@ def alliance_page(
     ids = {x for r in rels for x in (r.source, r.target)}
     sub = store.subgraph(ids)
     actor_kinds = [k for k in (kinds or ACTOR_KINDS) if k in ACTOR_KINDS]
-    sub = Subgraph(
-        entities=sub.entities, relations=[r for r in sub.relations if r.id in {x.id for x in rels}], events=[]
-    )
+    wanted = {x.id for x in rels}  # once: a set per relation made this quadratic
+    sub = Subgraph(entities=sub.entities, relations=[r for r in sub.relations if r.id in wanted], events=[])
     report = alliance_blocs(store, since, until)
     window = f"{since or 'start'} to {until or 'now'}"
     return _graph_view(
