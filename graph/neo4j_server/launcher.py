@@ -81,9 +81,19 @@ class Launcher:
                 "dependency:copy-dependencies",
                 f"-DoutputDirectory={jars}",
             ]
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            if proc.returncode != 0:
-                raise LauncherError("Maven could not resolve Neo4j's jars", hint=proc.stdout[-1500:])
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            tail: list[str] = []
+            downloaded = 0
+            assert proc.stdout is not None
+            for line in proc.stdout:  # progress, so a slow registry is not mistaken for a hang
+                tail = [*tail[-40:], line.rstrip()]
+                if "Downloaded from" in line:
+                    downloaded += 1
+                    if downloaded % 25 == 0:
+                        _say(f"  {downloaded} artifacts downloaded ...")
+            if proc.wait() != 0:
+                raise LauncherError("Maven could not resolve Neo4j's jars", hint="\n".join(tail))
+            _say(f"  resolved ({downloaded} artifacts downloaded)")
             marker.write_text(NEO4J_LINE)
         classes = lib / "classes"
         compiled = classes / "Launcher.class"
@@ -93,11 +103,11 @@ class Launcher:
             if javac is None:
                 raise LauncherError("javac is not installed", hint="install a Java 17 JDK")
             classes.mkdir(parents=True, exist_ok=True)
-            proc = subprocess.run(
+            compiled_run = subprocess.run(
                 [javac, "-cp", f"{jars}/*", "-d", str(classes), str(source)], capture_output=True, text=True
             )
-            if proc.returncode != 0:
-                raise LauncherError("the launcher did not compile", hint=proc.stderr[-1500:])
+            if compiled_run.returncode != 0:
+                raise LauncherError("the launcher did not compile", hint=compiled_run.stderr[-1500:])
         return lib
 
     # ----------------------------------------------------------------------- start / stop
