@@ -105,7 +105,11 @@ def main() -> None:
                     "agNetwork.stabilize(1000);"
                 )
                 t2 = time.perf_counter()
-                page.wait_for_function("window.agStabilized === true", timeout=300_000)
+                # The page's CSP forbids eval, so poll from a function rather than wait_for_function's string.
+                page.evaluate(
+                    "() => new Promise(done => { const t = setInterval(() => {"
+                    " if (window.agStabilized) { clearInterval(t); done(true); } }, 20); })"
+                )
                 row["baseline_physics_stabilise_s"] = round(time.perf_counter() - t2, 2)
             page.close()
             out.append(row)
