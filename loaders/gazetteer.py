@@ -64,6 +64,7 @@ class Gazetteer:
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical -> ISO alpha-2
     cities: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # lower-cased
+    person_titles: set[str] = field(default_factory=set)  # lower-cased titles written before a name
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -117,6 +118,7 @@ def load_gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
     gaz.titles = {t.lower() for t in curated["titles"]}
+    gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     for kind, heads in curated["collectives"].items():
         for h in heads:
             gaz.collectives[h.lower()] = kind
