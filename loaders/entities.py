@@ -596,13 +596,16 @@ def _equipment_tokens(doc: Doc) -> set[int]:
                 out.add(nxt)
                 nxt += 1
         elif (
-            tok.text == "-"
-            and 0 < tok.i < len(doc) - 1
-            and doc[tok.i + 1].like_num
-            and doc[tok.i - 1].text[:1].isupper()
-            and len(doc[tok.i - 1]) <= 5
+            tok.i + 1 < len(doc)
+            and 2 <= len(tok) <= 5
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and sum(ch.isupper() for ch in tok.text) >= 2
         ):
-            out.update({tok.i - 1, tok.i, tok.i + 1})
+            # "MiG 21", "Su-25", "F-35": an acronym-like word and a number with at most a dash between
+            nxt = tok.i + 1 if doc[tok.i + 1].text not in {"-", "–"} else tok.i + 2
+            if nxt < len(doc) and doc[nxt].text.isdigit() and doc[nxt].ent_type_ != "DATE":
+                out.update(range(tok.i, nxt + 1))
     return out
 
 
@@ -654,7 +657,7 @@ def _suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
                     break
             base = doc[start : tok.i].text
             hit = gaz.lookup(base)
-            if hit is not None or (base.isupper() and len(base) <= 6):
+            if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
                 continue
             end = tok.i + 1
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
@@ -974,6 +977,21 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
             ):
                 target[short] = long
                 break
+    # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it.
+    for short in keys:
+        s = name(short)
+        if target[short] != short or kinds[short] != "person" or " " in s:
+            continue
+        firsts = [p for p in persons if p != short and target[p] == p and name(p).split()[0] == s]
+        if len(firsts) == 1 and len(name(firsts[0]).split()) > 1:
+            target[short] = firsts[0]
+    # "the Saudi-led coalition" and "the Saudi-led alliance" are one collective.
+    led: dict[tuple[str, str], str] = {}
+    for k in keys:
+        words = name(k).split()
+        if len(words) >= 3 and words[-2] in {"led", "backed"} and target[k] == k:
+            group = (kinds[k], " ".join(words[:-1]))
+            target[k] = led.setdefault(group, k)
     for k in persons:
         if target[k] != k or len(name(k)) < 7:
             continue
@@ -1014,7 +1032,7 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
                 raw_name.isalpha() and 2 <= len(raw_name) <= 6 and sum(c.isupper() for c in raw_name) >= 2
             )
             if (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()}) or (
-                kinds[k] != "person"
+                (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
                 and kinds[long] != "person"
                 and " " not in name(k)
                 and name(long).split()[-1] == name(k)

@@ -114,6 +114,9 @@ def load_gazetteer() -> Gazetteer:
             continue
         for form in [name, *aliases]:
             gaz.names[form] = (kind, name)
+    for name, aliases in curated.get("places", []):
+        for form in [name, *aliases]:
+            gaz.names.setdefault(form, ("place", name))  # a country of the same name wins
     # Capitals are places by default; `find_entities` turns one into its government when it acts.
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
