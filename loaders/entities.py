@@ -990,8 +990,8 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
     for k in keys:
         words = name(k).split()
         if len(words) >= 3 and words[-2] in {"led", "backed"} and target[k] == k:
-            group = (kinds[k], " ".join(words[:-1]))
-            target[k] = led.setdefault(group, k)
+            led_key = (str(kinds[k]), " ".join(words[:-1]))
+            target[k] = led.setdefault(led_key, k)
     for k in persons:
         if target[k] != k or len(name(k)) < 7:
             continue
