@@ -64,7 +64,6 @@ class Gazetteer:
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical -> ISO alpha-2
     cities: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # lower-cased
-    person_titles: set[str] = field(default_factory=set)  # lower-cased titles written before a name
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
 
     def lookup(self, text: str) -> tuple[str, str] | None:
@@ -114,14 +113,10 @@ def load_gazetteer() -> Gazetteer:
             continue
         for form in [name, *aliases]:
             gaz.names[form] = (kind, name)
-    for name, aliases in curated.get("places", []):
-        for form in [name, *aliases]:
-            gaz.names.setdefault(form, ("place", name))  # a country of the same name wins
     # Capitals are places by default; `find_entities` turns one into its government when it acts.
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
     gaz.titles = {t.lower() for t in curated["titles"]}
-    gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     for kind, heads in curated["collectives"].items():
         for h in heads:
             gaz.collectives[h.lower()] = kind
