@@ -105,9 +105,13 @@ def ingest(
     failures = [i for i in items if isinstance(i, ReadFailure)]
     ready = [i for i in items if isinstance(i, Extraction)]
     sources = [i for i in items if isinstance(i, SourceArticle)]
+    from graph.resolve import ingest as resolve_and_write
+    from graph.resolve import open_resolver
+
     store = _store()
     report = UpsertReport()
     try:
+        resolver = open_resolver(store, settings)
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -118,11 +122,15 @@ def ingest(
         ) as progress:
             task = progress.add_task("ingesting", total=len(ready) + len(sources))
             for batch in _batches(iter(ready), batch_size):
-                report.add(store.upsert(batch, batch_size=batch_size))
+                report.add(
+                    resolve_and_write(store, batch, batch_size, resolver, resolve=resolver is not None)
+                )
                 progress.advance(task, len(batch))
             if sources:
                 for batch in _batches(_extract(sources, workers), batch_size):
-                    report.add(store.upsert(batch, batch_size=batch_size))
+                    report.add(
+                        resolve_and_write(store, batch, batch_size, resolver, resolve=resolver is not None)
+                    )
                     progress.advance(task, len(batch))
         stats = store.stats()
     finally:

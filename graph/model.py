@@ -151,6 +151,14 @@ def date_precision(value: str | None) -> DatePrecision | None:
     return {10: "day", 7: "month", 4: "year"}[len(value)]  # type: ignore[return-value]
 
 
+def covering_date(lo: str, hi: str) -> str | None:
+    """The finest partial date holding both days: the day, the month, the year, or None."""
+    for size in (10, 7, 4):
+        if lo[:size] == hi[:size]:
+            return lo[:size]
+    return None
+
+
 def _check_partial_date(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -242,9 +250,31 @@ class ExtractedEvent(_Model):
     killed: int | None = Field(default=None, ge=0)
     wounded: int | None = Field(default=None, ge=0)
     quantity: int | None = Field(default=None, ge=0, description="munitions or units when stated")
+    date_range: tuple[str, str] | None = Field(
+        default=None,
+        description="earliest and latest YYYY-MM-DD when the text gives a span, not a day "
+        "('last week's strike'); `date` then stays null or the coarsest partial date covering it",
+    )
     optional: bool | None = None
 
     _v_date = field_validator("date", mode="before")(_check_partial_date)
+
+    @field_validator("date_range", mode="before")
+    @classmethod
+    def _v_date_range(cls, value: Any) -> tuple[str, str] | None:
+        if value is None:
+            return None
+        lo, hi = (_check_partial_date(v) for v in value)
+        if not lo or not hi or len(lo) != 10 or len(hi) != 10 or lo > hi:
+            raise ValueError(f"date_range {value!r} is not two days in order (YYYY-MM-DD)")
+        return lo, hi
+
+    @property
+    def node_date(self) -> str | None:
+        """The date the event node gets: `date`, else the finest partial date that holds `date_range`."""
+        if self.date or not self.date_range:
+            return self.date
+        return covering_date(*self.date_range)
 
 
 class Extraction(_Model):
@@ -378,6 +408,9 @@ class Event(_Model):
     wounded: int | None = None
     quantity: int | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+    # Ids of the event nodes merged into this one (graph/resolve.py, `merge_events`): the audit of which
+    # mentions made the node; each mention's article and sentence stay in `evidence`.
+    merged_from: list[str] = Field(default_factory=list)
 
     _v_date = field_validator("date", mode="before")(_check_partial_date)
 
@@ -454,7 +487,8 @@ class GraphRecords(_Model):
             actors = _dedupe([eid(a) for a in xe.actors])
             targets = _dedupe([eid(t) for t in xe.targets])
             loc = eid(xe.location) if xe.location else None
-            xid = event_id(xe.type, xe.date, actors, loc, targets)
+            when = xe.node_date
+            xid = event_id(xe.type, when, actors, loc, targets)
             ev = Evidence.model_construct(
                 sentence=xe.evidence,
                 article_id=art.id,
@@ -467,8 +501,8 @@ class GraphRecords(_Model):
                     id=xid,
                     type=xe.type,
                     label=xe.label,
-                    date=xe.date,
-                    date_precision=date_precision(xe.date),
+                    date=when,
+                    date_precision=date_precision(when),
                     location=loc,
                     actors=actors,
                     targets=targets,

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     neo4j_port: int = Field(default=7687, alias="KG_NEO4J_PORT")
     neo4j_heap: str = Field(default="1g", alias="KG_NEO4J_HEAP")
 
+    # Cross-article resolution at ingest (docs/resolution.md): the user's alias file, and a switch.
+    aliases_file: Path | None = Field(default=None, alias="KG_ALIASES")
+    resolve: bool = Field(default=True, alias="KG_RESOLVE")
+
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")
     batch_size: int = Field(default=200, alias="KG_BATCH_SIZE")
@@ -50,6 +54,11 @@ class Settings(BaseSettings):
     @property
     def embedded_path(self) -> Path:
         return self.home / "graph.json"
+
+    @property
+    def aliases_path(self) -> Path:
+        """`KG_ALIASES`, else `$KG_HOME/aliases.toml`."""
+        return self.aliases_file or self.home / "aliases.toml"
 
     @property
     def neo4j_home(self) -> Path:

@@ -70,6 +70,21 @@ class GraphStore(Protocol):
         """Merge extractions in batches; loading the same extraction twice changes nothing."""
         ...
 
+    def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
+        """Move every relation, event role and alias of `drop_id` onto `keep_id` and delete `drop_id`.
+
+        Evidence is unioned, relation and event ids are recomputed deterministically (two that become
+        one merge), `drop_id`'s name joins the aliases. `NotFound` for an unknown `keep_id`, or an unknown
+        `drop_id` that is not already merged into it; merging again changes nothing.
+        """
+        ...
+
+    def merge_events(self, keep_id: str, drop_id: str) -> Event:
+        """Fold event `drop_id` into `keep_id`: evidence, actors, targets unioned, the place kept (or
+        taken), the more precise date kept, `drop_id` (and its own `merged_from`) appended to
+        `merged_from`, `drop_id` deleted. `NotFound` for an unknown id unless already merged; idempotent."""
+        ...
+
     def get_entity(self, entity_id: str) -> Entity:
         """The entity with this id; `NotFound` if there is none."""
         ...

@@ -11,6 +11,7 @@ from api.deps import SettingsDep, StoreDep, WriteAllowed
 from api.schemas import ArticleIn, IngestOut
 from graph.errors import InvalidInput
 from graph.model import UpsertReport
+from graph.resolve import ingest, open_resolver
 from loaders.readers import from_record
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -41,7 +42,8 @@ async def post_articles(
 
     def work() -> UpsertReport:
         extractor = request.app.state.extractor()
-        return store.upsert(list(extractor.extract_many(sources)))
+        extractions = list(extractor.extract_many(sources))
+        return ingest(store, extractions, resolver=open_resolver(store, settings), resolve=settings.resolve)
 
     report = await run_in_threadpool(work)
     return IngestOut(

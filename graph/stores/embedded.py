@@ -186,6 +186,71 @@ class EmbeddedStore:
                 self._evts[ev.id] = old_ev.model_copy(update={"evidence": evidence, "targets": targets})
                 report.events_merged.append(ev.id)
 
+    def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
+        """Move `drop_id`'s relations, event roles and names onto `keep_id` (graph/merging.py)."""
+        from graph.merging import (
+            already_merged,
+            fold_entity,
+            fold_event,
+            fold_relation,
+            rewire_event,
+            rewire_relation,
+        )
+
+        with self._lock:
+            keep = self.get_entity(keep_id)
+            if keep_id == drop_id:
+                return keep
+            drop = self._ents.get(drop_id)
+            if drop is None:
+                if already_merged(keep, drop_id):
+                    return keep
+                raise NotFound("entity", drop_id)
+            touched = [r for r in self._rels.values() if drop_id in (r.source, r.target)]
+            for rel in touched:
+                self._drop_relation(rel)
+            for rel in touched:
+                new = rewire_relation(rel, drop_id, keep_id)
+                if new is not None:
+                    old = self._rels.get(new.id)
+                    self._put_relation(fold_relation(old, new) if old else new)
+            roles = [e for e in self._evts.values() if drop_id in {*e.actors, *e.targets, e.location}]
+            for ev in roles:
+                del self._evts[ev.id]
+            for ev in roles:
+                new_ev = rewire_event(ev, drop_id, keep_id)
+                old_ev = self._evts.get(new_ev.id)
+                self._evts[new_ev.id] = fold_event(old_ev, new_ev) if old_ev else new_ev
+            del self._ents[drop_id]
+            self.graph.remove_node(drop_id)
+            self._put_entity(fold_entity(keep, drop))
+            self._save()
+            return self._ents[keep_id]
+
+    def merge_events(self, keep_id: str, drop_id: str) -> Event:
+        """Fold event `drop_id` into `keep_id` (graph/merging.py)."""
+        from graph.merging import fold_event
+
+        with self._lock:
+            keep = self._evts.get(keep_id)
+            if keep is None:
+                raise NotFound("event", keep_id)
+            if keep_id == drop_id:
+                return keep
+            drop = self._evts.get(drop_id)
+            if drop is None:
+                if drop_id in keep.merged_from:
+                    return keep
+                raise NotFound("event", drop_id)
+            del self._evts[drop_id]
+            self._evts[keep_id] = fold_event(keep, drop)
+            self._save()
+            return self._evts[keep_id]
+
+    def _drop_relation(self, rel: Relation) -> None:
+        del self._rels[rel.id]
+        self.graph.remove_edge(rel.source, rel.target, key=rel.id)
+
     def clear(self) -> None:
         """Remove everything (and the file's contents)."""
         with self._lock:

@@ -83,6 +83,7 @@ def _event(node: Any, links: Mapping[str, Any] | None) -> Event:
         actors=sorted((links or {}).get("actors") or []),
         targets=sorted((links or {}).get("targets") or []),
         evidence=evidence_from_props(props),
+        merged_from=list(props.get("merged_from") or []),
     )
 
 
@@ -272,6 +273,122 @@ class Neo4jStore:
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
         return report
+
+    def _write(self, work: Any) -> Any:
+        try:
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
+                return s.execute_write(work)  # managed: retried on transient errors
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+
+    @staticmethod
+    def _tx_events(tx: ManagedTransaction, nodes: list[Any]) -> list[Event]:
+        ids = [dict(n)["id"] for n in nodes]
+        links = {r["id"]: dict(r) for r in tx.run(Q.EVENT_LINKS, ids=ids)}
+        return [_event(n, links.get(dict(n)["id"])) for n in nodes]
+
+    @staticmethod
+    def _tx_write_events(tx: ManagedTransaction, delete: list[str], events: list[Event]) -> None:
+        tx.run(Q.MERGE_DELETE_EVENTS, ids=sorted(set(delete))).consume()
+        rows = [
+            {
+                "props": event_props(e),
+                "merged_from": e.merged_from,
+                "actors": e.actors,
+                "targets": e.targets,
+                "location": e.location,
+            }
+            for e in events
+        ]
+        if rows:
+            tx.run(Q.MERGE_WRITE_EVENTS, rows=rows).consume()
+
+    def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
+        """Move `drop_id`'s relations, event roles and names onto `keep_id` in one transaction."""
+        from graph.merging import (
+            already_merged,
+            fold_entity,
+            fold_event,
+            fold_relation,
+            rewire_event,
+            rewire_relation,
+        )
+
+        def work(tx: ManagedTransaction) -> Entity:
+            found = {r["e"]["id"]: _entity(r["e"]) for r in tx.run(Q.ENTITIES_BY_ID, ids=[keep_id, drop_id])}
+            if keep_id not in found:
+                raise NotFound("entity", keep_id)
+            keep = found[keep_id]
+            if keep_id == drop_id:
+                return keep
+            if drop_id not in found:
+                if already_merged(keep, drop_id):
+                    return keep
+                raise NotFound("entity", drop_id)
+            rels = [_relation(r) for r in tx.run(Q.MERGE_ENTITY_RELATIONS, ids=[keep_id, drop_id])]
+            existing = {r.id: r for r in rels if drop_id not in (r.source, r.target)}
+            moved: dict[str, Relation] = {}
+            for rel in rels:
+                if drop_id not in (rel.source, rel.target):
+                    continue
+                new = rewire_relation(rel, drop_id, keep_id)
+                if new is not None:
+                    base = moved.get(new.id) or existing.get(new.id)
+                    moved[new.id] = fold_relation(base, new) if base else new
+            tx.run(
+                Q.MERGE_DELETE_RELATIONS,
+                entity=drop_id,
+                ids=[r.id for r in rels if drop_id in (r.source, r.target)],
+            ).consume()
+            by_type: dict[str, list[dict[str, Any]]] = {}
+            for rel in moved.values():
+                by_type.setdefault(rel.type, []).append(
+                    {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
+                )
+            for rtype, rows in by_type.items():
+                tx.run(Q.MERGE_WRITE_RELATIONS[rtype], rows=rows).consume()
+
+            roles = self._tx_events(tx, [r["ev"] for r in tx.run(Q.MERGE_ENTITY_EVENTS, id=drop_id)])
+            rewired = [rewire_event(ev, drop_id, keep_id) for ev in roles]
+            clash_ids = sorted({e.id for e in rewired} - {e.id for e in roles})
+            result: dict[str, Event] = {
+                e.id: e
+                for e in self._tx_events(tx, [r["ev"] for r in tx.run(Q.MERGE_EVENTS_BY_ID, ids=clash_ids)])
+            }
+            for ev in rewired:
+                result[ev.id] = fold_event(result[ev.id], ev) if ev.id in result else ev
+            self._tx_write_events(tx, [*(e.id for e in roles), *result], list(result.values()))
+
+            folded = fold_entity(keep, found[drop_id])
+            props = {k: v for k, v in entity_props(folded).items() if k not in ("id", "kind")}
+            tx.run(Q.MERGE_ENTITY_FINISH, keep=keep_id, drop=drop_id, props=props).consume()
+            return folded
+
+        result: Entity = self._write(work)
+        return result
+
+    def merge_events(self, keep_id: str, drop_id: str) -> Event:
+        """Fold event `drop_id` into `keep_id` in one transaction."""
+        from graph.merging import fold_event
+
+        def work(tx: ManagedTransaction) -> Event:
+            nodes = [r["ev"] for r in tx.run(Q.MERGE_EVENTS_BY_ID, ids=[keep_id, drop_id])]
+            found = {e.id: e for e in self._tx_events(tx, nodes)}
+            if keep_id not in found:
+                raise NotFound("event", keep_id)
+            keep = found[keep_id]
+            if keep_id == drop_id:
+                return keep
+            if drop_id not in found:
+                if drop_id in keep.merged_from:
+                    return keep
+                raise NotFound("event", drop_id)
+            folded = fold_event(keep, found[drop_id])
+            self._tx_write_events(tx, [keep_id, drop_id], [folded])
+            return folded
+
+        result: Event = self._write(work)
+        return result
 
     def clear(self) -> None:
         """Remove every node and relationship."""

@@ -267,3 +267,79 @@ RETURN 'evidence' AS what, k, n
 ALL_ENTITY_IDS = "MATCH (e:Entity) RETURN e.id AS id ORDER BY id"
 ALL_ARTICLES = "MATCH (a:Article) RETURN a ORDER BY a.id"
 PING = "RETURN 1 AS ok"
+
+# ------------------------------------------------------------------- merges (graph/merging.py)
+# Kept apart from the ingest statements: a merge reads the records it touches, computes the result in
+# Python (graph/merging.py, shared with the embedded store) and writes it back with these.
+
+MERGE_ENTITY_RELATIONS = f"""
+MATCH (e:Entity)-[r:{REL_TYPES_PATTERN}]-()
+WHERE e.id IN $ids
+WITH DISTINCT r
+RETURN startNode(r).id AS s, endNode(r).id AS t, type(r) AS type, properties(r) AS r
+"""
+
+MERGE_ENTITY_EVENTS = """
+MATCH (ev:Event)--(e:Entity {id: $id})
+RETURN DISTINCT ev
+"""
+
+MERGE_EVENTS_BY_ID = "UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN ev"
+
+MERGE_DELETE_RELATIONS = f"""
+UNWIND $ids AS rid
+MATCH (e:Entity {{id: $entity}})-[r:{REL_TYPES_PATTERN} {{id: rid}}]-()
+DELETE r
+"""
+
+# Writes one relation type's rows whole: the computed properties replace the stored ones.
+MERGE_WRITE_RELATIONS = {
+    rtype: f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.source}}), (t:Entity {{id: row.target}})
+MERGE (s)-[r:{rtype} {{id: row.props.id}}]->(t)
+SET r = row.props
+"""
+    for rtype in RELATION_TYPES
+}
+
+MERGE_DELETE_EVENTS = "UNWIND $ids AS id MATCH (ev:Event {id: id}) DETACH DELETE ev"
+
+MERGE_WRITE_EVENTS = """
+UNWIND $rows AS row
+CREATE (ev:Event)
+SET ev = row.props, ev.merged_from = row.merged_from
+WITH ev, row
+CALL (ev, row) {
+  UNWIND row.actors AS aid
+  MATCH (a:Entity {id: aid})
+  MERGE (a)-[:ACTOR_IN]->(ev)
+}
+CALL (ev, row) {
+  UNWIND row.targets AS tid
+  MATCH (t:Entity {id: tid})
+  MERGE (ev)-[:TARGETS]->(t)
+}
+CALL (ev, row) {
+  UNWIND CASE WHEN row.location IS NULL THEN [] ELSE [row.location] END AS lid
+  MATCH (l:Entity {id: lid})
+  MERGE (ev)-[:LOCATED_AT]->(l)
+}
+CALL (ev, row) {
+  UNWIND row.props.article_ids AS art
+  MATCH (a:Article {id: art})
+  MERGE (ev)-[:REPORTED_IN]->(a)
+}
+"""
+
+# The kept entity takes the folded properties and the dropped one's articles; then the dropped one goes.
+MERGE_ENTITY_FINISH = """
+MATCH (k:Entity {id: $keep}), (d:Entity {id: $drop})
+SET k += $props
+WITH k, d
+CALL (k, d) {
+  MATCH (d)-[:MENTIONED_IN]->(a:Article)
+  MERGE (k)-[:MENTIONED_IN]->(a)
+}
+DETACH DELETE d
+"""
