@@ -64,8 +64,15 @@ def roles_compatible(a: Event, b: Event) -> bool:
     return bool(actors_a) and actors_a == actors_b
 
 
-def _rank(e: Event) -> tuple[int, int]:
-    return _PRECISION.get(e.date_precision or "", 0), len(e.evidence)
+def _rank(e: Event) -> tuple[int, int, int]:
+    """Finer date first, then the earlier day, then more evidence."""
+    day = -date.fromisoformat(e.date).toordinal() if e.date and e.date_precision == "day" else 0
+    return _PRECISION.get(e.date_precision or "", 0), day, len(e.evidence)
+
+
+def _day(e: Event) -> Window:
+    d = date.fromisoformat(e.date or "")
+    return d, d
 
 
 def _mention_ids(
@@ -102,6 +109,22 @@ def _nearby(
     return found
 
 
+def _fits_other_days(store: GraphStore, vague: Event, days: list[Event]) -> bool:
+    """True when a month- or range-dated event also fits a day-dated event far from `days`: ambiguous."""
+    win = window_of(vague.date)
+    if win is None:
+        return True
+    ids = list(dict.fromkeys([*vague.actors[:1], *vague.targets[:1]]))
+    for other in _nearby(store, vague.type, ids, vague.location, win).values():
+        if other.date_precision != "day" or not roles_compatible(vague, other):
+            continue
+        if dates_compatible(win, _day(other)) and any(
+            not dates_compatible(_day(other), _day(d)) for d in days
+        ):
+            return True
+    return False
+
+
 def merge_event_mentions(
     store: GraphStore, extractions: Iterable[Extraction], redirect: Mapping[str, str] | None = None
 ) -> set[str]:
@@ -135,13 +158,21 @@ def merge_event_mentions(
                 and dates_compatible(own_win, w)
                 and roles_compatible(own, e)
             ]
-            if len(cands) != 1:
-                if cands:
-                    log.info("event %s: %d compatible events, left apart", own.id, len(cands))
+            if not cands:
                 continue
-            other = cands[0]
-            keep, drop = (own, other) if _rank(own) > _rank(other) else (other, own)
-            log.info("merging event %s into %s", drop.id, keep.id)
-            store.merge_events(keep.id, drop.id)
-            gone.add(drop.id)
+            cluster = [own, *cands]
+            days = [e for e in cluster if e.date_precision == "day"]
+            if any(not dates_compatible(_day(a), _day(b)) for a in days for b in days) or any(
+                _fits_other_days(store, e, days) for e in cluster if e.date_precision != "day"
+            ):
+                log.info("event %s: compatible events too far apart, left apart", own.id)
+                continue
+            # Reports follow events: the earliest day is the event's, a later one is more likely the
+            # day of reporting; then the more reported node.
+            keep = max(cluster, key=lambda e: (*_rank(e), e.id != own.id, e.id))
+            for drop in cluster:
+                if drop.id != keep.id and drop.id not in gone:
+                    log.info("merging event %s into %s", drop.id, keep.id)
+                    store.merge_events(keep.id, drop.id)
+                    gone.add(drop.id)
     return gone
