@@ -189,6 +189,13 @@ def is_short_form(short: str, full: str) -> bool:
     return True
 
 
+def is_family_name_first(short: str, full: str) -> bool:
+    """One word that is the first of a longer person's name: family names first ("Xi" / "Xi Jinping",
+    "Kim" / "Kim Jong Un"). Only ever joined when one full name in the graph has it (docs/resolution.md)."""
+    ts, tf = tokens(short), tokens(full)
+    return len(ts) == 1 and len(tf) >= 2 and same_token(ts[0], tf[0])
+
+
 def similarity(a: str, b: str) -> float:
     """0-100 similarity of two names' phonetic keys (rapidfuzz token-sort ratio)."""
     return float(fuzz.token_sort_ratio(phonetic_key(a), phonetic_key(b)))

@@ -27,6 +27,7 @@ from graph.model import (
 from graph.names import (
     acronym,
     core_names,
+    is_family_name_first,
     is_short_form,
     is_variant,
     looks_like_acronym,
@@ -65,6 +66,7 @@ class EntityIndex:
         self._by_key: dict[str, set[str]] = {}
         self._by_phon: dict[tuple[str, str], set[str]] = {}
         self._by_last: dict[tuple[str, str], set[str]] = {}
+        self._by_first: dict[tuple[str, str], set[str]] = {}
         self._by_acronym: dict[tuple[str, str], set[str]] = {}
 
     @classmethod
@@ -87,6 +89,8 @@ class EntityIndex:
         toks = tokens(e.name)
         if toks:
             yield self._by_last, (e.kind, skeleton(toks[-1]))
+        if e.kind == "person" and len(toks) >= 2:
+            yield self._by_first, (e.kind, skeleton(toks[0]))
         if acr := acronym(e.name):
             yield self._by_acronym, (e.kind, acr)
 
@@ -132,11 +136,18 @@ class EntityIndex:
         toks = tokens(short)
         if not toks:
             return []
-        return [
+        found = [
             e
             for e in self._get(self._by_last.get((kind, skeleton(toks[-1])), ()))
             if is_short_form(short, e.name)
         ]
+        if kind == "person" and len(toks) == 1:
+            found += [
+                e
+                for e in self._get(self._by_first.get((kind, skeleton(toks[0])), ()))
+                if is_family_name_first(short, e.name) and e not in found
+            ]
+        return found
 
     def short_nodes(self, full: str, kinds: Iterable[str], acronyms: bool) -> list[Entity]:
         """Entities of `kinds` whose name is a short form (or, with `acronyms`, the acronym) of `full`."""
@@ -149,6 +160,12 @@ class EntityIndex:
                     for e in self._get(self._by_last.get((kind, skeleton(toks[-1])), ()))
                     if is_short_form(e.name, full)
                 ]
+                if len(toks) >= 2:
+                    out += [
+                        e
+                        for e in self._get(self._by_last.get((kind, skeleton(toks[0])), ()))
+                        if is_family_name_first(e.name, full) and e not in out
+                    ]
             if acronyms and (acr := acronym(full)):
                 out += [e for e in self.by_name(acr) if e.kind == kind and looks_like_acronym(e.name)]
         return out
