@@ -69,6 +69,12 @@ GENERIC_HEADS = frozenset(
         "group",
     ]
 )
+# British and American spellings of one word ("Defence"/"Defense", "Theatre"/"Theater", "Labour").
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"([^aeiou])re$"), r"\1er"),
+    (re.compile(r"our$"), "or"),
+)
 # Ordered substitutions: digraphs first, then single letters romanisations swap freely.
 _FOLDS: tuple[tuple[str, str], ...] = (
     ("tch", "ch"),
@@ -103,6 +109,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 def phonetic(token: str) -> str:
     """A token with the letters romanisations disagree on folded ("qaddafi" and "gaddafi" -> "kadafi")."""
     text = token.lower()
+    for pattern, repl in _SPELLINGS:
+        text = pattern.sub(repl, text)
     for a, b in _FOLDS:
         text = text.replace(a, b)
     text = _DOUBLE.sub(r"\1", text)
@@ -151,6 +159,8 @@ def core_names(name: str) -> list[str]:
     words = core.split()
     if len(words) >= 2 and normalize_name(words[-1]) in GENERIC_HEADS:
         out.append(" ".join(words[:-1]))
+        if len(words) >= 3:  # "Shiite Houthi rebels": the word before the generic head names the group
+            out.append(words[-2])
     return [c for c in out if normalize_name(c) and normalize_name(c) != normalize_name(name)]
 
 

@@ -295,6 +295,11 @@ class Resolver:
             renamed[ent.name] = new
             for short in d.absorb:
                 merges.append((new.id, short.id))
+            # Known at once, so a later entity of this article can join it ("China PLA Eastern Theater
+            # Command" then "Eastern Theatre Command").
+            known = self.index.ents.get(new.id)
+            names = [*(known.aliases if known else []), *new.aliases]
+            self.index.add(Entity(id=new.id, name=new.name, kind=new.kind, aliases=_dedupe(names)))
         out = ex.model_copy(update={"entities": list(renamed.values())})
         self._remember(out, merges)
         return out, merges
