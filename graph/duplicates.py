@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.aliases import AliasFile
+from graph.entity_index import EntityIndex
 from graph.model import Entity, normalize_name
 from graph.names import core_names, looks_like_acronym, similarity, tokens
-from graph.resolve import ACTOR_KINDS, COLLECTIVE_KINDS, EntityIndex
+from graph.resolve import ACTOR_KINDS, COLLECTIVE_KINDS
 from graph.store import GraphStore
 
 

@@ -21,6 +21,7 @@ from graph.store import EventFilter, GraphStore
 log = logging.getLogger(__name__)
 
 DAY_TOLERANCE = 2  # days between two day-dated reports of one event
+REFERENCE_DAYS = 7  # an undated definite reference ("the attack") points to an event this recent
 RANGE_SLACK = 1  # days a range or month may be missed by (time zones)
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 
@@ -109,9 +110,30 @@ def _nearby(
     return found
 
 
-def _fits_other_days(store: GraphStore, vague: Event, days: list[Event]) -> bool:
-    """True when a month- or range-dated event also fits a day-dated event far from `days`: ambiguous."""
-    win = window_of(vague.date)
+def _undated(store: GraphStore, etype: EventType, ids: list[str], place: str | None) -> dict[str, Event]:
+    """Undated events of this type at one of these entities (events list by date, undated first)."""
+    filters = [EventFilter(types=[etype], actor=i) for i in ids[:1]]
+    if place and not filters:
+        filters.append(EventFilter(types=[etype], place=place))
+    found: dict[str, Event] = {}
+    for flt in filters:
+        for e in store.events(flt, limit=200).items:
+            if e.date is None:
+                found[e.id] = e
+    return found
+
+
+def _reference_window(xe: ExtractedEvent, published: str | None) -> Window | None:
+    """An undated mention in a dated article ("the attack", "last week's strike" when extraction gives
+    no range) points to a recent event: the `REFERENCE_DAYS` up to the publication day."""
+    if xe.node_date or xe.date_range or not published or len(published) != 10:
+        return None
+    pub = date.fromisoformat(published)
+    return pub - timedelta(days=REFERENCE_DAYS), pub
+
+
+def _fits_other_days(store: GraphStore, vague: Event, win: Window | None, days: list[Event]) -> bool:
+    """True when a month-, range- or un-dated event also fits a day-dated event far from `days`."""
     if win is None:
         return True
     ids = list(dict.fromkeys([*vague.actors[:1], *vague.targets[:1]]))
@@ -133,13 +155,15 @@ def merge_event_mentions(
     gone: set[str] = set()
     for ex in extractions:
         for xe in ex.events:
-            win = window_of(xe.node_date, xe.date_range)
+            win = window_of(xe.node_date, xe.date_range) or _reference_window(xe, ex.article.published)
             if win is None:
                 continue
             actors, targets, place = _mention_ids(ex, xe, redirect)
             key = Evidence.model_construct(sentence=xe.evidence, article_id=ex.article.id).key
             natural = event_id(xe.type, xe.node_date, actors, place, targets)
             near = _nearby(store, xe.type, list(dict.fromkeys([*actors[:1], *targets[:1]])), place, win)
+            if xe.node_date is None:  # the date filter leaves undated nodes out; they list first
+                near |= _undated(store, xe.type, [*actors[:1], *targets[:1]], place)
             holders = sorted(
                 (e for e in near.values() if key in {x.key for x in e.evidence}),
                 key=lambda e: (e.id != natural, e.id),
@@ -162,8 +186,11 @@ def merge_event_mentions(
                 continue
             cluster = [own, *cands]
             days = [e for e in cluster if e.date_precision == "day"]
+            vague = [
+                (e, own_win if e is own else window_of(e.date)) for e in cluster if e.date_precision != "day"
+            ]
             if any(not dates_compatible(_day(a), _day(b)) for a in days for b in days) or any(
-                _fits_other_days(store, e, days) for e in cluster if e.date_precision != "day"
+                _fits_other_days(store, e, w, days) for e, w in vague
             ):
                 log.info("event %s: compatible events too far apart, left apart", own.id)
                 continue

@@ -34,8 +34,10 @@ def strike(**fields: Any) -> dict[str, Any]:
     return {"type": "ASSAULT", "actors": ["United States"], **fields}
 
 
-def four_reports() -> list[Extraction]:
-    """A dated report; "the attack" the next day; "the strike on X" two days later; "last week's strike"."""
+def four_reports(next_day: str | None = "2017-04-08") -> list[Extraction]:
+    """A dated report; "the attack" the next day (dated to its publication day by a plain extractor, or
+    undated as a definite reference); "the US strike on Syria" two days later; "last week's strike" (a
+    date range)."""
     return [
         report(
             "dated",
@@ -56,7 +58,7 @@ def four_reports() -> list[Extraction]:
             [US, SYRIA],
             [
                 strike(
-                    date="2017-04-08",
+                    date=next_day,
                     targets=["Syria"],
                     evidence="Damascus said the attack killed soldiers and civilians.",
                 )
@@ -96,9 +98,12 @@ def four_reports() -> list[Extraction]:
     ]
 
 
+@pytest.mark.parametrize("next_day", ["2017-04-08", None])
 @pytest.mark.parametrize("order", ["as-published", "reversed"])
-def test_four_reports_of_one_strike_make_one_node(store: GraphStore, order: str) -> None:
-    reports = four_reports()
+def test_four_reports_of_one_strike_make_one_node(
+    store: GraphStore, order: str, next_day: str | None
+) -> None:
+    reports = four_reports(next_day)
     if order == "reversed":
         reports.reverse()
     for ex in reports:  # one article at a time, as a feed would bring them
@@ -114,7 +119,7 @@ def test_four_reports_of_one_strike_make_one_node(store: GraphStore, order: str)
 
     # Re-ingesting every report changes nothing.
     before = store.stats()
-    ingest(store, four_reports(), resolver=Resolver(store))
+    ingest(store, four_reports(next_day), resolver=Resolver(store))
     assert store.stats() == before
     assert store.events(EventFilter(types=["ASSAULT"])).items[0].evidence_count == 4
 
