@@ -123,6 +123,18 @@ def _undated(store: GraphStore, etype: EventType, ids: list[str], place: str | N
     return found
 
 
+def event_window(e: Event) -> Window | None:
+    """A stored event's span: from its date; for an undated one, `REFERENCE_DAYS` up to the days its
+    reports were published (the evidence dates), as for an undated mention."""
+    win = window_of(e.date)
+    if win is not None or e.date:
+        return win
+    days = sorted(date.fromisoformat(x.date) for x in e.evidence if x.date and len(x.date) == 10)
+    if not days or days[-1] - timedelta(days=REFERENCE_DAYS) > days[0]:
+        return None
+    return days[-1] - timedelta(days=REFERENCE_DAYS), days[0]
+
+
 def _reference_window(xe: ExtractedEvent, published: str | None) -> Window | None:
     """An undated mention in a dated article ("the attack", "last week's strike" when extraction gives
     no range) points to a recent event: the `REFERENCE_DAYS` up to the publication day."""
@@ -162,8 +174,8 @@ def merge_event_mentions(
             key = Evidence.model_construct(sentence=xe.evidence, article_id=ex.article.id).key
             natural = event_id(xe.type, xe.node_date, actors, place, targets)
             near = _nearby(store, xe.type, list(dict.fromkeys([*actors[:1], *targets[:1]])), place, win)
-            if xe.node_date is None:  # the date filter leaves undated nodes out; they list first
-                near |= _undated(store, xe.type, [*actors[:1], *targets[:1]], place)
+            # The date filter leaves undated nodes out (this mention's own, or an earlier reference).
+            near |= _undated(store, xe.type, [*actors[:1], *targets[:1]], place)
             holders = sorted(
                 (e for e in near.values() if key in {x.key for x in e.evidence}),
                 key=lambda e: (e.id != natural, e.id),
@@ -171,14 +183,14 @@ def merge_event_mentions(
             if not holders:
                 continue
             own = holders[0]
-            own_win = win if own.date == xe.node_date else window_of(own.date)
+            own_win = win if own.date == xe.node_date else event_window(own)
             if own_win is None:
                 continue
             cands = [
                 e
                 for e in near.values()
                 if e.id != own.id
-                and (w := window_of(e.date)) is not None
+                and (w := event_window(e)) is not None
                 and dates_compatible(own_win, w)
                 and roles_compatible(own, e)
             ]
@@ -187,7 +199,7 @@ def merge_event_mentions(
             cluster = [own, *cands]
             days = [e for e in cluster if e.date_precision == "day"]
             vague = [
-                (e, own_win if e is own else window_of(e.date)) for e in cluster if e.date_precision != "day"
+                (e, own_win if e is own else event_window(e)) for e in cluster if e.date_precision != "day"
             ]
             if any(not dates_compatible(_day(a), _day(b)) for a in days for b in days) or any(
                 _fits_other_days(store, e, w, days) for e, w in vague

@@ -124,6 +124,15 @@ def test_four_reports_of_one_strike_make_one_node(
     assert store.events(EventFilter(types=["ASSAULT"])).items[0].evidence_count == 4
 
 
+def test_reference_before_the_dated_report(store: GraphStore) -> None:
+    """ "the attack" (undated) is ingested before the report that dates the strike."""
+    dated, reference = four_reports(next_day=None)[:2]
+    ingest(store, [reference], resolver=Resolver(store))
+    ingest(store, [dated], resolver=Resolver(store))
+    (node,) = store.events(EventFilter(types=["ASSAULT"])).items
+    assert node.date == "2017-04-07" and node.evidence_count == 2
+
+
 def test_distinct_strikes_stay_apart(store: GraphStore) -> None:
     ingest(
         store,
