@@ -1,0 +1,160 @@
+"""Who acted, on whom and where: the participants of a trigger from the dependency parse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from loaders.events.constructions import from_accord, objects, wrongdoing_clause
+from loaders.events.lexicon import LOCATION_PREPS, PERFORMING_VERBS
+from loaders.events.syntax import governing_verb, subjects
+from loaders.mentions import EntityTable, Mention
+from loaders.relations import ACTORS, actors_of
+
+PATIENTS = ACTORS | {"place"}
+# Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "approximately"}
+
+
+def ment(toks: Iterable[Token], table: EntityTable, kinds: set[str] = ACTORS) -> list[Mention]:
+    """Entities the noun phrases headed by `toks` stand for."""
+    return [m for t in toks for m in actors_of(t, table, kinds)]
+
+
+def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Mention], list[Mention]]:
+    """(actors, targets) of a verb trigger, by construction."""
+    subj, passive = subjects(tok)
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+    if how == "reported":  # "X said Y violated the truce": X accuses Y
+        clause = wrongdoing_clause(tok)
+        assert clause is not None
+        csubj, cpassive = subjects(clause)
+        cagents = [p for c in clause.children if c.dep_ == "agent" for p in c.children]
+        return ment(subj, table), ment(cagents if cpassive else csubj, table)
+    if how == "disapproval":  # "expressed concern over X's withdrawal"
+        over = [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
+        over += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"over", "about", "at"}
+            for p in c.children
+        ]
+        return ment(subj, table), ment(over, table)
+    if how == "withdrawal":  # "pulled out of the deal with Iran": the accord's other parties
+        accord = from_accord(tok)
+        parties = [t for t in accord.subtree if t is not accord] if accord is not None else []
+        return ment(subj, table), [
+            m for m in ment(parties, table) if m.key not in {a.key for a in ment(subj, table)}
+        ]
+    objs = objects(tok)
+    objs += [
+        p
+        for c in tok.children
+        if c.dep_ in {"prep", "dative"}
+        and c.lower_ in {"on", "against", "at", "with", "to", "for", "between"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if how == "ties":  # "broke diplomatic relations with X"
+        objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
+    obj_m = ment(objs, table, PATIENTS)
+    if passive:
+        return ment(agents, table), ment(subj, table, PATIENTS)
+    if how == "clash":  # "X clashed with Y": both sides act
+        return [*ment(subj, table), *ment(objs, table)], []
+    return ment(subj, table), obj_m
+
+
+def noun_participants(
+    tok: Token, etype: str, table: EntityTable, how: str
+) -> tuple[list[Mention], list[Mention]]:
+    """(actors, targets) of a noun trigger: its modifiers and by-phrase act, its prepositions suffer."""
+    actors = ment((c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}), table)
+    actors += ment(
+        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children), table
+    )
+    preps = {"on", "against", "of", "with", "to"}
+    pobjs = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    targets = ment(pobjs, table, PATIENTS)
+    if how == "clash":  # "clashes between X and Y"
+        between = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children]
+        actors += ment(between, table) + ment(pobjs, table)
+        targets = []
+    verb = governing_verb(tok)
+    if (
+        not actors
+        and verb is not None
+        and (
+            how in {"call", "concluded"}
+            or (etype == "ASSAULT" and tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING_VERBS)
+        )
+    ):
+        # "in a phone call", "signed the deal", "carried out executions": the verb's subject acts
+        actors = ment(subjects(verb)[0], table)
+        if how == "call":  # "X told Y in a phone call": both took part
+            actors += ment(objects(verb) + [c for c in verb.children if c.dep_ == "dative"], table)
+    if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
+        # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
+        actors = ment(subjects(tok.head)[0], table)
+    return actors, targets
+
+
+def location(trigger: Token, table: EntityTable) -> Mention | None:
+    """The place of a locative preposition on the trigger, or one nested in its object ("shelling of a
+    market in Khartoum")."""
+    nested: list[Token] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if prep.lower_ in LOCATION_PREPS:
+                for m in actors_of(pobj, table, {"place"}):
+                    return m
+            nested += [
+                p
+                for c in pobj.children
+                if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+                for p in c.children
+            ]
+    for pobj in nested:
+        for m in actors_of(pobj, table, {"place"}):
+            return m
+    return None
+
+
+def count(sent: Span, words: set[str]) -> int | None:
+    """A number stated next to a casualty verb ('killed 87 people'); approximations give none."""
+    for tok in sent:
+        if tok.lemma_ in words:
+            for t in tok.subtree:
+                if not (t.like_num or t.lower_ in NUMBER_WORDS):
+                    continue
+                if any(c.lower_ in APPROXIMATE for c in t.children) or (
+                    t.i > 0 and t.nbor(-1).lower_ in APPROXIMATE
+                ):
+                    return None
+                txt = t.text.replace(",", "")
+                if re.fullmatch(r"\d+", txt):
+                    return int(txt)
+                if t.lower_ in NUMBER_WORDS:
+                    return NUMBER_WORDS[t.lower_]
+    return None

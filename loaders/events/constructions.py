@@ -1,0 +1,140 @@
+"""Constructions that decide an event's type beyond its trigger word, or that there is no event.
+
+Each rule is about a construction, not a sentence: what a verb's object or complement is ("seized the
+town" is an assault, "seized documents" is not), what frame a noun stands in ("signed the deal" agrees,
+"the deal" alone mentions an agreement), and reported wrongdoing ("X said Y violated the truce").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import (
+    ACCORD_NOUNS,
+    ACCUSATION_PREDICATES,
+    CAPTIVE_NOUNS,
+    CAPTURE_VERBS,
+    CLASH_WORDS,
+    CONCLUDING_VERBS,
+    DISAPPROVAL_NOUNS,
+    ENVOY_NOUNS,
+    EXPRESSING_VERBS,
+    NAMING_VERBS,
+    PHONE_NOUNS,
+    PHONE_WORDS,
+    PLACE_NOUNS,
+    RECOGNITION_VERBS,
+    SEVERING_VERBS,
+    SPEECH_VERBS,
+    TIES_NOUNS,
+    WITHDRAWAL_VERBS,
+    WRONGDOING_VERBS,
+)
+
+VERBS = {"VERB", "AUX"}
+NOUNS = {"NOUN", "PROPN"}
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, with their conjuncts."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return [*out, *(cj for o in out for cj in o.conjuncts)]
+
+
+def is_phone_call(tok: Token) -> bool:
+    """'a phone call', 'a telephone conversation'."""
+    return (
+        tok.lower_ in PHONE_NOUNS
+        and tok.pos_ == "NOUN"
+        and any(c.lower_ in PHONE_WORDS for c in tok.children)
+    )
+
+
+def from_accord(verb: Token) -> Token | None:
+    """'pulled out of the talks', 'withdraw from the deal': the accord left, if any."""
+    for c in verb.children:
+        preps = [c] if c.dep_ == "prep" else []
+        if c.dep_ == "prt" and c.lower_ == "out":
+            preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"]
+            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+        for p in preps:
+            if p.lower_ not in {"from", "of", "out"}:
+                continue
+            for pobj in p.subtree:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ACCORD_NOUNS | {"talk"}:
+                    return pobj
+    return next((o for o in objects(verb) if o.lemma_.lower() in ACCORD_NOUNS), None)
+
+
+def wrongdoing_clause(verb: Token) -> Token | None:
+    """'X said Y violated the ceasefire': the reported verb of wrongdoing, if the speech verb has one."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in VERBS and c.lemma_.lower() in WRONGDOING_VERBS:
+            return c
+    return None
+
+
+def naming_predicate(verb: Token) -> bool:
+    """'called the strike an act of aggression', 'denounced it as a violation'."""
+    for c in verb.children:
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
+            return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in c.children)
+        ):
+            return True
+    return False
+
+
+def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
+    """(type, construction) for a token, `etype` being its trigger lexicon type; type None: no event."""
+    lemma = tok.lemma_.lower()
+    if is_phone_call(tok):
+        return "CONSULT", "call"
+    if tok.pos_ in VERBS:
+        if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
+            return "REJECT", "withdrawal"
+        if lemma in NAMING_VERBS and naming_predicate(tok):
+            return "ACCUSE", "naming"
+        if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
+            return "ACCUSE", "reported"
+        if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
+            return "ACCUSE", "disapproval"
+        if lemma in RECOGNITION_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            return "SUPPORT", "verb"
+        if lemma in SEVERING_VERBS and any(o.lemma_.lower() in TIES_NOUNS for o in objects(tok)):
+            return "SANCTION", "ties"
+        if lemma == "expel" and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
+            return "SANCTION", "verb"
+        if lemma in CAPTURE_VERBS:
+            # a town or a position taken by force is an assault; people or goods seized are coercion
+            objs = objects(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if any(o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+                return "ASSAULT", "verb"
+        if lemma in CLASH_WORDS and lemma != "fight":
+            return "ASSAULT", "clash"
+    if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":
+        return "ASSAULT", "clash"
+    if etype is None:
+        return None, ""
+    if (
+        etype == "CONCEDE"
+        and lemma == "release"
+        and not any(o.lemma_.lower() in CAPTIVE_NOUNS or o.ent_type_ == "PERSON" for o in objects(tok))
+    ):
+        return None, ""  # "released videos": a publication, not a concession
+    if etype == "AGREE" and tok.pos_ in NOUNS:
+        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one
+        head = tok.head
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
+            return "AGREE", "concluded"
+        return None, ""
+    if etype == "AGREE" and lemma == "agree":
+        # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
+        has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
+        has_deal = any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
+        if has_ccomp and not has_deal:
+            return None, ""
+    return etype, "verb" if tok.pos_ in VERBS else "noun"
