@@ -15,9 +15,9 @@ from spacy.tokens import Span
 from graph.model import ExtractedEvent
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify
-from loaders.events.dating import mention_date
+from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
-from loaders.events.syntax import hypothetical, negated
+from loaders.events.syntax import governing_verb, hypothetical, negated
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable
 
@@ -30,9 +30,15 @@ HEDGED = {"CONSULT", "AGREE", "COERCE"}
 
 
 def sentence_events(
-    sent: Span, table: EntityTable, published: str | None, lexicon: dict[int, str] | None = None
+    sent: Span,
+    table: EntityTable,
+    published: str | None,
+    lexicon: dict[int, str] | None = None,
+    context: str | None = None,
 ) -> list[tuple[ExtractedEvent, bool]]:
-    """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted)."""
+    """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted).
+
+    `context` is the date the sentence's paragraph stated last, which an undated report continues."""
     if lexicon is None:
         lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
     out: list[tuple[ExtractedEvent, bool]] = []
@@ -42,6 +48,9 @@ def sentence_events(
             continue
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
+        verb = governing_verb(tok) if tok.pos_ in NOUNS else None
+        if verb is not None and etype != "REJECT" and negated(verb):
+            continue  # "denied carrying out the attack" asserts no attack
         if etype in HEDGED and hypothetical(tok):
             continue
         if tok.pos_ in VERBS:
@@ -53,7 +62,7 @@ def sentence_events(
             continue
         if etype == "ASSAULT" and place is None:
             place = next((m for m in targets if m.kind == "place"), None)
-        when, dated = mention_date(tok, sent, published)
+        when, dated = mention_date(tok, sent, published, context)
         actor_keys = keys(actors)
         ev = ExtractedEvent(
             type=etype,  # type: ignore[arg-type]
@@ -75,12 +84,22 @@ def sentence_events(
     return out
 
 
+def new_paragraph(sent: Span) -> bool:
+    """The sentence starts a paragraph (a blank line before it or at its start)."""
+    prev = sent.doc[sent.start - 1] if sent.start > 0 else None
+    return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
+
+
 def find_events(sents: Iterable[Span], table: EntityTable, published: str | None) -> list[ExtractedEvent]:
     """All events of the evidence sentences, merged per real-world event."""
     events: list[tuple[ExtractedEvent, bool]] = []
     lexicon: dict[int, str] | None = None
+    context: str | None = None
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
-        events.extend(sentence_events(sent, table, published, lexicon))
+        if new_paragraph(sent):
+            context = None  # a new paragraph starts from the report's own date
+        events.extend(sentence_events(sent, table, published, lexicon, context))
+        context = stated_date(sent, published) or context
     return merge_events(events)

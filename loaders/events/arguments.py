@@ -55,7 +55,15 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         return ment(subj, table), ment(over, table)
     if how == "withdrawal":  # "pulled out of the deal with Iran": the accord's other parties
         accord = from_accord(tok)
-        parties = [t for t in accord.subtree if t is not accord] if accord is not None else []
+        parties = []
+        if accord is not None:
+            parties = [c for c in accord.children if c.dep_ in {"poss", "compound"}]
+            parties += [
+                p
+                for c in accord.children
+                if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                for p in c.children
+            ]
         return ment(subj, table), [
             m for m in ment(parties, table) if m.key not in {a.key for a in ment(subj, table)}
         ]
@@ -95,9 +103,17 @@ def noun_participants(
         if p.dep_ == "pobj"
     ]
     targets = ment(pobjs, table, PATIENTS)
-    if how == "clash":  # "clashes between X and Y"
-        between = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children]
-        actors += ment(between, table) + ment(pobjs, table)
+    if how == "clash" or (how == "parties") or (etype == "CONSULT" and tok.dep_ in {"nsubj", "ROOT"}):
+        # "clashes between X and Y", "a deal with X", "talks between X and Y began": all take part
+        between = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"between", "with"}
+            for p in c.children
+        ]
+        actors += ment(between, table)
+    if how == "clash":
+        actors += ment(pobjs, table)
         targets = []
     verb = governing_verb(tok)
     if (

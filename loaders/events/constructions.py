@@ -14,20 +14,25 @@ from loaders.events.lexicon import (
     ACCUSATION_PREDICATES,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
+    CLAIM_NOUNS,
     CLASH_WORDS,
     CONCLUDING_VERBS,
     DISAPPROVAL_NOUNS,
     ENVOY_NOUNS,
     EXPRESSING_VERBS,
+    FORCE_OBJECTS,
+    INVOLVEMENT_PREDICATES,
     NAMING_VERBS,
     PHONE_NOUNS,
     PHONE_WORDS,
     PLACE_NOUNS,
     RECOGNITION_VERBS,
+    REQUEST_VERBS,
     SEVERING_VERBS,
     SPEECH_VERBS,
     TIES_NOUNS,
     WITHDRAWAL_VERBS,
+    WRONGDOING_NOUNS,
     WRONGDOING_VERBS,
 )
 
@@ -67,16 +72,40 @@ def from_accord(verb: Token) -> Token | None:
 
 
 def wrongdoing_clause(verb: Token) -> Token | None:
-    """'X said Y violated the ceasefire': the reported verb of wrongdoing, if the speech verb has one."""
+    """'X said Y violated the ceasefire', 'X said there were violations by Y': the reported wrongdoing (a
+    verb, or a noun of wrongdoing in the reported clause), if the speech verb reports one."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.pos_ in VERBS and c.lemma_.lower() in WRONGDOING_VERBS:
+        if c.dep_ != "ccomp" or c.pos_ not in VERBS:
+            continue
+        if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
+                return t
     return None
+
+
+def denied_claim(verb: Token) -> bool:
+    """'X said the claims were false', 'X said its army was not involved': a denial reported by X."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(k.dep_ == "neg" for k in c.children):
+            continue
+        subj = [k for k in c.children if k.dep_ in {"nsubj", "nsubjpass"}]
+        preds = [c, *(k for k in c.children if k.dep_ in {"acomp", "attr", "prep"})]
+        if any(k.lemma_.lower() in CLAIM_NOUNS for k in subj) or any(
+            p.lemma_.lower() in INVOLVEMENT_PREDICATES or p.lower_ in INVOLVEMENT_PREDICATES for p in preds
+        ):
+            return True
+    return False
 
 
 def naming_predicate(verb: Token) -> bool:
     """'called the strike an act of aggression', 'denounced it as a violation'."""
     for c in verb.children:
+        # "an act of aggression": the predicate noun or its "of" object
+        inner = [p for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
+        if c.dep_ == "oprd" and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in inner):
+            return True
         if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
             return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
         if (
@@ -100,6 +129,16 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ACCUSE", "naming"
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
             return "ACCUSE", "reported"
+        if lemma in SPEECH_VERBS and denied_claim(tok):
+            return "REJECT", "verb"
+        if lemma in REQUEST_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return "REQUEST", "verb"  # "called for talks"
+        if (
+            etype == "SUPPORT"
+            and lemma in {"vow", "pledge", "promise"}
+            and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
+        ):
+            return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
         if lemma in RECOGNITION_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -126,15 +165,23 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     ):
         return None, ""  # "released videos": a publication, not a concession
     if etype == "AGREE" and tok.pos_ in NOUNS:
-        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one
+        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one, and "a
+        # deal with X", "the truce between X and Y" name its parties
         head = tok.head
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
             return "AGREE", "concluded"
+        if head.dep_ == "prep" and head.head.lemma_.lower() in WITHDRAWAL_VERBS:
+            return None, ""  # "pulled out of the deal": a rejection, told by the verb
+        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
+            return "AGREE", "parties"
         return None, ""
     if etype == "AGREE" and lemma == "agree":
         # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
         has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
-        has_deal = any(c.dep_ in {"xcomp", "prep", "dobj"} for c in tok.children)
+        has_deal = any(
+            c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to"})
+            for c in tok.children
+        )
         if has_ccomp and not has_deal:
             return None, ""
     return etype, "verb" if tok.pos_ in VERBS else "noun"

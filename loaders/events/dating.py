@@ -30,7 +30,7 @@ def clause_text(trigger: Token, sent: Span) -> str:
     for tok in sent:
         if tok.dep_ in OTHER_CLAUSES or (tok.dep_ == "prep" and tok.lower_ == "since"):
             sub = {t.i for t in tok.subtree}
-            if trigger.i not in sub:
+            if trigger.i not in sub and tok.head is not trigger:
                 skip |= sub
     return " ".join(t.text for t in sent if t.i not in skip)
 
@@ -54,13 +54,21 @@ def is_main(tok: Token) -> bool:
     return False
 
 
-def mention_date(tok: Token, sent: Span, published: str | None) -> tuple[str | None, bool]:
-    """(date, stated): the date of the event mention and whether the text states it."""
+def stated_date(sent: Span, published: str | None) -> str | None:
+    """The date a sentence states, if any (what later sentences of its paragraph continue from)."""
+    return resolve_date(sent.text, published)
+
+
+def mention_date(
+    tok: Token, sent: Span, published: str | None, context: str | None = None
+) -> tuple[str | None, bool]:
+    """(date, stated): the date of the event mention and whether the text states it. `context` is the
+    date the paragraph last stated: "On Wednesday X happened. Within minutes, Y said ..." continues it."""
     own = resolve_date(own_text(tok, 10_000), published)
     if not is_main(tok):
         if own is not None:
             return own, True
-        return (None, False) if is_reference(tok) else (published, False)
+        return (None, False) if is_reference(tok) else (context or published, False)
     clause = clause_text(tok, sent)
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)
     if found:
@@ -71,4 +79,4 @@ def mention_date(tok: Token, sent: Span, published: str | None) -> tuple[str | N
         return published, True
     if is_reference(tok):
         return None, False
-    return published, False
+    return context or published, False

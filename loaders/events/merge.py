@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from graph.model import ExtractedEvent
 from loaders.mentions import Mention
 
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
 
 def keys(ms: Iterable[Mention]) -> list[str]:
     """Canonical names of mentions, first occurrence order."""
@@ -31,6 +33,8 @@ def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: boo
         and not (a.date.startswith(b.date) or b.date.startswith(a.date))
     ):
         return False
+    if a.type not in SYMMETRIC and (set(a.actors) & set(b.targets) or set(b.actors) & set(a.targets)):
+        return False  # roles reversed: "X accused Y" and "Y accused X" are two events
     pa = {*a.actors, *a.targets, *([a.location] if a.location else [])}
     pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
     if a.type == "ASSAULT" and a.location and b.location:

@@ -31,8 +31,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     v = verb
-    while not subj and v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+    while not subj and v.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and v.head is not v:
         v = v.head
+        if v.dep_ == "prep" and v.head is not v:  # "responded by breaking ties": the verb before "by"
+            v = v.head
         subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if v.dep_ == "ROOT":
             break
