@@ -42,6 +42,16 @@ from loaders.mentions import EntityTable, Mention
 __all__ = ["find_entities"]
 
 
+def singular_name(name: str, doc: Doc) -> str:
+    """'Muammar Gaddafis' where the text also says 'Gaddafi': a plural or possessive artefact of the name."""
+    last = name.split()[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        stem = last[:-1]
+        if any(t.text == stem for t in doc):
+            return name[: -len(last)] + stem
+    return name
+
+
 def find_entities(
     doc: Doc,
     article: Article,
@@ -75,6 +85,8 @@ def find_entities(
         surface = doc[start:end].text
         if len(normalize_name(name)) < 2:
             continue
+        if kind == "person":
+            name = singular_name(name, doc)
         first = doc[start]
         if (
             c.how == "collective"

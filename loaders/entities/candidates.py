@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
+    EQUIPMENT_NOUNS,
     MAX_WINDOW,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
@@ -85,6 +86,14 @@ def _equipment_tokens(doc: Doc) -> set[int]:
             nxt = tok.i + 1 if doc[tok.i + 1].text not in {"-", "–"} else tok.i + 2
             if nxt < len(doc) and doc[nxt].text.isdigit() and doc[nxt].ent_type_ != "DATE":
                 out.update(range(tok.i, nxt + 1))
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in {"compound", "nmod"}
+            and tok.head.lower_ in EQUIPMENT_NOUNS
+            and tok.head.i > tok.i
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from loaders.entities.candidates import Candidate
@@ -57,6 +59,9 @@ def _ethnic_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+JOINED_LED = re.compile(r"^([A-Z][\w.]*?)-(?:led|backed)$")
+
+
 def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'the Saudi-led coalition', 'Iran-backed militias': one collective actor named by the whole phrase.
 
@@ -64,10 +69,19 @@ def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """
     out = []
     for tok in doc:
-        if tok.lower_ not in {"led", "backed"} or tok.i < 2 or doc[tok.i - 1].text != "-":
-            continue
-        leader = doc[tok.i - 2]
-        if not leader.text[:1].isupper():
+        joined = JOINED_LED.match(tok.text)
+        if joined is not None:
+            # "U.S.-led" is one token: the leader is named inside it, and the token stands for the leader
+            hit = gaz.lookup(joined.group(1))
+            if hit is None:
+                continue
+            out.append(Candidate(tok.i, tok.i + 1, hit[0], hit[1], "gazetteer", 3))
+        elif (
+            tok.lower_ not in {"led", "backed"}
+            or tok.i < 2
+            or doc[tok.i - 1].text != "-"
+            or not doc[tok.i - 2].text[:1].isupper()
+        ):
             continue
         head = tok.i + 1
         while head < len(doc) and head - tok.i <= 3 and doc[head].lower_ not in LED_HEADS:
@@ -76,7 +90,18 @@ def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             head += 1
         if head >= len(doc) or doc[head].lower_ not in LED_HEADS:
             continue
-        start = tok.i - 2
+        # "Iranian-backed Houthi rebels" are the Houthis, "Kurdish-led Syrian Democratic Forces" the SDF: a
+        # named group keeps its name (the backer is a relation, not part of the name)
+        inner = doc[tok.i + 1 : head + 1]
+        known = gaz.lookup(inner.text) or (
+            gaz.lookup(doc[tok.i + 1 : head].text) if head > tok.i + 1 else None
+        )
+        if known is not None and known[0] in {"armed_group", "organization"}:
+            out.append(Candidate(tok.i + 1, head + 1, known[0], known[1], "collective", 4))
+            continue
+        if len(inner) > 1 and all(t.text[:1].isupper() for t in inner):
+            continue  # a proper name of its own: spaCy's entity or the gazetteer names it
+        start = tok.i if joined is not None else tok.i - 2
         while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
             start -= 1
         name = doc[start : head + 1].text

@@ -55,3 +55,5 @@ GENERIC_COLLECTIVES = _set("generic_collectives")
 MACRO_REGIONS = _set("macro_regions")
 STRIP_LEADING = _set("strip_leading")
 PLACE_VERBS = _set("place_verbs")
+# Nouns of weapons and vehicles: a proper noun modifying one is a model ("Buk missile", "Boeing 777 airliner").
+EQUIPMENT_NOUNS = _set("equipment_nouns")
