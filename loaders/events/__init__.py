@@ -57,11 +57,13 @@ def sentence_events(
             actors, targets = verb_participants(tok, table, how)
         else:
             actors, targets = noun_participants(tok, etype, table, how)
-        place = location(tok, table)
+        place = location(tok, table, etype)
         if not actors and not targets and place is None:
             continue
         if etype == "ASSAULT" and place is None:
             place = next((m for m in targets if m.kind == "place"), None)
+        if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
+            targets = [m for m in targets if m.kind != "place"]  # one accuses or backs actors, not places
         when, dated = mention_date(tok, sent, published, context)
         actor_keys = keys(actors)
         ev = ExtractedEvent(

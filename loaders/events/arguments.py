@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from loaders.events.constructions import from_accord, objects, wrongdoing_clause
-from loaders.events.lexicon import LOCATION_PREPS, PERFORMING_VERBS
+from loaders.events.lexicon import LOCATION_PREPS, OFFICE_NOUNS, PERFORMING_VERBS
 from loaders.events.syntax import governing_verb, subjects
 from loaders.mentions import EntityTable, Mention
 from loaders.relations import ACTORS, actors_of
@@ -30,8 +30,16 @@ APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "
 
 
 def ment(toks: Iterable[Token], table: EntityTable, kinds: set[str] = ACTORS) -> list[Mention]:
-    """Entities the noun phrases headed by `toks` stand for."""
-    return [m for t in toks for m in actors_of(t, table, kinds)]
+    """Entities the noun phrases headed by `toks` stand for; "the foreign ministers of X and Y" stand for
+    X and Y."""
+    out: list[Mention] = []
+    for t in toks:
+        found = actors_of(t, table, kinds)
+        if not found and t.lower_ in OFFICE_NOUNS:
+            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            found = [m for p in of for m in actors_of(p, table, kinds - {"place"})]
+        out += found
+    return out
 
 
 def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Mention], list[Mention]]:
@@ -79,8 +87,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     if how == "ties":  # "broke diplomatic relations with X"
         objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
     obj_m = ment(objs, table, PATIENTS)
-    if passive:
-        return ment(agents, table), ment(subj, table, PATIENTS)
+    if passive:  # "was blamed on X by Y": the subject and the prepositions' objects suffer
+        return ment(agents, table), [*ment(subj, table, PATIENTS), *obj_m]
     if how == "clash":  # "X clashed with Y": both sides act
         return [*ment(subj, table), *ment(objs, table)], []
     return ment(subj, table), obj_m
@@ -134,15 +142,25 @@ def noun_participants(
     return actors, targets
 
 
-def location(trigger: Token, table: EntityTable) -> Mention | None:
+def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
     """The place of a locative preposition on the trigger, or one nested in its object ("shelling of a
-    market in Khartoum")."""
+    market in Khartoum", "struck targets in Lebanon"). "on X" is a place only for an assault."""
+    preps = LOCATION_PREPS if etype == "ASSAULT" else LOCATION_PREPS - {"on", "over", "into"}
     nested: list[Token] = []
+    if etype == "ASSAULT":
+        nested += [
+            p
+            for o in trigger.children
+            if o.dep_ == "dobj"
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}
+            for p in c.children
+        ]
     for prep in trigger.children:
         if prep.dep_ != "prep":
             continue
         for pobj in prep.children:
-            if prep.lower_ in LOCATION_PREPS:
+            if prep.lower_ in preps:
                 for m in actors_of(pobj, table, {"place"}):
                     return m
             nested += [

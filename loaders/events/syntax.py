@@ -32,9 +32,13 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     v = verb
     while not subj and v.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and v.head is not v:
+        clause = v.dep_
         v = v.head
-        if v.dep_ == "prep" and v.head is not v:  # "responded by breaking ties": the verb before "by"
-            v = v.head
+        if clause == "pcomp" and v.dep_ == "prep" and v.head is not v:
+            v = v.head  # "responded by breaking ties": the verb before the preposition
+            obj = [c for c in v.children if c.dep_ == "dobj"]
+            if obj:  # "accused Y of shelling", "blamed Y for attacking": Y is the one who acted
+                return obj, False
         subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if v.dep_ == "ROOT":
             break
