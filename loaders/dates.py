@@ -99,6 +99,14 @@ def resolve_date(text: str, published: str | None) -> str | None:
         for phrase, delta in _RELATIVE.items():
             if re.search(rf"\b{phrase}\b", low):
                 return (ref + timedelta(days=delta)).isoformat()
+        week = re.search(r"\b(last|this|earlier this|past) week\b", low)
+        if week:  # a week is a range: the month (or year) that holds all of it, never one day of it
+            monday = ref - timedelta(days=ref.weekday())
+            if week.group(1) == "last":
+                monday -= timedelta(days=7)
+            span = week_range(monday, min(monday + timedelta(days=6), ref))
+            if span is not None:
+                return span
         if re.search(r"\blast month\b", low):
             first = ref.replace(day=1) - timedelta(days=1)
             return first.strftime("%Y-%m")
@@ -118,6 +126,13 @@ def resolve_date(text: str, published: str | None) -> str | None:
     if y:
         return y.group(1)
     return None
+
+
+def week_range(start: date, end: date) -> str | None:
+    """The most specific partial date that holds every day from `start` to `end` (None across a new year)."""
+    if (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%Y-%m")
+    return str(end.year) if start.year == end.year else None
 
 
 def shift(day: str | None, days: int) -> str | None:

@@ -36,8 +36,10 @@ def ment(toks: Iterable[Token], table: EntityTable, kinds: set[str] = ACTORS) ->
     for t in toks:
         found = actors_of(t, table, kinds)
         if not found and t.lower_ in OFFICE_NOUNS:
+            # "the ministers of X", "Indian police": the office holders stand for their state or body
             of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            found = [m for p in of for m in actors_of(p, table, kinds - {"place"})]
+            mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss"}]
+            found = [m for p in of + mods for m in actors_of(p, table, kinds - {"place"})]
         out += found
     return out
 

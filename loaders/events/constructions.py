@@ -31,6 +31,7 @@ from loaders.events.lexicon import (
     SEVERING_VERBS,
     SPEECH_VERBS,
     TIES_NOUNS,
+    VERB_ONLY,
     WITHDRAWAL_VERBS,
     WRONGDOING_NOUNS,
     WRONGDOING_VERBS,
@@ -156,7 +157,7 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ASSAULT", "clash"
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":
         return "ASSAULT", "clash"
-    if etype is None:
+    if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
         return None, ""
     if (
         etype == "CONCEDE"

@@ -55,3 +55,5 @@ INVOLVEMENT_PREDICATES = words("involvement_predicates")
 FORCE_OBJECTS = words("force_objects")
 REQUEST_VERBS = words("request_verbs")
 OFFICE_NOUNS = words("office_nouns")
+# Trigger words that are events only as verbs: "an apartment block", "a fire", "the launch", "a sign".
+VERB_ONLY = words("verb_only")
