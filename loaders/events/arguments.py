@@ -48,6 +48,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     """(actors, targets) of a verb trigger, by construction."""
     subj, passive = subjects(tok)
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+    if passive and not agents:  # the parser often attaches a passive's "by X" as a plain preposition
+        agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
     if how == "reported":  # "X said Y violated the truce": X accuses Y
         clause = wrongdoing_clause(tok)
         assert clause is not None
@@ -88,6 +90,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     ]
     if how == "ties":  # "broke diplomatic relations with X"
         objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
+    if how == "naming":  # "called the Chilean raid an act of aggression": the raid's agents are accused
+        objs += [m for o in objects(tok) for m in o.children if m.dep_ in {"amod", "compound", "poss"}]
     obj_m = ment(objs, table, PATIENTS)
     if passive:  # "was blamed on X by Y": the subject and the prepositions' objects suffer
         return ment(agents, table), [*ment(subj, table, PATIENTS), *obj_m]

@@ -142,7 +142,9 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
-        if lemma in RECOGNITION_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        if lemma in RECOGNITION_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "as" for t in [tok, *objects(tok)] for c in t.children
+        ):
             return "SUPPORT", "verb"
         if lemma in SEVERING_VERBS and any(o.lemma_.lower() in TIES_NOUNS for o in objects(tok)):
             return "SANCTION", "ties"
@@ -180,7 +182,12 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
         has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
         has_deal = any(
-            c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"on", "to"})
+            c.dep_ in {"xcomp", "dobj"}
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in {"on", "to"}
+                and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
+            )
             for c in tok.children
         )
         if has_ccomp and not has_deal:

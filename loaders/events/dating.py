@@ -49,6 +49,12 @@ def is_main(tok: Token) -> bool:
         return True
     if tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
         return True
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in {"in", "during", "at"}
+        and tok.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return True  # "agreed in a phone call on Tuesday", "said during talks": the clause's circumstances
     if tok.dep_ == "dobj":
         return TRIGGERS.get(tok.head.lemma_.lower()) is None and TRIGGERS.get(tok.head.lower_) is None
     return False
