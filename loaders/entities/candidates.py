@@ -88,7 +88,7 @@ def _equipment_tokens(doc: Doc) -> set[int]:
                 out.update(range(tok.i, nxt + 1))
         if (
             tok.pos_ == "PROPN"
-            and tok.dep_ in {"compound", "nmod"}
+            and tok.dep_ in {"compound", "nmod", "amod"}
             and tok.head.lower_ in EQUIPMENT_NOUNS
             and tok.head.i > tok.i
             and not any(c.dep_ == "case" for c in tok.children)
