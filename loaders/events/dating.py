@@ -20,8 +20,10 @@ DEFINITE = {"the", "that", "this", "these", "those"}
 
 
 def own_text(trigger: Token, limit: int = 12) -> str:
-    """The trigger's phrase (its subtree, up to `limit` tokens after it)."""
-    return " ".join(t.text for t in trigger.subtree if t.i - trigger.i < limit)
+    """The trigger's phrase (its subtree, up to `limit` tokens after it); the parse is projective, so the
+    subtree is the span between its edges."""
+    doc = trigger.doc
+    return doc[trigger.left_edge.i : min(trigger.right_edge.i + 1, trigger.i + limit)].text
 
 
 def clause_text(trigger: Token, sent: Span) -> str:
@@ -70,8 +72,8 @@ def mention_date(
 ) -> tuple[str | None, bool]:
     """(date, stated): the date of the event mention and whether the text states it. `context` is the
     date the paragraph last stated: "On Wednesday X happened. Within minutes, Y said ..." continues it."""
-    own = resolve_date(own_text(tok, 10_000), published)
     if not is_main(tok):
+        own = resolve_date(own_text(tok, 10_000), published)
         if own is not None:
             return own, True
         return (None, False) if is_reference(tok) else (context or published, False)
