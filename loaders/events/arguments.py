@@ -53,6 +53,16 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     if how == "reported":  # "X said Y violated the truce": X accuses Y
         clause = wrongdoing_clause(tok)
         assert clause is not None
+        if clause.pos_ in {"NOUN", "PROPN"}:  # "said there were violations by Y", "Y's crimes"
+            doers = [c for c in clause.children if c.dep_ in {"poss", "amod", "compound"}]
+            doers += [
+                p
+                for holder in (clause, clause.head)  # the parser may hang "by Y" on the clause's verb
+                for c in holder.children
+                if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                for p in c.children
+            ]
+            return ment(subj, table), ment(doers, table)
         csubj, cpassive = subjects(clause)
         cagents = [p for c in clause.children if c.dep_ == "agent" for p in c.children]
         return ment(subj, table), ment(cagents if cpassive else csubj, table)

@@ -163,3 +163,8 @@ def test_vague_quantities_give_no_number(events: Callable[[str], list[ExtractedE
         events("Ethiopian drones struck a market in Mekele on Monday, killing 14 people."), "ASSAULT"
     )
     assert exact and exact[0].killed == 14
+
+
+def test_reported_violations_accuse_their_doers(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = events("Qatar said there had been serious violations of the truce by Israel.")
+    assert any(e.actors == ["Qatar"] and e.targets == ["Israel"] for e in of_type(evs, "ACCUSE"))
