@@ -17,7 +17,7 @@ from loaders.events.arguments import count, location, noun_participants, verb_pa
 from loaders.events.constructions import NOUNS, VERBS, classify
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
-from loaders.events.syntax import governing_verb, hypothetical, negated
+from loaders.events.syntax import governing_verb, hypothetical, negated, requested
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable
 
@@ -53,6 +53,8 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype in HEDGED and hypothetical(tok):
             continue
+        if etype != "REQUEST" and requested(tok):
+            continue  # "urged Y to withdraw": the withdrawal is only asked for
         if tok.pos_ in VERBS:
             actors, targets = verb_participants(tok, table, how)
         else:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from loaders.events.constructions import from_accord, objects, wrongdoing_clause
+from loaders.events.constructions import from_accord, objects, under_fire, wrongdoing_clause
 from loaders.events.lexicon import LOCATION_PREPS, OFFICE_NOUNS, PERFORMING_VERBS
 from loaders.events.syntax import governing_verb, subjects
 from loaders.mentions import EntityTable, Mention
@@ -40,6 +40,19 @@ def ment(toks: Iterable[Token], table: EntityTable, kinds: set[str] = ACTORS) ->
             of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss"}]
             found = [m for p in of + mods for m in actors_of(p, table, kinds - {"place"})]
+        out += found
+    return out
+
+
+def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
+    """Who or what suffers: the phrases' entities, or the entity that qualifies them ("an Israeli air
+    base", "a Hezbollah depot")."""
+    out: list[Mention] = []
+    for t in toks:
+        found = ment([t], table, PATIENTS)
+        if not found:
+            mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            found = [m for c in mods for m in actors_of(c, table, PATIENTS)]
         out += found
     return out
 
@@ -89,6 +102,11 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         return ment(subj, table), [
             m for m in ment(parties, table) if m.key not in {a.key for a in ment(subj, table)}
         ]
+    if how == "under_fire":  # "X came under fire from Y": Y acts on X
+        fire = under_fire(tok)
+        sources = [p for c in (fire.children if fire else []) if c.dep_ == "prep" for p in c.children]
+        sources += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+        return ment(sources, table), patients(subj, table)
     objs = objects(tok)
     objs += [
         p
@@ -102,9 +120,9 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
     if how == "naming":  # "called the Chilean raid an act of aggression": the raid's agents are accused
         objs += [m for o in objects(tok) for m in o.children if m.dep_ in {"amod", "compound", "poss"}]
-    obj_m = ment(objs, table, PATIENTS)
+    obj_m = patients(objs, table)
     if passive:  # "was blamed on X by Y": the subject and the prepositions' objects suffer
-        return ment(agents, table), [*ment(subj, table, PATIENTS), *obj_m]
+        return ment(agents, table), [*patients(subj, table), *obj_m]
     if how == "clash":  # "X clashed with Y": both sides act
         return [*ment(subj, table), *ment(objs, table)], []
     return ment(subj, table), obj_m
@@ -152,6 +170,17 @@ def noun_participants(
         actors = ment(subjects(verb)[0], table)
         if how == "call":  # "X told Y in a phone call": both took part
             actors += ment(objects(verb) + [c for c in verb.children if c.dep_ == "dative"], table)
+    if (
+        not actors
+        and etype == "ASSAULT"
+        and verb is not None
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in {"in", "during"}
+        and verb.lemma_.lower() in {"kill", "wound", "injure", "die", "destroy", "damage"}
+    ):
+        # "killed 12 soldiers in an ambush": the killers made the ambush, the killed suffered it
+        actors = ment(subjects(verb)[0], table)
+        targets = targets or patients(objects(verb), table)
     if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
         # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
         actors = ment(subjects(tok.head)[0], table)

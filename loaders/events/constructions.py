@@ -20,6 +20,8 @@ from loaders.events.lexicon import (
     DISAPPROVAL_NOUNS,
     ENVOY_NOUNS,
     EXPRESSING_VERBS,
+    FIRE_NOUNS,
+    FORCE_NOUNS,
     FORCE_OBJECTS,
     INVOLVEMENT_PREDICATES,
     NAMING_VERBS,
@@ -28,6 +30,7 @@ from loaders.events.lexicon import (
     PLACE_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
+    SENDING_VERBS,
     SEVERING_VERBS,
     SPEECH_VERBS,
     TIES_NOUNS,
@@ -118,12 +121,26 @@ def naming_predicate(verb: Token) -> bool:
     return False
 
 
+def under_fire(verb: Token) -> Token | None:
+    """'came under fire/attack from X': the fire noun, if any."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.lemma_.lower() in FIRE_NOUNS or p.lower_ in FIRE_NOUNS:
+                    return p
+    return None
+
+
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     """(type, construction) for a token, `etype` being its trigger lexicon type; type None: no event."""
     lemma = tok.lemma_.lower()
     if is_phone_call(tok):
         return "CONSULT", "call"
     if tok.pos_ in VERBS:
+        if lemma == "come" and under_fire(tok) is not None:
+            return "ASSAULT", "under_fire"  # "X came under fire from Y"
+        if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
+            return "MOBILIZE", "verb"  # "sent troops to the border"
         if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
             return "REJECT", "withdrawal"
         if lemma in NAMING_VERBS and naming_predicate(tok):
@@ -132,8 +149,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ACCUSE", "reported"
         if lemma in SPEECH_VERBS and denied_claim(tok):
             return "REJECT", "verb"
-        if lemma in REQUEST_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
-            return "REQUEST", "verb"  # "called for talks"
+        if lemma in REQUEST_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children
+        ):
+            return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
         if (
             etype == "SUPPORT"
             and lemma in {"vow", "pledge", "promise"}

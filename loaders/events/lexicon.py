@@ -57,3 +57,7 @@ REQUEST_VERBS = words("request_verbs")
 OFFICE_NOUNS = words("office_nouns")
 # Trigger words that are events only as verbs: "an apartment block", "a fire", "the launch", "a sign".
 VERB_ONLY = words("verb_only")
+FIRE_NOUNS = words("fire_nouns")
+SENDING_VERBS = words("sending_verbs")
+FORCE_NOUNS = words("force_nouns")
+REQUEST_GOVERNORS = words("request_governors")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS, MODAL_AUXILIARIES
+from loaders.events.lexicon import (
+    HYPOTHETICAL_GOVERNORS,
+    HYPOTHETICAL_MODIFIERS,
+    MODAL_AUXILIARIES,
+    REQUEST_GOVERNORS,
+)
 
 # Verbs of denial make what they govern unreal: "denied carrying out the attack".
 DENIAL = {"deny", "reject", "dismiss", "refute"}
@@ -79,5 +84,18 @@ def hypothetical(tok: Token) -> bool:
             return True
         if node.dep_ in {"ccomp", "ROOT", "relcl", "advcl", "conj"} and node.pos_ in {"VERB", "AUX"}:
             break  # a finite clause of its own: its governor reports it, it does not plan it
+        node = head
+    return False
+
+
+def requested(tok: Token) -> bool:
+    """The content of a request ("urged X to withdraw", "called on Y to allow aid"): asked for, not done."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in REQUEST_GOVERNORS:
+            return True
         node = head
     return False

@@ -168,3 +168,31 @@ def test_vague_quantities_give_no_number(events: Callable[[str], list[ExtractedE
 def test_reported_violations_accuse_their_doers(events: Callable[[str], list[ExtractedEvent]]) -> None:
     evs = events("Qatar said there had been serious violations of the truce by Israel.")
     assert any(e.actors == ["Qatar"] and e.targets == ["Israel"] for e in of_type(evs, "ACCUSE"))
+
+
+def test_coming_under_fire_is_an_assault_on_the_subject(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    evs = of_type(events("Sumy came under fire from Russian artillery on Sunday."), "ASSAULT")
+    assert evs and evs[0].actors == ["Russia"] and evs[0].targets == ["Sumy"]
+
+
+def test_a_request_is_not_the_requested_act(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = events("Jordan called on Israel to withdraw its troops and allow aid.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "REQUEST")] == [(["Jordan"], ["Israel"])]
+    assert not of_type(evs, "RETREAT") and not of_type(evs, "AID")
+
+
+def test_sending_troops_mobilises_and_a_qualified_object_is_the_target(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    assert of_type(events("India sent troops to the border on Monday."), "MOBILIZE")
+    hit = of_type(events("Iraqi drones struck a Turkish outpost on Saturday."), "ASSAULT")
+    assert hit and hit[0].actors == ["Iraq"] and hit[0].targets == ["Turkey"]
+
+
+def test_killed_in_an_ambush_names_the_attackers(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = of_type(
+        events("Taliban fighters killed nine Pakistani soldiers in an ambush near Quetta."), "ASSAULT"
+    )
+    assert evs and evs[0].actors == ["Taliban"] and "Pakistan" in evs[0].targets
