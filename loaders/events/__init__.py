@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedEvent
 from loaders.events.arguments import count, location, noun_participants, verb_participants
-from loaders.events.constructions import NOUNS, VERBS, classify
+from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import governing_verb, hypothetical, negated, requested
@@ -60,6 +60,8 @@ def sentence_events(
         else:
             actors, targets = noun_participants(tok, etype, table, how)
         place = location(tok, table, etype)
+        if place is None and tok.pos_ in NOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+            place = location(tok.head, table, etype)  # "protests erupted in X"
         if not actors and not targets and place is None:
             continue
         if etype == "ASSAULT" and place is None:
@@ -67,6 +69,8 @@ def sentence_events(
         if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
             targets = [m for m in targets if m.kind != "place"]  # one accuses or backs actors, not places
         when, dated = mention_date(tok, sent, published, context)
+        if how == "reported" and self_report(tok):
+            continue  # "X said it had struck Y" reports its own act, it accuses nobody
         actor_keys = keys(actors)
         ev = ExtractedEvent(
             type=etype,  # type: ignore[arg-type]

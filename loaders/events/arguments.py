@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from loaders.events.constructions import from_accord, objects, under_fire, wrongdoing_clause
-from loaders.events.lexicon import LOCATION_PREPS, OFFICE_NOUNS, PERFORMING_VERBS
+from loaders.events.lexicon import (
+    CONTAINER_NOUNS,
+    LOCATION_PREPS,
+    OFFICE_NOUNS,
+    PERFORMING_VERBS,
+    SPEECH_VERBS,
+)
 from loaders.events.syntax import governing_verb, subjects
 from loaders.mentions import EntityTable, Mention
 from loaders.relations import ACTORS, actors_of
@@ -44,12 +50,25 @@ def ment(toks: Iterable[Token], table: EntityTable, kinds: set[str] = ACTORS) ->
     return out
 
 
+def performs_act(tok: Token) -> bool:
+    """An assault verb ("launched", "carried out") whose object names the act."""
+    return tok.lemma_.lower() in PERFORMING_VERBS
+
+
 def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
     """Who or what suffers: the phrases' entities, or the entity that qualifies them ("an Israeli air
     base", "a Hezbollah depot")."""
     out: list[Mention] = []
     for t in toks:
         found = ment([t], table, PATIENTS)
+        if not found and t.lower_ in CONTAINER_NOUNS:  # "the city of X"
+            found = [
+                m
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                for m in ment([p], table, PATIENTS)
+            ]
         if not found:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             found = [m for c in mods for m in actors_of(c, table, PATIENTS)]
@@ -116,6 +135,14 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         for p in c.children
         if p.dep_ == "pobj"
     ]
+    if how == "verb" and performs_act(tok):  # "launched an operation against X": the object's target
+        objs += [
+            p
+            for o in objects(tok)
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
+            for p in c.children
+        ]
     if how == "ties":  # "broke diplomatic relations with X"
         objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
     if how == "naming":  # "called the Chilean raid an act of aggression": the raid's agents are accused
@@ -123,6 +150,10 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     obj_m = patients(objs, table)
     if passive:  # "was blamed on X by Y": the subject and the prepositions' objects suffer
         return ment(agents, table), [*patients(subj, table), *obj_m]
+    if not ment(subj, table) and any(t.pos_ == "PRON" for t in subj) and tok.dep_ == "ccomp":
+        speaker = tok.head
+        if speaker.lemma_.lower() in SPEECH_VERBS:  # "the army said it had struck X": the speaker acted
+            return ment(subjects(speaker)[0], table), obj_m
     if how == "clash":  # "X clashed with Y": both sides act
         return [*ment(subj, table), *ment(objs, table)], []
     return ment(subj, table), obj_m

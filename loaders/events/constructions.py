@@ -19,6 +19,7 @@ from loaders.events.lexicon import (
     CONCLUDING_VERBS,
     DISAPPROVAL_NOUNS,
     ENVOY_NOUNS,
+    ENVOY_VERBS,
     EXPRESSING_VERBS,
     FIRE_NOUNS,
     FORCE_NOUNS,
@@ -87,6 +88,15 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                 return t
     return None
+
+
+def self_report(verb: Token) -> bool:
+    """'X said it had struck Y', 'we fired at them': the speaker reports its own act."""
+    clause = wrongdoing_clause(verb)
+    if clause is None:
+        return False
+    holder = clause if clause.pos_ in VERBS else clause.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children)
 
 
 def denied_claim(verb: Token) -> bool:
@@ -167,7 +177,7 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SUPPORT", "verb"
         if lemma in SEVERING_VERBS and any(o.lemma_.lower() in TIES_NOUNS for o in objects(tok)):
             return "SANCTION", "ties"
-        if lemma == "expel" and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
+        if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
             return "SANCTION", "verb"
         if lemma in CAPTURE_VERBS:
             # a town or a position taken by force is an assault; people or goods seized are coercion
@@ -180,6 +190,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         return "ASSAULT", "clash"
     if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
         return None, ""
+    if tok.pos_ in NOUNS and tok.dep_ == "compound":
+        return None, ""  # "the sanctions package", "peace talks venue": the head noun is the thing told
     if (
         etype == "CONCEDE"
         and lemma == "release"

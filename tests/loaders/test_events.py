@@ -196,3 +196,24 @@ def test_killed_in_an_ambush_names_the_attackers(events: Callable[[str], list[Ex
         events("Taliban fighters killed nine Pakistani soldiers in an ambush near Quetta."), "ASSAULT"
     )
     assert evs and evs[0].actors == ["Taliban"] and "Pakistan" in evs[0].targets
+
+
+def test_own_act_reported_is_no_accusation(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = events("The Turkish army said it had struck PKK camps in Iraq overnight.")
+    assert not of_type(evs, "ACCUSE")
+    assert any(e.actors == ["Turkey"] for e in of_type(evs, "ASSAULT"))
+
+
+def test_failed_agreement_and_compound_triggers_are_no_events(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    assert not of_type(events("Serbia and Kosovo failed to agree on a border deal on Monday."), "AGREE")
+    assert not of_type(events("Poland blocked the EU sanctions package."), "SANCTION")
+
+
+def test_noun_subject_takes_its_verbs_place_and_container_nouns_their_name(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    assert of_type(events("Protests erupted in Yerevan on Sunday."), "PROTEST")[0].location == "Yerevan"
+    stormed = of_type(events("Iraqi troops stormed the city of Mosul."), "ASSAULT")
+    assert stormed and "Mosul" in stormed[0].targets
