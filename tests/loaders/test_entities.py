@@ -295,3 +295,41 @@ def test_mentions_index(gaz: Gazetteer) -> None:
     assert first is not None and first.key == "France" and first.kind == "country"
     assert [m.key for m in t.mentions_in(0, 8)] == ["France", "Germany"]
     assert t.mentions == sorted(t.mentions, key=lambda m: m.start)
+
+
+# ------------------------------------------------------------------------------ artefacts (issue 9)
+
+
+def test_named_group_inside_backed_or_led_keeps_its_name(gaz: Gazetteer) -> None:
+    table = run(
+        "Iranian-backed Houthi rebels seized a cargo ship. The Kurdish-led Syrian Democratic Forces held the dam.",
+        gaz,
+    )
+    assert kind_of(table, "Houthis") == "armed_group"
+    assert kind_of(table, "Syrian Democratic Forces") == "armed_group"
+    assert kind_of(table, "Iran") == "country"  # the backer keeps its own mention for the SUPPORTS edge
+    assert not any("backed" in n or "-led" in n for n in names(table))
+
+
+def test_joined_led_token_names_its_leader(gaz: Gazetteer) -> None:
+    table = run("U.S.-led coalition jets bombed the bridge on Monday.", gaz)
+    assert kind_of(table, "United States") == "country"
+    assert "U.S.-led coalition" in names(table)
+
+
+def test_lone_surname_speaking_is_a_person_not_an_organisation(gaz: Gazetteer) -> None:
+    table = run("Shoigu accused the alliance of provoking a crisis.", gaz)
+    assert kind_of(table, "Shoigu") == "person"
+
+
+def test_plural_artefact_of_a_person_takes_the_singular(gaz: Gazetteer) -> None:
+    table = run(
+        "Qaddafi ruled Libya for decades. Critics said Muammar Qaddafis guards fired on the crowd.", gaz
+    )
+    assert "Muammar Qaddafis" not in table.entities
+    assert kind_of(table, "Muammar Qaddafi") == "person"
+
+
+def test_weapon_and_vehicle_models_are_no_actors(gaz: Gazetteer) -> None:
+    table = run("A Patriot battery shot down a Kinzhal missile aimed at an Airbus A320 airliner.", gaz)
+    assert not {"Patriot", "Kinzhal", "Airbus"} & names(table)

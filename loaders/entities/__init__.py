@@ -1,0 +1,134 @@
+"""Find the actors and places of one article and resolve every mention of each to one entity.
+
+Candidates come from the gazetteer (countries, demonyms, capitals, organisations), spaCy's named
+entities and collective noun phrases ("Iraqi Shiite militias"). Rules repair what the small model
+gets wrong in general ways: places tagged PERSON are recognised from locative context and suffixes
+("Shayrat airbase"), titles are cut off names and turned into AFFILIATED_WITH, possessives and
+articles are stripped, capitals become their government when they act. Within the article, surnames
+resolve to full names, spelling variants of one place merge, and demonyms and "the Syrian army" resolve
+to the country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
+from loaders.entities.affiliations import title_affiliations
+from loaders.entities.candidates import (
+    Candidate,
+    clean_span,
+    gazetteer_candidates,
+    join_demonym_orgs,
+    ner_candidates,
+    select_candidates,
+    strip_title,
+    suffix_candidates,
+)
+from loaders.entities.collectives import collective_candidates
+from loaders.entities.context import crumb_sentences, is_publisher
+from loaders.entities.coreference import (
+    add_head_rementions,
+    add_rementions,
+    coreference,
+    parenthetical_abbreviations,
+)
+from loaders.entities.kinds import extend_government, resolve_kind
+from loaders.gazetteer import Gazetteer
+from loaders.mentions import EntityTable, Mention
+
+__all__ = ["find_entities"]
+
+
+def singular_name(name: str, doc: Doc) -> str:
+    """'Muammar Gaddafis' where the text also says 'Gaddafi': a plural or possessive artefact of the name."""
+    last = name.split()[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        stem = last[:-1]
+        if any(t.text == stem for t in doc):
+            return name[: -len(last)] + stem
+    return name
+
+
+def find_entities(
+    doc: Doc,
+    article: Article,
+    gaz: Gazetteer,
+    evidence_ok: Callable[[Span], bool] | None = None,
+) -> EntityTable:
+    """Every entity of the article with its mentions, aliases and title affiliations."""
+    cands = (
+        gazetteer_candidates(doc, gaz)
+        + suffix_candidates(doc, gaz)
+        + ner_candidates(doc, gaz)
+        + collective_candidates(doc, gaz)
+    )
+    raw: list[Mention] = []
+    surfaces: dict[str, list[str]] = {}
+    kinds: dict[str, EntityKind] = {}
+    crumbs = crumb_sentences(doc)
+    publisher = normalize_name(article.source or "")
+    for c in join_demonym_orgs(doc, select_candidates(cands)):
+        start, end = clean_span(doc, c.start, c.end, gaz)
+        if end <= start or doc[start].sent.start in crumbs:
+            continue
+        if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
+            continue
+        if c.kind in {"PERSON"}:
+            start = strip_title(doc, start, end, gaz)
+        c2 = Candidate(start, end, c.kind, c.canonical, c.how, c.prio)
+        kind, name, how = resolve_kind(doc, c2, gaz)
+        if kind is None:
+            continue
+        surface = doc[start:end].text
+        if len(normalize_name(name)) < 2:
+            continue
+        if kind == "person":
+            name = singular_name(name, doc)
+        first = doc[start]
+        if (
+            c.how == "collective"
+            and c.canonical is None
+            and name[:1].isupper()
+            and first.is_sent_start
+            and first.text not in gaz.names
+            and (first.lower_ in gaz.collectives or first.lemma_.lower() in gaz.common_nouns)
+        ):
+            name = name[0].lower() + name[1:]  # "Rebels said ..." is the collective "rebels"
+        key = f"{kind}|{name}"
+        raw.append(Mention(start, end, key, kind, how))
+        surfaces.setdefault(key, []).append(surface)
+        kinds[key] = kind
+    abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
+    keymap = coreference(surfaces, kinds)
+    for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
+        long = abbrevs.get(k.split("|", 1)[1])
+        if long is not None and keymap[long] != keymap[k]:
+            keymap[k] = keymap[long]
+    table = EntityTable()
+    for m in raw:
+        key = keymap[m.key]
+        kind = kinds[key]
+        name = key.split("|", 1)[1]
+        ent = table.entities.get(name)
+        if ent is None:
+            ent = ExtractedEntity(
+                name=name, kind=kind, country_code=gaz.country_codes.get(name) if kind == "country" else None
+            )
+            table.entities[name] = ent
+        surface = doc[m.start : m.end].text
+        if surface != name and surface not in ent.aliases:
+            ent.aliases.append(surface)
+        mention = extend_government(doc, Mention(m.start, m.end, name, kind, m.how))
+        if mention.end != m.end:
+            phrase = doc[mention.start : mention.end].text
+            if phrase not in ent.aliases:
+                ent.aliases.append(phrase)
+        table.mentions.append(mention)
+    add_rementions(doc, table)
+    add_head_rementions(doc, table)
+    table.index()
+    table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
+    return table

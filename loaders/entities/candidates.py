@@ -1,0 +1,223 @@
+"""Candidate spans for entities: gazetteer windows, spaCy's entities, place-suffixed names; the selection."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.entities.lexicon import (
+    CALENDAR_WORDS,
+    EQUIPMENT_NOUNS,
+    MAX_WINDOW,
+    MODEL_DESIGNATOR,
+    NON_NAME_ENTS,
+    ORG_WORDS,
+    STRIP_LEADING,
+)
+from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
+
+
+class Candidate:
+    __slots__ = ("canonical", "end", "how", "kind", "prio", "start")
+
+    def __init__(
+        self, start: int, end: int, kind: str | None, canonical: str | None, how: str, prio: int
+    ) -> None:
+        self.start, self.end, self.kind, self.canonical, self.how, self.prio = (
+            start,
+            end,
+            kind,
+            canonical,
+            how,
+            prio,
+        )
+
+
+def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    out = []
+    n = len(doc)
+    texts = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    for i in range(n):
+        first = texts[i]
+        if not (first[:1].isupper() or first[:3] in {"al-", "al "}):
+            continue
+        s = ""
+        for j in range(i, min(n, i + MAX_WINDOW)):
+            s += texts[j]
+            hit = gaz.names.get(s)
+            if hit is not None:
+                out.append(Candidate(i, j + 1, hit[0], hit[1], "gazetteer", 3))
+            elif s in gaz.capitals:
+                out.append(Candidate(i, j + 1, "capital", gaz.capitals[s], "capital", 3))
+            elif (
+                s in gaz.cities
+                and s.lower() not in CALENDAR_WORDS
+                and all(
+                    doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in NON_NAME_ENTS for k in range(i, j + 1)
+                )
+            ):
+                out.append(Candidate(i, j + 1, "place", None, "city", 1))
+            s += ws[j]
+    return out
+
+
+def _equipment_tokens(doc: Doc) -> set[int]:
+    """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
+    out: set[int] = set()
+    for tok in doc:
+        if (
+            MODEL_DESIGNATOR.match(tok.text)
+            and any(ch.isdigit() for ch in tok.text)
+            and tok.text[:1].isupper()
+        ):
+            out.add(tok.i)
+            nxt = tok.i + 1  # the model's nickname after the designator ("MiG-21 Bison")
+            while nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt - 1].dep_ == "compound":
+                out.add(nxt)
+                nxt += 1
+        elif (
+            tok.i + 1 < len(doc)
+            and 2 <= len(tok) <= 5
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and sum(ch.isupper() for ch in tok.text) >= 2
+        ):
+            # "MiG 21", "Su-25", "F-35": an acronym-like word and a number with at most a dash between
+            nxt = tok.i + 1 if doc[tok.i + 1].text not in {"-", "–"} else tok.i + 2
+            if nxt < len(doc) and doc[nxt].text.isdigit() and doc[nxt].ent_type_ != "DATE":
+                out.update(range(tok.i, nxt + 1))
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in {"compound", "nmod", "amod"}
+            and tok.head.lower_ in EQUIPMENT_NOUNS
+            and tok.head.i > tok.i
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
+    return out
+
+
+def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    out = []
+    equipment = _equipment_tokens(doc)
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            continue
+        if any(t.i in equipment for t in ent):
+            continue
+        parts = [p.strip() for p in ent.text.split("-")]
+        if len(parts) > 1 and all(gaz.lookup(p) is not None for p in parts):
+            continue  # "Armenia-Azerbaijan conflict": two countries, each found by the gazetteer
+        if (
+            ent.label_ == "ORG"
+            and not any(t.lower_ in ORG_WORDS for t in ent)
+            and any(t.lower_ in gaz.titles for t in ent[1:])
+        ):
+            continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        out.append(Candidate(ent.start, ent.end, ent.label_, None, "ner", 2))
+    return out
+
+
+def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place.
+
+    Not when the name is a country's or a body's ("near the Azerbaijan border", "an RSF camp"): that
+    phrase is a description, and the country or body is the entity.
+    """
+    out = []
+    for tok in doc:
+        if (
+            tok.lower_ in PLACE_SUFFIXES
+            and tok.i > 0
+            and doc[tok.i - 1].pos_ == "PROPN"
+            and doc[tok.i - 1].text[:1].isupper()
+        ):
+            start = tok.i - 1
+            while start > 0:
+                prev = doc[start - 1]
+                if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "NORP":
+                    start -= 1
+                elif (
+                    prev.text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN" and not prev.whitespace_
+                ):
+                    start -= 2  # "Wagah-Attari border"
+                else:
+                    break
+            base = doc[start : tok.i].text
+            hit = gaz.lookup(base)
+            if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
+                continue
+            end = tok.i + 1
+            if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
+                end += 1
+            out.append(Candidate(start, end, "place", None, "suffix", 4))
+    return out
+
+
+def join_demonym_orgs(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "country"
+            and prev.end == c.start
+            and c.kind == "ORG"
+            and doc[c.start].is_lower
+        ):
+            out[-1] = Candidate(prev.start, c.end, "ORG", None, "ner+demonym", 2)
+            continue
+        out.append(c)
+    return out
+
+
+def select_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Longest, then most trusted, non-overlapping candidates."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        span = set(range(c.start, c.end))
+        if span & taken or c.end <= c.start:
+            continue
+        chosen.append(c)
+        taken |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
+    while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
+        start += 1
+    for k in range(start, end):
+        if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
+            end = k
+            break
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def strip_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Move `start` past title words at the front of a person's name ("Major General X")."""
+    i = start
+    while i < end - 1:
+        two = f"{doc[i].text} {doc[i + 1].text}".lower()
+        if two in gaz.titles and i + 2 < end:
+            i += 2
+        elif doc[i].lower_ in gaz.titles or doc[i].lower_.rstrip(".") in {
+            "gen",
+            "lt",
+            "maj",
+            "col",
+            "sen",
+            "rep",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+        }:
+            i += 1
+        else:
+            break
+    return i

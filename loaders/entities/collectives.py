@@ -1,0 +1,109 @@
+"""Collective actors named by a noun phrase: "Iraqi Shiite militias", "ethnic Armenian forces", "the Saudi-led coalition"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import FORCE_NOUNS, GENERIC_COLLECTIVES, LED_HEADS, VAGUE_MODIFIERS
+from loaders.gazetteer import Gazetteer
+
+
+def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    out = []
+    for tok in doc:
+        kind = gaz.collectives.get(tok.lower_)
+        if kind is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
+            continue
+        if tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"junta", "opposition", "community", "west"}:
+            continue
+        # "the international community", "Western governments": multiword heads first
+        if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in gaz.collectives:
+            kind = gaz.collectives[f"{doc[tok.i - 1].lower_} {tok.lower_}"]
+        left = tok.i
+        for child in sorted(tok.lefts, key=lambda t: -t.i):
+            if (
+                child.dep_ in {"amod", "compound", "nmod"}
+                and child.i == left - 1
+                and child.pos_ in {"ADJ", "PROPN", "NOUN"}
+            ):
+                left = child.i
+        # Modifiers that are only quantities or vague adjectives are not part of a name.
+        while left < tok.i and doc[left].lower_ in VAGUE_MODIFIERS:
+            left += 1
+        if left == tok.i and tok.lower_ in GENERIC_COLLECTIVES:
+            continue  # "fighters", "residents" alone name nobody in particular
+        named = gaz.lookup(doc[left : tok.i].text) if left < tok.i else None
+        if named is not None and named[0] in {"armed_group", "organization"}:
+            # "Houthi fighters", "Hezbollah militants": the members stand for their group
+            out.append(Candidate(left, tok.i + 1, named[0], named[1], "collective", 3))
+            continue
+        out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
+    out += _ethnic_forces(doc, gaz) + _led_collectives(doc, gaz)
+    return out
+
+
+def _ethnic_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'ethnic Armenian forces': a community's fighters are an armed group, not the state of that name."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "ethnic" or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and end - tok.i <= 3 and doc[end].lower_ not in FORCE_NOUNS:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in FORCE_NOUNS and doc[end].pos_ == "NOUN":
+            out.append(Candidate(tok.i, end + 1, "armed_group", None, "collective", 4))
+    return out
+
+
+JOINED_LED = re.compile(r"^([A-Z][\w.]*?)-(?:led|backed)$")
+
+
+def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the Saudi-led coalition', 'Iran-backed militias': one collective actor named by the whole phrase.
+
+    The mention covers only the head noun, so the leader's own mention stays for the relation finder.
+    """
+    out = []
+    for tok in doc:
+        joined = JOINED_LED.match(tok.text)
+        if joined is not None:
+            # "U.S.-led" is one token: the leader is named inside it, and the token stands for the leader
+            hit = gaz.lookup(joined.group(1))
+            if hit is None:
+                continue
+            out.append(Candidate(tok.i, tok.i + 1, hit[0], hit[1], "gazetteer", 3))
+        elif (
+            tok.lower_ not in {"led", "backed"}
+            or tok.i < 2
+            or doc[tok.i - 1].text != "-"
+            or not doc[tok.i - 2].text[:1].isupper()
+        ):
+            continue
+        head = tok.i + 1
+        while head < len(doc) and head - tok.i <= 3 and doc[head].lower_ not in LED_HEADS:
+            if not (doc[head].pos_ in {"ADJ", "PROPN"} or doc[head].lower_ in {"military", "arab"}):
+                break
+            head += 1
+        if head >= len(doc) or doc[head].lower_ not in LED_HEADS:
+            continue
+        # "Iranian-backed Houthi rebels" are the Houthis, "Kurdish-led Syrian Democratic Forces" the SDF: a
+        # named group keeps its name (the backer is a relation, not part of the name)
+        inner = doc[tok.i + 1 : head + 1]
+        known = gaz.lookup(inner.text) or (
+            gaz.lookup(doc[tok.i + 1 : head].text) if head > tok.i + 1 else None
+        )
+        if known is not None and known[0] in {"armed_group", "organization"}:
+            out.append(Candidate(tok.i + 1, head + 1, known[0], known[1], "collective", 4))
+            continue
+        if len(inner) > 1 and all(t.text[:1].isupper() for t in inner):
+            continue  # a proper name of its own: spaCy's entity or the gazetteer names it
+        start = tok.i if joined is not None else tok.i - 2
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = doc[start : head + 1].text
+        out.append(Candidate(tok.i + 1, head + 1, LED_HEADS[doc[head].lower_], name, "led", 4))
+    return out

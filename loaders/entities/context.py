@@ -1,0 +1,115 @@
+"""Context tests on the parse: is a span used as a place, as an acting government, after a title?"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import normalize_name
+from loaders.entities.lexicon import (
+    GOVERNMENT_NOUNS,
+    LOCATIVE_PREPS,
+    MOTION_WORDS,
+    ORG_WORDS,
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    PLACE_VERBS,
+    SPEECH_OR_ACTION,
+)
+from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
+
+
+def is_acting(tok: Token) -> bool:
+    """A capital used as an actor: subject, possessor, or agent of a verb of saying or acting."""
+    if tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in GOVERNMENT_NOUNS:
+        return True
+    if tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_ in {
+        "accuse",
+        "blame",
+        "condemn",
+        "urge",
+        "warn",
+        "with",
+    }:
+        return tok.head.lemma_ != "with" or tok.head.head.lemma_ in {"talk", "meet", "speak", "talks", "ties"}
+    return False
+
+
+def is_locative(doc: Doc, start: int, end: int) -> bool:
+    """The span is used as a place: object of a locative preposition or a place verb, or next to a place noun."""
+    root = doc[start:end].root
+    if root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PLACE_VERBS:
+        return True
+    if root.dep_ == "appos" and root.head.lower_ in PLACE_NOUNS:
+        return True  # "the Nigerian capital Abuja"
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if prev is not None and prev.lower_ in {"to", "from"}:
+        return prev.head.lemma_ in MOTION_WORDS or prev.head.lower_ in MOTION_WORDS
+    return (
+        (prev is not None and (prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_NOUNS))
+        or nxt in PLACE_SUFFIXES
+        or (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+    )
+
+
+def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """The name follows a capitalised personal title ("President", "Chancellor", "Wing Commander")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if not prev.text[:1].isupper():
+        return False
+    two = f"{doc[start - 2].lower_} {prev.lower_}" if start > 1 else ""
+    return prev.lower_ in gaz.person_titles or two in gaz.person_titles
+
+
+def is_toponym(span: Span, gaz: Gazetteer) -> bool:
+    """A name that starts with a toponym word ("Khan Shaykhun", "Deir Hafer") and has no body word."""
+    return (
+        len(span) > 1 and span[0].text in gaz.place_prefixes and not any(t.lower_ in ORG_WORDS for t in span)
+    )
+
+
+def strong_locative(doc: Doc, start: int, end: int) -> bool:
+    """Stricter test for names the model tagged PERSON: only prepositions and nouns of place count."""
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    return (
+        prev in PLACE_PREPS
+        or prev in PLACE_NOUNS
+        or nxt in PLACE_SUFFIXES
+        or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+    )
+
+
+def framing_capital(doc: Doc, start: int, end: int) -> bool:
+    """'In Washington, the White House said ...': a fronted capital frames its government's statement."""
+    root = doc[start:end].root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.i == root.sent.start
+        and end < len(doc)
+        and doc[end].text == ","
+        and prep.head.lemma_ in SPEECH_OR_ACTION
+    )
+
+
+def crumb_sentences(doc: Doc) -> set[int]:
+    """Starts of sentences that are navigation breadcrumbs ("Outlet > World > Region"): no entities there."""
+    return {s.start for s in doc.sents if sum(t.text in {">", "»", "›"} for t in s) >= 2}
+
+
+def is_publisher(text: str, publisher: str, gaz: Gazetteer) -> bool:
+    """The outlet's own name (or its first word, as the model often cuts it) is boilerplate, not an actor."""
+    if not publisher or gaz.lookup(text) is not None:
+        return False
+    name = normalize_name(text)
+    return bool(name) and (name == publisher or publisher.startswith(name + " "))

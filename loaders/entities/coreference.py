@@ -1,0 +1,203 @@
+"""Within one article, one actor one entity: surnames, short forms, acronyms, spelling variants, re-mentions."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from graph.model import EntityKind, normalize_name
+from loaders.gazetteer import PLACE_SUFFIXES
+from loaders.mentions import EntityTable, Mention
+
+
+def parenthetical_abbreviations(
+    doc: Doc, raw: list[Mention], surfaces: dict[str, list[str]]
+) -> dict[str, str]:
+    """'Indian Air Force (IAF)': the bracketed abbreviation becomes a mention of the name before it.
+
+    Returns abbreviation -> provisional key of the long name, so other mentions of it resolve too.
+    """
+    out: dict[str, str] = {}
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    for m in list(raw):
+        i = m.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            abbr = doc[i + 1]
+            if 2 <= len(abbr.text) <= 8 and sum(ch.isupper() for ch in abbr.text) >= 2 and abbr.is_alpha:
+                out.setdefault(abbr.text, m.key)
+                if abbr.i not in covered:
+                    raw.append(Mention(abbr.i, abbr.i + 1, m.key, m.kind, "abbrev"))
+                    surfaces[m.key].append(abbr.text)
+    return out
+
+
+def add_head_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the coalition' after 'the Saudi-led coalition': a definite bare head noun is that collective again."""
+    heads: dict[str, str] = {}
+    for m in table.mentions:
+        if m.how == "led":
+            heads.setdefault(doc[m.end - 1].lower_, m.key)
+    if not heads:
+        return
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        key = heads.get(tok.lower_)
+        if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+
+
+def add_rementions(doc: Doc, table: EntityTable) -> None:
+    """Later bare mentions the model missed: 'Ruto' after 'William Ruto', a name or alias said again."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    forms: dict[str, tuple[str, EntityKind]] = {}
+    for ent in table.entities.values():
+        for form in (ent.name, *ent.aliases):
+            if form[:1].isupper():
+                forms.setdefault(form, (ent.name, ent.kind))
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            forms.setdefault(ent.name.split()[-1], (ent.name, ent.kind))
+    if not forms:
+        return
+    longest = max(len(f.split()) for f in forms)
+    i = 0
+    while i < len(doc):
+        if i in covered or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            text = doc[i : i + n].text
+            hit = forms.get(text)
+            if hit is not None and not any(k in covered for k in range(i, i + n)):
+                table.mentions.append(Mention(i, i + n, hit[0], hit[1], "remention"))
+                ent = table.entities[hit[0]]
+                if text != ent.name and text not in ent.aliases:
+                    ent.aliases.append(text)
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
+KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}
+
+
+def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -> dict[str, str]:
+    """Map each provisional key to the key of the entity it refers to within the article."""
+    keys = sorted(surfaces, key=lambda k: (-len(k.split("|", 1)[1]), k))
+    target: dict[str, str] = {k: k for k in keys}
+
+    def name(k: str) -> str:
+        return normalize_name(k.split("|", 1)[1])
+
+    # One name, one entity: the small model may tag one name PERSON here and ORG there.
+    by_name: dict[str, list[str]] = {}
+    for k in keys:
+        by_name.setdefault(name(k), []).append(k)
+    for group in by_name.values():
+        if len(group) > 1:
+            best = min(group, key=lambda k: (-len(surfaces[k]), KIND_PRIORITY[kinds[k]]))
+            if any(kinds[k] == "country" for k in group):
+                best = next(k for k in group if kinds[k] == "country")
+            elif any(kinds[k] == "place" for k in group) and any(kinds[k] == "person" for k in group):
+                best = next(k for k in group if kinds[k] == "place")  # people are not "in" anything
+            for k in group:
+                target[k] = best
+    # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.
+    persons = [k for k in keys if kinds[k] == "person" and target[k] == k]
+    for short in keys:
+        if target[short] != short or kinds[short] == "country":
+            continue
+        s = name(short)
+        for long in persons:
+            if long == short:
+                continue
+            lname = name(long)
+            if (
+                len(lname.split()) > len(s.split())
+                and (lname.endswith(" " + s) or lname.split()[-1] == s.split()[-1])
+                and (kinds[short] == "person" or len(s.split()) == 1)
+            ):
+                target[short] = long
+                break
+    # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it.
+    for short in keys:
+        s = name(short)
+        if target[short] != short or kinds[short] != "person" or " " in s:
+            continue
+        firsts = [p for p in persons if p != short and target[p] == p and name(p).split()[0] == s]
+        if len(firsts) == 1 and len(name(firsts[0]).split()) > 1:
+            target[short] = firsts[0]
+    # "the Saudi-led coalition" and "the Saudi-led alliance" are one collective.
+    led: dict[tuple[str, str], str] = {}
+    for k in keys:
+        words = name(k).split()
+        if len(words) >= 3 and words[-2] in {"led", "backed"} and target[k] == k:
+            led_key = (str(kinds[k]), " ".join(words[:-1]))
+            target[k] = led.setdefault(led_key, k)
+    for k in persons:
+        if target[k] != k or len(name(k)) < 7:
+            continue
+        for o in keys:
+            if (
+                kinds[o] != "person"
+                and target[o] == o
+                and len(name(o)) > 6
+                and fuzz.ratio(name(k), name(o)) >= 88
+            ):
+                target[k] = o  # "Khan Younis" tagged PERSON is the place "Khan Yunis"
+                break
+    others = [k for k in keys if kinds[k] != "person" and target[k] == k]
+    for i, a in enumerate(others):
+        if target[a] != a:
+            continue
+        an = name(a)
+        for b in others[i + 1 :]:
+            if target[b] != b or kinds[a] != kinds[b] or kinds[a] == "country":
+                continue
+            bn = name(b)
+            base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
+            if base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88):
+                target[b] = a
+    # Acronyms ("NLD", "LoC") and last-word short forms ("Karabakh") of a longer name in the article.
+    longer = [k for k in keys if target[k] == k and kinds[k] not in {"country"} and len(name(k).split()) > 1]
+    for k in keys:
+        if target[k] != k or kinds[k] == "country":
+            continue
+        raw_name = k.split("|", 1)[1]
+        for long in longer:
+            if long == k:
+                continue
+            words = long.split("|", 1)[1].replace("-", " ").split()
+            initials = "".join(w[0] for w in words)
+            caps = "".join(w[0] for w in words if w[0].isupper())
+            is_acronym = (
+                raw_name.isalpha() and 2 <= len(raw_name) <= 6 and sum(c.isupper() for c in raw_name) >= 2
+            )
+            if (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()}) or (
+                (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
+                and kinds[long] != "person"
+                and " " not in name(k)
+                and name(long).split()[-1] == name(k)
+                and len(name(k)) > 4
+            ):
+                target[k] = long
+                break
+    # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
+    for a in others:
+        words = name(a).split()
+        if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+            base = " ".join(words[:-1])
+            for b in keys:
+                if (
+                    b != a
+                    and target[b] == b
+                    and kinds[b] in {"place", "organization", "person"}
+                    and name(b) == base
+                ):
+                    target[b] = target[a]
+    for k in keys:  # follow chains
+        seen = {k}
+        while target[target[k]] != target[k] and target[k] not in seen:
+            seen.add(target[k])
+            target[k] = target[target[k]]
+    return target

@@ -1,0 +1,59 @@
+"""Word lists of entity recognition, read once from `loaders/data/entity_words.json`.
+
+The lists are data (versioned beside the gazetteer); months and weekdays come from `calendar`.
+Only the patterns that are code (regular expressions, window sizes) are written here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "entity_words.json"
+_WORDS: dict[str, object] = json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _set(name: str) -> frozenset[str]:
+    value = _WORDS[name]
+    assert isinstance(value, list), name
+    return frozenset(value)
+
+
+MAX_WINDOW = 7  # longest gazetteer name in tokens
+LOCATIVE_PREPS = _set("locative_preps")
+PLACE_NOUNS = _set("place_nouns")
+# "to"/"from" mark a place only after a word of movement ("travelled to Moscow"); elsewhere the capital is
+# the government ("a message to Moscow", "aid to Kyiv").
+MOTION_WORDS = _set("motion_words")
+# Strong locative prepositions: a PERSON-tagged name after one of these is a place ("near Shayrat").
+PLACE_PREPS = _set("place_preps")
+# Months and weekdays are city names somewhere ("March" in England); never a place in a news sentence.
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+NON_NAME_ENTS = _set("non_name_ents")
+# A weapon or aircraft model ("MiG-21", "F-16", "Su-25", "S-400"): never an actor or a place.
+MODEL_DESIGNATOR = re.compile(r"^[A-Za-z]{1,5}-?\d{1,4}[A-Za-z]{0,3}$")
+VAGUE_MODIFIERS = _set("vague_modifiers")
+# Heads of "X-led coalition", "Iran-backed militias": the phrase names a collective actor of its own.
+_led = _WORDS["led_heads"]
+assert isinstance(_led, dict)
+LED_HEADS: dict[str, str] = dict(_led)
+# Force nouns that, with "ethnic" before the demonym, name a non-state armed group, not the country.
+FORCE_NOUNS = _set("force_nouns")
+GOVERNMENT_NOUNS = _set("government_nouns")
+ARMED_WORDS = re.compile(
+    r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
+    r"insurgents?|fighters|junta|legion|corps|units)\b",
+    re.I,
+)
+NOT_ENTITIES = _set("not_entities")
+SPEECH_OR_ACTION = _set("speech_or_action")
+NAME_PARTICLES = _set("name_particles")
+ORG_WORDS = _set("org_words")
+GENERIC_COLLECTIVES = _set("generic_collectives")
+MACRO_REGIONS = _set("macro_regions")
+STRIP_LEADING = _set("strip_leading")
+PLACE_VERBS = _set("place_verbs")
+# Nouns of weapons and vehicles: a proper noun modifying one is a model ("Buk missile", "Boeing 777 airliner").
+EQUIPMENT_NOUNS = _set("equipment_nouns")

@@ -1,0 +1,113 @@
+"""PLOVER events: a trigger (verb or noun), who acted, on whom, where and when.
+
+Triggers come from the lexicon in `loaders/data/event_triggers.json` through a spaCy `Matcher` component
+(`triggers`); constructions decide the type or that there is no event (`constructions`); the parse gives
+the participants (`arguments`) and the date (`dating`); mentions of one real-world event merge (`merge`).
+Planned, expected and conditional talks, agreements and coercion are not events yet (`syntax.hypothetical`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from graph.model import ExtractedEvent
+from loaders.events.arguments import count, location, noun_participants, verb_participants
+from loaders.events.constructions import NOUNS, VERBS, classify, self_report
+from loaders.events.dating import mention_date, stated_date
+from loaders.events.merge import keys, merge_events
+from loaders.events.syntax import governing_verb, hypothetical, negated, requested
+from loaders.events.triggers import trigger_spans
+from loaders.mentions import EntityTable
+
+__all__ = ["find_events", "sentence_events"]
+
+# Reactions are each actor's own: "Britain and Australia backed the strike" is two events.
+PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
+# Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
+HEDGED = {"CONSULT", "AGREE", "COERCE"}
+
+
+def sentence_events(
+    sent: Span,
+    table: EntityTable,
+    published: str | None,
+    lexicon: dict[int, str] | None = None,
+    context: str | None = None,
+) -> list[tuple[ExtractedEvent, bool]]:
+    """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted).
+
+    `context` is the date the sentence's paragraph stated last, which an undated report continues."""
+    if lexicon is None:
+        lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
+    out: list[tuple[ExtractedEvent, bool]] = []
+    for tok in sent:
+        etype, how = classify(tok, lexicon.get(tok.i))
+        if etype is None or tok.pos_ not in VERBS | NOUNS:
+            continue
+        if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
+            continue
+        verb = governing_verb(tok) if tok.pos_ in NOUNS else None
+        if verb is not None and etype != "REJECT" and negated(verb):
+            continue  # "denied carrying out the attack" asserts no attack
+        if etype in HEDGED and hypothetical(tok):
+            continue
+        if etype != "REQUEST" and requested(tok):
+            continue  # "urged Y to withdraw": the withdrawal is only asked for
+        if tok.pos_ in VERBS:
+            actors, targets = verb_participants(tok, table, how)
+        else:
+            actors, targets = noun_participants(tok, etype, table, how)
+        place = location(tok, table, etype)
+        if place is None and tok.pos_ in NOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+            place = location(tok.head, table, etype)  # "protests erupted in X"
+        if not actors and not targets and place is None:
+            continue
+        if etype == "ASSAULT" and place is None:
+            place = next((m for m in targets if m.kind == "place"), None)
+        if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
+            targets = [m for m in targets if m.kind != "place"]  # one accuses or backs actors, not places
+        when, dated = mention_date(tok, sent, published, context)
+        if how == "reported" and self_report(tok):
+            continue  # "X said it had struck Y" reports its own act, it accuses nobody
+        actor_keys = keys(actors)
+        ev = ExtractedEvent(
+            type=etype,  # type: ignore[arg-type]
+            label=f"{etype.lower()}: {' '.join(t.text for t in tok.subtree)[:120]}",
+            date=when,
+            location=place.key if place else None,
+            actors=actor_keys,
+            targets=[k for k in keys(targets) if k not in actor_keys],
+            evidence=sent.text.strip(),
+            confidence=0.6,
+            killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
+            wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
+        )
+        if etype in PER_ACTOR and len(ev.actors) > 1:
+            for actor in ev.actors:
+                out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
+        else:
+            out.append((ev, dated))
+    return out
+
+
+def new_paragraph(sent: Span) -> bool:
+    """The sentence starts a paragraph (a blank line before it or at its start)."""
+    prev = sent.doc[sent.start - 1] if sent.start > 0 else None
+    return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
+
+
+def find_events(sents: Iterable[Span], table: EntityTable, published: str | None) -> list[ExtractedEvent]:
+    """All events of the evidence sentences, merged per real-world event."""
+    events: list[tuple[ExtractedEvent, bool]] = []
+    lexicon: dict[int, str] | None = None
+    context: str | None = None
+    for sent in sents:
+        if lexicon is None:
+            lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
+        if new_paragraph(sent):
+            context = None  # a new paragraph starts from the report's own date
+        events.extend(sentence_events(sent, table, published, lexicon, context))
+        context = stated_date(sent, published) or context
+    return merge_events(events)

@@ -1,0 +1,226 @@
+"""Constructions that decide an event's type beyond its trigger word, or that there is no event.
+
+Each rule is about a construction, not a sentence: what a verb's object or complement is ("seized the
+town" is an assault, "seized documents" is not), what frame a noun stands in ("signed the deal" agrees,
+"the deal" alone mentions an agreement), and reported wrongdoing ("X said Y violated the truce").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import (
+    ACCORD_NOUNS,
+    ACCUSATION_PREDICATES,
+    CAPTIVE_NOUNS,
+    CAPTURE_VERBS,
+    CLAIM_NOUNS,
+    CLASH_WORDS,
+    CONCLUDING_VERBS,
+    DISAPPROVAL_NOUNS,
+    ENVOY_NOUNS,
+    ENVOY_VERBS,
+    EXPRESSING_VERBS,
+    FIRE_NOUNS,
+    FORCE_NOUNS,
+    FORCE_OBJECTS,
+    INVOLVEMENT_PREDICATES,
+    NAMING_VERBS,
+    PHONE_NOUNS,
+    PHONE_WORDS,
+    PLACE_NOUNS,
+    RECOGNITION_VERBS,
+    REQUEST_VERBS,
+    SENDING_VERBS,
+    SEVERING_VERBS,
+    SPEECH_VERBS,
+    TIES_NOUNS,
+    VERB_ONLY,
+    WITHDRAWAL_VERBS,
+    WRONGDOING_NOUNS,
+    WRONGDOING_VERBS,
+)
+
+VERBS = {"VERB", "AUX"}
+NOUNS = {"NOUN", "PROPN"}
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, with their conjuncts."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return [*out, *(cj for o in out for cj in o.conjuncts)]
+
+
+def is_phone_call(tok: Token) -> bool:
+    """'a phone call', 'a telephone conversation'."""
+    return (
+        tok.lower_ in PHONE_NOUNS
+        and tok.pos_ == "NOUN"
+        and any(c.lower_ in PHONE_WORDS for c in tok.children)
+    )
+
+
+def from_accord(verb: Token) -> Token | None:
+    """'pulled out of the talks', 'withdraw from the deal': the accord left, if any."""
+    for c in verb.children:
+        preps = [c] if c.dep_ == "prep" else []
+        if c.dep_ == "prt" and c.lower_ == "out":
+            preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"]
+            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+        for p in preps:
+            if p.lower_ not in {"from", "of", "out"}:
+                continue
+            for pobj in p.subtree:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ACCORD_NOUNS | {"talk"}:
+                    return pobj
+    return next((o for o in objects(verb) if o.lemma_.lower() in ACCORD_NOUNS), None)
+
+
+def wrongdoing_clause(verb: Token) -> Token | None:
+    """'X said Y violated the ceasefire', 'X said there were violations by Y': the reported wrongdoing (a
+    verb, or a noun of wrongdoing in the reported clause), if the speech verb reports one."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in VERBS:
+            continue
+        if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
+            return c
+        for t in c.subtree:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
+                return t
+    return None
+
+
+def self_report(verb: Token) -> bool:
+    """'X said it had struck Y', 'we fired at them': the speaker reports its own act."""
+    clause = wrongdoing_clause(verb)
+    if clause is None:
+        return False
+    holder = clause if clause.pos_ in VERBS else clause.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children)
+
+
+def denied_claim(verb: Token) -> bool:
+    """'X said the claims were false', 'X said its army was not involved': a denial reported by X."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(k.dep_ == "neg" for k in c.children):
+            continue
+        subj = [k for k in c.children if k.dep_ in {"nsubj", "nsubjpass"}]
+        preds = [c, *(k for k in c.children if k.dep_ in {"acomp", "attr", "prep"})]
+        if any(k.lemma_.lower() in CLAIM_NOUNS for k in subj) or any(
+            p.lemma_.lower() in INVOLVEMENT_PREDICATES or p.lower_ in INVOLVEMENT_PREDICATES for p in preds
+        ):
+            return True
+    return False
+
+
+def naming_predicate(verb: Token) -> bool:
+    """'called the strike an act of aggression', 'denounced it as a violation'."""
+    for c in verb.children:
+        # "an act of aggression": the predicate noun or its "of" object
+        inner = [p for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
+        if c.dep_ == "oprd" and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in inner):
+            return True
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
+            return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in c.children)
+        ):
+            return True
+    return False
+
+
+def under_fire(verb: Token) -> Token | None:
+    """'came under fire/attack from X': the fire noun, if any."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.lemma_.lower() in FIRE_NOUNS or p.lower_ in FIRE_NOUNS:
+                    return p
+    return None
+
+
+def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
+    """(type, construction) for a token, `etype` being its trigger lexicon type; type None: no event."""
+    lemma = tok.lemma_.lower()
+    if is_phone_call(tok):
+        return "CONSULT", "call"
+    if tok.pos_ in VERBS:
+        if lemma == "come" and under_fire(tok) is not None:
+            return "ASSAULT", "under_fire"  # "X came under fire from Y"
+        if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
+            return "MOBILIZE", "verb"  # "sent troops to the border"
+        if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
+            return "REJECT", "withdrawal"
+        if lemma in NAMING_VERBS and naming_predicate(tok):
+            return "ACCUSE", "naming"
+        if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
+            return "ACCUSE", "reported"
+        if lemma in SPEECH_VERBS and denied_claim(tok):
+            return "REJECT", "verb"
+        if lemma in REQUEST_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children
+        ):
+            return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
+        if (
+            etype == "SUPPORT"
+            and lemma in {"vow", "pledge", "promise"}
+            and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
+        ):
+            return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
+            return "ACCUSE", "disapproval"
+        if lemma in RECOGNITION_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "as" for t in [tok, *objects(tok)] for c in t.children
+        ):
+            return "SUPPORT", "verb"
+        if lemma in SEVERING_VERBS and any(o.lemma_.lower() in TIES_NOUNS for o in objects(tok)):
+            return "SANCTION", "ties"
+        if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
+            return "SANCTION", "verb"
+        if lemma in CAPTURE_VERBS:
+            # a town or a position taken by force is an assault; people or goods seized are coercion
+            objs = objects(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if any(o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+                return "ASSAULT", "verb"
+        if lemma in CLASH_WORDS and lemma != "fight":
+            return "ASSAULT", "clash"
+    if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":
+        return "ASSAULT", "clash"
+    if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
+        return None, ""
+    if tok.pos_ in NOUNS and tok.dep_ == "compound":
+        return None, ""  # "the sanctions package", "peace talks venue": the head noun is the thing told
+    if (
+        etype == "CONCEDE"
+        and lemma == "release"
+        and not any(o.lemma_.lower() in CAPTIVE_NOUNS or o.ent_type_ == "PERSON" for o in objects(tok))
+    ):
+        return None, ""  # "released videos": a publication, not a concession
+    if etype == "AGREE" and tok.pos_ in NOUNS:
+        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one, and "a
+        # deal with X", "the truce between X and Y" name its parties
+        head = tok.head
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
+            return "AGREE", "concluded"
+        if head.dep_ == "prep" and head.head.lemma_.lower() in WITHDRAWAL_VERBS:
+            return None, ""  # "pulled out of the deal": a rejection, told by the verb
+        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
+            return "AGREE", "parties"
+        return None, ""
+    if etype == "AGREE" and lemma == "agree":
+        # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
+        has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
+        has_deal = any(
+            c.dep_ in {"xcomp", "dobj"}
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in {"on", "to"}
+                and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
+            )
+            for c in tok.children
+        )
+        if has_ccomp and not has_deal:
+            return None, ""
+    return etype, "verb" if tok.pos_ in VERBS else "noun"

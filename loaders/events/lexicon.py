@@ -1,0 +1,65 @@
+"""Event trigger words and construction word lists, read once from `loaders/data/event_triggers.json`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "event_triggers.json"
+_DATA: dict[str, object] = json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def words(name: str) -> frozenset[str]:
+    """One word list of the data file."""
+    value = _DATA[name]
+    assert isinstance(value, list), name
+    return frozenset(value)
+
+
+def _triggers() -> dict[str, list[str]]:
+    value = _DATA["triggers"]
+    assert isinstance(value, dict)
+    return {str(k): list(v) for k, v in value.items()}
+
+
+TRIGGERS_BY_TYPE = _triggers()
+TRIGGERS: dict[str, str] = {w: t for t, ws in TRIGGERS_BY_TYPE.items() for w in ws}
+PHONE_NOUNS = words("phone_nouns")
+PHONE_WORDS = words("phone_words")
+PERFORMING_VERBS = words("performing_verbs")
+CAPTURE_VERBS = words("capture_verbs")
+PLACE_NOUNS = words("place_nouns")
+CAPTIVE_NOUNS = words("captive_nouns")
+NAMING_VERBS = words("naming_verbs")
+ACCUSATION_PREDICATES = words("accusation_predicates")
+SPEECH_VERBS = words("speech_verbs")
+WRONGDOING_VERBS = words("wrongdoing_verbs")
+WITHDRAWAL_VERBS = words("withdrawal_verbs")
+ACCORD_NOUNS = words("accord_nouns")
+SEVERING_VERBS = words("severing_verbs")
+TIES_NOUNS = words("ties_nouns")
+ENVOY_NOUNS = words("envoy_nouns")
+CONCLUDING_VERBS = words("concluding_verbs")
+HYPOTHETICAL_MODIFIERS = words("hypothetical_modifiers")
+HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
+MODAL_AUXILIARIES = words("modal_auxiliaries")
+RECOGNITION_VERBS = words("recognition_verbs")
+EXPRESSING_VERBS = words("expressing_verbs")
+DISAPPROVAL_NOUNS = words("disapproval_nouns")
+CLASH_WORDS = words("clash_words")
+ASSAULT_NOUNS = words("assault_act_nouns")
+LOCATION_PREPS = words("location_preps")
+WRONGDOING_NOUNS = words("wrongdoing_nouns")
+CLAIM_NOUNS = words("claim_nouns")
+INVOLVEMENT_PREDICATES = words("involvement_predicates")
+FORCE_OBJECTS = words("force_objects")
+REQUEST_VERBS = words("request_verbs")
+OFFICE_NOUNS = words("office_nouns")
+# Trigger words that are events only as verbs: "an apartment block", "a fire", "the launch", "a sign".
+VERB_ONLY = words("verb_only")
+FIRE_NOUNS = words("fire_nouns")
+SENDING_VERBS = words("sending_verbs")
+FORCE_NOUNS = words("force_nouns")
+REQUEST_GOVERNORS = words("request_governors")
+ENVOY_VERBS = words("envoy_verbs")
+CONTAINER_NOUNS = words("container_nouns")

@@ -1,0 +1,68 @@
+"""Mentions of one real-world event fold into one: same type, compatible dates, shared participants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.model import ExtractedEvent
+from loaders.mentions import Mention
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def keys(ms: Iterable[Mention]) -> list[str]:
+    """Canonical names of mentions, first occurrence order."""
+    seen: list[str] = []
+    for m in ms:
+        key = str(m.key)
+        if key not in seen:
+            seen.append(key)
+    return seen
+
+
+def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: bool) -> bool:
+    """Two mentions may be one event: same type, dates that agree, participants or place in common."""
+    if a.type != b.type:
+        return False
+    # A mention with no date of its own ("the bombing killed 12") may refer to a dated one.
+    if (
+        a_dated
+        and b_dated
+        and a.date
+        and b.date
+        and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+    ):
+        return False
+    if a.type not in SYMMETRIC and (set(a.actors) & set(b.targets) or set(b.actors) & set(a.targets)):
+        return False  # roles reversed: "X accused Y" and "Y accused X" are two events
+    pa = {*a.actors, *a.targets, *([a.location] if a.location else [])}
+    pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
+    if a.type == "ASSAULT" and a.location and b.location:
+        return a.location == b.location
+    return bool(pa & pb) and (not a.actors or not b.actors or bool(set(a.actors) & set(b.actors)))
+
+
+def merge_events(events: list[tuple[ExtractedEvent, bool]]) -> list[ExtractedEvent]:
+    """One event per real-world event: fold compatible mentions into the first."""
+    out: list[tuple[ExtractedEvent, list[bool]]] = []  # event, [dated]
+    for ev, dated in events:
+        for kept, state in out:
+            if not compatible(kept, state[0], ev, dated):
+                continue
+            kept.actors = dedupe([*kept.actors, *ev.actors])
+            kept.targets = [t for t in dedupe([*kept.targets, *ev.targets]) if t not in kept.actors]
+            kept.location = kept.location or ev.location
+            if dated and (not state[0] or (ev.date and kept.date and len(ev.date) > len(kept.date))):
+                kept.date = ev.date
+                state[0] = True
+            kept.killed = kept.killed or ev.killed
+            kept.wounded = kept.wounded or ev.wounded
+            break
+        else:
+            out.append((ev, [dated]))
+    return [ev for ev, _ in out]
+
+
+def dedupe(xs: list[str]) -> list[str]:
+    """Unique, in order."""
+    return list(dict.fromkeys(xs))

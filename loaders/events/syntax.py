@@ -1,0 +1,101 @@
+"""Clause structure around a trigger: its subjects, negation, and whether the clause is hypothetical."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import (
+    HYPOTHETICAL_GOVERNORS,
+    HYPOTHETICAL_MODIFIERS,
+    MODAL_AUXILIARIES,
+    REQUEST_GOVERNORS,
+)
+
+# Verbs of denial make what they govern unreal: "denied carrying out the attack".
+DENIAL = {"deny", "reject", "dismiss", "refute"}
+
+
+def negated(verb: Token) -> bool:
+    """The verb is negated or denied ("did not strike", "denied carrying out the attack")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    while head is not verb and head.pos_ in {"VERB", "AUX", "NOUN"}:
+        if head.lemma_ in DENIAL:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+        if head.dep_ == "ROOT" and head.lemma_ not in DENIAL:
+            break
+    return verb.head.lemma_ in DENIAL and verb.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"}
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb (inherited through coordination and participles), and whether it is passive."""
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    v = verb
+    while not subj and v.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and v.head is not v:
+        clause = v.dep_
+        v = v.head
+        if clause == "pcomp" and v.dep_ == "prep" and v.head is not v:
+            v = v.head  # "responded by breaking ties": the verb before the preposition
+            obj = [c for c in v.children if c.dep_ == "dobj"]
+            if obj:  # "accused Y of shelling", "blamed Y for attacking": Y is the one who acted
+                return obj, False
+        subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if v.dep_ == "ROOT":
+            break
+    if not subj and verb.dep_ == "relcl":
+        subj = [verb.head]
+    if not subj and verb.dep_ == "acl":  # "militias backed by Iran": the head is the patient
+        return [verb.head], True
+    return subj, passive
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun phrase belongs to: its head verb, through one preposition ("in a phone call")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+        head = head.head
+    if head is tok or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return head
+
+
+def hypothetical(tok: Token) -> bool:
+    """Planned, expected or conditional, not reported as done: "a planned visit", "will start talks",
+    "is expected in Moscow for talks", "hopes to sign a deal"."""
+    if any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS for c in tok.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True  # "no talks are scheduled"
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "if" for c in node.children):
+            return True
+        head = node.head
+        if head is node:
+            break
+        if head.lemma_ in HYPOTHETICAL_GOVERNORS and node.dep_ in {"xcomp", "dobj", "pobj", "prep", "ccomp"}:
+            return True
+        if node.dep_ in {"ccomp", "ROOT", "relcl", "advcl", "conj"} and node.pos_ in {"VERB", "AUX"}:
+            break  # a finite clause of its own: its governor reports it, it does not plan it
+        node = head
+    return False
+
+
+def requested(tok: Token) -> bool:
+    """The content of a request ("urged X to withdraw", "called on Y to allow aid"): asked for, not done."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in REQUEST_GOVERNORS:
+            return True
+        node = head
+    return False
