@@ -267,3 +267,31 @@ RETURN 'evidence' AS what, k, n
 ALL_ENTITY_IDS = "MATCH (e:Entity) RETURN e.id AS id ORDER BY id"
 ALL_ARTICLES = "MATCH (a:Article) RETURN a ORDER BY a.id"
 PING = "RETURN 1 AS ok"
+
+
+# ------------------------------------------------------------------------------- user Cypher
+
+# User Cypher has passed graph/cypher_guard.py; Neo4j's own parser and planner check it once more:
+# the plan of `EXPLAIN <query>` must be read-only, and no operator name may start with one of these
+# (docs/security.md).
+REFUSED_PLAN_OPERATORS = (
+    "LoadCSV",
+    "ProcedureCall",
+    "Show",
+    "Terminate",
+    "Create",
+    "Merge",
+    "Delete",
+    "DetachDelete",
+    "Remove",
+    "Set",
+    "Foreach",
+    "SubqueryForeach",
+    "Transaction",  # CALL { ... } IN TRANSACTIONS
+)
+READ_ONLY_QUERY_TYPE = "r"
+
+
+def explain(query: str) -> str:
+    """The user's (already guarded) query, planned but not run."""
+    return "EXPLAIN " + query
