@@ -529,8 +529,10 @@ class Neo4jStore:
     def _check_plan(s: neo4j.Session, query: str, params: dict[str, Any], timeout: float | None) -> None:
         """Neo4j's parser and planner as the second wall: a read-only plan without refused operators."""
         summary = s.run(Query(Q.explain(query), timeout=timeout), params).consume()  # type: ignore[arg-type]
-        if summary.query_type != Q.READ_ONLY_QUERY_TYPE:
-            raise WriteRefused(f"Neo4j plans this query as {summary.query_type!r}, not read-only")
+        if summary.query_type in Q.WRITE_QUERY_TYPES:
+            raise WriteRefused(f"Neo4j plans this query as {summary.query_type!r}: it would write")
+        if summary.query_type != Q.READ_ONLY_QUERY_TYPE:  # "s": schema and system commands
+            raise QueryRefused(f"Neo4j plans this query as {summary.query_type!r}, not as a read")
         operators: list[str] = []
         todo = [summary.plan] if summary.plan else []
         while todo:

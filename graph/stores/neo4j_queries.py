@@ -290,6 +290,7 @@ REFUSED_PLAN_OPERATORS = (
     "Transaction",  # CALL { ... } IN TRANSACTIONS
 )
 READ_ONLY_QUERY_TYPE = "r"
+WRITE_QUERY_TYPES = ("w", "rw")
 
 
 def explain(query: str) -> str:

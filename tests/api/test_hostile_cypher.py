@@ -209,9 +209,7 @@ def test_hostile_cypher_over_http(
 CLI_CASES = (0, 1, 4, 8, 12, 14, 22, 31, 32, 39, 44, 46)
 
 
-def test_hostile_cypher_through_kg_query(
-    kg_env: dict[str, str], canary: Canary, secret_file: Path
-) -> None:
+def test_hostile_cypher_through_kg_query(kg_env: dict[str, str], canary: Canary, secret_file: Path) -> None:
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "extractions"
     kg(kg_env, "ingest", str(fixtures / "kyiv-talks.json"))
     before = kg(kg_env, "stats", "--json").stdout
