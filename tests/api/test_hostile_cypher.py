@@ -9,8 +9,8 @@ query). Every refusal is a 4xx in the one error shape.
 from __future__ import annotations
 
 import hashlib
-import json
 import http.server
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -209,7 +209,7 @@ def test_hostile_cypher_over_http(
 CLI_CASES = (0, 1, 4, 8, 12, 14, 22, 31, 32, 39, 44, 46)
 
 
-def test_hostile_cypher_through_kg_query(kg_env: dict[str, str], canary: Canary, secret_file: Path) -> None:
+def test_hostile_cypher_through_kg_query(kg_env: dict[str, str], canary: Canary, secret_file: Path) -> None:  # noqa: F811
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "extractions"
     kg(kg_env, "ingest", str(fixtures / "kyiv-talks.json"))
     before = kg(kg_env, "stats", "--json").stdout
