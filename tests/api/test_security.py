@@ -293,3 +293,18 @@ def test_a_deeply_nested_json_file_fails_alone(tmp_path: Path) -> None:
     summary = json.loads(proc.stdout)
     assert summary["ingested"] == 2 and summary["store"]["articles"] == 2
     assert sorted(Path(f["path"]).name for f in summary["failed"]) == ["deep.json", "deep.jsonl:1"]
+
+
+def test_an_unexpected_error_keeps_the_connection(embedded_store: Any, tmp_path: Path) -> None:
+    """A bug's 500 is the one error shape, and the client's keep-alive connection still works after it."""
+    app = create_app(store=embedded_store, settings=Settings(KG_HOME=tmp_path))
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=30) as client:
+        resp = client.get("/boom")
+        assert resp.status_code == 500 and resp.json()["code"] == "internal_error"
+        assert "a bug" not in resp.text
+        assert client.get("/health").status_code == 200  # same connection, not reset
