@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
+from api.deps import ReadAllowed
 from api.routers import (
     alliances,
     articles,
@@ -25,6 +26,7 @@ from api.routers import (
     stats,
     subgraph,
 )
+from graph.errors import ConfigError
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -99,6 +101,11 @@ def _lazy_extractor() -> Callable[[], Any]:
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
     """The app; the store is opened once in the lifespan (or the one given is used) and injected."""
     settings = settings or get_settings()
+    if settings.read_key_required and settings.api_key is None:
+        raise ConfigError(
+            "KG_READ_KEY_REQUIRED=true but KG_API_KEY is not set: there is no key to require",
+            hint="set KG_API_KEY, or unset KG_READ_KEY_REQUIRED",
+        )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -125,12 +132,15 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.state.extractor = _lazy_extractor()
     errors.install(app)
     app.include_router(health.router)
-    for module in (stats, entities, relations, events, paths, alliances, subgraph, articles, cypher):
-        app.include_router(module.router, prefix=API_PREFIX)
+    # KG_READ_KEY_REQUIRED puts every read (API and views) behind the key; Cypher and writes always
+    # need it when KG_API_KEY is set (docs/security.md).
+    for module in (stats, entities, relations, events, paths, alliances, subgraph, articles):
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=[ReadAllowed])
+    app.include_router(cypher.router, prefix=API_PREFIX)
     if importlib.util.find_spec("api.routers.views") is not None:
         from api.routers import views
 
-        app.include_router(views.router)
+        app.include_router(views.router, dependencies=[ReadAllowed])
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -275,19 +275,38 @@ def query(
 @_handles_errors
 def export(
     fmt: Annotated[Literal["json", "graphml"], typer.Option("--format", help="json or graphml.")] = "json",
-    out_file: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("graph.json"),
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: standard output).")
+    ] = None,
 ) -> None:
-    """Write the whole graph as JSON or GraphML."""
+    """Write the whole graph as JSON or GraphML, to standard output or to --out (never inside KG_HOME)."""
+    from graph.settings import get_settings
+
+    if out_file is not None:
+        _refuse_store_target(out_file, get_settings().home)
     store = _store()
     try:
         text = store.export(fmt)
     finally:
         store.close()
+    if out_file is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
     out_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_file.with_name(out_file.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out_file)
     err.print(f"wrote {out_file} ({len(text.encode()):,} bytes)")
+
+
+def _refuse_store_target(target: Path, home: Path) -> None:
+    """An export inside KG_HOME could replace the store's own files (graph.json was the old default)."""
+    resolved, store_home = target.expanduser().resolve(), home.expanduser().resolve()
+    if resolved == store_home or store_home in resolved.parents:
+        raise InvalidInput(
+            f"--out {target} is inside the store's directory KG_HOME ({store_home})",
+            hint="export to a path outside KG_HOME, or omit --out to write to standard output",
+        )
 
 
 @app.command()

@@ -104,6 +104,21 @@ class WriteRefused(QueryError):
         super().__init__(message, hint="load data with `kg ingest` or POST /api/v1/articles")
 
 
+class QueryRefused(QueryError):
+    """A query outside the reading subset that could reach past the graph: files, URLs, procedures,
+    other clients' transactions, administration (docs/security.md)."""
+
+    status = 403
+    code = "query_refused"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            message,
+            hint="user Cypher may only read the graph: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, "
+            "RETURN, ORDER BY, SKIP, LIMIT, UNION (docs/security.md)",
+        )
+
+
 class UnsupportedQuery(QueryError):
     """Cypher outside the subset the embedded store supports."""
 
@@ -130,6 +145,12 @@ class StoreUnavailable(KGError):
     status = 503
     code = "store_unavailable"
     exit_code = 4
+
+
+class StoreAuthError(StoreUnavailable):
+    """The store answered but refused our credentials (a running server, the wrong password)."""
+
+    code = "store_auth_failed"
 
 
 class StoreError(KGError):

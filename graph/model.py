@@ -104,7 +104,8 @@ def normalize_name(name: str) -> str:
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate from a JSON escape still hashes, never raises.
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=200_000)

@@ -1,7 +1,14 @@
 // Starts Neo4j Community embedded in this JVM with a Bolt connector on 127.0.0.1, so the official
-// drivers connect to it exactly as to a packaged server. Args: HOME PORT PASSWORD. Stops on SIGTERM.
+// drivers connect to it exactly as to a packaged server. Args: HOME PORT PASSWORD_FILE. Stops on SIGTERM.
+// The password is read from a file (mode 0600, written by launcher.py) and the file is deleted at once,
+// so it never appears on a command line, in the environment or in the log (docs/security.md).
+import inet.ipaddr.IPAddressString;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -13,18 +20,28 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public class Launcher {
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: Launcher HOME PORT PASSWORD");
+            System.err.println("usage: Launcher HOME PORT PASSWORD_FILE");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
-        String password = args[2];
+        Path passwordFile = Path.of(args[2]);
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8);
+        Files.deleteIfExists(passwordFile);
+        // LOAD CSV is refused before Neo4j sees a query (graph/cypher_guard.py); this is the second wall:
+        // no file URLs, an empty import root, and every IP address blocked for http(s)/ftp URLs.
+        Path importRoot = home.resolve("import-empty");
+        Files.createDirectories(importRoot);
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importRoot)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

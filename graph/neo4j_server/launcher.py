@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -95,20 +96,30 @@ class Launcher:
                 raise LauncherError("Maven could not resolve Neo4j's jars", hint="\n".join(tail))
             _say(f"  resolved ({downloaded} artifacts downloaded)")
             marker.write_text(NEO4J_LINE)
-        classes = lib / "classes"
-        compiled = classes / "Launcher.class"
         source = HERE / "Launcher.java"
-        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+        # One class directory per source version: checkouts with different launchers share the jars
+        # but never run each other's compiled class (their arguments differ).
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+        classes = lib / f"classes-{digest}"
+        compiled = classes / "Launcher.class"
+        if not compiled.exists():
             javac = shutil.which("javac")
             if javac is None:
                 raise LauncherError("javac is not installed", hint="install a Java 17 JDK")
-            classes.mkdir(parents=True, exist_ok=True)
+            staging = lib / f"{classes.name}.{os.getpid()}.tmp"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
             compiled_run = subprocess.run(
-                [javac, "-cp", f"{jars}/*", "-d", str(classes), str(source)], capture_output=True, text=True
+                [javac, "-cp", f"{jars}/*", "-d", str(staging), str(source)], capture_output=True, text=True
             )
             if compiled_run.returncode != 0:
+                shutil.rmtree(staging, ignore_errors=True)
                 raise LauncherError("the launcher did not compile", hint=compiled_run.stderr[-1500:])
-        return lib
+            try:  # another process may have compiled the same source meanwhile: either copy will do
+                staging.rename(classes)
+            except OSError:
+                shutil.rmtree(staging, ignore_errors=True)
+        return classes
 
     # ----------------------------------------------------------------------- start / stop
 
@@ -135,28 +146,45 @@ class Launcher:
         if self._pid() is not None:
             self._wait_ready(wait, None)
             return self.uri
-        lib = self.build()
+        classes = self.build()
+        lib = classes.parent
         self.home.mkdir(parents=True, exist_ok=True)
         java = shutil.which("java")
         if java is None:
             raise LauncherError("java is not installed", hint="install a Java 17 runtime")
+        # The password goes through a 0600 file the server deletes after reading it: never on the
+        # command line (`ps`), and not in the server's environment (which Cypher could once read).
+        secret = self.home / ".password"
+        secret.unlink(missing_ok=True)
+        fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(self.password)
+        env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "KG_API_KEY")}
         cmd = [
             java,
             f"-Xmx{self.heap}",
             "-XX:+UseG1GC",
             "-cp",
-            f"{lib / 'classes'}{os.pathsep}{lib / 'jars'}/*",
+            f"{classes}{os.pathsep}{lib / 'jars'}/*",
             "Launcher",
             str(self.home / "data"),
             str(self.port),
-            self.password,
+            str(secret),
         ]
         with open(self.log, "ab") as log:
             proc = subprocess.Popen(
-                cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+                cmd,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                env=env,
             )
         self.pid_file.write_text(str(proc.pid))
-        self._wait_ready(wait, proc)
+        try:
+            self._wait_ready(wait, proc)
+        finally:
+            secret.unlink(missing_ok=True)  # the server deletes it; this covers a failed start
         return self.uri
 
     def _wait_ready(self, wait: float, proc: subprocess.Popen[bytes] | None) -> None:

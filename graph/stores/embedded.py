@@ -488,8 +488,10 @@ class EmbeddedStore:
         timeout: float | None = None,
     ) -> CypherResult:
         """Read-only Cypher through an in-memory LadybugDB mirror of this graph (docs/cypher.md)."""
+        from graph.cypher_guard import check_query
         from graph.stores.embedded_cypher import CypherMirror
 
+        params = check_query(query, params)  # before any engine sees the query (docs/security.md)
         with self._lock:
             if self._cypher is None:
                 self._cypher = CypherMirror()

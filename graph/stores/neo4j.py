@@ -18,7 +18,17 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph.errors import NotFound, QueryError, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
+from graph.cypher_guard import check_query
+from graph.errors import (
+    NotFound,
+    QueryError,
+    QueryRefused,
+    QueryTimeout,
+    StoreAuthError,
+    StoreError,
+    StoreUnavailable,
+    WriteRefused,
+)
 from graph.export import export_graph
 from graph.model import (
     SYMMETRIC_TYPES,
@@ -47,6 +57,10 @@ from graph.stores.props import (
     evidence_from_props,
     relation_props,
 )
+
+# Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
+# write may wait longer for a deadlock between concurrent writers to clear.
+WRITE_RETRY_SECONDS = 15.0
 
 _ENTITY_FIELDS = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon")
 
@@ -128,7 +142,14 @@ class Neo4jStore:
     # ------------------------------------------------------------------------ plumbing
 
     def _fail(self, exc: Exception) -> NoReturn:
-        if isinstance(exc, ServiceUnavailable | SessionExpired | AuthError | OSError):
+        if isinstance(exc, AuthError):
+            raise StoreAuthError(
+                f"{self._where} refused the credentials: {exc.message}",
+                hint="NEO4J_USER / NEO4J_PASSWORD differ from the server's (for the bundled server: "
+                "the password it was first started with)",
+                store="neo4j",
+            ) from exc
+        if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
             raise StoreUnavailable(
                 f"{self._where} is not reachable: {exc}",
                 hint="start it with `kg neo4j start`, or check NEO4J_URI and NEO4J_PASSWORD",
@@ -268,8 +289,12 @@ class Neo4jStore:
                     report.evidence_added += len(keys)
 
         try:
-            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
-                s.execute_write(work)  # managed: retried on transient errors
+            with self.driver.session(
+                database=self.database,
+                notifications_min_severity="OFF",
+                max_transaction_retry_time=WRITE_RETRY_SECONDS,
+            ) as s:
+                s.execute_write(work)  # managed: retried on transient errors (deadlocks between writers)
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
         return report
@@ -571,11 +596,15 @@ class Neo4jStore:
         row_limit: int | None = None,
         timeout: float | None = None,
     ) -> CypherResult:
-        """Run the user's query in a READ session: Neo4j itself refuses any write."""
-        if not query or not query.strip():
-            raise QueryError("the query is empty")
+        """Run the user's query in a READ session after the guard and a check of Neo4j's own plan."""
+        params = check_query(query, params)
         try:
-            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF",
+            ) as s:
+                self._check_plan(s, query, params, timeout)
                 result = s.run(Query(query, timeout=timeout), dict(params or {}))  # type: ignore[arg-type]
                 cols = list(result.keys())
                 rows: list[list[Any]] = []
@@ -586,6 +615,8 @@ class Neo4jStore:
                         break
                     rows.append([to_plain(v) for v in record.values()])
                 result.consume()
+        except AuthError as exc:
+            self._fail(exc)
         except ClientError as exc:
             code = exc.code or ""
             if (
@@ -610,6 +641,24 @@ class Neo4jStore:
         except (DriverError, OSError) as exc:
             self._fail(exc)
         return CypherResult(columns=cols, rows=rows, truncated=truncated)
+
+    @staticmethod
+    def _check_plan(s: neo4j.Session, query: str, params: dict[str, Any], timeout: float | None) -> None:
+        """Neo4j's parser and planner as the second wall: a read-only plan without refused operators."""
+        summary = s.run(Query(Q.explain(query), timeout=timeout), params).consume()  # type: ignore[arg-type]
+        if summary.query_type in Q.WRITE_QUERY_TYPES:
+            raise WriteRefused(f"Neo4j plans this query as {summary.query_type!r}: it would write")
+        if summary.query_type != Q.READ_ONLY_QUERY_TYPE:  # "s": schema and system commands
+            raise QueryRefused(f"Neo4j plans this query as {summary.query_type!r}, not as a read")
+        operators: list[str] = []
+        todo = [summary.plan] if summary.plan else []
+        while todo:
+            node = todo.pop()
+            operators.append(str(node.get("operatorType", "")).split("@")[0])
+            todo.extend(node.get("children") or [])
+        refused = sorted({op for op in operators if op.startswith(Q.REFUSED_PLAN_OPERATORS)})
+        if refused:
+            raise QueryRefused(f"Neo4j's plan for this query uses refused operators: {', '.join(refused)}")
 
     def ping(self) -> None:
         """Raise `StoreUnavailable` unless the server answers (one auto-commit query, no retries)."""

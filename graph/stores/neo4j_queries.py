@@ -343,3 +343,31 @@ CALL (k, d) {
 }
 DETACH DELETE d
 """
+
+# ------------------------------------------------------------------------------- user Cypher
+
+# User Cypher has passed graph/cypher_guard.py; Neo4j's own parser and planner check it once more:
+# the plan of `EXPLAIN <query>` must be read-only, and no operator name may start with one of these
+# (docs/security.md).
+REFUSED_PLAN_OPERATORS = (
+    "LoadCSV",
+    "ProcedureCall",
+    "Show",
+    "Terminate",
+    "Create",
+    "Merge",
+    "Delete",
+    "DetachDelete",
+    "Remove",
+    "Set",
+    "Foreach",
+    "SubqueryForeach",
+    "Transaction",  # CALL { ... } IN TRANSACTIONS
+)
+READ_ONLY_QUERY_TYPE = "r"
+WRITE_QUERY_TYPES = ("w", "rw")
+
+
+def explain(query: str) -> str:
+    """The user's (already guarded) query, planned but not run."""
+    return "EXPLAIN " + query

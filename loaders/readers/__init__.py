@@ -7,6 +7,7 @@ One module per format: `text`, `html`, `records` (JSON and JSON Lines). A bad fi
 from __future__ import annotations
 
 import glob
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from loaders.readers.meta import load_meta, make_article
 from loaders.readers.records import from_record
 from loaders.source import ReadFailure, SourceArticle
 
+log = logging.getLogger(__name__)
 SKIP_SUFFIXES = (".meta.json",)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl"}
@@ -72,6 +74,10 @@ def read_paths(paths: Iterable[str], *, max_bytes: int) -> Iterator[ReadResult]:
             yield from list(_reader_for(item)(item, max_bytes=max_bytes))
         except KGError as exc:
             yield ReadFailure(str(item), exc)
+        except (RecursionError, ValueError, TypeError, UnicodeError, LookupError) as exc:
+            # A reader bug or a pathological file must cost this file only, never the whole ingest.
+            log.warning("reading %s failed: %r", item, exc)
+            yield ReadFailure(str(item), BadArticle(f"cannot be read ({type(exc).__name__})", path=str(item)))
 
 
 def read_one(path: str, meta: str | None = None, *, max_bytes: int) -> SourceArticle:

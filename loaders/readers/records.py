@@ -20,10 +20,19 @@ from loaders.source import ReadFailure, SourceArticle
 EXTRACTION_KEYS = {"entities", "relations", "events"}
 
 
+def _valid_unicode(value: Any) -> Any:
+    """A JSON string may hold a lone surrogate (`"\\ud800"`), which cannot be stored or hashed as UTF-8:
+    replace it with U+FFFD, as a decoder does with bad bytes."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
+
+
 def from_record(record: Any, *, max_bytes: int, where: str | None = None) -> SourceArticle:
     """An article from a record: `text` or `html`, with `title`, `url`, `published`, `source`."""
     if not isinstance(record, dict):
         raise BadArticle("an article record must be a JSON object", path=where)
+    record = {k: _valid_unicode(v) for k, v in record.items()}
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise BadArticle("an article record needs a `text` or an `html` string", path=where)
@@ -101,6 +110,8 @@ def _parse(text: str, where: str) -> Any:
         raise BadArticle(
             f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", path=where
         ) from exc
+    except RecursionError as exc:  # `[[[[...]]]]` thousands deep: the parser's stack, not our data
+        raise BadArticle("JSON nested too deeply to read", path=where) from exc
 
 
 def _one(item: Any, where: str, max_bytes: int) -> SourceArticle | Extraction:

@@ -85,6 +85,7 @@ def test_cypher_reads_and_refuses_writes(live: httpx.Client) -> None:
     ok = live.post(
         "/api/v1/cypher",
         json={"query": "MATCH (c:Country) WHERE c.name = $n RETURN c.id AS id", "params": {"n": "Poland"}},
+        headers=AUTH,
     )
     assert ok.json()["rows"] == [["country:poland"]]
     before = live.get("/api/v1/stats").json()
@@ -93,10 +94,12 @@ def test_cypher_reads_and_refuses_writes(live: httpx.Client) -> None:
         "CREATE (:Entity {id: 'x'})",
         "MATCH (n:Entity) SET n.name = 'x' RETURN n",
     ):
-        assert_error(live.post("/api/v1/cypher", json={"query": q}), 403, "write_refused")
+        assert_error(live.post("/api/v1/cypher", json={"query": q}, headers=AUTH), 403, "write_refused")
     assert live.get("/api/v1/stats").json() == before
-    assert_error(live.post("/api/v1/cypher", json={"query": ""}), 422, "invalid_input")
-    assert live.post("/api/v1/cypher", json={"query": "MATCH (n RETURN n"}).status_code == 400
+    assert_error(live.post("/api/v1/cypher", json={"query": ""}, headers=AUTH), 422, "invalid_input")
+    assert live.post("/api/v1/cypher", json={"query": "MATCH (n RETURN n"}, headers=AUTH).status_code == 400
+    # Cypher is a read, but the most powerful one: it takes the key whenever KG_API_KEY is set.
+    assert_error(live.post("/api/v1/cypher", json={"query": "RETURN 1 AS x"}), 401, "unauthorized")
 
 
 def test_post_articles_needs_the_key_and_merges(live: httpx.Client) -> None:
