@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
@@ -19,9 +19,7 @@ from rich.table import Table
 from graph.errors import InvalidInput, KGError
 
 if TYPE_CHECKING:
-    from graph.model import Extraction
     from graph.store import GraphStore
-    from loaders.source import SourceArticle
 
 app = typer.Typer(
     name="kg",
@@ -69,67 +67,63 @@ def _print_json(data: Any) -> None:
 # --------------------------------------------------------------------------------------- ingest
 
 
-def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 @app.command()
 @_handles_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs, WARC/ARC archives, http(s) URLs, or - for standard input."),
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL: ingest its entries not yet seen.")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Skip inputs a previous (interrupted) run already finished.")
+    ] = False,
     workers: Annotated[int, typer.Option(help="spaCy worker processes.")] = 0,
     batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Read articles (text, HTML, JSON, JSON Lines) or extraction JSON files and merge them into the graph."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from graph.model import Extraction, UpsertReport
+    """Read articles (text, HTML, JSON, JSON Lines, WARC, URLs, feeds) or extraction files into the graph."""
     from graph.settings import get_settings
-    from loaders.readers import ReadFailure, read_paths
-    from loaders.source import SourceArticle
+    from loaders import inputs
 
     settings = get_settings()
-    workers = workers or settings.workers
-    batch_size = batch_size or settings.batch_size
-    items = list(read_paths(paths, max_bytes=settings.max_article_bytes))
-    if not items:
-        raise InvalidInput(f"nothing to ingest in {' '.join(paths)}", hint="pass article files or folders")
-    failures = [i for i in items if isinstance(i, ReadFailure)]
-    ready = [i for i in items if isinstance(i, Extraction)]
-    sources = [i for i in items if isinstance(i, SourceArticle)]
+    if not paths and not feed:
+        raise InvalidInput("nothing to ingest", hint="pass article files, folders, URLs or --feed URL")
     store = _store()
-    report = UpsertReport()
     try:
-        with Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=as_json or not err.is_terminal,
-        ) as progress:
-            task = progress.add_task("ingesting", total=len(ready) + len(sources))
-            for batch in _batches(iter(ready), batch_size):
-                report.add(store.upsert(batch, batch_size=batch_size))
-                progress.advance(task, len(batch))
-            if sources:
-                for batch in _batches(_extract(sources, workers), batch_size):
-                    report.add(store.upsert(batch, batch_size=batch_size))
-                    progress.advance(task, len(batch))
+        with _progress(as_json) as progress:
+            summary = inputs.ingest(
+                store,
+                paths or [],
+                feeds=feed or [],
+                settings=settings,
+                workers=workers or settings.workers,
+                batch_size=batch_size or settings.batch_size,
+                resume=resume,
+                progress=progress,
+            )
         stats = store.stats()
     finally:
         store.close()
-    summary: dict[str, Any] = {
-        "read": len(items),
+    if summary.read == 0 and not summary.skipped_inputs and not feed:
+        raise InvalidInput(f"nothing to ingest in {' '.join(paths or [])}", hint="pass article files or folders")
+    _report_ingest(summary, stats, as_json)
+
+
+def _progress(as_json: bool) -> Any:
+    from loaders.progress import RunProgress
+
+    return RunProgress(err, 0, enabled=not as_json and err.is_terminal)
+
+
+def _report_ingest(summary: Any, stats: Any, as_json: bool) -> None:
+    report, failures = summary.report, summary.failures
+    data: dict[str, Any] = {
+        "read": summary.read,
         "ingested": len(report.articles_added) + len(report.articles_merged),
+        "skipped_inputs": summary.skipped_inputs,
         "failed": [{"path": f.path, "error": f.error.message} for f in failures],
         "added": {
             k: len(getattr(report, f"{k}_added")) for k in ("articles", "entities", "relations", "events")
@@ -141,30 +135,76 @@ def ingest(
         "store": stats.model_dump(include={"entities", "relations", "events", "articles"}),
     }
     if as_json:
-        _print_json(summary)
+        _print_json(data)
     else:
         table = Table(title="kg ingest", show_header=True)
         for col in ("", "articles", "entities", "relations", "events"):
             table.add_column(col, justify="right" if col else "left")
         for row in ("added", "merged"):
-            table.add_row(
-                row, *(str(summary[row][k]) for k in ("articles", "entities", "relations", "events"))
-            )
+            table.add_row(row, *(str(data[row][k]) for k in ("articles", "entities", "relations", "events")))
         table.add_row(
-            "in store", *(str(summary["store"][k]) for k in ("articles", "entities", "relations", "events"))
+            "in store", *(str(data["store"][k]) for k in ("articles", "entities", "relations", "events"))
         )
         out.print(table)
+        if summary.skipped_inputs:
+            err.print(f"skipped {summary.skipped_inputs} input(s) finished by an earlier run (--resume)")
         for f in failures:
             err.print(f"[red]failed:[/] {f.error.message}", highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(InvalidInput.exit_code)
 
 
-def _extract(sources: list[SourceArticle], workers: int) -> Iterator[Extraction]:
-    from loaders.pipeline import Extractor
+@app.command()
+@_handles_errors
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs to follow.")],
+    every: Annotated[str, typer.Option(help="Time between two reads of the feeds: 30s, 15m, 2h.")] = "15m",
+    rounds: Annotated[int, typer.Option(help="Stop after this many reads (0: run until interrupted).")] = 0,
+) -> None:
+    """Follow feeds: ingest new entries every interval; a state file under KG_HOME survives restarts."""
+    from graph.settings import get_settings
+    from loaders import inputs
+    from loaders.feeds import parse_interval
 
-    extractor = Extractor()
-    yield from extractor.extract_many(sources, workers=workers)
+    settings = get_settings()
+    interval = parse_interval(every)
+    store = _store()
+    try:
+        for result in inputs.watch(store, feeds, settings=settings, interval=interval, rounds=rounds):
+            state = "not modified" if result.not_modified else f"{result.stored}/{result.new} new entries stored"
+            err.print(f"{result.feed}: {state}", highlight=False, soft_wrap=True)
+            for f in result.failures:
+                err.print(f"[red]failed:[/] {f.error.message}", highlight=False, soft_wrap=True)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    finally:
+        store.close()
+
+
+@app.command()
+@_handles_errors
+def backfill(
+    paths: Annotated[list[str], typer.Argument(help="A corpus: WARC files, JSONL, Parquet, or folders of them.")],
+    master: Annotated[str, typer.Option(help="Spark master: local[N], spark://host:7077, yarn...")] = "local[2]",
+    writers: Annotated[int, typer.Option(help="Partitions writing to Neo4j at once.")] = 2,
+    batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
+    resume: Annotated[bool, typer.Option(help="Skip inputs a previous run finished.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Extract a corpus on Spark (mapPartitions) and write it into Neo4j, as `kg ingest` would."""
+    from graph.settings import get_settings
+    from loaders.backfill import BackfillOptions, run_backfill
+
+    settings = get_settings()
+    opts = BackfillOptions(master=master, writers=writers, batch_size=batch_size or settings.batch_size, resume=resume)
+    with _progress(as_json) as progress:
+        summary = run_backfill(paths, opts, settings=settings, progress=progress)
+    store = _store()
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    _report_ingest(summary, stats, as_json)
 
 
 # -------------------------------------------------------------------------------------- extract

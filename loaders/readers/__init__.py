@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graph.errors import BadArticle, KGError
 from graph.model import Extraction
-from loaders.readers import html, records, text
+from loaders.readers import html, records, text, warc
 from loaders.readers.decode import decode
 from loaders.readers.meta import load_meta, make_article
 from loaders.readers.records import from_record
@@ -28,6 +28,8 @@ ReadResult = SourceArticle | Extraction | ReadFailure
 
 
 def _reader_for(path: Path):  # type: ignore[no-untyped-def]
+    if warc.is_archive(path):
+        return warc.read
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         return records.read
@@ -55,23 +57,36 @@ def _expand(paths: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
+def expand_inputs(paths: Iterable[str]) -> list[Path | str]:
+    """The inputs `paths` name: files (folders and globs expanded) and `-`, in order."""
+    return list(_expand(paths))
+
+
+def read_input(item: Path | str, *, max_bytes: int) -> Iterator[ReadResult]:
+    """Everything in one input; failures are yielded, not raised. Archives are streamed record by record."""
+    if item == "-":
+        try:
+            yield read_stdin(max_bytes=max_bytes)
+        except KGError as exc:
+            yield ReadFailure("-", exc)
+        return
+    path = Path(item)
+    if not path.exists():
+        yield ReadFailure(str(path), BadArticle("no such file or folder", path=str(path)))
+        return
+    try:
+        if warc.is_archive(path):  # never listed whole: an archive can be larger than memory
+            yield from warc.read(path, max_bytes=max_bytes)
+        else:  # listed first so that a file failing midway yields nothing half-read
+            yield from list(_reader_for(path)(path, max_bytes=max_bytes))
+    except KGError as exc:
+        yield ReadFailure(str(path), exc)
+
+
 def read_paths(paths: Iterable[str], *, max_bytes: int) -> Iterator[ReadResult]:
     """Everything readable under `paths`; failures are yielded, not raised, so the rest goes on."""
     for item in _expand(paths):
-        if item == "-":
-            try:
-                yield read_stdin(max_bytes=max_bytes)
-            except KGError as exc:
-                yield ReadFailure("-", exc)
-            continue
-        assert isinstance(item, Path)
-        if not item.exists():
-            yield ReadFailure(str(item), BadArticle("no such file or folder", path=str(item)))
-            continue
-        try:
-            yield from list(_reader_for(item)(item, max_bytes=max_bytes))
-        except KGError as exc:
-            yield ReadFailure(str(item), exc)
+        yield from read_input(item, max_bytes=max_bytes)
 
 
 def read_one(path: str, meta: str | None = None, *, max_bytes: int) -> SourceArticle:
@@ -103,4 +118,13 @@ def read_stdin(*, max_bytes: int) -> SourceArticle:
     return SourceArticle(article=make_article({}, body, "<stdin>"), text=body, path="<stdin>")
 
 
-__all__ = ["ReadFailure", "ReadResult", "from_record", "read_one", "read_paths", "read_stdin"]
+__all__ = [
+    "ReadFailure",
+    "ReadResult",
+    "expand_inputs",
+    "from_record",
+    "read_input",
+    "read_one",
+    "read_paths",
+    "read_stdin",
+]

@@ -1,0 +1,337 @@
+"""The distributed backfill: a corpus into Neo4j on Apache Spark (`kg backfill`, or `spark-submit`).
+
+The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is read into a Spark
+DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
+(`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
+project's one `Neo4jStore.upsert`, in batches, from at most `writers` partitions at once: first a pass
+with entities only, then the full extractions (relations and events find their endpoints already
+there, so concurrent writers do not contend for node locks). Sharing the upsert makes the result equal
+to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
+
+Inputs are processed in waves of files; a wave's files are marked finished (state file) once written,
+so an interrupted backfill re-run with `--resume` skips them and redoes only the wave it was in, which
+adds no evidence twice because the upsert is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import ConfigError, InvalidInput
+from graph.model import Extraction, UpsertReport
+from loaders.readers import expand_inputs, from_record, read_input
+from loaders.runner import RunSummary
+from loaders.runstate import FinishedInputs
+from loaders.source import ReadFailure, SourceArticle
+
+if TYPE_CHECKING:
+    from graph.settings import Settings
+    from loaders.pipeline import Extractor
+    from loaders.progress import RunProgress
+
+log = logging.getLogger(__name__)
+
+RECORD_FIELDS = ("id", "title", "source", "url", "published", "text", "html")
+JSON_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
+PARQUET_SUFFIXES = (".parquet",)
+
+
+@dataclass(frozen=True)
+class BackfillOptions:
+    """How a backfill runs."""
+
+    master: str | None = "local[2]"  # None: what spark-submit (or spark-defaults) says
+    writers: int = 2  # partitions writing to Neo4j at once
+    batch_size: int = 200
+    resume: bool = False
+    wave_files: int = 64  # files per wave: the unit of resumption
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """Connection settings shipped to the executors (plain values: picklable)."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jTarget:
+        if not settings.neo4j_uri:
+            raise ConfigError(
+                "kg backfill writes into Neo4j, and NEO4J_URI is not set",
+                hint="start it with `kg neo4j start` and export the NEO4J_URI it prints",
+            )
+        return cls(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+        )
+
+
+# ------------------------------------------------------------------------------ executor side
+
+
+@lru_cache(maxsize=1)
+def executor_extractor() -> Extractor:
+    """The spaCy pipeline and gazetteer, loaded once per executor Python worker and reused."""
+    from loaders.pipeline import Extractor
+
+    return Extractor()
+
+
+def extract_partition(items: Iterable[SourceArticle | ReadFailure], chunk: int = 64) -> Iterator[tuple[str, str]]:
+    """`("ok", extraction JSON)` or `("fail", "where\\tmessage")` for each item, in order."""
+    pending: list[SourceArticle] = []
+
+    def drain() -> Iterator[tuple[str, str]]:
+        for ex in executor_extractor().extract_many(pending):
+            yield ("ok", ex.model_dump_json())
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, ReadFailure):
+            yield ("fail", f"{item.path}\t{item.error.message}")
+            continue
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from drain()
+    yield from drain()
+
+
+def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """Rows of file paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
+
+    def items() -> Iterator[SourceArticle | ReadFailure]:
+        for row in paths:
+            for got in read_input(Path(row["path"]), max_bytes=max_bytes):
+                if isinstance(got, SourceArticle | ReadFailure):
+                    yield got  # extraction files are for `kg ingest`; a backfill reads articles
+
+    return extract_partition(items())
+
+
+def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """Rows of article records (JSON Lines, Parquet) as `kg ingest` reads them."""
+    from graph.errors import KGError
+
+    def items() -> Iterator[SourceArticle | ReadFailure]:
+        for n, row in enumerate(rows):
+            record = {k: v for k, v in row.asDict().items() if v is not None}
+            where = record.get("url") or f"record {n}"
+            try:
+                yield from_record(record, max_bytes=max_bytes, where=where)
+            except KGError as exc:
+                yield ReadFailure(where, exc)
+
+    return extract_partition(items())
+
+
+def write_partition(
+    rows: Iterable[tuple[str, str]], target: Neo4jTarget, batch_size: int, entities_only: bool
+) -> Iterator[str]:
+    """Upsert a partition's extractions in batches through one driver; yields the report as JSON."""
+    from neo4j import GraphDatabase
+
+    from graph.stores.neo4j import Neo4jStore
+
+    def extractions() -> Iterator[Extraction]:
+        for _, data in rows:
+            ex = Extraction.model_validate_json(data)
+            yield ex.model_copy(update={"relations": [], "events": []}) if entities_only else ex
+
+    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+    try:
+        store = Neo4jStore(driver, database=target.database)
+        report = store.upsert(extractions(), batch_size=batch_size)
+    finally:
+        driver.close()
+    yield report.model_dump_json()
+
+
+# --------------------------------------------------------------------------------- driver side
+
+
+def classify(paths: list[str]) -> tuple[list[Path], list[Path], list[Path]]:
+    """Inputs as (files read by the readers, JSON Lines files, Parquet files); Spark's markers skipped."""
+    files, jsonl, parquet = [], [], []
+    for item in expand_inputs(paths):
+        if item == "-":
+            raise InvalidInput("kg backfill reads files, not standard input", hint="pass files or folders")
+        path = Path(item)
+        name = path.name.lower()
+        if name.startswith("_") or name.endswith(".crc"):
+            continue  # _SUCCESS, _metadata and checksums beside Spark/Parquet output
+        if name.endswith(PARQUET_SUFFIXES):
+            parquet.append(path)
+        elif name.endswith(JSON_SUFFIXES):
+            jsonl.append(path)
+        else:
+            files.append(path)
+    return files, jsonl, parquet
+
+
+def spark_session(master: str | None) -> Any:
+    """A Spark session whose Python workers run this interpreter (so they see the installed project)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ConfigError(
+            "kg backfill needs PySpark", hint="pip install 'actorgraph[spark]' (Java 17 must be installed)"
+        ) from exc
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    return (
+        builder.appName("actorgraph-backfill")
+        .config("spark.ui.enabled", "false")
+        .config("spark.python.worker.reuse", "true")  # one spaCy load per worker, not per task
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+
+
+def record_schema() -> Any:
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
+
+
+def extracted_rdd(spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int) -> Any:
+    """One RDD of extraction outcomes for a wave of inputs, built from DataFrames."""
+    parts = []
+    if files:
+        df = spark.createDataFrame([(str(p),) for p in files], "path string")
+        df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
+        parts.append(df.rdd.mapPartitions(lambda rows: files_partition(rows, max_bytes)))
+    if jsonl:
+        df = spark.read.schema(record_schema()).json([str(p) for p in jsonl])
+        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+    if parquet:
+        df = spark.read.parquet(*[str(p) for p in parquet])
+        df = df.select(*[c for c in RECORD_FIELDS if c in df.columns])
+        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+    rdd = parts[0]
+    for more in parts[1:]:
+        rdd = rdd.union(more)
+    return rdd
+
+
+def run_backfill(
+    paths: list[str], opts: BackfillOptions, *, settings: Settings, progress: RunProgress | None = None
+) -> RunSummary:
+    """Backfill `paths` into the Neo4j of `settings`; returns what `kg ingest` would report."""
+    from pyspark import StorageLevel
+
+    from graph.errors import BadArticle
+
+    target = Neo4jTarget.from_settings(settings)
+    files, jsonl, parquet = classify(paths)
+    every = [*files, *jsonl, *parquet]
+    if not every:
+        raise InvalidInput(f"nothing to backfill in {' '.join(paths)}", hint="pass WARC, JSONL or Parquet files")
+    finished = FinishedInputs(settings.home / "state" / "backfill-neo4j.json")
+    summary = RunSummary()
+    todo = [p for p in every if not (opts.resume and finished.is_finished(p))]
+    summary.skipped_inputs = len(every) - len(todo)
+    if progress is not None:
+        progress.set_total(len(every))
+        progress.update(inputs=summary.skipped_inputs)
+    if not todo:
+        return summary
+    spark = spark_session(opts.master)
+    max_bytes, batch = settings.max_article_bytes, opts.batch_size
+    try:
+        for start in range(0, len(todo), max(1, opts.wave_files)):
+            wave = todo[start : start + opts.wave_files]
+            rdd = extracted_rdd(
+                spark,
+                [p for p in wave if p in files],
+                [p for p in wave if p in jsonl],
+                [p for p in wave if p in parquet],
+                max_bytes,
+            ).persist(StorageLevel.MEMORY_AND_DISK)
+            try:
+                fails = rdd.filter(lambda kv: kv[0] == "fail").map(lambda kv: kv[1]).collect()
+                ok = rdd.filter(lambda kv: kv[0] == "ok").coalesce(max(1, opts.writers))
+                first = _collect_reports(ok, target, batch, entities_only=True)
+                second = _collect_reports(ok, target, batch, entities_only=False)
+            finally:
+                rdd.unpersist()
+            for line in fails:
+                where, _, message = line.partition("\t")
+                summary.failures.append(ReadFailure(where, BadArticle(message)))
+            summary.report.add(_combine(first, second))
+            summary.read += len(second.articles_added) + len(second.articles_merged) + len(fails)
+            finished.mark(list(wave))
+            if progress is not None:
+                progress.update(
+                    inputs=len(wave),
+                    articles=len(second.articles_added) + len(second.articles_merged),
+                    errors=len(fails),
+                )
+    finally:
+        spark.stop()
+    return summary
+
+
+def _collect_reports(ok: Any, target: Neo4jTarget, batch: int, *, entities_only: bool) -> UpsertReport:
+    reports = ok.mapPartitions(lambda rows: write_partition(rows, target, batch, entities_only)).collect()
+    total = UpsertReport()
+    for data in reports:
+        total.add(UpsertReport.model_validate(json.loads(data)))
+    return total
+
+
+def _combine(entities_pass: UpsertReport, full_pass: UpsertReport) -> UpsertReport:
+    """What one pass would have reported: articles and entities were created by the first pass."""
+    return UpsertReport(
+        articles_added=entities_pass.articles_added,
+        articles_merged=entities_pass.articles_merged,
+        entities_added=entities_pass.entities_added,
+        entities_merged=entities_pass.entities_merged,
+        relations_added=full_pass.relations_added,
+        relations_merged=full_pass.relations_merged,
+        events_added=full_pass.events_added,
+        events_merged=full_pass.events_merged,
+        evidence_added=full_pass.evidence_added,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`spark-submit loaders/backfill.py [--writers N] PATH...`: the master comes from spark-submit."""
+    import argparse
+
+    from graph.settings import get_settings
+
+    parser = argparse.ArgumentParser(prog="backfill", description="Backfill a corpus into Neo4j on Spark.")
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--resume", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    # Under spark-submit the master comes from its --master (None here leaves it alone).
+    master = os.environ.get("MASTER")
+    opts = BackfillOptions(master=master, writers=args.writers, batch_size=args.batch_size, resume=args.resume)
+    summary = run_backfill(args.paths, opts, settings=get_settings())
+    log.info(
+        "backfill: %d read, %d failed, %d skipped inputs",
+        summary.read,
+        len(summary.failures),
+        summary.skipped_inputs,
+    )
+
+
+if __name__ == "__main__":
+    main()
