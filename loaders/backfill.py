@@ -127,7 +127,7 @@ def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str
 
     def items() -> Iterator[SourceArticle | ReadFailure]:
         for n, row in enumerate(rows):
-            record = {k: v for k, v in row.asDict().items() if v is not None}
+            record = {k: str(v) for k, v in row.asDict().items() if v is not None}
             where = record.get("url") or f"record {n}"
             try:
                 yield from_record(record, max_bytes=max_bytes, where=where)
@@ -192,13 +192,19 @@ def spark_session(master: str | None) -> Any:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
-    return (
+    if master and master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode listens on loopback only
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    spark = (
         builder.appName("actorgraph-backfill")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # our own progress line instead
         .config("spark.python.worker.reuse", "true")  # one spaCy load per worker, not per task
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def record_schema() -> Any:
@@ -290,6 +296,13 @@ def _collect_reports(ok: Any, target: Neo4jTarget, batch: int, *, entities_only:
     total = UpsertReport()
     for data in reports:
         total.add(UpsertReport.model_validate(json.loads(data)))
+    # Two partitions creating one entity at once both see it as new: count it once, as one writer would.
+    for kind in ("articles", "entities", "relations", "events"):
+        added = list(dict.fromkeys(getattr(total, f"{kind}_added")))
+        new = set(added)
+        merged = [i for i in dict.fromkeys(getattr(total, f"{kind}_merged")) if i not in new]
+        setattr(total, f"{kind}_added", added)
+        setattr(total, f"{kind}_merged", merged)
     return total
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graph.errors import BadArticle, KGError
 from graph.model import Extraction
-from loaders.readers import html, records, text, warc
+from loaders.readers import html, parquet, records, text, warc
 from loaders.readers.decode import decode
 from loaders.readers.meta import load_meta, make_article
 from loaders.readers.records import from_record
@@ -30,6 +30,8 @@ ReadResult = SourceArticle | Extraction | ReadFailure
 def _reader_for(path: Path):  # type: ignore[no-untyped-def]
     if warc.is_archive(path):
         return warc.read
+    if parquet.is_parquet(path):
+        return parquet.read
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         return records.read
@@ -75,8 +77,8 @@ def read_input(item: Path | str, *, max_bytes: int) -> Iterator[ReadResult]:
         yield ReadFailure(str(path), BadArticle("no such file or folder", path=str(path)))
         return
     try:
-        if warc.is_archive(path):  # never listed whole: an archive can be larger than memory
-            yield from warc.read(path, max_bytes=max_bytes)
+        if warc.is_archive(path) or parquet.is_parquet(path):  # streamed: can be larger than memory
+            yield from _reader_for(path)(path, max_bytes=max_bytes)
         else:  # listed first so that a file failing midway yields nothing half-read
             yield from list(_reader_for(path)(path, max_bytes=max_bytes))
     except KGError as exc:
