@@ -72,10 +72,13 @@ def _print_json(data: Any) -> None:
 def ingest(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders, globs, WARC/ARC archives, http(s) URLs, or - for standard input."),
+        typer.Argument(
+            help="Files, folders, globs, WARC/ARC archives, http(s) URLs, or - for standard input."
+        ),
     ] = None,
     feed: Annotated[
-        list[str] | None, typer.Option("--feed", help="An RSS/Atom feed URL: ingest its entries not yet seen.")
+        list[str] | None,
+        typer.Option("--feed", help="An RSS/Atom feed URL: ingest its entries not yet seen."),
     ] = None,
     resume: Annotated[
         bool, typer.Option(help="Skip inputs a previous (interrupted) run already finished.")
@@ -108,7 +111,9 @@ def ingest(
     finally:
         store.close()
     if summary.read == 0 and not summary.skipped_inputs and not feed:
-        raise InvalidInput(f"nothing to ingest in {' '.join(paths or [])}", hint="pass article files or folders")
+        raise InvalidInput(
+            f"nothing to ingest in {' '.join(paths or [])}", hint="pass article files or folders"
+        )
     _report_ingest(summary, stats, as_json)
 
 
@@ -171,7 +176,9 @@ def watch(
     store = _store()
     try:
         for result in inputs.watch(store, feeds, settings=settings, interval=interval, rounds=rounds):
-            state = "not modified" if result.not_modified else f"{result.stored}/{result.new} new entries stored"
+            state = (
+                "not modified" if result.not_modified else f"{result.stored}/{result.new} new entries stored"
+            )
             err.print(f"{result.feed}: {state}", highlight=False, soft_wrap=True)
             for f in result.failures:
                 err.print(f"[red]failed:[/] {f.error.message}", highlight=False, soft_wrap=True)
@@ -184,8 +191,12 @@ def watch(
 @app.command()
 @_handles_errors
 def backfill(
-    paths: Annotated[list[str], typer.Argument(help="A corpus: WARC files, JSONL, Parquet, or folders of them.")],
-    master: Annotated[str, typer.Option(help="Spark master: local[N], spark://host:7077, yarn...")] = "local[2]",
+    paths: Annotated[
+        list[str], typer.Argument(help="A corpus: WARC files, JSONL, Parquet, or folders of them.")
+    ],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[N], spark://host:7077, yarn...")
+    ] = "local[2]",
     writers: Annotated[int, typer.Option(help="Partitions writing to Neo4j at once.")] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
     resume: Annotated[bool, typer.Option(help="Skip inputs a previous run finished.")] = False,
@@ -196,7 +207,9 @@ def backfill(
     from loaders.backfill import BackfillOptions, run_backfill
 
     settings = get_settings()
-    opts = BackfillOptions(master=master, writers=writers, batch_size=batch_size or settings.batch_size, resume=resume)
+    opts = BackfillOptions(
+        master=master, writers=writers, batch_size=batch_size or settings.batch_size, resume=resume
+    )
     with _progress(as_json) as progress:
         summary = run_backfill(paths, opts, settings=settings, progress=progress)
     store = _store()

@@ -38,7 +38,11 @@ def corpus(n: int, path: Path) -> None:
 
 def run(env: dict[str, str], *args: str) -> tuple[float, dict[str, object]]:
     subprocess.run(
-        [sys.executable, "-m", "api.cli", "clear", "--yes"], env=env, cwd=ROOT, check=True, capture_output=True
+        [sys.executable, "-m", "api.cli", "clear", "--yes"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     start = time.perf_counter()
     proc = subprocess.run(
@@ -94,7 +98,11 @@ def main() -> None:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: report[k] for k in ("same_counts", "spark1_over_ingest_time", "spark2_speedup_over_spark1")}))
+    print(
+        json.dumps(
+            {k: report[k] for k in ("same_counts", "spark1_over_ingest_time", "spark2_speedup_over_spark1")}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,9 @@ def speed_archive(path: Path, pages: int) -> None:
         w = WARCWriter(fh, gzip=True)
         for n in range(pages):
             url = f"http://news.test/{n}"
-            w.write_record(w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            w.write_record(
+                w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            )
             html = article_html(n).replace(b"</article>", filler + b"</article>")
             response(w, url, html, "text/html; charset=utf-8")
             if n % 3 == 0:

@@ -90,7 +90,9 @@ def executor_extractor() -> Extractor:
     return Extractor()
 
 
-def extract_partition(items: Iterable[SourceArticle | ReadFailure], chunk: int = 64) -> Iterator[tuple[str, str]]:
+def extract_partition(
+    items: Iterable[SourceArticle | ReadFailure], chunk: int = 64
+) -> Iterator[tuple[str, str]]:
     """`("ok", extraction JSON)` or `("fail", "where\\tmessage")` for each item, in order."""
     pending: list[SourceArticle] = []
 
@@ -194,7 +196,9 @@ def spark_session(master: str | None) -> Any:
     builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
     if master and master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode listens on loopback only
-        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        builder = builder.config("spark.driver.host", "127.0.0.1").config(
+            "spark.driver.bindAddress", "127.0.0.1"
+        )
     spark = (
         builder.appName("actorgraph-backfill")
         .config("spark.ui.enabled", "false")
@@ -213,7 +217,9 @@ def record_schema() -> Any:
     return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
 
 
-def extracted_rdd(spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int) -> Any:
+def extracted_rdd(
+    spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int
+) -> Any:
     """One RDD of extraction outcomes for a wave of inputs, built from DataFrames."""
     parts = []
     if files:
@@ -245,7 +251,9 @@ def run_backfill(
     files, jsonl, parquet = classify(paths)
     every = [*files, *jsonl, *parquet]
     if not every:
-        raise InvalidInput(f"nothing to backfill in {' '.join(paths)}", hint="pass WARC, JSONL or Parquet files")
+        raise InvalidInput(
+            f"nothing to backfill in {' '.join(paths)}", hint="pass WARC, JSONL or Parquet files"
+        )
     finished = FinishedInputs(settings.home / "state" / "backfill-neo4j.json")
     summary = RunSummary()
     todo = [p for p in every if not (opts.resume and finished.is_finished(p))]
@@ -336,7 +344,9 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO)
     # Under spark-submit the master comes from its --master (None here leaves it alone).
     master = os.environ.get("MASTER")
-    opts = BackfillOptions(master=master, writers=args.writers, batch_size=args.batch_size, resume=args.resume)
+    opts = BackfillOptions(
+        master=master, writers=args.writers, batch_size=args.batch_size, resume=args.resume
+    )
     summary = run_backfill(args.paths, opts, settings=get_settings())
     log.info(
         "backfill: %d read, %d failed, %d skipped inputs",

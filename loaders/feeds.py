@@ -141,10 +141,7 @@ def parse_interval(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     value = text.strip().lower()
     try:
-        if value and value[-1] in units:
-            seconds = float(value[:-1]) * units[value[-1]]
-        else:
-            seconds = float(value)
+        seconds = float(value[:-1]) * units[value[-1]] if value and value[-1] in units else float(value)
     except ValueError as exc:
         from graph.errors import InvalidInput
 

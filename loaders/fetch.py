@@ -98,7 +98,9 @@ class Validators:
         return out
 
     def remember(self, url: str, headers: dict[str, str]) -> None:
-        found = {k: headers[h] for k, h in (("etag", "etag"), ("last_modified", "last-modified")) if h in headers}
+        found = {
+            k: headers[h] for k, h in (("etag", "etag"), ("last_modified", "last-modified")) if h in headers
+        }
         if found:
             self.by_url[url] = found
 
@@ -184,7 +186,9 @@ class Fetcher:
 
     @staticmethod
     def _retryable(exc: FetchFailed) -> bool:
-        return exc.http_status is None and exc.data.get("transient", False) or exc.http_status in RETRY_STATUSES
+        return (
+            exc.http_status is None and exc.data.get("transient", False)
+        ) or exc.http_status in RETRY_STATUSES
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         delay = self.policy.backoff * (2**attempt)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.errors import KGError
-from loaders.fetch import Fetcher, FetchPolicy
 from loaders.feeds import FeedResult, FeedState, read_feed
+from loaders.fetch import Fetcher, FetchPolicy
 from loaders.readers import expand_inputs, read_input
 from loaders.runner import IngestRun, Input, Item, RunSummary
 from loaders.runstate import FinishedInputs
@@ -102,7 +102,7 @@ def watch(
     interval: float,
     rounds: int = 0,
     fetcher: Fetcher | None = None,
-    sleep: type[time.sleep] | None = None,  # type: ignore[valid-type]
+    sleep: Callable[[float], None] = time.sleep,
 ) -> Iterator[FeedResult]:
     """Read every feed each `interval` seconds, `rounds` times (0: forever), yielding each result."""
     fetch = fetcher or Fetcher(fetch_policy(settings))
@@ -120,7 +120,7 @@ def watch(
             done += 1
             if rounds and done >= rounds:
                 return
-            (sleep or time.sleep)(max(0.0, interval - (time.monotonic() - started)))
+            sleep(max(0.0, interval - (time.monotonic() - started)))
     finally:
         if fetcher is None:
             fetch.close()

@@ -12,7 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 class RunProgress:
     """A progress line over the inputs of a run; a no-op when `enabled` is False (pipes, --json)."""
 
-    def __init__(self, console: Console, total: int, *, label: str = "ingesting", enabled: bool = True) -> None:
+    def __init__(
+        self, console: Console, total: int, *, label: str = "ingesting", enabled: bool = True
+    ) -> None:
         self.started = time.monotonic()
         self.articles = 0
         self.errors = 0

@@ -62,7 +62,9 @@ class IngestRun:
         self._batch: list[SourceArticle | Extraction] = []
         self._read_inputs: list[Input] = []  # read to the end, waiting for their last batch to be written
 
-    def run(self, inputs: Iterable[Input], read: Callable[[Input], Iterator[Item]], *, resume: bool) -> RunSummary:
+    def run(
+        self, inputs: Iterable[Input], read: Callable[[Input], Iterator[Item]], *, resume: bool
+    ) -> RunSummary:
         """Read every input (skipping finished ones when `resume`) and write what they hold."""
         for item in inputs:
             if resume and self.finished is not None and self.finished.is_finished(item):

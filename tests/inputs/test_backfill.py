@@ -55,14 +55,19 @@ def corpus(tmp_path: Path) -> Path:
 
     pq.write_table(pa.Table.from_pylist([PARQUET_RECORD]), root / "archive.parquet")
     (root / "texts" / "pact.txt").write_text(
-        "Defence pact\n\nFrance and Germany signed a defence agreement in Berlin on Monday.\n", encoding="utf-8"
+        "Defence pact\n\nFrance and Germany signed a defence agreement in Berlin on Monday.\n",
+        encoding="utf-8",
     )
     return root
 
 
 def kg(env: dict[str, str], *args: str) -> dict[str, Any]:
-    proc = subprocess.run([*KG, *args, "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    proc = subprocess.run(
+        [*KG, *args, "--json"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=900
+    )
+    assert proc.returncode == 0, (
+        f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    )
     return dict(json.loads(proc.stdout))
 
 
@@ -71,8 +76,12 @@ def snapshot(store: Any) -> dict[str, Any]:
     data = json.loads(store.export("json"))
     ev = lambda items: sorted((e["article_id"], e.get("sentence"), e.get("date")) for e in items)  # noqa: E731
     return {
-        "entities": {e["id"]: (e["name"], e["kind"], sorted(e.get("aliases") or [])) for e in data["entities"]},
-        "relations": {r["id"]: (r["type"], r["source"], r["target"], ev(r["evidence"])) for r in data["relations"]},
+        "entities": {
+            e["id"]: (e["name"], e["kind"], sorted(e.get("aliases") or [])) for e in data["entities"]
+        },
+        "relations": {
+            r["id"]: (r["type"], r["source"], r["target"], ev(r["evidence"])) for r in data["relations"]
+        },
         "events": {x["id"]: (x["type"], ev(x["evidence"])) for x in data["events"]},
         "articles": {a["id"]: (a.get("title"), a.get("url"), a.get("published")) for a in data["articles"]},
     }

@@ -20,7 +20,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def serve_feed(server: TestServer, count: int) -> None:
-    server.routes["/feed.xml"] = Page(rss(server, count), etag=f'"n{count}"', content_type="application/rss+xml")
+    server.routes["/feed.xml"] = Page(
+        rss(server, count), etag=f'"n{count}"', content_type="application/rss+xml"
+    )
     for n in range(count):
         server.routes[f"/news/{n}"] = Page(article_html(n))
 
@@ -30,7 +32,9 @@ def run(store: Any, tmp_path: Path, **kw: Any) -> inputs.RunSummary:
         return inputs.ingest(store, kw.pop("paths", []), settings=settings(tmp_path), fetcher=fetcher, **kw)
 
 
-def test_url_is_fetched_with_trafilatura_metadata(server: TestServer, embedded_store: Any, tmp_path: Path) -> None:
+def test_url_is_fetched_with_trafilatura_metadata(
+    server: TestServer, embedded_store: Any, tmp_path: Path
+) -> None:
     server.routes["/story"] = Page(status=301, location="/news/7")
     server.routes["/news/7"] = Page(article_html(7, title="Envoys meet in Paris"))
     summary = run(embedded_store, tmp_path, paths=[server.url("/story"), server.url("/missing")])
@@ -50,7 +54,9 @@ def _articles(store: Any) -> list[dict[str, Any]]:
     return list(json.loads(store.export("json"))["articles"])
 
 
-def test_feed_of_100_entries_is_ingested_once(server: TestServer, embedded_store: Any, tmp_path: Path) -> None:
+def test_feed_of_100_entries_is_ingested_once(
+    server: TestServer, embedded_store: Any, tmp_path: Path
+) -> None:
     serve_feed(server, 100)
     first = run(embedded_store, tmp_path, feeds=[server.url("/feed.xml")])
     assert first.failures == [] and len(first.report.articles_added) == 100

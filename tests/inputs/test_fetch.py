@@ -27,7 +27,7 @@ def test_sends_user_agent_and_reads_robots_first(server: TestServer) -> None:
 def test_robots_disallow_is_reported_without_fetching(server: TestServer) -> None:
     server.routes["/private/x"] = Page(b"secret")
     fetcher, _ = make()
-    with pytest.raises(FetchFailed, match="robots.txt"):
+    with pytest.raises(FetchFailed, match=r"robots\.txt"):
         fetcher.get(server.url("/private/x"))
     assert server.hits_for("/private/x") == []
 

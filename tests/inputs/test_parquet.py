@@ -13,9 +13,21 @@ from loaders.source import ReadFailure, SourceArticle
 
 def test_rows_become_articles_and_bad_rows_fail_alone(tmp_path: Path) -> None:
     rows = [
-        {"url": "http://p.test/1", "title": "Pact", "published": "2024-01-09", "text": "France and Germany signed a pact.", "html": None},
+        {
+            "url": "http://p.test/1",
+            "title": "Pact",
+            "published": "2024-01-09",
+            "text": "France and Germany signed a pact.",
+            "html": None,
+        },
         {"url": "http://p.test/2", "title": "Empty", "published": None, "text": None, "html": None},
-        {"url": "http://p.test/3", "title": None, "published": None, "text": None, "html": "<p>Iran accused Israel of a strike.</p>"},
+        {
+            "url": "http://p.test/3",
+            "title": None,
+            "published": None,
+            "text": None,
+            "html": "<p>Iran accused Israel of a strike.</p>",
+        },
     ]
     path = tmp_path / "part-0000.snappy.parquet"
     pq.write_table(pa.Table.from_pylist(rows), path)

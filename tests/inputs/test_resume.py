@@ -51,7 +51,9 @@ def corpus(tmp_path: Path) -> list[Path]:
 
 def ingest(store: Any, files: list[Path], state: FinishedInputs | None, *, resume: bool) -> Any:
     run = IngestRun(store, batch_size=2, finished=state)
-    return run.run(list(expand_inputs(map(str, files))), lambda i: read_input(i, max_bytes=100_000), resume=resume)
+    return run.run(
+        list(expand_inputs(map(str, files))), lambda i: read_input(i, max_bytes=100_000), resume=resume
+    )
 
 
 def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path) -> None:
@@ -87,7 +89,7 @@ def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
 
 
 def test_progress_counts_articles_errors_and_rate(tmp_path: Path) -> None:
-    files = corpus(tmp_path)
+    corpus(tmp_path)
     (tmp_path / "articles" / "empty.txt").write_text("", encoding="utf-8")
     console = Console(record=True, force_terminal=True, width=160)
     store = EmbeddedStore(tmp_path / "graph.json")

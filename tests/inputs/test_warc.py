@@ -38,7 +38,12 @@ def test_record_date_when_the_page_has_none_and_oversized_records(tmp_path: Path
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=True)
         response(w, "http://news.test/a", page, "text/html", date="2023-11-20T12:00:00Z")
-        response(w, "http://news.test/huge", b"<html><body>" + b"<p>x</p>" * 200_000 + b"</body></html>", "text/html")
+        response(
+            w,
+            "http://news.test/huge",
+            b"<html><body>" + b"<p>x</p>" * 200_000 + b"</body></html>",
+            "text/html",
+        )
         response(w, "http://news.test/b", page.replace(b"Berlin", b"Paris"), "application/xhtml+xml")
     got = list(read_paths([str(path)], max_bytes=1_000_000))
     assert isinstance(got[0], SourceArticle) and got[0].article.published == "2023-11-20"
@@ -78,7 +83,12 @@ def test_memory_stays_flat_on_a_large_archive(tmp_path: Path) -> None:
     pages = large_archive(path, 320 * 1024 * 1024)
     size = path.stat().st_size
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=True
+        [sys.executable, "-c", PROBE, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
     )
     got = json.loads(proc.stdout)
     assert got["items"] == pages

@@ -11,8 +11,12 @@ from warcio.warcwriter import WARCWriter
 from tests.inputs.conftest import article_html
 
 
-def response(writer: WARCWriter, url: str, body: bytes, ctype: str, status: str = "200 OK", date: str = "") -> None:
-    headers = StatusAndHeaders(status, [("Content-Type", ctype), ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+def response(
+    writer: WARCWriter, url: str, body: bytes, ctype: str, status: str = "200 OK", date: str = ""
+) -> None:
+    headers = StatusAndHeaders(
+        status, [("Content-Type", ctype), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+    )
     warc_headers = {"WARC-Date": date} if date else None
     rec = writer.create_warc_record(
         url, "response", payload=io.BytesIO(body), http_headers=headers, warc_headers_dict=warc_headers
@@ -31,7 +35,13 @@ def small_archive(path: Path, *, gzip: bool = True) -> None:
             w.write_record(req)
             response(w, url, article_html(n), "text/html; charset=utf-8", date=f"2024-05-0{n + 1}T08:00:00Z")
             response(w, f"{url}.png", b"\x89PNG" + b"\x00" * 500, "image/png")
-        response(w, "http://news.test/gone", b"<html><body><p>Not found</p></body></html>", "text/html", "404 Not Found")
+        response(
+            w,
+            "http://news.test/gone",
+            b"<html><body><p>Not found</p></body></html>",
+            "text/html",
+            "404 Not Found",
+        )
 
 
 def large_archive(path: Path, total_bytes: int, *, gzip: bool = False, html_every: int = 8) -> int:
@@ -47,7 +57,9 @@ def large_archive(path: Path, total_bytes: int, *, gzip: bool = False, html_ever
         n = 0
         while written < total_bytes:
             if n % html_every == 0:
-                response(w, f"http://news.test/big/{n}", article_html(n), "text/html", date="2024-06-01T00:00:00Z")
+                response(
+                    w, f"http://news.test/big/{n}", article_html(n), "text/html", date="2024-06-01T00:00:00Z"
+                )
                 pages += 1
             else:
                 response(w, f"http://news.test/video/{n}.bin", blob, "application/octet-stream")

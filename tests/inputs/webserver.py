@@ -6,6 +6,7 @@ fetched and whether it was conditional. ETag/If-None-Match is honoured for pages
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -50,10 +51,9 @@ class TestServer:
                 pass
 
             def handle(self) -> None:
-                try:
+                # The client may give up (timeouts, size limits): expected in these tests.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     super().handle()
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (timeouts, size limits): expected in these tests
 
             def do_GET(self) -> None:
                 page = server.routes.get(self.path)
@@ -65,10 +65,8 @@ class TestServer:
                     status = 304
                 with server.lock:
                     server.hits.append(Hit(self.path, headers, status))
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self._send(page, status)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (timeouts, size limits): expected in these tests
 
             def _send(self, page: Page, status: int) -> None:
                 if page.delay:
