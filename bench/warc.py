@@ -64,16 +64,14 @@ def with_warcio(path: Path) -> tuple[int, int]:
 
 
 def with_fastwarc(path: Path) -> tuple[int, int]:
-    from fastwarc.stream_io import FileStream, GZipStream
-    from fastwarc.warc import ArchiveIterator
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     records = size = 0
-    stream = GZipStream(FileStream(str(path), "rb"))
-    for rec in ArchiveIterator(stream, parse_http=True):
+    for rec in ArchiveIterator(str(path), parse_http=True, fsspec_args=False):
         records += 1
-        if rec.record_type.name != "response" or rec.http_headers is None:
+        if rec.record_type != WarcRecordType.response or rec.http_headers is None:
             continue
-        if (rec.http_headers.get("Content-Type") or "").startswith("text/html"):
+        if (rec.http_content_type or "").startswith("text/html"):
             size += len(rec.reader.read())
     return records, size
 
