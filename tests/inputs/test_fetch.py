@@ -128,3 +128,12 @@ def test_unreachable_host_is_a_fetch_failure() -> None:
         fetcher.get(url)
     with pytest.raises(FetchFailed, match="not an http"):
         fetcher.get("ftp://127.0.0.1/file")
+
+
+def test_robots_server_error_disallows_the_site(server: TestServer) -> None:
+    server.routes["/robots.txt"] = Page(b"down", status=503, content_type="text/plain")
+    server.routes["/a"] = Page(b"<p>hello</p>")
+    fetcher, _ = make()
+    with pytest.raises(FetchFailed, match=r"robots\.txt unavailable"):
+        fetcher.get(server.url("/a"))
+    assert server.hits_for("/a") == []

@@ -96,3 +96,20 @@ def test_memory_stays_flat_on_a_large_archive(tmp_path: Path) -> None:
     # The archive is >300 MB; streaming keeps at most a record or two (4 MB each) in memory.
     assert size > 300 * 1024 * 1024
     assert growth < 40 * 1024 * 1024, f"RSS grew {growth / 2**20:.1f} MB on a {size / 2**20:.0f} MB archive"
+
+
+def test_arc_files_are_read_too(tmp_path: Path) -> None:
+    page = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+        b"<html><body><article><p>Poland and Lithuania agreed to share air defence systems.</p>"
+        b"</article></body></html>"
+    )
+    version = b"1 0 Actorgraph\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://test.arc 0.0.0.0 20240105120000 text/plain %d\n" % len(version)
+    record = b"http://news.test/arc 127.0.0.1 20240105120000 text/html %d\n" % len(page)
+    path = tmp_path / "old.arc"
+    path.write_bytes(header + version + b"\n" + record + page + b"\n")
+    (got,) = list(read_paths([str(path)], max_bytes=100_000))
+    assert isinstance(got, SourceArticle)
+    assert got.article.url == "http://news.test/arc" and got.article.published == "2024-01-05"
+    assert "Poland and Lithuania" in got.text
