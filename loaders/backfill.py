@@ -217,6 +217,12 @@ def record_schema() -> Any:
     return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
 
 
+def spread(spark: Any, df: Any) -> Any:
+    """At least two partitions per core: one small file is one partition, which one core would do alone."""
+    target = spark.sparkContext.defaultParallelism * 2
+    return df.repartition(target) if df.rdd.getNumPartitions() < target else df
+
+
 def extracted_rdd(
     spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int
 ) -> Any:
@@ -227,11 +233,11 @@ def extracted_rdd(
         df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
         parts.append(df.rdd.mapPartitions(lambda rows: files_partition(rows, max_bytes)))
     if jsonl:
-        df = spark.read.schema(record_schema()).json([str(p) for p in jsonl])
+        df = spread(spark, spark.read.schema(record_schema()).json([str(p) for p in jsonl]))
         parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
     if parquet:
         df = spark.read.parquet(*[str(p) for p in parquet])
-        df = df.select(*[c for c in RECORD_FIELDS if c in df.columns])
+        df = spread(spark, df.select(*[c for c in RECORD_FIELDS if c in df.columns]))
         parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
     rdd = parts[0]
     for more in parts[1:]:
@@ -243,8 +249,6 @@ def run_backfill(
     paths: list[str], opts: BackfillOptions, *, settings: Settings, progress: RunProgress | None = None
 ) -> RunSummary:
     """Backfill `paths` into the Neo4j of `settings`; returns what `kg ingest` would report."""
-    from pyspark import StorageLevel
-
     from graph.errors import BadArticle
 
     target = Neo4jTarget.from_settings(settings)
@@ -264,6 +268,8 @@ def run_backfill(
     if not todo:
         return summary
     spark = spark_session(opts.master)
+    from pyspark import StorageLevel
+
     max_bytes, batch = settings.max_article_bytes, opts.batch_size
     try:
         for start in range(0, len(todo), max(1, opts.wave_files)):

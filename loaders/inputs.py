@@ -81,7 +81,8 @@ def ingest(
             for feed in feeds:
                 result = read_feed(fetch, feed, state, lambda arts: _write_now(run, arts))
                 run.summary.failures.extend(result.failures)
-                run.input_done(feed)
+                if progress is not None:
+                    progress.update(inputs=1, errors=len(result.failures))
     finally:
         if own and fetch is not None:
             fetch.close()

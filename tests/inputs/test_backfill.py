@@ -108,3 +108,27 @@ def test_backfill_equals_ingest(tmp_path: Path, neo4j_service: dict[str, str], n
     assert ingested["failed"] == [] and ingested["added"] == first["added"]
     assert ingested["evidence_added"] == first["evidence_added"]
     assert snapshot(neo4j_store) == via_spark
+
+
+def test_corpus_inputs_are_classified_and_spark_markers_skipped(tmp_path: Path) -> None:
+    from loaders.backfill import classify
+
+    root = corpus(tmp_path)
+    (root / "out").mkdir()
+    for name in ("_SUCCESS", ".part-0.parquet.crc", "part-0.snappy.parquet"):
+        (root / "out" / name).write_bytes(b"")
+    files, jsonl, parquet = classify([str(root)])
+    assert sorted(p.name for p in files) == ["crawl.warc.gz", "pact.txt"]
+    assert [p.name for p in jsonl] == ["wire.jsonl"]
+    assert sorted(p.name for p in parquet) == ["archive.parquet", "part-0.snappy.parquet"]
+
+
+def test_backfill_needs_neo4j(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.errors import ConfigError
+    from graph.settings import Settings
+    from loaders.backfill import BackfillOptions, run_backfill
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    settings = Settings(KG_HOME=tmp_path)  # type: ignore[call-arg]
+    with pytest.raises(ConfigError, match="NEO4J_URI"):
+        run_backfill([str(corpus(tmp_path))], BackfillOptions(), settings=settings)
