@@ -66,6 +66,7 @@ def main() -> None:
     data = work / "articles.jsonl"
     corpus(args.n, data)
     env = {**os.environ, "KG_STORE": "neo4j", "KG_HOME": str(work / "home")}
+    load_before = os.getloadavg()[0]
     results: dict[str, dict[str, object]] = {}
     counts = {}
     for name, cmd in (
@@ -88,6 +89,7 @@ def main() -> None:
     report = {
         "articles": args.n,
         "cpus": os.cpu_count(),
+        "load_average": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "runs": results,
         "same_counts": same,
         "spark1_over_ingest_time": round(t1 / t_ingest, 3),
