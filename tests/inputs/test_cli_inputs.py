@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def kg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "api.cli", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -28,7 +33,9 @@ def test_cli_ingests_urls_and_feeds_then_watch_finds_nothing_new(server: TestSer
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
     env.update(KG_HOME=str(tmp_path / "home"), KG_STORE="embedded")
 
-    proc = kg(env, "ingest", server.url("/solo"), server.url("/broken"), "--feed", server.url("/feed.xml"), "--json")
+    proc = kg(
+        env, "ingest", server.url("/solo"), server.url("/broken"), "--feed", server.url("/feed.xml"), "--json"
+    )
     assert proc.returncode == 2, proc.stderr  # one URL failed: reported, the rest stored
     summary = json.loads(proc.stdout)
     assert summary["store"]["articles"] == 4
