@@ -336,7 +336,7 @@ def _combine(entities_pass: UpsertReport, full_pass: UpsertReport) -> UpsertRepo
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`spark-submit loaders/backfill.py [--writers N] PATH...`: the master comes from spark-submit."""
+    """`spark-submit scripts/spark_backfill.py [--writers N] PATH...`: the master comes from spark-submit."""
     import argparse
 
     from graph.settings import get_settings
