@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
@@ -19,9 +19,7 @@ from rich.table import Table
 from graph.errors import InvalidInput, KGError
 
 if TYPE_CHECKING:
-    from graph.model import Extraction
     from graph.store import GraphStore
-    from loaders.source import SourceArticle
 
 app = typer.Typer(
     name="kg",
@@ -69,75 +67,68 @@ def _print_json(data: Any) -> None:
 # --------------------------------------------------------------------------------------- ingest
 
 
-def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 @app.command()
 @_handles_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, globs, WARC/ARC archives, http(s) URLs, or - for standard input."
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="An RSS/Atom feed URL: ingest its entries not yet seen."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Skip inputs a previous (interrupted) run already finished.")
+    ] = False,
     workers: Annotated[int, typer.Option(help="spaCy worker processes.")] = 0,
     batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Read articles (text, HTML, JSON, JSON Lines) or extraction JSON files and merge them into the graph."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from graph.model import Extraction, UpsertReport
+    """Read articles (text, HTML, JSON, JSON Lines, WARC, URLs, feeds) or extraction files into the graph."""
     from graph.settings import get_settings
-    from loaders.readers import ReadFailure, read_paths
-    from loaders.source import SourceArticle
+    from loaders import inputs
 
     settings = get_settings()
-    workers = workers or settings.workers
-    batch_size = batch_size or settings.batch_size
-    items = list(read_paths(paths, max_bytes=settings.max_article_bytes))
-    if not items:
-        raise InvalidInput(f"nothing to ingest in {' '.join(paths)}", hint="pass article files or folders")
-    failures = [i for i in items if isinstance(i, ReadFailure)]
-    ready = [i for i in items if isinstance(i, Extraction)]
-    sources = [i for i in items if isinstance(i, SourceArticle)]
-    from graph.resolve import ingest as resolve_and_write
-    from graph.resolve import open_resolver
-
+    if not paths and not feed:
+        raise InvalidInput("nothing to ingest", hint="pass article files, folders, URLs or --feed URL")
     store = _store()
-    report = UpsertReport()
     try:
-        resolver = open_resolver(store, settings)
-        with Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=as_json or not err.is_terminal,
-        ) as progress:
-            task = progress.add_task("ingesting", total=len(ready) + len(sources))
-            for batch in _batches(iter(ready), batch_size):
-                report.add(
-                    resolve_and_write(store, batch, batch_size, resolver, resolve=resolver is not None)
-                )
-                progress.advance(task, len(batch))
-            if sources:
-                for batch in _batches(_extract(sources, workers), batch_size):
-                    report.add(
-                        resolve_and_write(store, batch, batch_size, resolver, resolve=resolver is not None)
-                    )
-                    progress.advance(task, len(batch))
+        with _progress(as_json) as progress:
+            summary = inputs.ingest(
+                store,
+                paths or [],
+                feeds=feed or [],
+                settings=settings,
+                workers=workers or settings.workers,
+                batch_size=batch_size or settings.batch_size,
+                resume=resume,
+                progress=progress,
+            )
         stats = store.stats()
     finally:
         store.close()
-    summary: dict[str, Any] = {
-        "read": len(items),
+    if summary.read == 0 and not summary.skipped_inputs and not feed:
+        raise InvalidInput(
+            f"nothing to ingest in {' '.join(paths or [])}", hint="pass article files or folders"
+        )
+    _report_ingest(summary, stats, as_json)
+
+
+def _progress(as_json: bool) -> Any:
+    from loaders.progress import RunProgress
+
+    return RunProgress(err, 0, enabled=not as_json and err.is_terminal)
+
+
+def _report_ingest(summary: Any, stats: Any, as_json: bool) -> None:
+    report, failures = summary.report, summary.failures
+    data: dict[str, Any] = {
+        "read": summary.read,
         "ingested": len(report.articles_added) + len(report.articles_merged),
+        "skipped_inputs": summary.skipped_inputs,
         "failed": [{"path": f.path, "error": f.error.message} for f in failures],
         "added": {
             k: len(getattr(report, f"{k}_added")) for k in ("articles", "entities", "relations", "events")
@@ -149,30 +140,84 @@ def ingest(
         "store": stats.model_dump(include={"entities", "relations", "events", "articles"}),
     }
     if as_json:
-        _print_json(summary)
+        _print_json(data)
     else:
         table = Table(title="kg ingest", show_header=True)
         for col in ("", "articles", "entities", "relations", "events"):
             table.add_column(col, justify="right" if col else "left")
         for row in ("added", "merged"):
-            table.add_row(
-                row, *(str(summary[row][k]) for k in ("articles", "entities", "relations", "events"))
-            )
+            table.add_row(row, *(str(data[row][k]) for k in ("articles", "entities", "relations", "events")))
         table.add_row(
-            "in store", *(str(summary["store"][k]) for k in ("articles", "entities", "relations", "events"))
+            "in store", *(str(data["store"][k]) for k in ("articles", "entities", "relations", "events"))
         )
         out.print(table)
+        if summary.skipped_inputs:
+            err.print(f"skipped {summary.skipped_inputs} input(s) finished by an earlier run (--resume)")
         for f in failures:
             err.print(f"[red]failed:[/] {f.error.message}", highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(InvalidInput.exit_code)
 
 
-def _extract(sources: list[SourceArticle], workers: int) -> Iterator[Extraction]:
-    from loaders.pipeline import Extractor
+@app.command()
+@_handles_errors
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs to follow.")],
+    every: Annotated[str, typer.Option(help="Time between two reads of the feeds: 30s, 15m, 2h.")] = "15m",
+    rounds: Annotated[int, typer.Option(help="Stop after this many reads (0: run until interrupted).")] = 0,
+) -> None:
+    """Follow feeds: ingest new entries every interval; a state file under KG_HOME survives restarts."""
+    from graph.settings import get_settings
+    from loaders import inputs
+    from loaders.feeds import parse_interval
 
-    extractor = Extractor()
-    yield from extractor.extract_many(sources, workers=workers)
+    settings = get_settings()
+    interval = parse_interval(every)
+    store = _store()
+    try:
+        for result in inputs.watch(store, feeds, settings=settings, interval=interval, rounds=rounds):
+            state = (
+                "not modified" if result.not_modified else f"{result.stored}/{result.new} new entries stored"
+            )
+            err.print(f"{result.feed}: {state}", highlight=False, soft_wrap=True)
+            for f in result.failures:
+                err.print(f"[red]failed:[/] {f.error.message}", highlight=False, soft_wrap=True)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    finally:
+        store.close()
+
+
+@app.command()
+@_handles_errors
+def backfill(
+    paths: Annotated[
+        list[str], typer.Argument(help="A corpus: WARC files, JSONL, Parquet, or folders of them.")
+    ],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[N], spark://host:7077, yarn...")
+    ] = "local[2]",
+    writers: Annotated[int, typer.Option(help="Partitions writing to Neo4j at once.")] = 2,
+    batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
+    resume: Annotated[bool, typer.Option(help="Skip inputs a previous run finished.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Extract a corpus on Spark (mapPartitions) and write it into Neo4j, as `kg ingest` would."""
+    from graph.settings import get_settings
+    from loaders.backfill import BackfillOptions, run_backfill
+
+    settings = get_settings()
+    opts = BackfillOptions(
+        master=master, writers=writers, batch_size=batch_size or settings.batch_size, resume=resume
+    )
+    with _progress(as_json) as progress:
+        summary = run_backfill(paths, opts, settings=settings, progress=progress)
+    store = _store()
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    _report_ingest(summary, stats, as_json)
 
 
 # -------------------------------------------------------------------------------------- extract
@@ -275,38 +320,19 @@ def query(
 @_handles_errors
 def export(
     fmt: Annotated[Literal["json", "graphml"], typer.Option("--format", help="json or graphml.")] = "json",
-    out_file: Annotated[
-        Path | None, typer.Option("--out", help="File to write (default: standard output).")
-    ] = None,
+    out_file: Annotated[Path, typer.Option("--out", help="File to write.")] = Path("graph.json"),
 ) -> None:
-    """Write the whole graph as JSON or GraphML, to standard output or to --out (never inside KG_HOME)."""
-    from graph.settings import get_settings
-
-    if out_file is not None:
-        _refuse_store_target(out_file, get_settings().home)
+    """Write the whole graph as JSON or GraphML."""
     store = _store()
     try:
         text = store.export(fmt)
     finally:
         store.close()
-    if out_file is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
     out_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_file.with_name(out_file.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out_file)
     err.print(f"wrote {out_file} ({len(text.encode()):,} bytes)")
-
-
-def _refuse_store_target(target: Path, home: Path) -> None:
-    """An export inside KG_HOME could replace the store's own files (graph.json was the old default)."""
-    resolved, store_home = target.expanduser().resolve(), home.expanduser().resolve()
-    if resolved == store_home or store_home in resolved.parents:
-        raise InvalidInput(
-            f"--out {target} is inside the store's directory KG_HOME ({store_home})",
-            hint="export to a path outside KG_HOME, or omit --out to write to standard output",
-        )
 
 
 @app.command()
@@ -321,79 +347,6 @@ def clear(yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = Fals
     finally:
         store.close()
     err.print("cleared")
-
-
-# ------------------------------------------------------------------------------ resolution
-
-
-@app.command()
-@_handles_errors
-def merge(
-    keep: Annotated[str, typer.Argument(help="The entity to keep: name, alias or id.")],
-    drop: Annotated[str, typer.Argument(help="The entity merged into it and deleted: name, alias or id.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the kept entity as JSON.")] = False,
-) -> None:
-    """Merge DROP into KEEP and record DROP's names in the alias file, so re-ingesting keeps them one."""
-    from graph.aliases import load_aliases
-    from graph.settings import get_settings
-
-    settings = get_settings()
-    aliases = load_aliases(settings.aliases_path)  # a malformed file fails before anything changes
-    store = _store()
-    try:
-        a, b = store.find_entity(keep), store.find_entity(drop)
-        if a.id == b.id:
-            raise InvalidInput(f"{keep!r} and {drop!r} are one entity already ({a.id})")
-        kept = store.merge_entities(a.id, b.id)
-    finally:
-        store.close()
-    aliases.add(kept.name, kept.kind, [b.name, *b.aliases])
-    aliases.save()
-    if as_json:
-        _print_json(kept.model_dump(mode="json"))
-    else:
-        err.print(f"merged {b.id} into {kept.id}; recorded in {settings.aliases_path}", highlight=False)
-
-
-@app.command()
-@_handles_errors
-def duplicates(
-    min_score: Annotated[float, typer.Option(help="Only pairs scoring at least this (0-100).")] = 0.0,
-    limit: Annotated[int, typer.Option(help="At most this many pairs.")] = 100,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """List likely duplicate actors with the reason and a score; merge them with `kg merge KEEP DROP`."""
-    from graph.aliases import load_aliases
-    from graph.duplicates import find_duplicates
-    from graph.settings import get_settings
-
-    aliases = load_aliases(get_settings().aliases_path)
-    store = _store()
-    try:
-        pairs = find_duplicates(store, aliases, min_score)[:limit]
-    finally:
-        store.close()
-    if as_json:
-        _print_json(
-            [
-                {
-                    "score": d.score,
-                    "reason": d.reason,
-                    "keep": d.keep.model_dump(mode="json"),
-                    "drop": d.drop.model_dump(mode="json"),
-                }
-                for d in pairs
-            ]
-        )
-        return
-    table = Table(title=f"{len(pairs)} likely duplicate pair(s)")
-    for col in ("score", "keep", "drop", "reason"):
-        table.add_column(col, justify="right" if col == "score" else "left")
-    for d in pairs:
-        table.add_row(
-            f"{d.score:.0f}", f"{d.keep.name} ({d.keep.id})", f"{d.drop.name} ({d.drop.id})", d.reason
-        )
-    out.print(table)
 
 
 # ----------------------------------------------------------------------------------- views, API

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from graph.errors import BadArticle, KGError
 from graph.model import Extraction
-from loaders.readers import html, records, text
+from loaders.readers import html, parquet, records, text, warc
 from loaders.readers.decode import decode
 from loaders.readers.meta import load_meta, make_article
 from loaders.readers.records import from_record
 from loaders.source import ReadFailure, SourceArticle
 
 log = logging.getLogger(__name__)
+
 SKIP_SUFFIXES = (".meta.json",)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl"}
@@ -30,6 +31,10 @@ ReadResult = SourceArticle | Extraction | ReadFailure
 
 
 def _reader_for(path: Path):  # type: ignore[no-untyped-def]
+    if warc.is_archive(path):
+        return warc.read
+    if parquet.is_parquet(path):
+        return parquet.read
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         return records.read
@@ -57,27 +62,40 @@ def _expand(paths: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
+def expand_inputs(paths: Iterable[str]) -> list[Path | str]:
+    """The inputs `paths` name: files (folders and globs expanded) and `-`, in order."""
+    return list(_expand(paths))
+
+
+def read_input(item: Path | str, *, max_bytes: int) -> Iterator[ReadResult]:
+    """Everything in one input; failures are yielded, not raised. Archives are streamed record by record."""
+    if item == "-":
+        try:
+            yield read_stdin(max_bytes=max_bytes)
+        except KGError as exc:
+            yield ReadFailure("-", exc)
+        return
+    path = Path(item)
+    if not path.exists():
+        yield ReadFailure(str(path), BadArticle("no such file or folder", path=str(path)))
+        return
+    try:
+        if warc.is_archive(path) or parquet.is_parquet(path):  # streamed: can be larger than memory
+            yield from _reader_for(path)(path, max_bytes=max_bytes)
+        else:  # listed first so that a file failing midway yields nothing half-read
+            yield from list(_reader_for(path)(path, max_bytes=max_bytes))
+    except KGError as exc:
+        yield ReadFailure(str(path), exc)
+    except (RecursionError, ValueError, TypeError, UnicodeError, LookupError) as exc:
+        # A reader bug or a pathological file must cost this file only, never the whole ingest.
+        log.warning("reading %s failed: %r", path, exc)
+        yield ReadFailure(str(path), BadArticle(f"cannot be read ({type(exc).__name__})", path=str(path)))
+
+
 def read_paths(paths: Iterable[str], *, max_bytes: int) -> Iterator[ReadResult]:
     """Everything readable under `paths`; failures are yielded, not raised, so the rest goes on."""
     for item in _expand(paths):
-        if item == "-":
-            try:
-                yield read_stdin(max_bytes=max_bytes)
-            except KGError as exc:
-                yield ReadFailure("-", exc)
-            continue
-        assert isinstance(item, Path)
-        if not item.exists():
-            yield ReadFailure(str(item), BadArticle("no such file or folder", path=str(item)))
-            continue
-        try:
-            yield from list(_reader_for(item)(item, max_bytes=max_bytes))
-        except KGError as exc:
-            yield ReadFailure(str(item), exc)
-        except (RecursionError, ValueError, TypeError, UnicodeError, LookupError) as exc:
-            # A reader bug or a pathological file must cost this file only, never the whole ingest.
-            log.warning("reading %s failed: %r", item, exc)
-            yield ReadFailure(str(item), BadArticle(f"cannot be read ({type(exc).__name__})", path=str(item)))
+        yield from read_input(item, max_bytes=max_bytes)
 
 
 def read_one(path: str, meta: str | None = None, *, max_bytes: int) -> SourceArticle:
@@ -109,4 +127,13 @@ def read_stdin(*, max_bytes: int) -> SourceArticle:
     return SourceArticle(article=make_article({}, body, "<stdin>"), text=body, path="<stdin>")
 
 
-__all__ = ["ReadFailure", "ReadResult", "from_record", "read_one", "read_paths", "read_stdin"]
+__all__ = [
+    "ReadFailure",
+    "ReadResult",
+    "expand_inputs",
+    "from_record",
+    "read_input",
+    "read_one",
+    "read_paths",
+    "read_stdin",
+]

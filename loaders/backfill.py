@@ -1,0 +1,258 @@
+"""The distributed backfill: a corpus into Neo4j on Apache Spark (`kg backfill`, or `spark-submit`).
+
+The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is read into a Spark
+DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
+(`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
+project's one `Neo4jStore.upsert`, in batches, from at most `writers` partitions at once: first a pass
+with entities only, then the full extractions (relations and events find their endpoints already
+there, so concurrent writers do not contend for node locks). Sharing the upsert makes the result equal
+to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
+
+Inputs are processed in waves of files; a wave's files are marked finished (state file) once written,
+so an interrupted backfill re-run with `--resume` skips them and redoes only the wave it was in, which
+adds no evidence twice because the upsert is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import ConfigError, InvalidInput
+from graph.model import UpsertReport
+from loaders.readers import expand_inputs
+from loaders.runner import RunSummary
+from loaders.runstate import FinishedInputs
+from loaders.source import ReadFailure
+from loaders.spark_tasks import Neo4jTarget, files_partition, records_partition, write_partition
+
+if TYPE_CHECKING:
+    from graph.settings import Settings
+    from loaders.progress import RunProgress
+
+log = logging.getLogger(__name__)
+
+RECORD_FIELDS = ("id", "title", "source", "url", "published", "text", "html")
+JSON_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
+PARQUET_SUFFIXES = (".parquet",)
+
+
+@dataclass(frozen=True)
+class BackfillOptions:
+    """How a backfill runs."""
+
+    master: str | None = "local[2]"  # None: what spark-submit (or spark-defaults) says
+    writers: int = 2  # partitions writing to Neo4j at once
+    batch_size: int = 200
+    resume: bool = False
+    wave_files: int = 64  # files per wave: the unit of resumption
+
+
+# --------------------------------------------------------------------------------- driver side
+
+
+def classify(paths: list[str]) -> tuple[list[Path], list[Path], list[Path]]:
+    """Inputs as (files read by the readers, JSON Lines files, Parquet files); Spark's markers skipped."""
+    files, jsonl, parquet = [], [], []
+    for item in expand_inputs(paths):
+        if item == "-":
+            raise InvalidInput("kg backfill reads files, not standard input", hint="pass files or folders")
+        path = Path(item)
+        name = path.name.lower()
+        if name.startswith("_") or name.endswith(".crc"):
+            continue  # _SUCCESS, _metadata and checksums beside Spark/Parquet output
+        if name.endswith(PARQUET_SUFFIXES):
+            parquet.append(path)
+        elif name.endswith(JSON_SUFFIXES):
+            jsonl.append(path)
+        else:
+            files.append(path)
+    return files, jsonl, parquet
+
+
+def spark_session(master: str | None) -> Any:
+    """A Spark session whose Python workers run this interpreter (so they see the installed project)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ConfigError(
+            "kg backfill needs PySpark", hint="pip install 'actorgraph[spark]' (Java 17 must be installed)"
+        ) from exc
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    if master and master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode listens on loopback only
+        builder = builder.config("spark.driver.host", "127.0.0.1").config(
+            "spark.driver.bindAddress", "127.0.0.1"
+        )
+    spark = (
+        builder.appName("actorgraph-backfill")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # our own progress line instead
+        .config("spark.python.worker.reuse", "true")  # one spaCy load per worker, not per task
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def record_schema() -> Any:
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
+
+
+def spread(spark: Any, df: Any) -> Any:
+    """At least two partitions per core: one small file is one partition, which one core would do alone."""
+    target = spark.sparkContext.defaultParallelism * 2
+    return df.repartition(target) if df.rdd.getNumPartitions() < target else df
+
+
+def extracted_rdd(
+    spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int
+) -> Any:
+    """One RDD of extraction outcomes for a wave of inputs, built from DataFrames."""
+    parts = []
+    if files:
+        df = spark.createDataFrame([(str(p),) for p in files], "path string")
+        df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
+        parts.append(df.rdd.mapPartitions(lambda rows: files_partition(rows, max_bytes)))
+    if jsonl:
+        df = spread(spark, spark.read.schema(record_schema()).json([str(p) for p in jsonl]))
+        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+    if parquet:
+        df = spark.read.parquet(*[str(p) for p in parquet])
+        df = spread(spark, df.select(*[c for c in RECORD_FIELDS if c in df.columns]))
+        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+    rdd = parts[0]
+    for more in parts[1:]:
+        rdd = rdd.union(more)
+    return rdd
+
+
+def run_backfill(
+    paths: list[str], opts: BackfillOptions, *, settings: Settings, progress: RunProgress | None = None
+) -> RunSummary:
+    """Backfill `paths` into the Neo4j of `settings`; returns what `kg ingest` would report."""
+    from graph.errors import BadArticle
+
+    target = Neo4jTarget.from_settings(settings)
+    files, jsonl, parquet = classify(paths)
+    every = [*files, *jsonl, *parquet]
+    if not every:
+        raise InvalidInput(
+            f"nothing to backfill in {' '.join(paths)}", hint="pass WARC, JSONL or Parquet files"
+        )
+    finished = FinishedInputs(settings.home / "state" / "backfill-neo4j.json")
+    summary = RunSummary()
+    todo = [p for p in every if not (opts.resume and finished.is_finished(p))]
+    summary.skipped_inputs = len(every) - len(todo)
+    if progress is not None:
+        progress.set_total(len(every))
+        progress.update(inputs=summary.skipped_inputs)
+    if not todo:
+        return summary
+    spark = spark_session(opts.master)
+    from pyspark import StorageLevel
+
+    max_bytes, batch = settings.max_article_bytes, opts.batch_size
+    try:
+        for start in range(0, len(todo), max(1, opts.wave_files)):
+            wave = todo[start : start + opts.wave_files]
+            rdd = extracted_rdd(
+                spark,
+                [p for p in wave if p in files],
+                [p for p in wave if p in jsonl],
+                [p for p in wave if p in parquet],
+                max_bytes,
+            ).persist(StorageLevel.MEMORY_AND_DISK)
+            try:
+                fails = rdd.filter(lambda kv: kv[0] == "fail").map(lambda kv: kv[1]).collect()
+                ok = rdd.filter(lambda kv: kv[0] == "ok").coalesce(max(1, opts.writers))
+                first = _collect_reports(ok, target, batch, entities_only=True)
+                second = _collect_reports(ok, target, batch, entities_only=False)
+            finally:
+                rdd.unpersist()
+            for line in fails:
+                where, _, message = line.partition("\t")
+                summary.failures.append(ReadFailure(where, BadArticle(message)))
+            summary.report.add(_combine(first, second))
+            summary.read += len(second.articles_added) + len(second.articles_merged) + len(fails)
+            finished.mark(list(wave))
+            if progress is not None:
+                progress.update(
+                    inputs=len(wave),
+                    articles=len(second.articles_added) + len(second.articles_merged),
+                    errors=len(fails),
+                )
+    finally:
+        spark.stop()
+    return summary
+
+
+def _collect_reports(ok: Any, target: Neo4jTarget, batch: int, *, entities_only: bool) -> UpsertReport:
+    reports = ok.mapPartitions(lambda rows: write_partition(rows, target, batch, entities_only)).collect()
+    total = UpsertReport()
+    for data in reports:
+        total.add(UpsertReport.model_validate(json.loads(data)))
+    # Two partitions creating one entity at once both see it as new: count it once, as one writer would.
+    for kind in ("articles", "entities", "relations", "events"):
+        added = list(dict.fromkeys(getattr(total, f"{kind}_added")))
+        new = set(added)
+        merged = [i for i in dict.fromkeys(getattr(total, f"{kind}_merged")) if i not in new]
+        setattr(total, f"{kind}_added", added)
+        setattr(total, f"{kind}_merged", merged)
+    return total
+
+
+def _combine(entities_pass: UpsertReport, full_pass: UpsertReport) -> UpsertReport:
+    """What one pass would have reported: articles and entities were created by the first pass."""
+    return UpsertReport(
+        articles_added=entities_pass.articles_added,
+        articles_merged=entities_pass.articles_merged,
+        entities_added=entities_pass.entities_added,
+        entities_merged=entities_pass.entities_merged,
+        relations_added=full_pass.relations_added,
+        relations_merged=full_pass.relations_merged,
+        events_added=full_pass.events_added,
+        events_merged=full_pass.events_merged,
+        evidence_added=full_pass.evidence_added,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`spark-submit scripts/spark_backfill.py [--writers N] PATH...`: the master comes from spark-submit."""
+    import argparse
+
+    from graph.settings import get_settings
+
+    parser = argparse.ArgumentParser(prog="backfill", description="Backfill a corpus into Neo4j on Spark.")
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--resume", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    # Under spark-submit the master comes from its --master (None here leaves it alone).
+    master = os.environ.get("MASTER")
+    opts = BackfillOptions(
+        master=master, writers=args.writers, batch_size=args.batch_size, resume=args.resume
+    )
+    summary = run_backfill(args.paths, opts, settings=get_settings())
+    log.info(
+        "backfill: %d read, %d failed, %d skipped inputs",
+        summary.read,
+        len(summary.failures),
+        summary.skipped_inputs,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""The executor side of the Spark backfill (loaders/backfill.py): what runs inside `mapPartitions`.
+
+Plain functions of plain values (cloudpickle ships them by reference to this module): extraction with
+one spaCy pipeline per executor Python worker, and batched writes through `Neo4jStore.upsert`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import ConfigError
+from graph.model import Extraction
+from loaders.readers import from_record, read_input
+from loaders.source import ReadFailure, SourceArticle
+
+if TYPE_CHECKING:
+    from graph.settings import Settings
+    from loaders.pipeline import Extractor
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """Connection settings shipped to the executors (plain values: picklable)."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jTarget:
+        if not settings.neo4j_uri:
+            raise ConfigError(
+                "kg backfill writes into Neo4j, and NEO4J_URI is not set",
+                hint="start it with `kg neo4j start` and export the NEO4J_URI it prints",
+            )
+        return cls(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+        )
+
+
+@lru_cache(maxsize=1)
+def executor_extractor() -> Extractor:
+    """The spaCy pipeline and gazetteer, loaded once per executor Python worker and reused."""
+    from loaders.pipeline import Extractor
+
+    return Extractor()
+
+
+def extract_partition(
+    items: Iterable[SourceArticle | ReadFailure], chunk: int = 64
+) -> Iterator[tuple[str, str]]:
+    """`("ok", extraction JSON)` or `("fail", "where\\tmessage")` for each item, in order."""
+    pending: list[SourceArticle] = []
+
+    def drain() -> Iterator[tuple[str, str]]:
+        for ex in executor_extractor().extract_many(pending):
+            yield ("ok", ex.model_dump_json())
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, ReadFailure):
+            yield ("fail", f"{item.path}\t{item.error.message}")
+            continue
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from drain()
+    yield from drain()
+
+
+def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """Rows of file paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
+
+    def items() -> Iterator[SourceArticle | ReadFailure]:
+        for row in paths:
+            for got in read_input(Path(row["path"]), max_bytes=max_bytes):
+                if isinstance(got, SourceArticle | ReadFailure):
+                    yield got  # extraction files are for `kg ingest`; a backfill reads articles
+
+    return extract_partition(items())
+
+
+def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """Rows of article records (JSON Lines, Parquet) as `kg ingest` reads them."""
+    from graph.errors import KGError
+
+    def items() -> Iterator[SourceArticle | ReadFailure]:
+        for n, row in enumerate(rows):
+            record = {k: str(v) for k, v in row.asDict().items() if v is not None}
+            where = record.get("url") or f"record {n}"
+            try:
+                yield from_record(record, max_bytes=max_bytes, where=where)
+            except KGError as exc:
+                yield ReadFailure(where, exc)
+
+    return extract_partition(items())
+
+
+def write_partition(
+    rows: Iterable[tuple[str, str]], target: Neo4jTarget, batch_size: int, entities_only: bool
+) -> Iterator[str]:
+    """Upsert a partition's extractions in batches through one driver; yields the report as JSON."""
+    from neo4j import GraphDatabase
+
+    from graph.stores.neo4j import Neo4jStore
+
+    def extractions() -> Iterator[Extraction]:
+        for _, data in rows:
+            ex = Extraction.model_validate_json(data)
+            yield ex.model_copy(update={"relations": [], "events": []}) if entities_only else ex
+
+    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+    try:
+        store = Neo4jStore(driver, database=target.database)
+        report = store.upsert(extractions(), batch_size=batch_size)
+    finally:
+        driver.close()
+    yield report.model_dump_json()
