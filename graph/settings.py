@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     neo4j_port: int = Field(default=7687, alias="KG_NEO4J_PORT")
     neo4j_heap: str = Field(default="1g", alias="KG_NEO4J_HEAP")
 
+    # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.
+    embedded_memory_mb: int = Field(default=1024, alias="KG_EMBEDDED_MEMORY_MB")
+    embedded_min_free_mb: int = Field(default=64, alias="KG_EMBEDDED_MIN_FREE_MB")
+
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")
     batch_size: int = Field(default=200, alias="KG_BATCH_SIZE")

@@ -69,13 +69,17 @@ class EmbeddedStore:
 
     kind: Literal["embedded"] = "embedded"
 
-    def __init__(self, path: FsPath | str | None = None, buffer_pool_mb: int = 1024) -> None:
+    def __init__(
+        self, path: FsPath | str | None = None, buffer_pool_mb: int = 1024, min_free_mb: int = 64
+    ) -> None:
         self._tmp: str | None = None
         if path is None:
             self._tmp = tempfile.mkdtemp(prefix="actorgraph-")
             path = FsPath(self._tmp) / "graph.json"
         self.path = FsPath(path)
-        self.files = StoreFiles(self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb)
+        self.files = StoreFiles(
+            self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb, min_free_mb=min_free_mb
+        )
         self._opened = False
 
     # ---------------------------------------------------------------------------- plumbing
@@ -86,7 +90,7 @@ class EmbeddedStore:
             return
         self.ping()
         self.files.create()
-        self.files.remove_stale_temp_files()
+        self.files.recover()
         if self.path.exists() and self.path.suffix == ".json":
             from graph.stores.embedded_migrate import migrate_json
 

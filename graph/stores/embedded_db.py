@@ -72,21 +72,27 @@ def schema() -> list[str]:
     return ddl
 
 
-def buffer_pool_bytes(db_path: Path, cap_mb: int) -> int:
-    """Sized to the graph: twice the database file plus 64 MiB of working room, at most `cap_mb`."""
+def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool) -> int:
+    """Sized to the graph: twice the database file plus working room, at most `cap_mb`.
+
+    A write transaction keeps its new rows in the pool until commit, so writes get more room (a batch of
+    a few thousand extractions needs ~100 MiB). The pool is reserved address space, used as needed.
+    """
     size = db_path.stat().st_size if db_path.exists() else 0
-    return int(min(max(2 * size + 64 * MIB, 64 * MIB), cap_mb * MIB))
+    room = (384 if writing else 128) * MIB
+    return int(min(2 * size + room, cap_mb * MIB))
 
 
 class StoreFiles:
     """The database, its lock and its version counter in one directory; read and write sessions."""
 
-    def __init__(self, directory: Path, buffer_pool_mb: int = 1024) -> None:
+    def __init__(self, directory: Path, buffer_pool_mb: int = 1024, min_free_mb: int = 64) -> None:
         self.dir = directory
         self.db_path = directory / DB_FILE
         self.lock_path = directory / LOCK_FILE
         self.version_path = directory / VERSION_FILE
         self.buffer_pool_mb = buffer_pool_mb
+        self.min_free_mb = min_free_mb
         self._ro: Any = None  # the process's read-only handle, shared by its reading threads
         self._ro_version: str | None = None
         self._reopen = threading.Lock()
@@ -150,7 +156,10 @@ class StoreFiles:
             return ladybug.Database(
                 str(self.db_path),
                 read_only=read_only,
-                buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb),
+                # A torn WAL tail is a transaction that never committed (killed writer, full disk):
+                # replay what committed and drop the tail instead of refusing to open.
+                throw_on_wal_replay_failure=False,
+                buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb, not read_only),
             )
         except RuntimeError as exc:
             raise StoreError(
@@ -168,11 +177,45 @@ class StoreFiles:
             self._ro = None
             self._ro_version = None
 
-    def remove_stale_temp_files(self) -> None:
-        """Temp files of a version bump that died before its rename are never read: remove them."""
-        for tmp in self.dir.glob(f".{VERSION_FILE}.*.tmp"):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+    def leftovers(self) -> list[Path]:
+        """Files a failed or killed writer can leave: LadybugDB's WAL and shadow pages, our temp files."""
+        return [
+            *self.dir.glob(f".{VERSION_FILE}.*.tmp"),
+            *(p for p in (self.db_path.with_name(DB_FILE + ".wal"), self.db_path.with_name(DB_FILE + ".shadow"))
+              if p.exists()),
+        ]
+
+    def recover(self) -> None:
+        """Remove our temp files; let LadybugDB replay or drop its WAL and shadow pages (open + close).
+
+        Called at start and after a failed write. A WAL may hold a committed batch whose checkpoint did
+        not finish, so it is never deleted by hand: opening read-write is what replays it.
+        """
+        if not self.leftovers():
+            return
+        with self._locked(exclusive=True):
+            for tmp in self.dir.glob(f".{VERSION_FILE}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            if any(p.suffix in (".wal", ".shadow") for p in self.leftovers()):
+                self.drop_reader()
+                with contextlib.suppress(StoreError):
+                    self._open(read_only=False).close()
+                    log.info("recovered the embedded store at %s after an interrupted write", self.dir)
+
+    def _check_space(self) -> None:
+        """Refuse to start a write on a nearly full disk: LadybugDB aborts the process when a WAL write
+        fails, so a full disk must be caught before the engine sees it."""
+        st = os.statvfs(self.dir)
+        free_mb = st.f_bavail * st.f_frsize // MIB
+        if free_mb < self.min_free_mb:
+            raise StoreUnavailable(
+                f"only {free_mb} MiB free where the embedded store lives ({self.dir}); "
+                f"writes need at least {self.min_free_mb} MiB",
+                hint="free disk space (KG_EMBEDDED_MIN_FREE_MB sets the margin); nothing was written",
+                store="embedded",
+                path=str(self.dir),
+            )
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:
@@ -180,6 +223,7 @@ class StoreFiles:
         import ladybug
 
         with self._locked(exclusive=True):
+            self._check_space()
             self.drop_reader()  # no read of this process may use the old pages after this write
             db = self._open(read_only=False)
             conn = ladybug.Connection(db)
@@ -190,14 +234,21 @@ class StoreFiles:
             except BaseException:
                 with contextlib.suppress(Exception):
                     conn.execute("ROLLBACK")
-                raise
-            finally:
                 with contextlib.suppress(Exception):
                     conn.close()
-                try:
+                with contextlib.suppress(Exception):
                     db.close()
-                finally:
-                    self._bump()
+                with contextlib.suppress(Exception):
+                    self.drop_reader()
+                    self._open(read_only=False).close()  # replay or drop what the failed write left
+                self._bump()
+                raise
+            with contextlib.suppress(Exception):
+                conn.close()
+            try:
+                db.close()
+            finally:
+                self._bump()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Any]:
