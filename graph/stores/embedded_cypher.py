@@ -10,9 +10,9 @@ supported subset is documented in docs/cypher.md.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from decimal import Decimal
-import threading
 from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, UnsupportedQuery, WriteRefused
@@ -311,12 +311,24 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+MAX_NESTING = 100
 
 
 def prepare(query: str) -> str:
     """Check `query` (read-only, inside the subset) and rewrite it for LadybugDB; no engine involved."""
     if not query or not query.strip():
         raise QueryError("the query is empty")
+    depth = deepest = 0
+    for ch in _mask(query):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        # The engine's recursive parser overflows the stack (a segfault) at a few thousand levels.
+        raise QueryError(
+            f"the query nests {deepest} levels of brackets; the embedded store allows {MAX_NESTING}",
+            hint="flatten the expression",
+        )
     check_read_only(query)
     rewritten = _unique_rels(_rewrite_rels(query))
     rewritten = _rewrite_funcs(rewritten, _mask(rewritten))
@@ -351,6 +363,12 @@ def run_prepared(
     The engine checks its clock between chunks of work; the watchdog interrupts the connection from
     outside as well, so a query gets its time limit and a little more, never unbounded time.
     """
+    missing = sorted(set(re.findall(r"\$([A-Za-z_]\w*)", _mask(query))) - set(params))
+    if missing:
+        # LadybugDB would read a missing parameter as null; Neo4j refuses the query. Refuse too.
+        raise QueryError(
+            f"missing parameter: ${missing[0]}", hint="pass it with --param KEY=VALUE or in `params`"
+        )
     if timeout is None or timeout <= 0:
         from graph.settings import get_settings
 

@@ -181,8 +181,14 @@ class StoreFiles:
         """Files a failed or killed writer can leave: LadybugDB's WAL and shadow pages, our temp files."""
         return [
             *self.dir.glob(f".{VERSION_FILE}.*.tmp"),
-            *(p for p in (self.db_path.with_name(DB_FILE + ".wal"), self.db_path.with_name(DB_FILE + ".shadow"))
-              if p.exists()),
+            *(
+                p
+                for p in (
+                    self.db_path.with_name(DB_FILE + ".wal"),
+                    self.db_path.with_name(DB_FILE + ".shadow"),
+                )
+                if p.exists()
+            ),
         ]
 
     def recover(self) -> None:

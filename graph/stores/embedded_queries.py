@@ -6,9 +6,9 @@ touches, not what the graph holds.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from graph.model import RELATION_TYPES, Article, Entity, Event, Relation
+from graph.model import RELATION_TYPES, Article, Entity, Event, Relation, RelationType
 from graph.stores.props import evidence_from_props
 
 TYPED = "|".join(RELATION_TYPES)  # the typed relations between entities (not the event/article links)
@@ -29,7 +29,8 @@ REL_SET = (
 )
 EVENT_SET = (
     "e.type = r.type, e.label = r.label, e.date = r.date, e.date_precision = r.date_precision, "
-    "e.killed = CAST(r.killed AS INT64), e.wounded = CAST(r.wounded AS INT64), e.quantity = CAST(r.quantity AS INT64), " + EVIDENCE_SET.format(v="e")
+    "e.killed = CAST(r.killed AS INT64), e.wounded = CAST(r.wounded AS INT64), e.quantity = CAST(r.quantity AS INT64), "
+    + EVIDENCE_SET.format(v="e")
 )
 
 MERGE_ENTITIES = f"UNWIND $rows AS r MERGE (e:Entity {{id: r.id}}) SET {ENTITY_SET}"
@@ -84,7 +85,9 @@ EVENT_IDS_FOR_ENTITIES = (
 ALL_EVENT_IDS = "MATCH (e:Event) RETURN e.id AS id"
 ALL_ENTITY_IDS = "MATCH (e:Entity) RETURN e.id AS id"
 ALL_ARTICLES = "MATCH (a:Article) RETURN a"
-DEGREES = f"UNWIND $ids AS i MATCH (e:Entity {{id: i}}) OPTIONAL MATCH (e)-[r:{TYPED}]-() RETURN e.id, count(r)"
+DEGREES = (
+    f"UNWIND $ids AS i MATCH (e:Entity {{id: i}}) OPTIONAL MATCH (e)-[r:{TYPED}]-() RETURN e.id, count(r)"
+)
 # Outgoing then incoming, so that each row knows its relation's direction.
 NEIGHBOUR_EDGES = (
     "UNWIND $ids AS i MATCH (a:Entity {{id: i}})-[x:{types}]->(b:Entity) RETURN a.id, b.id, label(x), x",
@@ -113,9 +116,17 @@ STATS = [
     ("event", "MATCH (e:Event) RETURN e.type, count(*), sum(e.evidence_count)"),
     ("article", "MATCH (a:Article) RETURN 'article', count(*), 0"),
 ]
-CLEAR = ["MATCH (n:Event) DETACH DELETE n", "MATCH (n:Article) DETACH DELETE n", "MATCH (n:Entity) DETACH DELETE n"]
+CLEAR = [
+    "MATCH (n:Event) DETACH DELETE n",
+    "MATCH (n:Article) DETACH DELETE n",
+    "MATCH (n:Entity) DETACH DELETE n",
+]
 
-DELETE_ENTITY_RELATIONS = f"MATCH (e:Entity {{id: $id}})-[r:{TYPED}]-() DELETE r"
+# Both directions, one statement each (LadybugDB deletes directed matches only).
+DELETE_ENTITY_RELATIONS = (
+    f"MATCH (e:Entity {{id: $id}})-[r:{TYPED}]->() DELETE r",
+    f"MATCH (e:Entity {{id: $id}})<-[r:{TYPED}]-() DELETE r",
+)
 DELETE_EVENT = "MATCH (e:Event {id: $id}) DETACH DELETE e"
 DELETE_ENTITY = "MATCH (e:Entity {id: $id}) DETACH DELETE e"
 
@@ -144,14 +155,16 @@ def rows(conn: Any, query: str, params: dict[str, Any] | None = None) -> list[li
 def entity(node: dict[str, Any], articles: list[str] | None = None) -> Entity:
     """An `Entity` from its node's properties (and its articles, from MENTIONED_IN)."""
     fields = {k: node[k] for k in _ENTITY_FIELDS if node.get(k) is not None}
-    return Entity.model_construct(**{"aliases": [], "titles": [], **fields, "article_ids": sorted(articles or [])})
+    return Entity.model_construct(
+        **{"aliases": [], "titles": [], **fields, "article_ids": sorted(articles or [])}
+    )
 
 
 def relation(rtype: str, source: str, target: str, props: dict[str, Any]) -> Relation:
     """A `Relation` from its relationship's properties and ends."""
     return Relation.model_construct(
         id=props["id"],
-        type=rtype,
+        type=cast(RelationType, rtype),
         source=source,
         target=target,
         titles=list(props.get("titles") or []),

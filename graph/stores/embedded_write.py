@@ -50,7 +50,9 @@ def write_batch(conn: Any, records: list[GraphRecords]) -> UpsertReport:
     art_ids = sorted({r.article.id for r in records})
     have_arts = {row[0]["id"] for row in Q.rows(conn, Q.ARTICLES_BY_ID, {"ids": art_ids})}
     ent_ids = sorted({e.id for r in records for e in r.entities})
-    ents = {row[0]["id"]: Q.entity(row[0], row[1]) for row in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": ent_ids})}
+    ents = {
+        row[0]["id"]: Q.entity(row[0], row[1]) for row in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": ent_ids})
+    }
     rels = _existing_relations(conn, [x for r in records for x in r.relations])
     evts = _existing_events(conn, sorted({e.id for r in records for e in r.events}))
 
@@ -152,7 +154,9 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
     one merges into it (evidence unioned). Merging an id that is already gone is a no-op (idempotent);
     an unknown `keep_id` is `NotFound`.
     """
-    found = {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": [keep_id, drop_id]})}
+    found = {
+        r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": [keep_id, drop_id]})
+    }
     if keep_id not in found:
         raise NotFound("entity", keep_id)
     if drop_id == keep_id or drop_id not in found:
@@ -185,7 +189,8 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
             new = _merged_relation(prev, new)
         targets[rid] = new
     have = _existing_relations(conn, list(targets.values()))
-    conn.execute(Q.DELETE_ENTITY_RELATIONS, {"id": drop_id})
+    for stmt in Q.DELETE_ENTITY_RELATIONS:
+        conn.execute(stmt, {"id": drop_id})
     merged = [_merged_relation(have[r.id], r) if r.id in have else r for r in targets.values()]
     _put_relations(conn, [r for r in merged if r.id not in have], create=True)
     _put_relations(conn, [r for r in merged if r.id in have], create=False)
@@ -198,9 +203,9 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
         targets_ = sorted({moved(t) for t in ev.targets})
         loc = moved(ev.location) if ev.location else None
         xid = event_id(ev.type, ev.date, actors, loc, targets_)
-        new = ev.model_copy(update={"id": xid, "actors": actors, "targets": targets_, "location": loc})
-        prev = new_events.get(xid)
-        new_events[xid] = _merged_event(prev, new) if prev is not None else new
+        moved_ev = ev.model_copy(update={"id": xid, "actors": actors, "targets": targets_, "location": loc})
+        prev_ev = new_events.get(xid)
+        new_events[xid] = _merged_event(prev_ev, moved_ev) if prev_ev is not None else moved_ev
         conn.execute(Q.DELETE_EVENT, {"id": ev.id})
     have_ev = _existing_events(conn, sorted(new_events))
     _put_events(conn, [_merged_event(have_ev[i], e) if i in have_ev else e for i, e in new_events.items()])

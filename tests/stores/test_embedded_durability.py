@@ -29,7 +29,11 @@ def extraction(n: int, tag: str) -> dict[str, Any]:
     a, b = f"Country {tag}{n % 7}", f"Country {tag}{(n + 3) % 7}"
     person = f"Minister {tag}{n % 5}"
     return {
-        "article": {"url": f"https://example.org/{tag}/{n}", "title": f"Talks {tag} {n}", "published": "2024-05-01"},
+        "article": {
+            "url": f"https://example.org/{tag}/{n}",
+            "title": f"Talks {tag} {n}",
+            "published": "2024-05-01",
+        },
         "entities": [
             {"name": a, "kind": "country"},
             {"name": b, "kind": "country"},
@@ -37,10 +41,20 @@ def extraction(n: int, tag: str) -> dict[str, Any]:
         ],
         "relations": [
             {"source": a, "type": "SUPPORTS", "target": b, "evidence": f"{a} backed {b} in round {n}."},
-            {"source": person, "type": "AFFILIATED_WITH", "target": a, "evidence": f"{person} spoke for {a}."},
+            {
+                "source": person,
+                "type": "AFFILIATED_WITH",
+                "target": a,
+                "evidence": f"{person} spoke for {a}.",
+            },
         ],
         "events": [
-            {"type": "CONSULT", "date": "2024-05-01", "actors": [a, b], "evidence": f"Envoys met in round {n}."}
+            {
+                "type": "CONSULT",
+                "date": "2024-05-01",
+                "actors": [a, b],
+                "evidence": f"Envoys met in round {n}.",
+            }
         ],
     }
 
@@ -123,7 +137,7 @@ def test_two_ingests_and_the_server_all_land(server: Any, tmp_path: Path) -> Non
         )
         posted += 1
     for r in runs:
-        out, errs = r.communicate(timeout=300)
+        _out, errs = r.communicate(timeout=300)
         assert r.returncode == 0, errs.decode()
     on_disk = stats(home)
     assert on_disk["articles"] == 40 + 40 + posted
@@ -139,7 +153,9 @@ def test_server_sees_what_ingest_wrote_and_does_not_erase_it(server: Any, tmp_pa
     assert get_json(f"{base}/api/v1/stats")["articles"] == 12
     rows = get_json(f"{base}/api/v1/cypher", {"query": "MATCH (a:Article) RETURN count(*) AS n"})["rows"]
     assert rows == [[12]]
-    get_json(f"{base}/api/v1/articles", {"text": "Chile thanked Peru for the aid.", "url": "https://example.org/x"})
+    get_json(
+        f"{base}/api/v1/articles", {"text": "Chile thanked Peru for the aid.", "url": "https://example.org/x"}
+    )
     assert get_json(f"{base}/api/v1/stats")["articles"] == 13
     assert stats(home)["articles"] == 13
 
