@@ -178,18 +178,9 @@ class StoreFiles:
             self._ro_version = None
 
     def leftovers(self) -> list[Path]:
-        """Files a failed or killed writer can leave: LadybugDB's WAL and shadow pages, our temp files."""
-        return [
-            *self.dir.glob(f".{VERSION_FILE}.*.tmp"),
-            *(
-                p
-                for p in (
-                    self.db_path.with_name(DB_FILE + ".wal"),
-                    self.db_path.with_name(DB_FILE + ".shadow"),
-                )
-                if p.exists()
-            ),
-        ]
+        """Files a failed or killed writer can leave: LadybugDB's WAL, shadow and checkpoint files (all
+        named `graph.lbug.*`), and our version temp files."""
+        return [*self.dir.glob(f".{VERSION_FILE}.*.tmp"), *self.dir.glob(f"{DB_FILE}.*")]
 
     def recover(self) -> None:
         """Remove our temp files; let LadybugDB replay or drop its WAL and shadow pages (open + close).
@@ -203,7 +194,7 @@ class StoreFiles:
             for tmp in self.dir.glob(f".{VERSION_FILE}.*.tmp"):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-            if any(p.suffix in (".wal", ".shadow") for p in self.leftovers()):
+            if any(p.name.startswith(DB_FILE + ".") for p in self.leftovers()):
                 self.drop_reader()
                 with contextlib.suppress(StoreError):
                     self._open(read_only=False).close()
