@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
-from graph.errors import KGError, NotFound, StoreError, StoreUnavailable
+from graph.errors import KGError, NotFound, StoreUnavailable
 from graph.export import export_graph
 from graph.model import (
     SYMMETRIC_TYPES,
@@ -59,6 +59,30 @@ def in_window(dates: Iterable[str | None], since: str | None, until: str | None)
     return False
 
 
+def edges_at(store: EmbeddedStore, ids: list[str], types: Sequence[str] | None) -> list[Relation]:
+    """Typed relations at these entities, either direction, in one read session."""
+    wanted = "|".join(types) if types else Q.TYPED
+    out: dict[str, Relation] = {}
+    store.ready()
+    with store.files.read() as conn:
+        if len(ids) <= 16:
+            found = [
+                row
+                for query in Q.NEIGHBOUR_EDGES
+                for eid in ids
+                for row in Q.rows(conn, query.format(types=wanted), {"id": eid})
+            ]
+        else:
+            found = [
+                row
+                for query in Q.NEIGHBOUR_EDGES_MANY
+                for row in Q.rows(conn, query.format(types=wanted), {"ids": ids})
+            ]
+    for s, t, rtype, props in found:
+        out[props["id"]] = Q.relation(rtype, s, t, props)
+    return list(out.values())
+
+
 class EmbeddedStore:
     """A `GraphStore` on a LadybugDB database that several processes can share.
 
@@ -84,7 +108,7 @@ class EmbeddedStore:
 
     # ---------------------------------------------------------------------------- plumbing
 
-    def _ready(self) -> None:
+    def ready(self) -> None:
         """Create the database on first use, clean up after crashed writers, migrate an old JSON graph."""
         if self._opened:
             return
@@ -98,23 +122,25 @@ class EmbeddedStore:
         self._opened = True
 
     def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
-        self._ready()
+        self.ready()
         try:
             with self.files.read() as conn:
                 return Q.rows(conn, query, params)
         except RuntimeError as exc:
-            raise StoreError(f"the embedded store failed: {str(exc).splitlines()[0]}") from exc
+            raise StoreUnavailable(
+                f"the embedded store failed: {str(exc).splitlines()[0]}", store="embedded"
+            ) from exc
 
     def version(self) -> str:
         """Changes whenever a committed write lands, from any process."""
-        self._ready()
+        self.ready()
         return self.files.version()
 
     # ------------------------------------------------------------------------------ writes
 
     def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
         """Merge extractions, one transaction per batch; evidence already present is not added again."""
-        self._ready()
+        self.ready()
         report = UpsertReport()
         items = iter(extractions)
         while batch := list(islice(items, batch_size)):
@@ -143,13 +169,13 @@ class EmbeddedStore:
 
     def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
         """Move every relation, event role and alias of `drop_id` onto `keep_id`, then delete it."""
-        self._ready()
+        self.ready()
         self._write(lambda conn: merge_entities(conn, keep_id, drop_id))
         return self.get_entity(keep_id)
 
     def clear(self) -> None:
         """Remove everything."""
-        self._ready()
+        self.ready()
 
         def work(conn: Any) -> None:
             for stmt in Q.CLEAR:
@@ -164,7 +190,7 @@ class EmbeddedStore:
         return {r[0]["id"]: Q.entity(r[0], r[1]) for r in rows}
 
     def _events(self, ids: Iterable[str]) -> list[Event]:
-        self._ready()
+        self.ready()
         with self.files.read() as conn:
             return list(Q.events_by_id(conn, sorted(set(ids))).values())
 
@@ -211,12 +237,7 @@ class EmbeddedStore:
         )
 
     def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
-        wanted = "|".join(types) if types else Q.TYPED
-        out: dict[str, Relation] = {}
-        for query in Q.NEIGHBOUR_EDGES:
-            for s, t, rtype, props in self._rows(query.format(types=wanted), {"ids": sorted(set(ids))}):
-                out[props["id"]] = Q.relation(rtype, s, t, props)
-        return list(out.values())
+        return edges_at(self, sorted(set(ids)), types)
 
     def neighbors(
         self,
@@ -389,12 +410,14 @@ class EmbeddedStore:
         from graph.stores.embedded_cypher import prepare, run_prepared
 
         prepared = prepare(query)  # checks and rewrites before any lock or engine is involved
-        self._ready()
+        self.ready()
         try:
             with self.files.read() as conn:
                 return run_prepared(conn, prepared, query, params or {}, row_limit, timeout)
         except RuntimeError as exc:
-            raise StoreError(f"the embedded store failed: {str(exc).splitlines()[0]}") from exc
+            raise StoreUnavailable(
+                f"the embedded store failed: {str(exc).splitlines()[0]}", store="embedded"
+            ) from exc
 
     def ping(self) -> None:
         """The embedded store is reachable when its directory can exist and is writable."""

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from graph.errors import StoreError, StoreUnavailable
+from graph.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class StoreFiles:
                 buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb, not read_only),
             )
         except RuntimeError as exc:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"the embedded store at {self.db_path} cannot be opened: {str(exc).splitlines()[0]}",
                 hint="if the disk is full, free space; otherwise restore from an export",
                 path=str(self.db_path),
@@ -196,7 +196,7 @@ class StoreFiles:
                     tmp.unlink()
             if any(p.name.startswith(DB_FILE + ".") for p in self.leftovers()):
                 self.drop_reader()
-                with contextlib.suppress(StoreError):
+                with contextlib.suppress(StoreUnavailable):
                     self._open(read_only=False).close()
                     log.info("recovered the embedded store at %s after an interrupted write", self.dir)
 

@@ -9,7 +9,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import StoreError
+from graph.errors import StoreUnavailable
 from graph.model import Article, Entity, Event, Relation
 from graph.stores.embedded_write import put_records
 from graph.stores.props import article_props
@@ -41,7 +41,7 @@ def migrate_json(store: EmbeddedStore, path: Path) -> Path:
         evts = [Event.model_validate(e) for e in data["events"]]
         arts = [article_props(Article.model_validate(a)) for a in data["articles"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StoreError(
+        raise StoreUnavailable(
             f"the old embedded graph at {path} cannot be migrated: {exc}",
             hint=f"move {path} away and re-ingest the articles with `kg ingest`",
             path=str(path),

@@ -173,7 +173,7 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
     # Relations: re-pointed, re-keyed, merged into an equal one at `keep`, self-relations dropped.
     olds: dict[str, Relation] = {}
     for query in Q.NEIGHBOUR_EDGES:
-        for s, t, rtype, props in Q.rows(conn, query.format(types=Q.TYPED), {"ids": [drop_id]}):
+        for s, t, rtype, props in Q.rows(conn, query.format(types=Q.TYPED), {"id": drop_id}):
             olds[props["id"]] = Q.relation(rtype, s, t, props)
     targets: dict[str, Relation] = {}
     for old in olds.values():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import StoreError
+from graph.errors import StoreUnavailable
 from graph.model import Extraction
 from graph.store import RelationFilter
 from graph.stores.embedded import EmbeddedStore
@@ -62,7 +62,7 @@ def test_old_graph_json_is_migrated_on_open(tmp_path: Path) -> None:
 def test_unreadable_old_file_says_what_to_do(tmp_path: Path) -> None:
     (tmp_path / "graph.json").write_text("{not json")
     store = EmbeddedStore(tmp_path / "graph.json")
-    with pytest.raises(StoreError) as err:
+    with pytest.raises(StoreUnavailable) as err:
         store.stats()
     assert "re-ingest" in (err.value.hint or "")
     store.close()
