@@ -162,7 +162,7 @@ class EmbeddedStore:
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise StoreUnavailable(
                 f"cannot write the embedded store at {self.files.dir}: {msg}",
-                hint="check that KG_HOME is writable and the disk has space; nothing of this batch was kept",
+                hint="check that KG_HOME is writable and the disk has space; the last committed batch is intact",
                 store="embedded",
                 path=str(self.files.dir),
             ) from exc
