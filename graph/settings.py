@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     aliases_file: Path | None = Field(default=None, alias="KG_ALIASES")
     resolve: bool = Field(default=True, alias="KG_RESOLVE")
 
+    # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.
+    embedded_memory_mb: int = Field(default=1024, alias="KG_EMBEDDED_MEMORY_MB")
+    embedded_min_free_mb: int = Field(default=64, alias="KG_EMBEDDED_MIN_FREE_MB")
+
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")
     batch_size: int = Field(default=200, alias="KG_BATCH_SIZE")

@@ -1,22 +1,26 @@
-"""The embedded default store: a networkx graph in process, persisted atomically under `KG_HOME`."""
+"""The embedded default store: a LadybugDB database under `KG_HOME`, the store of record (docs/embedded.md).
+
+Each batch is one transaction that reads and writes only the records it touches; reads run Cypher on a
+read-only handle that follows every committed write, from any process (`embedded_db.StoreFiles`).
+networkx is only built on demand, by the analytics, through the `GraphStore` protocol.
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
+import logging
 import os
+import shutil
 import tempfile
-import threading
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import islice, pairwise, product
+from itertools import islice
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
-import networkx as nx
-
-from graph.errors import NotFound, StoreError, StoreUnavailable
+from graph.errors import KGError, NotFound, StoreUnavailable
 from graph.export import export_graph
 from graph.model import (
-    Article,
+    SYMMETRIC_TYPES,
     CypherResult,
     Entity,
     EntityHit,
@@ -30,16 +34,17 @@ from graph.model import (
     Stats,
     Subgraph,
     UpsertReport,
-    merge_entity,
-    merge_evidence,
     normalize_name,
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores import embedded_queries as Q
+from graph.stores.embedded_db import StoreFiles
+from graph.stores.embedded_write import merge_entities, merge_events, write_batch
 
-FORMAT_VERSION = 1
+log = logging.getLogger(__name__)
 
 
-def _in_window(dates: Iterable[str | None], since: str | None, until: str | None) -> bool:
+def in_window(dates: Iterable[str | None], since: str | None, until: str | None) -> bool:
     """True when some evidence date falls in [since, until] (prefix compare, partial dates allowed)."""
     if not since and not until:
         return True
@@ -54,262 +59,191 @@ def _in_window(dates: Iterable[str | None], since: str | None, until: str | None
     return False
 
 
+def edges_at(store: EmbeddedStore, ids: list[str], types: Sequence[str] | None) -> list[Relation]:
+    """Typed relations at these entities, either direction, in one read session."""
+    wanted = "|".join(types) if types else Q.TYPED
+    out: dict[str, Relation] = {}
+    store.ready()
+    with store.files.read() as conn:
+        if len(ids) <= 16:
+            found = [
+                row
+                for query in Q.NEIGHBOUR_EDGES
+                for eid in ids
+                for row in Q.rows(conn, query.format(types=wanted), {"id": eid})
+            ]
+        else:
+            found = [
+                row
+                for query in Q.NEIGHBOUR_EDGES_MANY
+                for row in Q.rows(conn, query.format(types=wanted), {"ids": ids})
+            ]
+    for s, t, rtype, props in found:
+        out[props["id"]] = Q.relation(rtype, s, t, props)
+    return list(out.values())
+
+
 class EmbeddedStore:
-    """Graph in memory (records plus a networkx MultiDiGraph of typed relations), saved to one JSON file."""
+    """A `GraphStore` on a LadybugDB database that several processes can share.
+
+    `path` is where the store lives: `KG_HOME/graph.json` (the name of the old single-file store, which
+    is migrated on open) keeps its database in `KG_HOME/graph.lbug/`; `None` makes a temporary store
+    removed at `close()`.
+    """
 
     kind: Literal["embedded"] = "embedded"
 
-    def __init__(self, path: FsPath | str | None = None) -> None:
-        self.path = FsPath(path) if path is not None else None
-        self._lock = threading.RLock()
-        self._ents: dict[str, Entity] = {}
-        self._rels: dict[str, Relation] = {}
-        self._evts: dict[str, Event] = {}
-        self._arts: dict[str, Article] = {}
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
-        self._version = 0  # bumped on every change; the Cypher mirror rebuilds when it moves
-        self._cypher: Any = None
-        if self.path is not None and self.path.exists():
-            self._load()
+    def __init__(
+        self, path: FsPath | str | None = None, buffer_pool_mb: int = 1024, min_free_mb: int = 64
+    ) -> None:
+        self._tmp: str | None = None
+        if path is None:
+            self._tmp = tempfile.mkdtemp(prefix="actorgraph-")
+            path = FsPath(self._tmp) / "graph.json"
+        self.path = FsPath(path)
+        self.files = StoreFiles(
+            self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb, min_free_mb=min_free_mb
+        )
+        self._opened = False
 
-    # ------------------------------------------------------------------------- persistence
+    # ---------------------------------------------------------------------------- plumbing
 
-    def _load(self) -> None:
-        assert self.path is not None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT_VERSION:
-                raise ValueError(f"unknown format {data.get('format')!r}")
-            for e in data["entities"]:
-                self._put_entity(Entity.model_validate(e))
-            for r in data["relations"]:
-                self._put_relation(Relation.model_validate(r))
-            for ev in data["events"]:
-                self._evts[ev["id"]] = Event.model_validate(ev)
-            for a in data["articles"]:
-                self._arts[a["id"]] = Article.model_validate(a)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(
-                f"the embedded graph at {self.path} cannot be read: {exc}",
-                hint="restore it from a backup or an export, or move it away to start a new graph",
-                path=str(self.path),
-            ) from exc
-
-    def _save(self) -> None:
-        """Write the whole graph to a temporary file and rename it over the old one (atomic)."""
-        self._version += 1
-        if self.path is None:
+    def ready(self) -> None:
+        """Create the database on first use, clean up after crashed writers, migrate an old JSON graph."""
+        if self._opened:
             return
-        data = {
-            "format": FORMAT_VERSION,
-            "entities": [e.model_dump(mode="json") for e in self._ents.values()],
-            "relations": [r.model_dump(mode="json") for r in self._rels.values()],
-            "events": [e.model_dump(mode="json") for e in self._evts.values()],
-            "articles": [a.model_dump(mode="json") for a in self._arts.values()],
-        }
+        self.ping()
+        self.files.create()
+        self.files.recover()
+        if self.path.exists() and self.path.suffix == ".json":
+            from graph.stores.embedded_migrate import migrate_json
+
+            migrate_json(self, self.path)
+        self._opened = True
+
+    def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        self.ready()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except OSError as exc:
+            with self.files.read() as conn:
+                return Q.rows(conn, query, params)
+        except RuntimeError as exc:
             raise StoreUnavailable(
-                f"cannot write the embedded graph at {self.path}: {exc}",
-                hint="check that KG_HOME is writable",
-                store="embedded",
-                path=str(self.path),
+                f"the embedded store failed: {str(exc).splitlines()[0]}", store="embedded"
             ) from exc
+
+    def version(self) -> str:
+        """Changes whenever a committed write lands, from any process."""
+        self.ready()
+        return self.files.version()
 
     # ------------------------------------------------------------------------------ writes
 
-    def _put_entity(self, ent: Entity) -> None:
-        self._ents[ent.id] = ent
-        self.graph.add_node(ent.id, kind=ent.kind)
-
-    def _put_relation(self, rel: Relation) -> None:
-        self._rels[rel.id] = rel
-        self.graph.add_edge(rel.source, rel.target, key=rel.id, type=rel.type)
-
     def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
-        """Merge extractions; evidence already present (same article and sentence) is not added again."""
+        """Merge extractions, one transaction per batch; evidence already present is not added again."""
+        self.ready()
         report = UpsertReport()
-        with self._lock:
-            items = iter(extractions)
-            while batch := list(islice(items, batch_size)):
-                for ex in batch:
-                    self._merge(ex, report)
-                self._save()
+        items = iter(extractions)
+        while batch := list(islice(items, batch_size)):
+            records = [ex.to_records() for ex in batch]
+            report.add(self._write(lambda conn, recs=records: write_batch(conn, recs)))
         return report
 
-    def _merge(self, ex: Extraction, report: UpsertReport) -> None:
-        rec = ex.to_records()
-        art = rec.article
-        if art.id in self._arts:
-            report.articles_merged.append(art.id)
-        else:
-            stamp = art.ingested_at or _now()
-            self._arts[art.id] = art.model_copy(update={"ingested_at": stamp})
-            report.articles_added.append(art.id)
-        for ent in rec.entities:
-            old = self._ents.get(ent.id)
-            if old is None:
-                self._put_entity(ent)
-                report.entities_added.append(ent.id)
-            else:
-                self._put_entity(merge_entity(old, ent))
-                report.entities_merged.append(ent.id)
-        for rel in rec.relations:
-            old_rel = self._rels.get(rel.id)
-            if old_rel is None:
-                self._put_relation(rel)
-                report.relations_added.append(rel.id)
-                report.evidence_added += len(rel.evidence)
-            else:
-                evidence = merge_evidence(old_rel.evidence, rel.evidence)
-                report.evidence_added += len(evidence) - len(old_rel.evidence)
-                titles = old_rel.titles + [t for t in rel.titles if t not in old_rel.titles]
-                self._put_relation(old_rel.model_copy(update={"evidence": evidence, "titles": titles}))
-                report.relations_merged.append(rel.id)
-        for ev in rec.events:
-            old_ev = self._evts.get(ev.id)
-            if old_ev is None:
-                self._evts[ev.id] = ev
-                report.events_added.append(ev.id)
-                report.evidence_added += len(ev.evidence)
-            else:
-                evidence = merge_evidence(old_ev.evidence, ev.evidence)
-                report.evidence_added += len(evidence) - len(old_ev.evidence)
-                targets = old_ev.targets + [t for t in ev.targets if t not in old_ev.targets]
-                self._evts[ev.id] = old_ev.model_copy(update={"evidence": evidence, "targets": targets})
-                report.events_merged.append(ev.id)
+    def files_write(self, work: Any) -> Any:
+        """Run `work(conn)` in one write transaction; engine and disk failures become `StoreUnavailable`."""
+        return self._write(work)
+
+    def _write(self, work: Any) -> Any:
+        try:
+            with self.files.write() as conn:
+                return work(conn)
+        except KGError:
+            raise
+        except (RuntimeError, OSError) as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreUnavailable(
+                f"cannot write the embedded store at {self.files.dir}: {msg}",
+                hint="check that KG_HOME is writable and the disk has space; the last committed batch is intact",
+                store="embedded",
+                path=str(self.files.dir),
+            ) from exc
 
     def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
-        """Move `drop_id`'s relations, event roles and names onto `keep_id` (graph/merging.py)."""
-        from graph.merging import (
-            already_merged,
-            fold_entity,
-            fold_event,
-            fold_relation,
-            rewire_event,
-            rewire_relation,
-        )
-
-        with self._lock:
-            keep = self.get_entity(keep_id)
-            if keep_id == drop_id:
-                return keep
-            drop = self._ents.get(drop_id)
-            if drop is None:
-                if already_merged(keep, drop_id):
-                    return keep
-                raise NotFound("entity", drop_id)
-            touched = [r for r in self._rels.values() if drop_id in (r.source, r.target)]
-            for rel in touched:
-                self._drop_relation(rel)
-            for rel in touched:
-                new = rewire_relation(rel, drop_id, keep_id)
-                if new is not None:
-                    old = self._rels.get(new.id)
-                    self._put_relation(fold_relation(old, new) if old else new)
-            roles = [e for e in self._evts.values() if drop_id in {*e.actors, *e.targets, e.location}]
-            for ev in roles:
-                del self._evts[ev.id]
-            for ev in roles:
-                new_ev = rewire_event(ev, drop_id, keep_id)
-                old_ev = self._evts.get(new_ev.id)
-                self._evts[new_ev.id] = fold_event(old_ev, new_ev) if old_ev else new_ev
-            del self._ents[drop_id]
-            self.graph.remove_node(drop_id)
-            self._put_entity(fold_entity(keep, drop))
-            self._save()
-            return self._ents[keep_id]
+        """Move every relation, event role and alias of `drop_id` onto `keep_id`, then delete it."""
+        self.ready()
+        self._write(lambda conn: merge_entities(conn, keep_id, drop_id))
+        return self.get_entity(keep_id)
 
     def merge_events(self, keep_id: str, drop_id: str) -> Event:
-        """Fold event `drop_id` into `keep_id` (graph/merging.py)."""
-        from graph.merging import fold_event
-
-        with self._lock:
-            keep = self._evts.get(keep_id)
-            if keep is None:
-                raise NotFound("event", keep_id)
-            if keep_id == drop_id:
-                return keep
-            drop = self._evts.get(drop_id)
-            if drop is None:
-                if drop_id in keep.merged_from:
-                    return keep
-                raise NotFound("event", drop_id)
-            del self._evts[drop_id]
-            self._evts[keep_id] = fold_event(keep, drop)
-            self._save()
-            return self._evts[keep_id]
-
-    def _drop_relation(self, rel: Relation) -> None:
-        del self._rels[rel.id]
-        self.graph.remove_edge(rel.source, rel.target, key=rel.id)
+        """Fold event `drop_id` into `keep_id` (graph/merging.py): roles and evidence unioned, audited."""
+        self.ready()
+        result: Event = self._write(lambda conn: merge_events(conn, keep_id, drop_id))
+        return result
 
     def clear(self) -> None:
-        """Remove everything (and the file's contents)."""
-        with self._lock:
-            self._ents.clear()
-            self._rels.clear()
-            self._evts.clear()
-            self._arts.clear()
-            self.graph.clear()
-            self._save()
+        """Remove everything."""
+        self.ready()
+
+        def work(conn: Any) -> None:
+            for stmt in Q.CLEAR:
+                conn.execute(stmt)
+
+        self._write(work)
 
     # ------------------------------------------------------------------------------- reads
 
+    def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        rows = self._rows(Q.ENTITIES_BY_ID, {"ids": sorted(set(ids))})
+        return {r[0]["id"]: Q.entity(r[0], r[1]) for r in rows}
+
+    def _events(self, ids: Iterable[str]) -> list[Event]:
+        self.ready()
+        with self.files.read() as conn:
+            return list(Q.events_by_id(conn, sorted(set(ids))).values())
+
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]:
+        """Number of typed relations at each entity."""
+        return {r[0]: int(r[1]) for r in self._rows(Q.DEGREES, {"ids": sorted(set(ids))})}
+
     def get_entity(self, entity_id: str) -> Entity:
         """The entity with this id."""
-        try:
-            return self._ents[entity_id]
-        except KeyError:
-            raise NotFound("entity", entity_id) from None
+        found = self._entities([entity_id])
+        if entity_id not in found:
+            raise NotFound("entity", entity_id)
+        return found[entity_id]
 
     def find_entity(self, name_or_id: str) -> Entity:
         """By id, then by exact normalised name, then by alias (the most connected wins)."""
-        if name_or_id in self._ents:
-            return self._ents[name_or_id]
-        key = normalize_name(name_or_id)
-        by_name = [e for e in self._ents.values() if normalize_name(e.name) == key]
-        by_alias = [e for e in self._ents.values() if key in {normalize_name(a) for a in e.aliases}]
-        for found in (by_name, by_alias):
-            if found:
-                return max(found, key=lambda e: (self.degree(e.id), e.id))
-        raise NotFound("entity", name_or_id)
-
-    def degree(self, entity_id: str) -> int:
-        """Number of typed relations at this entity."""
-        return int(self.graph.degree(entity_id)) if entity_id in self.graph else 0
+        found = self._entities([name_or_id])
+        if name_or_id in found:
+            return found[name_or_id]
+        rows = self._rows(Q.FIND_BY_NAME, {"key": normalize_name(name_or_id)})
+        if not rows:
+            raise NotFound("entity", name_or_id)
+        return self.get_entity(rows[0][0]["id"])
 
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Substring search over names and aliases, ignoring case and accents; most connected first."""
-        key = normalize_name(q) if q else ""
-        hits = []
-        for e in self._ents.values():
-            if kind and e.kind != kind:
-                continue
-            if key and not any(key in normalize_name(n) for n in (e.name, *e.aliases)):
-                continue
-            hits.append(EntityHit(entity=e, degree=self.degree(e.id)))
-        hits.sort(key=lambda h: (-h.degree, h.entity.name, h.entity.id))
+        """Substring search over names and aliases, ignoring case and accents; most connected first.
+
+        Hook: the ranked, indexed search (graph/stores/embedded_search.py) replaces this query once it
+        lands; it is fed from `write_batch`, `merge_entities` and `clear`.
+        """
+        query = Q.SEARCH.format(kind="e.kind = $kind AND" if kind else "")
+        params: dict[str, Any] = {"q": normalize_name(q) if q else ""}
+        if kind:
+            params["kind"] = kind
+        rows = self._rows(query, params)
+        page = rows[offset : offset + limit]
         return Page[EntityHit](
-            items=hits[offset : offset + limit], total=len(hits), limit=limit, offset=offset
+            items=[EntityHit(entity=Q.entity(r[0]), degree=int(r[1])) for r in page],
+            total=len(rows),
+            limit=limit,
+            offset=offset,
         )
 
-    def _edges(self, types: Sequence[str] | None, since: str | None, until: str | None) -> list[Relation]:
-        wanted = set(types) if types else None
-        return [
-            r
-            for r in self._rels.values()
-            if (wanted is None or r.type in wanted) and _in_window((e.date for e in r.evidence), since, until)
-        ]
+    def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
+        return edges_at(self, sorted(set(ids)), types)
 
     def neighbors(
         self,
@@ -321,84 +255,83 @@ class EmbeddedStore:
     ) -> Subgraph:
         """Entities within `depth` hops (either direction) and the relations among them on the way."""
         self.get_entity(entity_id)
-        wanted = set(types) if types else None
-
-        def ok(rel: Relation) -> bool:
-            return (wanted is None or rel.type in wanted) and _in_window(
-                (e.date for e in rel.evidence), since, until
-            )
-
         seen = {entity_id}
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
-        for _ in range(max(depth, 0)):
+        for _ in range(max(1, min(int(depth), 6))):
+            if not frontier:
+                break
             nxt: set[str] = set()
-            for node in frontier:
-                # Both directions of the maintained graph: only this node's edges are visited.
-                for _, other, rid in (
-                    *self.graph.out_edges(node, keys=True),
-                    *((v, u, k) for u, v, k in self.graph.in_edges(node, keys=True)),
-                ):
-                    rel = self._rels[rid]
-                    if rid in rels or ok(rel):
-                        rels[rid] = rel
-                        if other not in seen:
-                            nxt.add(other)
+            for rel in self._edges_at(frontier, types):
+                if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
+                    continue
+                rels[rel.id] = rel
+                nxt |= {rel.source, rel.target} - seen
             seen |= nxt
             frontier = nxt
         return self._subgraph(seen, list(rels.values()))
 
     def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
-        entities = sorted((self._ents[i] for i in ids if i in self._ents), key=lambda e: e.id)
-        events = [
-            e
-            for e in self._evts.values()
-            if ids & {*e.actors, *e.targets, *([e.location] if e.location else [])}
-        ]
+        ents = self._entities(ids)
+        ev_ids = [r[0] for r in self._rows(Q.EVENT_IDS_FOR_ENTITIES, {"ids": sorted(ids)})]
+        events = self._events(ev_ids)
         return Subgraph(
-            entities=entities,
+            entities=sorted(ents.values(), key=lambda e: e.id),
             relations=sorted(rels, key=lambda r: r.id),
             events=sorted(events, key=lambda e: (e.date or "", e.id)),
         )
-
-    def relations_page(self, flt: RelationFilter | None, limit: int, offset: int) -> Page[Relation]:
-        flt = flt or RelationFilter()
-        out = []
-        for r in self._edges(flt.types, flt.since, flt.until):
-            ends = {r.source, r.target}
-            if flt.entity and flt.entity not in ends:
-                continue
-            if r.symmetric:
-                wanted = {x for x in (flt.source, flt.target) if x}
-                if not wanted <= ends or (flt.source and flt.target and flt.source == flt.target):
-                    continue
-            else:
-                if flt.source and r.source != flt.source:
-                    continue
-                if flt.target and r.target != flt.target:
-                    continue
-            out.append(r)
-        out.sort(key=lambda r: r.id)
-        return Page[Relation](items=out[offset : offset + limit], total=len(out), limit=limit, offset=offset)
 
     def relations(
         self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0
     ) -> Page[Relation]:
         """Relations matching the filter, ordered by id."""
-        return self.relations_page(flt, limit, offset)
+        flt = flt or RelationFilter()
+        anchor = flt.entity or flt.source or flt.target
+        if anchor:
+            candidates = self._edges_at([anchor], flt.types)
+        else:
+            wanted = set(flt.types or [])
+            candidates = [
+                Q.relation(t, s, d, p)
+                for s, d, t, p in self._rows(Q.ALL_RELATIONS)
+                if not wanted or t in wanted
+            ]
+        out = []
+        for r in candidates:
+            if flt.types and r.type not in flt.types:
+                continue
+            if not in_window((e.date for e in r.evidence), flt.since, flt.until):
+                continue
+            ends = {r.source, r.target}
+            if flt.entity and flt.entity not in ends:
+                continue
+            if r.type in SYMMETRIC_TYPES:
+                wanted_ends = {x for x in (flt.source, flt.target) if x}
+                if not wanted_ends <= ends or (flt.source and flt.target and flt.source == flt.target):
+                    continue
+            elif (flt.source and r.source != flt.source) or (flt.target and r.target != flt.target):
+                continue
+            out.append(r)
+        out.sort(key=lambda r: r.id)
+        return Page[Relation](items=out[offset : offset + limit], total=len(out), limit=limit, offset=offset)
 
     def events(self, flt: EventFilter | None = None, limit: int = 100, offset: int = 0) -> Page[Event]:
         """Events matching the filter, by date then id."""
         flt = flt or EventFilter()
+        anchor = flt.actor or flt.place
+        if anchor:
+            ids = [r[0] for r in self._rows(Q.EVENT_IDS_FOR_ENTITIES, {"ids": [anchor]})]
+        else:
+            ids = [r[0] for r in self._rows(Q.ALL_EVENT_IDS)]
         out = []
-        for e in self._evts.values():
+        for e in self._events(ids):
             if flt.types and e.type not in flt.types:
                 continue
             if flt.actor and flt.actor not in {*e.actors, *e.targets}:
                 continue
             if flt.place and e.location != flt.place:
                 continue
-            if (flt.since or flt.until) and not _in_window([e.date], flt.since, flt.until):
+            if (flt.since or flt.until) and not in_window([e.date], flt.since, flt.until):
                 continue
             out.append(e)
         out.sort(key=lambda e: (e.date or "", e.id))
@@ -408,76 +341,68 @@ class EmbeddedStore:
         self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
     ) -> list[Path]:
         """All shortest paths over typed relations, ignoring direction, up to `max_hops`."""
-        self.get_entity(source_id)
+        a = self.get_entity(source_id)
         self.get_entity(target_id)
         if source_id == target_id:
-            return [Path(entities=[self._ents[source_id]], relations=[])]
-        undirected = self.graph.to_undirected(as_view=True)
-        paths: list[Path] = []
-        try:
-            for nodes in nx.all_shortest_paths(undirected, source_id, target_id):
-                if len(nodes) - 1 > max_hops:
-                    break
-                # Like Neo4j's allShortestPaths: one path per sequence of relationships.
-                hops = [
-                    sorted(
-                        {
-                            *self.graph.get_edge_data(a, b, default={}),
-                            *self.graph.get_edge_data(b, a, default={}),
-                        }
-                    )
-                    for a, b in pairwise(nodes)
-                ]
-                for rids in product(*hops):
-                    paths.append(
-                        Path(entities=[self._ents[n] for n in nodes], relations=[self._rels[r] for r in rids])
-                    )
-                if len(paths) >= limit * 4:
-                    break
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return []
+            return [Path(entities=[a], relations=[])]
+        hops = max(1, min(int(max_hops), 10))
+        rows = self._rows(Q.SHORTEST.replace("{hops}", str(hops)), {"s": source_id, "t": target_id})
+        found: list[tuple[list[str], list[Relation]]] = []
+        for nodes, rels in rows[: limit * 4]:
+            by_internal = {(n["_ID"]["table"], n["_ID"]["offset"]): n["id"] for n in nodes}
+            path_rels = [
+                Q.relation(
+                    r["_LABEL"],
+                    by_internal[(r["_SRC"]["table"], r["_SRC"]["offset"])],
+                    by_internal[(r["_DST"]["table"], r["_DST"]["offset"])],
+                    r,
+                )
+                for r in rels
+            ]
+            found.append(([n["id"] for n in nodes], path_rels))
+        ents = self._entities({n for ids, _ in found for n in ids})
+        paths = [Path(entities=[ents[n] for n in ids], relations=rels) for ids, rels in found]
         paths.sort(key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))
         return paths[:limit]
 
     def subgraph(self, ids: Iterable[str]) -> Subgraph:
         """The given entities, the relations among them and the events that involve them."""
-        wanted = {i for i in ids if i in self._ents}
-        rels = [r for r in self._rels.values() if r.source in wanted and r.target in wanted]
+        wanted = set(self._entities(ids))
+        rels = [r for r in self._edges_at(wanted, None) if r.source in wanted and r.target in wanted]
         return self._subgraph(wanted, rels)
 
     def stats(self) -> Stats:
         """Counts; `relations` is distinct typed relations."""
-        by_kind: dict[str, int] = {}
-        for e in self._ents.values():
-            by_kind[e.kind] = by_kind.get(e.kind, 0) + 1
-        by_type: dict[str, int] = {}
-        for r in self._rels.values():
-            by_type[r.type] = by_type.get(r.type, 0) + 1
-        ev_type: dict[str, int] = {}
-        for ev in self._evts.values():
-            ev_type[ev.type] = ev_type.get(ev.type, 0) + 1
-        evidence = sum(len(r.evidence) for r in self._rels.values()) + sum(
-            len(e.evidence) for e in self._evts.values()
-        )
+        by: dict[str, dict[str, int]] = {}
+        evidence = 0
+        for what, query in Q.STATS:
+            for k, n, ev in self._rows(query):
+                by.setdefault(what, {})[k] = int(n)
+                evidence += int(ev or 0)
         return Stats(
-            entities=len(self._ents),
-            relations=len(self._rels),
-            events=len(self._evts),
-            articles=len(self._arts),
-            entities_by_kind=by_kind,
-            relations_by_type=by_type,
-            events_by_type=ev_type,
+            entities=sum(by.get("entity", {}).values()),
+            relations=sum(by.get("relation", {}).values()),
+            events=sum(by.get("event", {}).values()),
+            articles=by.get("article", {}).get("article", 0),
+            entities_by_kind=by.get("entity", {}),
+            relations_by_type=by.get("relation", {}),
+            events_by_type=by.get("event", {}),
             evidence=evidence,
         )
 
     def export(self, fmt: ExportFormat = "json") -> str:
         """The whole graph as JSON or GraphML."""
+        ids = [r[0] for r in self._rows(Q.ALL_ENTITY_IDS)]
+        ents = self._entities(ids)
+        rels = [Q.relation(t, s, d, p) for s, d, t, p in self._rows(Q.ALL_RELATIONS)]
+        events = self._events(r[0] for r in self._rows(Q.ALL_EVENT_IDS))
         sub = Subgraph(
-            entities=sorted(self._ents.values(), key=lambda e: e.id),
-            relations=sorted(self._rels.values(), key=lambda r: r.id),
-            events=sorted(self._evts.values(), key=lambda e: (e.date or "", e.id)),
+            entities=sorted(ents.values(), key=lambda e: e.id),
+            relations=sorted(rels, key=lambda r: r.id),
+            events=sorted(events, key=lambda e: (e.date or "", e.id)),
         )
-        return export_graph(sub, sorted(self._arts.values(), key=lambda a: a.id), fmt)
+        articles = [Q.article(r[0]) for r in self._rows(Q.ALL_ARTICLES)]
+        return export_graph(sub, sorted(articles, key=lambda a: a.id), fmt)
 
     def cypher(
         self,
@@ -487,45 +412,44 @@ class EmbeddedStore:
         row_limit: int | None = None,
         timeout: float | None = None,
     ) -> CypherResult:
-        """Read-only Cypher through an in-memory LadybugDB mirror of this graph (docs/cypher.md)."""
+        """Read-only Cypher on the store itself (docs/cypher.md): time-limited, no process-wide lock."""
         from graph.cypher_guard import check_query
-        from graph.stores.embedded_cypher import CypherMirror
+        from graph.stores.embedded_cypher import prepare, run_prepared
 
         params = check_query(query, params)  # before any engine sees the query (docs/security.md)
-        with self._lock:
-            if self._cypher is None:
-                self._cypher = CypherMirror()
-            return self._cypher.run(self, self._version, query, params or {}, row_limit, timeout)
+        prepared = prepare(query)  # checks and rewrites before any lock or engine is involved
+        self.ready()
+        try:
+            with self.files.read() as conn:
+                return run_prepared(conn, prepared, query, params or {}, row_limit, timeout)
+        except RuntimeError as exc:
+            raise StoreUnavailable(
+                f"the embedded store failed: {str(exc).splitlines()[0]}", store="embedded"
+            ) from exc
 
     def ping(self) -> None:
-        """The embedded store is reachable when its directory is writable."""
-        if self.path is not None:
-            parent = self.path.parent
-            blocked = next((p for p in (parent, *parent.parents) if p.exists() and not p.is_dir()), None)
-            if blocked is not None:
-                raise StoreUnavailable(
-                    f"the embedded store's directory {parent} cannot exist: {blocked} is a file",
-                    hint="point KG_HOME at a directory",
-                    store="embedded",
-                    path=str(self.path),
-                )
-            if parent.exists() and not os.access(parent, os.W_OK):
-                raise StoreUnavailable(
-                    f"the embedded store's directory {parent} is not writable",
-                    hint="check KG_HOME",
-                    store="embedded",
-                    path=str(self.path),
-                )
+        """The embedded store is reachable when its directory can exist and is writable."""
+        parent = self.files.dir.parent
+        blocked = next((p for p in (parent, *parent.parents) if p.exists() and not p.is_dir()), None)
+        if blocked is not None:
+            raise StoreUnavailable(
+                f"the embedded store's directory {parent} cannot exist: {blocked} is a file",
+                hint="point KG_HOME at a directory",
+                store="embedded",
+                path=str(self.files.dir),
+            )
+        if parent.exists() and not os.access(parent, os.W_OK):
+            raise StoreUnavailable(
+                f"the embedded store's directory {parent} is not writable",
+                hint="check KG_HOME",
+                store="embedded",
+                path=str(self.files.dir),
+            )
 
     def close(self) -> None:
-        """Nothing pending: every write is saved when it happens."""
-        with self._lock:
-            if self._cypher is not None:
-                self._cypher.close()
-                self._cypher = None
-
-
-def _now() -> Any:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).replace(microsecond=0)
+        """Release the read handle (every write is committed when it happens)."""
+        self.files.drop_reader()
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(self._tmp)
+            self._tmp = None

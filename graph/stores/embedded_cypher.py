@@ -1,26 +1,25 @@
-"""Read-only Cypher for the embedded store: a LadybugDB mirror of the graph plus a guarded rewrite.
+"""Read-only user Cypher for the embedded store: a guarded rewrite, then LadybugDB on the store itself.
 
-LadybugDB (an embedded Kuzu-lineage Cypher engine) runs the query on an in-memory copy of the graph,
-rebuilt when the graph changed. Before it runs, the query is checked and rewritten so that it means
-what it would mean on Neo4j, or is refused with `UnsupportedQuery`; it never answers differently in
-silence. The supported subset is documented in docs/cypher.md.
+Before it runs, the query is checked and rewritten so that it means what it would mean on Neo4j (kind
+labels become the `kind` property of the one `Entity` table), or is refused with `UnsupportedQuery`; it
+never answers differently in silence. It then runs on its own connection of the process's read-only
+handle, under the engine's time limit and a watchdog: no lock is shared with other queries. The
+supported subset is documented in docs/cypher.md.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, UnsupportedQuery, WriteRefused
 from graph.model import KIND_LABELS, RELATION_TYPES, CypherResult
-from graph.stores.props import article_props, entity_props, event_props, relation_props
-
-if TYPE_CHECKING:
-    from graph.stores.embedded import EmbeddedStore
 
 KIND_TABLES = list(KIND_LABELS.values())
+KIND_OF_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
 NODE_LABELS = {*KIND_TABLES, "Entity", "Event", "Article"}
 LINK_TYPES = ("ACTOR_IN", "TARGETS", "LOCATED_AT", "REPORTED_IN", "MENTIONED_IN")
 REL_TYPES = {*RELATION_TYPES, *LINK_TYPES}
@@ -104,11 +103,11 @@ def check_read_only(query: str) -> None:
 
 
 def _rewrite_labels(query: str, masked: str) -> str:
-    """Map Neo4j labels onto LadybugDB tables: `:Entity` is the union of kind tables; names escaped."""
+    """Map Neo4j labels onto the one `Entity` table: `(c:Country {...})` is `(c:Entity {kind: 'country', ...})`."""
     out: list[str] = []
     pos = 0
-    # A node pattern: '(' optional variable, then one or more ':Label'.
-    for m in re.finditer(r"\(\s*([A-Za-z_]\w*)?\s*((?::\s*`?[A-Za-z_]\w*`?\s*)+)", masked):
+    # A node pattern: '(' optional variable, then one or more ':Label', then maybe a property map.
+    for m in re.finditer(r"\(\s*([A-Za-z_]\w*)?\s*((?::\s*`?[A-Za-z_]\w*`?\s*)+)(\{)?", masked):
         labels = [lbl.strip("` ") for lbl in m.group(2).split(":") if lbl.strip("` ")]
         unknown = [lbl for lbl in labels if lbl not in NODE_LABELS]
         if unknown:
@@ -120,10 +119,17 @@ def _rewrite_labels(query: str, masked: str) -> str:
         others = [lbl for lbl in labels if lbl in ("Event", "Article")]
         if len(set(kinds)) > 1 or (others and (kinds or "Entity" in labels)) or len(set(others)) > 1:
             raise UnsupportedQuery("a node with two different kind labels matches nothing; use one label")
-        tables = kinds or others or KIND_TABLES
         out.append(query[pos : m.start(2)])
-        out.append(":" + ":".join(f"`{t}`" for t in tables) + " ")
-        pos = m.end(2)
+        if others:
+            out.append(f":{others[0]} ")
+        else:
+            out.append(":Entity ")
+        if kinds:
+            cond = f"kind: '{KIND_OF_LABEL[kinds[0]]}'"
+            out.append(f"{{{cond}, " if m.group(3) else f"{{{cond}}} ")
+        elif m.group(3):
+            out.append("{")
+        pos = m.end()
     out.append(query[pos:])
     return "".join(out)
 
@@ -226,10 +232,26 @@ def _unique_rels(query: str) -> str:
     return query
 
 
+# Functions that mean the same on both engines; any other is refused rather than answered differently
+# (or, like LadybugDB's repeat(), used to build a value no time limit can interrupt).
+ALLOWED_FUNCS = {
+    "count", "collect", "sum", "avg", "min", "max", "stdev", "size", "length", "coalesce", "tolower",
+    "toupper", "type", "trim", "ltrim", "rtrim", "abs", "ceil", "floor", "round", "sign", "sqrt",
+    "tointeger", "tofloat", "toboolean", "head", "last", "any", "all", "none", "single", "exists",
+}  # fmt: skip
+KEYWORDS = {
+    "match", "optional", "where", "with", "return", "unwind", "and", "or", "xor", "not", "in", "as",
+    "distinct", "case", "when", "then", "else", "end", "by", "order", "skip", "limit", "is", "null",
+    "contains", "starts", "ends", "asc", "desc", "ascending", "descending",
+}  # fmt: skip
+
+
 def _rewrite_funcs(query: str, masked: str) -> str:
-    for m in re.finditer(r"\b([A-Za-z_]\w*)\s*\(", masked):
+    for m in re.finditer(r"(?<![.\w$:])([A-Za-z_]\w*)\s*\(", masked):
         name = m.group(1).lower()
-        if name in UNSUPPORTED_FUNCS:
+        if name in KEYWORDS:
+            continue
+        if name in UNSUPPORTED_FUNCS or name not in ALLOWED_FUNCS:
             raise UnsupportedQuery(f"the embedded store does not support the function {m.group(1)}()")
     return re.sub(r"\btype\s*\(", "label(", query, flags=re.I)
 
@@ -289,51 +311,77 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-class CypherMirror:
-    """An in-memory LadybugDB copy of an embedded store, rebuilt when the store's version changes."""
+MAX_NESTING = 100
 
-    def __init__(self) -> None:
-        self._db: Any = None
-        self._conn: Any = None
-        self._version = -1
 
-    def close(self) -> None:
-        """Drop the mirror."""
-        if self._conn is not None:
-            self._conn.close()
-        self._db = self._conn = None
-        self._version = -1
+def prepare(query: str) -> str:
+    """Check `query` (read-only, inside the subset) and rewrite it for LadybugDB; no engine involved."""
+    if not query or not query.strip():
+        raise QueryError("the query is empty")
+    depth = deepest = 0
+    for ch in _mask(query):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        # The engine's recursive parser overflows the stack (a segfault) at a few thousand levels.
+        raise QueryError(
+            f"the query nests {deepest} levels of brackets; the embedded store allows {MAX_NESTING}",
+            hint="flatten the expression",
+        )
+    check_read_only(query)
+    rewritten = _unique_rels(_rewrite_rels(query))
+    rewritten = _rewrite_funcs(rewritten, _mask(rewritten))
+    return _rewrite_labels(rewritten, _mask(rewritten))
 
-    def run(
-        self,
-        store: EmbeddedStore,
-        version: int,
-        query: str,
-        params: Mapping[str, Any],
-        row_limit: int | None,
-        timeout: float | None,
-    ) -> CypherResult:
-        """Check, rewrite and run `query`; rows as plain values, truncated at `row_limit`."""
-        if not query or not query.strip():
-            raise QueryError("the query is empty")
-        check_read_only(query)
-        rewritten = _unique_rels(_rewrite_rels(query))
-        rewritten = _rewrite_funcs(rewritten, _mask(rewritten))
-        rewritten = _rewrite_labels(rewritten, _mask(rewritten))
-        if version != self._version:
-            self._build(store)
-            self._version = version
-        conn = self._conn
-        conn.set_query_timeout(int((timeout or 0) * 1000))
+
+def _engine_error(exc: RuntimeError, timeout: float) -> QueryError:
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    low = msg.lower()
+    if "interrupt" in low or "timeout" in low:
+        return QueryTimeout(f"the query ran past its time limit of {timeout:g} s")
+    if "buffer" in low or "memory" in low:
+        return QueryError(
+            f"the query needs more memory than the embedded store allows: {msg}",
+            hint="narrow the pattern or aggregate earlier; KG_EMBEDDED_MEMORY_MB sets the limit",
+        )
+    if "Parameter" in msg and "not found" in msg:
+        return QueryError(f"missing parameter: {msg}", hint="pass it with --param KEY=VALUE")
+    return UnsupportedQuery(f"the embedded store could not run this query: {msg}")
+
+
+def run_prepared(
+    conn: Any,
+    rewritten: str,
+    query: str,
+    params: Mapping[str, Any],
+    row_limit: int | None,
+    timeout: float | None,
+) -> CypherResult:
+    """Run a prepared query on its own connection: engine time limit, plus a watchdog that interrupts.
+
+    The engine checks its clock between chunks of work; the watchdog interrupts the connection from
+    outside as well, so a query gets its time limit and a little more, never unbounded time.
+    """
+    missing = sorted(set(re.findall(r"\$([A-Za-z_]\w*)", _mask(query))) - set(params))
+    if missing:
+        # LadybugDB would read a missing parameter as null; Neo4j refuses the query. Refuse too.
+        raise QueryError(
+            f"missing parameter: ${missing[0]}", hint="pass it with --param KEY=VALUE or in `params`"
+        )
+    if timeout is None or timeout <= 0:
+        from graph.settings import get_settings
+
+        timeout = get_settings().query_timeout
+    conn.set_query_timeout(max(1, int(timeout * 1000)))
+    watchdog = threading.Timer(timeout + 0.5, conn.interrupt)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
         try:
             result = conn.execute(rewritten, dict(params))
         except RuntimeError as exc:
-            msg = str(exc).splitlines()[0]
-            if "interrupt" in msg.lower() or "timeout" in msg.lower():
-                raise QueryTimeout(f"the query ran past its time limit of {timeout} s") from exc
-            if "Parameter" in msg and "not found" in msg:
-                raise QueryError(f"missing parameter: {msg}", hint="pass it with --param KEY=VALUE") from exc
-            raise UnsupportedQuery(f"the embedded store could not run this query: {msg}") from exc
+            raise _engine_error(exc, timeout) from exc
         except (ValueError, TypeError, OverflowError, IndexError, KeyError) as exc:
             # LadybugDB converts parameters in Python and raises plain errors for values it cannot bind.
             raise QueryError(
@@ -345,140 +393,15 @@ class CypherMirror:
             cols = names
         rows: list[list[Any]] = []
         truncated = False
-        while result.has_next():
-            row = result.get_next()
-            if row_limit is not None and len(rows) >= row_limit:
-                truncated = True
-                break
-            rows.append([to_plain(v) for v in row])
+        try:
+            while result.has_next():
+                row = result.get_next()
+                if row_limit is not None and len(rows) >= row_limit:
+                    truncated = True
+                    break
+                rows.append([to_plain(v) for v in row])
+        except RuntimeError as exc:
+            raise _engine_error(exc, timeout) from exc
         return CypherResult(columns=cols, rows=rows, truncated=truncated)
-
-    def _build(self, store: EmbeddedStore) -> None:
-        import ladybug
-
-        self.close()
-        self._db = ladybug.Database(
-            None, buffer_pool_size=4 * 1024**3
-        )  # virtual; var-length scans over many tables need room
-        conn = ladybug.Connection(self._db)
-        ent_cols = (
-            "id STRING, name STRING, kind STRING, aliases STRING[], name_key STRING, alias_keys STRING[], "
-            "country_code STRING, titles STRING[], lat DOUBLE, lon DOUBLE, PRIMARY KEY(id)"
-        )
-        ev_cols = (
-            "evidence_count INT64, article_ids STRING[], ev_keys STRING[], ev_sentences STRING[], "
-            "ev_articles STRING[], ev_dates STRING[], ev_confidences DOUBLE[]"
-        )
-        for t in KIND_TABLES:
-            conn.execute(f"CREATE NODE TABLE `{t}`({ent_cols})")
-        conn.execute(
-            "CREATE NODE TABLE Event(id STRING, type STRING, label STRING, date STRING, date_precision STRING, "
-            f"killed INT64, wounded INT64, quantity INT64, {ev_cols}, PRIMARY KEY(id))"
-        )
-        conn.execute(
-            "CREATE NODE TABLE Article(id STRING, title STRING, source STRING, url STRING, published STRING, "
-            "ingested_at STRING, PRIMARY KEY(id))"
-        )
-        pairs = ", ".join(f"FROM `{a}` TO `{b}`" for a in KIND_TABLES for b in KIND_TABLES)
-        for rtype in RELATION_TYPES:
-            conn.execute(
-                f"CREATE REL TABLE {rtype}({pairs}, id STRING, first_seen STRING, last_seen STRING, "
-                f"titles STRING[], confidence DOUBLE, {ev_cols})"
-            )
-        to_kinds = ", ".join(f"FROM Event TO `{t}`" for t in KIND_TABLES)
-        from_kinds = ", ".join(f"FROM `{t}` TO Event" for t in KIND_TABLES)
-        conn.execute(f"CREATE REL TABLE ACTOR_IN({from_kinds})")
-        conn.execute(f"CREATE REL TABLE TARGETS({to_kinds})")
-        conn.execute(f"CREATE REL TABLE LOCATED_AT({to_kinds})")
-        conn.execute("CREATE REL TABLE REPORTED_IN(FROM Event TO Article)")
-        conn.execute(
-            "CREATE REL TABLE MENTIONED_IN(" + ", ".join(f"FROM `{t}` TO Article" for t in KIND_TABLES) + ")"
-        )
-
-        label = {e.id: KIND_LABELS[e.kind] for e in store._ents.values()}
-        by_table: dict[str, list[dict[str, Any]]] = {t: [] for t in KIND_TABLES}
-        for e in store._ents.values():
-            by_table[label[e.id]].append(_full(entity_props(e), ENTITY_KEYS))
-        for t, rows in by_table.items():
-            _insert_nodes(conn, f"`{t}`", rows)
-        _insert_nodes(conn, "Event", [_full(event_props(e), EVENT_KEYS) for e in store._evts.values()])
-        _insert_nodes(conn, "Article", [_full(article_props(a), ARTICLE_KEYS) for a in store._arts.values()])
-
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-        for r in store._rels.values():
-            key = (r.type, label[r.source], label[r.target])
-            groups.setdefault(key, []).append(
-                {"s": r.source, "t": r.target, "p": _full(relation_props(r), REL_KEYS)}
-            )
-        for (rtype, a, b), rows in groups.items():
-            sets = ", ".join(f"{k}: r.p.{k}" for k in REL_KEYS)
-            conn.execute(
-                f"UNWIND $rows AS r MATCH (a:`{a}` {{id: r.s}}), (b:`{b}` {{id: r.t}}) CREATE (a)-[:{rtype} {{{sets}}}]->(b)",
-                {"rows": rows},
-            )
-        links: dict[tuple[str, str, str], list[dict[str, str]]] = {}
-        for ev in store._evts.values():
-            for a in ev.actors:
-                links.setdefault(("ACTOR_IN", label[a], "Event"), []).append({"s": a, "t": ev.id})
-            for t in ev.targets:
-                links.setdefault(("TARGETS", "Event", label[t]), []).append({"s": ev.id, "t": t})
-            if ev.location:
-                links.setdefault(("LOCATED_AT", "Event", label[ev.location]), []).append(
-                    {"s": ev.id, "t": ev.location}
-                )
-            for art in ev.article_ids:
-                if art in store._arts:
-                    links.setdefault(("REPORTED_IN", "Event", "Article"), []).append({"s": ev.id, "t": art})
-        for e in store._ents.values():
-            for art in e.article_ids:
-                if art in store._arts:
-                    links.setdefault(("MENTIONED_IN", label[e.id], "Article"), []).append(
-                        {"s": e.id, "t": art}
-                    )
-        for (rtype, a, b), rows in links.items():
-            ta = a if a in ("Event", "Article") else f"`{a}`"
-            tb = b if b in ("Event", "Article") else f"`{b}`"
-            conn.execute(
-                f"UNWIND $rows AS r MATCH (a:{ta} {{id: r.s}}), (b:{tb} {{id: r.t}}) CREATE (a)-[:{rtype}]->(b)",
-                {"rows": rows},
-            )
-        self._conn = conn
-
-
-ENTITY_KEYS = (
-    "id",
-    "name",
-    "kind",
-    "aliases",
-    "name_key",
-    "alias_keys",
-    "country_code",
-    "titles",
-    "lat",
-    "lon",
-)
-EV_KEYS = (
-    "evidence_count",
-    "article_ids",
-    "ev_keys",
-    "ev_sentences",
-    "ev_articles",
-    "ev_dates",
-    "ev_confidences",
-)
-EVENT_KEYS = ("id", "type", "label", "date", "date_precision", "killed", "wounded", "quantity", *EV_KEYS)
-ARTICLE_KEYS = ("id", "title", "source", "url", "published", "ingested_at")
-REL_KEYS = ("id", "first_seen", "last_seen", "titles", "confidence", *EV_KEYS)
-
-
-def _full(props: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    return {k: props.get(k) for k in keys}
-
-
-def _insert_nodes(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    keys = list(rows[0])
-    sets = ", ".join(f"{k}: r.{k}" for k in keys)
-    for i in range(0, len(rows), 5000):
-        conn.execute(f"UNWIND $rows AS r CREATE (:{table} {{{sets}}})", {"rows": rows[i : i + 5000]})
+    finally:
+        watchdog.cancel()

@@ -53,4 +53,8 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         return Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True)
     from graph.stores.embedded import EmbeddedStore
 
-    return EmbeddedStore(settings.embedded_path)
+    return EmbeddedStore(
+        settings.embedded_path,
+        buffer_pool_mb=settings.embedded_memory_mb,
+        min_free_mb=settings.embedded_min_free_mb,
+    )

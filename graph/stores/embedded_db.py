@@ -1,0 +1,279 @@
+"""The embedded store's files: a LadybugDB database under `KG_HOME`, shared by several processes.
+
+LadybugDB lets one process open a database read-write and any number open it read-only, but a
+read-only handle neither sees later commits nor survives the writer's checkpoint rewriting pages under
+it. So every process follows one protocol around an OS file lock (`flock` on `store.lock`):
+
+* a **write** takes the lock exclusively, opens the database read-write, runs one transaction, closes
+  the database (LadybugDB checkpoints on close) and bumps the version counter, then releases the lock:
+  the read-write handle lives for one batch, never longer;
+* a **read** takes the lock shared (reads never wait for each other), reopens its cached read-only handle
+  if the version moved since it was opened, runs, and releases the lock.
+
+A read-only handle is therefore never used across a write. `flock` locks belong to open file
+descriptions, so threads of one process (the API server reading and ingesting) exclude each other too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from graph.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "graph.lbug"
+LOCK_FILE = "store.lock"
+VERSION_FILE = "version"
+MIB = 1024**2
+
+# The relation types between entities, and the links between entities, events and articles.
+ENTITY_COLS = (
+    "id STRING, name STRING, kind STRING, aliases STRING[], name_key STRING, alias_keys STRING[], "
+    "country_code STRING, titles STRING[], lat DOUBLE, lon DOUBLE, PRIMARY KEY(id)"
+)
+EVIDENCE_COLS = (
+    "evidence_count INT64, article_ids STRING[], ev_keys STRING[], ev_sentences STRING[], "
+    "ev_articles STRING[], ev_dates STRING[], ev_confidences DOUBLE[]"
+)
+
+
+def schema() -> list[str]:
+    """DDL of the one schema: an `Entity` table with the kind as a property, so no kind-pair tables."""
+    from graph.model import RELATION_TYPES
+
+    ddl = [
+        f"CREATE NODE TABLE IF NOT EXISTS Entity({ENTITY_COLS})",
+        "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, type STRING, label STRING, date STRING, "
+        f"date_precision STRING, killed INT64, wounded INT64, quantity INT64, merged_from STRING[], {EVIDENCE_COLS}, "
+        "PRIMARY KEY(id))",
+        "CREATE NODE TABLE IF NOT EXISTS Article(id STRING, title STRING, source STRING, url STRING, "
+        "published STRING, ingested_at STRING, PRIMARY KEY(id))",
+    ]
+    for rtype in RELATION_TYPES:
+        ddl.append(
+            f"CREATE REL TABLE IF NOT EXISTS {rtype}(FROM Entity TO Entity, id STRING, first_seen STRING, "
+            f"last_seen STRING, titles STRING[], confidence DOUBLE, {EVIDENCE_COLS})"
+        )
+    ddl += [
+        "CREATE REL TABLE IF NOT EXISTS ACTOR_IN(FROM Entity TO Event)",
+        "CREATE REL TABLE IF NOT EXISTS TARGETS(FROM Event TO Entity)",
+        "CREATE REL TABLE IF NOT EXISTS LOCATED_AT(FROM Event TO Entity)",
+        "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Event TO Article)",
+        "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Entity TO Article)",
+    ]
+    return ddl
+
+
+def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool) -> int:
+    """Sized to the graph: twice the database file plus working room, at most `cap_mb`.
+
+    A write transaction keeps its new rows in the pool until commit, so writes get more room (a batch of
+    a few thousand extractions needs ~100 MiB). The pool is reserved address space, used as needed.
+    """
+    size = db_path.stat().st_size if db_path.exists() else 0
+    room = (384 if writing else 128) * MIB
+    return int(min(2 * size + room, cap_mb * MIB))
+
+
+class StoreFiles:
+    """The database, its lock and its version counter in one directory; read and write sessions."""
+
+    def __init__(self, directory: Path, buffer_pool_mb: int = 1024, min_free_mb: int = 64) -> None:
+        self.dir = directory
+        self.db_path = directory / DB_FILE
+        self.lock_path = directory / LOCK_FILE
+        self.version_path = directory / VERSION_FILE
+        self.buffer_pool_mb = buffer_pool_mb
+        self.min_free_mb = min_free_mb
+        self._ro: Any = None  # the process's read-only handle, shared by its reading threads
+        self._ro_version: str | None = None
+        self._reopen = threading.Lock()
+
+    # ---------------------------------------------------------------------------- locking
+
+    @contextlib.contextmanager
+    def _locked(self, exclusive: bool) -> Iterator[None]:
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"the embedded store at {self.dir} cannot be opened: {exc}",
+                hint="point KG_HOME at a writable directory",
+                store="embedded",
+                path=str(self.dir),
+            ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock, also when the process dies
+
+    # ---------------------------------------------------------------------------- version
+
+    def version(self) -> str:
+        """Counter of committed writes plus the database file's change time: cheap, cross-process."""
+        try:
+            counter = self.version_path.read_text().strip() or "0"
+        except OSError:
+            counter = "0"
+        try:
+            st = self.db_path.stat()
+            stamp = f"{st.st_mtime_ns}.{st.st_size}"
+        except OSError:
+            stamp = "none"
+        return f"{counter}:{stamp}"
+
+    def _bump(self) -> None:
+        """Next counter value, written by rename (the lock is held, so no one races us)."""
+        try:
+            n = int(self.version_path.read_text().strip() or "0")
+        except (OSError, ValueError):
+            n = 0
+        tmp = self.version_path.with_name(f".{VERSION_FILE}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(str(n + 1))
+            os.replace(tmp, self.version_path)
+        except OSError:
+            # The data is committed; the file's change time in the token still moves readers on.
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    # ---------------------------------------------------------------------------- sessions
+
+    def _open(self, read_only: bool) -> Any:
+        import ladybug
+
+        try:
+            return ladybug.Database(
+                str(self.db_path),
+                read_only=read_only,
+                # A torn WAL tail is a transaction that never committed (killed writer, full disk):
+                # replay what committed and drop the tail instead of refusing to open.
+                throw_on_wal_replay_failure=False,
+                buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb, not read_only),
+            )
+        except RuntimeError as exc:
+            raise StoreUnavailable(
+                f"the embedded store at {self.db_path} cannot be opened: {str(exc).splitlines()[0]}",
+                hint="if the disk is full, free space; otherwise restore from an export",
+                path=str(self.db_path),
+            ) from exc
+
+    def drop_reader(self) -> None:
+        """Forget the read-only handle (it is reopened on the next read)."""
+        with self._reopen:
+            if self._ro is not None:
+                with contextlib.suppress(Exception):
+                    self._ro.close()
+            self._ro = None
+            self._ro_version = None
+
+    def leftovers(self) -> list[Path]:
+        """Files a failed or killed writer can leave: LadybugDB's WAL, shadow and checkpoint files (all
+        named `graph.lbug.*`), and our version temp files."""
+        return [*self.dir.glob(f".{VERSION_FILE}.*.tmp"), *self.dir.glob(f"{DB_FILE}.*")]
+
+    def recover(self) -> None:
+        """Remove our temp files; let LadybugDB replay or drop its WAL and shadow pages (open + close).
+
+        Called at start and after a failed write. A WAL may hold a committed batch whose checkpoint did
+        not finish, so it is never deleted by hand: opening read-write is what replays it.
+        """
+        if not self.leftovers():
+            return
+        with self._locked(exclusive=True):
+            for tmp in self.dir.glob(f".{VERSION_FILE}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            if any(p.name.startswith(DB_FILE + ".") for p in self.leftovers()):
+                self.drop_reader()
+                with contextlib.suppress(StoreUnavailable):
+                    self._open(read_only=False).close()
+                    log.info("recovered the embedded store at %s after an interrupted write", self.dir)
+
+    def _check_space(self) -> None:
+        """Refuse to start a write on a nearly full disk: LadybugDB aborts the process when a WAL write
+        fails, so a full disk must be caught before the engine sees it."""
+        st = os.statvfs(self.dir)
+        free_mb = st.f_bavail * st.f_frsize // MIB
+        if free_mb < self.min_free_mb:
+            raise StoreUnavailable(
+                f"only {free_mb} MiB free where the embedded store lives ({self.dir}); "
+                f"writes need at least {self.min_free_mb} MiB",
+                hint="free disk space (KG_EMBEDDED_MIN_FREE_MB sets the margin); nothing was written",
+                store="embedded",
+                path=str(self.dir),
+            )
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Any]:
+        """One transaction under the exclusive lock; committed and checkpointed, or rolled back."""
+        import ladybug
+
+        with self._locked(exclusive=True):
+            self._check_space()
+            self.drop_reader()  # no read of this process may use the old pages after this write
+            db = self._open(read_only=False)
+            conn = ladybug.Connection(db)
+            try:
+                conn.execute("BEGIN TRANSACTION")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    conn.execute("ROLLBACK")
+                with contextlib.suppress(Exception):
+                    conn.close()
+                with contextlib.suppress(Exception):
+                    db.close()
+                with contextlib.suppress(Exception):
+                    self.drop_reader()
+                    self._open(read_only=False).close()  # replay or drop what the failed write left
+                self._bump()
+                raise
+            with contextlib.suppress(Exception):
+                conn.close()
+            try:
+                db.close()
+            finally:
+                self._bump()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Any]:
+        """A connection on the latest committed state, under the shared lock."""
+        import ladybug
+
+        with self._locked(exclusive=False):
+            now = self.version()
+            with self._reopen:
+                if self._ro is None or self._ro_version != now:
+                    if self._ro is not None:
+                        with contextlib.suppress(Exception):
+                            self._ro.close()
+                    self._ro = self._open(read_only=True)
+                    self._ro_version = now
+                db = self._ro
+            conn = ladybug.Connection(db)
+            try:
+                yield conn
+            finally:
+                with contextlib.suppress(Exception):
+                    conn.close()
+
+    def create(self) -> None:
+        """Create the database and its schema once (idempotent: `IF NOT EXISTS`)."""
+        if self.db_path.exists() and self.version_path.exists():
+            return
+        with self.write() as conn:
+            for stmt in schema():
+                conn.execute(stmt)
+        log.info("created the embedded store at %s", self.db_path)
