@@ -40,6 +40,9 @@ class FailingStore:
             raise Interrupted("stopped mid-run")
         return self.store.upsert(batch, batch_size=batch_size)
 
+    def __getattr__(self, name: str) -> Any:  # reads and merges go to the real store
+        return getattr(self.store, name)
+
 
 def corpus(tmp_path: Path) -> list[Path]:
     folder = tmp_path / "articles"
