@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import QueryError, QueryTimeout, UnsupportedQuery, WriteRefused
 from graph.model import KIND_LABELS, RELATION_TYPES, CypherResult
-from graph.stores.props import article_props, entity_props, event_props, relation_props
+from graph.stores.props import (
+    EVIDENCE_COLUMNS,
+    article_props,
+    entity_props,
+    event_props,
+    relation_props,
+)
 
 if TYPE_CHECKING:
     from graph.stores.embedded import EmbeddedStore
@@ -365,10 +371,7 @@ class CypherMirror:
             "id STRING, name STRING, kind STRING, aliases STRING[], name_key STRING, alias_keys STRING[], "
             "country_code STRING, titles STRING[], lat DOUBLE, lon DOUBLE, PRIMARY KEY(id)"
         )
-        ev_cols = (
-            "evidence_count INT64, article_ids STRING[], ev_keys STRING[], ev_sentences STRING[], "
-            "ev_articles STRING[], ev_dates STRING[], ev_confidences DOUBLE[]"
-        )
+        ev_cols = ", ".join(f"{k} {t}" for k, t in EVIDENCE_COLUMNS.items())
         for t in KIND_TABLES:
             conn.execute(f"CREATE NODE TABLE `{t}`({ent_cols})")
         conn.execute(
@@ -457,15 +460,7 @@ ENTITY_KEYS = (
     "lat",
     "lon",
 )
-EV_KEYS = (
-    "evidence_count",
-    "article_ids",
-    "ev_keys",
-    "ev_sentences",
-    "ev_articles",
-    "ev_dates",
-    "ev_confidences",
-)
+EV_KEYS = tuple(EVIDENCE_COLUMNS)
 EVENT_KEYS = ("id", "type", "label", "date", "date_precision", "killed", "wounded", "quantity", *EV_KEYS)
 ARTICLE_KEYS = ("id", "title", "source", "url", "published", "ingested_at")
 REL_KEYS = ("id", "first_seen", "last_seen", "titles", "confidence", *EV_KEYS)

@@ -40,13 +40,8 @@ from graph.model import (
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
-from graph.stores.props import (
-    article_props,
-    entity_props,
-    event_props,
-    evidence_from_props,
-    relation_props,
-)
+from graph.stores.neo4j_batch import BatchRows
+from graph.stores.props import evidence_from_props
 
 _ENTITY_FIELDS = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon")
 
@@ -168,107 +163,16 @@ class Neo4jStore:
         return report
 
     def _upsert_batch(self, batch: list[Extraction]) -> UpsertReport:
-        from datetime import UTC, datetime
-
-        now = datetime.now(UTC).replace(microsecond=0)
-        records = [ex.to_records() for ex in batch]
-        articles: dict[str, dict[str, Any]] = {}
-        entities: dict[str, dict[str, Any]] = {}
-        relations: dict[str, dict[str, Any]] = {}
-        events: dict[str, dict[str, Any]] = {}
-        for rec in records:
-            art = rec.article
-            articles.setdefault(
-                art.id, article_props(art.model_copy(update={"ingested_at": art.ingested_at or now}))
-            )
-            for e in rec.entities:
-                row = entities.get(e.id)
-                if row is None:
-                    entities[e.id] = {"kind": e.kind, "props": entity_props(e), "articles": [art.id]}
-                    continue
-                p = row["props"]  # the same entity from two articles of one batch
-                p["aliases"] += [a for a in e.aliases if a not in p["aliases"]]
-                p["alias_keys"] = sorted({*p["alias_keys"], *entity_props(e)["alias_keys"]})
-                p["titles"] += [t for t in e.titles if t not in p["titles"]]
-                row["articles"] = sorted({*row["articles"], art.id})
-            for r in rec.relations:
-                old = relations.get(r.id)
-                if old is None:
-                    relations[r.id] = {"rel": r}
-                else:  # the same relation from two articles of one batch
-                    keys = {x.key for x in old["rel"].evidence}
-                    old["rel"] = old["rel"].model_copy(
-                        update={
-                            "evidence": old["rel"].evidence + [x for x in r.evidence if x.key not in keys]
-                        }
-                    )
-            for ev in rec.events:
-                old = events.get(ev.id)
-                if old is None:
-                    events[ev.id] = {"event": ev}
-                else:
-                    keys = {x.key for x in old["event"].evidence}
-                    merged = old["event"].evidence + [x for x in ev.evidence if x.key not in keys]
-                    targets = sorted({*old["event"].targets, *ev.targets})
-                    old["event"] = old["event"].model_copy(update={"evidence": merged, "targets": targets})
-
+        rows = BatchRows.of(batch)
         report = UpsertReport()
 
         def work(tx: ManagedTransaction) -> None:
-            have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(articles))}
-            have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(entities))}
-            by_type: dict[str, list[dict[str, Any]]] = {}
-            for item in relations.values():
-                rel: Relation = item["rel"]
-                by_type.setdefault(rel.type, []).append(
-                    {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
-                )
-            have_ev = {r["id"]: set(r["keys"] or []) for r in tx.run(Q.EXISTING_EVENTS, ids=list(events))}
-
-            tx.run(Q.MERGE_ARTICLES, rows=list(articles.values())).consume()
-            by_kind: dict[str, list[dict[str, Any]]] = {}
-            for row in entities.values():
-                by_kind.setdefault(row["kind"], []).append(
-                    {"props": row["props"], "articles": row["articles"]}
-                )
-            for kind, rows in by_kind.items():
-                tx.run(Q.MERGE_ENTITIES[kind], rows=rows).consume()
-            rel_outcome: dict[str, tuple[bool, int]] = {}
-            for rtype, rows in by_type.items():
-                for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
-                    rel_outcome[rec["id"]] = (rec["created"], rec["added"])
-            ev_rows = [
-                {
-                    "props": event_props(item["event"]),
-                    "actors": item["event"].actors,
-                    "targets": item["event"].targets,
-                    "location": item["event"].location,
-                }
-                for item in events.values()
-            ]
-            if ev_rows:
-                tx.run(Q.MERGE_EVENTS, rows=ev_rows).consume()
-
-            for aid in articles:
-                (report.articles_merged if aid in have_art else report.articles_added).append(aid)
-            for eid in entities:
-                (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
-            for rid in relations:
-                created, added = rel_outcome.get(rid, (False, 0))
-                (report.relations_added if created else report.relations_merged).append(rid)
-                report.evidence_added += added
-            for xid, item in events.items():
-                keys = {x.key for x in item["event"].evidence}
-                if xid in have_ev:
-                    report.events_merged.append(xid)
-                    report.evidence_added += len(keys - have_ev[xid])
-                else:
-                    report.events_added.append(xid)
-                    report.evidence_added += len(keys)
+            nonlocal report
+            report = rows.write(tx)
 
         try:
             with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
-                s.execute_write(work)  # managed: retried on transient errors
+                s.execute_write(work)  # managed: retried on transient errors (work starts afresh)
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
         return report
