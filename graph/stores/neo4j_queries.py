@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model import KIND_LABELS, RELATION_TYPES
+from graph.stores.props import EVIDENCE_COLUMNS
 
 SCHEMA = [
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
@@ -39,13 +40,23 @@ MERGE (a:Article {id: row.id})
 ON CREATE SET a = row
 """
 
+ENTITY_PROPS = ("name", "kind", "aliases", "name_key", "alias_keys", "country_code", "titles", "lat", "lon")
+EVENT_PROPS = ("type", "label", "date", "date_precision", "killed", "wounded", "quantity", *EVIDENCE_COLUMNS)
+RELATION_PROPS = ("first_seen", "last_seen", "titles", "confidence", *EVIDENCE_COLUMNS)
+
+
+def _set_each(var: str, keys: tuple[str, ...], row: str = "row") -> str:
+    # Named properties, not `SET x = map`: a map may write the merge key, which forces an Eager barrier.
+    return ", ".join(f"{var}.{k} = {row}.{k}" for k in keys)
+
+
 # One statement per kind label: labels cannot be parameters. A new entity gets its properties; a known
 # one is returned only when the batch brings something it lacks, and Python writes the union back.
 MERGE_ENTITIES = {
     kind: f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{id: row.id}})
-ON CREATE SET e = row, e:{label}
+ON CREATE SET {_set_each("e", ENTITY_PROPS)}, e:{label}
 WITH e, row
 WHERE any(a IN row.aliases WHERE NOT a IN e.aliases) OR any(t IN row.titles WHERE NOT t IN e.titles)
    OR (e.country_code IS NULL AND row.country_code IS NOT NULL)
@@ -56,10 +67,10 @@ RETURN e.id AS id, e.aliases AS aliases, e.titles AS titles, e.country_code AS c
     for kind, label in KIND_LABELS.items()
 }
 
-UPDATE_ENTITIES = """
+UPDATE_ENTITIES = f"""
 UNWIND $rows AS row
-MATCH (e:Entity {id: row.id})
-SET e += row
+MATCH (e:Entity {{id: row.id}})
+SET {_set_each("e", ("aliases", "alias_keys", "titles", "country_code", "lat", "lon"))}
 """
 
 # Mentions of an article seen for the first time cannot exist yet: CREATE, no MERGE scan.
@@ -86,7 +97,7 @@ UNWIND $rows AS row
 MATCH (s:Entity {{id: row.s}})
 MATCH (t:Entity {{id: row.t}})
 MERGE (s)-[r:{rtype} {{id: row.p.id}}]->(t)
-ON CREATE SET r = row.p
+ON CREATE SET {_set_each("r", RELATION_PROPS, "row.p")}
 WITH r, row
 WHERE r.evidence <> row.p.evidence OR r.titles <> row.p.titles
 RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
@@ -98,25 +109,25 @@ UPDATE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
 MATCH (s:Entity {{id: row.s}})-[r:{rtype} {{id: row.p.id}}]->(:Entity {{id: row.t}})
-SET r += row.p
+SET {_set_each("r", RELATION_PROPS, "row.p")}
 """
     for rtype in RELATION_TYPES
 }
 
 # Events: the same pattern, then their links (few per event; MERGE keeps them idempotent).
-MERGE_EVENTS = """
+MERGE_EVENTS = f"""
 UNWIND $rows AS row
-MERGE (ev:Event {id: row.id})
-ON CREATE SET ev = row
+MERGE (ev:Event {{id: row.id}})
+ON CREATE SET {_set_each("ev", EVENT_PROPS)}
 WITH ev, row
 WHERE ev.evidence <> row.evidence
 RETURN ev.id AS id, ev.evidence AS evidence
 """
 
-UPDATE_EVENTS = """
+UPDATE_EVENTS = f"""
 UNWIND $rows AS row
-MATCH (ev:Event {id: row.id})
-SET ev += row
+MATCH (ev:Event {{id: row.id}})
+SET {_set_each("ev", tuple(EVIDENCE_COLUMNS))}
 """
 
 MERGE_EVENT_LINKS = {
