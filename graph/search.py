@@ -18,7 +18,7 @@ sets, and therefore the pages and totals, are identical.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -85,11 +85,6 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
     hits = [(t, c) for c in candidates if (t := tier(key, c.keys)) is not None]
     hits.sort(key=lambda h: (h[0], -h[1].degree, h[1].name, h[1].id))
     return hits
-
-
-def browse_order(items: Sequence[Candidate]) -> list[Candidate]:
-    """Order without a query: degree desc, then name, then id."""
-    return sorted(items, key=lambda c: (-c.degree, c.name, c.id))
 
 
 def lucene_escape(term: str) -> str:

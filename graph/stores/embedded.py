@@ -35,6 +35,7 @@ from graph.model import (
     normalize_name,
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores.embedded_search import EmbeddedSearchIndex
 
 FORMAT_VERSION = 1
 
@@ -71,6 +72,8 @@ class EmbeddedStore:
         self._cypher: Any = None
         if self.path is not None and self.path.exists():
             self._load()
+        self.search = EmbeddedSearchIndex(self.path.with_suffix(".search.sqlite") if self.path else None)
+        self._search_checked = False  # the index is opened (and rebuilt if stale) on first use
 
     # ------------------------------------------------------------------------- persistence
 
@@ -139,9 +142,14 @@ class EmbeddedStore:
         with self._lock:
             items = iter(extractions)
             while batch := list(islice(items, batch_size)):
+                part = UpsertReport()
                 for ex in batch:
-                    self._merge(ex, report)
+                    self._merge(ex, part)
                 self._save()
+                ids = {*part.entities_added, *part.entities_merged}
+                ids |= {x for r in part.relations_added for x in (self._rels[r].source, self._rels[r].target)}
+                self.search.update([self._ents[i] for i in ids], {i: self.degree(i) for i in ids})
+                report.add(part)
         return report
 
     def _merge(self, ex: Extraction, report: UpsertReport) -> None:
@@ -195,6 +203,7 @@ class EmbeddedStore:
             self._arts.clear()
             self.graph.clear()
             self._save()
+            self.search.clear()
 
     # ------------------------------------------------------------------------------- reads
 
@@ -224,19 +233,14 @@ class EmbeddedStore:
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Substring search over names and aliases, ignoring case and accents; most connected first."""
-        key = normalize_name(q) if q else ""
-        hits = []
-        for e in self._ents.values():
-            if kind and e.kind != kind:
-                continue
-            if key and not any(key in normalize_name(n) for n in (e.name, *e.aliases)):
-                continue
-            hits.append(EntityHit(entity=e, degree=self.degree(e.id)))
-        hits.sort(key=lambda h: (-h.degree, h.entity.name, h.entity.id))
-        return Page[EntityHit](
-            items=hits[offset : offset + limit], total=len(hits), limit=limit, offset=offset
-        )
+        """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        if not self._search_checked:
+            with self._lock:
+                if self.search.count() != len(self._ents):  # from before the index, or stale
+                    self.search.clear()
+                    self.search.update(self._ents.values(), {e: self.degree(e) for e in self._ents})
+                self._search_checked = True
+        return self.search.search(q, kind, limit, offset)
 
     def _edges(self, types: Sequence[str] | None, since: str | None, until: str | None) -> list[Relation]:
         wanted = set(types) if types else None
@@ -452,6 +456,7 @@ class EmbeddedStore:
 
     def close(self) -> None:
         """Nothing pending: every write is saved when it happens."""
+        self.search.close()
         with self._lock:
             if self._cypher is not None:
                 self._cypher.close()

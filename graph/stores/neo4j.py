@@ -38,6 +38,7 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
+from graph.search import Candidate, lucene_query, query_key, rank, tier
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
@@ -205,13 +206,22 @@ class Neo4jStore:
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Substring search over names and aliases, ignoring case and accents; most connected first."""
-        rows = self._read(
-            Q.SEARCH_ENTITIES, q=normalize_name(q) if q else "", kind=kind, limit=limit, offset=offset
-        )
-        row = rows[0]
-        items = [EntityHit(entity=_entity(x["e"]), degree=x["degree"]) for x in row["page"]]
-        return Page[EntityHit](items=items, total=row["total"], limit=limit, offset=offset)
+        """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        key = query_key(q)
+        if not key:
+            total = self._read(Q.COUNT_ENTITIES, kind=kind)[0]["n"]
+            rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
+            items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
+            return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
+        found = self._read(Q.SEARCH_CANDIDATES, lucene=lucene_query(key), kind=kind)
+        keyed = {r["id"]: (r["name"], (r["name_key"], *(r["alias_keys"] or []))) for r in found}
+        matches = [i for i, (_, keys) in keyed.items() if tier(key, keys) is not None]
+        degrees = {r["id"]: r["degree"] for r in self._read(Q.DEGREES, ids=matches)} if matches else {}
+        hits = rank(key, (Candidate(i, keyed[i][0], keyed[i][1], degrees.get(i, 0)) for i in matches))
+        page = [c for _, c in hits[offset : offset + limit]]
+        nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
+        items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page]
+        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
 
     def _events_with_links(self, nodes: list[Any]) -> list[Event]:
         if not nodes:

@@ -164,15 +164,31 @@ ORDER BY rank, degree DESC, e.id
 LIMIT 1
 """
 
-SEARCH_ENTITIES = f"""
+# Search candidates from the full-text index (graph/search.py decides tiers and order in Python);
+# degrees only for the matches, entity nodes only for the page.
+SEARCH_CANDIDATES = f"""
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
+WHERE $kind IS NULL OR node.kind = $kind
+RETURN node.id AS id, node.name AS name, node.name_key AS name_key, node.alias_keys AS alias_keys
+"""
+
+DEGREES = f"""
+UNWIND $ids AS id
+MATCH (e:Entity {{id: id}})
+RETURN id, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+"""
+
+# Without a query: every entity by degree (the browse order), counted apart.
+BROWSE_ENTITIES = f"""
 MATCH (e:Entity)
-WHERE ($kind IS NULL OR e.kind = $kind)
-  AND ($q = '' OR e.name_key CONTAINS $q OR any(a IN e.alias_keys WHERE a CONTAINS $q))
+WHERE $kind IS NULL OR e.kind = $kind
 WITH e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
 ORDER BY degree DESC, e.name, e.id
-WITH collect({{e: e, degree: degree}}) AS items
-RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
+SKIP $offset LIMIT $limit
+RETURN e, degree
 """
+
+COUNT_ENTITIES = "MATCH (e:Entity) WHERE $kind IS NULL OR e.kind = $kind RETURN count(e) AS n"
 
 # Typed relations with their end ids; the filter is applied in the statement.
 RELATIONS = f"""
