@@ -138,6 +138,10 @@ class GraphStore(Protocol):
         """Run a read-only Cypher query; `WriteRefused` for writes, `QueryError` otherwise."""
         ...
 
+    def version(self) -> str:
+        """An opaque, cheap token that changes whenever a committed write lands, from any process."""
+        ...
+
     def ping(self) -> None:
         """Return if the store is reachable; raise `StoreUnavailable` otherwise."""
         ...

@@ -434,6 +434,10 @@ class EmbeddedStore:
                 self._cypher = CypherMirror()
             return self._cypher.run(self, self._version, query, params or {}, row_limit, timeout)
 
+    def version(self) -> str:
+        """This process's write counter (the store is loaded once per process)."""
+        return str(self._version)
+
     def ping(self) -> None:
         """The embedded store is reachable when its directory is writable."""
         if self.path is not None:

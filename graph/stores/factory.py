@@ -27,6 +27,9 @@ def open_store(settings: Settings | None = None) -> GraphStore:
             auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
             connection_timeout=5,
             max_transaction_retry_time=10,
+            # At least one connection per API thread, so that no request waits for a connection.
+            max_connection_pool_size=max(settings.neo4j_pool_size, settings.api_threads),
+            connection_acquisition_timeout=10,
         )
         try:
             driver.verify_connectivity()

@@ -408,6 +408,23 @@ class Neo4jStore:
             self._fail(exc)
         return CypherResult(columns=cols, rows=rows, truncated=truncated)
 
+    def version(self) -> str:
+        """The database's last committed transaction, as the bookmark a read transaction returns.
+
+        Neo4j hands every transaction, read ones included, a bookmark naming the latest committed
+        transaction: one round trip, and it moves with every write from any process.
+        """
+        try:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF",
+            ) as s:
+                s.execute_read(lambda tx: tx.run(Q.PING).consume())
+                return ",".join(sorted(s.last_bookmarks().raw_values))
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+
     def ping(self) -> None:
         """Raise `StoreUnavailable` unless the server answers (one auto-commit query, no retries)."""
         try:
