@@ -9,7 +9,6 @@ connection. Without a path the index is an in-memory database shared by the stor
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import uuid
@@ -19,6 +18,8 @@ from pathlib import Path
 from graph.errors import StoreUnavailable
 from graph.model import Entity, EntityHit, Page, normalize_name
 from graph.search import Candidate, fts5_query, query_key, rank
+
+KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity (
@@ -92,7 +93,7 @@ class EmbeddedSearchIndex:
                     e.name,
                     e.kind,
                     int((degrees or {}).get(e.id, 0)),
-                    json.dumps([name_key, *alias_keys]),
+                    KEY_SEP.join([name_key, *alias_keys]),
                     e.model_dump_json(),
                     name_key,
                     " \n".join(alias_keys),
@@ -167,7 +168,7 @@ class EmbeddedSearchIndex:
             f"WHERE entity_names MATCH ?{where_kind}",
             [fts5_query(key), *([kind] if kind else [])],
         ).fetchall()
-        hits = rank(key, (Candidate(i, n, tuple(json.loads(k)), d) for i, n, k, d in found))
+        hits = rank(key, (Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in found))
         page = [c for _, c in hits[offset : offset + limit]]
         bodies = self._bodies([c.id for c in page])
         items = [EntityHit(entity=bodies[c.id], degree=c.degree) for c in page]

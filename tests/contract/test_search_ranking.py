@@ -103,6 +103,26 @@ def test_query_syntax_is_harmless(loaded: tuple[Any, Any]) -> None:
         assert _answer(embedded, q) == _answer(neo4j, q)
 
 
+def test_rank_agrees_with_tier() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from graph.search import Candidate, rank
+
+    words = st.sampled_from(["terra", "nova", "terran", "norvania", "quent", "ter", "novak", "xyz"])
+    keys = st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=3)
+
+    @settings(max_examples=200, deadline=None)
+    @given(q=st.lists(words, min_size=1, max_size=2).map(" ".join), all_keys=st.lists(keys, max_size=6))
+    def check(q: str, all_keys: list[list[str]]) -> None:
+        cands = [Candidate(f"x:{i}", f"n{i}", tuple(k), i % 3) for i, k in enumerate(all_keys)]
+        ranked = rank(q, cands)
+        assert sorted(c.id for _, c in ranked) == sorted(c.id for c in cands if tier(q, c.keys) is not None)
+        assert all(t == tier(q, c.keys) for t, c in ranked)
+
+    check()
+
+
 def test_pure_tiers() -> None:
     assert tier("terra", ["terra", "old terra"]) == 0
     assert tier("terra", ["terranova"]) == 1
