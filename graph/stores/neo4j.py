@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from typing import Any, Literal, NoReturn
 
@@ -38,7 +39,7 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
-from graph.search import Candidate, lucene_query, query_key, rank, tier
+from graph.search import Candidate, lucene_query, query_key, rank
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
@@ -105,6 +106,11 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def _next_rows(items: Iterator[Extraction], size: int) -> BatchRows | None:
+    batch = list(islice(items, size))
+    return BatchRows.of(batch) if batch else None
+
+
 class Neo4jStore:
     """A `GraphStore` on a Neo4j server reached through the driver it is handed."""
 
@@ -158,12 +164,16 @@ class Neo4jStore:
         """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
         report = UpsertReport()
         items = iter(extractions)
-        while batch := list(islice(items, batch_size)):
-            report.add(self._upsert_batch(batch))
+        # The next batch's rows are built (Python) while the server writes this one (the driver waits
+        # on its socket without the GIL): the two overlap instead of taking turns.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-rows") as pool:
+            pending = pool.submit(_next_rows, items, batch_size)
+            while (rows := pending.result()) is not None:
+                pending = pool.submit(_next_rows, items, batch_size)
+                report.add(self._upsert_batch(rows))
         return report
 
-    def _upsert_batch(self, batch: list[Extraction]) -> UpsertReport:
-        rows = BatchRows.of(batch)
+    def _upsert_batch(self, rows: BatchRows) -> UpsertReport:
         report = UpsertReport()
 
         def work(tx: ManagedTransaction) -> None:
@@ -213,10 +223,13 @@ class Neo4jStore:
             items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
             return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
         found = self._read(Q.SEARCH_CANDIDATES, lucene=lucene_query(key), kind=kind)
-        keyed = {r["id"]: (r["name"], (r["name_key"], *(r["alias_keys"] or []))) for r in found}
-        matches = [i for i, (_, keys) in keyed.items() if tier(key, keys) is not None]
-        degrees = {r["id"]: r["degree"] for r in self._read(Q.DEGREES, ids=matches)} if matches else {}
-        hits = rank(key, (Candidate(i, keyed[i][0], keyed[i][1], degrees.get(i, 0)) for i in matches))
+        hits = rank(
+            key,
+            (
+                Candidate(r["id"], r["name"], (r["name_key"], *(r["alias_keys"] or [])), r["degree"])
+                for r in found
+            ),
+        )
         page = [c for _, c in hits[offset : offset + limit]]
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page]

@@ -90,7 +90,7 @@ class BatchRows:
         have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(self.articles))}
         have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(self.entities))}
         tx.run(Q.MERGE_ARTICLES, rows=list(self.articles.values())).consume()
-        self._write_entities(tx)
+        self._write_entities(tx, have_ent)
         self._write_mentions(tx, have_art)
         changed_rels = self._write_relations(tx)
         changed_evs = self._write_events(tx)
@@ -115,9 +115,11 @@ class BatchRows:
                     merged.append(xid)  # a re-load: nothing new
         return report
 
-    def _write_entities(self, tx: ManagedTransaction) -> None:
+    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> None:
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for p in self.entities.values():
+            if p["id"] in have_ent and not (p["aliases"] or p["titles"] or p["country_code"] or p["lat"]):
+                continue  # known, and this batch says nothing more about it
             by_kind.setdefault(p["kind"], []).append(p)
         updates = []
         for kind, rows in by_kind.items():

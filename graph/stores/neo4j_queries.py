@@ -164,18 +164,13 @@ ORDER BY rank, degree DESC, e.id
 LIMIT 1
 """
 
-# Search candidates from the full-text index (graph/search.py decides tiers and order in Python);
-# degrees only for the matches, entity nodes only for the page.
+# Search candidates from the full-text index with their degree (graph/search.py decides tiers and
+# order in Python); entity nodes are fetched for the page only.
 SEARCH_CANDIDATES = f"""
 CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
 WHERE $kind IS NULL OR node.kind = $kind
-RETURN node.id AS id, node.name AS name, node.name_key AS name_key, node.alias_keys AS alias_keys
-"""
-
-DEGREES = f"""
-UNWIND $ids AS id
-MATCH (e:Entity {{id: id}})
-RETURN id, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+RETURN node.id AS id, node.name AS name, node.name_key AS name_key, node.alias_keys AS alias_keys,
+       COUNT {{ (node)-[:{REL_TYPES_PATTERN}]-() }} AS degree
 """
 
 # Without a query: every entity by degree (the browse order), counted apart.
