@@ -8,11 +8,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
+from api.cache import VersionCache
 from api.deps import ReadAllowed
 from api.routers import (
     alliances,
@@ -109,6 +111,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync endpoints run in anyio's thread pool: size it for concurrent clients (most wait on I/O).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
         owned = store is None
         if owned:
             from graph.stores.factory import open_store
@@ -129,6 +133,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.version_cache = VersionCache()
     app.state.extractor = _lazy_extractor()
     errors.install(app)
     app.include_router(health.router)
@@ -152,8 +157,14 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
-    """Run the app with uvicorn (`kg serve`)."""
+def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False, workers: int = 1) -> None:
+    """Run the app with uvicorn (`kg serve`); `workers` > 1 runs that many processes on one port."""
     import uvicorn
 
+    if workers > 1:
+        # Worker processes import the app themselves: uvicorn needs the factory's import path.
+        uvicorn.run(
+            "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        )
+        return
     uvicorn.run(create_app(), host=host, port=port, reload=reload, log_level="info")

@@ -493,11 +493,14 @@ def _split(value: str | None) -> list[str] | None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Worker processes (uvicorn); each opens the store.")
+    ] = 1,
 ) -> None:
     """Serve the graph API (/api/v1, /docs) and the HTML views with uvicorn."""
     from api.app import serve as run
 
-    run(host=host, port=port)
+    run(host=host, port=port, workers=workers)
 
 
 # ------------------------------------------------------------------------------------ neo4j

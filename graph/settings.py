@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=10_000_000, alias="KG_MAX_BODY_BYTES")
     query_timeout: float = Field(default=10.0, alias="KG_QUERY_TIMEOUT")
     query_row_limit: int = Field(default=10_000, alias="KG_QUERY_ROW_LIMIT")
+    api_threads: int = Field(default=64, ge=1, le=1024, alias="KG_API_THREADS")
+    neo4j_pool_size: int = Field(default=100, ge=1, le=1000, alias="KG_NEO4J_POOL_SIZE")
 
     @property
     def store_kind(self) -> Literal["embedded", "neo4j"]:

@@ -96,7 +96,9 @@ class GraphStore(Protocol):
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Entities whose name or an alias contains `q` (case- and accent-insensitive), by degree."""
+        """Entities matching `q` by name or alias (case- and accent-insensitive): exact, prefix, word and
+        fuzzy matches in that order, then by degree, name and id (graph/search.py); all by degree without q.
+        """
         ...
 
     def neighbors(
@@ -151,6 +153,10 @@ class GraphStore(Protocol):
         timeout: float | None = None,
     ) -> CypherResult:
         """Run a read-only Cypher query; `WriteRefused` for writes, `QueryError` otherwise."""
+        ...
+
+    def version(self) -> str:
+        """An opaque, cheap token that changes whenever a committed write lands, from any process."""
         ...
 
     def ping(self) -> None:

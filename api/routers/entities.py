@@ -23,7 +23,7 @@ def search(
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> EntityPage:
-    """Entities whose name or an alias contains `q`, most connected first."""
+    """Entities by name or alias: exact, then prefix, word and fuzzy matches; most connected first in each."""
     page = store.search_entities(q, kind, limit=limit, offset=offset)
     items = [
         EntityItem(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
+from fastapi import APIRouter, Depends
+
+from api.cache import VersionCache, version_cache
 from api.deps import StoreDep
 from graph.model import Stats
 
@@ -11,6 +14,6 @@ router = APIRouter(tags=["stats"])
 
 
 @router.get("/stats", response_model=Stats)
-def stats(store: StoreDep) -> Stats:
+def stats(store: StoreDep, cache: Annotated[VersionCache, Depends(version_cache)]) -> Stats:
     """Entities, distinct typed relations, events and articles."""
-    return store.stats()
+    return cache.get(store, "stats", store.stats)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from api.cache import VersionCache, version_cache
 from api.deps import StoreDep
 from api.schemas import DATE_PATTERN
 from graph.model import EntityKind, RelationType
@@ -41,6 +42,7 @@ def index(store: StoreDep) -> str:
 @router.get("/views/alliances", response_class=HTMLResponse)
 async def alliances(
     store: StoreDep,
+    cache: Annotated[VersionCache, Depends(version_cache)],
     since: Since = None,
     until: Since = None,
     types: Types = None,
@@ -50,8 +52,12 @@ async def alliances(
     """The alliance map as an interactive page."""
     from viz.views import alliance_page
 
+    key = ("alliance_page", since, until, tuple(types or ()), tuple(kinds or ()), physics)
     page = await run_in_threadpool(
-        alliance_page, store, since=since, until=until, types=types, kinds=kinds, physics=physics
+        cache.get,
+        store,
+        key,
+        lambda: alliance_page(store, since=since, until=until, types=types, kinds=kinds, physics=physics),
     )
     return page.html
 

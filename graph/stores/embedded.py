@@ -39,6 +39,7 @@ from graph.model import (
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import embedded_queries as Q
 from graph.stores.embedded_db import StoreFiles
+from graph.stores.embedded_search import EmbeddedSearchIndex
 from graph.stores.embedded_write import merge_entities, merge_events, write_batch
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,10 @@ class EmbeddedStore:
             self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb, min_free_mb=min_free_mb
         )
         self._opened = False
+        # Entity search: a derived SQLite FTS5 index beside the database (graph/stores/embedded_search.py),
+        # fed after every committed write; checked against the graph once per process and rebuilt if stale.
+        self.search_index = EmbeddedSearchIndex(self.path.with_suffix(".search.sqlite"))
+        self._search_checked = False
 
     # ---------------------------------------------------------------------------- plumbing
 
@@ -145,8 +150,17 @@ class EmbeddedStore:
         items = iter(extractions)
         while batch := list(islice(items, batch_size)):
             records = [ex.to_records() for ex in batch]
-            report.add(self._write(lambda conn, recs=records: write_batch(conn, recs)))
+            done: UpsertReport = self._write(lambda conn, recs=records: write_batch(conn, recs))
+            report.add(done)
+            self._reindex([*done.entities_added, *done.entities_merged])
         return report
+
+    def _reindex(self, ids: Iterable[str]) -> None:
+        """Bring the search index up to date for these entities (bodies and degrees)."""
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 1000):
+            chunk = wanted[i : i + 1000]
+            self.search_index.update(self._entities(chunk).values(), self.degrees(chunk))
 
     def files_write(self, work: Any) -> Any:
         """Run `work(conn)` in one write transaction; engine and disk failures become `StoreUnavailable`."""
@@ -171,6 +185,8 @@ class EmbeddedStore:
         """Move every relation, event role and alias of `drop_id` onto `keep_id`, then delete it."""
         self.ready()
         self._write(lambda conn: merge_entities(conn, keep_id, drop_id))
+        self.search_index.remove([drop_id])
+        self._reindex([keep_id])
         return self.get_entity(keep_id)
 
     def merge_events(self, keep_id: str, drop_id: str) -> Event:
@@ -188,6 +204,7 @@ class EmbeddedStore:
                 conn.execute(stmt)
 
         self._write(work)
+        self.search_index.clear()
 
     # ------------------------------------------------------------------------------- reads
 
@@ -224,23 +241,15 @@ class EmbeddedStore:
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Substring search over names and aliases, ignoring case and accents; most connected first.
-
-        Hook: the ranked, indexed search (graph/stores/embedded_search.py) replaces this query once it
-        lands; it is fed from `write_batch`, `merge_entities` and `clear`.
-        """
-        query = Q.SEARCH.format(kind="e.kind = $kind AND" if kind else "")
-        params: dict[str, Any] = {"q": normalize_name(q) if q else ""}
-        if kind:
-            params["kind"] = kind
-        rows = self._rows(query, params)
-        page = rows[offset : offset + limit]
-        return Page[EntityHit](
-            items=[EntityHit(entity=Q.entity(r[0]), degree=int(r[1])) for r in page],
-            total=len(rows),
-            limit=limit,
-            offset=offset,
-        )
+        """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        self.ready()
+        if not self._search_checked:
+            ids = [r[0] for r in self._rows(Q.ALL_ENTITY_IDS)]
+            if self.search_index.count() != len(ids):  # a graph from before the index, or a crash between
+                self.search_index.clear()
+                self._reindex(ids)
+            self._search_checked = True
+        return self.search_index.search(q, kind, limit, offset)
 
     def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
         return edges_at(self, sorted(set(ids)), types)
@@ -449,6 +458,7 @@ class EmbeddedStore:
     def close(self) -> None:
         """Release the read handle (every write is committed when it happens)."""
         self.files.drop_reader()
+        self.search_index.close()
         if self._tmp is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(self._tmp)

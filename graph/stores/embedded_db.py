@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import StoreUnavailable
+from graph.stores.props import EVIDENCE_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +40,8 @@ ENTITY_COLS = (
     "id STRING, name STRING, kind STRING, aliases STRING[], name_key STRING, alias_keys STRING[], "
     "country_code STRING, titles STRING[], lat DOUBLE, lon DOUBLE, PRIMARY KEY(id)"
 )
-EVIDENCE_COLS = (
-    "evidence_count INT64, article_ids STRING[], ev_keys STRING[], ev_sentences STRING[], "
-    "ev_articles STRING[], ev_dates STRING[], ev_confidences DOUBLE[]"
-)
+# The evidence columns are the Cypher-visible evidence properties of graph/stores/props.py.
+EVIDENCE_COLS = ", ".join(f"{name} {ctype}" for name, ctype in EVIDENCE_COLUMNS.items())
 
 
 def schema() -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from graph.model import RELATION_TYPES, Article, Entity, Event, Relation, RelationType
-from graph.stores.props import evidence_from_props
+from graph.stores.props import EVIDENCE_COLUMNS, evidence_from_props
 
 TYPED = "|".join(RELATION_TYPES)  # the typed relations between entities (not the event/article links)
 
@@ -18,10 +18,8 @@ ENTITY_SET = (
     "e.alias_keys = CAST(r.alias_keys AS STRING[]), e.country_code = r.country_code, e.titles = CAST(r.titles AS STRING[]), "
     "e.lat = CAST(r.lat AS DOUBLE), e.lon = CAST(r.lon AS DOUBLE)"
 )
-EVIDENCE_SET = (
-    "{v}.evidence_count = CAST(r.evidence_count AS INT64), {v}.article_ids = CAST(r.article_ids AS STRING[]), {v}.ev_keys = CAST(r.ev_keys AS STRING[]), "
-    "{v}.ev_sentences = CAST(r.ev_sentences AS STRING[]), {v}.ev_articles = CAST(r.ev_articles AS STRING[]), {v}.ev_dates = CAST(r.ev_dates AS STRING[]), "
-    "{v}.ev_confidences = CAST(r.ev_confidences AS DOUBLE[])"
+EVIDENCE_SET = ", ".join(
+    f"{{v}}.{name} = CAST(r.{name} AS {ctype})" for name, ctype in EVIDENCE_COLUMNS.items()
 )
 REL_SET = (
     "x.first_seen = r.first_seen, x.last_seen = r.last_seen, x.titles = CAST(r.titles AS STRING[]), "
@@ -101,12 +99,6 @@ NEIGHBOUR_EDGES_MANY = (
 )
 ALL_RELATIONS = f"MATCH (a:Entity)-[x:{TYPED}]->(b:Entity) RETURN a.id, b.id, label(x), x"
 # Parameters go through WITH first: LadybugDB cannot read a `$param` inside a list predicate.
-SEARCH = (
-    "WITH $q AS q MATCH (e:Entity) WHERE {kind} (q = '' OR e.name_key CONTAINS q "
-    "OR any(k IN e.alias_keys WHERE k CONTAINS q)) "
-    f"OPTIONAL MATCH (e)-[r:{TYPED}]-() WITH e, count(r) AS degree "
-    "RETURN e, degree ORDER BY degree DESC, e.name, e.id"
-)
 FIND_BY_NAME = (
     "MATCH (e:Entity) WHERE e.name_key = $key OR list_contains(e.alias_keys, $key) "
     f"OPTIONAL MATCH (e)-[r:{TYPED}]-() WITH e, count(r) AS degree "

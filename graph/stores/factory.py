@@ -30,6 +30,8 @@ def open_store(settings: Settings | None = None) -> GraphStore:
             connection_timeout=1.0,
             connection_acquisition_timeout=2.0,
             max_transaction_retry_time=0.5,
+            # At least one connection per API thread, so that no request waits for a connection.
+            max_connection_pool_size=max(settings.neo4j_pool_size, settings.api_threads),
         )
         try:
             driver.verify_connectivity()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from typing import Any, Literal, NoReturn
 
@@ -48,15 +49,11 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
+from graph.search import Candidate, lucene_query, query_key, rank
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
-from graph.stores.props import (
-    article_props,
-    entity_props,
-    event_props,
-    evidence_from_props,
-    relation_props,
-)
+from graph.stores.neo4j_batch import BatchRows
+from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 # Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
 # write may wait longer for a deadlock between concurrent writers to clear.
@@ -124,6 +121,11 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def _next_rows(items: Iterator[Extraction], size: int) -> BatchRows | None:
+    batch = list(islice(items, size))
+    return BatchRows.of(batch) if batch else None
+
+
 class Neo4jStore:
     """A `GraphStore` on a Neo4j server reached through the driver it is handed."""
 
@@ -166,16 +168,15 @@ class Neo4jStore:
             self._fail(exc)
 
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
-        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
-            return list(tx.run(query, params))
-
+        # Auto-commit in a READ session: one round trip (RUN + PULL); a managed read transaction adds
+        # BEGIN and COMMIT and measured 3x slower per call (docs/neo4j.md). Reads are never retried.
         try:
             with self.driver.session(
                 database=self.database,
                 default_access_mode=neo4j.READ_ACCESS,
                 notifications_min_severity="OFF",
             ) as s:
-                return s.execute_read(work)
+                return list(s.run(query, params))
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
 
@@ -185,108 +186,21 @@ class Neo4jStore:
         """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
         report = UpsertReport()
         items = iter(extractions)
-        while batch := list(islice(items, batch_size)):
-            report.add(self._upsert_batch(batch))
+        # The next batch's rows are built (Python) while the server writes this one (the driver waits
+        # on its socket without the GIL): the two overlap instead of taking turns.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-rows") as pool:
+            pending = pool.submit(_next_rows, items, batch_size)
+            while (rows := pending.result()) is not None:
+                pending = pool.submit(_next_rows, items, batch_size)
+                report.add(self._upsert_batch(rows))
         return report
 
-    def _upsert_batch(self, batch: list[Extraction]) -> UpsertReport:
-        from datetime import UTC, datetime
-
-        now = datetime.now(UTC).replace(microsecond=0)
-        records = [ex.to_records() for ex in batch]
-        articles: dict[str, dict[str, Any]] = {}
-        entities: dict[str, dict[str, Any]] = {}
-        relations: dict[str, dict[str, Any]] = {}
-        events: dict[str, dict[str, Any]] = {}
-        for rec in records:
-            art = rec.article
-            articles.setdefault(
-                art.id, article_props(art.model_copy(update={"ingested_at": art.ingested_at or now}))
-            )
-            for e in rec.entities:
-                row = entities.get(e.id)
-                if row is None:
-                    entities[e.id] = {"kind": e.kind, "props": entity_props(e), "articles": [art.id]}
-                    continue
-                p = row["props"]  # the same entity from two articles of one batch
-                p["aliases"] += [a for a in e.aliases if a not in p["aliases"]]
-                p["alias_keys"] = sorted({*p["alias_keys"], *entity_props(e)["alias_keys"]})
-                p["titles"] += [t for t in e.titles if t not in p["titles"]]
-                row["articles"] = sorted({*row["articles"], art.id})
-            for r in rec.relations:
-                old = relations.get(r.id)
-                if old is None:
-                    relations[r.id] = {"rel": r}
-                else:  # the same relation from two articles of one batch
-                    keys = {x.key for x in old["rel"].evidence}
-                    old["rel"] = old["rel"].model_copy(
-                        update={
-                            "evidence": old["rel"].evidence + [x for x in r.evidence if x.key not in keys]
-                        }
-                    )
-            for ev in rec.events:
-                old = events.get(ev.id)
-                if old is None:
-                    events[ev.id] = {"event": ev}
-                else:
-                    keys = {x.key for x in old["event"].evidence}
-                    merged = old["event"].evidence + [x for x in ev.evidence if x.key not in keys]
-                    targets = sorted({*old["event"].targets, *ev.targets})
-                    old["event"] = old["event"].model_copy(update={"evidence": merged, "targets": targets})
-
+    def _upsert_batch(self, rows: BatchRows) -> UpsertReport:
         report = UpsertReport()
 
         def work(tx: ManagedTransaction) -> None:
-            have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(articles))}
-            have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(entities))}
-            by_type: dict[str, list[dict[str, Any]]] = {}
-            for item in relations.values():
-                rel: Relation = item["rel"]
-                by_type.setdefault(rel.type, []).append(
-                    {"source": rel.source, "target": rel.target, "props": relation_props(rel)}
-                )
-            have_ev = {r["id"]: set(r["keys"] or []) for r in tx.run(Q.EXISTING_EVENTS, ids=list(events))}
-
-            tx.run(Q.MERGE_ARTICLES, rows=list(articles.values())).consume()
-            by_kind: dict[str, list[dict[str, Any]]] = {}
-            for row in entities.values():
-                by_kind.setdefault(row["kind"], []).append(
-                    {"props": row["props"], "articles": row["articles"]}
-                )
-            for kind, rows in by_kind.items():
-                tx.run(Q.MERGE_ENTITIES[kind], rows=rows).consume()
-            rel_outcome: dict[str, tuple[bool, int]] = {}
-            for rtype, rows in by_type.items():
-                for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
-                    rel_outcome[rec["id"]] = (rec["created"], rec["added"])
-            ev_rows = [
-                {
-                    "props": event_props(item["event"]),
-                    "actors": item["event"].actors,
-                    "targets": item["event"].targets,
-                    "location": item["event"].location,
-                }
-                for item in events.values()
-            ]
-            if ev_rows:
-                tx.run(Q.MERGE_EVENTS, rows=ev_rows).consume()
-
-            for aid in articles:
-                (report.articles_merged if aid in have_art else report.articles_added).append(aid)
-            for eid in entities:
-                (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
-            for rid in relations:
-                created, added = rel_outcome.get(rid, (False, 0))
-                (report.relations_added if created else report.relations_merged).append(rid)
-                report.evidence_added += added
-            for xid, item in events.items():
-                keys = {x.key for x in item["event"].evidence}
-                if xid in have_ev:
-                    report.events_merged.append(xid)
-                    report.evidence_added += len(keys - have_ev[xid])
-                else:
-                    report.events_added.append(xid)
-                    report.evidence_added += len(keys)
+            nonlocal report
+            report = rows.write(tx)
 
         try:
             with self.driver.session(
@@ -443,13 +357,25 @@ class Neo4jStore:
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
-        """Substring search over names and aliases, ignoring case and accents; most connected first."""
-        rows = self._read(
-            Q.SEARCH_ENTITIES, q=normalize_name(q) if q else "", kind=kind, limit=limit, offset=offset
+        """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        key = query_key(q)
+        if not key:
+            total = self._read(Q.COUNT_ENTITIES, kind=kind)[0]["n"]
+            rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
+            items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
+            return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
+        found = self._read(Q.SEARCH_CANDIDATES, lucene=lucene_query(key), kind=kind)
+        hits = rank(
+            key,
+            (
+                Candidate(r["id"], r["name"], (r["name_key"], *(r["alias_keys"] or [])), r["degree"])
+                for r in found
+            ),
         )
-        row = rows[0]
-        items = [EntityHit(entity=_entity(x["e"]), degree=x["degree"]) for x in row["page"]]
-        return Page[EntityHit](items=items, total=row["total"], limit=limit, offset=offset)
+        page = [c for _, c in hits[offset : offset + limit]]
+        nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
+        items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page]
+        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
 
     def _events_with_links(self, nodes: list[Any]) -> list[Event]:
         if not nodes:
@@ -659,6 +585,23 @@ class Neo4jStore:
         refused = sorted({op for op in operators if op.startswith(Q.REFUSED_PLAN_OPERATORS)})
         if refused:
             raise QueryRefused(f"Neo4j's plan for this query uses refused operators: {', '.join(refused)}")
+
+    def version(self) -> str:
+        """The database's last committed transaction, as the bookmark a read returns.
+
+        Neo4j hands every transaction, read ones included, a bookmark naming the latest committed
+        transaction: one round trip, and it moves with every write from any process.
+        """
+        try:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF",
+            ) as s:
+                s.run(Q.PING).consume()
+                return ",".join(sorted(s.last_bookmarks().raw_values))
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
 
     def ping(self) -> None:
         """Raise `StoreUnavailable` unless the server answers (one auto-commit query, no retries)."""

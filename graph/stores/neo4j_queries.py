@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model import KIND_LABELS, RELATION_TYPES
+from graph.stores.props import EVIDENCE_COLUMNS
 
 SCHEMA = [
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
@@ -15,129 +16,129 @@ SCHEMA = [
 ]
 
 REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
-# Relationship-property indexes: relation ids are looked up on every merge.
+
+# Names and aliases for entity search (graph/search.py builds the query). The whitespace analyzer keeps
+# the normalised keys' words as they are, the same words the embedded index sees.
+SEARCH_INDEX = "entity_names"
 SCHEMA += [
-    f"CREATE INDEX rel_{t.lower()}_id IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.id)" for t in RELATION_TYPES
+    f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name_key, n.alias_keys] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
 ]
 
-# Existing relations, found from their indexed end nodes (never a scan of all relationships).
-EXISTING_RELATIONS = {
-    rtype: f"""
-UNWIND $rows AS row
-MATCH (s:Entity {{id: row.source}})-[r:{rtype} {{id: row.id}}]->(:Entity {{id: row.target}})
-RETURN r.id AS id, r.ev_keys AS keys
-"""
-    for rtype in RELATION_TYPES
-}
-
 # -------------------------------------------------------------------------------------- writes
+#
+# Small statements, one concern each, so that each plans once, fast, and without an Eager barrier.
+# Everything a merge computes (evidence union, first/last seen, confidence) is computed in Python: the
+# statements only MERGE and SET values.
 
 EXISTING_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
 EXISTING_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
-EXISTING_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN e.id AS id, e.ev_keys AS keys"
 
 MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-ON CREATE SET a += row
+ON CREATE SET a = row
 """
 
-# One statement per kind label: labels cannot be parameters.
+ENTITY_PROPS = ("name", "kind", "aliases", "name_key", "alias_keys", "country_code", "titles", "lat", "lon")
+EVENT_PROPS = ("type", "label", "date", "date_precision", "killed", "wounded", "quantity", *EVIDENCE_COLUMNS)
+RELATION_PROPS = ("first_seen", "last_seen", "titles", "confidence", *EVIDENCE_COLUMNS)
+
+
+def _set_each(var: str, keys: tuple[str, ...], row: str = "row") -> str:
+    # Named properties, not `SET x = map`: a map may write the merge key, which forces an Eager barrier.
+    return ", ".join(f"{var}.{k} = {row}.{k}" for k in keys)
+
+
+# One statement per kind label: labels cannot be parameters. A new entity gets its properties; a known
+# one is returned only when the batch brings something it lacks, and Python writes the union back.
 MERGE_ENTITIES = {
     kind: f"""
 UNWIND $rows AS row
-MERGE (e:Entity {{id: row.props.id}})
-ON CREATE SET e += row.props, e:{label}
-ON MATCH SET
-  e.aliases = e.aliases + [a IN row.props.aliases WHERE NOT a IN e.aliases],
-  e.alias_keys = e.alias_keys + [a IN row.props.alias_keys WHERE NOT a IN e.alias_keys],
-  e.titles = e.titles + [t IN row.props.titles WHERE NOT t IN e.titles],
-  e.country_code = coalesce(e.country_code, row.props.country_code),
-  e.lat = coalesce(e.lat, row.props.lat),
-  e.lon = coalesce(e.lon, row.props.lon)
+MERGE (e:Entity {{id: row.id}})
+ON CREATE SET {_set_each("e", ENTITY_PROPS)}, e:{label}
 WITH e, row
-UNWIND row.articles AS art
-MATCH (a:Article {{id: art}})
-MERGE (e)-[:MENTIONED_IN]->(a)
+WHERE any(a IN row.aliases WHERE NOT a IN e.aliases) OR any(t IN row.titles WHERE NOT t IN e.titles)
+   OR (e.country_code IS NULL AND row.country_code IS NOT NULL)
+   OR (e.lat IS NULL AND row.lat IS NOT NULL)
+RETURN e.id AS id, e.aliases AS aliases, e.titles AS titles, e.country_code AS country_code,
+       e.lat AS lat, e.lon AS lon
 """
     for kind, label in KIND_LABELS.items()
 }
 
-# Evidence is appended only where its key is new, so re-loading an article changes nothing.
-_APPEND_EVIDENCE = """
-  {v}.ev_keys = {v}.ev_keys + [i IN new | row.props.ev_keys[i]],
-  {v}.ev_sentences = {v}.ev_sentences + [i IN new | row.props.ev_sentences[i]],
-  {v}.ev_articles = {v}.ev_articles + [i IN new | row.props.ev_articles[i]],
-  {v}.ev_dates = {v}.ev_dates + [i IN new | row.props.ev_dates[i]],
-  {v}.ev_confidences = {v}.ev_confidences + [i IN new | row.props.ev_confidences[i]],
-  {v}.evidence_count = size({v}.ev_keys) + size(new),
-  {v}.article_ids = {v}.article_ids + [a IN row.props.article_ids WHERE NOT a IN {v}.article_ids]"""
+UPDATE_ENTITIES = f"""
+UNWIND $rows AS row
+MATCH (e:Entity {{id: row.id}})
+SET {_set_each("e", ("aliases", "alias_keys", "titles", "country_code", "lat", "lon"))}
+"""
 
-# One statement merges a batch of one relation type and reports, per relation, whether it was created
-# and how many pieces of evidence were new (no separate lookup round trip).
+# Mentions of an article seen for the first time cannot exist yet: CREATE, no MERGE scan.
+CREATE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.e})
+MATCH (a:Article {id: row.a})
+CREATE (e)-[:MENTIONED_IN]->(a)
+"""
+
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.e})
+MATCH (a:Article {id: row.a})
+MERGE (e)-[:MENTIONED_IN]->(a)
+"""
+
+# A new relation gets all its properties at once. A known one whose stored evidence differs from the
+# batch's is returned, and Python writes the merged evidence back (UPDATE_RELATIONS): the common case,
+# a new relation or an unchanged one, costs one MERGE and one SET.
 MERGE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (s:Entity {{id: row.source}}), (t:Entity {{id: row.target}})
-MERGE (s)-[r:{rtype} {{id: row.props.id}}]->(t)
-ON CREATE SET r += row.props, r.ag_created = true
-WITH r, row, r.ag_created IS NOT NULL AS created
-REMOVE r.ag_created
-WITH r, row, created,
-     CASE WHEN created THEN [] ELSE [i IN range(0, size(row.props.ev_keys) - 1) WHERE NOT row.props.ev_keys[i] IN r.ev_keys] END AS new
-FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END |
-  SET {_APPEND_EVIDENCE.format(v="r")},
-    r.titles = r.titles + [t IN row.props.titles WHERE NOT t IN r.titles],
-    r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END
-)
-FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END |
-  SET r.first_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
-      r.last_seen = reduce(m = null, d IN r.ev_dates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)
-)
-RETURN r.id AS id, created, CASE WHEN created THEN size(row.props.ev_keys) ELSE size(new) END AS added
+MATCH (s:Entity {{id: row.s}})
+MATCH (t:Entity {{id: row.t}})
+MERGE (s)-[r:{rtype} {{id: row.p.id}}]->(t)
+ON CREATE SET {_set_each("r", RELATION_PROPS, "row.p")}
+WITH r, row
+WHERE r.evidence <> row.p.evidence OR r.titles <> row.p.titles
+RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
 """
     for rtype in RELATION_TYPES
 }
 
-MERGE_EVENTS = f"""
-UNWIND $rows AS row
-MERGE (ev:Event {{id: row.props.id}})
-ON CREATE SET ev += row.props
-WITH ev, row, [i IN range(0, size(row.props.ev_keys) - 1) WHERE NOT row.props.ev_keys[i] IN ev.ev_keys] AS new
-FOREACH (_ IN CASE WHEN size(new) > 0 THEN [1] ELSE [] END |
-  SET {_APPEND_EVIDENCE.format(v="ev")}
-)
-WITH ev, row
-CALL (ev, row) {{
-  UNWIND row.actors AS aid
-  MATCH (a:Entity {{id: aid}})
-  MERGE (a)-[:ACTOR_IN]->(ev)
-}}
-CALL (ev, row) {{
-  UNWIND row.targets AS tid
-  MATCH (t:Entity {{id: tid}})
-  MERGE (ev)-[:TARGETS]->(t)
-}}
-CALL (ev, row) {{
-  UNWIND CASE WHEN row.location IS NULL THEN [] ELSE [row.location] END AS lid
-  MATCH (l:Entity {{id: lid}})
-  MERGE (ev)-[:LOCATED_AT]->(l)
-}}
-CALL (ev, row) {{
-  UNWIND row.props.article_ids AS art
-  MATCH (a:Article {{id: art}})
-  MERGE (ev)-[:REPORTED_IN]->(a)
-}}
-"""
-
-# Row-by-row baseline for the ingestion benchmark: one relation, one statement, one transaction.
-MERGE_ONE_RELATION = {
+UPDATE_RELATIONS = {
     rtype: f"""
-MATCH (s:Entity {{id: $source}}), (t:Entity {{id: $target}})
-MERGE (s)-[r:{rtype} {{id: $props.id}}]->(t)
-ON CREATE SET r += $props
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.s}})-[r:{rtype} {{id: row.p.id}}]->(:Entity {{id: row.t}})
+SET {_set_each("r", RELATION_PROPS, "row.p")}
 """
     for rtype in RELATION_TYPES
+}
+
+# Events: the same pattern, then their links (few per event; MERGE keeps them idempotent).
+MERGE_EVENTS = f"""
+UNWIND $rows AS row
+MERGE (ev:Event {{id: row.id}})
+ON CREATE SET {_set_each("ev", EVENT_PROPS)}
+WITH ev, row
+WHERE ev.evidence <> row.evidence
+RETURN ev.id AS id, ev.evidence AS evidence
+"""
+
+UPDATE_EVENTS = f"""
+UNWIND $rows AS row
+MATCH (ev:Event {{id: row.id}})
+SET {_set_each("ev", tuple(EVIDENCE_COLUMNS))}
+"""
+
+MERGE_EVENT_LINKS = {
+    "ACTOR_IN": "UNWIND $rows AS row MATCH (a:Entity {id: row.e}) MATCH (ev:Event {id: row.ev}) "
+    "MERGE (a)-[:ACTOR_IN]->(ev)",
+    "TARGETS": "UNWIND $rows AS row MATCH (ev:Event {id: row.ev}) MATCH (t:Entity {id: row.e}) "
+    "MERGE (ev)-[:TARGETS]->(t)",
+    "LOCATED_AT": "UNWIND $rows AS row MATCH (ev:Event {id: row.ev}) MATCH (l:Entity {id: row.e}) "
+    "MERGE (ev)-[:LOCATED_AT]->(l)",
+    "REPORTED_IN": "UNWIND $rows AS row MATCH (ev:Event {id: row.ev}) MATCH (a:Article {id: row.e}) "
+    "MERGE (ev)-[:REPORTED_IN]->(a)",
 }
 
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
@@ -163,15 +164,26 @@ ORDER BY rank, degree DESC, e.id
 LIMIT 1
 """
 
-SEARCH_ENTITIES = f"""
+# Search candidates from the full-text index with their degree (graph/search.py decides tiers and
+# order in Python); entity nodes are fetched for the page only.
+SEARCH_CANDIDATES = f"""
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
+WHERE $kind IS NULL OR node.kind = $kind
+RETURN node.id AS id, node.name AS name, node.name_key AS name_key, node.alias_keys AS alias_keys,
+       COUNT {{ (node)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+"""
+
+# Without a query: every entity by degree (the browse order), counted apart.
+BROWSE_ENTITIES = f"""
 MATCH (e:Entity)
-WHERE ($kind IS NULL OR e.kind = $kind)
-  AND ($q = '' OR e.name_key CONTAINS $q OR any(a IN e.alias_keys WHERE a CONTAINS $q))
+WHERE $kind IS NULL OR e.kind = $kind
 WITH e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
 ORDER BY degree DESC, e.name, e.id
-WITH collect({{e: e, degree: degree}}) AS items
-RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
+SKIP $offset LIMIT $limit
+RETURN e, degree
 """
+
+COUNT_ENTITIES = "MATCH (e:Entity) WHERE $kind IS NULL OR e.kind = $kind RETURN count(e) AS n"
 
 # Typed relations with their end ids; the filter is applied in the statement.
 RELATIONS = f"""
@@ -180,8 +192,8 @@ WHERE ($types IS NULL OR type(r) IN $types)
   AND ($entity IS NULL OR s.id = $entity OR t.id = $entity)
   AND ($source IS NULL OR s.id = $source OR (type(r) IN $symmetric AND t.id = $source))
   AND ($target IS NULL OR t.id = $target OR (type(r) IN $symmetric AND s.id = $target))
-  AND ($since IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND d >= left($since, size(d))))
-  AND ($until IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND left(d, size($until)) <= $until))
+  AND ($since IS NULL OR any(d IN r.dates WHERE d <> '' AND d >= left($since, size(d))))
+  AND ($until IS NULL OR any(d IN r.dates WHERE d <> '' AND left(d, size($until)) <= $until))
 WITH s, r, t ORDER BY r.id
 WITH collect({{s: s.id, t: t.id, type: type(r), r: properties(r)}}) AS items
 RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
@@ -198,8 +210,8 @@ NEIGHBOR_IDS = f"""
 MATCH (e:Entity {{id: $id}})
 MATCH p = (e)-[rels:{REL_TYPES_PATTERN}*1..{{depth}}]-(n:Entity)
 WHERE all(r IN rels WHERE ($types IS NULL OR type(r) IN $types)
-  AND ($since IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND d >= left($since, size(d))))
-  AND ($until IS NULL OR any(d IN r.ev_dates WHERE d <> '' AND left(d, size($until)) <= $until)))
+  AND ($since IS NULL OR any(d IN r.dates WHERE d <> '' AND d >= left($since, size(d))))
+  AND ($until IS NULL OR any(d IN r.dates WHERE d <> '' AND left(d, size($until)) <= $until)))
 UNWIND rels AS r
 WITH DISTINCT r
 RETURN startNode(r).id AS s, endNode(r).id AS t, type(r) AS type, properties(r) AS r

@@ -1,41 +1,54 @@
 """Property maps of the stored schema, shared by both stores so that Cypher sees the same values.
 
-Dates are ISO strings; lists never hold null (Neo4j cannot store it), so a missing sentence or date
-inside the parallel evidence lists is "". Absent scalars are None (not set in Neo4j).
+A relation's or event's evidence is one property, `evidence`: a JSON list of
+`{"sentence", "article_id", "date", "confidence"}` serialised once per write, next to the summaries Cypher
+users filter on (`evidence_count`, `first_seen`, `last_seen`, `article_ids`, `dates`). One string instead
+of six parallel lists lets a merge be a plain `SET` of values computed in Python (docs/neo4j.md).
+Dates are ISO strings; lists never hold null (Neo4j cannot store it). Absent scalars are None.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from graph.model import Article, Entity, Event, Evidence, Relation, normalize_name
 
+# Cypher-visible evidence properties and their LadybugDB column types (the embedded Cypher mirror).
+EVIDENCE_COLUMNS = {
+    "evidence_count": "INT64",
+    "article_ids": "STRING[]",
+    "dates": "STRING[]",
+    "evidence": "STRING",
+}
+
+
+def evidence_json(evidence: list[Evidence]) -> str:
+    """The evidence list as the compact JSON string both stores keep."""
+    return json.dumps(
+        [
+            {"sentence": e.sentence, "article_id": e.article_id, "date": e.date, "confidence": e.confidence}
+            for e in evidence
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
 
 def evidence_props(evidence: list[Evidence]) -> dict[str, Any]:
-    """Parallel lists for a relation's or event's evidence, plus its count and articles."""
+    """The evidence as one JSON string, plus its count, distinct articles and distinct dates."""
     return {
         "evidence_count": len(evidence),
         "article_ids": sorted({e.article_id for e in evidence}),
-        "ev_keys": [e.key for e in evidence],
-        "ev_sentences": [e.sentence or "" for e in evidence],
-        "ev_articles": [e.article_id for e in evidence],
-        "ev_dates": [e.date or "" for e in evidence],
-        "ev_confidences": [float(e.confidence) for e in evidence],
+        "dates": sorted({e.date for e in evidence if e.date}),
+        "evidence": evidence_json(evidence),
     }
 
 
 def evidence_from_props(props: dict[str, Any]) -> list[Evidence]:
-    """The inverse of `evidence_props`."""
-    return [
-        Evidence(sentence=s or None, article_id=a, date=d or None, confidence=c)
-        for s, a, d, c in zip(
-            props.get("ev_sentences") or [],
-            props.get("ev_articles") or [],
-            props.get("ev_dates") or [],
-            props.get("ev_confidences") or [],
-            strict=False,
-        )
-    ]
+    """The inverse of `evidence_props` (values were validated when they were written)."""
+    raw = props.get("evidence")
+    return [Evidence.model_construct(**item) for item in json.loads(raw)] if raw else []
 
 
 def entity_props(e: Entity) -> dict[str, Any]:
@@ -55,14 +68,16 @@ def entity_props(e: Entity) -> dict[str, Any]:
 
 
 def relation_props(r: Relation) -> dict[str, Any]:
-    """A typed relationship's properties."""
+    """A typed relationship's properties (summaries computed once here, not in Cypher)."""
+    ev = evidence_props(r.evidence)
+    dates = ev["dates"]
     return {
         "id": r.id,
-        "first_seen": r.first_seen,
-        "last_seen": r.last_seen,
+        "first_seen": dates[0] if dates else None,
+        "last_seen": dates[-1] if dates else None,
         "titles": list(r.titles),
         "confidence": float(r.confidence),
-        **evidence_props(r.evidence),
+        **ev,
     }
 
 

@@ -1,0 +1,189 @@
+"""The embedded store's entity search index: SQLite FTS5 (Python's standard library), on disk.
+
+A derived index: the store calls `update()` with the entities a write touched (and their degrees),
+`remove()` and `clear()`; `search()` answers with the ranking of `graph/search.py`, the same as the
+Neo4j full-text index. The file lives next to the graph and is opened in WAL mode with a busy timeout,
+so several processes (`kg serve` and `kg ingest`) read and write it safely; every thread has its own
+connection. Without a path the index is an in-memory database shared by the store's threads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from graph.errors import StoreUnavailable
+from graph.model import Entity, EntityHit, Page, normalize_name
+from graph.search import Candidate, fts5_query, query_key, rank
+
+KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  degree INTEGER NOT NULL,
+  keys TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entity_by_degree ON entity (degree DESC, name, id);
+CREATE INDEX IF NOT EXISTS entity_by_kind ON entity (kind, degree DESC, name, id);
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
+  name_key, alias_keys, tokenize = 'unicode61', prefix = '1 2 3'
+);
+"""
+
+
+def _keys(e: Entity) -> tuple[str, list[str]]:
+    return normalize_name(e.name), sorted({normalize_name(a) for a in e.aliases} - {""})
+
+
+class EmbeddedSearchIndex:
+    """Names and aliases of every entity, with its degree, searchable by tier (see graph/search.py)."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        if path is None:
+            self._target = f"file:kg-search-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        else:
+            self._target = f"file:{Path(path).resolve()}"
+        self.path = Path(path) if path is not None else None
+        self._local = threading.local()
+        self._ready = False  # nothing touches the disk before the first use
+        self._keepalive: sqlite3.Connection | None = None
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                if self.path is not None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self._target, uri=True, timeout=30.0, check_same_thread=False)
+                if self.path is not None:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                if not self._ready:
+                    with conn:
+                        conn.executescript(_SCHEMA)
+                    self._keepalive = conn  # an in-memory database lives while a connection is open
+                    self._ready = True
+            except (sqlite3.Error, OSError) as exc:
+                raise StoreUnavailable(
+                    f"cannot open the search index at {self.path}: {exc}",
+                    hint="check that KG_HOME is writable, or delete the index file to rebuild it",
+                    store="embedded",
+                ) from exc
+            self._local.conn = conn
+        return conn
+
+    # ------------------------------------------------------------------------------- writes
+
+    def update(self, entities: Iterable[Entity], degrees: Mapping[str, int] | None = None) -> None:
+        """Insert or replace these entities (with their degree: number of typed relations)."""
+        rows = []
+        for e in entities:
+            name_key, alias_keys = _keys(e)
+            rows.append(
+                (
+                    e.id,
+                    e.name,
+                    e.kind,
+                    int((degrees or {}).get(e.id, 0)),
+                    KEY_SEP.join([name_key, *alias_keys]),
+                    e.model_dump_json(),
+                    name_key,
+                    " \n".join(alias_keys),
+                )
+            )
+        if not rows:
+            return
+        conn = self._conn()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            self._delete(conn, [r[0] for r in rows])
+            for r in rows:
+                cur = conn.execute(
+                    "INSERT INTO entity (id, name, kind, degree, keys, body) VALUES (?, ?, ?, ?, ?, ?)", r[:6]
+                )
+                conn.execute(
+                    "INSERT INTO entity_names (rowid, name_key, alias_keys) VALUES (?, ?, ?)",
+                    (cur.lastrowid, r[6], r[7]),
+                )
+
+    def remove(self, ids: Iterable[str]) -> None:
+        """Forget these entities."""
+        conn = self._conn()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            self._delete(conn, list(ids))
+
+    def clear(self) -> None:
+        """Forget every entity."""
+        conn = self._conn()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("DELETE FROM entity")
+            conn.execute("DELETE FROM entity_names")
+
+    @staticmethod
+    def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            old = [r[0] for r in conn.execute(f"SELECT rowid FROM entity WHERE id IN ({marks})", chunk)]
+            if old:
+                olds = ",".join("?" * len(old))
+                conn.execute(f"DELETE FROM entity_names WHERE rowid IN ({olds})", old)
+                conn.execute(f"DELETE FROM entity WHERE rowid IN ({olds})", old)
+
+    # -------------------------------------------------------------------------------- reads
+
+    def count(self) -> int:
+        """Number of indexed entities."""
+        return int(self._conn().execute("SELECT count(*) FROM entity").fetchone()[0])
+
+    def search(
+        self, q: str | None = None, kind: str | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[EntityHit]:
+        """Entities matching `q` in tier order (graph/search.py); without `q`, all by degree."""
+        conn = self._conn()
+        key = query_key(q)
+        where_kind = " AND e.kind = ?" if kind else ""
+        if not key:
+            args: list[object] = [kind] if kind else []
+            total = conn.execute(f"SELECT count(*) FROM entity e WHERE 1 = 1{where_kind}", args).fetchone()[0]
+            rows = conn.execute(
+                f"SELECT body, degree FROM entity e WHERE 1 = 1{where_kind} "
+                "ORDER BY degree DESC, name, id LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+            items = [EntityHit(entity=Entity.model_validate_json(b), degree=d) for b, d in rows]
+            return Page[EntityHit](items=items, total=int(total), limit=limit, offset=offset)
+        found = conn.execute(
+            "SELECT e.id, e.name, e.keys, e.degree FROM entity_names JOIN entity e ON e.rowid = entity_names.rowid "
+            f"WHERE entity_names MATCH ?{where_kind}",
+            [fts5_query(key), *([kind] if kind else [])],
+        ).fetchall()
+        hits = rank(key, (Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in found))
+        page = [c for _, c in hits[offset : offset + limit]]
+        bodies = self._bodies([c.id for c in page])
+        items = [EntityHit(entity=bodies[c.id], degree=c.degree) for c in page]
+        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
+
+    def _bodies(self, ids: list[str]) -> dict[str, Entity]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._conn().execute(f"SELECT id, body FROM entity WHERE id IN ({marks})", ids)
+        return {i: Entity.model_validate_json(b) for i, b in rows}
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

@@ -1,0 +1,198 @@
+"""One batch of extractions as the rows the Neo4j store writes, and the writing itself.
+
+Everything a merge computes is computed here, in Python, once per batch: the same relation reported by
+several articles of the batch becomes one row with its evidence already unioned, serialised once. The
+statements (graph/stores/neo4j_queries.py) only MERGE and SET; a known relation, entity or event comes
+back only when the batch brings something it lacks, and the union is written back in a second, small
+statement. See docs/neo4j.md for the measurements behind this shape.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.model import Event, Evidence, Extraction, Relation, UpsertReport, merge_evidence, normalize_name
+from graph.stores import neo4j_queries as Q
+from graph.stores.props import article_props, entity_props, event_props, relation_props
+
+
+def _union(old: list[str] | None, new: list[str]) -> list[str]:
+    have = list(old or [])
+    seen = set(have)
+    return have + [x for x in new if x not in seen]
+
+
+def _stored_evidence(raw: str | None) -> list[Evidence]:
+    return [Evidence.model_construct(**x) for x in json.loads(raw)] if raw else []
+
+
+@dataclass
+class BatchRows:
+    """A batch resolved and merged in memory: articles, entities, relations and events by id."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> entity props
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (entity id, article id)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, batch: list[Extraction]) -> BatchRows:
+        """Resolve each extraction and merge what several articles of the batch share."""
+        rows = cls()
+        now = datetime.now(UTC).replace(microsecond=0)
+        for ex in batch:
+            rec = ex.to_records()
+            art = rec.article
+            if art.id not in rows.articles:
+                props = article_props(art)
+                props["ingested_at"] = props["ingested_at"] or now.isoformat()
+                rows.articles[art.id] = props
+            for e in rec.entities:
+                rows.mentions.append((e.id, art.id))
+                p = rows.entities.get(e.id)
+                if p is None:
+                    rows.entities[e.id] = entity_props(e)
+                    continue
+                q = entity_props(e)  # the same entity from two articles of one batch
+                p["aliases"] = _union(p["aliases"], q["aliases"])
+                p["alias_keys"] = sorted({*p["alias_keys"], *q["alias_keys"]})
+                p["titles"] = _union(p["titles"], q["titles"])
+                for k in ("country_code", "lat", "lon"):
+                    if p[k] is None:
+                        p[k] = q[k]
+            for r in rec.relations:
+                old = rows.relations.get(r.id)
+                if old is None:
+                    rows.relations[r.id] = r
+                else:  # records are this batch's own objects: extend in place, no copy
+                    old.evidence = merge_evidence(old.evidence, r.evidence)
+                    old.titles = _union(old.titles, r.titles)
+            for ev in rec.events:
+                prev = rows.events.get(ev.id)
+                if prev is None:
+                    rows.events[ev.id] = ev
+                else:
+                    prev.evidence = merge_evidence(prev.evidence, ev.evidence)
+                    prev.targets = sorted({*prev.targets, *ev.targets})
+        return rows
+
+    # ------------------------------------------------------------------------------ writing
+
+    def write(self, tx: ManagedTransaction) -> UpsertReport:
+        """Write the batch in one transaction and report what was added and what merged."""
+        report = UpsertReport()
+        have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(self.articles))}
+        have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(self.entities))}
+        tx.run(Q.MERGE_ARTICLES, rows=list(self.articles.values())).consume()
+        self._write_entities(tx, have_ent)
+        self._write_mentions(tx, have_art)
+        changed_rels = self._write_relations(tx)
+        changed_evs = self._write_events(tx)
+
+        for aid in self.articles:
+            (report.articles_merged if aid in have_art else report.articles_added).append(aid)
+        for eid in self.entities:
+            (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
+        for items, changed, added, merged in (
+            (self.relations, changed_rels, report.relations_added, report.relations_merged),
+            (self.events, changed_evs, report.events_added, report.events_merged),
+        ):
+            for xid, item in items.items():
+                if xid in changed:
+                    merged.append(xid)
+                    report.evidence_added += changed[xid]
+                elif any(e.article_id not in have_art for e in item.evidence):
+                    # Stored evidence equals the batch's and names an article new to the graph: created now.
+                    added.append(xid)
+                    report.evidence_added += len(item.evidence)
+                else:
+                    merged.append(xid)  # a re-load: nothing new
+        return report
+
+    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> None:
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for p in self.entities.values():
+            if p["id"] in have_ent and not (p["aliases"] or p["titles"] or p["country_code"] or p["lat"]):
+                continue  # known, and this batch says nothing more about it
+            by_kind.setdefault(p["kind"], []).append(p)
+        updates = []
+        for kind, rows in by_kind.items():
+            for rec in tx.run(Q.MERGE_ENTITIES[kind], rows=rows):
+                p = self.entities[rec["id"]]
+                aliases = _union(rec["aliases"], p["aliases"])
+                updates.append(
+                    {
+                        "id": rec["id"],
+                        "aliases": aliases,
+                        "alias_keys": sorted({normalize_name(a) for a in aliases} - {""}),
+                        "titles": _union(rec["titles"], p["titles"]),
+                        "country_code": rec["country_code"] or p["country_code"],
+                        "lat": rec["lat"] if rec["lat"] is not None else p["lat"],
+                        "lon": rec["lon"] if rec["lon"] is not None else p["lon"],
+                    }
+                )
+        if updates:
+            tx.run(Q.UPDATE_ENTITIES, rows=updates).consume()
+
+    def _write_mentions(self, tx: ManagedTransaction, have_art: set[str]) -> None:
+        new = [{"e": e, "a": a} for e, a in dict.fromkeys(self.mentions) if a not in have_art]
+        old = [{"e": e, "a": a} for e, a in dict.fromkeys(self.mentions) if a in have_art]
+        if new:
+            tx.run(Q.CREATE_MENTIONS, rows=new).consume()
+        if old:
+            tx.run(Q.MERGE_MENTIONS, rows=old).consume()
+
+    def _write_relations(self, tx: ManagedTransaction) -> dict[str, int]:
+        """MERGE every relation; write back the union where the stored evidence differed."""
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for rel in self.relations.values():
+            by_type.setdefault(rel.type, []).append(
+                {"s": rel.source, "t": rel.target, "p": relation_props(rel)}
+            )
+        changed: dict[str, int] = {}
+        for rtype, rows in by_type.items():
+            updates = []
+            for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
+                rel = self.relations[rec["id"]]
+                old = _stored_evidence(rec["evidence"])
+                merged = merge_evidence(old, rel.evidence)
+                titles = _union(rec["titles"], rel.titles)
+                changed[rel.id] = len(merged) - len(old)
+                if len(merged) > len(old) or titles != list(rec["titles"] or []):
+                    full = rel.model_copy(update={"evidence": merged, "titles": titles})
+                    updates.append({"s": rel.source, "t": rel.target, "p": relation_props(full)})
+            if updates:
+                tx.run(Q.UPDATE_RELATIONS[rtype], rows=updates).consume()
+        return changed
+
+    def _write_events(self, tx: ManagedTransaction) -> dict[str, int]:
+        if not self.events:
+            return {}
+        changed: dict[str, int] = {}
+        updates = []
+        for rec in tx.run(Q.MERGE_EVENTS, rows=[event_props(ev) for ev in self.events.values()]):
+            ev = self.events[rec["id"]]
+            old = _stored_evidence(rec["evidence"])
+            merged = merge_evidence(old, ev.evidence)
+            changed[ev.id] = len(merged) - len(old)
+            if len(merged) > len(old):
+                updates.append(event_props(ev.model_copy(update={"evidence": merged})))
+        if updates:
+            tx.run(Q.UPDATE_EVENTS, rows=updates).consume()
+        links: dict[str, list[dict[str, str]]] = {k: [] for k in Q.MERGE_EVENT_LINKS}
+        for ev in self.events.values():
+            links["ACTOR_IN"] += [{"e": a, "ev": ev.id} for a in ev.actors]
+            links["TARGETS"] += [{"e": t, "ev": ev.id} for t in ev.targets]
+            if ev.location:
+                links["LOCATED_AT"].append({"e": ev.location, "ev": ev.id})
+            links["REPORTED_IN"] += [{"e": a, "ev": ev.id} for a in ev.article_ids]
+        for kind, rows in links.items():
+            if rows:
+                tx.run(Q.MERGE_EVENT_LINKS[kind], rows=rows).consume()
+        return changed

@@ -1,0 +1,135 @@
+"""Entity search ranks the same on both stores: exact, prefix, word, fuzzy; then degree, name, id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.model import Extraction
+from graph.search import lucene_escape, lucene_query, tier
+
+# Invented names, chosen so that one query meets several tiers at once.
+ENTITIES = [
+    {"name": "Terra", "kind": "country", "aliases": ["Old Terra"]},
+    {"name": "Nova Terra", "kind": "country", "aliases": ["Terran Union"]},
+    {"name": "Terra Nova Front", "kind": "armed_group"},
+    {"name": "Terranova", "kind": "place"},
+    {"name": "Novak Terrell", "kind": "person"},
+    {"name": "Norvania", "kind": "country", "aliases": ["Norvanian Republic"]},
+    {"name": "Northvale", "kind": "place"},
+    {"name": "Marisol Quent", "kind": "person", "aliases": ["Quent"]},
+]
+# Degrees: Norvania 3, Terra Nova Front 2, Nova Terra 2, Terranova 1, Terra 1, Quent 1.
+RELATIONS = [
+    ("Norvania", "STRUCK", "Terra Nova Front", "Norvanian jets struck a camp of the front."),
+    ("Norvania", "ALLIED_WITH", "Nova Terra", "Norvania and Nova Terra signed a pact."),
+    ("Norvania", "SUPPORTS", "Marisol Quent", "Norvania backed Quent's bid."),
+    ("Terra Nova Front", "STRUCK", "Terranova", "The front shelled the town of Terranova."),
+    ("Nova Terra", "ALLIED_WITH", "Terra", "Nova Terra and Terra renewed their treaty."),
+]
+
+QUERIES = [
+    "terra",  # exact Terra; prefixes; a word of Nova Terra; fuzzy Terrell?
+    "Terra",
+    "TERRA nova",
+    "nova",
+    "norv",  # short: no fuzzy tier
+    "norvana",  # a typo: fuzzy only
+    "northvail",
+    "quent",
+    "marisol q",
+    "zzzz",
+    "",
+]
+
+
+def _graph() -> Extraction:
+    return Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/search", "published": "2024-05-01"},
+            "entities": ENTITIES,
+            "relations": [{"source": s, "type": t, "target": o, "evidence": e} for s, t, o, e in RELATIONS],
+        }
+    )
+
+
+def _answer(store: Any, q: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> Any:
+    page = store.search_entities(q, kind=kind, limit=limit, offset=offset)
+    return page.total, [(h.entity.id, h.degree) for h in page.items]
+
+
+@pytest.fixture
+def loaded(embedded_store: Any, neo4j_store: Any) -> tuple[Any, Any]:
+    for store in (embedded_store, neo4j_store):
+        store.upsert([_graph()])
+    return embedded_store, neo4j_store
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("q", QUERIES)
+def test_same_ranking_on_both_stores(loaded: tuple[Any, Any], q: str) -> None:
+    embedded, neo4j = loaded
+    assert _answer(embedded, q) == _answer(neo4j, q)
+    assert _answer(embedded, q, limit=2, offset=1) == _answer(neo4j, q, limit=2, offset=1)
+    assert _answer(embedded, q, kind="country") == _answer(neo4j, q, kind="country")
+
+
+@pytest.mark.neo4j
+def test_tiers_in_order(loaded: tuple[Any, Any]) -> None:
+    for store in loaded:
+        total, hits = _answer(store, "terra")
+        ids = [i for i, _ in hits]
+        assert ids[0] == "country:terra"  # exact beats a better-connected prefix match
+        # prefix tier by degree, then name: Nova Terra (alias Terran Union, 2), Terra Nova Front (2), Terranova (1)
+        assert ids[1:4] == ["country:nova-terra", "armed_group:terra-nova-front", "place:terranova"]
+        assert "person:novak-terrell" not in ids[:4]
+        assert total == len(ids)
+        # a typo finds its entity only through the fuzzy tier; a short query never goes fuzzy
+        assert _answer(store, "norvana")[1][0][0] == "country:norvania"
+        assert _answer(store, "nor")[1] and "country:norvania" in [i for i, _ in _answer(store, "nor")[1]]
+        assert _answer(store, "zzzz") == (0, [])
+        # an alias that is a whole key is exact
+        assert _answer(store, "quent")[1][0][0] == "person:marisol-quent"
+        # paging: the same order, split
+        full = _answer(store, "terra")[1]
+        assert _answer(store, "terra", limit=2, offset=2)[1] == full[2:4]
+
+
+@pytest.mark.neo4j
+def test_query_syntax_is_harmless(loaded: tuple[Any, Any]) -> None:
+    for q in ["ter*", "terra~", '"terra', "terra AND nova", "(terra)", "a:b", "\\", "+-!", "NOT terra"]:
+        embedded, neo4j = loaded
+        assert _answer(embedded, q) == _answer(neo4j, q)
+
+
+def test_rank_agrees_with_tier() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from graph.search import Candidate, rank
+
+    words = st.sampled_from(["terra", "nova", "terran", "norvania", "quent", "ter", "novak", "xyz"])
+    keys = st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=3)
+
+    @settings(max_examples=200, deadline=None)
+    @given(q=st.lists(words, min_size=1, max_size=2).map(" ".join), all_keys=st.lists(keys, max_size=6))
+    def check(q: str, all_keys: list[list[str]]) -> None:
+        cands = [Candidate(f"x:{i}", f"n{i}", tuple(k), i % 3) for i, k in enumerate(all_keys)]
+        ranked = rank(q, cands)
+        assert sorted(c.id for _, c in ranked) == sorted(c.id for c in cands if tier(q, c.keys) is not None)
+        assert all(t == tier(q, c.keys) for t, c in ranked)
+
+    check()
+
+
+def test_pure_tiers() -> None:
+    assert tier("terra", ["terra", "old terra"]) == 0
+    assert tier("terra", ["terranova"]) == 1
+    assert tier("terra", ["nova terra"]) == 2
+    assert tier("terra nova", ["the terra nova front", "x"]) == 2
+    assert tier("norvana", ["norvania"]) == 3
+    assert tier("nor", ["xnor"]) is None  # short queries are never fuzzy
+    assert tier("", ["terra"]) is None
+    assert lucene_escape("a:b*") == "a\\:b\\*"
+    assert lucene_query("terra nova") == "name_key:(+ter* +nov*) OR alias_keys:(+ter* +nov*)"
