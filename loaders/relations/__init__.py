@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable
+from loaders.relations.from_patterns import pattern_relations
 from loaders.relations.lexicon import ACTORS, SYMMETRIC
 from loaders.relations.nouns import conflict_relations, nominal_relations
 from loaders.relations.places import place_relations
@@ -35,6 +36,7 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
             *nominal_relations(sent, table),
             *conflict_relations(sent, table),
             *place_relations(sent, table),
+            *pattern_relations(sent, table, memory),
         ]
         memory.note(found, table)
         for r in found:

@@ -10,7 +10,10 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TYPE_PREPS
+from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TYPE_PREPS, words
+
+SPEECH_VERBS = words("speech_verbs")
+RELATIVE_PRONOUNS = words("relative_pronouns")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -130,3 +133,67 @@ def relation(src: Mention, rtype: str, tgt: Mention, sent: Span, conf: float) ->
     return ExtractedRelation(
         source=src.key, type=rtype, target=tgt.key, evidence=sent.text.strip(), confidence=conf
     )  # type: ignore[arg-type]
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to (the token itself when it is one)."""
+    v = tok
+    for _ in range(6):
+        if v.pos_ in {"VERB", "AUX"} or v.head is v:
+            break
+        v = v.head
+    return v
+
+
+def speaker_of(verb: Token) -> list[Token]:
+    """Who reports the clause of `verb`: 'X said (that) ...', '..., X said', 'according to X'."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:  # "according to X"
+            if c.lower_ == "according":
+                return [p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        if v.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or v.head is v:
+            break
+        v = v.head
+        if v.lemma_ in SPEECH_VERBS:
+            return [c for c in v.children if c.dep_ == "nsubj"]
+    return []
+
+
+def referent(tok: Token) -> Token:
+    """What a relative pronoun or a descriptive apposition stands for: 'X, the group that fights ...' -> X."""
+    t = tok
+    if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+        t = t.head.head
+    if t.dep_ == "appos" and t.pos_ == "NOUN":
+        t = t.head
+    return t
+
+
+def subject_actors(
+    verb: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS
+) -> list[Mention]:
+    """Entities of a clause's subjects; a pronoun subject of reported speech is the speaker ('X said it would')."""
+    out: list[Mention] = []
+    for s in subjects(verb)[0]:
+        s = referent(s)
+        found = actors_of(s, table, kinds)
+        if not found and s.pos_ == "PRON":
+            found = [m for sp in speaker_of(verb) for m in actors_of(sp, table, kinds)]
+        out += [m for m in found if m not in out]
+    return out
+
+
+def act_agents(act: Token, table: EntityTable) -> list[Mention]:
+    """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
+    by = [
+        m
+        for c in act.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table)
+    ]
+    if by:
+        return by
+    return [m for m in actors_of(act, table) if act.i not in range(m.start, m.end)]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS
-from loaders.relations.syntax import actors_of, agents, negated, objects, relation, subjects
+from loaders.relations.syntax import actors_of, agents, negated, objects, relation, subject_actors, subjects
 
 
 class ActMemory:
@@ -63,7 +63,7 @@ def verb_relations(
             patients = [m for s in subj_toks for m in actors_of(s, table, ACTORS | PLACES | {"place"})]
             pairs = [(a, p) for a in by for p in patients]
         else:
-            subs = [m for s in subj_toks for m in actors_of(s, table)]
+            subs = subject_actors(verb, table)  # pronouns of reported speech are the speaker
             objs = objects(verb, rtype)
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
