@@ -196,4 +196,12 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     ]
     if by:
         return by
-    return [m for m in actors_of(act, table) if act.i not in range(m.start, m.end)]
+    # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
+    out: list[Mention] = []
+    for left in act.lefts:
+        if left.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
+            for sub in left.subtree:
+                m = table.mention_at(sub.i)
+                if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
+                    out.append(m)
+    return out

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS
-from loaders.relations.syntax import actors_of, agents, negated, objects, relation, subject_actors, subjects
+from loaders.relations.syntax import act_agents, actors_of, agents, negated, objects, relation, subject_actors, subjects
 
 
 class ActMemory:
@@ -29,9 +29,9 @@ class ActMemory:
 
     def agents_for(self, tok: Token, table: EntityTable) -> list[Mention]:
         """The remembered agents, when `tok` is an act noun that names no agent of its own."""
-        if tok.lower_ in ACT_NOUNS and not actors_of(tok, table):
-            return list(self.agents)
-        return []
+        if tok.lower_ not in ACT_NOUNS:
+            return []
+        return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
 
 
 def _is_request_call(verb: Token, sent: Span) -> bool:
