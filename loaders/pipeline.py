@@ -18,6 +18,7 @@ from loaders.entities import find_entities
 from loaders.events import find_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
+from loaders.relations.affiliations import office_affiliations
 from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
 from loaders.source import SourceArticle
 
@@ -78,7 +79,8 @@ def extract(
 
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
-    relations = [*table.affiliations, *find_relations(sents, table)]
+    offices = office_affiliations(doc, table, gaz.titles, sents)
+    relations = [*table.affiliations, *offices, *find_relations(sents, table)]
     events = find_events(sents, table, article.published)
     seen: set[tuple[str, str, str]] = set()
     unique = []

@@ -12,7 +12,16 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS
-from loaders.relations.syntax import act_agents, actors_of, agents, negated, objects, relation, subject_actors, subjects
+from loaders.relations.syntax import (
+    act_agents,
+    actors_of,
+    agents,
+    negated,
+    objects,
+    relation,
+    subject_actors,
+    subjects,
+)
 
 
 class ActMemory:
