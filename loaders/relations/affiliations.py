@@ -94,8 +94,11 @@ def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
 
 
 def _main_country(table: EntityTable) -> str | None:
-    counts = Counter(m.key for m in table.mentions if m.kind == "country")
-    return counts.most_common(1)[0][0] if counts else None
+    # only a country the article is plainly about: at least twice as often mentioned as any other
+    top = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
+    if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def office_affiliations(
