@@ -39,6 +39,7 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
             *pattern_relations(sent, table, memory),
         ]
         memory.note(found, table)
+        memory.note_acts(sent, table)
         for r in found:
             key = (r.source, r.type, r.target)
             if r.type in SYMMETRIC:

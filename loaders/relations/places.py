@@ -31,6 +31,13 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
                 r = relation(m, "LOCATED_IN", other, sent, 0.7)
                 if r:
                     yield r
+        # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
+        if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
+            nxt = doc[other.end] if other.end < len(doc) else None
+            if nxt is None or nxt.lower_ not in {",", "and", "or"}:
+                r = relation(m, "LOCATED_IN", other, sent, 0.6)
+                if r:
+                    yield r
         # "Syria's Idlib province", "the Syrian city of Homs"
         k = m.start - 1
         while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:

@@ -48,6 +48,8 @@ def negated(verb: Token) -> bool:
     """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck'."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i]):
+        return False  # "X blamed Y; Z denied it": a clause before a semicolon is not the denial's object
     head = verb.head
     while head is not verb and head.pos_ in {"VERB", "AUX", "NOUN"}:
         if head.lemma_ in DENIAL:
@@ -83,6 +85,8 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     preps_ok = TYPE_PREPS.get(rtype or "", frozenset({"against", "on", "at", "with", "to", "for", "into"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     for x in (c for c in verb.children if c.dep_ == "xcomp"):
+        if rtype == "SUPPORTS":  # "helped (to) strengthen X's defences": the complement's object
+            objs += [d for d in x.children if d.dep_ == "dobj"]
         # "threatened to take action against X": the complement's own object may carry the target
         for holder in (x, *(d for d in x.children if d.dep_ == "dobj")):
             objs += [

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS
+from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.syntax import (
     act_agents,
     actors_of,
@@ -22,6 +22,8 @@ from loaders.relations.syntax import (
     subject_actors,
     subjects,
 )
+
+STRIKE_ACTS = words("strike_acts")
 
 
 class ActMemory:
@@ -35,6 +37,14 @@ class ActMemory:
         struck = [r.source for r in rels if r.type == "STRUCK"]
         if struck:
             self.agents = [m for m in table.mentions if m.key in struck][:1]
+
+    def note_acts(self, sent: Span, table: EntityTable) -> None:
+        """An act noun with its own agent ("the US missile strike") also tells who acted last."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_ in STRIKE_ACTS and not negated(tok):
+                found = act_agents(tok, table)
+                if found:
+                    self.agents = found[:1]
 
     def agents_for(self, tok: Token, table: EntityTable) -> list[Mention]:
         """The remembered agents, when `tok` is an act noun that names no agent of its own."""
