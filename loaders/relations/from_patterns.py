@@ -51,7 +51,7 @@ def _ends(
     m: PatternMatch, doc: Doc, table: EntityTable, memory: ActMemory
 ) -> tuple[list[Mention], list[Mention]]:
     skinds = SOURCE_KINDS.get(m.type, ACTORS)
-    tkinds = TARGET_KINDS.get(m.type, ACTORS)
+    tkinds = frozenset(m.options.get("target_kinds") or TARGET_KINDS.get(m.type, ACTORS))
     node = {k: doc[i] for k, i in m.nodes.items()}
     anchor: Token = node.get("trigger") or node.get("act") or doc[min(m.nodes.values())]
     act = node.get("act")
@@ -65,6 +65,8 @@ def _ends(
         sources = subject_actors(clause_verb(anchor), table, skinds)
     if "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
+    elif act is not None and act.pos_ == "PRON":
+        targets = list(memory.agents)  # "called it an aggression": the act last reported
     elif act is not None:
         targets = act_agents(act, table) or memory.agents_for(act, table)
     else:

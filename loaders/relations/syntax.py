@@ -85,7 +85,7 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     preps_ok = TYPE_PREPS.get(rtype or "", frozenset({"against", "on", "at", "with", "to", "for", "into"}))
     objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     for x in (c for c in verb.children if c.dep_ == "xcomp"):
-        if rtype == "SUPPORTS":  # "helped (to) strengthen X's defences": the complement's object
+        if rtype in {"SUPPORTS", "THREATENED"}:  # "helped strengthen X's army", "threatened to invade X"
             objs += [d for d in x.children if d.dep_ == "dobj"]
         # "threatened to take action against X": the complement's own object may carry the target
         for holder in (x, *(d for d in x.children if d.dep_ == "dobj")):

@@ -133,3 +133,42 @@ def test_patterns_are_data_with_known_types_and_examples() -> None:
             assert p["example"], p["id"]
     specs = [s for s, _ in load_patterns()]
     assert len({s.id for s in specs}) == len(specs)  # ids are unique across families
+
+
+MORE_CASES = [
+    ("The Ukrainian army came under fire from Russian troops.", ("Russia", "STRUCK", "Ukraine")),
+    ("Israel struck Gaza again. Jordan called it a blatant aggression.", ("Jordan", "CONDEMNED", "Israel")),
+    ("Egypt described the Israeli raid as an act of aggression.", ("Egypt", "CONDEMNED", "Israel")),
+    ("Iran sent weapons to the Houthis.", ("Iran", "SUPPORTS", "Houthis")),
+    ("Qatar sided with Turkey in the dispute.", ("Qatar", "SUPPORTS", "Turkey")),
+    (
+        "Cuba and Bolivia rallied in support of Nicolas Maduro.",
+        ("Bolivia", "SUPPORTS", "Nicolas Maduro"),
+    ),
+    ("Hamas took control of Gaza in 2007.", ("Hamas", "CONTROLS", "Gaza Strip")),
+    ("China threatened to invade Taiwan.", ("China", "THREATENED", "Taiwan")),
+    ("Talks on the alliance between Russia and China began.", ("Russia", "ALLIED_WITH", "China")),
+    ("Kandahar, a city in southern Afghanistan, was quiet.", ("Kandahar", "LOCATED_IN", "Afghanistan")),
+    ("Kandahar, Afghanistan - The Taliban attacked a checkpoint.", ("Kandahar", "LOCATED_IN", "Afghanistan")),
+    ("Russia would help strengthen Syria's air defences.", ("Russia", "SUPPORTS", "Syria")),
+    # the act's agent is remembered from an act noun: "the US strike ... backed the strike"
+    (
+        "The US missile strike hit an airbase. Britain backed the strike.",
+        ("United Kingdom", "SUPPORTS", "United States"),
+    ),
+    # quote frame with a stance verb: both speakers hold the verdict
+    (
+        "Putin and Erdogan agreed that the Israeli attack on Gaza was an act of aggression.",
+        ("Erdogan", "CONDEMNED", "Israel"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), MORE_CASES, ids=[c[1][1] + ":" + c[0][:30] for c in MORE_CASES]
+)
+def test_more_construction_families(
+    run: Callable[[str], Extraction], text: str, expected: tuple[str, str, str]
+) -> None:
+    got = rels(run(text))
+    assert expected in got, got
