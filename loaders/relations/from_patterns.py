@@ -30,21 +30,17 @@ TARGET_KINDS: dict[str, frozenset[str]] = {
     "CONTROLS": frozenset({"place"}),
     "LOCATED_IN": PLACES,
 }
-_fallback: RelationPatterns | None = None
+_reader: RelationPatterns | None = None
 
 
 def matches(doc: Doc) -> list[PatternMatch]:
     """The doc's pattern matches; docs parsed by a pipeline without the component are matched here."""
-    global _fallback
-    found = doc._.relation_matches if doc.has_extension("relation_matches") else None
-    if found is None:
-        if _fallback is None:
-            from loaders.pipeline import load_nlp
-
-            nlp = load_nlp()
-            _fallback = nlp.get_pipe(COMPONENT) if COMPONENT in nlp.pipe_names else RelationPatterns(nlp)
-        found = _fallback(doc)._.relation_matches
-    return list(found)
+    global _reader
+    if _reader is None or _reader.matcher.vocab is not doc.vocab:
+        _reader = RelationPatterns(doc.vocab, COMPONENT)
+    if not doc.has_extension("relation_matches") or doc._.relation_matches is None:
+        _reader(doc)
+    return _reader.read(doc)
 
 
 def _ends(

@@ -27,6 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from loaders.relations.lexicon import DATA, words
 
@@ -36,7 +37,7 @@ COMPONENT = "actorgraph_relation_patterns"
 
 @dataclass(frozen=True, slots=True)
 class PatternMatch:
-    """One match: the pattern's id and relation type, and the token index of each named node."""
+    """One match: the pattern's id and relation type, the token index of each named node, its options."""
 
     pattern: str
     type: str
@@ -81,9 +82,9 @@ def load_patterns(folder: Path = PATTERN_DIR) -> list[tuple[PatternSpec, list[di
 class RelationPatterns:
     """The pipeline component: DependencyMatcher over the relation patterns -> doc._.relation_matches."""
 
-    def __init__(self, nlp: Language, name: str = COMPONENT) -> None:
+    def __init__(self, vocab: Vocab, name: str = COMPONENT) -> None:
         self.name = name
-        self.matcher = DependencyMatcher(nlp.vocab, validate=True)
+        self.matcher = DependencyMatcher(vocab, validate=True)
         self.specs: dict[str, PatternSpec] = {}
         for spec, nodes in load_patterns():
             self.matcher.add(spec.id, [nodes])
@@ -92,17 +93,25 @@ class RelationPatterns:
             Doc.set_extension("relation_matches", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[PatternMatch] = []
+        # plain lists and dicts, so docs still travel between nlp.pipe worker processes (msgpack)
+        found: list[list[Any]] = []
         for match_id, token_ids in self.matcher(doc):
             spec = self.specs[doc.vocab.strings[match_id]]
-            nodes = dict(zip(spec.names, token_ids, strict=True))
-            found.append(PatternMatch(spec.id, spec.type, nodes, spec.options))
-        found.sort(key=lambda m: min(m.nodes.values()))
+            found.append([spec.id, dict(zip(spec.names, token_ids, strict=True))])
+        found.sort(key=lambda m: min(m[1].values()))
         doc._.relation_matches = found
         return doc
+
+    def read(self, doc: Doc) -> list[PatternMatch]:
+        """The doc's matches (as written by this component) with their patterns' types and options."""
+        out = []
+        for pattern, nodes in doc._.relation_matches or []:
+            spec = self.specs[pattern]
+            out.append(PatternMatch(pattern, spec.type, {k: int(v) for k, v in nodes.items()}, spec.options))
+        return out
 
 
 @Language.factory(COMPONENT)
 def make_relation_patterns(nlp: Language, name: str) -> RelationPatterns:
     """Registered so `nlp.add_pipe("actorgraph_relation_patterns")` runs relation patterns in `nlp.pipe`."""
-    return RelationPatterns(nlp, name)
+    return RelationPatterns(nlp.vocab, name)

