@@ -14,9 +14,10 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable
-from loaders.relations.from_patterns import pattern_relations
+from loaders.relations.from_patterns import matches, pattern_relations
 from loaders.relations.lexicon import ACTORS, SYMMETRIC
 from loaders.relations.nouns import conflict_relations, nominal_relations
+from loaders.relations.patterns import PatternMatch
 from loaders.relations.places import place_relations
 from loaders.relations.syntax import actors_of, negated, subjects
 from loaders.relations.verbs import ActMemory, verb_relations
@@ -30,13 +31,15 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
     """All relations of the evidence sentences, one per (source, type, target), first evidence kept."""
     out: dict[tuple[str, str, str], ExtractedRelation] = {}
     memory = ActMemory()
+    found_by_doc: dict[int, list[PatternMatch]] = {}
     for sent in sents:
+        doc_matches = found_by_doc.setdefault(id(sent.doc), matches(sent.doc))
         found = [
             *verb_relations(sent, table, memory),
             *nominal_relations(sent, table),
             *conflict_relations(sent, table),
             *place_relations(sent, table),
-            *pattern_relations(sent, table, memory),
+            *pattern_relations(sent, table, memory, doc_matches),
         ]
         memory.note(found, table)
         memory.note_acts(sent, table)

@@ -70,10 +70,12 @@ def _ends(
     return sources, targets
 
 
-def pattern_relations(sent: Span, table: EntityTable, memory: ActMemory) -> Iterator[ExtractedRelation]:
-    """Relations of the pattern matches inside one sentence."""
+def pattern_relations(
+    sent: Span, table: EntityTable, memory: ActMemory, found: list[PatternMatch] | None = None
+) -> Iterator[ExtractedRelation]:
+    """Relations of the pattern matches inside one sentence (`found`: the doc's matches, read once)."""
     doc = sent.doc
-    for m in matches(doc):
+    for m in matches(doc) if found is None else found:
         if not all(sent.start <= i < sent.end for i in m.nodes.values()):
             continue
         anchor = doc[m.nodes.get("trigger", m.nodes.get("act", min(m.nodes.values())))]
