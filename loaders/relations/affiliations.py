@@ -1,0 +1,147 @@
+"""AFFILIATED_WITH for people whose office the article states without the title naming a body.
+
+`loaders.entities` reads titles that name their country or body ("Russian Foreign Minister X",
+"X, the Kremlin spokesman"). This family covers the rest, in order of evidence:
+
+1. a title word with an entity modifier the entity rules do not treat as a title ("his Iranian
+   counterpart X", "the Karabakh president X");
+2. a relative clause "X, who leads/commands/controls Y";
+3. a stated office and a well-known office-holder: loaders/data/relations/office_holders.json
+   ("President Donald Trump" -> United States);
+4. a national office with no country at all ("Defence Minister X", "army chief X"): the country the
+   article is about, i.e. the one it mentions most.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import ExtractedRelation, normalize_name
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import DATA, words
+from loaders.relations.syntax import actors_of
+
+LEADING_VERBS = words("leading_verbs")
+OFFICE_NOUNS = words("office_nouns")
+NATIONAL_TITLES = words("national_titles")
+BODIES = frozenset({"country", "organization", "armed_group"})
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, str]:
+    """Normalised full name -> country, from the data file."""
+    data = json.loads((DATA / "office_holders.json").read_text(encoding="utf-8"))
+    return {
+        normalize_name(n): country
+        for country, names in data.items()
+        if not country.startswith("_")
+        for n in names
+    }
+
+
+def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
+    """The words right before a name up to punctuation or an article ("his Iranian counterpart")."""
+    out: list[Token] = []
+    i = m.start - 1
+    while i >= floor and len(out) < 6:
+        t = doc[i]
+        if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
+    """The longest title the words before a name end with ("Defence Minister")."""
+    for k in range(len(words_)):
+        cand = " ".join(w.lower_ for w in words_[k:])
+        if cand in titles:
+            return cand
+    return None
+
+
+def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
+    root = doc[m.end - 1]
+    for c in root.children:
+        if c.dep_ == "appos" and (c.lower_ in titles or c.lower_ in OFFICE_NOUNS):
+            return c
+    return None
+
+
+def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Mention | None:
+    for t in toks:
+        mm = table.mention_at(t.i)
+        if mm is not None and mm.key != person.key and (mm.kind in BODIES or mm.kind == "place"):
+            return mm
+    return None
+
+
+def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
+    """'X, who leads the paramilitary Y' -> Y."""
+    root = doc[m.end - 1]
+    for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in LEADING_VERBS):
+        for o in (c for c in rel.children if c.dep_ == "dobj"):
+            found = [x for x in actors_of(o, table, BODIES) if x.key != m.key]
+            if found:
+                return found[0]
+    return None
+
+
+def _main_country(table: EntityTable) -> str | None:
+    # only a country the article is plainly about: at least twice as often mentioned as any other
+    top = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
+    if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def office_affiliations(
+    doc: Doc, table: EntityTable, titles: set[str] | frozenset[str], sents: list[Span]
+) -> list[ExtractedRelation]:
+    """Affiliations of persons with a stated office that the title rules left without one."""
+    done = {r.source for r in table.affiliations}
+    holders = office_holders()
+    main = _main_country(table)
+    allowed = {(s.start, s.end) for s in sents}
+    out: dict[str, ExtractedRelation] = {}
+    for m in table.mentions:
+        if m.kind != "person" or m.key in done or m.key in out:
+            continue
+        sent = doc[m.start].sent
+        if (sent.start, sent.end) not in allowed:
+            continue
+        before = _title_words(doc, m, sent.start)
+        office = _stated_office(before, titles | OFFICE_NOUNS)
+        appos = _appos_office(doc, m, titles)
+        body: Mention | None = None
+        target: str | None = None
+        if office is not None or appos is not None:
+            body = _body_in(before, table, m) if office else None
+            if body is None and appos is not None:
+                body = _body_in(appos.subtree, table, m)
+        body = body or _led_body(doc, m, table)
+        if body is not None:
+            target = body.key
+        elif office is not None or appos is not None:
+            known = holders.get(normalize_name(m.key))
+            if known is not None and known in table.entities:
+                target = known
+            elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):
+                target = main
+        if target is None or target == m.key:
+            continue
+        out[m.key] = ExtractedRelation(
+            source=m.key,
+            type="AFFILIATED_WITH",
+            target=target,
+            title=office or (appos.text if appos is not None else None),
+            evidence=sent.text.strip(),
+            confidence=0.6,
+        )
+    return list(out.values())

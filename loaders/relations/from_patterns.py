@@ -1,0 +1,99 @@
+"""Relations from the pattern matches of `actorgraph_relation_patterns` (see loaders.relations.patterns)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import ExtractedRelation
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import ACTORS, PLACES
+from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
+from loaders.relations.syntax import (
+    act_agents,
+    actors_of,
+    clause_verb,
+    conjuncts,
+    negated,
+    referent,
+    relation,
+    speaker_of,
+    subject_actors,
+)
+from loaders.relations.verbs import ActMemory
+
+# Which entity kinds may stand at each end, by type (relation() checks the rest).
+SOURCE_KINDS: dict[str, frozenset[str]] = {"LOCATED_IN": frozenset({"place"})}
+TARGET_KINDS: dict[str, frozenset[str]] = {
+    "STRUCK": ACTORS | {"place"},
+    "CONTROLS": frozenset({"place"}),
+    "LOCATED_IN": PLACES,
+}
+_reader: RelationPatterns | None = None
+
+
+def matches(doc: Doc) -> list[PatternMatch]:
+    """The doc's pattern matches; docs parsed by a pipeline without the component are matched here."""
+    global _reader
+    if _reader is None or _reader.matcher.vocab is not doc.vocab:
+        _reader = RelationPatterns(doc.vocab, COMPONENT)
+    if not doc.has_extension("relation_matches") or doc._.relation_matches is None:
+        _reader(doc)
+    return _reader.read(doc)
+
+
+def _ends(
+    m: PatternMatch, doc: Doc, table: EntityTable, memory: ActMemory
+) -> tuple[list[Mention], list[Mention]]:
+    skinds = SOURCE_KINDS.get(m.type, ACTORS)
+    tkinds = frozenset(m.options.get("target_kinds") or TARGET_KINDS.get(m.type, ACTORS))
+    node = {k: doc[i] for k, i in m.nodes.items()}
+    anchor: Token = node.get("trigger") or node.get("act") or doc[min(m.nodes.values())]
+    act = node.get("act")
+    if "source" in node:
+        sources = actors_of(referent(node["source"]), table, skinds)
+    elif act is not None and "target" in node:
+        sources = act_agents(act, table)
+    elif m.options.get("speaker"):
+        sources = [x for sp in speaker_of(clause_verb(anchor)) for x in actors_of(sp, table, skinds)]
+    else:
+        sources = subject_actors(clause_verb(anchor), table, skinds)
+    if "target" in node:
+        targets = actors_of(referent(node["target"]), table, tkinds)
+    elif act is not None and act.pos_ == "PRON":
+        targets = list(memory.agents)  # "called it an aggression": the act last reported
+    elif act is not None:
+        targets = act_agents(act, table) or memory.agents_for(act, table)
+    else:
+        targets = []
+    return sources, targets
+
+
+def pattern_relations(
+    sent: Span, table: EntityTable, memory: ActMemory, found: list[PatternMatch] | None = None
+) -> Iterator[ExtractedRelation]:
+    """Relations of the pattern matches inside one sentence (`found`: the doc's matches, read once)."""
+    doc = sent.doc
+    for m in matches(doc) if found is None else found:
+        if not all(sent.start <= i < sent.end for i in m.nodes.values()):
+            continue
+        anchor = doc[m.nodes.get("trigger", m.nodes.get("act", min(m.nodes.values())))]
+        if negated(anchor) or negated(clause_verb(anchor)):
+            continue
+        if "group" in m.nodes or m.options.get("pairwise_subjects"):
+            # "the warring A and B", "A and B battled each other": the coordinated actors pairwise
+            head = doc[m.nodes["group"]] if "group" in m.nodes else None
+            sides = (
+                [x for t in conjuncts(head) for x in actors_of(t, table)]
+                if head is not None
+                else subject_actors(clause_verb(anchor), table)
+            )
+            pairs = [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+        else:
+            sources, targets = _ends(m, doc, table, memory)
+            pairs = [(s, t) for s in sources for t in targets]
+        for s, t in pairs:
+            r = relation(s, m.type, t, sent, 0.6)
+            if r is not None:
+                yield r

@@ -1,0 +1,200 @@
+"""Relations stated in noun phrases.
+
+- party nouns: "Assad's allies", "an ally of X", "X, a key ally of Y", "X and Y are allies", backers, enemies;
+- hyphenated participles: "Iran-backed militias", "US-led coalition", "rebel-held town of X";
+- act nouns with an agent: "support for X", "condemnation of X", "X's attack on Y", "talks with X";
+- conflict nouns: "X's war against Y", "sanctions on Y", "fighting between X and Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import ExtractedRelation
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import (
+    ACT_NOUN_TYPES,
+    ACTORS,
+    ALLY_NOUNS,
+    CLAUSE_VERBS_WITHOUT_AGENT,
+    CONFLICT_NOUNS,
+    CONFLICT_VERBS_WITHOUT_AGENT,
+    ENEMY_NOUNS,
+    HYPHEN_VERBS,
+    REBEL_WORDS,
+    SUPPORTER_NOUNS,
+    SYMMETRIC,
+)
+from loaders.relations.syntax import actors_of, relation, subjects
+
+POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
+
+
+def _pobj_actors(
+    tok: Token, preps: set[str] | frozenset[str], table: EntityTable, kinds: set[str]
+) -> list[Mention]:
+    return [
+        m
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table, kinds)
+    ]
+
+
+def _party_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'Assad's allies', 'its Russian ally', 'an ally of X', 'X, a key ally of Y', 'X and Y are allies'."""
+    low = tok.lower_
+    rtype = "ALLIED_WITH" if low in ALLY_NOUNS else "OPPOSES"
+    if low in SUPPORTER_NOUNS:
+        rtype = "SUPPORTS"
+    others = [m for c in tok.children if c.dep_ == "poss" for m in actors_of(c, table)]
+    others += _pobj_actors(tok, {"of", "to", "for"}, table, set(ACTORS))
+    if not others:
+        # "the Syrian government and its Russian ally": the pronoun's antecedent is the nearest actor before
+        pron = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if pron is not None:
+            before = [
+                m for m in table.mentions_in(sent.start, pron.i) if m.kind in ACTORS and m.end <= pron.i
+            ]
+            if before:
+                others = [before[-1]]
+    selves = [m for c in tok.children if c.dep_ in {"amod", "compound"} for m in actors_of(c, table)]
+    up = tok
+    while up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.lower_ in {"among", "of"}:
+        up = up.head.head
+        if up.lower_ == "one" and up.dep_ in {"attr", "appos", "nsubj"}:
+            continue
+        break
+    if up is not tok and up.pos_ in {"AUX", "VERB"} and up.lemma_ == "be":
+        selves += [m for c in up.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+    elif up is not tok and up.lower_ == "one":
+        if up.dep_ == "attr":
+            selves += [m for c in up.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+        elif up.dep_ == "appos":
+            selves += actors_of(up.head, table)
+    if tok.dep_ == "attr":
+        selves += [m for c in tok.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+    elif tok.dep_ == "appos":
+        selves += actors_of(tok.head, table)
+    if low in {"allies", "partners"} and not others and tok.dep_ == "attr":
+        subs = [m for c in tok.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+        for i, a in enumerate(subs):
+            for b in subs[i + 1 :]:
+                r = relation(a, "ALLIED_WITH", b, sent, 0.6)
+                if r:
+                    yield r
+    for s in selves:
+        for o in others:
+            r = relation(s, rtype, o, sent, 0.7)
+            if r:
+                yield r
+
+
+def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'Iran-backed militias', 'US-led coalition', 'rebel-held town of X'."""
+    doc = tok.doc
+    verb = doc[tok.i + 1].lower_
+    htype = HYPHEN_VERBS.get(verb)
+    if htype is None:
+        return
+    left = table.mention_at(tok.i - 1)
+    noun = doc[tok.i + 1].head
+    right = [m for m in actors_of(noun, table, ACTORS | {"place"}) if m is not left]
+    right += _pobj_actors(noun, {"of"}, table, {"place"})
+    if left is None and doc[tok.i - 1].lower_ in REBEL_WORDS:
+        left = next((m for m in table.mentions if m.kind == "armed_group" and "rebel" in m.key.lower()), None)
+    if left is None:
+        return
+    for r_m in right:
+        if verb == "led":
+            rel = relation(left, "SUPPORTS", r_m, sent, 0.5)
+        else:
+            rel = relation(left, htype, r_m, sent, 0.7)
+        if rel:
+            yield rel
+
+
+def _clause_subject_actors(tok: Token, table: EntityTable) -> list[Mention]:
+    """'pledged support for X', 'said in a phone call with X': the governing clause's subject."""
+    clause_verb = tok.head
+    for _ in range(3):
+        if clause_verb.pos_ in {"VERB", "AUX"} or clause_verb.head is clause_verb:
+            break
+        clause_verb = clause_verb.head
+    if clause_verb.pos_ in {"VERB", "AUX"} and clause_verb.lemma_ not in CLAUSE_VERBS_WITHOUT_AGENT:
+        return [m for s_ in subjects(clause_verb)[0] for m in actors_of(s_, table)]
+    return []
+
+
+def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'support for X', 'condemnation of X', "X's attack on Y", 'an attack by X on Y', 'talks with X'."""
+    rtype = ACT_NOUN_TYPES[tok.lower_]
+    agents = [m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)]
+    agents += [
+        m
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        for m in actors_of(p, table)
+    ]
+    preps = {"SUPPORTS": {"for"}, "CONDEMNED": {"of"}}.get(
+        rtype, {"with"} if rtype in SYMMETRIC else {"on", "against"}
+    )
+    targets = _pobj_actors(tok, preps, table, set(ACTORS) | {"place"})
+    if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
+        agents = _clause_subject_actors(tok, table)
+    if rtype in SYMMETRIC and not targets and len(agents) >= 2:
+        # "X and his counterpart Y agreed in a telephone call"
+        for i, a in enumerate(agents):
+            for b in agents[i + 1 :]:
+                r = relation(a, rtype, b, sent, 0.5)
+                if r:
+                    yield r
+    for a in agents:
+        for t in targets:
+            r = relation(a, rtype, t, sent, 0.6)
+            if r:
+                yield r
+
+
+def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """Relations stated in noun phrases: allies, backers, enemies, '-backed', '-held', act nouns."""
+    party = ALLY_NOUNS | ENEMY_NOUNS | SUPPORTER_NOUNS
+    for tok in sent:
+        low = tok.lower_
+        if low in party:
+            yield from _party_relations(tok, sent, table)
+        if tok.text == "-" and 0 < tok.i < len(tok.doc) - 1:
+            yield from _hyphen_relations(tok, sent, table)
+        if low in ACT_NOUN_TYPES:
+            yield from _act_relations(tok, sent, table)
+
+
+def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'X's war against Y', 'sanctions on Y', 'fighting between X and Y' -> OPPOSES."""
+    for tok in sent:
+        if tok.lower_ not in CONFLICT_NOUNS:
+            continue
+        agents = [
+            m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)
+        ]
+        if not agents and tok.dep_ in {"dobj", "pobj"}:
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            if verb.pos_ == "VERB" and verb.lemma_ not in CONFLICT_VERBS_WITHOUT_AGENT:
+                agents = [m for s_ in subjects(verb)[0] for m in actors_of(s_, table)]
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            objs = [m for p in prep.children if p.dep_ == "pobj" for m in actors_of(p, table)]
+            if prep.lower_ in {"against", "on", "with"}:
+                for a in agents:
+                    for o in objs:
+                        r = relation(a, "OPPOSES", o, sent, 0.6)
+                        if r:
+                            yield r
+            elif prep.lower_ == "between" and len(objs) >= 2:
+                r = relation(objs[0], "OPPOSES", objs[1], sent, 0.5)
+                if r:
+                    yield r

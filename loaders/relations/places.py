@@ -1,0 +1,59 @@
+"""Places inside places and countries: 'X in Y', 'X, in Y', "Y's X", 'the Syrian city of X', 'a Syrian airbase'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graph.model import ExtractedRelation
+from loaders.mentions import EntityTable
+from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES
+from loaders.relations.syntax import relation
+
+
+def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """LOCATED_IN for every place mention of the sentence that a locative phrase or modifier places."""
+    doc = sent.doc
+    for m in table.mentions_in(sent.start, sent.end):
+        if m.kind != "place":
+            continue
+        # "X in Y", "X, in northern Y"
+        j = m.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
+            k = j + 1
+            while k < len(doc) and doc[k].lower_ in COMPASS_WORDS:
+                k += 1
+            other = table.mention_at(k)
+            if other is not None and other.kind in PLACES and other.key != m.key:
+                r = relation(m, "LOCATED_IN", other, sent, 0.7)
+                if r:
+                    yield r
+        # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
+        if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
+            nxt = doc[other.end] if other.end < len(doc) else None
+            if nxt is None or nxt.lower_ not in {",", "and", "or"}:
+                r = relation(m, "LOCATED_IN", other, sent, 0.6)
+                if r:
+                    yield r
+        # "Syria's Idlib province", "the Syrian city of Homs"
+        k = m.start - 1
+        while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:
+            k -= 1
+        if sent.start <= k < m.start - 1:
+            other = table.mention_at(k)
+            if other is not None and other.kind in PLACES and other.key != m.key:
+                r = relation(m, "LOCATED_IN", other, sent, 0.6)
+                if r:
+                    yield r
+        # "a Syrian government airbase": it lies in the country
+        root = doc[m.end - 1]
+        for child in root.children:
+            if child.dep_ in {"amod", "compound"} and child.i < m.start:
+                other = table.mention_at(child.i)
+                if other is not None and other.kind == "country":
+                    r = relation(m, "LOCATED_IN", other, sent, 0.6)
+                    if r:
+                        yield r

@@ -1,0 +1,211 @@
+"""Reading the dependency parse: who a noun phrase stands for, a clause's subjects, objects and agent.
+
+Shared by every relation family (and by `loaders.events`): these are questions about the parse, not
+about any one relation type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.model import ExtractedRelation
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TYPE_PREPS, words
+
+SPEECH_VERBS = words("speech_verbs")
+RELATIVE_PRONOUNS = words("relative_pronouns")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Britain and Australia")."""
+    return [tok, *tok.conjuncts]
+
+
+def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS) -> list[Mention]:
+    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts."""
+    out: list[Mention] = []
+    for t in conjuncts(tok):
+        m = table.mention_at(t.i)
+        if m is not None:
+            if m.kind in kinds:
+                out.append(m)
+            continue
+        if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
+            continue
+        # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
+        for left in t.lefts:
+            if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
+                continue
+            for sub in left.subtree:
+                mm = table.mention_at(sub.i)
+                if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
+                    out.append(mm)
+    seen: set[str] = set()
+    return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
+
+
+def negated(verb: Token) -> bool:
+    """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck'."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i]):
+        return False  # "X blamed Y; Z denied it": a clause before a semicolon is not the denial's object
+    head = verb.head
+    while head is not verb and head.pos_ in {"VERB", "AUX", "NOUN"}:
+        if head.lemma_ in DENIAL:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+        if head.dep_ == "ROOT" and head.lemma_ not in DENIAL:
+            break
+    return verb.head.lemma_ in DENIAL and verb.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"}
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb (inherited through coordination), and whether it is passive."""
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    v = verb
+    while not subj and v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+        v = v.head
+        subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if v.dep_ == "ROOT":
+            break
+    # relative clauses: "a coalition that backs X"
+    if not subj and verb.dep_ == "relcl":
+        subj = [verb.head]
+    if not subj and verb.dep_ == "acl":  # "militias backed by Iran" -> the head is the patient
+        return [verb.head], True
+    return subj, passive
+
+
+def objects(verb: Token, rtype: str | None = None) -> list[Token]:
+    """Object tokens of a verb: direct objects, the type's prepositions, complements' targets."""
+    preps_ok = TYPE_PREPS.get(rtype or "", frozenset({"against", "on", "at", "with", "to", "for", "into"}))
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    for x in (c for c in verb.children if c.dep_ == "xcomp"):
+        if rtype in {"SUPPORTS", "THREATENED"}:  # "helped strengthen X's army", "threatened to invade X"
+            objs += [d for d in x.children if d.dep_ == "dobj"]
+        # "threatened to take action against X": the complement's own object may carry the target
+        for holder in (x, *(d for d in x.children if d.dep_ == "dobj")):
+            objs += [
+                p
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+    for o in list(objs):  # "launched missiles at X": the object's own 'at/on/against'
+        objs += [
+            p
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
+        if prep.lower_ in preps_ok or prep.dep_ == "dative":
+            objs += [c for c in prep.children if c.dep_ == "pobj"]
+    return objs
+
+
+def agents(verb: Token) -> list[Token]:
+    """The `by` agents of a passive verb or an act noun."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+PLACE_BLIND = frozenset(
+    {"MET_WITH", "SPOKE_WITH", "ALLIED_WITH", "SUPPORTS", "CONDEMNED", "ACCUSED", "THREATENED", "OPPOSES"}
+)
+
+
+def relation(src: Mention, rtype: str, tgt: Mention, sent: Span, conf: float) -> ExtractedRelation | None:
+    """One relation, or None where the ends' kinds do not fit the type."""
+    if src.key == tgt.key:
+        return None
+    if rtype == "CONTROLS" and tgt.kind != "place":
+        return None
+    if rtype == "LOCATED_IN" and (src.kind != "place" or tgt.kind not in PLACES):
+        return None
+    if rtype == "STRUCK" and src.kind == "place":
+        return None
+    if rtype == "AFFILIATED_WITH":
+        return None  # titles give affiliations (loaders.relations.affiliations)
+    if rtype in PLACE_BLIND and (tgt.kind == "place" or src.kind == "place"):
+        return None  # one meets, backs or condemns actors, not places
+    return ExtractedRelation(
+        source=src.key, type=rtype, target=tgt.key, evidence=sent.text.strip(), confidence=conf
+    )  # type: ignore[arg-type]
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token belongs to (the token itself when it is one)."""
+    v = tok
+    for _ in range(6):
+        if v.pos_ in {"VERB", "AUX"} or v.head is v:
+            break
+        v = v.head
+    return v
+
+
+def speaker_of(verb: Token) -> list[Token]:
+    """Who reports the clause of `verb`: 'X said (that) ...', '..., X said', 'according to X'."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:  # "according to X"
+            if c.lower_ == "according":
+                return [p for to in c.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+        if v.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or v.head is v:
+            break
+        v = v.head
+        if v.lemma_ in SPEECH_VERBS:
+            return [c for c in v.children if c.dep_ == "nsubj"]
+    return []
+
+
+def referent(tok: Token) -> Token:
+    """What a relative pronoun or a descriptive apposition stands for: 'X, the group that fights ...' -> X."""
+    t = tok
+    if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+        t = t.head.head
+    if t.dep_ == "appos" and t.pos_ == "NOUN":
+        t = t.head
+    return t
+
+
+def subject_actors(
+    verb: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS
+) -> list[Mention]:
+    """Entities of a clause's subjects; a pronoun subject of reported speech is the speaker ('X said it would')."""
+    out: list[Mention] = []
+    for s in subjects(verb)[0]:
+        s = referent(s)
+        found = actors_of(s, table, kinds)
+        if not found and s.pos_ == "PRON":
+            found = [m for sp in speaker_of(verb) for m in actors_of(sp, table, kinds)]
+        out += [m for m in found if m not in out]
+    return out
+
+
+def act_agents(act: Token, table: EntityTable) -> list[Mention]:
+    """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
+    by = [
+        m
+        for c in act.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table)
+    ]
+    if by:
+        return by
+    # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
+    out: list[Mention] = []
+    for left in act.lefts:
+        if left.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
+            for sub in left.subtree:
+                m = table.mention_at(sub.i)
+                if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
+                    out.append(m)
+    return out

@@ -1,0 +1,101 @@
+"""Clauses whose verb is a trigger: subject(s) -TYPE-> object(s), passives through the `by` agent.
+
+`ActMemory` lets an act noun stand for whoever carried the act out ("Britain backed the strike").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import ExtractedRelation
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS, words
+from loaders.relations.syntax import (
+    act_agents,
+    actors_of,
+    agents,
+    negated,
+    objects,
+    relation,
+    subject_actors,
+    subjects,
+)
+
+STRIKE_ACTS = words("strike_acts")
+
+
+class ActMemory:
+    """Who carried out the acts the article has reported so far: 'backed the strike' -> the striker."""
+
+    def __init__(self) -> None:
+        self.agents: list[Mention] = []
+
+    def note(self, rels: list[ExtractedRelation], table: EntityTable) -> None:
+        """Remember the first striker of the relations just found, if any."""
+        struck = [r.source for r in rels if r.type == "STRUCK"]
+        if struck:
+            self.agents = [m for m in table.mentions if m.key in struck][:1]
+
+    def note_acts(self, sent: Span, table: EntityTable) -> None:
+        """An act noun with its own agent ("the US missile strike") also tells who acted last."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_ in STRIKE_ACTS and not negated(tok):
+                found = act_agents(tok, table)
+                if found:
+                    self.agents = found[:1]
+
+    def agents_for(self, tok: Token, table: EntityTable) -> list[Mention]:
+        """The remembered agents, when `tok` is an act noun that names no agent of its own."""
+        if tok.lower_ not in ACT_NOUNS:
+            return []
+        return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
+
+
+def _is_request_call(verb: Token, sent: Span) -> bool:
+    # "called on X to ..." is a request, not a call
+    return (
+        verb.lemma_ == "call"
+        and not any(c.lower_ in {"phone", "telephone"} for c in sent)
+        and not any(p.lower_ == "with" for p in verb.children)
+    )
+
+
+def verb_relations(
+    sent: Span, table: EntityTable, memory: ActMemory | None = None
+) -> Iterator[ExtractedRelation]:
+    """Relations of the trigger verbs of one sentence."""
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
+            continue
+        rtype = VERBS.get(verb.lemma_)
+        if rtype is None or negated(verb):
+            continue
+        subj_toks, passive = subjects(verb)
+        if memory is not None and rtype == "STRUCK" and not passive:
+            strikers = [m for s_ in subj_toks for m in actors_of(s_, table)]
+            if strikers:
+                memory.agents = strikers[:1]
+        if passive:
+            by = [m for a in agents(verb) for m in actors_of(a, table)]
+            patients = [m for s in subj_toks for m in actors_of(s, table, ACTORS | PLACES | {"place"})]
+            pairs = [(a, p) for a in by for p in patients]
+        else:
+            subs = subject_actors(verb, table)  # pronouns of reported speech are the speaker
+            objs = objects(verb, rtype)
+            if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
+                objs = [o for o in objs if o.dep_ == "pobj"]
+            objects_ = [m for o in objs for m in actors_of(o, table, ACTORS | {"place"})]
+            if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
+                objects_ += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"
+            pairs = [(s, o) for s in subs for o in objects_]
+            # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
+            if rtype in SYMMETRIC and not objects_ and len(subs) >= 2:
+                pairs = [(a, b) for i, a in enumerate(subs) for b in subs[i + 1 :]]
+        if rtype == "SPOKE_WITH" and _is_request_call(verb, sent):
+            continue
+        for s, o in pairs:
+            r = relation(s, rtype, o, sent, 0.7)
+            if r is not None:
+                yield r
