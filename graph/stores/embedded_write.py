@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.errors import NotFound
-from graph.merging import fold_event
+from graph.merging import already_merged, fold_event
 from graph.model import (
     SYMMETRIC_TYPES,
     Entity,
@@ -161,8 +161,12 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
     }
     if keep_id not in found:
         raise NotFound("entity", keep_id)
-    if drop_id == keep_id or drop_id not in found:
+    if drop_id == keep_id:
         return
+    if drop_id not in found:
+        if already_merged(found[keep_id], drop_id):  # merged before: idempotent
+            return
+        raise NotFound("entity", drop_id)
     keep, drop = found[keep_id], found[drop_id]
     names = [n for n in (drop.name, *drop.aliases) if n != keep.name]
     as_alias = drop.model_copy(update={"aliases": names})
