@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
@@ -17,6 +18,7 @@ from api.routers import (
     alliances,
     articles,
     cypher,
+    docs,
     entities,
     events,
     health,
@@ -120,11 +122,15 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         version="0.1.0",
         description="A knowledge graph of who did what to whom, read from news.",
         lifespan=lifespan,
+        docs_url=None,  # served by api.routers.docs with the vendored assets, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.extractor = _lazy_extractor()
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(docs.router)
+    app.mount("/static", StaticFiles(directory=docs.STATIC_DIR), name="static")
     for module in (stats, entities, relations, events, paths, alliances, subgraph, articles, cypher):
         app.include_router(module.router, prefix=API_PREFIX)
     if importlib.util.find_spec("api.routers.views") is not None:

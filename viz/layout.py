@@ -35,7 +35,8 @@ def _radial(g: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _component(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+def component_layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """One group of nodes laid out around the origin, in pixels (spring, or radial when large)."""
     n = g.number_of_nodes()
     if n == 1:
         return {str(next(iter(g.nodes))): (0.0, 0.0)}
@@ -63,7 +64,7 @@ def positions(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     row_width = 2 * 60 * math.sqrt(max(g.number_of_nodes(), 1)) * 1.6
     x = y = row_h = 0.0
     for comp in comps:
-        local = _component(g.subgraph(comp), seed)
+        local = component_layout(g.subgraph(comp), seed)
         size = 2 * 60 * math.sqrt(len(comp)) + 80
         if x > 0 and x + size > row_width:
             x, y, row_h = 0.0, y + row_h, 0.0
