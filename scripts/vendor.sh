@@ -27,6 +27,10 @@ cp "$p/swagger-ui-bundle.js.LICENSE.txt" "$OUT/"
 p="$tmp/redoc/package"
 cp "$p/bundles/redoc.standalone.js" "$p/bundles/redoc.standalone.js.LICENSE.txt" "$OUT/"
 cp "$p/LICENSE" "$OUT/LICENSE.redoc.txt"
+# ReDoc's sidebar credit loads its logo from Redocly's CDN: point it at an empty inline SVG instead, so
+# /redoc makes no request outside the server (the credit text and link stay).
+sed -i -e 's#https://cdn.redoc.ly/redoc/logo-mini.svg#data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E#' \
+  "$OUT/redoc.standalone.js"
 # Source maps are not shipped; the comments that name them would make devtools ask for missing files.
 sed -i -e '/^\/\/# sourceMappingURL=/d' "$OUT"/*.js
 sed -i -e 's#/\*\# sourceMappingURL=[^*]*\*/##' "$OUT"/*.css
