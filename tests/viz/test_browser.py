@@ -5,6 +5,7 @@ The demo graph is the example articles ingested with the real extraction pipelin
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -163,7 +164,7 @@ def test_timeline_real_axis_and_evidence(browser: Any, demo: GraphStore, tmp_pat
     placed = sorted((start[i], x) for i, x in drawn)
     assert len({d[:4] for d, _ in placed}) >= 3
     # Different dates at different x, in date order: x grows with the date.
-    for (d1, x1), (d2, x2) in zip(placed, placed[1:]):
+    for (d1, x1), (d2, x2) in itertools.pairwise(placed):
         assert x1 <= x2 + 1, (d1, d2)
         if d2[:4] != d1[:4]:
             assert x1 < x2, (d1, d2)
@@ -235,7 +236,7 @@ def test_served_pages_no_console_error_and_grow(
                 # Click a neighbour: its own neighbours come from the API and join the page.
                 shown = set(page.evaluate("agNodes.getIds()"))
 
-                def grows(i: str) -> bool:
+                def grows(i: str, shown: set[str] = shown) -> bool:
                     g = httpx.get(f"{srv.url}/api/v1/entities/{i}/neighbors").json()
                     return any(n["id"] not in shown for n in g["nodes"])
 
