@@ -9,9 +9,10 @@ import networkx as nx
 
 from graph.model import Relation, Subgraph
 from graph.store import GraphStore, RelationFilter
-from viz.alliance_map import AllianceMap, alliance_map
-from viz.elements import ViewPage, edge_item, node_item
-from viz.layout import keep_most_connected, positions
+from viz.alliance_map import LABEL_CAP, AllianceMap, alliance_map
+from viz.bloc_layout import bloc_positions
+from viz.elements import ViewPage, edge_item, node_item, node_size
+from viz.layout import keep_most_connected
 from viz.render import render
 from viz.styles import BLOC_COLORS, FAMILY, FAMILY_STYLE, KIND_STYLE, SYMMETRIC, legend
 
@@ -133,10 +134,17 @@ def actor_page(
     g.add_nodes_from(ents)
     g.add_edges_from((r.source, r.target) for r in rels)
     g, omitted = keep_most_connected(g, limit)
-    pos = positions(g)
+    # Components as groups, so labels are kept apart as on the alliance map; labels capped by degree.
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    labelled = set(ranked[:LABEL_CAP]) | {entity.id}
+    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    pos = bloc_positions(
+        g, groups, {n: ents[n].name for n in labelled}, {n: node_size(g.degree(n)) for n in g.nodes}
+    )
     articles = article_labels(store)
     nodes = [
-        node_item(ents[n], g.degree(n), pos[n], color=None, labelled=True, physics=physics) for n in g.nodes
+        node_item(ents[n], g.degree(n), pos[n], color=None, labelled=n in labelled, physics=physics)
+        for n in ranked
     ]
     keep = set(g.nodes)
     edges = [edge_item(r, names, articles) for r in rels if r.source in keep and r.target in keep]
