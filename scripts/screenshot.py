@@ -26,7 +26,9 @@ log = logging.getLogger("screenshot")
 
 def wait_js(page: object, cond: str) -> None:
     page.evaluate(  # type: ignore[attr-defined]
-        "() => new Promise(ok => { const t = setInterval(() => { if (" + cond + ") { clearInterval(t); ok(true); } }, 20); })"
+        "() => new Promise(ok => { const t = setInterval(() => { if ("
+        + cond
+        + ") { clearInterval(t); ok(true); } }, 20); })"
     )
 
 
@@ -40,13 +42,19 @@ def main() -> None:
     home = Path(tempfile.mkdtemp())
     env = {**os.environ, "KG_HOME": str(home), "KG_STORE": "embedded"}
     kg = Path(sys.executable).parent / "kg"
-    subprocess.run([str(kg), "ingest", str(ROOT / "examples" / "articles")], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [str(kg), "ingest", str(ROOT / "examples" / "articles")], env=env, check=True, capture_output=True
+    )
     settings = Settings(KG_HOME=home, KG_STORE="embedded")
     store = open_store(settings)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store, settings=settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(store=store, settings=settings), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
@@ -75,7 +83,9 @@ def main() -> None:
         page.screenshot(path=str(out / "timeline.png"))
         page.goto(f"{url}/views/actors/{actor}?depth=1")
         wait_js(page, "window.agReady === true")
-        grown = page.evaluate("() => agExpand(agNodes.getIds().find(id => id !== DATA.root && agNodes.get(id).kind === 'country'))")
+        grown = page.evaluate(
+            "() => agExpand(agNodes.getIds().find(id => id !== DATA.root && agNodes.get(id).kind === 'country'))"
+        )
         page.evaluate("() => agNetwork.fit({animation: false})")
         page.wait_for_timeout(300)
         page.screenshot(path=str(out / "actor.png"))
