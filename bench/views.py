@@ -132,6 +132,7 @@ def timeline_bench(browser: object, n: int, tmp: Path) -> dict[str, object]:
     from viz.views import timeline_page
 
     store = events_of(n)
+    print(f"timeline: {n} events stored", flush=True)
     t0 = time.perf_counter()
     page_data = timeline_page(store)
     path = tmp / f"t{n}.html"
@@ -144,7 +145,9 @@ def timeline_bench(browser: object, n: int, tmp: Path) -> dict[str, object]:
         "() => new Promise(ok => { const t = setInterval(() => { if (window.agReady) { clearInterval(t); ok(); } }, 20); })"
     )
     t_drawn = time.perf_counter() - t1
+    print(f"timeline: written in {t_write:.1f} s, drawn in {t_drawn:.1f} s", flush=True)
     ours = page.evaluate(FRAMES, 30)
+    print(f"timeline: ours {_stats(ours)}", flush=True)
     t2 = time.perf_counter()
     page.evaluate(
         "() => { agAllItems(); return new Promise(ok => requestAnimationFrame(() => setTimeout(ok, 0))); }"
