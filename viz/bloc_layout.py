@@ -61,17 +61,22 @@ def _separate(
     return xy
 
 
+SPOT_PACKED = 40  # discs placed at the nearest free spot (cubic cost); the rest go in rows below
+
+
 def _pack(radii: Sequence[float], blocs: Sequence[bool]) -> list[tuple[float, float]]:
-    """Centres for discs of these radii (biggest first), each at the free spot nearest the origin
-    (distance stretched vertically: screens are wider than tall). Blocs keep `GAP` from each other;
-    lone actors sit closer (`GAP / 2`), they need no room for a hull."""
+    """Centres for discs of these radii (biggest first). The first `SPOT_PACKED` each go to the free
+    spot nearest the origin (distance stretched vertically: screens are wider than tall); the others,
+    small ones, fill rows under them. Blocs keep `GAP` from each other; lone actors sit closer
+    (`GAP / 2`), they need no room for a hull."""
     placed: list[tuple[float, float, float, bool]] = []
     out: list[tuple[float, float]] = []
 
     def gap(a: bool, b: bool) -> float:
         return GAP if a and b else GAP / 2
 
-    for r, bloc in zip(radii, blocs, strict=True):
+    head = list(zip(radii, blocs, strict=True))[:SPOT_PACKED]
+    for r, bloc in head:
         spot = (0.0, 0.0)
         if placed:
             best = math.inf
@@ -85,12 +90,23 @@ def _pack(radii: Sequence[float], blocs: Sequence[bool]) -> list[tuple[float, fl
                     if dist >= best:
                         continue
                     if all(
-                        math.hypot(x - qx, y - qy) >= qr + r + gap(bloc, qb) - 1e-6
-                        for qx, qy, qr, qb in placed
+                        math.hypot(x - qx, y - qy) >= qr + r + gap(bloc, qb) - 1e-6 for qx, qy, qr, qb in placed
                     ):
                         best, spot = dist, (x, y)
         placed.append((spot[0], spot[1], r, bloc))
         out.append(spot)
+    if len(radii) > len(head):
+        left = min(px - pr for px, _, pr, _ in placed)
+        right = max(px + pr for px, _, pr, _ in placed)
+        width = max(right - left, 1600.0)
+        x, y = left, max(py + pr for _, py, pr, _ in placed) + GAP
+        row_h = 0.0
+        for r in radii[len(head) :]:
+            if x > left and x + 2 * r > left + width:
+                x, y, row_h = left, y + row_h + GAP / 2, 0.0
+            out.append((x + r, y + r))
+            x += 2 * r + GAP / 2
+            row_h = max(row_h, 2 * r)
     return out
 
 
