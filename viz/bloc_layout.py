@@ -90,7 +90,8 @@ def _pack(radii: Sequence[float], blocs: Sequence[bool]) -> list[tuple[float, fl
                     if dist >= best:
                         continue
                     if all(
-                        math.hypot(x - qx, y - qy) >= qr + r + gap(bloc, qb) - 1e-6 for qx, qy, qr, qb in placed
+                        math.hypot(x - qx, y - qy) >= qr + r + gap(bloc, qb) - 1e-6
+                        for qx, qy, qr, qb in placed
                     ):
                         best, spot = dist, (x, y)
         placed.append((spot[0], spot[1], r, bloc))
