@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import pytest
 
 from viz.bloc_layout import bloc_positions, label_box
 
 
-def _blocs_graph() -> tuple[nx.Graph, list[list[str]]]:
+def _blocs_graph(lone: int) -> tuple[nx.Graph, list[list[str]]]:
     g = nx.Graph()
     groups = []
     for b in range(4):
@@ -18,13 +19,14 @@ def _blocs_graph() -> tuple[nx.Graph, list[list[str]]]:
         groups.append(members)
     g.add_edge("b0m0", "b3m0")  # a hostile tie between blocs is an edge like any other
     groups.sort(key=len, reverse=True)
-    groups += [["lone1"], ["lone2"]]
-    g.add_nodes_from(["lone1", "lone2"])
+    groups += [[f"lone{i}"] for i in range(lone)]
+    g.add_nodes_from(f"lone{i}" for i in range(lone))
     return g, groups
 
 
-def test_members_nearer_their_own_bloc_and_labels_apart() -> None:
-    g, groups = _blocs_graph()
+@pytest.mark.parametrize("lone", [2, 80])  # 80: more groups than are spot-packed, the rest in rows
+def test_members_nearer_their_own_bloc_and_labels_apart(lone: int) -> None:
+    g, groups = _blocs_graph(lone)
     labels = {n: f"Actor with a long name {n}" for n in g.nodes}
     sizes = dict.fromkeys(g.nodes, 12.0)
     pos = bloc_positions(g, groups, labels, sizes)
