@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 KG := $(VENV)/bin/kg
 
-.PHONY: demo test install eval lint bench clean
+.PHONY: demo test install eval lint bench clean vendor
 
 demo:            ## install, ingest the example articles, write the views, serve the API on :8000
 	bash scripts/demo.sh
@@ -22,3 +22,6 @@ lint: install
 
 clean:
 	rm -rf $(VENV) .actorgraph out
+
+vendor:          ## re-vendor vis-timeline, swagger-ui-dist and redoc from npm into viz/static (pinned)
+	bash scripts/vendor.sh

@@ -11,6 +11,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
@@ -20,6 +21,7 @@ from api.routers import (
     alliances,
     articles,
     cypher,
+    docs,
     entities,
     events,
     health,
@@ -131,12 +133,16 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         version="0.1.0",
         description="A knowledge graph of who did what to whom, read from news.",
         lifespan=lifespan,
+        docs_url=None,  # served by api.routers.docs with the vendored assets, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.version_cache = VersionCache()
     app.state.extractor = _lazy_extractor()
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(docs.router)
+    app.mount("/static", StaticFiles(directory=docs.STATIC_DIR), name="static")
     # KG_READ_KEY_REQUIRED puts every read (API and views) behind the key; Cypher and writes always
     # need it when KG_API_KEY is set (docs/security.md).
     for module in (stats, entities, relations, events, paths, alliances, subgraph, articles):

@@ -478,10 +478,13 @@ def view(
         )
     finally:
         store.close()
-    err.print(
-        f"wrote {out_file}: {report.nodes} nodes, {report.edges} edges"
-        + (f" ({report.omitted} left out)" if getattr(report, "omitted", 0) else "")
-    )
+    if kind == "timeline":
+        shown = f"{report.nodes} events" + (f" ({report.omitted} undated left out)" if report.omitted else "")
+    else:
+        shown = f"{report.nodes} nodes, {report.edges} edges" + (
+            f" ({report.omitted} left out)" if report.omitted else ""
+        )
+    err.print(f"wrote {out_file}: {shown}")
 
 
 def _split(value: str | None) -> list[str] | None:

@@ -10,12 +10,13 @@ between them). See docs/api.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.model import RELATION_SIGN, Entity
+from graph.model import RELATION_SIGN, Entity, Relation
 from graph.store import GraphStore, RelationFilter
 
 ACTOR_KINDS = {"person", "country", "organization", "armed_group", "group"}
@@ -59,8 +60,8 @@ def signed_graph(
     store: GraphStore, since: str | None = None, until: str | None = None
 ) -> tuple[nx.Graph, dict[str, Entity]]:
     """Actors joined by one signed tie per pair (weight: evidence-weighted sum of signs)."""
-    g = nx.Graph()
     entities: dict[str, Entity] = {}
+    relations: list[Relation] = []
     flt = RelationFilter(types=list(RELATION_SIGN), since=since, until=until)  # type: ignore[arg-type]
     offset = 0
     while True:
@@ -69,22 +70,37 @@ def signed_graph(
             for end in (r.source, r.target):
                 if end not in entities:
                     entities[end] = store.get_entity(end)
-            if entities[r.source].kind not in ACTOR_KINDS or entities[r.target].kind not in ACTOR_KINDS:
-                continue
-            w = RELATION_SIGN[r.type] * max(1, r.evidence_count)
-            data = g.get_edge_data(r.source, r.target, default={"weight": 0, "relations": []})
-            g.add_edge(r.source, r.target, weight=data["weight"] + w, relations=[*data["relations"], r.id])
+        relations += page.items
         offset += page.limit
         if offset >= page.total:
             break
+    return signed_ties(relations, entities), entities
+
+
+def signed_ties(relations: Iterable[Relation], entities: Mapping[str, Entity]) -> nx.Graph:
+    """The signed actor graph of these relations (already windowed): a pure function, cacheable."""
+    g = nx.Graph()
+    for r in relations:
+        if r.type not in RELATION_SIGN or r.source not in entities or r.target not in entities:
+            continue
+        if entities[r.source].kind not in ACTOR_KINDS or entities[r.target].kind not in ACTOR_KINDS:
+            continue
+        w = RELATION_SIGN[r.type] * max(1, r.evidence_count)
+        data = g.get_edge_data(r.source, r.target, default={"weight": 0, "relations": []})
+        g.add_edge(r.source, r.target, weight=data["weight"] + w, relations=[*data["relations"], r.id])
     for _, _, d in g.edges(data=True):
         d["sign"] = 1 if d["weight"] > 0 else -1 if d["weight"] < 0 else 0
-    return g, entities
+    return g
 
 
 def alliance_blocs(store: GraphStore, since: str | None = None, until: str | None = None) -> AllianceReport:
     """Blocs of the signed actor graph, hostile bloc pairs and structural balance."""
     g, entities = signed_graph(store, since, until)
+    return blocs_of(g, entities)
+
+
+def blocs_of(g: nx.Graph, entities: Mapping[str, Entity]) -> AllianceReport:
+    """Blocs (positive components), hostile bloc pairs and balance of a signed graph: pure."""
     pos = nx.Graph()
     pos.add_nodes_from(g.nodes)
     pos.add_edges_from((a, b) for a, b, d in g.edges(data=True) if d["sign"] > 0)

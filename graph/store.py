@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import (
+    Article,
     CypherResult,
     Entity,
     EntityHit,
@@ -130,6 +131,10 @@ class GraphStore(Protocol):
 
     def subgraph(self, ids: Iterable[str]) -> Subgraph:
         """The entities with these ids, the relations among them and the events that involve them."""
+        ...
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles with these ids (all of them when `ids` is None), ordered by id."""
         ...
 
     def stats(self) -> Stats:

@@ -1,4 +1,4 @@
-"""Interactive HTML views of the graph (pyvis networks in a self-contained page)."""
+"""Interactive HTML views of the graph: self-contained pages (vis-network, vis-timeline inlined)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def write_view(
             physics=physics,
         )
     else:
-        page = timeline_page(store, since=since, until=until, types=types, physics=physics)
+        page = timeline_page(store, since=since, until=until, types=types)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".view-", suffix=".html")

@@ -1,4 +1,5 @@
-"""Node positions computed in Python, so the browser draws at once with physics off."""
+"""Node positions computed in Python, so the browser draws at once with physics off (groups are
+arranged by viz.bloc_layout)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def _radial(g: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _component(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+def component_layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """One group of nodes laid out around the origin, in pixels (spring, or radial when large)."""
     n = g.number_of_nodes()
     if n == 1:
         return {str(next(iter(g.nodes))): (0.0, 0.0)}
@@ -52,26 +54,6 @@ def _component(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         str(node): ((x - cx) / span * 2 * radius, (y - cy) / span * 2 * radius)
         for node, (x, y) in pos.items()
     }
-
-
-def positions(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Each connected component laid out on its own, biggest first, packed in rows."""
-    out: dict[str, tuple[float, float]] = {}
-    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(map(str, c))))
-    if not comps:
-        return out
-    row_width = 2 * 60 * math.sqrt(max(g.number_of_nodes(), 1)) * 1.6
-    x = y = row_h = 0.0
-    for comp in comps:
-        local = _component(g.subgraph(comp), seed)
-        size = 2 * 60 * math.sqrt(len(comp)) + 80
-        if x > 0 and x + size > row_width:
-            x, y, row_h = 0.0, y + row_h, 0.0
-        for node, (px, py) in local.items():
-            out[node] = (px + x + size / 2, py + y + size / 2)
-        x += size
-        row_h = max(row_h, size)
-    return out
 
 
 def keep_most_connected(g: nx.Graph, limit: int) -> tuple[nx.Graph, int]:

@@ -21,6 +21,7 @@ from graph.errors import KGError, NotFound, StoreUnavailable
 from graph.export import export_graph
 from graph.model import (
     SYMMETRIC_TYPES,
+    Article,
     CypherResult,
     Entity,
     EntityHit,
@@ -379,6 +380,14 @@ class EmbeddedStore:
         wanted = set(self._entities(ids))
         rels = [r for r in self._edges_at(wanted, None) if r.source in wanted and r.target in wanted]
         return self._subgraph(wanted, rels)
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles with these ids (all when None), ordered by id."""
+        if ids is None:
+            rows = self._rows(Q.ALL_ARTICLES)
+        else:
+            rows = self._rows(Q.ARTICLES_BY_ID, {"ids": sorted(set(ids))})
+        return sorted((Q.article(r[0]) for r in rows), key=lambda a: a.id)
 
     def stats(self) -> Stats:
         """Counts; `relations` is distinct typed relations."""

@@ -484,6 +484,12 @@ class Neo4jStore:
         present = {e["e"]["id"] for e in self._read(Q.ENTITIES_BY_ID, ids=wanted)}
         return self._subgraph(present, rels)
 
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles with these ids (all when None), ordered by id."""
+        if ids is None:
+            return [_article(r["a"]) for r in self._read(Q.ALL_ARTICLES)]
+        return [_article(r["a"]) for r in self._read(Q.ARTICLES_BY_ID, ids=sorted(set(ids)))]
+
     def stats(self) -> Stats:
         """Counts; `relations` is distinct typed relations."""
         by: dict[str, dict[str, int]] = {

@@ -278,6 +278,7 @@ RETURN 'evidence' AS what, k, n
 
 ALL_ENTITY_IDS = "MATCH (e:Entity) RETURN e.id AS id ORDER BY id"
 ALL_ARTICLES = "MATCH (a:Article) RETURN a ORDER BY a.id"
+ARTICLES_BY_ID = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a ORDER BY a.id"
 PING = "RETURN 1 AS ok"
 
 # ------------------------------------------------------------------- merges (graph/merging.py)

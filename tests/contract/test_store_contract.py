@@ -167,6 +167,16 @@ def test_export_json_and_graphml(store: Any) -> None:
     assert len(root.findall(".//g:node", ns)) == 6 + 2 + 2
 
 
+def test_articles_all_or_by_id(store: Any) -> None:
+    both(store)
+    everything = store.articles()
+    assert len(everything) == 2 and [a.id for a in everything] == sorted(a.id for a in everything)
+    first = everything[0]
+    assert [a.id for a in store.articles([first.id, "article:unknown"])] == [first.id]
+    assert store.articles([first.id])[0].title == first.title and first.title
+    assert store.articles([]) == []
+
+
 def test_clear(store: Any) -> None:
     both(store)
     store.clear()

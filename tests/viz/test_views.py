@@ -81,8 +81,9 @@ def test_filters_limit_and_escaping(seeded: EmbeddedStore, tmp_path: Path) -> No
     assert actor.nodes >= 3
     write_view(seeded, "timeline", tmp_path / "t.html")
     tdata = data_of((tmp_path / "t.html").read_text())
-    events = [n for n in tdata["nodes"] if n["kind"] == "event"]
-    assert len(events) == 2 and events[0]["x"] <= events[1]["x"]  # date order
+    events = tdata["events"]
+    assert len(events) == 2 and events[0]["start"] <= events[1]["start"]  # date order
+    assert all(len(e["start"]) == 10 for e in events)  # partial dates placed at their first day
 
 
 def test_node_limit_keeps_the_most_connected(tmp_path: Path) -> None:
