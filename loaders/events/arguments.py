@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Span, Token
 
@@ -36,7 +35,7 @@ NUMBER_WORDS = {
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "approximately"}
 
 
-def ment(toks: Iterable[Token], table: EntityTable, kinds: AbstractSet[str] = ACTORS) -> list[Mention]:
+def ment(toks: Iterable[Token], table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS) -> list[Mention]:
     """Entities the noun phrases headed by `toks` stand for; "the foreign ministers of X and Y" stand for
     X and Y."""
     out: list[Mention] = []
