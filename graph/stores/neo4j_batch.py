@@ -89,6 +89,7 @@ class BatchRows:
         report = UpsertReport()
         have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(self.articles))}
         have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(self.entities))}
+        known = self._known_before(tx, have_art)
         tx.run(Q.MERGE_ARTICLES, rows=list(self.articles.values())).consume()
         self._write_entities(tx, have_ent)
         self._write_mentions(tx, have_art)
@@ -107,13 +108,32 @@ class BatchRows:
                 if xid in changed:
                     merged.append(xid)
                     report.evidence_added += changed[xid]
-                elif any(e.article_id not in have_art for e in item.evidence):
-                    # Stored evidence equals the batch's and names an article new to the graph: created now.
+                elif xid not in known:
+                    # Unchanged by the merge and not there before the batch: created now.
                     added.append(xid)
                     report.evidence_added += len(item.evidence)
                 else:
                     merged.append(xid)  # a re-load: nothing new
         return report
+
+    def _known_before(self, tx: ManagedTransaction, have_art: set[str]) -> set[str]:
+        """Relations and events stored before this batch, looked up only where it is in doubt.
+
+        A record with evidence from an article new to the graph cannot have been stored with exactly
+        this evidence, so only records whose articles all exist already (a re-load, or a backfill whose
+        entity pass wrote the articles) cost a lookup.
+        """
+        known: set[str] = set()
+        doubt: dict[str, list[dict[str, str]]] = {}
+        for rid, rel in self.relations.items():
+            if all(e.article_id in have_art for e in rel.evidence):
+                doubt.setdefault(rel.type, []).append({"id": rid, "s": rel.source, "t": rel.target})
+        for rtype, rows in doubt.items():
+            known |= {r["id"] for r in tx.run(Q.EXISTING_RELATIONS[rtype], rows=rows)}
+        ev_doubt = [x for x, ev in self.events.items() if all(e.article_id in have_art for e in ev.evidence)]
+        if ev_doubt:
+            known |= {r["id"] for r in tx.run(Q.EXISTING_EVENTS, ids=ev_doubt)}
+        return known
 
     def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> None:
         by_kind: dict[str, list[dict[str, Any]]] = {}

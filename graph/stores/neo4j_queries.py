@@ -33,6 +33,16 @@ SCHEMA += [
 
 EXISTING_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
 EXISTING_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+EXISTING_EVENTS = "UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN ev.id AS id"
+# Anchored at both ends (indexed entity ids), so no relationship-id index is needed.
+EXISTING_RELATIONS = {
+    rtype: f"""
+UNWIND $rows AS row
+MATCH (:Entity {{id: row.s}})-[r:{rtype} {{id: row.id}}]->(:Entity {{id: row.t}})
+RETURN r.id AS id
+"""
+    for rtype in RELATION_TYPES
+}
 
 MERGE_ARTICLES = """
 UNWIND $rows AS row
