@@ -35,7 +35,9 @@ NUMBER_WORDS = {
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "approximately"}
 
 
-def ment(toks: Iterable[Token], table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS) -> list[Mention]:
+def ment(
+    toks: Iterable[Token], table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS
+) -> list[Mention]:
     """Entities the noun phrases headed by `toks` stand for; "the foreign ministers of X and Y" stand for
     X and Y."""
     out: list[Mention] = []
