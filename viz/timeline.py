@@ -18,14 +18,9 @@ LIMIT = 20_000
 
 
 def all_events(store: GraphStore, flt: EventFilter) -> list[Event]:
-    events: list[Event] = []
-    offset = 0
-    while True:
-        page = store.events(flt, limit=1000, offset=offset)
-        events += page.items
-        offset += 1000
-        if offset >= page.total:
-            return events
+    from viz.views import all_pages
+
+    return all_pages(lambda limit, offset: store.events(flt, limit=limit, offset=offset))
 
 
 def start_of(value: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import networkx as nx
 
-from graph.model import Relation, Subgraph
+from graph.model import Page, Relation, Subgraph
 from graph.store import GraphStore, RelationFilter
 from viz.alliance_map import LABEL_CAP, AllianceMap, alliance_map
 from viz.bloc_layout import bloc_positions
@@ -16,19 +16,26 @@ from viz.layout import keep_most_connected
 from viz.render import render
 from viz.styles import BLOC_COLORS, FAMILY, FAMILY_STYLE, KIND_STYLE, SYMMETRIC, legend
 
+T = TypeVar("T")
+
 NODE_LIMIT = 1500
 API = "/api/v1"
 
 
-def all_relations(store: GraphStore, flt: RelationFilter) -> list[Relation]:
-    out: list[Relation] = []
+def all_pages(fetch: Callable[[int, int], Page[T]], size: int = 1000) -> list[T]:
+    """Every item of a paged store listing (`fetch(limit, offset)`), page after page."""
+    out: list[T] = []
     offset = 0
     while True:
-        page = store.relations(flt, limit=1000, offset=offset)
+        page = fetch(size, offset)
         out += page.items
-        offset += 1000
+        offset += size
         if offset >= page.total:
             return out
+
+
+def all_relations(store: GraphStore, flt: RelationFilter) -> list[Relation]:
+    return all_pages(lambda limit, offset: store.relations(flt, limit=limit, offset=offset))
 
 
 def article_labels(store: GraphStore) -> dict[str, str]:

@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.errors import NotFound
-from graph.merging import already_merged, fold_event
+from graph.merging import already_merged, fold_event, fold_relation, rewire_relation
 from graph.model import (
-    SYMMETRIC_TYPES,
     Entity,
     Event,
     GraphRecords,
@@ -22,7 +21,6 @@ from graph.model import (
     event_id,
     merge_entity,
     merge_evidence,
-    relation_id,
 )
 from graph.stores import embedded_queries as Q
 from graph.stores.props import article_props, entity_props, event_props, relation_props
@@ -183,21 +181,15 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
             olds[props["id"]] = Q.relation(rtype, s, t, props)
     targets: dict[str, Relation] = {}
     for old in olds.values():
-        src, tgt = moved(old.source), moved(old.target)
-        if src == tgt:
+        new = rewire_relation(old, drop_id, keep_id)  # graph/merging.py, shared with the Neo4j store
+        if new is None:
             continue
-        if old.type in SYMMETRIC_TYPES and tgt < src:
-            src, tgt = tgt, src
-        rid = relation_id(old.type, src, tgt)
-        new = old.model_copy(update={"id": rid, "source": src, "target": tgt})
-        prev = targets.get(rid)
-        if prev is not None:
-            new = _merged_relation(prev, new)
-        targets[rid] = new
+        prev = targets.get(new.id)
+        targets[new.id] = fold_relation(prev, new) if prev is not None else new
     have = _existing_relations(conn, list(targets.values()))
     for stmt in Q.DELETE_ENTITY_RELATIONS:
         conn.execute(stmt, {"id": drop_id})
-    merged = [_merged_relation(have[r.id], r) if r.id in have else r for r in targets.values()]
+    merged = [fold_relation(have[r.id], r) if r.id in have else r for r in targets.values()]
     _put_relations(conn, [r for r in merged if r.id not in have], create=True)
     _put_relations(conn, [r for r in merged if r.id in have], create=False)
 
@@ -235,11 +227,6 @@ def merge_events(conn: Any, keep_id: str, drop_id: str) -> Event:
     conn.execute(Q.DELETE_EVENT, {"id": drop_id})
     _put_events(conn, [folded])
     return folded
-
-
-def _merged_relation(a: Relation, b: Relation) -> Relation:
-    titles = a.titles + [t for t in b.titles if t not in a.titles]
-    return a.model_copy(update={"evidence": merge_evidence(a.evidence, b.evidence), "titles": titles})
 
 
 def _merged_event(a: Event, b: Event) -> Event:
