@@ -6,6 +6,8 @@ This is the only module that turns `KGError`s into exit codes.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -36,6 +38,34 @@ app.add_typer(neo4j_app, name="neo4j")
 out = Console()
 err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
+LOG_LEVELS = ("WARNING", "INFO", "DEBUG")
+
+
+@app.callback()
+def _configure(
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Log progress details (-v), or debug (-vv).")
+    ] = 0,
+) -> None:
+    """Logging to stderr: warnings by default, `-v` info, `-vv` debug, or `KG_LOG_LEVEL`."""
+    from rich.logging import RichHandler
+
+    level = os.environ.get("KG_LOG_LEVEL", "").upper() or LOG_LEVELS[min(verbose, len(LOG_LEVELS) - 1)]
+    if level not in logging.getLevelNamesMapping():
+        raise typer.BadParameter(f"KG_LOG_LEVEL={level!r} is not a logging level (DEBUG, INFO, WARNING, ...)")
+    # Rich on a terminal; plain one-line records when stderr is a file or a pipe (logs, CI), unwrapped.
+    handler: logging.Handler
+    if err.is_terminal:
+        handler = RichHandler(console=err, show_path=False, rich_tracebacks=False)
+        fmt = "%(name)s: %(message)s"
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=level, format=fmt, handlers=[handler], force=True)
+    # Libraries that log every request or Spark stage stay at warnings unless debugging.
+    if level != "DEBUG":
+        for noisy in ("httpx", "httpcore", "neo4j", "py4j", "urllib3"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _handles_errors(fn: F) -> F:

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,10 +175,20 @@ def run_backfill(
                 max_bytes,
             ).persist(StorageLevel.MEMORY_AND_DISK)
             try:
+                t0 = time.perf_counter()
                 fails = rdd.filter(lambda kv: kv[0] == "fail").map(lambda kv: kv[1]).collect()
                 ok = rdd.filter(lambda kv: kv[0] == "ok").coalesce(max(1, opts.writers))
+                t1 = time.perf_counter()
                 first = _collect_reports(ok, target, batch, entities_only=True)
+                t2 = time.perf_counter()
                 second = _collect_reports(ok, target, batch, entities_only=False)
+                log.info(
+                    "wave of %d inputs: extraction %.1f s, entities pass %.1f s, full pass %.1f s",
+                    len(wave),
+                    t1 - t0,
+                    t2 - t1,
+                    time.perf_counter() - t2,
+                )
             finally:
                 rdd.unpersist()
             for line in fails:

@@ -118,3 +118,17 @@ def test_unknown_store_setting_is_a_clear_error(tmp_path: Path) -> None:
     proc = kg(env, "stats", check=False)
     assert proc.returncode == 4
     assert "not reachable" in proc.stderr and "kg neo4j start" in proc.stderr
+
+
+def test_verbose_logs_go_to_stderr_and_bad_level_is_refused(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
+    env.update(KG_HOME=str(tmp_path / "home"), KG_STORE="embedded")
+    quiet = kg(env, "stats", "--json")
+    assert "created the embedded store" not in quiet.stderr  # warnings only by default
+    env["KG_HOME"] = str(tmp_path / "home2")
+    loud = kg(env, "-v", "stats", "--json")
+    assert "created the embedded store" in loud.stderr
+    assert json.loads(loud.stdout)["entities"] == 0  # stdout stays machine-readable
+    env["KG_LOG_LEVEL"] = "chatty"
+    bad = kg(env, "stats", check=False)
+    assert bad.returncode == 2 and "KG_LOG_LEVEL" in bad.stderr
