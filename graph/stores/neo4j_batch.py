@@ -142,7 +142,8 @@ class BatchRows:
                 continue  # known, and this batch says nothing more about it
             by_kind.setdefault(p["kind"], []).append(p)
         updates = []
-        for kind, rows in by_kind.items():
+        for kind, rows in sorted(by_kind.items()):  # one lock order for every writer
+            rows.sort(key=lambda p: str(p["id"]))
             for rec in tx.run(Q.MERGE_ENTITIES[kind], rows=rows):
                 p = self.entities[rec["id"]]
                 aliases = _union(rec["aliases"], p["aliases"])
@@ -176,7 +177,8 @@ class BatchRows:
                 {"s": rel.source, "t": rel.target, "p": relation_props(rel)}
             )
         changed: dict[str, int] = {}
-        for rtype, rows in by_type.items():
+        for rtype, rows in sorted(by_type.items()):  # one lock order for every writer
+            rows.sort(key=lambda row: str(row["p"]["id"]))
             updates = []
             for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
                 rel = self.relations[rec["id"]]
@@ -196,7 +198,8 @@ class BatchRows:
             return {}
         changed: dict[str, int] = {}
         updates = []
-        for rec in tx.run(Q.MERGE_EVENTS, rows=[event_props(ev) for ev in self.events.values()]):
+        in_order = [event_props(self.events[x]) for x in sorted(self.events)]
+        for rec in tx.run(Q.MERGE_EVENTS, rows=in_order):
             ev = self.events[rec["id"]]
             old = _stored_evidence(rec["evidence"])
             merged = merge_evidence(old, ev.evidence)

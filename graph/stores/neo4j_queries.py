@@ -30,6 +30,13 @@ SCHEMA += [
 # Small statements, one concern each, so that each plans once, fast, and without an Eager barrier.
 # Everything a merge computes (evidence union, first/last seen, confidence) is computed in Python: the
 # statements only MERGE and SET values.
+#
+# Concurrent writers: a merge reads the stored value, Python computes the union, and the batch writes it
+# back in the same transaction. Neo4j reads committed data without locking, so two writers could both
+# read before either writes and one union would lose the other's mention. `ON MATCH SET x.id = ...` (an
+# unchanged value) takes the record's write lock before its values are read, so the second writer reads
+# after the first commits. Rows are written in id order so that writers take locks in one order
+# (fewer deadlocks; the driver retries those). tests/contract/test_concurrent_writers.py checks it.
 
 EXISTING_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
 EXISTING_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
@@ -67,6 +74,7 @@ MERGE_ENTITIES = {
 UNWIND $rows AS row
 MERGE (e:Entity {{id: row.id}})
 ON CREATE SET {_set_each("e", ENTITY_PROPS)}, e:{label}
+ON MATCH SET e.id = row.id
 WITH e, row
 WHERE any(a IN row.aliases WHERE NOT a IN e.aliases) OR any(t IN row.titles WHERE NOT t IN e.titles)
    OR (e.country_code IS NULL AND row.country_code IS NOT NULL)
@@ -108,6 +116,7 @@ MATCH (s:Entity {{id: row.s}})
 MATCH (t:Entity {{id: row.t}})
 MERGE (s)-[r:{rtype} {{id: row.p.id}}]->(t)
 ON CREATE SET {_set_each("r", RELATION_PROPS, "row.p")}
+ON MATCH SET r.id = row.p.id
 WITH r, row
 WHERE r.evidence <> row.p.evidence OR r.titles <> row.p.titles
 RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
@@ -129,6 +138,7 @@ MERGE_EVENTS = f"""
 UNWIND $rows AS row
 MERGE (ev:Event {{id: row.id}})
 ON CREATE SET {_set_each("ev", EVENT_PROPS)}
+ON MATCH SET ev.id = row.id
 WITH ev, row
 WHERE ev.evidence <> row.evidence
 RETURN ev.id AS id, ev.evidence AS evidence
