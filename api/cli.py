@@ -227,7 +227,13 @@ def backfill(
     master: Annotated[
         str, typer.Option(help="Spark master: local[N], spark://host:7077, yarn...")
     ] = "local[2]",
-    writers: Annotated[int, typer.Option(help="Partitions writing to Neo4j at once.")] = 2,
+    writers: Annotated[
+        int | None,
+        typer.Option(
+            help="Tasks writing to Neo4j at once. Default: every task writes as it extracts (streaming);"
+            " fewer than the cores: extract first, then write from this many partitions."
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per store write.")] = 0,
     resume: Annotated[bool, typer.Option(help="Skip inputs a previous run finished.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,

@@ -3,10 +3,12 @@
 The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is read into a Spark
 DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
 (`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
-project's one `Neo4jStore.upsert`, in batches, from at most `writers` partitions at once: first a pass
-with entities only, then the full extractions (relations and events find their endpoints already
-there, so concurrent writers do not contend for node locks). Sharing the upsert makes the result equal
+project's one `Neo4jStore.upsert`, in batches. Sharing the upsert makes the result equal
 to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
+
+Writing: each task writes its extractions in batches as it makes them ("streaming"), so that one core's
+extraction overlaps another's write; with `writers` below the task slots (a cluster in front of one
+Neo4j), the extractions are persisted and written from `writers` partitions, entities first.
 
 Inputs are processed in waves of files; a wave's files are marked finished (state file) once written,
 so an interrupted backfill re-run with `--resume` skips them and redoes only the wave it was in, which
@@ -20,17 +22,25 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import ConfigError, InvalidInput
-from graph.model import UpsertReport
+from graph.model import Extraction, UpsertReport
 from loaders.readers import expand_inputs
 from loaders.runner import RunSummary
 from loaders.runstate import FinishedInputs
 from loaders.source import ReadFailure
-from loaders.spark_tasks import Neo4jTarget, files_partition, records_partition, write_partition
+from loaders.spark_tasks import (
+    Neo4jTarget,
+    as_json,
+    files_partition,
+    records_partition,
+    write_partition,
+    write_stream,
+)
 
 if TYPE_CHECKING:
     from graph.settings import Settings
@@ -48,7 +58,7 @@ class BackfillOptions:
     """How a backfill runs."""
 
     master: str | None = "local[2]"  # None: what spark-submit (or spark-defaults) says
-    writers: int = 2  # partitions writing to Neo4j at once
+    writers: int | None = None  # tasks writing to Neo4j at once; None: every running task (streaming)
     batch_size: int = 200
     resume: bool = False
     wave_files: int = 64  # files per wave: the unit of resumption
@@ -116,22 +126,31 @@ def spread(spark: Any, df: Any) -> Any:
     return df.repartition(target) if df.rdd.getNumPartitions() < target else df
 
 
+Outcomes = Iterator[tuple[str, Extraction | str]]
+
+
 def extracted_rdd(
-    spark: Any, files: list[Path], jsonl: list[Path], parquet: list[Path], max_bytes: int
+    spark: Any,
+    files: list[Path],
+    jsonl: list[Path],
+    parquet: list[Path],
+    max_bytes: int,
+    then: Callable[[Outcomes], Iterator[tuple[str, str]]] = as_json,
 ) -> Any:
-    """One RDD of extraction outcomes for a wave of inputs, built from DataFrames."""
+    """One RDD for a wave of inputs, built from DataFrames: each partition's extraction outcomes, passed
+    through `then` in the same task (serialised for a later write, or written at once)."""
     parts = []
     if files:
         df = spark.createDataFrame([(str(p),) for p in files], "path string")
         df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
-        parts.append(df.rdd.mapPartitions(lambda rows: files_partition(rows, max_bytes)))
+        parts.append(df.rdd.mapPartitions(lambda rows: then(files_partition(rows, max_bytes))))
     if jsonl:
         df = spread(spark, spark.read.schema(record_schema()).json([str(p) for p in jsonl]))
-        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+        parts.append(df.rdd.mapPartitions(lambda rows: then(records_partition(rows, max_bytes))))
     if parquet:
         df = spark.read.parquet(*[str(p) for p in parquet])
         df = spread(spark, df.select(*[c for c in RECORD_FIELDS if c in df.columns]))
-        parts.append(df.rdd.mapPartitions(lambda rows: records_partition(rows, max_bytes)))
+        parts.append(df.rdd.mapPartitions(lambda rows: then(records_partition(rows, max_bytes))))
     rdd = parts[0]
     for more in parts[1:]:
         rdd = rdd.union(more)
@@ -161,46 +180,36 @@ def run_backfill(
     if not todo:
         return summary
     spark = spark_session(opts.master)
-    from pyspark import StorageLevel
-
     max_bytes, batch = settings.max_article_bytes, opts.batch_size
+    slots = int(spark.sparkContext.defaultParallelism)
+    streaming = opts.writers is None or opts.writers >= slots
+    log.info(
+        "backfill on %s task slots: %s", slots, "streaming writes" if streaming else f"{opts.writers} writers"
+    )
     try:
         for start in range(0, len(todo), max(1, opts.wave_files)):
             wave = todo[start : start + opts.wave_files]
-            rdd = extracted_rdd(
-                spark,
+            parts = (
                 [p for p in wave if p in files],
                 [p for p in wave if p in jsonl],
                 [p for p in wave if p in parquet],
-                max_bytes,
-            ).persist(StorageLevel.MEMORY_AND_DISK)
-            try:
-                t0 = time.perf_counter()
-                fails = rdd.filter(lambda kv: kv[0] == "fail").map(lambda kv: kv[1]).collect()
-                ok = rdd.filter(lambda kv: kv[0] == "ok").coalesce(max(1, opts.writers))
-                t1 = time.perf_counter()
-                first = _collect_reports(ok, target, batch, entities_only=True)
-                t2 = time.perf_counter()
-                second = _collect_reports(ok, target, batch, entities_only=False)
-                log.info(
-                    "wave of %d inputs: extraction %.1f s, entities pass %.1f s, full pass %.1f s",
-                    len(wave),
-                    t1 - t0,
-                    t2 - t1,
-                    time.perf_counter() - t2,
-                )
-            finally:
-                rdd.unpersist()
+            )
+            t0 = time.perf_counter()
+            if streaming:
+                report, fails = _stream_wave(spark, parts, max_bytes, target, batch)
+            else:
+                report, fails = _two_pass_wave(spark, parts, max_bytes, target, batch, opts.writers or 1)
+            log.info("wave of %d inputs: %.1f s", len(wave), time.perf_counter() - t0)
             for line in fails:
                 where, _, message = line.partition("\t")
                 summary.failures.append(ReadFailure(where, BadArticle(message)))
-            summary.report.add(_combine(first, second))
-            summary.read += len(second.articles_added) + len(second.articles_merged) + len(fails)
+            summary.report.add(report)
+            summary.read += len(report.articles_added) + len(report.articles_merged) + len(fails)
             finished.mark(list(wave))
             if progress is not None:
                 progress.update(
                     inputs=len(wave),
-                    articles=len(second.articles_added) + len(second.articles_merged),
+                    articles=len(report.articles_added) + len(report.articles_merged),
                     errors=len(fails),
                 )
     finally:
@@ -208,8 +217,47 @@ def run_backfill(
     return summary
 
 
+Wave = tuple[list[Path], list[Path], list[Path]]
+
+
+def _stream_wave(
+    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int
+) -> tuple[UpsertReport, list[str]]:
+    """Each task extracts its partition and writes it in batches as it goes: one pass, no persist.
+
+    Writers are the running tasks (one per core): extraction on one core overlaps another's write.
+    """
+    rdd = extracted_rdd(spark, *parts, max_bytes, then=lambda it: write_stream(it, target, batch))
+    out = rdd.collect()
+    report = _sum_reports(data for tag, data in out if tag == "report")
+    return report, [data for tag, data in out if tag == "fail"]
+
+
+def _two_pass_wave(
+    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int, writers: int
+) -> tuple[UpsertReport, list[str]]:
+    """Fewer writers than tasks (a cluster in front of one Neo4j): extract on every core and persist,
+    then write from `writers` partitions, entities first, so that writers do not wait on node locks."""
+    from pyspark import StorageLevel
+
+    rdd = extracted_rdd(spark, *parts, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        fails = rdd.filter(lambda kv: kv[0] == "fail").map(lambda kv: kv[1]).collect()
+        ok = rdd.filter(lambda kv: kv[0] == "ok").coalesce(max(1, writers))
+        first = _collect_reports(ok, target, batch, entities_only=True)
+        second = _collect_reports(ok, target, batch, entities_only=False)
+    finally:
+        rdd.unpersist()
+    return _combine(first, second), fails
+
+
 def _collect_reports(ok: Any, target: Neo4jTarget, batch: int, *, entities_only: bool) -> UpsertReport:
-    reports = ok.mapPartitions(lambda rows: write_partition(rows, target, batch, entities_only)).collect()
+    return _sum_reports(
+        ok.mapPartitions(lambda rows: write_partition(rows, target, batch, entities_only)).collect()
+    )
+
+
+def _sum_reports(reports: Iterable[str]) -> UpsertReport:
     total = UpsertReport()
     for data in reports:
         total.add(UpsertReport.model_validate(json.loads(data)))
@@ -246,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(prog="backfill", description="Backfill a corpus into Neo4j on Spark.")
     parser.add_argument("paths", nargs="+")
-    parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--writers", type=int, default=None, help="default: every task writes (streaming)")
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--resume", action="store_true")
     args = parser.parse_args(argv)

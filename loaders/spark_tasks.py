@@ -56,13 +56,13 @@ def executor_extractor() -> Extractor:
 
 def extract_partition(
     items: Iterable[SourceArticle | ReadFailure], chunk: int = 64
-) -> Iterator[tuple[str, str]]:
-    """`("ok", extraction JSON)` or `("fail", "where\\tmessage")` for each item, in order."""
+) -> Iterator[tuple[str, Extraction | str]]:
+    """`("ok", Extraction)` or `("fail", "where\\tmessage")` for each item, in order."""
     pending: list[SourceArticle] = []
 
-    def drain() -> Iterator[tuple[str, str]]:
+    def drain() -> Iterator[tuple[str, Extraction | str]]:
         for ex in executor_extractor().extract_many(pending):
-            yield ("ok", ex.model_dump_json())
+            yield ("ok", ex)
         pending.clear()
 
     for item in items:
@@ -75,7 +75,7 @@ def extract_partition(
     yield from drain()
 
 
-def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
     """Rows of file paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
 
     def items() -> Iterator[SourceArticle | ReadFailure]:
@@ -87,7 +87,7 @@ def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str,
     return extract_partition(items())
 
 
-def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, str]]:
+def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
     """Rows of article records (JSON Lines, Parquet) as `kg ingest` reads them."""
     from graph.errors import KGError
 
@@ -103,23 +103,55 @@ def records_partition(rows: Iterable[Any], max_bytes: int) -> Iterator[tuple[str
     return extract_partition(items())
 
 
-def write_partition(
-    rows: Iterable[tuple[str, str]], target: Neo4jTarget, batch_size: int, entities_only: bool
-) -> Iterator[str]:
-    """Upsert a partition's extractions in batches through one driver; yields the report as JSON."""
+def as_json(outcomes: Iterable[tuple[str, Extraction | str]]) -> Iterator[tuple[str, str]]:
+    """Outcomes as plain strings, for an RDD that Spark persists between the extraction and the writes."""
+    for tag, value in outcomes:
+        yield (tag, value.model_dump_json() if isinstance(value, Extraction) else value)
+
+
+def upsert_with(target: Neo4jTarget, extractions: Iterable[Extraction], batch_size: int) -> str:
+    """Upsert through one driver of this task; the report as JSON."""
     from neo4j import GraphDatabase
 
     from graph.stores.neo4j import Neo4jStore
+
+    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+    try:
+        store = Neo4jStore(driver, database=target.database)
+        return store.upsert(extractions, batch_size=batch_size).model_dump_json()
+    finally:
+        driver.close()
+
+
+def write_stream(
+    outcomes: Iterable[tuple[str, Extraction | str]], target: Neo4jTarget, batch_size: int
+) -> Iterator[tuple[str, str]]:
+    """Write a partition's extractions in batches as they come: `("report", JSON)`, then its failures.
+
+    While one task waits for Neo4j, the others go on extracting, so extraction and writing overlap.
+    """
+    fails: list[str] = []
+
+    def extractions() -> Iterator[Extraction]:
+        for _, value in outcomes:
+            if isinstance(value, Extraction):
+                yield value
+            else:
+                fails.append(value)
+
+    yield ("report", upsert_with(target, extractions(), batch_size))
+    for line in fails:
+        yield ("fail", line)
+
+
+def write_partition(
+    rows: Iterable[tuple[str, str]], target: Neo4jTarget, batch_size: int, entities_only: bool
+) -> Iterator[str]:
+    """Upsert a partition of persisted extractions (JSON) in batches; yields the report as JSON."""
 
     def extractions() -> Iterator[Extraction]:
         for _, data in rows:
             ex = Extraction.model_validate_json(data)
             yield ex.model_copy(update={"relations": [], "events": []}) if entities_only else ex
 
-    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
-    try:
-        store = Neo4jStore(driver, database=target.database)
-        report = store.upsert(extractions(), batch_size=batch_size)
-    finally:
-        driver.close()
-    yield report.model_dump_json()
+    yield upsert_with(target, extractions(), batch_size)

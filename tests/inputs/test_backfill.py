@@ -96,13 +96,20 @@ def test_backfill_equals_ingest(tmp_path: Path, neo4j_service: dict[str, str], n
     # ingest, which partitions do not have (docs/inputs.md). The equal `kg ingest` is the unresolved one.
     env.update(neo4j_service, KG_HOME=str(tmp_path / "home"), KG_STORE="neo4j", KG_RESOLVE="0")
 
-    first = kg(env, "backfill", str(root), "--master", "local[2]", "--writers", "2")
+    # Streaming: both tasks extract and write as they go.
+    first = kg(env, "backfill", str(root), "--master", "local[2]")
     assert first["failed"] == [] and first["added"]["articles"] == 8
     via_spark = snapshot(neo4j_store)
     assert len(via_spark["articles"]) == 8 and via_spark["relations"] and via_spark["events"]
 
     resumed = kg(env, "backfill", str(root), "--resume")  # every input finished: nothing to do
     assert resumed["skipped_inputs"] == 4 and resumed["read"] == 0
+    assert snapshot(neo4j_store) == via_spark
+
+    # Fewer writers than tasks: extract on both cores, then write from one partition, entities first.
+    neo4j_store.clear()
+    two_pass = kg(env, "backfill", str(root), "--master", "local[2]", "--writers", "1")
+    assert two_pass["added"] == first["added"] and two_pass["evidence_added"] == first["evidence_added"]
     assert snapshot(neo4j_store) == via_spark
 
     neo4j_store.clear()
