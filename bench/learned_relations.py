@@ -2,9 +2,8 @@
 
     .venv/bin/python bench/learned_relations.py --split tune --thresholds 0.4 0.5 0.6 0.7
 
-Each article is parsed once; the extraction is made with the rules alone and with the classifier at
-threshold 0 (every prediction, with its probability as confidence), and the predictions above each
-threshold are added to the rules' relations. Each variant is scored by ../shared/eval/score.py
+Each article is parsed once; the extraction is made from that parse with the rules alone and with
+the classifier at each threshold (the same `extract` that `kg extract` runs). Each variant is scored by ../shared/eval/score.py
 (`--pred`), so the figures are the ones `SPLIT=... bash scripts/eval.sh` gives for that setting.
 Thresholds are chosen on `tune` only; `held` is measured at the chosen one.
 """
@@ -32,9 +31,12 @@ log = logging.getLogger("bench.learned_relations")
 SCORE = re.compile(r"relations F1=([0-9.]+)")
 
 
-def _extract(ex: Extractor, doc: object, src: object, captions: list[tuple[int, int]], on: bool) -> dict:
-    os.environ["KG_LEARNED_RELATIONS"] = "1" if on else "0"
-    os.environ["KG_LEARNED_THRESHOLD"] = "0"
+def _extract(
+    ex: Extractor, doc: object, src: object, captions: list[tuple[int, int]], t: float | None
+) -> dict:
+    """The extraction of a parsed article with the classifier off (None) or at threshold `t`."""
+    os.environ["KG_LEARNED_RELATIONS"] = "0" if t is None else "1"
+    os.environ["KG_LEARNED_THRESHOLD"] = "0" if t is None else str(t)
     get_settings.cache_clear()
     result = extract(doc, src.article, ex.gaz, captions)  # type: ignore[arg-type, attr-defined]
     return result.model_dump(mode="json", exclude_none=True)
@@ -61,17 +63,16 @@ def main() -> None:
             link = corpus / f"{name}{suffix}"
             if not link.exists():
                 link.symlink_to((args.corpus / f"{name}{suffix}").resolve())
-        src = read_one(str(args.corpus / f"{name}.txt"), str(args.corpus / f"{name}.meta.json"), max_bytes=get_settings().max_article_bytes)
+        src = read_one(
+            str(args.corpus / f"{name}.txt"),
+            str(args.corpus / f"{name}.meta.json"),
+            max_bytes=get_settings().max_article_bytes,
+        )
         text, captions = prepare(src)
         doc = ex.nlp(text)
-        rules = _extract(ex, doc, src, captions, on=False)
-        full = _extract(ex, doc, src, captions, on=True)
-        known = {(r["source"], r["type"], r["target"]) for r in rules["relations"]}
-        extra = [r for r in full["relations"] if (r["source"], r["type"], r["target"]) not in known]
-        variants["rules"][name] = rules
+        variants["rules"][name] = _extract(ex, doc, src, captions, None)
         for t in args.thresholds:
-            kept = [r for r in extra if r.get("confidence", 1.0) >= t]
-            variants[f"t{t:g}"][name] = {**rules, "relations": [*rules["relations"], *kept]}
+            variants[f"t{t:g}"][name] = _extract(ex, doc, src, captions, t)
     summary = {}
     for variant, preds in variants.items():
         folder = args.out / args.split / variant
@@ -79,7 +80,15 @@ def main() -> None:
         for name, pred in preds.items():
             (folder / f"{name}.json").write_text(json.dumps(pred), encoding="utf-8")
         run = subprocess.run(
-            [sys.executable, str(args.corpus.parent / "score.py"), "--corpus", str(corpus), "--pred", str(folder), "-v"],
+            [
+                sys.executable,
+                str(args.corpus.parent / "score.py"),
+                "--corpus",
+                str(corpus),
+                "--pred",
+                str(folder),
+                "-v",
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -90,7 +99,13 @@ def main() -> None:
         added = sum(len(p["relations"]) for p in preds.values()) - sum(
             len(p["relations"]) for p in variants["rules"].values()
         )
-        log.info("%s %s: relations F1 %s (%d learned relations added)", args.split, variant, summary[variant], added)
+        log.info(
+            "%s %s: relations F1 %s (%d learned relations added)",
+            args.split,
+            variant,
+            summary[variant],
+            added,
+        )
     (args.out / args.split / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 

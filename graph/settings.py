@@ -33,7 +33,7 @@ class Settings(BaseSettings):
 
     # The learned relation classifier (docs/extraction.md, "Learned relations"): on or off, and its
     # probability threshold (None: the one stored with the weights).
-    learned_relations: bool = Field(default=False, alias="KG_LEARNED_RELATIONS")
+    learned_relations: bool = Field(default=True, alias="KG_LEARNED_RELATIONS")
     learned_threshold: float | None = Field(default=None, ge=0.0, le=1.0, alias="KG_LEARNED_THRESHOLD")
 
     # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.

@@ -76,10 +76,16 @@ def _triggers() -> dict[str, frozenset[str]]:
     verbs: dict[str, list[str]] = table("verbs")  # type: ignore[assignment]  # type -> lemmas
     hyphen = table("hyphen_verbs")
     extra = {
-        "STRUCK": words("act_nouns") | words("strike_acts") | words("strike_and_weapon") | words("launch_verbs"),
+        "STRUCK": words("act_nouns")
+        | words("strike_acts")
+        | words("strike_and_weapon")
+        | words("launch_verbs"),
         "SUPPORTS": words("supporter_nouns") | {"support", "backing", "help", "aid"},
         "OPPOSES": words("enemy_nouns") | words("conflict_nouns") | words("fight_verbs") | {"against"},
-        "ALLIED_WITH": words("ally_nouns") | words("alliance_nouns") | words("alliance_modifiers") | {"alongside"},
+        "ALLIED_WITH": words("ally_nouns")
+        | words("alliance_nouns")
+        | words("alliance_modifiers")
+        | {"alongside"},
         "CONDEMNED": words("condemn_nouns") | {"condemnation"},
         "THREATENED": {"threat", "warning"},
         "MET_WITH": words("visit_nouns") | words("contact_nouns"),
@@ -110,7 +116,10 @@ def has_trigger(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
         return not any(t.is_punct or t.dep_ == "cc" for t in between)  # "X, Y" is a list, not an office
     near = [*doc[lo.end : hi.start], *doc[max(sent.start, lo.start - 2) : lo.start]]
     near += [*doc[hi.end : min(sent.end, hi.end + 2)], *doc[lo.end : min(sent.end, lo.end + 2)]]
-    near += [t for t, _ in dependency_path(doc[source.start : source.end].root, doc[target.start : target.end].root)]
+    near += [
+        t
+        for t, _ in dependency_path(doc[source.start : source.end].root, doc[target.start : target.end].root)
+    ]
     ws = TRIGGERS.get(rel, frozenset())
     return any(t.lemma_.lower() in ws or t.lower_ in ws for t in near)
 
@@ -176,9 +185,9 @@ def pair_features(sent: Span, source: Mention, target: Mention, between_mentions
     hashed.append(f"len:{min(len(path), 6)}")
     hashed.append(f"sdep:{s_root.dep_}|tdep:{t_root.dep_}")
     # the source's and target's own words ("-backed", "-led", "-held" sit inside or beside a mention)
-    for t in (doc[source.end] if source.end < len(doc) else None, doc[target.end] if target.end < len(doc) else None):
-        if t is not None:
-            hashed.append(f"next:{t.lower_}")
+    for end in (source.end, target.end):
+        if end < len(doc):
+            hashed.append(f"next:{doc[end].lower_}")
     for feat in hashed:
         x[_bucket(feat)] += 1.0
     return x
@@ -283,7 +292,11 @@ def learned_relations(
         for c, p in zip(cands, probs, strict=True):
             order = np.argsort(-p)
             label = next(
-                (LABELS[k] for k in order if LABELS[k] == NONE or kinds_allowed(LABELS[k], c.source.kind, c.target.kind)),
+                (
+                    LABELS[k]
+                    for k in order
+                    if LABELS[k] == NONE or kinds_allowed(LABELS[k], c.source.kind, c.target.kind)
+                ),
                 NONE,
             )
             conf = float(p[LABELS.index(label)])
