@@ -103,12 +103,14 @@ def _triggers() -> dict[str, frozenset[str]]:
 
 
 TRIGGERS = _triggers()
+# Words that make a clause about someone else's act: "X condemned the strikes on Y" is no strike by X.
+STANCE = TRIGGERS["CONDEMNED"] | TRIGGERS["ACCUSED"] | words("denial_verbs")
 GATE = True  # keep a prediction only with a trigger word of its type nearby (docs/extraction.md)
 ADJACENT = 2  # tokens: "Syria's Idlib province", "Russian Foreign Minister X" need no trigger word
 
 
 def has_trigger(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
-    """Whether a trigger word of the type lies between, on the path between, or right beside the two."""
+    """A trigger word of the type between, beside or on the path between the two; no negation or stance verb on the path."""
     doc = sent.doc
     lo, hi = (source, target) if source.start < target.start else (target, source)
     between = doc[lo.end : hi.start]
@@ -116,12 +118,16 @@ def has_trigger(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
         return not any(t.is_punct or t.dep_ == "cc" for t in between)  # "X, Y" is a list, not an office
     near = [*doc[lo.end : hi.start], *doc[max(sent.start, lo.start - 2) : lo.start]]
     near += [*doc[hi.end : min(sent.end, hi.end + 2)], *doc[lo.end : min(sent.end, lo.end + 2)]]
-    near += [
+    path = [
         t
         for t, _ in dependency_path(doc[source.start : source.end].root, doc[target.start : target.end].root)
     ]
+    if any(any(c.dep_ == "neg" for c in t.children) for t in path):
+        return False  # "X did not attack Y"
+    if rel not in {"CONDEMNED", "ACCUSED"} and any(t.lemma_.lower() in STANCE for t in path):
+        return False
     ws = TRIGGERS.get(rel, frozenset())
-    return any(t.lemma_.lower() in ws or t.lower_ in ws for t in near)
+    return any(t.lemma_.lower() in ws or t.lower_ in ws for t in [*near, *path])
 
 
 def kinds_allowed(rel: str, source: str, target: str) -> bool:
