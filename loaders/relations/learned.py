@@ -71,28 +71,36 @@ TARGET_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+def _words(name: str) -> frozenset[str]:
+    # the rules' lexicon changes with them; a list renamed there only narrows the gate, never breaks it
+    try:
+        return words(name)
+    except KeyError:
+        return frozenset()
+
+
 def _triggers() -> dict[str, frozenset[str]]:
     """Per type, the rules' own trigger words (loaders/data/relations/lexicon.json): the gate's evidence."""
     verbs: dict[str, list[str]] = table("verbs")  # type: ignore[assignment]  # type -> lemmas
     hyphen = table("hyphen_verbs")
     extra = {
-        "STRUCK": words("act_nouns")
-        | words("strike_acts")
-        | words("strike_and_weapon")
-        | words("launch_verbs"),
-        "SUPPORTS": words("supporter_nouns") | {"support", "backing", "help", "aid"},
-        "OPPOSES": words("enemy_nouns") | words("conflict_nouns") | words("fight_verbs") | {"against"},
-        "ALLIED_WITH": words("ally_nouns")
-        | words("alliance_nouns")
-        | words("alliance_modifiers")
+        "STRUCK": _words("act_nouns")
+        | _words("strike_acts")
+        | _words("strike_and_weapon")
+        | _words("launch_verbs"),
+        "SUPPORTS": _words("supporter_nouns") | {"support", "backing", "help", "aid"},
+        "OPPOSES": _words("enemy_nouns") | _words("conflict_nouns") | _words("fight_verbs") | {"against"},
+        "ALLIED_WITH": _words("ally_nouns")
+        | _words("alliance_nouns")
+        | _words("alliance_modifiers")
         | {"alongside"},
-        "CONDEMNED": words("condemn_nouns") | {"condemnation"},
+        "CONDEMNED": _words("condemn_nouns") | {"condemnation"},
         "THREATENED": {"threat", "warning"},
-        "MET_WITH": words("visit_nouns") | words("contact_nouns"),
-        "SPOKE_WITH": words("contact_nouns"),
-        "CONTROLS": words("control_verbs") | words("stronghold_nouns"),
-        "AFFILIATED_WITH": words("office_nouns") | words("national_titles") | words("leading_verbs"),
-        "LOCATED_IN": words("place_nouns") | words("locative_preps"),
+        "MET_WITH": _words("visit_nouns") | _words("contact_nouns"),
+        "SPOKE_WITH": _words("contact_nouns"),
+        "CONTROLS": _words("control_verbs") | _words("stronghold_nouns"),
+        "AFFILIATED_WITH": _words("office_nouns") | _words("national_titles") | _words("leading_verbs"),
+        "LOCATED_IN": _words("place_nouns") | _words("locative_preps"),
     }
     out: dict[str, frozenset[str]] = {}
     for rel in LABELS[1:]:
@@ -104,7 +112,7 @@ def _triggers() -> dict[str, frozenset[str]]:
 
 TRIGGERS = _triggers()
 # Words that make a clause about someone else's act: "X condemned the strikes on Y" is no strike by X.
-STANCE = TRIGGERS["CONDEMNED"] | TRIGGERS["ACCUSED"] | words("denial_verbs")
+STANCE = TRIGGERS["CONDEMNED"] | TRIGGERS["ACCUSED"] | _words("denial_verbs")
 GATE = True  # keep a prediction only with a trigger word of its type nearby (docs/extraction.md)
 ADJACENT = 2  # tokens: "Syria's Idlib province", "Russian Foreign Minister X" need no trigger word
 
