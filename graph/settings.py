@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     aliases_file: Path | None = Field(default=None, alias="KG_ALIASES")
     resolve: bool = Field(default=True, alias="KG_RESOLVE")
 
+    # The learned relation classifier (docs/extraction.md, "Learned relations"): on or off, and its
+    # probability threshold (None: the one stored with the weights).
+    learned_relations: bool = Field(default=True, alias="KG_LEARNED_RELATIONS")
+    learned_threshold: float | None = Field(default=None, ge=0.0, le=1.0, alias="KG_LEARNED_THRESHOLD")
+
     # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.
     embedded_memory_mb: int = Field(default=1024, alias="KG_EMBEDDED_MEMORY_MB")
     embedded_min_free_mb: int = Field(default=64, alias="KG_EMBEDDED_MIN_FREE_MB")

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from graph.errors import ModelMissing
 from graph.model import Article, Extraction
+from graph.settings import get_settings
 from loaders.boilerplate import classify_lines
 from loaders.entities import find_entities
 from loaders.events import find_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
 from loaders.relations.affiliations import office_affiliations
+from loaders.relations.learned import learned_relations
 from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
 from loaders.source import SourceArticle
 
@@ -84,6 +86,9 @@ def extract(
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents)
     relations = [*table.affiliations, *offices, *find_relations(sents, table)]
+    settings = get_settings()
+    if settings.learned_relations:  # pairs the rules left empty (docs/extraction.md, "Learned relations")
+        relations += learned_relations(sents, table, relations, threshold=settings.learned_threshold)
     events = find_events(sents, table, article.published)
     seen: set[tuple[str, str, str]] = set()
     unique = []
