@@ -87,7 +87,9 @@ class BatchRows:
     def write(self, tx: ManagedTransaction) -> UpsertReport:
         """Write the batch in one transaction and report what was added and what merged."""
         report = UpsertReport()
-        found = tx.run(Q.EXISTING, articles=list(self.articles), entities=list(self.entities)).single(strict=True)
+        found = tx.run(Q.EXISTING, articles=list(self.articles), entities=list(self.entities)).single(
+            strict=True
+        )
         have_art, have_ent = set(found["articles"]), set(found["entities"])
         known = self._known_before(tx, have_art)
         self._write_entities(tx, have_ent)
@@ -139,7 +141,11 @@ class BatchRows:
         rows = [
             [p["id"], KIND_LABELS[p["kind"]], *(p[k] for k in Q.ENTITY_PROPS)]
             for p in self.entities.values()
-            if p["id"] not in have_ent or p["aliases"] or p["titles"] or p["country_code"] or p["lat"] is not None
+            if p["id"] not in have_ent
+            or p["aliases"]
+            or p["titles"]
+            or p["country_code"]
+            or p["lat"] is not None
         ]
         if rows:
             tx.run(Q.MERGE_ENTITIES, rows=rows).consume()
@@ -149,7 +155,8 @@ class BatchRows:
         mentioned: dict[str, dict[str, None]] = {aid: {} for aid in self.articles}
         for eid, aid in self.mentions:
             mentioned[aid][eid] = None
-        new, old = [], []
+        new: list[list[Any]] = []
+        old: list[list[Any]] = []
         for aid, props in self.articles.items():
             row = [aid, *(props[k] for k in Q.ARTICLE_PROPS), list(mentioned[aid])]
             (old if aid in have_art else new).append(row)
@@ -178,7 +185,9 @@ class BatchRows:
                 titles = _union(rec["titles"], rel.titles)
                 changed[rel.id] = len(merged) - len(old)
                 if len(merged) > len(old) or titles != list(rec["titles"] or []):
-                    updates.append(self._relation_row(rel.model_copy(update={"evidence": merged, "titles": titles})))
+                    updates.append(
+                        self._relation_row(rel.model_copy(update={"evidence": merged, "titles": titles}))
+                    )
             if updates:
                 tx.run(Q.UPDATE_RELATIONS[rtype], rows=updates).consume()
         return changed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import KIND_LABELS, RELATION_TYPES
+from graph.model import RELATION_TYPES
 from graph.stores.props import EVIDENCE_COLUMNS
 
 SCHEMA = [
