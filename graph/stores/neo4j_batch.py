@@ -2,9 +2,10 @@
 
 Everything a merge computes is computed here, in Python, once per batch: the same relation reported by
 several articles of the batch becomes one row with its evidence already unioned, serialised once. The
-statements (graph/stores/neo4j_queries.py) only MERGE and SET; a known relation, entity or event comes
-back only when the batch brings something it lacks, and the union is written back in a second, small
-statement. See docs/neo4j.md for the measurements behind this shape.
+statements (graph/stores/neo4j_queries.py) only MERGE and SET, with rows sent as positional lists. A
+known entity takes its unions in the MERGE itself; a known relation or event comes back only when the
+batch brings evidence it lacks, and the union is written back in a second, small statement. See
+docs/neo4j.md for the measurements behind this shape.
 """
 
 from __future__ import annotations
