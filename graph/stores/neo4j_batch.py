@@ -2,9 +2,10 @@
 
 Everything a merge computes is computed here, in Python, once per batch: the same relation reported by
 several articles of the batch becomes one row with its evidence already unioned, serialised once. The
-statements (graph/stores/neo4j_queries.py) only MERGE and SET; a known relation, entity or event comes
-back only when the batch brings something it lacks, and the union is written back in a second, small
-statement. See docs/neo4j.md for the measurements behind this shape.
+statements (graph/stores/neo4j_queries.py) only MERGE and SET, with rows sent as positional lists. A
+known entity takes its unions in the MERGE itself; a known relation or event comes back only when the
+batch brings evidence it lacks, and the union is written back in a second, small statement. See
+docs/neo4j.md for the measurements behind this shape.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.model import Event, Evidence, Extraction, Relation, UpsertReport, merge_evidence, normalize_name
+from graph.model import KIND_LABELS, Event, Evidence, Extraction, Relation, UpsertReport, merge_evidence
 from graph.stores import neo4j_queries as Q
 from graph.stores.props import article_props, entity_props, event_props, relation_props
 
@@ -87,12 +88,13 @@ class BatchRows:
     def write(self, tx: ManagedTransaction) -> UpsertReport:
         """Write the batch in one transaction and report what was added and what merged."""
         report = UpsertReport()
-        have_art = {r["id"] for r in tx.run(Q.EXISTING_ARTICLES, ids=list(self.articles))}
-        have_ent = {r["id"] for r in tx.run(Q.EXISTING_ENTITIES, ids=list(self.entities))}
+        found = tx.run(Q.EXISTING, articles=list(self.articles), entities=list(self.entities)).single(
+            strict=True
+        )
+        have_art, have_ent = set(found["articles"]), set(found["entities"])
         known = self._known_before(tx, have_art)
-        tx.run(Q.MERGE_ARTICLES, rows=list(self.articles.values())).consume()
         self._write_entities(tx, have_ent)
-        self._write_mentions(tx, have_art)
+        self._write_articles(tx, have_art)
         changed_rels = self._write_relations(tx)
         changed_evs = self._write_events(tx)
 
@@ -124,10 +126,10 @@ class BatchRows:
         entity pass wrote the articles) cost a lookup.
         """
         known: set[str] = set()
-        doubt: dict[str, list[dict[str, str]]] = {}
+        doubt: dict[str, list[list[str]]] = {}
         for rid, rel in self.relations.items():
             if all(e.article_id in have_art for e in rel.evidence):
-                doubt.setdefault(rel.type, []).append({"id": rid, "s": rel.source, "t": rel.target})
+                doubt.setdefault(rel.type, []).append([rel.source, rel.target, rid])
         for rtype, rows in doubt.items():
             known |= {r["id"] for r in tx.run(Q.EXISTING_RELATIONS[rtype], rows=rows)}
         ev_doubt = [x for x, ev in self.events.items() if all(e.article_id in have_art for e in ev.evidence)]
@@ -136,49 +138,48 @@ class BatchRows:
         return known
 
     def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> None:
-        by_kind: dict[str, list[dict[str, Any]]] = {}
-        for p in self.entities.values():
-            if p["id"] in have_ent and not (p["aliases"] or p["titles"] or p["country_code"] or p["lat"]):
-                continue  # known, and this batch says nothing more about it
-            by_kind.setdefault(p["kind"], []).append(p)
-        updates = []
-        for kind, rows in sorted(by_kind.items()):  # one lock order for every writer
-            rows.sort(key=lambda p: str(p["id"]))
-            for rec in tx.run(Q.MERGE_ENTITIES[kind], rows=rows):
-                p = self.entities[rec["id"]]
-                aliases = _union(rec["aliases"], p["aliases"])
-                updates.append(
-                    {
-                        "id": rec["id"],
-                        "aliases": aliases,
-                        "alias_keys": sorted({normalize_name(a) for a in aliases} - {""}),
-                        "titles": _union(rec["titles"], p["titles"]),
-                        "country_code": rec["country_code"] or p["country_code"],
-                        "lat": rec["lat"] if rec["lat"] is not None else p["lat"],
-                        "lon": rec["lon"] if rec["lon"] is not None else p["lon"],
-                    }
-                )
-        if updates:
-            tx.run(Q.UPDATE_ENTITIES, rows=updates).consume()
+        """New entities, and known ones the batch says more about (unions taken in the statement)."""
+        rows = [
+            [p["id"], KIND_LABELS[p["kind"]], *(p[k] for k in Q.ENTITY_PROPS)]
+            for p in self.entities.values()
+            if p["id"] not in have_ent
+            or p["aliases"]
+            or p["titles"]
+            or p["country_code"]
+            or p["lat"] is not None
+        ]
+        if rows:
+            rows.sort(key=lambda row: str(row[0]))  # one lock order for every writer
+            tx.run(Q.MERGE_ENTITIES, rows=rows).consume()
 
-    def _write_mentions(self, tx: ManagedTransaction, have_art: set[str]) -> None:
-        new = [{"e": e, "a": a} for e, a in dict.fromkeys(self.mentions) if a not in have_art]
-        old = [{"e": e, "a": a} for e, a in dict.fromkeys(self.mentions) if a in have_art]
+    def _write_articles(self, tx: ManagedTransaction, have_art: set[str]) -> None:
+        """Articles with the entities they mention, one row per article (after the entities)."""
+        mentioned: dict[str, dict[str, None]] = {aid: {} for aid in self.articles}
+        for eid, aid in self.mentions:
+            mentioned[aid][eid] = None
+        new: list[list[Any]] = []
+        old: list[list[Any]] = []
+        for aid, props in self.articles.items():
+            row = [aid, *(props[k] for k in Q.ARTICLE_PROPS), list(mentioned[aid])]
+            (old if aid in have_art else new).append(row)
         if new:
-            tx.run(Q.CREATE_MENTIONS, rows=new).consume()
+            tx.run(Q.MERGE_NEW_ARTICLES, rows=new).consume()
         if old:
-            tx.run(Q.MERGE_MENTIONS, rows=old).consume()
+            tx.run(Q.MERGE_KNOWN_ARTICLES, rows=old).consume()
+
+    @staticmethod
+    def _relation_row(rel: Relation) -> list[Any]:
+        p = relation_props(rel)
+        return [rel.source, rel.target, *(p[k] for k in Q.RELATION_ROW[2:])]
 
     def _write_relations(self, tx: ManagedTransaction) -> dict[str, int]:
         """MERGE every relation; write back the union where the stored evidence differed."""
-        by_type: dict[str, list[dict[str, Any]]] = {}
+        by_type: dict[str, list[list[Any]]] = {}
         for rel in self.relations.values():
-            by_type.setdefault(rel.type, []).append(
-                {"s": rel.source, "t": rel.target, "p": relation_props(rel)}
-            )
+            by_type.setdefault(rel.type, []).append(self._relation_row(rel))
         changed: dict[str, int] = {}
         for rtype, rows in sorted(by_type.items()):  # one lock order for every writer
-            rows.sort(key=lambda row: str(row["p"]["id"]))
+            rows.sort(key=lambda row: str(row[2]))
             updates = []
             for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
                 rel = self.relations[rec["id"]]
@@ -187,8 +188,9 @@ class BatchRows:
                 titles = _union(rec["titles"], rel.titles)
                 changed[rel.id] = len(merged) - len(old)
                 if len(merged) > len(old) or titles != list(rec["titles"] or []):
-                    full = rel.model_copy(update={"evidence": merged, "titles": titles})
-                    updates.append({"s": rel.source, "t": rel.target, "p": relation_props(full)})
+                    updates.append(
+                        self._relation_row(rel.model_copy(update={"evidence": merged, "titles": titles}))
+                    )
             if updates:
                 tx.run(Q.UPDATE_RELATIONS[rtype], rows=updates).consume()
         return changed

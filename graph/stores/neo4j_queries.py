@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import KIND_LABELS, RELATION_TYPES
+from graph.model import RELATION_TYPES
 from graph.stores.props import EVIDENCE_COLUMNS
 
 SCHEMA = [
@@ -29,37 +29,40 @@ SCHEMA += [
 #
 # Small statements, one concern each, so that each plans once, fast, and without an Eager barrier.
 # Everything a merge computes (evidence union, first/last seen, confidence) is computed in Python: the
-# statements only MERGE and SET values.
-#
-# Concurrent writers: a merge reads the stored value, Python computes the union, and the batch writes it
-# back in the same transaction. Neo4j reads committed data without locking, so two writers could both
-# read before either writes and one union would lose the other's mention. `ON MATCH SET x.id = ...` (an
-# unchanged value) takes the record's write lock before its values are read, so the second writer reads
-# after the first commits. Rows are written in id order so that writers take locks in one order
-# (fewer deadlocks; the driver retries those). tests/contract/test_concurrent_writers.py checks it.
+# statements only MERGE and SET values. Rows are positional lists, not maps: the column tuples below
+# name the positions (Python builds the rows from the same tuples), which halves the bytes the driver
+# packs and the server unpacks per row (docs/neo4j.md).
 
-EXISTING_ARTICLES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
-EXISTING_ENTITIES = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+# Which articles and entities of a batch are stored already: one round trip for both.
+EXISTING = """
+CALL () { UNWIND $articles AS id MATCH (a:Article {id: id}) RETURN collect(a.id) AS articles }
+CALL () { UNWIND $entities AS id MATCH (e:Entity {id: id}) RETURN collect(e.id) AS entities }
+RETURN articles, entities
+"""
 EXISTING_EVENTS = "UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN ev.id AS id"
 # Anchored at both ends (indexed entity ids), so no relationship-id index is needed.
 EXISTING_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (:Entity {{id: row.s}})-[r:{rtype} {{id: row.id}}]->(:Entity {{id: row.t}})
+MATCH (:Entity {{id: row[0]}})-[r:{rtype} {{id: row[2]}}]->(:Entity {{id: row[1]}})
 RETURN r.id AS id
 """
     for rtype in RELATION_TYPES
 }
 
-MERGE_ARTICLES = """
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-ON CREATE SET a = row
-"""
-
 ENTITY_PROPS = ("name", "kind", "aliases", "name_key", "alias_keys", "country_code", "titles", "lat", "lon")
 EVENT_PROPS = ("type", "label", "date", "date_precision", "killed", "wounded", "quantity", *EVIDENCE_COLUMNS)
 RELATION_PROPS = ("first_seen", "last_seen", "titles", "confidence", *EVIDENCE_COLUMNS)
+
+# Row layouts (positions in each row list).
+ENTITY_ROW = ("id", "label", *ENTITY_PROPS)
+ARTICLE_PROPS = ("title", "source", "url", "published", "ingested_at")
+ARTICLE_ROW = ("id", *ARTICLE_PROPS, "entities")  # entities: the ids the article mentions
+RELATION_ROW = ("source", "target", "id", "titles", "confidence", *EVIDENCE_COLUMNS)
+
+
+def _col(layout: tuple[str, ...], name: str, row: str = "row") -> str:
+    return f"{row}[{layout.index(name)}]"
 
 
 def _set_each(var: str, keys: tuple[str, ...], row: str = "row") -> str:
@@ -67,58 +70,73 @@ def _set_each(var: str, keys: tuple[str, ...], row: str = "row") -> str:
     return ", ".join(f"{var}.{k} = {row}.{k}" for k in keys)
 
 
-# One statement per kind label: labels cannot be parameters. A new entity gets its properties; a known
-# one is returned only when the batch brings something it lacks, and Python writes the union back.
-MERGE_ENTITIES = {
-    kind: f"""
-UNWIND $rows AS row
-MERGE (e:Entity {{id: row.id}})
-ON CREATE SET {_set_each("e", ENTITY_PROPS)}, e:{label}
-ON MATCH SET e.id = row.id
-WITH e, row
-WHERE any(a IN row.aliases WHERE NOT a IN e.aliases) OR any(t IN row.titles WHERE NOT t IN e.titles)
-   OR (e.country_code IS NULL AND row.country_code IS NOT NULL)
-   OR (e.lat IS NULL AND row.lat IS NOT NULL)
-RETURN e.id AS id, e.aliases AS aliases, e.titles AS titles, e.country_code AS country_code,
-       e.lat AS lat, e.lon AS lon
-"""
-    for kind, label in KIND_LABELS.items()
-}
+def _set_cols(var: str, keys: tuple[str, ...], layout: tuple[str, ...]) -> str:
+    return ", ".join(f"{var}.{k} = {_col(layout, k)}" for k in keys)
 
-UPDATE_ENTITIES = f"""
-UNWIND $rows AS row
-MATCH (e:Entity {{id: row.id}})
-SET {_set_each("e", ("aliases", "alias_keys", "titles", "country_code", "lat", "lon"))}
-"""
 
-# Mentions of an article seen for the first time cannot exist yet: CREATE, no MERGE scan.
-CREATE_MENTIONS = """
+def _e(name: str) -> str:
+    return _col(ENTITY_ROW, name)
+
+
+# One statement for every kind: the kind label is set dynamically (`$(...)`), which plans as a plain
+# unique-index MERGE (a dynamic relationship type would not: it scans every relationship). A new entity
+# gets its properties; a known one (sent only when the batch brings an alias, title or coordinate) takes
+# the unions in the same statement, with no read-back round trip and no Eager (subqueries are not
+# allowed in MERGE: `alias_keys` stays sorted by inserting each new key in order).
+MERGE_ENTITIES = f"""
 UNWIND $rows AS row
-MATCH (e:Entity {id: row.e})
-MATCH (a:Article {id: row.a})
-CREATE (e)-[:MENTIONED_IN]->(a)
+MERGE (e:Entity {{id: {_e("id")}}})
+ON CREATE SET {_set_cols("e", ENTITY_PROPS, ENTITY_ROW)}, e:$({_e("label")})
+ON MATCH SET
+  e.aliases = e.aliases + [a IN {_e("aliases")} WHERE NOT a IN e.aliases],
+  e.alias_keys = reduce(ks = e.alias_keys, k IN {_e("alias_keys")} |
+    CASE WHEN k IN ks THEN ks ELSE [x IN ks WHERE x < k] + k + [x IN ks WHERE x > k] END),
+  e.titles = e.titles + [t IN {_e("titles")} WHERE NOT t IN e.titles],
+  e.country_code = coalesce(e.country_code, {_e("country_code")}),
+  e.lon = CASE WHEN e.lat IS NULL THEN {_e("lon")} ELSE e.lon END,
+  e.lat = coalesce(e.lat, {_e("lat")})
 """
 
-MERGE_MENTIONS = """
+# Articles with their mentions, one row per article. Mentions of an article seen for the first time
+# cannot exist yet: CREATE, no MERGE scan; a re-loaded article MERGEs them.
+_ARTICLE_HEAD = f"""
 UNWIND $rows AS row
-MATCH (e:Entity {id: row.e})
-MATCH (a:Article {id: row.a})
-MERGE (e)-[:MENTIONED_IN]->(a)
+MERGE (a:Article {{id: {_col(ARTICLE_ROW, "id")}}})
+ON CREATE SET {_set_cols("a", ARTICLE_PROPS, ARTICLE_ROW)}
+WITH a, row
+UNWIND {_col(ARTICLE_ROW, "entities")} AS eid
+MATCH (e:Entity {{id: eid}})
 """
+MERGE_NEW_ARTICLES = _ARTICLE_HEAD + "CREATE (e)-[:MENTIONED_IN]->(a)\n"
+MERGE_KNOWN_ARTICLES = _ARTICLE_HEAD + "MERGE (e)-[:MENTIONED_IN]->(a)\n"
+
+
+def _r(name: str) -> str:
+    return _col(RELATION_ROW, name)
+
+
+_RELATION_SET = ", ".join(
+    [
+        f"r.first_seen = {_r('dates')}[0]",
+        f"r.last_seen = {_r('dates')}[-1]",
+        *(f"r.{k} = {_r(k)}" for k in ("titles", "confidence", *EVIDENCE_COLUMNS)),
+    ]
+)
 
 # A new relation gets all its properties at once. A known one whose stored evidence differs from the
 # batch's is returned, and Python writes the merged evidence back (UPDATE_RELATIONS): the common case,
-# a new relation or an unchanged one, costs one MERGE and one SET.
+# a new relation or an unchanged one, costs one MERGE and one SET. First and last seen are the ends of
+# the sorted `dates`, taken here rather than sent.
 MERGE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (s:Entity {{id: row.s}})
-MATCH (t:Entity {{id: row.t}})
-MERGE (s)-[r:{rtype} {{id: row.p.id}}]->(t)
-ON CREATE SET {_set_each("r", RELATION_PROPS, "row.p")}
-ON MATCH SET r.id = row.p.id
+MATCH (s:Entity {{id: {_r("source")}}})
+MATCH (t:Entity {{id: {_r("target")}}})
+MERGE (s)-[r:{rtype} {{id: {_r("id")}}}]->(t)
+ON CREATE SET {_RELATION_SET}
+ON MATCH SET r.id = {_r("id")}
 WITH r, row
-WHERE r.evidence <> row.p.evidence OR r.titles <> row.p.titles
+WHERE r.evidence <> {_r("evidence")} OR r.titles <> {_r("titles")}
 RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
 """
     for rtype in RELATION_TYPES
@@ -127,8 +145,8 @@ RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
 UPDATE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (s:Entity {{id: row.s}})-[r:{rtype} {{id: row.p.id}}]->(:Entity {{id: row.t}})
-SET {_set_each("r", RELATION_PROPS, "row.p")}
+MATCH (s:Entity {{id: {_r("source")}}})-[r:{rtype} {{id: {_r("id")}}}]->(:Entity {{id: {_r("target")}}})
+SET {_RELATION_SET}
 """
     for rtype in RELATION_TYPES
 }

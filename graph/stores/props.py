@@ -10,6 +10,7 @@ Dates are ISO strings; lists never hold null (Neo4j cannot store it). Absent sca
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from graph.model import Article, Entity, Event, Evidence, Relation, normalize_name
@@ -23,20 +24,38 @@ EVIDENCE_COLUMNS = {
 }
 
 
-def evidence_json(evidence: list[Evidence]) -> str:
-    """The evidence list as the compact JSON string both stores keep."""
-    return json.dumps(
-        [
-            {"sentence": e.sentence, "article_id": e.article_id, "date": e.date, "confidence": e.confidence}
-            for e in evidence
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+def _str(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _evidence_item(e: Evidence) -> str:
+    return (
+        f'{{"sentence":{_str(e.sentence)},"article_id":{_str(e.article_id)},"date":{_str(e.date)},'
+        f'"confidence":{e.confidence!r}}}'
     )
+
+
+def evidence_json(evidence: list[Evidence]) -> str:
+    """The evidence list as the compact JSON string both stores keep.
+
+    Written out with json's own string escaping: byte for byte what `json.dumps(..., ensure_ascii=False,
+    separators=(",", ":"))` gives, at a fifth of its cost (one call per relation at ingest).
+    """
+    if len(evidence) == 1:
+        return "[" + _evidence_item(evidence[0]) + "]"
+    return "[" + ",".join(_evidence_item(e) for e in evidence) + "]"
 
 
 def evidence_props(evidence: list[Evidence]) -> dict[str, Any]:
     """The evidence as one JSON string, plus its count, distinct articles and distinct dates."""
+    if len(evidence) == 1:  # the common case at ingest: no sets to build and sort
+        e = evidence[0]
+        return {
+            "evidence_count": 1,
+            "article_ids": [e.article_id],
+            "dates": [e.date] if e.date else [],
+            "evidence": evidence_json(evidence),
+        }
     return {
         "evidence_count": len(evidence),
         "article_ids": sorted({e.article_id for e in evidence}),

@@ -221,3 +221,47 @@ def test_bad_extraction_is_rejected_before_the_store() -> None:
             }
         )
     assert entity_id("country", "Côte d’Ivoire") == "country:cote-d-ivoire"
+
+
+def _article(url: str, entities: list[dict[str, Any]]) -> Extraction:
+    return Extraction.model_validate(
+        {"article": {"url": url, "published": "2022-05-01"}, "entities": entities, "relations": []}
+    )
+
+
+def test_known_entity_takes_new_aliases_titles_and_place_once(store: Any) -> None:
+    """A second article adds what it knows about an entity; what was stored first is kept."""
+    store.upsert(
+        [
+            _article(
+                "https://example.org/t/1", [{"name": "Marta Quill", "kind": "person", "aliases": ["Quill"]}]
+            )
+        ]
+    )
+    more = {
+        "name": "Marta Quill",
+        "kind": "person",
+        "aliases": ["Mrs Quill", "M. Quill", "Quill"],
+        "titles": ["Envoy"],
+        "country_code": "NO",
+        "lat": 59.9,
+        "lon": 10.7,
+    }
+    report = store.upsert([_article("https://example.org/t/2", [more])])
+    assert report.entities_merged == ["person:marta-quill"] and not report.entities_added
+    later = {
+        **more,
+        "aliases": ["Envoy Quill"],
+        "titles": ["Minister"],
+        "country_code": "SE",
+        "lat": 1.0,
+        "lon": 2.0,
+    }
+    store.upsert([_article("https://example.org/t/3", [later])])
+    store.upsert([_article("https://example.org/t/3", [later])])  # a re-load changes nothing
+    e = store.get_entity("person:marta-quill")
+    assert e.aliases == ["Quill", "Mrs Quill", "M. Quill", "Envoy Quill"]
+    assert e.titles == ["Envoy", "Minister"]
+    assert (e.country_code, e.lat, e.lon) == ("NO", 59.9, 10.7)
+    res = store.cypher("MATCH (e:Entity {id: 'person:marta-quill'}) RETURN e.alias_keys AS k")
+    assert res.rows == [[["envoy quill", "m quill", "mrs quill", "quill"]]]
