@@ -84,7 +84,7 @@ def extract(
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents)
     relations = [*table.affiliations, *offices, *find_relations(sents, table)]
-    events = find_events(sents, table, article.published)
+    events = find_events(sents, table, article.published, relations)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for r in relations:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
+    GROUP_SUFFIXES,
     MAX_WINDOW,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
@@ -151,6 +152,25 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
+    return out + group_suffix_candidates(doc, gaz)
+
+
+def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """A proper name followed by a group word ("the Libya Dawn militia") is an armed group, unless the
+    name alone is already a known actor ("the Houthi militia" is the Houthis)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in GROUP_SUFFIXES or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == tok.i or tok.i - start > 4:
+            continue
+        base = doc[start : tok.i].text
+        if gaz.lookup(base) is not None or doc[start].ent_type_ == "NORP":
+            continue
+        out.append(Candidate(start, tok.i + 1, "armed_group", doc[start : tok.i + 1].text, "suffix", 4))
     return out
 
 

@@ -14,6 +14,9 @@ from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TY
 
 SPEECH_VERBS = words("speech_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+MEMBER_HEADS = words("member_heads")
+MEMBER_PREPS = words("member_preps")
+LOYALTY_ADJECTIVES = words("loyalty_adjectives")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -40,8 +43,37 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
                 mm = table.mention_at(sub.i)
                 if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
                     out.append(mm)
+        if t.lower_ in MEMBER_HEADS and not any(m.start <= t.i < m.end for m in out):
+            out += [m for m in _members_of(t, table, kinds) if m not in out]
     seen: set[str] = set()
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
+
+
+def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
+    """'militants from X', 'a base for X troops', 'forces loyal to X': whom a group or its site belongs to."""
+    if any(table.mention_at(left.i) for left in head.lefts if left.dep_ in {"amod", "compound", "poss"}):
+        return []  # its own modifier already said ("Malian army base") or named someone else
+    holders: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
+            holders += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in {"amod", "acl"} and c.lemma_ in LOYALTY_ADJECTIVES:
+            holders += [p for to in c.children if to.dep_ == "prep" for p in to.children if p.dep_ == "pobj"]
+    out: list[Mention] = []
+    for h in holders:
+        for x in conjuncts(h):
+            m = table.mention_at(x.i)
+            if m is not None and m.kind in kinds and m.kind != "place":
+                out.append(m)
+            elif m is None and x.lower_ in AGENTIVE_HEADS:  # "a base for African Union troops"
+                out += [
+                    mm
+                    for left in x.lefts
+                    if left.dep_ in {"amod", "compound", "poss"}
+                    for sub in left.subtree
+                    if (mm := table.mention_at(sub.i)) is not None and mm.kind in kinds and mm.kind != "place"
+                ]
+    return out
 
 
 def negated(verb: Token) -> bool:
@@ -75,6 +107,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     # relative clauses: "a coalition that backs X"
     if not subj and verb.dep_ == "relcl":
         subj = [verb.head]
+    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the coalition fighting X" -> the head acts
+        return [verb.head], False
     if not subj and verb.dep_ == "acl":  # "militias backed by Iran" -> the head is the patient
         return [verb.head], True
     return subj, passive
