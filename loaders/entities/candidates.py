@@ -8,6 +8,7 @@ from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
     GROUP_SUFFIXES,
+    SETTLEMENT_NOUNS,
     MAX_WINDOW,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
@@ -152,7 +153,25 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
-    return out + group_suffix_candidates(doc, gaz)
+    return out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz)
+
+
+def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the town of Rastan', 'the city of Jizan': the name after a settlement noun and 'of' is a place,
+    unless it is already known as something else ('the capital of Syria')."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in SETTLEMENT_NOUNS:
+            continue
+        for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+                start = min(t.i for t in name.subtree if t.pos_ == "PROPN" or t.text == "-")
+                if start <= of.i or any(t.pos_ not in {"PROPN", "PUNCT"} for t in doc[start : name.i + 1]):
+                    continue
+                if gaz.lookup(doc[start : name.i + 1].text) is not None:
+                    continue
+                out.append(Candidate(start, name.i + 1, "place", None, "suffix", 4))
+    return out
 
 
 def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:

@@ -17,6 +17,9 @@ RELATIVE_PRONOUNS = words("relative_pronouns")
 MEMBER_HEADS = words("member_heads")
 MEMBER_PREPS = words("member_preps")
 LOYALTY_ADJECTIVES = words("loyalty_adjectives")
+ORIGIN_WORDS = words("origin_words")
+SITE_HEADS = words("site_heads")
+OBJECT_CONTROL = words("object_control_verbs")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -33,18 +36,30 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
             if m.kind in kinds:
                 out.append(m)
             continue
+        if t.lower_ in MEMBER_HEADS and not any(x.dep_ in {"amod", "compound", "poss"} for x in t.lefts):
+            out += [m for m in _members_of(t, table, kinds) if m not in out]
         if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
             continue
         # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
         for left in t.lefts:
             if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
                 continue
+            if any(x.lower_ in ORIGIN_WORDS for x in left.subtree):
+                continue  # "Pakistan-based militants" are not Pakistan
             for sub in left.subtree:
                 mm = table.mention_at(sub.i)
                 if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
                     out.append(mm)
-        if t.lower_ in MEMBER_HEADS and not any(m.start <= t.i < m.end for m in out):
-            out += [m for m in _members_of(t, table, kinds) if m not in out]
+    if not out and "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
+        for t in conjuncts(tok):
+            if t.lower_ in SITE_HEADS:
+                out += [
+                    m
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across"}
+                    for p in c.children
+                    if p.dep_ == "pobj" and (m := table.mention_at(p.i)) is not None and m.kind in kinds
+                ]
     seen: set[str] = set()
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
 
@@ -100,7 +115,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     v = verb
     while not subj and v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+        was_complement = v.dep_ == "xcomp"
         v = v.head
+        if was_complement and v.lemma_ in OBJECT_CONTROL:
+            # "appealed to X to support Y", "urged X to leave": the complement's subject is X
+            controller = [c for c in v.children if c.dep_ == "dobj"] or [
+                p for c in v.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children
+            ]
+            if controller:
+                return controller, False
         subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if v.dep_ == "ROOT":
             break
@@ -130,7 +153,8 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-    for o in list(objs):  # "launched missiles at X": the object's own 'at/on/against'
+    for o in list(objs) if rtype not in {"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH"} else []:
+        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X")
         objs += [
             p
             for c in o.children
