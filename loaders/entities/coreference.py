@@ -118,7 +118,10 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
             and target[k] == k
             and target[other] == other
             and kinds[k] not in {"country", "person"}
-            and (kinds[k] == kinds[other] or {kinds[k], kinds[other]} <= {"organization", "armed_group", "group"})
+            and (
+                kinds[k] == kinds[other]
+                or {kinds[k], kinds[other]} <= {"organization", "armed_group", "group"}
+            )
         ):
             target[k] = other
     # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.

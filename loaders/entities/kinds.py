@@ -125,8 +125,16 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
 
 
 def described_as_place(span: Span) -> bool:
-    """The name's apposition is a place noun: 'X, a town 35km south of Y', 'X, the provincial capital'."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in span.root.children)
+    """The name's apposition is a place noun ('X, a town 35km south of Y'), or it is held by someone
+    ('the LNA-held Jufra')."""
+    return any(
+        (c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS)
+        or (c.dep_ == "amod" and c.lower_ in HELD_WORDS)
+        for c in span.root.children
+    )
+
+
+HELD_WORDS = frozenset({"held", "controlled", "occupied", "besieged"})  # "LNA-held Jufra" is a place
 
 
 def extend_government(doc: Doc, m: Mention) -> Mention:

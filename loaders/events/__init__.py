@@ -98,7 +98,9 @@ def new_paragraph(sent: Span) -> bool:
     return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
 
 
-def accused_by_relations(events: list[tuple[ExtractedEvent, bool]], relations: Iterable[ExtractedRelation]) -> None:
+def accused_by_relations(
+    events: list[tuple[ExtractedEvent, bool]], relations: Iterable[ExtractedRelation]
+) -> None:
     """'X condemned the attack': the relation finder knows whose attack it was (its act memory); an
     ACCUSE event of the same sentence with no target of its own takes the accused from it."""
     blamed: dict[tuple[str | None, str], list[str]] = {}

@@ -20,6 +20,7 @@ LOYALTY_ADJECTIVES = words("loyalty_adjectives")
 ORIGIN_WORDS = words("origin_words")
 SITE_HEADS = words("site_heads")
 OBJECT_CONTROL = words("object_control_verbs")
+QUANTITY_HEADS = words("quantity_heads")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -35,6 +36,17 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
         if m is not None:
             if m.kind in kinds:
                 out.append(m)
+            continue
+        if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
+            out += [
+                mm
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for mm in actors_of(p, table, kinds)
+                if mm not in out
+            ]
             continue
         if t.lower_ in MEMBER_HEADS and not any(x.dep_ in {"amod", "compound", "poss"} for x in t.lefts):
             out += [m for m in _members_of(t, table, kinds) if m not in out]

@@ -37,9 +37,15 @@ RELATION_CASES = [
     ("Forces loyal to Omar Bakri launched an offensive on Tripoli.", ("Omar Bakri", "STRUCK", "Tripoli")),
     # a site stands for whoever it belongs to: "a base for X troops", "targets in X"
     ("Gunmen from the Kivu Front attacked a base for Kenyan troops.", ("Kivu Front", "STRUCK", "Kenya")),
-    ("The Houthis have stepped up attacks against targets in Saudi Arabia.", ("Houthis", "STRUCK", "Saudi Arabia")),
+    (
+        "The Houthis have stepped up attacks against targets in Saudi Arabia.",
+        ("Houthis", "STRUCK", "Saudi Arabia"),
+    ),
     # a present participle acts: "the coalition fighting X"
-    ("The Ghana-led coalition fighting the Nimba militia lost two jets.", ("Ghana-led coalition", "OPPOSES", "Nimba militia")),
+    (
+        "The Ghana-led coalition fighting the Nimba militia lost two jets.",
+        ("Ghana-led coalition", "OPPOSES", "Nimba militia"),
+    ),
     # waging war against X, also inside a relative clause
     (
         "The Nimba militia, which has been waging an insurgency against Liberia's government, grew.",
@@ -53,7 +59,9 @@ RELATION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), RELATION_CASES, ids=[c[1][1] + ":" + c[0][:30] for c in RELATION_CASES])
+@pytest.mark.parametrize(
+    ("text", "expected"), RELATION_CASES, ids=[c[1][1] + ":" + c[0][:30] for c in RELATION_CASES]
+)
 def test_constructions(run: Callable[[str], Extraction], text: str, expected: tuple[str, str, str]) -> None:
     got = rels(run(text))
     assert expected in got, got
@@ -70,7 +78,10 @@ def test_constructions(run: Callable[[str], Extraction], text: str, expected: tu
             ("Somalia", "SUPPORTS", "African Union"),
         ),
         # a name that starts with a country's is not a body of that state
-        ("The Libya Dawn militia said it would fight on.", ("Libya Dawn militia", "AFFILIATED_WITH", "Libya")),
+        (
+            "The Libya Dawn militia said it would fight on.",
+            ("Libya Dawn militia", "AFFILIATED_WITH", "Libya"),
+        ),
     ],
 )
 def test_constructions_that_do_not_give_the_wrong_relation(
