@@ -8,11 +8,11 @@ from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
     GROUP_SUFFIXES,
-    SETTLEMENT_NOUNS,
     MAX_WINDOW,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
+    SETTLEMENT_NOUNS,
     STRIP_LEADING,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
