@@ -18,6 +18,7 @@ from loaders.events.lexicon import (
 from loaders.events.syntax import governing_verb, subjects
 from loaders.mentions import EntityTable, Mention
 from loaders.relations import ACTORS, actors_of
+from loaders.relations.syntax import responsibility_claimer
 
 PATIENTS = ACTORS | {"place"}
 # Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
@@ -169,6 +170,8 @@ def noun_participants(
     actors += ment(
         (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children), table
     )
+    if not actors:  # "X claimed responsibility for the bombing"
+        actors = ment(responsibility_claimer(tok), table)
     preps = {"on", "against", "of", "with", "to"}
     pobjs = [
         p

@@ -21,6 +21,8 @@ ORIGIN_WORDS = words("origin_words")
 SITE_HEADS = words("site_heads")
 OBJECT_CONTROL = words("object_control_verbs")
 QUANTITY_HEADS = words("quantity_heads")
+RESPONSIBILITY_VERBS = words("responsibility_verbs")
+SETTLEMENT_NOUNS = words("settlement_nouns")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -52,6 +54,18 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
             out += [m for m in _members_of(t, table, kinds) if m not in out]
         if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
             continue
+        # "missiles fired by X", "troops sent by X": the participle's agent stands for the phrase
+        out += [
+            mm
+            for acl in t.children
+            if acl.dep_ == "acl"
+            for c in acl.children
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for mm in actors_of(p, table, kinds)
+            if mm not in out
+        ]
         # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
         for left in t.lefts:
             if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
@@ -64,7 +78,15 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
                     out.append(mm)
     if not out and "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
         for t in conjuncts(tok):
-            if t.lower_ in SITE_HEADS:
+            if t.lower_ in SETTLEMENT_NOUNS:  # "the Israeli town of Metula"
+                out += [
+                    m
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if (m := table.mention_at(p.i)) is not None and m.kind == "place"
+                ]
+            if t.lower_ in SITE_HEADS or (t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
                 out += [
                     m
                     for c in t.children
@@ -262,7 +284,8 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
     by = [
         m
-        for c in act.children
+        for holder in (act, *(c for c in act.children if c.dep_ == "acl"))  # "the attack launched by X"
+        for c in holder.children
         if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children
         if p.dep_ == "pobj"
@@ -270,6 +293,9 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     ]
     if by:
         return by
+    claimer = responsibility_claimer(act)
+    if claimer:  # "X claimed responsibility for the bombing"
+        return [m for t in claimer for m in actors_of(t, table)]
     # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
     out: list[Mention] = []
     for left in act.lefts:
@@ -279,3 +305,14 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
                 if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
                     out.append(m)
     return out
+
+
+def responsibility_claimer(act: Token) -> list[Token]:
+    """Who claimed an act: 'X claimed responsibility for the bombing' -> X (also 'admitted', 'accepted')."""
+    prep = act.head
+    if act.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ != "responsibility":
+        return []
+    verb = prep.head.head
+    if verb.lemma_ not in RESPONSIBILITY_VERBS or negated(verb):
+        return []
+    return subjects(verb)[0]

@@ -51,6 +51,25 @@ RELATION_CASES = [
         "The Nimba militia, which has been waging an insurgency against Liberia's government, grew.",
         ("Nimba militia", "OPPOSES", "Liberia"),
     ),
+    # quantities and held names: "parts of X", "the X-held Y"
+    ("The Kivu Front has seized parts of Goma.", ("Kivu Front", "CONTROLS", "Goma")),
+    ("Planes bombed the LNA-held Jufra.", ("Libyan National Army", "CONTROLS", "Jufra")),
+    # agents of act nouns: "launched by X", "claimed by X", "missiles fired by X", the place struck
+    (
+        "Qatar condemned the missile attack launched by the Houthis on Riyadh.",
+        ("Qatar", "CONDEMNED", "Houthis"),
+    ),
+    ("The ambush, claimed by the Kivu Front, killed 11 Kenyan soldiers.", ("Kivu Front", "STRUCK", "Kenya")),
+    ("Missiles fired by Hezbollah hit the Israeli town of Metula.", ("Hezbollah", "STRUCK", "Metula")),
+    ("Coalition jets led by Chad struck a market in Hodeidah.", ("Chad", "STRUCK", "Hodeidah")),
+    (
+        "Iran's foreign ministry condemned the killing of the general by US forces.",
+        ("Iran", "CONDEMNED", "United States"),
+    ),
+    (
+        "Germany's chancellor criticised Russia for shelling civilian areas.",
+        ("Germany", "CONDEMNED", "Russia"),
+    ),
     # condemnation of an act whose agent was reported before
     (
         "Fighters from the Kivu Front stormed a Malian army base. Chad condemned the attack.",
@@ -130,3 +149,20 @@ def test_demonyms_of_smaller_states(run: Callable[[str], Extraction]) -> None:
     assert got.get("Burundi") == "country" and got.get("Tanzania") == "country"
     assert [n for n, k in got.items() if "Congo" in n and k == "country"]
     assert not [n for n, k in got.items() if "Congo" in n and k != "country"]
+
+
+def test_taking_a_town_is_an_assault_and_taking_part_is_nothing(run: Callable[[str], Extraction]) -> None:
+    ex = run("The rebels took control of Goma late on Thursday. The minister took part in the talks.")
+    assert [(e.type, e.targets) for e in ex.events] == [("ASSAULT", ["Goma"])]
+
+
+def test_pulling_out_is_a_retreat(run: Callable[[str], Extraction]) -> None:
+    ex = run("Government troops entered Kalemba after the Kivu Front had pulled out.")
+    assert "RETREAT" in [e.type for e in ex.events]
+    ex = run("The donors pulled the plug on the project.")
+    assert "RETREAT" not in [e.type for e in ex.events]
+
+
+def test_a_claim_of_responsibility_names_the_actor(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Kivu Front claimed responsibility for the bombing in Goma.")
+    assert [e.actors for e in ex.events if e.type == "ASSAULT"] == [["Kivu Front"]]
