@@ -22,6 +22,7 @@ SITE_HEADS = words("site_heads")
 OBJECT_CONTROL = words("object_control_verbs")
 QUANTITY_HEADS = words("quantity_heads")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
+LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
 
 
@@ -50,7 +51,7 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
                 if mm not in out
             ]
             continue
-        if t.lower_ in MEMBER_HEADS and not any(x.dep_ in {"amod", "compound", "poss"} for x in t.lefts):
+        if t.lower_ in MEMBER_HEADS:
             out += [m for m in _members_of(t, table, kinds) if m not in out]
         if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
             continue
@@ -58,7 +59,7 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
         out += [
             mm
             for acl in t.children
-            if acl.dep_ == "acl"
+            if acl.dep_ == "acl" and acl.lemma_ not in LEADING_VERBS  # "bases ... led by X" is no agent
             for c in acl.children
             if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
             for p in c.children
