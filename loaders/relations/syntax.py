@@ -87,7 +87,7 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
                     for p in c.children
                     if (m := table.mention_at(p.i)) is not None and m.kind == "place"
                 ]
-            if t.lower_ in SITE_HEADS or (t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
+            if t.lower_ in SITE_HEADS:
                 out += [
                     m
                     for c in t.children
