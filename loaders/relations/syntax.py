@@ -31,8 +31,13 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
-def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS) -> list[Mention]:
-    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts."""
+def actors_of(
+    tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS, sites: bool = True
+) -> list[Mention]:
+    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts.
+
+    With `sites` (and places among `kinds`), a thing somewhere stands for the place as a target ("struck a
+    market in X"); the event finder leaves that out (it moved event targets and merges the wrong way)."""
     out: list[Mention] = []
     for t in conjuncts(tok):
         m = table.mention_at(t.i)
@@ -87,7 +92,7 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
                     for p in c.children
                     if (m := table.mention_at(p.i)) is not None and m.kind == "place"
                 ]
-            if t.lower_ in SITE_HEADS:
+            if t.lower_ in SITE_HEADS or (sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
                 out += [
                     m
                     for c in t.children
