@@ -61,7 +61,7 @@ RELATION_CASES = [
     ),
     ("The ambush, claimed by the Kivu Front, killed 11 Kenyan soldiers.", ("Kivu Front", "STRUCK", "Kenya")),
     ("Missiles fired by Hezbollah hit the Israeli town of Metula.", ("Hezbollah", "STRUCK", "Metula")),
-    ("Coalition jets led by Chad struck a market in Hodeidah.", ("Chad", "STRUCK", "Hodeidah")),
+    ("Coalition jets sent by Chad struck a market in Hodeidah.", ("Chad", "STRUCK", "Hodeidah")),
     (
         "Iran's foreign ministry condemned the killing of the general by US forces.",
         ("Iran", "CONDEMNED", "United States"),
@@ -96,6 +96,9 @@ def test_constructions(run: Callable[[str], Extraction], text: str, expected: tu
             "Somalia appealed to the donors to do more to support the African Union.",
             ("Somalia", "SUPPORTS", "African Union"),
         ),
+        # leading a phrase is no agency, and leading a coalition is not supporting it
+        ("Chad's army attacked bases of the Kivu Front led by Omar Bakri.", ("Chad", "STRUCK", "Omar Bakri")),
+        ("The Ghana-led coalition struck Gao.", ("Ghana", "SUPPORTS", "Ghana-led coalition")),
         # a name that starts with a country's is not a body of that state
         (
             "The Libya Dawn militia said it would fight on.",
