@@ -89,7 +89,7 @@ def extract(
     settings = get_settings()
     if settings.learned_relations:  # pairs the rules left empty (docs/extraction.md, "Learned relations")
         relations += learned_relations(sents, table, relations, threshold=settings.learned_threshold)
-    events = find_events(sents, table, article.published)
+    events = find_events(sents, table, article.published, relations)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for r in relations:

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, ORG_WORDS
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
+
+BODY_WORDS = ORG_WORDS | GOVERNMENT_NOUNS | FORCE_NOUNS  # what a state body's name is made of
 
 
 def title_affiliations(
@@ -21,6 +24,9 @@ def title_affiliations(
             # "Iranian foreign ministry", "Pakistan Army": a body named after its country belongs to it
             first = doc[m.start].text
             hit = gaz.lookup(first)
+            body_words = {t.lower_ for t in doc[m.start + 1 : m.end]}
+            if not body_words & BODY_WORDS:
+                continue  # "Libya Dawn militia", "Syrian Observatory for ...": a name, not a state body
             if hit is not None and hit[0] == "country" and hit[1] != m.key and hit[1] in table.entities:
                 sent = doc[m.start].sent
                 out.setdefault(

@@ -7,10 +7,12 @@ from spacy.tokens import Doc
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
+    GROUP_SUFFIXES,
     MAX_WINDOW,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
+    SETTLEMENT_NOUNS,
     STRIP_LEADING,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
@@ -151,6 +153,43 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
+    return out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz)
+
+
+def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the town of Rastan', 'the city of Jizan': the name after a settlement noun and 'of' is a place,
+    unless it is already known as something else ('the capital of Syria')."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in SETTLEMENT_NOUNS:
+            continue
+        for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+                start = min(t.i for t in name.subtree if t.pos_ == "PROPN" or t.text == "-")
+                if start <= of.i or any(t.pos_ not in {"PROPN", "PUNCT"} for t in doc[start : name.i + 1]):
+                    continue
+                if gaz.lookup(doc[start : name.i + 1].text) is not None:
+                    continue
+                out.append(Candidate(start, name.i + 1, "place", None, "suffix", 4))
+    return out
+
+
+def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """A proper name followed by a group word ("the Libya Dawn militia") is an armed group, unless the
+    name alone is already a known actor ("the Houthi militia" is the Houthis)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in GROUP_SUFFIXES or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == tok.i or tok.i - start > 4:
+            continue
+        base = doc[start : tok.i].text
+        if gaz.lookup(base) is not None or doc[start].ent_type_ == "NORP":
+            continue
+        out.append(Candidate(start, tok.i + 1, "armed_group", doc[start : tok.i + 1].text, "suffix", 4))
     return out
 
 

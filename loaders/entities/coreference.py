@@ -102,6 +102,28 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
                 best = next(k for k in group if kinds[k] == "place")  # people are not "in" anything
             for k in group:
                 target[k] = best
+    # One written form, one entity: "Al Shabaab" is a surface of the gazetteer's "al-Shabab", so the
+    # model's "Al-Shabaab" (any kind but a country or person) is that entity too.
+    by_surface: dict[str, str] = {}
+    for k in keys:
+        if target[k] == k:
+            for sf in surfaces[k]:
+                if normalize_name(sf) != name(k):  # written otherwise than the entity's own name
+                    by_surface.setdefault(normalize_name(sf), k)
+    for k in keys:
+        other = by_surface.get(name(k))
+        if (
+            other is not None
+            and other != k
+            and target[k] == k
+            and target[other] == other
+            and kinds[k] not in {"country", "person"}
+            and (
+                kinds[k] == kinds[other]
+                or {kinds[k], kinds[other]} <= {"organization", "armed_group", "group"}
+            )
+        ):
+            target[k] = other
     # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.
     persons = [k for k in keys if kinds[k] == "person" and target[k] == k]
     for short in keys:

@@ -21,6 +21,7 @@ from loaders.entities.lexicon import (
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
+    PLACE_NOUNS,
     SPEECH_OR_ACTION,
 )
 from loaders.gazetteer import Gazetteer
@@ -68,7 +69,16 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (span[0].is_sent_start or span[0].lemma_.lower() in gaz.common_nouns)
     ):
         return None, text, c.how  # "Warplanes returned": a common noun the model labelled a name
+    if (
+        c.how == "ner"
+        and len(span) == 1
+        and span[0].is_sent_start
+        and span[0].tag_ in {"JJ", "JJR", "JJS", "RB", "VBG", "VBN"}
+    ):
+        return None, text, c.how  # "Fierce fighting broke out": a capitalised first word, not a name
     label = c.kind
+    if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
+        return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
     if (
@@ -112,6 +122,19 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label in {"armed_group", "group"}:
         return label, text, c.how  # type: ignore[return-value]
     return None, text, c.how
+
+
+def described_as_place(span: Span) -> bool:
+    """The name's apposition is a place noun ('X, a town 35km south of Y'), or it is held by someone
+    ('the LNA-held Jufra')."""
+    return any(
+        (c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS)
+        or (c.dep_ == "amod" and c.lower_ in HELD_WORDS)
+        for c in span.root.children
+    )
+
+
+HELD_WORDS = frozenset({"held", "controlled", "occupied", "besieged"})  # "LNA-held Jufra" is a place
 
 
 def extend_government(doc: Doc, m: Mention) -> Mention:

@@ -24,6 +24,10 @@ def _set(name: str) -> frozenset[str]:
 MAX_WINDOW = 7  # longest gazetteer name in tokens
 LOCATIVE_PREPS = _set("locative_preps")
 PLACE_NOUNS = _set("place_nouns")
+GROUP_SUFFIXES = _set("group_suffixes")
+SETTLEMENT_NOUNS = _set(
+    "settlement_nouns"
+)  # "the town of X": X is a place  # "the Libya Dawn militia" is one armed group
 # "to"/"from" mark a place only after a word of movement ("travelled to Moscow"); elsewhere the capital is
 # the government ("a message to Moscow", "aid to Kyiv").
 MOTION_WORDS = _set("motion_words")

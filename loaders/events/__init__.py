@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from graph.model import ExtractedEvent
+from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
@@ -98,7 +98,28 @@ def new_paragraph(sent: Span) -> bool:
     return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
 
 
-def find_events(sents: Iterable[Span], table: EntityTable, published: str | None) -> list[ExtractedEvent]:
+def accused_by_relations(
+    events: list[tuple[ExtractedEvent, bool]], relations: Iterable[ExtractedRelation]
+) -> None:
+    """'X condemned the attack': the relation finder knows whose attack it was (its act memory); an
+    ACCUSE event of the same sentence with no target of its own takes the accused from it."""
+    blamed: dict[tuple[str | None, str], list[str]] = {}
+    for r in relations:
+        if r.type in {"CONDEMNED", "ACCUSED"}:
+            blamed.setdefault((r.evidence, r.source), []).append(r.target)
+    for ev, _ in events:
+        if ev.type != "ACCUSE" or ev.targets:
+            continue
+        found = [t for a in ev.actors for t in blamed.get((ev.evidence, a), []) if t not in ev.actors]
+        ev.targets = list(dict.fromkeys(found))
+
+
+def find_events(
+    sents: Iterable[Span],
+    table: EntityTable,
+    published: str | None,
+    relations: Iterable[ExtractedRelation] = (),
+) -> list[ExtractedEvent]:
     """All events of the evidence sentences, merged per real-world event."""
     events: list[tuple[ExtractedEvent, bool]] = []
     lexicon: dict[int, str] | None = None
@@ -110,4 +131,5 @@ def find_events(sents: Iterable[Span], table: EntityTable, published: str | None
             context = None  # a new paragraph starts from the report's own date
         events.extend(sentence_events(sent, table, published, lexicon, context))
         context = stated_date(sent, published) or context
+    accused_by_relations(events, relations)
     return merge_events(events)

@@ -18,6 +18,7 @@ from loaders.events.lexicon import (
 from loaders.events.syntax import governing_verb, subjects
 from loaders.mentions import EntityTable, Mention
 from loaders.relations import ACTORS, actors_of
+from loaders.relations.syntax import responsibility_claimer
 
 PATIENTS = ACTORS | {"place"}
 # Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
@@ -42,12 +43,12 @@ def ment(
     X and Y."""
     out: list[Mention] = []
     for t in toks:
-        found = actors_of(t, table, kinds)
+        found = actors_of(t, table, kinds, sites=False)
         if not found and t.lower_ in OFFICE_NOUNS:
             # "the ministers of X", "Indian police": the office holders stand for their state or body
             of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss"}]
-            found = [m for p in of + mods for m in actors_of(p, table, kinds - {"place"})]
+            found = [m for p in of + mods for m in actors_of(p, table, kinds - {"place"}, sites=False)]
         out += found
     return out
 
@@ -73,7 +74,7 @@ def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
             ]
         if not found:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-            found = [m for c in mods for m in actors_of(c, table, PATIENTS)]
+            found = [m for c in mods for m in actors_of(c, table, PATIENTS, sites=False)]
         out += found
     return out
 
@@ -169,6 +170,8 @@ def noun_participants(
     actors += ment(
         (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children), table
     )
+    if not actors:  # "X claimed responsibility for the bombing"
+        actors = ment(responsibility_claimer(tok), table)
     preps = {"on", "against", "of", "with", "to"}
     pobjs = [
         p
@@ -239,7 +242,7 @@ def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
             continue
         for pobj in prep.children:
             if prep.lower_ in preps:
-                for m in actors_of(pobj, table, {"place"}):
+                for m in actors_of(pobj, table, {"place"}, sites=False):
                     return m
             nested += [
                 p
@@ -248,7 +251,7 @@ def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
                 for p in c.children
             ]
     for pobj in nested:
-        for m in actors_of(pobj, table, {"place"}):
+        for m in actors_of(pobj, table, {"place"}, sites=False):
             return m
     return None
 

@@ -17,6 +17,7 @@ from loaders.events.lexicon import (
     CLAIM_NOUNS,
     CLASH_WORDS,
     CONCLUDING_VERBS,
+    CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
@@ -153,6 +154,16 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "MOBILIZE", "verb"  # "sent troops to the border"
         if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
             return "REJECT", "withdrawal"
+        if lemma == "pull" and not any(
+            c.dep_ == "prt" and c.lower_ in {"out", "back", "away"} for c in tok.children
+        ):
+            return None, ""  # "pulled out", "pulled back" is a retreat; "pulled the plug" is not
+        if lemma == "abandon":
+            objs = objects(tok)
+            if any(o.lemma_.lower() in ACCORD_NOUNS for o in objs):
+                return "REJECT", "verb"  # "abandoned the deal"
+            if not any(o.lemma_.lower() in PLACE_NOUNS or o.pos_ == "PROPN" for o in objs):
+                return None, ""  # "abandoned hope"; "abandoned the town" is a retreat
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
@@ -182,8 +193,21 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if lemma in CAPTURE_VERBS:
             # a town or a position taken by force is an assault; people or goods seized are coercion
             objs = objects(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
-            if any(o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+            # "took control of X", "seized parts of X": the place is the preposition's object
+            held = [
+                p
+                for o in objs
+                if o.lemma_.lower() in CONTAINER_NOUNS
+                for c in o.children
+                if c.lower_ == "of"
+                for p in c.children
+            ]
+            if any(p.pos_ == "PROPN" for p in held) or any(
+                o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs
+            ):
                 return "ASSAULT", "verb"
+            if lemma == "take":
+                return None, ""  # "took part", "took documents": taking is an event only of places
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":

@@ -109,11 +109,10 @@ def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ex
         left = next((m for m in table.mentions if m.kind == "armed_group" and "rebel" in m.key.lower()), None)
     if left is None:
         return
+    if verb == "led":
+        return  # "the Saudi-led coalition": leadership or membership, which the GUIDE does not call support
     for r_m in right:
-        if verb == "led":
-            rel = relation(left, "SUPPORTS", r_m, sent, 0.5)
-        else:
-            rel = relation(left, htype, r_m, sent, 0.7)
+        rel = relation(left, htype, r_m, sent, 0.7)
         if rel:
             yield rel
 

@@ -14,6 +14,16 @@ from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TY
 
 SPEECH_VERBS = words("speech_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+MEMBER_HEADS = words("member_heads")
+MEMBER_PREPS = words("member_preps")
+LOYALTY_ADJECTIVES = words("loyalty_adjectives")
+ORIGIN_WORDS = words("origin_words")
+SITE_HEADS = words("site_heads")
+OBJECT_CONTROL = words("object_control_verbs")
+QUANTITY_HEADS = words("quantity_heads")
+RESPONSIBILITY_VERBS = words("responsibility_verbs")
+LEADING_VERBS = words("leading_verbs")
+SETTLEMENT_NOUNS = words("settlement_nouns")
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -21,8 +31,13 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
-def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS) -> list[Mention]:
-    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts."""
+def actors_of(
+    tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS, sites: bool = True
+) -> list[Mention]:
+    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts.
+
+    With `sites` (and places among `kinds`), a thing somewhere stands for the place as a target ("struck a
+    market in X"); the event finder leaves that out (it moved event targets and merges the wrong way)."""
     out: list[Mention] = []
     for t in conjuncts(tok):
         m = table.mention_at(t.i)
@@ -30,18 +45,90 @@ def actors_of(tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] =
             if m.kind in kinds:
                 out.append(m)
             continue
+        if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
+            out += [
+                mm
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for mm in actors_of(p, table, kinds)
+                if mm not in out
+            ]
+            continue
+        if t.lower_ in MEMBER_HEADS:
+            out += [m for m in _members_of(t, table, kinds) if m not in out]
         if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
             continue
+        # "missiles fired by X", "troops sent by X": the participle's agent stands for the phrase
+        out += [
+            mm
+            for acl in t.children
+            if acl.dep_ == "acl" and acl.lemma_ not in LEADING_VERBS  # "bases ... led by X" is no agent
+            for c in acl.children
+            if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for mm in actors_of(p, table, kinds)
+            if mm not in out
+        ]
         # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
         for left in t.lefts:
             if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
                 continue
+            if any(x.lower_ in ORIGIN_WORDS for x in left.subtree):
+                continue  # "Pakistan-based militants" are not Pakistan
             for sub in left.subtree:
                 mm = table.mention_at(sub.i)
                 if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
                     out.append(mm)
+    if not out and "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
+        for t in conjuncts(tok):
+            if t.lower_ in SETTLEMENT_NOUNS:  # "the Israeli town of Metula"
+                out += [
+                    m
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if (m := table.mention_at(p.i)) is not None and m.kind == "place"
+                ]
+            if t.lower_ in SITE_HEADS or (sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
+                out += [
+                    m
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across"}
+                    for p in c.children
+                    if p.dep_ == "pobj" and (m := table.mention_at(p.i)) is not None and m.kind in kinds
+                ]
     seen: set[str] = set()
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
+
+
+def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
+    """'militants from X', 'a base for X troops', 'forces loyal to X': whom a group or its site belongs to."""
+    if any(table.mention_at(left.i) for left in head.lefts if left.dep_ in {"amod", "compound", "poss"}):
+        return []  # its own modifier already said ("Malian army base") or named someone else
+    holders: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
+            holders += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in {"amod", "acl"} and c.lemma_ in LOYALTY_ADJECTIVES:
+            holders += [p for to in c.children if to.dep_ == "prep" for p in to.children if p.dep_ == "pobj"]
+    out: list[Mention] = []
+    for h in holders:
+        for x in conjuncts(h):
+            m = table.mention_at(x.i)
+            if m is not None and m.kind in kinds and m.kind != "place":
+                out.append(m)
+            elif m is None and x.lower_ in AGENTIVE_HEADS:  # "a base for African Union troops"
+                out += [
+                    mm
+                    for left in x.lefts
+                    if left.dep_ in {"amod", "compound", "poss"}
+                    for sub in left.subtree
+                    if (mm := table.mention_at(sub.i)) is not None and mm.kind in kinds and mm.kind != "place"
+                ]
+    return out
 
 
 def negated(verb: Token) -> bool:
@@ -68,13 +155,23 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     v = verb
     while not subj and v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
+        was_complement = v.dep_ == "xcomp"
         v = v.head
+        if was_complement and v.lemma_ in OBJECT_CONTROL:
+            # "appealed to X to support Y", "urged X to leave": the complement's subject is X
+            controller = [c for c in v.children if c.dep_ == "dobj"] or [
+                p for c in v.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children
+            ]
+            if controller:
+                return controller, False
         subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if v.dep_ == "ROOT":
             break
     # relative clauses: "a coalition that backs X"
     if not subj and verb.dep_ == "relcl":
         subj = [verb.head]
+    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the coalition fighting X" -> the head acts
+        return [verb.head], False
     if not subj and verb.dep_ == "acl":  # "militias backed by Iran" -> the head is the patient
         return [verb.head], True
     return subj, passive
@@ -96,7 +193,8 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-    for o in list(objs):  # "launched missiles at X": the object's own 'at/on/against'
+    for o in list(objs) if rtype not in {"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH"} else []:
+        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X")
         objs += [
             p
             for c in o.children
@@ -192,7 +290,8 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
     by = [
         m
-        for c in act.children
+        for holder in (act, *(c for c in act.children if c.dep_ == "acl"))  # "the attack launched by X"
+        for c in holder.children
         if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children
         if p.dep_ == "pobj"
@@ -200,6 +299,9 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     ]
     if by:
         return by
+    claimer = responsibility_claimer(act)
+    if claimer:  # "X claimed responsibility for the bombing"
+        return [m for t in claimer for m in actors_of(t, table)]
     # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
     out: list[Mention] = []
     for left in act.lefts:
@@ -209,3 +311,14 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
                 if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
                     out.append(m)
     return out
+
+
+def responsibility_claimer(act: Token) -> list[Token]:
+    """Who claimed an act: 'X claimed responsibility for the bombing' -> X (also 'admitted', 'accepted')."""
+    prep = act.head
+    if act.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ != "responsibility":
+        return []
+    verb = prep.head.head
+    if verb.lemma_ not in RESPONSIBILITY_VERBS or negated(verb):
+        return []
+    return subjects(verb)[0]

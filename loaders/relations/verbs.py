@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACT_NOUNS, ACTORS, PLACES, SYMMETRIC, VERBS, words
+from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.syntax import (
     act_agents,
     actors_of,
@@ -83,10 +83,20 @@ def verb_relations(
             pairs = [(a, p) for a in by for p in patients]
         else:
             subs = subject_actors(verb, table)  # pronouns of reported speech are the speaker
+            if not subs and rtype == "STRUCK":  # "the attack, claimed by X, killed ...": the act's agent
+                subs = [m for s_ in subj_toks if s_.lower_ in ACT_NOUNS for m in act_agents(s_, table)]
             objs = objects(verb, rtype)
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
             objects_ = [m for o in objs for m in actors_of(o, table, ACTORS | {"place"})]
+            if rtype == "STRUCK" and objs and not objects_:  # "struck a market in Hodeidah": the place
+                objects_ = [
+                    m
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+                    for p in c.children
+                    if (m := table.mention_at(p.i)) is not None and m.kind == "place"
+                ]
             if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
                 objects_ += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"
             pairs = [(s, o) for s in subs for o in objects_]
