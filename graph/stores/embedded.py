@@ -96,7 +96,12 @@ class EmbeddedStore:
     kind: Literal["embedded"] = "embedded"
 
     def __init__(
-        self, path: FsPath | str | None = None, buffer_pool_mb: int = 1024, min_free_mb: int = 64
+        self,
+        path: FsPath | str | None = None,
+        buffer_pool_mb: int = 1024,
+        min_free_mb: int = 64,
+        checkpoint_mb: int = 64,
+        hold_s: float = 2.0,
     ) -> None:
         self._tmp: str | None = None
         if path is None:
@@ -104,7 +109,11 @@ class EmbeddedStore:
             path = FsPath(self._tmp) / "graph.json"
         self.path = FsPath(path)
         self.files = StoreFiles(
-            self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb, min_free_mb=min_free_mb
+            self.path.with_suffix(".lbug"),
+            buffer_pool_mb=buffer_pool_mb,
+            min_free_mb=min_free_mb,
+            checkpoint_mb=checkpoint_mb,
+            hold_s=hold_s,
         )
         self._opened = False
         # Entity search: a derived SQLite FTS5 index beside the database (graph/stores/embedded_search.py),
@@ -465,7 +474,8 @@ class EmbeddedStore:
             )
 
     def close(self) -> None:
-        """Release the read handle (every write is committed when it happens)."""
+        """Hand back the writer lease (checkpointed) and the read handle; every write is already committed."""
+        self.files.release()
         self.files.drop_reader()
         self.search_index.close()
         if self._tmp is not None:

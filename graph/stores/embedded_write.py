@@ -11,14 +11,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.errors import NotFound
-from graph.merging import already_merged, fold_event, fold_relation, rewire_relation
+from graph.merging import (
+    already_merged,
+    fold_entity,
+    fold_event,
+    fold_relation,
+    rewire_event,
+    rewire_relation,
+)
 from graph.model import (
     Entity,
     Event,
     GraphRecords,
     Relation,
     UpsertReport,
-    event_id,
     merge_entity,
     merge_evidence,
 )
@@ -166,13 +172,8 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
             return
         raise NotFound("entity", drop_id)
     keep, drop = found[keep_id], found[drop_id]
-    names = [n for n in (drop.name, *drop.aliases) if n != keep.name]
-    as_alias = drop.model_copy(update={"aliases": names})
-    _put_entities(conn, [merge_entity(keep, as_alias)])
+    _put_entities(conn, [fold_entity(keep, drop)])
     _link(conn, "MENTIONED_IN", [(keep_id, a) for a in drop.article_ids])
-
-    def moved(x: str) -> str:
-        return keep_id if x == drop_id else x
 
     # Relations: re-pointed, re-keyed, merged into an equal one at `keep`, self-relations dropped.
     olds: dict[str, Relation] = {}
@@ -193,20 +194,21 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
     _put_relations(conn, [r for r in merged if r.id not in have], create=True)
     _put_relations(conn, [r for r in merged if r.id in have], create=False)
 
-    # Events: roles re-pointed; the id follows its actors and place, so an event may merge into another.
+    # Events: roles re-pointed and re-keyed (graph/merging.py, as the Neo4j store): an event whose new id
+    # equals another's folds into it (finer date, roles and evidence unioned, `merged_from` extended).
     ev_ids = [r[0] for r in Q.rows(conn, Q.EVENT_IDS_FOR_ENTITIES, {"ids": [drop_id]})]
-    new_events: dict[str, Event] = {}
-    for ev in _existing_events(conn, ev_ids).values():
-        actors = sorted({moved(a) for a in ev.actors})
-        targets_ = sorted({moved(t) for t in ev.targets})
-        loc = moved(ev.location) if ev.location else None
-        xid = event_id(ev.type, ev.date, actors, loc, targets_)
-        moved_ev = ev.model_copy(update={"id": xid, "actors": actors, "targets": targets_, "location": loc})
-        prev_ev = new_events.get(xid)
-        new_events[xid] = _merged_event(prev_ev, moved_ev) if prev_ev is not None else moved_ev
-        conn.execute(Q.DELETE_EVENT, {"id": ev.id})
-    have_ev = _existing_events(conn, sorted(new_events))
-    _put_events(conn, [_merged_event(have_ev[i], e) if i in have_ev else e for i, e in new_events.items()])
+    roles = _existing_events(conn, ev_ids)
+    rewired = [rewire_event(ev, drop_id, keep_id) for ev in roles.values()]
+    clash = sorted({e.id for e in rewired} - set(roles))
+    result = _existing_events(conn, clash)
+    for ev in rewired:
+        result[ev.id] = fold_event(result[ev.id], ev) if ev.id in result else ev
+    for old_id in roles:
+        conn.execute(Q.DELETE_EVENT, {"id": old_id})
+    for new_id in result:
+        if new_id not in roles:
+            conn.execute(Q.DELETE_EVENT, {"id": new_id})
+    _put_events(conn, list(result.values()))
     conn.execute(Q.DELETE_ENTITY, {"id": drop_id})
 
 
@@ -227,11 +229,6 @@ def merge_events(conn: Any, keep_id: str, drop_id: str) -> Event:
     conn.execute(Q.DELETE_EVENT, {"id": drop_id})
     _put_events(conn, [folded])
     return folded
-
-
-def _merged_event(a: Event, b: Event) -> Event:
-    targets = sorted({*a.targets, *b.targets})
-    return a.model_copy(update={"evidence": merge_evidence(a.evidence, b.evidence), "targets": targets})
 
 
 def put_records(
