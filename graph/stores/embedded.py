@@ -252,6 +252,11 @@ class EmbeddedStore:
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
         """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        self._check_search()
+        return self.search_index.search(q, kind, limit, offset)
+
+    def _check_search(self) -> None:
+        """Once per process: rebuild the search index if it does not hold every entity."""
         self.ready()
         if not self._search_checked:
             ids = [r[0] for r in self._rows(Q.ALL_ENTITY_IDS)]
@@ -259,7 +264,16 @@ class EmbeddedStore:
                 self.search_index.clear()
                 self._reindex(ids)
             self._search_checked = True
-        return self.search_index.search(q, kind, limit, offset)
+
+    def entities_by_resolution_key(self, keys: list[str]) -> list[Entity]:
+        """Entities having any of these resolver keys, from the search index (graph/entity_index.py)."""
+        self._check_search()
+        return self.search_index.by_resolution_key(keys)
+
+    def entities_by_id(self, ids: list[str]) -> list[Entity]:
+        """Entities with these ids as the search index holds them (what the resolver reads)."""
+        self._check_search()
+        return self.search_index.bodies(ids)
 
     def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
         return edges_at(self, sorted(set(ids)), types)
