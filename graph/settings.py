@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     # The writer keeps its read-write handle across batches and checkpoints its WAL past this size
     # (or a quarter of the database file), and hands the handle back after this many idle seconds.
     embedded_checkpoint_mb: int = Field(default=64, alias="KG_EMBEDDED_CHECKPOINT_MB")
-    embedded_write_hold_s: float = Field(default=2.0, alias="KG_EMBEDDED_WRITE_HOLD_S")
+    embedded_write_hold_s: float = Field(default=30.0, alias="KG_EMBEDDED_WRITE_HOLD_S")
 
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")

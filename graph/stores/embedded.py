@@ -101,7 +101,7 @@ class EmbeddedStore:
         buffer_pool_mb: int = 1024,
         min_free_mb: int = 64,
         checkpoint_mb: int = 64,
-        hold_s: float = 2.0,
+        hold_s: float = 30.0,
     ) -> None:
         self._tmp: str | None = None
         if path is None:

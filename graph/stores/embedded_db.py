@@ -53,6 +53,15 @@ ENTITY_COLS = (
 )
 # The evidence columns are the Cypher-visible evidence properties of graph/stores/props.py.
 EVIDENCE_COLS = ", ".join(f"{name} {ctype}" for name, ctype in EVIDENCE_COLUMNS.items())
+# A typed relation's properties, in table order (`COPY` fills a relationship table by position).
+RELATION_COLUMNS = {
+    "id": "STRING",
+    "first_seen": "STRING",
+    "last_seen": "STRING",
+    "titles": "STRING[]",
+    "confidence": "DOUBLE",
+    **EVIDENCE_COLUMNS,
+}
 
 
 def schema() -> list[str]:
@@ -68,10 +77,8 @@ def schema() -> list[str]:
         "published STRING, ingested_at STRING, PRIMARY KEY(id))",
     ]
     for rtype in RELATION_TYPES:
-        ddl.append(
-            f"CREATE REL TABLE IF NOT EXISTS {rtype}(FROM Entity TO Entity, id STRING, first_seen STRING, "
-            f"last_seen STRING, titles STRING[], confidence DOUBLE, {EVIDENCE_COLS})"
-        )
+        cols = ", ".join(f"{name} {ctype}" for name, ctype in RELATION_COLUMNS.items())
+        ddl.append(f"CREATE REL TABLE IF NOT EXISTS {rtype}(FROM Entity TO Entity, {cols})")
     ddl += [
         "CREATE REL TABLE IF NOT EXISTS ACTOR_IN(FROM Entity TO Event)",
         "CREATE REL TABLE IF NOT EXISTS TARGETS(FROM Event TO Entity)",
@@ -106,7 +113,7 @@ class StoreFiles:
         buffer_pool_mb: int = 1024,
         min_free_mb: int = 64,
         checkpoint_mb: int = 64,
-        hold_s: float = 2.0,
+        hold_s: float = 30.0,
         wait_s: float = 120.0,
     ) -> None:
         self.dir = directory
