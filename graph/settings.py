@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     embedded_min_free_mb: int = Field(default=64, alias="KG_EMBEDDED_MIN_FREE_MB")
     # The writer keeps its read-write handle across batches and checkpoints its WAL past this size
     # (or a quarter of the database file), and hands the handle back after this many idle seconds.
-    embedded_checkpoint_mb: int = Field(default=64, alias="KG_EMBEDDED_CHECKPOINT_MB")
+    embedded_checkpoint_mb: int = Field(default=8, alias="KG_EMBEDDED_CHECKPOINT_MB")
     embedded_write_hold_s: float = Field(default=30.0, alias="KG_EMBEDDED_WRITE_HOLD_S")
 
     # Input limits and batching.

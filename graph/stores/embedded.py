@@ -100,7 +100,7 @@ class EmbeddedStore:
         path: FsPath | str | None = None,
         buffer_pool_mb: int = 1024,
         min_free_mb: int = 64,
-        checkpoint_mb: int = 64,
+        checkpoint_mb: int = 8,
         hold_s: float = 30.0,
     ) -> None:
         self._tmp: str | None = None

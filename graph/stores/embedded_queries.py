@@ -138,6 +138,8 @@ _ENTITY_FIELDS = ("id", "name", "kind", "aliases", "country_code", "titles", "la
 
 def events_by_id(conn: Any, ids: list[str]) -> dict[str, Event]:
     """Events with their actors, targets and place."""
+    if not ids:
+        return {}  # four round trips saved on every neighbours/subgraph call of a graph without events
     nodes = {r[0]["id"]: r[0] for r in rows(conn, EVENTS_BY_ID, {"ids": ids})}
     links: dict[str, dict[str, list[str]]] = {i: {"actors": [], "targets": [], "loc": []} for i in nodes}
     for what, query in EVENT_LINKS.items():
