@@ -153,20 +153,22 @@ def ingest(mentions: int, batch: int, probes: list[int]) -> dict[str, object]:
     }
 
 
-def named(n: int, seed: int, pool: int) -> list[Extraction]:
-    """Extractions naming persons and organisations from a pool of `pool` distinct two-word names."""
+def name_of(i: int) -> tuple[str, str]:
+    """The i-th of the resolver run's distinct two-word names, a person or an organisation."""
+    first, last = FIRST[i % len(FIRST)], LAST[i // len(FIRST) % len(LAST)]
+    suffix = i // (len(FIRST) * len(LAST))
+    return f"{first} {last}{suffix or ''}", "person" if i % 2 else "organization"
+
+
+def named(n: int, seed: int, pool: int, fresh: bool = False) -> list[Extraction]:
+    """Extractions naming 5 actors each: random ones of the pool, or (`fresh`) the next 5 of it."""
     rng = random.Random(seed)
     out = []
     for a in range(n):
-        picks = [rng.randrange(pool) for _ in range(5)]
-        ents = [
-            (
-                f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]}{i // (len(FIRST) * len(LAST)) or ''}",
-                "person" if i % 2 else "organization",
-            )
-            for i in picks
-        ]
-        ents = list(dict.fromkeys(ents))
+        picks = (
+            [(seed * n + a) * 5 + k for k in range(5)] if fresh else [rng.randrange(pool) for _ in range(5)]
+        )
+        ents = list(dict.fromkeys(name_of(i % pool) for i in picks))
         rels = [
             {"source": ents[0][0], "type": "MET_WITH", "target": e[0], "evidence": f"line {seed}-{a}-{j}"}
             for j, e in enumerate(ents[1:])
@@ -184,7 +186,18 @@ def named(n: int, seed: int, pool: int) -> list[Extraction]:
 
 
 FIRST = [f"{c}{v}{d}" for c in "BDGKLMNPRSTV" for v in "aeiou" for d in ("ran", "lek", "mir")]  # 180
-LAST = [f"{c}{v}{d}ov" for c in "BDGKLMNPRSTVZ" for v in "aeiou" for d in ("sk", "rt", "lm", "nd")]  # 260
+# Surnames: `--surnames few` gives 260 (big resolver buckets: every name shares its last-word skeleton
+# with ~190 others), `many` gives 15,600 (about 3 per bucket, closer to the names of real news).
+LAST_FEW = [f"{c}{v}{d}ov" for c in "BDGKLMNPRSTVZ" for v in "aeiou" for d in ("sk", "rt", "lm", "nd")]
+LAST_MANY = [
+    f"{c}{v}{d}{w}{e}"
+    for c in "BDGKLMNPRSTVZ"
+    for v in "aeiou"
+    for d in ("sk", "rt", "lm", "nd")
+    for w in "bfhjkmprst"
+    for e in ("ov", "ani", "ez", "ic", "son", "ura")
+]
+LAST = LAST_FEW
 
 
 def resolver(entities: int, batch: int) -> dict[str, object]:
@@ -199,8 +212,8 @@ def resolver(entities: int, batch: int) -> dict[str, object]:
     store = EmbeddedStore(base / "graph.json")
     pool = entities
     seed = 0
-    while store.stats().entities < entities * 0.95 and seed < 200:
-        store.upsert(named(2000, seed, pool), batch_size=2000)  # resolution off: the plain write
+    while seed * 2000 * 5 < entities:
+        store.upsert(named(2000, seed, pool, fresh=True), batch_size=2000)  # resolution off: plain writes
         seed += 1
         print(f"resolver store: {store.stats().entities} entities", file=sys.stderr, flush=True)
     store.search_entities("x")  # the search index (and its resolver keys) is built once, here
@@ -242,6 +255,7 @@ def main() -> None:
     ap.add_argument("--probe", default="200000,500000")
     ap.add_argument("--probe-child")
     ap.add_argument("--resolver", type=int, default=0, help="entities in the store for the resolver run")
+    ap.add_argument("--surnames", choices=["few", "many"], default="many", help="resolver run's name pool")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "embedded.json"))
     args = ap.parse_args()
     if args.probe_child:
@@ -250,7 +264,9 @@ def main() -> None:
     load_start = os.getloadavg()
     result: dict[str, object]
     if args.resolver:
-        result = {"resolver": resolver(args.resolver, args.batch)}
+        global LAST
+        LAST = LAST_MANY if args.surnames == "many" else LAST_FEW
+        result = {"resolver": {"surnames": args.surnames, **resolver(args.resolver, args.batch)}}
     else:
         probes = [int(x) for x in args.probe.split(",") if x]
         result = {"ingest": ingest(args.mentions, args.batch, probes)}
