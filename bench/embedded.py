@@ -1,21 +1,32 @@
 """The embedded store at scale (issue 10 targets), one run, results in bench/results/embedded.json.
 
     python bench/embedded.py [--mentions 1000000] [--batch 500] [--probe 200000,500000]
+    python bench/embedded.py --resolver 100000    # resolution at ingest, lazy index vs full index
 
 Ingests `bench/ingest.py`'s synthetic extractions (10 relation mentions each) into a fresh store, one
 batch of `--batch` extractions per write, and records every batch's time and the process's peak RSS.
 The baseline is the run's own first batch: the target is last batch <= 2x first. When the store passes
 each probe size (in relation mentions), the ingest pauses and a *fresh process* opens the store and
 measures the first Cypher query (open included), 1-hop neighbours (200 entities) and 3-hop shortest
-paths (50 pairs).
+paths (50 pairs). Every batch's time and the WAL size go to stderr as they happen, the curve (every
+batch time) to the results, with the load average at start and end (2 shared cores: absolute speeds are
+noisy, the ratio is the figure).
+
+`--resolver N` builds a store of N entities (resolution off), then ingests the same batches with
+resolution on twice: with the resolver's lazy index (what `kg ingest` uses) and with the full index read
+from the store (the previous behaviour), alternating, on copies of one store; it reports both and the
+ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,8 +121,15 @@ def ingest(mentions: int, batch: int, probes: list[int]) -> dict[str, object]:
             )
             probed[str(pending.pop(0))] = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"probe at {done} mentions: {probed}", file=sys.stderr, flush=True)
-        if len(times) % 20 == 0:
-            print(f"{done} mentions, last batch {times[-1]:.2f} s", file=sys.stderr, flush=True)
+        wal = home / "graph.lbug" / "graph.lbug.wal"
+        wal_mb = wal.stat().st_size / 1e6 if wal.exists() else 0.0
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{done} mentions, batch {len(times)} {times[-1]:.2f} s, wal {wal_mb:.0f} MB, "
+            f"peak rss {rss:.0f} MB, load {os.getloadavg()[0]:.1f}",
+            file=sys.stderr,
+            flush=True,
+        )
     stats = store.stats()
     store.close()
     size = sum(f.stat().st_size for f in (home / "graph.lbug").iterdir())
@@ -131,22 +149,131 @@ def ingest(mentions: int, batch: int, probes: list[int]) -> dict[str, object]:
         "store_mb": round(size / 1e6, 1),
         "stored": {"entities": stats.entities, "relations": stats.relations, "articles": stats.articles},
         "probes": probed,
+        "batch_s": [round(t, 2) for t in times],
+    }
+
+
+def name_of(i: int) -> tuple[str, str]:
+    """The i-th of the resolver run's distinct two-word names, a person or an organisation."""
+    first, last = FIRST[i % len(FIRST)], LAST[i // len(FIRST) % len(LAST)]
+    suffix = i // (len(FIRST) * len(LAST))
+    return f"{first} {last}{suffix or ''}", "person" if i % 2 else "organization"
+
+
+def named(n: int, seed: int, pool: int, fresh: bool = False) -> list[Extraction]:
+    """Extractions naming 5 actors each: random ones of the pool, or (`fresh`) the next 5 of it."""
+    rng = random.Random(seed)
+    out = []
+    for a in range(n):
+        picks = (
+            [(seed * n + a) * 5 + k for k in range(5)] if fresh else [rng.randrange(pool) for _ in range(5)]
+        )
+        ents = list(dict.fromkeys(name_of(i % pool) for i in picks))
+        rels = [
+            {"source": ents[0][0], "type": "MET_WITH", "target": e[0], "evidence": f"line {seed}-{a}-{j}"}
+            for j, e in enumerate(ents[1:])
+        ]
+        out.append(
+            Extraction.model_validate(
+                {
+                    "article": {"url": f"https://example.org/resolver/{seed}/{a}", "published": "2023-04-05"},
+                    "entities": [{"name": e[0], "kind": e[1]} for e in ents],
+                    "relations": rels,
+                }
+            )
+        )
+    return out
+
+
+FIRST = [f"{c}{v}{d}" for c in "BDGKLMNPRSTV" for v in "aeiou" for d in ("ran", "lek", "mir")]  # 180
+# Surnames: `--surnames few` gives 260 (big resolver buckets: every name shares its last-word skeleton
+# with ~190 others), `many` gives 15,600 (about 3 per bucket, closer to the names of real news).
+LAST_FEW = [f"{c}{v}{d}ov" for c in "BDGKLMNPRSTVZ" for v in "aeiou" for d in ("sk", "rt", "lm", "nd")]
+LAST_MANY = [
+    f"{c}{v}{d}{w}{e}"
+    for c in "BDGKLMNPRSTVZ"
+    for v in "aeiou"
+    for d in ("sk", "rt", "lm", "nd")
+    for w in "bfhjkmprst"
+    for e in ("ov", "ani", "ez", "ic", "son", "ura")
+]
+LAST = LAST_FEW
+
+
+def resolver(entities: int, batch: int) -> dict[str, object]:
+    """Resolution at ingest on a store of `entities` entities: lazy index against the full one."""
+    from graph.entity_index import EntityIndex
+    from graph.resolve import Resolver
+    from graph.resolve import ingest as resolved_ingest
+    from graph.stores.embedded import EmbeddedStore
+
+    home = Path(tempfile.mkdtemp(prefix="kg-bench-resolver-"))
+    base = home / "base"
+    store = EmbeddedStore(base / "graph.json")
+    pool = entities
+    seed = 0
+    while seed * 2000 * 5 < entities:
+        store.upsert(named(2000, seed, pool, fresh=True), batch_size=2000)  # resolution off: plain writes
+        seed += 1
+        print(f"resolver store: {store.stats().entities} entities", file=sys.stderr, flush=True)
+    store.search_entities("x")  # the search index (and its resolver keys) is built once, here
+    store.close()
+    runs: dict[str, list[float]] = {"lazy": [], "full": []}
+    for rnd in range(2):
+        for mode in ("lazy", "full"):
+            copy = home / f"{mode}{rnd}"
+            shutil.copytree(base, copy)
+            s = EmbeddedStore(copy / "graph.json")
+            t = time.perf_counter()
+            r = Resolver(s)
+            if mode == "full":
+                r.index = EntityIndex.from_store(s)
+            resolved_ingest(s, named(batch, 1000 + rnd, pool), batch_size=batch, resolver=r)
+            runs[mode].append(time.perf_counter() - t)
+            print(f"resolver {mode} round {rnd}: {runs[mode][-1]:.2f} s", file=sys.stderr, flush=True)
+            s.close()
+            shutil.rmtree(copy)
+    stats = EmbeddedStore(base / "graph.json").stats()
+    shutil.rmtree(home)
+    lazy, full = min(runs["lazy"]), min(runs["full"])
+    return {
+        "entities": stats.entities,
+        "extractions_per_batch": batch,
+        "lazy_index_s": round(lazy, 2),
+        "full_index_s": round(full, 2),
+        "full_over_lazy": round(full / lazy, 2),
+        "runs_s": {k: [round(x, 2) for x in v] for k, v in runs.items()},
     }
 
 
 def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("graph.stores.embedded_db").setLevel(logging.INFO)  # checkpoints, with their time
     ap = argparse.ArgumentParser()
     ap.add_argument("--mentions", type=int, default=1_000_000)
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--probe", default="200000,500000")
     ap.add_argument("--probe-child")
+    ap.add_argument("--resolver", type=int, default=0, help="entities in the store for the resolver run")
+    ap.add_argument("--surnames", choices=["few", "many"], default="many", help="resolver run's name pool")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "embedded.json"))
     args = ap.parse_args()
     if args.probe_child:
         print(json.dumps(probe(args.probe_child)))
         return
-    probes = [int(x) for x in args.probe.split(",") if x]
-    result = {"ingest": ingest(args.mentions, args.batch, probes)}
+    load_start = os.getloadavg()
+    result: dict[str, object]
+    if args.resolver:
+        global LAST
+        LAST = LAST_MANY if args.surnames == "many" else LAST_FEW
+        result = {"resolver": {"surnames": args.surnames, **resolver(args.resolver, args.batch)}}
+    else:
+        probes = [int(x) for x in args.probe.split(",") if x]
+        result = {"ingest": ingest(args.mentions, args.batch, probes)}
+    result["load_average"] = {
+        "start": [round(x, 1) for x in load_start],
+        "end": [round(x, 1) for x in os.getloadavg()],
+    }
     Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result, indent=1))
 

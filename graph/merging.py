@@ -113,6 +113,7 @@ def fold_event(keep: Event, drop: Event) -> Event:
             "wounded": keep.wounded if keep.wounded is not None else drop.wounded,
             "quantity": keep.quantity if keep.quantity is not None else drop.quantity,
             "evidence": merge_evidence(keep.evidence, drop.evidence),
-            "merged_from": _union(keep.merged_from, [drop.id], drop.merged_from),
+            # never its own id: after an entity merge the re-keyed `drop` carries `keep`'s id
+            "merged_from": [i for i in _union(keep.merged_from, [drop.id], drop.merged_from) if i != keep.id],
         }
     )

@@ -58,7 +58,7 @@ class Resolver:
     def __init__(self, store: GraphStore, aliases: AliasFile | None = None) -> None:
         self.store = store
         self.aliases = aliases or AliasFile()
-        self.index = EntityIndex.from_store(store)
+        self.index = EntityIndex.for_resolution(store)
         self._affiliations: dict[str, set[str]] = {}  # read from the store, once per person
         self._written: dict[str, set[str]] = {}  # from the articles this resolver has passed on
 
@@ -174,7 +174,7 @@ class Resolver:
                 merges.append((new.id, short.id))
             # Known at once, so a later entity of this article can join it ("China PLA Eastern Theater
             # Command" then "Eastern Theatre Command").
-            known = self.index.ents.get(new.id)
+            known = self.index.get(new.id)
             names = [*(known.aliases if known else []), *new.aliases]
             self.index.add(Entity(id=new.id, name=new.name, kind=new.kind, aliases=_dedupe(names)))
         out = ex.model_copy(update={"entities": list(renamed.values())})
@@ -187,12 +187,12 @@ class Resolver:
         for ent in ex.entities:
             if found := countries.get(normalize_name(ent.name)):
                 self._written.setdefault(ent.id, set()).update(found)
-            old = self.index.ents.get(ent.id)
+            old = self.index.get(ent.id)
             aliases = [*(old.aliases if old else []), *ent.aliases]
             self.index.add(Entity(id=ent.id, name=ent.name, kind=ent.kind, aliases=_dedupe(aliases)))
         for keep, drop in merges:
-            gone = self.index.ents.get(drop)
-            kept = self.index.ents.get(keep)
+            gone = self.index.get(drop)
+            kept = self.index.get(keep)
             if gone is None or kept is None:
                 continue
             self.index.remove(drop)

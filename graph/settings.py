@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.
     embedded_memory_mb: int = Field(default=1024, alias="KG_EMBEDDED_MEMORY_MB")
     embedded_min_free_mb: int = Field(default=64, alias="KG_EMBEDDED_MIN_FREE_MB")
+    # The writer keeps its read-write handle across batches and checkpoints its WAL past this size
+    # (or a quarter of the database file), and hands the handle back after this many idle seconds.
+    embedded_checkpoint_mb: int = Field(default=8, alias="KG_EMBEDDED_CHECKPOINT_MB")
+    embedded_write_hold_s: float = Field(default=30.0, alias="KG_EMBEDDED_WRITE_HOLD_S")
 
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")

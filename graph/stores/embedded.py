@@ -96,7 +96,12 @@ class EmbeddedStore:
     kind: Literal["embedded"] = "embedded"
 
     def __init__(
-        self, path: FsPath | str | None = None, buffer_pool_mb: int = 1024, min_free_mb: int = 64
+        self,
+        path: FsPath | str | None = None,
+        buffer_pool_mb: int = 1024,
+        min_free_mb: int = 64,
+        checkpoint_mb: int = 8,
+        hold_s: float = 30.0,
     ) -> None:
         self._tmp: str | None = None
         if path is None:
@@ -104,7 +109,11 @@ class EmbeddedStore:
             path = FsPath(self._tmp) / "graph.json"
         self.path = FsPath(path)
         self.files = StoreFiles(
-            self.path.with_suffix(".lbug"), buffer_pool_mb=buffer_pool_mb, min_free_mb=min_free_mb
+            self.path.with_suffix(".lbug"),
+            buffer_pool_mb=buffer_pool_mb,
+            min_free_mb=min_free_mb,
+            checkpoint_mb=checkpoint_mb,
+            hold_s=hold_s,
         )
         self._opened = False
         # Entity search: a derived SQLite FTS5 index beside the database (graph/stores/embedded_search.py),
@@ -243,6 +252,11 @@ class EmbeddedStore:
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0
     ) -> Page[EntityHit]:
         """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+        self._check_search()
+        return self.search_index.search(q, kind, limit, offset)
+
+    def _check_search(self) -> None:
+        """Once per process: rebuild the search index if it does not hold every entity."""
         self.ready()
         if not self._search_checked:
             ids = [r[0] for r in self._rows(Q.ALL_ENTITY_IDS)]
@@ -250,7 +264,16 @@ class EmbeddedStore:
                 self.search_index.clear()
                 self._reindex(ids)
             self._search_checked = True
-        return self.search_index.search(q, kind, limit, offset)
+
+    def entities_by_resolution_key(self, keys: list[str]) -> list[Entity]:
+        """Entities having any of these resolver keys, from the search index (graph/entity_index.py)."""
+        self._check_search()
+        return self.search_index.by_resolution_key(keys)
+
+    def entities_by_id(self, ids: list[str]) -> list[Entity]:
+        """Entities with these ids as the search index holds them (what the resolver reads)."""
+        self._check_search()
+        return self.search_index.bodies(ids)
 
     def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
         return edges_at(self, sorted(set(ids)), types)
@@ -465,7 +488,8 @@ class EmbeddedStore:
             )
 
     def close(self) -> None:
-        """Release the read handle (every write is committed when it happens)."""
+        """Hand back the writer lease (checkpointed) and the read handle; every write is already committed."""
+        self.files.release()
         self.files.drop_reader()
         self.search_index.close()
         if self._tmp is not None:

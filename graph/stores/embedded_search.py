@@ -15,10 +15,14 @@ import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from graph.entity_index import resolution_keys
 from graph.errors import StoreUnavailable
 from graph.model import Entity, EntityHit, Page, normalize_name
 from graph.search import Candidate, fts5_query, query_key, rank
 
+# 2: the resolver's keys (`entity_key`); an index file of an older layout is emptied and so rebuilt
+# by the store's consistency check (its count no longer matches the graph's).
+LAYOUT = 2
 KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
 
 _SCHEMA = """
@@ -33,6 +37,9 @@ CREATE TABLE IF NOT EXISTS entity (
 );
 CREATE INDEX IF NOT EXISTS entity_by_degree ON entity (degree DESC, name, id);
 CREATE INDEX IF NOT EXISTS entity_by_kind ON entity (kind, degree DESC, name, id);
+CREATE TABLE IF NOT EXISTS entity_key (key TEXT NOT NULL, id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entity_key_by_key ON entity_key (key);
+CREATE INDEX IF NOT EXISTS entity_key_by_id ON entity_key (id);
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
   name_key, alias_keys, tokenize = 'unicode61', prefix = '1 2 3'
 );
@@ -69,6 +76,11 @@ class EmbeddedSearchIndex:
                 if not self._ready:
                     with conn:
                         conn.executescript(_SCHEMA)
+                        if conn.execute("PRAGMA user_version").fetchone()[0] < LAYOUT:
+                            conn.execute("DELETE FROM entity")
+                            conn.execute("DELETE FROM entity_names")
+                            conn.execute("DELETE FROM entity_key")
+                            conn.execute(f"PRAGMA user_version = {LAYOUT}")
                     self._keepalive = conn  # an in-memory database lives while a connection is open
                     self._ready = True
             except (sqlite3.Error, OSError) as exc:
@@ -85,7 +97,9 @@ class EmbeddedSearchIndex:
     def update(self, entities: Iterable[Entity], degrees: Mapping[str, int] | None = None) -> None:
         """Insert or replace these entities (with their degree: number of typed relations)."""
         rows = []
+        keys: list[tuple[str, str]] = []
         for e in entities:
+            keys += [(k, e.id) for k in resolution_keys(e)]
             name_key, alias_keys = _keys(e)
             rows.append(
                 (
@@ -113,6 +127,7 @@ class EmbeddedSearchIndex:
                     "INSERT INTO entity_names (rowid, name_key, alias_keys) VALUES (?, ?, ?)",
                     (cur.lastrowid, r[6], r[7]),
                 )
+            conn.executemany("INSERT INTO entity_key (key, id) VALUES (?, ?)", keys)
 
     def remove(self, ids: Iterable[str]) -> None:
         """Forget these entities."""
@@ -128,12 +143,14 @@ class EmbeddedSearchIndex:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("DELETE FROM entity")
             conn.execute("DELETE FROM entity_names")
+            conn.execute("DELETE FROM entity_key")
 
     @staticmethod
     def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM entity_key WHERE id IN ({marks})", chunk)
             old = [r[0] for r in conn.execute(f"SELECT rowid FROM entity WHERE id IN ({marks})", chunk)]
             if old:
                 olds = ",".join("?" * len(old))
@@ -173,6 +190,21 @@ class EmbeddedSearchIndex:
         bodies = self._bodies([c.id for c in page])
         items = [EntityHit(entity=bodies[c.id], degree=c.degree) for c in page]
         return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
+
+    def by_resolution_key(self, keys: list[str]) -> list[Entity]:
+        """Entities having any of these resolver keys (graph/entity_index.resolution_keys)."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        ids = [
+            r[0]
+            for r in self._conn().execute(f"SELECT DISTINCT id FROM entity_key WHERE key IN ({marks})", keys)
+        ]
+        return list(self._bodies(ids).values())
+
+    def bodies(self, ids: list[str]) -> list[Entity]:
+        """The indexed entities with these ids."""
+        return list(self._bodies(ids).values())
 
     def _bodies(self, ids: list[str]) -> dict[str, Entity]:
         if not ids:

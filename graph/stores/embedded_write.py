@@ -11,30 +11,35 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.errors import NotFound
-from graph.merging import already_merged, fold_event, fold_relation, rewire_relation
+from graph.merging import (
+    already_merged,
+    fold_entity,
+    fold_event,
+    fold_relation,
+    rewire_event,
+    rewire_relation,
+)
 from graph.model import (
     Entity,
     Event,
     GraphRecords,
     Relation,
     UpsertReport,
-    event_id,
     merge_entity,
     merge_evidence,
 )
 from graph.stores import embedded_queries as Q
+from graph.stores.embedded_db import RELATION_COLUMNS
 from graph.stores.props import article_props, entity_props, event_props, relation_props
 
 
 def _existing_relations(conn: Any, rels: list[Relation]) -> dict[str, Relation]:
-    by_type: dict[str, list[dict[str, str]]] = {}
-    for r in rels:
-        by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, "id": r.id})
+    rows = list({r.id: {"s": r.source, "id": r.id} for r in rels}.values())
+    if not rows:
+        return {}
     found: dict[str, Relation] = {}
-    for rtype, rows in by_type.items():
-        for s, t, props in Q.rows(conn, Q.RELATIONS_BY_ENDS.format(rtype=rtype), {"rows": rows}):
-            # The id encodes the type and ordered ends, so the asked-for ends are the stored ones.
-            found[props["id"]] = Q.relation(rtype, s, t, props)
+    for s, t, rtype, props in Q.rows(conn, Q.RELATIONS_BY_SOURCE, {"rows": rows}):
+        found[props["id"]] = Q.relation(rtype, s, t, props)
     return found
 
 
@@ -49,10 +54,13 @@ def write_batch(conn: Any, records: list[GraphRecords]) -> UpsertReport:
     art_ids = sorted({r.article.id for r in records})
     have_arts = {row[0]["id"] for row in Q.rows(conn, Q.ARTICLES_BY_ID, {"ids": art_ids})}
     ent_ids = sorted({e.id for r in records for e in r.entities})
-    ents = {
-        row[0]["id"]: Q.entity(row[0], row[1]) for row in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": ent_ids})
-    }
-    rels = _existing_relations(conn, [x for r in records for x in r.relations])
+    # Entities without their articles (MENTIONED_IN links are written apart): what changes a node.
+    ents = {row[0]["id"]: Q.entity(row[0]) for row in Q.rows(conn, Q.ENTITY_NODES_BY_ID, {"ids": ent_ids})}
+    stored_ents = {i: entity_props(e) for i, e in ents.items()}  # only changed entities are written
+    # A relation with an end new in this batch is new: only the others are looked up.
+    rels = _existing_relations(
+        conn, [x for r in records for x in r.relations if x.source in ents and x.target in ents]
+    )
     evts = _existing_events(conn, sorted({e.id for r in records for e in r.events}))
 
     new_arts: dict[str, dict[str, Any]] = {}
@@ -108,13 +116,45 @@ def write_batch(conn: Any, records: list[GraphRecords]) -> UpsertReport:
             dirty_evts.add(ev.id)
 
     if new_arts:
-        conn.execute(Q.MERGE_ARTICLES, {"rows": list(new_arts.values())})
-    _put_entities(conn, [ents[i] for i in sorted(dirty_ents)])
+        conn.execute(Q.CREATE_ARTICLES, {"rows": list(new_arts.values())})
+    new_ents = [entity_props(ents[i]) for i in sorted(dirty_ents) if i not in stored_ents]
+    if new_ents:
+        conn.execute(Q.CREATE_ENTITIES, {"rows": new_ents})
+    changed = [
+        ents[i] for i in sorted(dirty_ents & stored_ents.keys()) if entity_props(ents[i]) != stored_ents[i]
+    ]
+    _put_entities(conn, changed)
     _put_relations(conn, [rels[i] for i in sorted(new_rels)], create=True)
     _put_relations(conn, [rels[i] for i in sorted(dirty_rels - new_rels)], create=False)
     _put_events(conn, [evts[i] for i in sorted(dirty_evts)])
-    _link(conn, "MENTIONED_IN", sorted(mentions))
+    # An article new in this batch has no links yet: its mentions are copied, the others merged.
+    copy_relations(conn, "MENTIONED_IN", [{"s": e, "t": a} for e, a in sorted(mentions) if a in new_arts], {})
+    _link(conn, "MENTIONED_IN", sorted(m for m in mentions if m[1] not in new_arts))
     return report
+
+
+def copy_relations(conn: Any, table: str, rows: list[dict[str, Any]], columns: dict[str, str]) -> None:
+    """Create relationships with `COPY ... FROM` an Arrow table: 10-40x faster than `UNWIND ... CREATE`,
+    and the ends are primary-key lookups. Inside the batch's transaction: a rollback undoes it.
+    (Only relationship tables: LadybugDB 0.22 corrupts its heap when a transaction that copied into a
+    *node* table rolls back, so nodes are created with `CREATE`.)"""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    arrow = {
+        "STRING": pa.string(),
+        "STRING[]": pa.list_(pa.string()),
+        "DOUBLE": pa.float64(),
+        "INT64": pa.int64(),
+    }
+    data = {
+        "from": pa.array([r["s"] for r in rows], pa.string()),
+        "to": pa.array([r["t"] for r in rows], pa.string()),
+    }
+    for name, ctype in columns.items():
+        data[name] = pa.array([r[name] for r in rows], arrow[ctype])
+    conn.execute(f"COPY {table} FROM $rows", {"rows": pa.table(data)})
 
 
 def _put_entities(conn: Any, ents: list[Entity]) -> None:
@@ -126,9 +166,11 @@ def _put_relations(conn: Any, rels: list[Relation], create: bool) -> None:
     by_type: dict[str, list[dict[str, Any]]] = {}
     for r in rels:
         by_type.setdefault(r.type, []).append({"s": r.source, "t": r.target, **relation_props(r)})
-    template = Q.CREATE_RELATION if create else Q.UPDATE_RELATION
     for rtype, rows in by_type.items():
-        conn.execute(template.format(rtype=rtype), {"rows": rows})
+        if create:
+            copy_relations(conn, rtype, rows, RELATION_COLUMNS)
+        else:
+            conn.execute(Q.UPDATE_RELATION.format(rtype=rtype), {"rows": rows})
 
 
 def _put_events(conn: Any, evts: list[Event]) -> None:
@@ -166,13 +208,8 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
             return
         raise NotFound("entity", drop_id)
     keep, drop = found[keep_id], found[drop_id]
-    names = [n for n in (drop.name, *drop.aliases) if n != keep.name]
-    as_alias = drop.model_copy(update={"aliases": names})
-    _put_entities(conn, [merge_entity(keep, as_alias)])
+    _put_entities(conn, [fold_entity(keep, drop)])
     _link(conn, "MENTIONED_IN", [(keep_id, a) for a in drop.article_ids])
-
-    def moved(x: str) -> str:
-        return keep_id if x == drop_id else x
 
     # Relations: re-pointed, re-keyed, merged into an equal one at `keep`, self-relations dropped.
     olds: dict[str, Relation] = {}
@@ -193,20 +230,21 @@ def merge_entities(conn: Any, keep_id: str, drop_id: str) -> None:
     _put_relations(conn, [r for r in merged if r.id not in have], create=True)
     _put_relations(conn, [r for r in merged if r.id in have], create=False)
 
-    # Events: roles re-pointed; the id follows its actors and place, so an event may merge into another.
+    # Events: roles re-pointed and re-keyed (graph/merging.py, as the Neo4j store): an event whose new id
+    # equals another's folds into it (finer date, roles and evidence unioned, `merged_from` extended).
     ev_ids = [r[0] for r in Q.rows(conn, Q.EVENT_IDS_FOR_ENTITIES, {"ids": [drop_id]})]
-    new_events: dict[str, Event] = {}
-    for ev in _existing_events(conn, ev_ids).values():
-        actors = sorted({moved(a) for a in ev.actors})
-        targets_ = sorted({moved(t) for t in ev.targets})
-        loc = moved(ev.location) if ev.location else None
-        xid = event_id(ev.type, ev.date, actors, loc, targets_)
-        moved_ev = ev.model_copy(update={"id": xid, "actors": actors, "targets": targets_, "location": loc})
-        prev_ev = new_events.get(xid)
-        new_events[xid] = _merged_event(prev_ev, moved_ev) if prev_ev is not None else moved_ev
-        conn.execute(Q.DELETE_EVENT, {"id": ev.id})
-    have_ev = _existing_events(conn, sorted(new_events))
-    _put_events(conn, [_merged_event(have_ev[i], e) if i in have_ev else e for i, e in new_events.items()])
+    roles = _existing_events(conn, ev_ids)
+    rewired = [rewire_event(ev, drop_id, keep_id) for ev in roles.values()]
+    clash = sorted({e.id for e in rewired} - set(roles))
+    result = _existing_events(conn, clash)
+    for ev in rewired:
+        result[ev.id] = fold_event(result[ev.id], ev) if ev.id in result else ev
+    for old_id in roles:
+        conn.execute(Q.DELETE_EVENT, {"id": old_id})
+    for new_id in result:
+        if new_id not in roles:
+            conn.execute(Q.DELETE_EVENT, {"id": new_id})
+    _put_events(conn, list(result.values()))
     conn.execute(Q.DELETE_ENTITY, {"id": drop_id})
 
 
@@ -227,11 +265,6 @@ def merge_events(conn: Any, keep_id: str, drop_id: str) -> Event:
     conn.execute(Q.DELETE_EVENT, {"id": drop_id})
     _put_events(conn, [folded])
     return folded
-
-
-def _merged_event(a: Event, b: Event) -> Event:
-    targets = sorted({*a.targets, *b.targets})
-    return a.model_copy(update={"evidence": merge_evidence(a.evidence, b.evidence), "targets": targets})
 
 
 def put_records(

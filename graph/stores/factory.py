@@ -59,4 +59,6 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         settings.embedded_path,
         buffer_pool_mb=settings.embedded_memory_mb,
         min_free_mb=settings.embedded_min_free_mb,
+        checkpoint_mb=settings.embedded_checkpoint_mb,
+        hold_s=settings.embedded_write_hold_s,
     )

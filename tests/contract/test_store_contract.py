@@ -265,3 +265,63 @@ def test_known_entity_takes_new_aliases_titles_and_place_once(store: Any) -> Non
     assert (e.country_code, e.lat, e.lon) == ("NO", 59.9, 10.7)
     res = store.cypher("MATCH (e:Entity {id: 'person:marta-quill'}) RETURN e.alias_keys AS k")
     assert res.rows == [[["envoy quill", "m quill", "mrs quill", "quill"]]]
+
+
+def _strike(url: str, actor: str, target: str, killed: int | None, sentence: str) -> Extraction:
+    return Extraction.model_validate(
+        {
+            "article": {
+                "url": url,
+                "title": sentence,
+                "source": "Actorgraph fixtures",
+                "published": "2023-05-02",
+            },
+            "entities": [
+                {"name": actor, "kind": "armed_group"},
+                {"name": "Tessaly", "kind": "place"},
+                {"name": target, "kind": "organization"},
+            ],
+            "relations": [],
+            "events": [
+                {
+                    "type": "ASSAULT",
+                    "date": "2023-05-01",
+                    "location": "Tessaly",
+                    "actors": [actor],
+                    "targets": [target],
+                    "killed": killed,
+                    "evidence": sentence,
+                }
+            ],
+        }
+    )
+
+
+def test_merge_entities_folds_events_like_merge_events(store: Any) -> None:
+    """Both stores fold the events that meet after an entity merge with graph/merging.fold_event."""
+    store.upsert(
+        [
+            _strike(
+                "https://example.org/f/a", "Red Hand", "Harbour Guard", None, "Red Hand raided the port."
+            ),
+            _strike(
+                "https://example.org/f/b",
+                "Red Hand Brigade",
+                "Port Authority",
+                4,
+                "The brigade hit the docks.",
+            ),
+        ]
+    )
+    keep, drop = entity_id("armed_group", "Red Hand"), entity_id("armed_group", "Red Hand Brigade")
+    before = {e.actors[0]: e for e in store.events(EventFilter(types=["ASSAULT"])).items}
+    store.merge_entities(keep, drop)
+    events = store.events(EventFilter(types=["ASSAULT"])).items
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.id == before[keep].id and ev.actors == [keep]
+    assert ev.merged_from == [before[drop].id]  # the audit trail of fold_event
+    assert ev.killed == 4 and ev.evidence_count == 2
+    assert sorted(ev.targets) == sorted([*before[keep].targets, *before[drop].targets])
+    store.merge_entities(keep, drop)  # idempotent
+    assert [e.model_dump() for e in store.events(EventFilter(types=["ASSAULT"])).items] == [ev.model_dump()]
