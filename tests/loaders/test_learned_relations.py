@@ -29,7 +29,7 @@ from loaders.source import SourceArticle
 from loaders.train_relations import THRESHOLD, read_examples, train
 
 # The rules have no construction for "drones pounded positions of X"; the classifier has seen strikes.
-DRONES = "Turkish drones pounded positions of the PKK across northern Iraq on Sunday."
+DRONES = "Turkish drones pounded PKK camps in northern Iraq on Sunday."
 
 
 def parse(text: str) -> tuple[list, EntityTable, list]:
@@ -79,9 +79,12 @@ def test_training_beats_the_trivial_baseline_on_held_out_articles(tmp_path: Path
 
 def test_finds_a_strike_the_rules_miss() -> None:
     sents, table, rules = parse(DRONES)
-    assert not any(r.type == "STRUCK" for r in rules)
+    # The rules read the camps as the PKK's; the place struck is left to the classifier.
+    assert {(r.source, r.type, r.target) for r in rules if r.type == "STRUCK"} == {
+        ("Turkey", "STRUCK", "PKK")
+    }
     found = {(r.source, r.type, r.target) for r in learned_relations(sents, table, rules)}
-    assert ("Turkey", "STRUCK", "PKK") in found
+    assert ("Turkey", "STRUCK", "Iraq") in found
 
 
 def test_rules_win_and_kinds_and_triggers_hold() -> None:
@@ -115,4 +118,4 @@ def test_setting_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.delenv("KG_LEARNED_RELATIONS")
         get_settings.cache_clear()
-    assert ("Turkey", "STRUCK", "PKK") in on - off
+    assert ("Turkey", "STRUCK", "Iraq") in on - off
