@@ -233,7 +233,10 @@ def run(
             asyncio.run(drive(base, requests_for(ids, labels, 100, seed=1), 8))  # warm-up
         for n, clients in enumerate(levels):
             for name in names[n % len(names) :] + names[: n % len(names)]:
-                level = asyncio.run(drive(bases[name], requests_for(ids, labels, per_level), clients))
+                # A new draw per level (the same for every server): a level does not only replay the
+                # requests the previous one already put in the cache.
+                reqs = requests_for(ids, labels, per_level, seed=5 + clients)
+                level = asyncio.run(drive(bases[name], reqs, clients))
                 level["load_average"] = round(os.getloadavg()[0], 2)
                 out["servers"][name]["levels"].append(level)
         return out

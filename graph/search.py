@@ -11,9 +11,9 @@ The pure functions here decide whether a candidate matches and in which tier, an
 - tier 3 fuzzy: rapidfuzz `fuzz.WRatio >= 85` against the name or an alias, only when q has at least
   `FUZZY_MIN_CHARS` characters.
 
-Within a tier: degree descending, then name, then id, strings compared by UTF-16 code units (`text_order`:
-the order of Neo4j and Java, which differs from Python's code point order only between characters above
-U+FFFF and those in U+E000-U+FFFF), so that a store may sort in its own engine. Both indexes tokenise the normalised keys the same
+Within a tier: degree descending, then name, then id, strings in code point order: Python's, SQLite's
+(UTF-8 bytes) and Neo4j's for stored properties (measured: Neo4j orders *parameter* strings by UTF-16
+code units, stored ones by code points), so a store may sort in its own engine. Both indexes tokenise the normalised keys the same
 way (`graph.model.normalize_name` leaves words of `[0-9a-z]` separated by one space), so the candidate
 sets, and therefore the pages and totals, are identical.
 """
@@ -41,11 +41,6 @@ _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 def query_key(q: str | None) -> str:
     """The normalised query (empty when there is nothing to search for)."""
     return normalize_name(q) if q else ""
-
-
-def text_order(text: str) -> bytes:
-    """Sort key of a string in UTF-16 code unit order, as Neo4j's ORDER BY (and an SQLite BLOB) sorts."""
-    return text.encode("utf-16-be", "surrogatepass")
 
 
 def is_fuzzy(key: str) -> bool:
@@ -116,7 +111,7 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
         for _, _, j in scored:
             tiers[owners[j]] = 3
     hits = [(t, c) for t, c in zip(tiers, cands, strict=True) if t is not None]
-    hits.sort(key=lambda h: (h[0], -h[1].degree, text_order(h[1].name), h[1].id))
+    hits.sort(key=lambda h: (h[0], -h[1].degree, h[1].name, h[1].id))
     return hits
 
 

@@ -17,10 +17,8 @@ from pathlib import Path
 
 from graph.errors import StoreUnavailable
 from graph.model import Entity, EntityHit, Page, normalize_name
-from graph.search import Candidate, fts5_query, query_key, rank, text_order
+from graph.search import Candidate, fts5_query, query_key, rank
 
-# The layout's version: an index file written by another layout is dropped and rebuilt from the graph.
-SCHEMA_VERSION = 2
 KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
 
 _SCHEMA = """
@@ -31,11 +29,10 @@ CREATE TABLE IF NOT EXISTS entity (
   kind TEXT NOT NULL,
   degree INTEGER NOT NULL,
   keys TEXT NOT NULL,
-  body TEXT NOT NULL,
-  name_order BLOB NOT NULL
+  body TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS entity_by_degree ON entity (degree DESC, name_order, id);
-CREATE INDEX IF NOT EXISTS entity_by_kind ON entity (kind, degree DESC, name_order, id);
+CREATE INDEX IF NOT EXISTS entity_by_degree ON entity (degree DESC, name, id);
+CREATE INDEX IF NOT EXISTS entity_by_kind ON entity (kind, degree DESC, name, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
   name_key, alias_keys, tokenize = 'unicode61', prefix = '1 2 3'
 );
@@ -71,13 +68,7 @@ class EmbeddedSearchIndex:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 if not self._ready:
                     with conn:
-                        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                            # Emptied: the store finds the count wrong and re-indexes the graph.
-                            conn.executescript(
-                                "DROP TABLE IF EXISTS entity; DROP TABLE IF EXISTS entity_names;"
-                            )
                         conn.executescript(_SCHEMA)
-                        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     self._keepalive = conn  # an in-memory database lives while a connection is open
                     self._ready = True
             except (sqlite3.Error, OSError) as exc:
@@ -104,7 +95,6 @@ class EmbeddedSearchIndex:
                     int((degrees or {}).get(e.id, 0)),
                     KEY_SEP.join([name_key, *alias_keys]),
                     e.model_dump_json(),
-                    text_order(e.name),
                     name_key,
                     " \n".join(alias_keys),
                 )
@@ -117,13 +107,11 @@ class EmbeddedSearchIndex:
             self._delete(conn, [r[0] for r in rows])
             for r in rows:
                 cur = conn.execute(
-                    "INSERT INTO entity (id, name, kind, degree, keys, body, name_order) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    r[:7],
+                    "INSERT INTO entity (id, name, kind, degree, keys, body) VALUES (?, ?, ?, ?, ?, ?)", r[:6]
                 )
                 conn.execute(
                     "INSERT INTO entity_names (rowid, name_key, alias_keys) VALUES (?, ?, ?)",
-                    (cur.lastrowid, r[7], r[8]),
+                    (cur.lastrowid, r[6], r[7]),
                 )
 
     def remove(self, ids: Iterable[str]) -> None:
@@ -170,7 +158,7 @@ class EmbeddedSearchIndex:
             total = conn.execute(f"SELECT count(*) FROM entity e WHERE 1 = 1{where_kind}", args).fetchone()[0]
             rows = conn.execute(
                 f"SELECT body, degree FROM entity e WHERE 1 = 1{where_kind} "
-                "ORDER BY degree DESC, name_order, id LIMIT ? OFFSET ?",
+                "ORDER BY degree DESC, name, id LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             ).fetchall()
             items = [EntityHit(entity=Entity.model_validate_json(b), degree=d) for b, d in rows]

@@ -390,8 +390,8 @@ def explain(query: str) -> str:
 # ------------------------------------------------------------------------------ entity search
 # One round trip (graph/search.py has the contract). The full-text index proposes candidates; the
 # exact, prefix and word tiers are decided here with the same tests as `graph.search.tier`, and the
-# matches are ordered here (Neo4j compares strings by UTF-16 code units, as `graph.search.text_order`), so
-# only the page's nodes travel. Candidates in none of those tiers come back as light rows, and only
+# matches are ordered here (stored strings compare by code points in Neo4j, as in Python), so only the
+# page's nodes travel. Candidates in none of those tiers come back as light rows, and only
 # when the query is long enough to be fuzzy: rapidfuzz scores them in Python (the fuzzy tier, last).
 SEARCH_RANKED = f"""
 CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
