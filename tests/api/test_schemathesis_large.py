@@ -1,6 +1,6 @@
 """The schemathesis run again on a large graph, on both stores: no request may produce a 500 at size.
 
-The graph is `bench/api.py`'s `synthetic()`: `KG_LARGE_ENTITIES` entities (20,000 by default) with
+The graph is `bench/api.py`'s `synthetic()`: `KG_LARGE_ENTITIES` entities (5,000 by default, sized for CI time: see docs/api.md) with
 relations, aliases, events and dates, written once per store for the whole module. Generated requests
 then meet real pages, totals, paths and whole-graph work (alliances, export, the views) at that size.
 """
@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from api.app import create_app
 from graph.settings import Settings
 
-ENTITIES = int(os.environ.get("KG_LARGE_ENTITIES", "20000"))
+ENTITIES = int(os.environ.get("KG_LARGE_ENTITIES", "5000"))
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "api.py"
 
 
@@ -75,9 +75,11 @@ def large_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors_on_a_large_graph(case: schemathesis.Case, large_store: Any) -> None:
-    response = case.call(headers={"Authorization": "Bearer k"} if case.path.endswith("/cypher") else None)
+    auth = {"Authorization": "Bearer k"} if case.path.endswith("/cypher") else None
+    # Whole-graph work (alliances, the views, export) takes seconds at this size on a loaded machine.
+    response = case.call(headers=auth, timeout=120)
     assert response.status_code < 500, (
         f"{large_store.kind}: {case.method} {case.formatted_path} -> {response.status_code}: {response.text[:300]}"
     )
