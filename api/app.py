@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import errors
 from api.cache import VersionCache
 from api.deps import ReadAllowed
+from api.response_cache import ResponseCache
 from api.routers import (
     alliances,
     articles,
@@ -152,6 +153,10 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         from api.routers import views
 
         app.include_router(views.router, dependencies=[ReadAllowed])
+    # Innermost of the middlewares: CORS and the body limit still apply to cached answers.
+    app.add_middleware(
+        ResponseCache, max_bytes=settings.api_cache_mb * 1024 * 1024, ttl=settings.api_version_ttl
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -5,7 +5,14 @@
 Builds a synthetic graph in the store, serves it with uvicorn in a second process, and drives three
 queries from this process: entity search, 1-hop neighbours and a 3-hop shortest path. Reports
 requests/s and p50/p99 latency over HTTP and for direct calls, and the HTTP overhead ratio (p50).
-Goal: p99 of 1-hop neighbours under 50 ms on Neo4j.
+Goal: p99 of 1-hop neighbours under 50 ms on Neo4j; search p99 under 20 ms at 100k entities.
+
+    python bench/api.py --store neo4j --reuse --baseline-src /tmp/main-src
+
+`--reuse` keeps a graph already in the store (and in `KG_HOME` for embedded) instead of building it;
+`--baseline-src` also serves the same store from another source tree (e.g. `git archive main`) and sends
+every HTTP request to both servers in turn, so the two are measured in the same minutes, under the same
+load, and reported side by side with their ratio.
 
     python bench/api.py --store embedded|neo4j --concurrent [--workers 2] [--per-level 600]
 
@@ -29,7 +36,55 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.model import RELATION_TYPES, Extraction  # noqa: E402
+from graph.model import EVENT_TYPES, RELATION_TYPES, Extraction  # noqa: E402
+
+KINDS = ("country", "person", "organization", "armed_group", "group", "place")
+
+
+def synthetic(n_ent: int, per: int = 50, rels: int = 25, events: int = 2, seed: int = 7) -> list[Extraction]:
+    """A graph of `n_ent` entities in articles of `per` entities each (every entity in one), with random
+    relations inside and across articles, events, aliases and dates: the large graph of the no-500 test
+    (tests/api/test_schemathesis_large.py), quick to write because each entity is written once."""
+    rng = random.Random(seed)
+    names = [f"Actor {i:06d}" for i in range(n_ent)]
+    out = []
+    for a in range(0, n_ent, per):
+        mine = names[a : a + per]
+        day = f"2024-{1 + a // per % 12:02d}-{1 + a % 28:02d}"
+        relations = []
+        for _ in range(rels):
+            s, t = rng.choice(mine), rng.choice(mine if rng.random() < 0.7 else names[: a + per])
+            if s != t:
+                relations.append({"source": s, "type": rng.choice(RELATION_TYPES), "target": t})
+        named = {n for r in relations for n in (r["source"], r["target"])} | set(mine)
+        evs = [
+            {
+                "type": rng.choice(EVENT_TYPES),
+                "date": day,
+                "actors": [rng.choice(mine)],
+                "targets": [rng.choice(mine)],
+                "location": mine[-1],
+            }
+            for _ in range(events)
+        ]
+        out.append(
+            Extraction.model_validate(
+                {
+                    "article": {"url": f"https://example.org/large/{a}", "published": day},
+                    "entities": [
+                        {
+                            "name": n,
+                            "kind": "place" if n == mine[-1] else KINDS[int(n[-6:]) % 5],
+                            "aliases": [f"A{n[-6:]}"] if int(n[-6:]) % 7 == 0 else [],
+                        }
+                        for n in sorted(named)
+                    ],
+                    "relations": relations,
+                    "events": evs,
+                }
+            )
+        )
+    return out
 
 
 def build(store, n_ent: int, n_rel: int, seed: int = 3) -> None:  # type: ignore[no-untyped-def]
@@ -91,6 +146,29 @@ def timed(fn, n: int) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def interleaved(clients: dict, call, n: int) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Request i goes to every server in turn (the first server alternating), so they share the load."""
+    lat: dict[str, list[float]] = {name: [] for name in clients}
+    names = list(clients)
+    t_total = dict.fromkeys(names, 0.0)
+    for i in range(n):
+        for name in names[i % len(names) :] + names[: i % len(names)]:
+            t = time.perf_counter()
+            call(clients[name], i).raise_for_status()
+            dt = time.perf_counter() - t
+            lat[name].append(dt * 1000)
+            t_total[name] += dt
+    out = {}
+    for name, xs in lat.items():
+        xs.sort()
+        out[name] = {
+            "rps": round(n / t_total[name], 1),
+            "p50_ms": round(statistics.median(xs), 2),
+            "p99_ms": round(xs[max(0, int(len(xs) * 0.99) - 1)], 2),
+        }
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
@@ -101,13 +179,16 @@ def main() -> None:
     ap.add_argument("--concurrent", action="store_true", help="the example graph under 1, 8 and 64 clients")
     ap.add_argument("--workers", type=int, default=1, help="`kg serve --workers` for --concurrent")
     ap.add_argument("--per-level", type=int, default=600, help="requests per client level")
+    ap.add_argument("--reuse", action="store_true", help="keep the graph already in the store")
+    ap.add_argument("--baseline-src", type=Path, help="a source tree to serve alongside, as the baseline")
+    ap.add_argument("--home", type=Path, help="KG_HOME (default: a new temporary directory)")
     args = ap.parse_args()
     if args.concurrent:
         concurrent(args)
         return
     import httpx
 
-    home = Path(tempfile.mkdtemp())
+    home = args.home or Path(tempfile.mkdtemp())
     env = {**os.environ, "KG_HOME": str(home), "KG_STORE": args.store}
     if args.store == "neo4j":
         from neo4j import GraphDatabase
@@ -124,10 +205,13 @@ def main() -> None:
         from graph.stores.embedded import EmbeddedStore
 
         store = EmbeddedStore(home / "graph.json")
-    store.clear()
-    print(f"building {args.entities:,} entities / {args.relations:,} relations in {args.store}", flush=True)
     t0 = time.perf_counter()
-    build(store, args.entities, args.relations)
+    if not (args.reuse and store.stats().entities >= args.entities * 0.9):
+        store.clear()
+        print(
+            f"building {args.entities:,} entities / {args.relations:,} relations in {args.store}", flush=True
+        )
+        build(store, args.entities, args.relations)
     t_build = time.perf_counter() - t0
     stats = store.stats()
     rng = random.Random(9)
@@ -142,45 +226,61 @@ def main() -> None:
         ),
     }
     store.close()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(args.port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    servers = {"this": (ROOT, args.port, str(ROOT))}
+    if args.baseline_src:
+        src = args.baseline_src.resolve()
+        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
+        servers["baseline"] = (src, args.port + 1, f"{block}:{src}")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+            env={**env, "PYTHONPATH": path, "KG_API_CACHE_MB": "0"},  # every request computed
+            cwd=src,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for src, port, path in servers.values()
+    ]
     try:
-        base = f"http://127.0.0.1:{args.port}"
-        with httpx.Client(base_url=base, timeout=60) as c:
+        clients = {
+            name: httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
+            for name, (_, port, _) in servers.items()
+        }
+        for c in clients.values():
             for _ in range(600):
                 try:
                     if c.get("/health").status_code == 200:
                         break
                 except httpx.TransportError:
-                    time.sleep(0.2)
-            http = {
-                "search": timed(
-                    lambda i: c.get(
-                        "/api/v1/entities", params={"q": f"actor {i % 1000:03d}", "limit": 20}
-                    ).raise_for_status(),
-                    args.requests,
+                    pass
+                time.sleep(0.2)
+        calls = {
+            "search": (
+                lambda c, i: c.get("/api/v1/entities", params={"q": f"actor {i % 1000:03d}", "limit": 20}),
+                args.requests,
+            ),
+            "neighbors_1hop": (
+                lambda c, i: c.get(f"/api/v1/entities/{picks[i]}/neighbors", params={"depth": 1}),
+                args.requests,
+            ),
+            "path_3hop": (
+                lambda c, i: c.get(
+                    "/api/v1/paths", params={"from": pairs[i][0], "to": pairs[i][1], "max_hops": 3}
                 ),
-                "neighbors_1hop": timed(
-                    lambda i: c.get(
-                        f"/api/v1/entities/{picks[i]}/neighbors", params={"depth": 1}
-                    ).raise_for_status(),
-                    args.requests,
-                ),
-                "path_3hop": timed(
-                    lambda i: c.get(
-                        "/api/v1/paths", params={"from": pairs[i][0], "to": pairs[i][1], "max_hops": 3}
-                    ).raise_for_status(),
-                    max(20, args.requests // 5),
-                ),
-            }
+                max(20, args.requests // 5),
+            ),
+        }
+        by_server = {name: {} for name in servers}
+        for fam, (call, n) in calls.items():
+            for name, lat in interleaved(clients, call, n).items():
+                by_server[name][fam] = lat
+        http = by_server["this"]
     finally:
-        server.terminate()
-        server.wait(30)
+        for c in clients.values():
+            c.close()
+        for proc in procs:
+            proc.terminate()
+            proc.wait(30)
     result = {
         "store": args.store,
         "graph": {"entities": stats.entities, "relations": stats.relations},
@@ -190,24 +290,60 @@ def main() -> None:
         "http_overhead_p50_ratio": {
             k: round(http[k]["p50_ms"] / max(direct[k]["p50_ms"], 0.01), 2) for k in direct
         },
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
+    if "baseline" in by_server:
+        base = by_server["baseline"]
+        result["baseline"] = {"src": str(args.baseline_src), "http": base}
+        result["speedup_vs_baseline"] = {
+            k: {q: round(base[k][q] / max(http[k][q], 0.01), 2) for q in ("p50_ms", "p99_ms")} for k in http
+        }
     out = ROOT / "bench" / "results" / f"api-{args.store}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
 
 
+def blocking_dir(modules: list[str]) -> Path:
+    """A directory whose sitecustomize makes `modules` unimportable: a baseline without the optional
+    compiled packages (neo4j-rust-ext, uvloop, httptools) that this tree added, installed in this venv."""
+    d = Path(tempfile.mkdtemp(prefix="kg-baseline-"))
+    (d / "sitecustomize.py").write_text(
+        "import sys\n"
+        "class _Block:\n"
+        f"    names = {sorted(modules)!r}\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name in self.names:\n"
+        "            raise ImportError(name + ' is blocked for the baseline')\n"
+        "sys.meta_path.insert(0, _Block())\n"
+    )
+    return d
+
+
 def concurrent(args: argparse.Namespace) -> None:
     """The request mix on the example graph at 1, 8 and 64 clients (bench/api_load.py)."""
     from bench.api_load import run
 
-    home = Path(tempfile.mkdtemp())
+    home = args.home or Path(tempfile.mkdtemp())
     env = {**os.environ, "KG_HOME": str(home), "KG_STORE": args.store}
     if args.store == "neo4j":
         env["NEO4J_URI"] = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-    result = run(args.store, env, args.port, args.workers, [1, 8, 64], args.per_level)
-    by = {lv["clients"]: lv for lv in result["levels"]}
-    result["ratio_64_over_8"] = round(by[64]["rps"] / by[8]["rps"], 2)
+    servers = {"this": (ROOT, {})}
+    if args.baseline_src:
+        src = args.baseline_src.resolve()
+        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
+        servers = {"baseline": (src, {"PYTHONPATH": f"{block}:{src}"}), **servers}
+    result = run(args.store, env, args.port, args.workers, [1, 8, 64], args.per_level, servers)
+    for srv in result["servers"].values():
+        by = {lv["clients"]: lv for lv in srv["levels"]}
+        srv["ratio_64_over_8"] = round(by[64]["rps"] / by[8]["rps"], 2)
+    if args.baseline_src:
+        this, base = result["servers"]["this"]["levels"], result["servers"]["baseline"]["levels"]
+        result["baseline_src"] = str(args.baseline_src)
+        result["rps_ratio_vs_baseline"] = {
+            str(a["clients"]): round(a["rps"] / max(b["rps"], 0.01), 2)
+            for a, b in zip(this, base, strict=True)
+        }
     out = ROOT / "bench" / "results" / f"api-concurrent-{args.store}-w{args.workers}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1))

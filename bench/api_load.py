@@ -153,12 +153,47 @@ async def drive(base: str, reqs: list[tuple[str, str, dict[str, Any]]], clients:
     }
 
 
-def run(
-    store_kind: str, env: dict[str, str], port: int, workers: int, levels: list[int], per_level: int
-) -> dict[str, Any]:
-    """Ingest the examples into the (cleared) store of `env`, serve it, and drive each level."""
+def _serve(src: Path, env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        cwd=src,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait(base: str) -> None:
     import httpx
 
+    with httpx.Client(base_url=base, timeout=60) as c:
+        for _ in range(600):
+            try:
+                if c.get("/health").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+
+
+def run(
+    store_kind: str,
+    env: dict[str, str],
+    port: int,
+    workers: int,
+    levels: list[int],
+    per_level: int,
+    servers: dict[str, tuple[Path, dict[str, str]]] | None = None,
+) -> dict[str, Any]:
+    """Ingest the examples into the (cleared) store of `env`, serve it, and drive each level.
+
+    `servers` names source trees (with extra environment) to serve the same store from, each on its own
+    port; at every level each is driven in turn (the first one alternating), so that a baseline and this
+    tree meet the same load in the same minutes. By default: this tree alone, as "this".
+    """
+    import httpx
+
+    servers = servers or {"this": (ROOT, {})}
     subprocess.run(
         [sys.executable, "-m", "api.cli", "clear", "--yes"],
         env=env,
@@ -174,34 +209,41 @@ def run(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--workers", str(workers)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    names = list(servers)
+    bases = {name: f"http://127.0.0.1:{port + i}" for i, name in enumerate(names)}
+    procs = [
+        _serve(src, {**env, "PYTHONPATH": str(src), **extra}, port + i, workers)
+        for i, (src, extra) in enumerate(servers.values())
+    ]
     try:
-        with httpx.Client(base_url=base, timeout=60) as c:
-            for _ in range(600):
-                try:
-                    if c.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
+        for base in bases.values():
+            _wait(base)
+        with httpx.Client(base_url=bases[names[0]], timeout=60) as c:
             ents = c.get("/api/v1/entities", params={"limit": 1000}).json()["items"]
         ids = [e["id"] for e in ents]
-        names = [e["name"] for e in ents]
-        out: dict[str, Any] = {"store": store_kind, "workers": workers, "entities": len(ids), "levels": []}
-        asyncio.run(drive(base, requests_for(ids, names, 100, seed=1), 8))  # warm-up
-        for clients in levels:
-            out["levels"].append(asyncio.run(drive(base, requests_for(ids, names, per_level), clients)))
+        labels = [e["name"] for e in ents]
+        out: dict[str, Any] = {
+            "store": store_kind,
+            "workers": workers,
+            "entities": len(ids),
+            "load_average_start": [round(x, 2) for x in os.getloadavg()],
+            "servers": {name: {"levels": []} for name in names},
+        }
+        for base in bases.values():
+            asyncio.run(drive(base, requests_for(ids, labels, 100, seed=1), 8))  # warm-up
+        for n, clients in enumerate(levels):
+            for name in names[n % len(names) :] + names[: n % len(names)]:
+                # A new draw per level (the same for every server): a level does not only replay the
+                # requests the previous one already put in the cache.
+                reqs = requests_for(ids, labels, per_level, seed=5 + clients)
+                level = asyncio.run(drive(bases[name], reqs, clients))
+                level["load_average"] = round(os.getloadavg()[0], 2)
+                out["servers"][name]["levels"].append(level)
         return out
     finally:
-        server.terminate()
-        server.wait(30)
+        for proc in procs:
+            proc.terminate()
+            proc.wait(30)
 
 
 if __name__ == "__main__":  # pragma: no cover - used through bench/api.py

@@ -11,7 +11,9 @@ The pure functions here decide whether a candidate matches and in which tier, an
 - tier 3 fuzzy: rapidfuzz `fuzz.WRatio >= 85` against the name or an alias, only when q has at least
   `FUZZY_MIN_CHARS` characters.
 
-Within a tier: degree descending, then name, then id. Both indexes tokenise the normalised keys the same
+Within a tier: degree descending, then name, then id, strings in code point order: Python's, SQLite's
+(UTF-8 bytes) and Neo4j's for stored properties (measured: Neo4j orders *parameter* strings by UTF-16
+code units, stored ones by code points), so a store may sort in its own engine. Both indexes tokenise the normalised keys the same
 way (`graph.model.normalize_name` leaves words of `[0-9a-z]` separated by one space), so the candidate
 sets, and therefore the pages and totals, are identical.
 """

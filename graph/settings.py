@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     query_timeout: float = Field(default=10.0, alias="KG_QUERY_TIMEOUT")
     query_row_limit: int = Field(default=10_000, alias="KG_QUERY_ROW_LIMIT")
     api_threads: int = Field(default=64, ge=1, le=1024, alias="KG_API_THREADS")
+    # Read answers kept per graph version (api/response_cache.py): memory for them (0: no cache) and how
+    # long a version token is trusted before the store is asked again (the staleness bound, seconds).
+    api_cache_mb: int = Field(default=64, ge=0, le=65536, alias="KG_API_CACHE_MB")
+    api_version_ttl: float = Field(default=1.0, ge=0.0, le=60.0, alias="KG_API_VERSION_TTL")
     neo4j_pool_size: int = Field(default=100, ge=1, le=1000, alias="KG_NEO4J_POOL_SIZE")
 
     @property

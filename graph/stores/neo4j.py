@@ -49,7 +49,7 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
-from graph.search import Candidate, lucene_query, query_key, rank
+from graph.search import Candidate, is_fuzzy, lucene_query, query_key, rank
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
@@ -364,18 +364,28 @@ class Neo4jStore:
             rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
             items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
             return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
-        found = self._read(Q.SEARCH_CANDIDATES, lucene=lucene_query(key), kind=kind)
-        hits = rank(
-            key,
-            (
-                Candidate(r["id"], r["name"], (r["name_key"], *(r["alias_keys"] or [])), r["degree"])
-                for r in found
-            ),
-        )
-        page = [c for _, c in hits[offset : offset + limit]]
-        nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
-        items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page]
-        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
+        row = self._read(
+            Q.SEARCH_RANKED,
+            lucene=lucene_query(key),
+            kind=kind,
+            key=key,
+            word=f" {key}",
+            fuzzy=is_fuzzy(key),
+            offset=offset,
+            limit=limit,
+        )[0]
+        matched = int(row["matched"])
+        items = [EntityHit(entity=_entity(p["node"]), degree=p["degree"]) for p in row["page"]]
+        # The fuzzy tier comes after every other match: scored here, its nodes fetched only if on the page.
+        fuzzy = [c for _, c in rank(key, (Candidate(o[0], o[1], tuple(o[3:]), o[2]) for o in row["others"]))]
+        if len(items) < limit and fuzzy:
+            start = max(0, offset - matched)
+            wanted = fuzzy[start : start + limit - len(items)]
+            nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in wanted])}
+            items += [
+                EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in wanted if c.id in nodes
+            ]
+        return Page[EntityHit](items=items, total=matched + len(fuzzy), limit=limit, offset=offset)
 
     def _events_with_links(self, nodes: list[Any]) -> list[Event]:
         if not nodes:

@@ -202,15 +202,6 @@ ORDER BY rank, degree DESC, e.id
 LIMIT 1
 """
 
-# Search candidates from the full-text index with their degree (graph/search.py decides tiers and
-# order in Python); entity nodes are fetched for the page only.
-SEARCH_CANDIDATES = f"""
-CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
-WHERE $kind IS NULL OR node.kind = $kind
-RETURN node.id AS id, node.name AS name, node.name_key AS name_key, node.alias_keys AS alias_keys,
-       COUNT {{ (node)-[:{REL_TYPES_PATTERN}]-() }} AS degree
-"""
-
 # Without a query: every entity by degree (the browse order), counted apart.
 BROWSE_ENTITIES = f"""
 MATCH (e:Entity)
@@ -422,3 +413,28 @@ WRITE_QUERY_TYPES = ("w", "rw")
 def explain(query: str) -> str:
     """The user's (already guarded) query, planned but not run."""
     return "EXPLAIN " + query
+
+
+# ------------------------------------------------------------------------------ entity search
+# One round trip (graph/search.py has the contract). The full-text index proposes candidates; the
+# exact, prefix and word tiers are decided here with the same tests as `graph.search.tier`, and the
+# matches are ordered here (stored strings compare by code points in Neo4j, as in Python), so only the
+# page's nodes travel. Candidates in none of those tiers come back as light rows, and only
+# when the query is long enough to be fuzzy: rapidfuzz scores them in Python (the fuzzy tier, last).
+SEARCH_RANKED = f"""
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
+WHERE $kind IS NULL OR node.kind = $kind
+WITH node, [k IN [node.name_key] + coalesce(node.alias_keys, []) WHERE k IS NOT NULL AND k <> ''] AS keys
+WITH node, keys,
+  CASE
+    WHEN $key IN keys THEN 0
+    WHEN any(k IN keys WHERE k STARTS WITH $key) THEN 1
+    WHEN any(k IN keys WHERE (' ' + k) CONTAINS $word) THEN 2
+  END AS tier
+WHERE tier IS NOT NULL OR $fuzzy
+WITH node, keys, tier, COUNT {{ (node)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+ORDER BY tier, degree DESC, node.name, node.id
+WITH collect(CASE WHEN tier IS NOT NULL THEN {{node: node, degree: degree}} END) AS ranked,
+     collect(CASE WHEN tier IS NULL THEN [node.id, node.name, degree] + keys END) AS others
+RETURN size(ranked) AS matched, ranked[$offset..$offset + $limit] AS page, others
+"""

@@ -133,3 +133,30 @@ def test_pure_tiers() -> None:
     assert tier("", ["terra"]) is None
     assert lucene_escape("a:b*") == "a\\:b\\*"
     assert lucene_query("terra nova") == "name_key:(+ter* +nov*) OR alias_keys:(+ter* +nov*)"
+
+
+@pytest.mark.neo4j
+def test_names_sort_by_code_points_on_both_stores(embedded_store: Any, neo4j_store: Any) -> None:
+    # Same tier, same degree: the name decides. U+FF5E comes before U+1F600 in code points but after it
+    # in UTF-16 code units (a surrogate pair starts with 0xD83D), the order Neo4j gives parameter strings;
+    # both stores must give the code point order, with a query (ranked in Neo4j's engine, in Python on
+    # embedded) and without (browsed by Cypher and by SQLite).
+    names = [
+        ("Camp \uff5e North", "place"),
+        ("Camp \U0001f600 North", "armed_group"),
+        ("Camp North", "person"),
+    ]
+    graph = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/utf16"},
+            "entities": [{"name": n, "kind": k} for n, k in names],
+        }
+    )
+    expected = ["Camp North", "Camp \uff5e North", "Camp \U0001f600 North"]
+    for store in (embedded_store, neo4j_store):
+        store.upsert([graph])
+        assert [h.entity.name for h in store.search_entities("camp north").items] == expected
+        assert [h.entity.name for h in store.search_entities(None).items] == expected
+        assert [h.entity.name for h in store.search_entities("camp", limit=1, offset=1).items] == expected[
+            1:2
+        ]
