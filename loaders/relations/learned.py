@@ -25,32 +25,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import get_args
 
 import numpy as np
 from spacy.tokens import Span, Token
 
-from graph.model import ExtractedRelation
+from graph.model import EntityKind, ExtractedRelation, RelationType
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACTORS, SYMMETRIC, table, words
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "relations.npz"
 NONE = "NONE"
-LABELS: tuple[str, ...] = (
-    NONE,
-    "ALLIED_WITH",
-    "SUPPORTS",
-    "OPPOSES",
-    "CONDEMNED",
-    "ACCUSED",
-    "STRUCK",
-    "SPOKE_WITH",
-    "MET_WITH",
-    "THREATENED",
-    "AFFILIATED_WITH",
-    "LOCATED_IN",
-    "CONTROLS",
-)
-KINDS: tuple[str, ...] = ("person", "country", "organization", "armed_group", "group", "place")
+# The model's output and kind features are indexed in the order of the GUIDE's types in graph/model.py.
+LABELS: tuple[str, ...] = (NONE, *get_args(RelationType))
+KINDS: tuple[str, ...] = get_args(EntityKind)
 HASH_BUCKETS = 1024
 MAX_GAP = 40  # tokens between two mentions: farther pairs are rarely related within one sentence
 TENSOR_WIDTH = 96  # the tok2vec width of en_core_web_sm; a doc without a tensor gets zeros
