@@ -10,6 +10,11 @@ Two layers:
 
 Every id is deterministic (see `entity_id`, `relation_id`, `event_id`, `article_id`), so the same actor,
 relation or event reported by two articles lands on one node or edge.
+
+Empty-list and empty-dict defaults are plain `[]`/`{}` (pydantic copies them per instance), never
+`default_factory=list`: `model_construct` inspects a factory's signature on every call, and for a builtin
+that parses Python source with `ast`, whose converter is not thread-safe on CPython 3.11 (gh-106905):
+concurrent writers then failed at random with "AST constructor recursion depth mismatch".
 """
 
 from __future__ import annotations
@@ -207,9 +212,9 @@ class ExtractedEntity(_Model):
 
     name: str = Field(min_length=1)
     kind: EntityKind
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = []
     country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2, for countries")
-    titles: list[str] = Field(default_factory=list, description="offices held, for persons")
+    titles: list[str] = Field(default=[], description="offices held, for persons")
     lat: float | None = None
     lon: float | None = None
     optional: bool | None = None  # accepted from gold files; ignored by stores
@@ -244,8 +249,8 @@ class ExtractedEvent(_Model):
     label: str | None = None
     date: PartialDate = None
     location: str | None = None
-    actors: list[str] = Field(default_factory=list)
-    targets: list[str] = Field(default_factory=list)
+    actors: list[str] = []
+    targets: list[str] = []
     evidence: str | None = None
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     killed: int | None = Field(default=None, ge=0)
@@ -285,9 +290,9 @@ class Extraction(_Model):
     """
 
     article: Article
-    entities: list[ExtractedEntity] = Field(default_factory=list)
-    relations: list[ExtractedRelation] = Field(default_factory=list)
-    events: list[ExtractedEvent] = Field(default_factory=list)
+    entities: list[ExtractedEntity] = []
+    relations: list[ExtractedRelation] = []
+    events: list[ExtractedEvent] = []
     # Accepted from gold files so they load as extractions.
     id: str | None = None
     source: str | None = None
@@ -349,12 +354,12 @@ class Entity(_Model):
     id: str
     name: str
     kind: EntityKind
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = []
     country_code: str | None = None
-    titles: list[str] = Field(default_factory=list)
+    titles: list[str] = []
     lat: float | None = None
     lon: float | None = None
-    article_ids: list[str] = Field(default_factory=list)
+    article_ids: list[str] = []
 
 
 class Relation(_Model):
@@ -364,8 +369,8 @@ class Relation(_Model):
     type: RelationType
     source: str  # entity id
     target: str  # entity id
-    titles: list[str] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    titles: list[str] = []
+    evidence: list[Evidence] = []
 
     @property
     def symmetric(self) -> bool:
@@ -403,15 +408,15 @@ class Event(_Model):
     date: PartialDate = None
     date_precision: DatePrecision | None = None
     location: str | None = None  # entity id
-    actors: list[str] = Field(default_factory=list)  # entity ids
-    targets: list[str] = Field(default_factory=list)  # entity ids
+    actors: list[str] = []  # entity ids
+    targets: list[str] = []  # entity ids
     killed: int | None = None
     wounded: int | None = None
     quantity: int | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = []
     # Ids of the event nodes merged into this one (graph/resolve.py, `merge_events`): the audit of which
     # mentions made the node; each mention's article and sentence stay in `evidence`.
-    merged_from: list[str] = Field(default_factory=list)
+    merged_from: list[str] = []
 
     _v_date = field_validator("date", mode="before")(_check_partial_date)
 
@@ -568,9 +573,9 @@ class EntityHit(_Model):
 class Subgraph(_Model):
     """Entities, the relations among them and the events that involve them."""
 
-    entities: list[Entity] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+    events: list[Event] = []
 
 
 class Path(_Model):
@@ -603,23 +608,23 @@ class Stats(_Model):
     relations: int
     events: int
     articles: int
-    entities_by_kind: dict[str, int] = Field(default_factory=dict)
-    relations_by_type: dict[str, int] = Field(default_factory=dict)
-    events_by_type: dict[str, int] = Field(default_factory=dict)
+    entities_by_kind: dict[str, int] = {}
+    relations_by_type: dict[str, int] = {}
+    events_by_type: dict[str, int] = {}
     evidence: int = 0
 
 
 class UpsertReport(_Model):
     """What one batch of upserts did: ids added and ids merged into existing records."""
 
-    articles_added: list[str] = Field(default_factory=list)
-    articles_merged: list[str] = Field(default_factory=list)
-    entities_added: list[str] = Field(default_factory=list)
-    entities_merged: list[str] = Field(default_factory=list)
-    relations_added: list[str] = Field(default_factory=list)
-    relations_merged: list[str] = Field(default_factory=list)
-    events_added: list[str] = Field(default_factory=list)
-    events_merged: list[str] = Field(default_factory=list)
+    articles_added: list[str] = []
+    articles_merged: list[str] = []
+    entities_added: list[str] = []
+    entities_merged: list[str] = []
+    relations_added: list[str] = []
+    relations_merged: list[str] = []
+    events_added: list[str] = []
+    events_merged: list[str] = []
     evidence_added: int = 0
 
     def add(self, other: UpsertReport) -> None:

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
 
     # API.
     api_key: SecretStr | None = Field(default=None, alias="KG_API_KEY")
-    cors_origins: list[str] = Field(default_factory=list, alias="KG_CORS_ORIGINS")
+    cors_origins: list[str] = Field(default=[], alias="KG_CORS_ORIGINS")
     read_key_required: bool = Field(default=False, alias="KG_READ_KEY_REQUIRED")
     max_body_bytes: int = Field(default=10_000_000, alias="KG_MAX_BODY_BYTES")
     query_timeout: float = Field(default=10.0, alias="KG_QUERY_TIMEOUT")

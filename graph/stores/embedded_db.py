@@ -45,6 +45,10 @@ VERSION_FILE = "version"
 WANT_FILE = "want-write"
 WAL_SUFFIX = ".wal"
 MIB = 1024**2
+# Each open handle reserves this much address space up front (LadybugDB's default is 8 TiB, so a process
+# ran out of its 128 TiB after about eight stores, each with a writer and a reader handle). 1 TiB per
+# handle is far beyond any graph this store is meant for and lets one process hold dozens open.
+MAX_DB_BYTES = 1024**4
 
 # The relation types between entities, and the links between entities, events and articles.
 ENTITY_COLS = (
@@ -201,6 +205,7 @@ class StoreFiles:
                 throw_on_wal_replay_failure=False,
                 auto_checkpoint=read_only,  # the writer checkpoints explicitly (`_maybe_checkpoint`)
                 buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb, not read_only),
+                max_db_size=MAX_DB_BYTES,
             )
         except RuntimeError as exc:
             raise StoreUnavailable(

@@ -276,3 +276,25 @@ def test_stale_temp_files_are_removed_at_start(tmp_path: Path) -> None:
     assert store.stats().articles == 0
     assert not stale.exists()
     store.close()
+
+
+def test_one_process_holds_many_stores_open(tmp_path: Path) -> None:
+    """Each open handle reserves address space; at LadybugDB's 8 TiB default a process ran out after
+    about eight stores (a writer and a reader handle each). Run in a child so this test's own process
+    keeps its address space."""
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(ROOT)!r})
+from graph.model import Extraction
+from graph.stores.embedded import EmbeddedStore
+from tests.stores.test_embedded_durability import extraction
+stores = []
+for n in range(24):
+    store = EmbeddedStore({str(tmp_path)!r} + f"/g{{n}}")
+    store.upsert([Extraction.model_validate(extraction(n, "many"))])
+    stores.append((store, store.stats().articles))
+print(json.dumps([articles for _, articles in stores]))
+"""
+    out = subprocess.run([PY, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [1] * 24
