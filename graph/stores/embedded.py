@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -38,7 +38,9 @@ from graph.model import (
     normalize_name,
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores import embedded_paths as paths_search
 from graph.stores import embedded_queries as Q
+from graph.stores import embedded_reads as R
 from graph.stores.embedded_db import StoreFiles
 from graph.stores.embedded_search import EmbeddedSearchIndex
 from graph.stores.embedded_write import merge_entities, merge_events, write_batch
@@ -59,30 +61,6 @@ def in_window(dates: Iterable[str | None], since: str | None, until: str | None)
             continue
         return True
     return False
-
-
-def edges_at(store: EmbeddedStore, ids: list[str], types: Sequence[str] | None) -> list[Relation]:
-    """Typed relations at these entities, either direction, in one read session."""
-    wanted = "|".join(types) if types else Q.TYPED
-    out: dict[str, Relation] = {}
-    store.ready()
-    with store.files.read() as conn:
-        if len(ids) <= 16:
-            found = [
-                row
-                for query in Q.NEIGHBOUR_EDGES
-                for eid in ids
-                for row in Q.rows(conn, query.format(types=wanted), {"id": eid})
-            ]
-        else:
-            found = [
-                row
-                for query in Q.NEIGHBOUR_EDGES_MANY
-                for row in Q.rows(conn, query.format(types=wanted), {"ids": ids})
-            ]
-    for s, t, rtype, props in found:
-        out[props["id"]] = Q.relation(rtype, s, t, props)
-    return list(out.values())
 
 
 class EmbeddedStore:
@@ -137,10 +115,16 @@ class EmbeddedStore:
         self._opened = True
 
     def _rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        with self._session() as conn:
+            return Q.rows(conn, query, params)
+
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Any]:
+        """One read: a pooled connection on the latest committed state; engine failures are 503s."""
         self.ready()
         try:
             with self.files.read() as conn:
-                return Q.rows(conn, query, params)
+                yield conn
         except RuntimeError as exc:
             raise StoreUnavailable(
                 f"the embedded store failed: {str(exc).splitlines()[0]}", store="embedded"
@@ -219,12 +203,11 @@ class EmbeddedStore:
     # ------------------------------------------------------------------------------- reads
 
     def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        rows = self._rows(Q.ENTITIES_BY_ID, {"ids": sorted(set(ids))})
-        return {r[0]["id"]: Q.entity(r[0], r[1]) for r in rows}
+        with self._session() as conn:
+            return R.entities(conn, ids)
 
     def _events(self, ids: Iterable[str]) -> list[Event]:
-        self.ready()
-        with self.files.read() as conn:
+        with self._session() as conn:
             return list(Q.events_by_id(conn, sorted(set(ids))).values())
 
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
@@ -276,7 +259,8 @@ class EmbeddedStore:
         return self.search_index.bodies(ids)
 
     def _edges_at(self, ids: Iterable[str], types: Sequence[str] | None) -> list[Relation]:
-        return edges_at(self, sorted(set(ids)), types)
+        with self._session() as conn:
+            return R.edges_at(conn, ids, types)
 
     def neighbors(
         self,
@@ -287,27 +271,38 @@ class EmbeddedStore:
         until: str | None = None,
     ) -> Subgraph:
         """Entities within `depth` hops (either direction) and the relations among them on the way."""
-        self.get_entity(entity_id)
         seen = {entity_id}
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
-        for _ in range(max(1, min(int(depth), 6))):
-            if not frontier:
-                break
-            nxt: set[str] = set()
-            for rel in self._edges_at(frontier, types):
-                if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
-                    continue
-                rels[rel.id] = rel
-                nxt |= {rel.source, rel.target} - seen
-            seen |= nxt
-            frontier = nxt
-        return self._subgraph(seen, list(rels.values()))
+        with self._session() as conn:  # one read: one lock, one version check, one pooled connection
+            for _ in range(max(1, min(int(depth), 6))):
+                if not frontier:
+                    break
+                nxt: set[str] = set()
+                for rel in R.edges_at(conn, frontier, types):
+                    if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
+                        continue
+                    rels[rel.id] = rel
+                    nxt |= {rel.source, rel.target} - seen
+                seen |= nxt
+                frontier = nxt
+            if depth <= 1:  # the common call: everything read through the root's adjacency
+                ents, ev_ids = R.around(conn, entity_id, types, seen)
+            else:
+                ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
+            if entity_id not in ents:
+                raise NotFound("entity", entity_id)
+            events = Q.events_by_id(conn, ev_ids)
+        return self._assemble(ents, list(rels.values()), list(events.values()))
 
     def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
-        ents = self._entities(ids)
-        ev_ids = [r[0] for r in self._rows(Q.EVENT_IDS_FOR_ENTITIES, {"ids": sorted(ids)})]
-        events = self._events(ev_ids)
+        with self._session() as conn:
+            ents = R.entities(conn, ids)
+            events = Q.events_by_id(conn, R.event_ids(conn, ids))
+        return self._assemble(ents, rels, list(events.values()))
+
+    @staticmethod
+    def _assemble(ents: dict[str, Entity], rels: list[Relation], events: list[Event]) -> Subgraph:
         return Subgraph(
             entities=sorted(ents.values(), key=lambda e: e.id),
             relations=sorted(rels, key=lambda r: r.id),
@@ -379,24 +374,14 @@ class EmbeddedStore:
         if source_id == target_id:
             return [Path(entities=[a], relations=[])]
         hops = max(1, min(int(max_hops), 10))
-        rows = self._rows(Q.SHORTEST.replace("{hops}", str(hops)), {"s": source_id, "t": target_id})
-        found: list[tuple[list[str], list[Relation]]] = []
-        for nodes, rels in rows[: limit * 4]:
-            by_internal = {(n["_ID"]["table"], n["_ID"]["offset"]): n["id"] for n in nodes}
-            path_rels = [
-                Q.relation(
-                    r["_LABEL"],
-                    by_internal[(r["_SRC"]["table"], r["_SRC"]["offset"])],
-                    by_internal[(r["_DST"]["table"], r["_DST"]["offset"])],
-                    r,
-                )
-                for r in rels
-            ]
-            found.append(([n["id"] for n in nodes], path_rels))
-        ents = self._entities({n for ids, _ in found for n in ids})
-        paths = [Path(entities=[ents[n] for n in ids], relations=rels) for ids, rels in found]
-        paths.sort(key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))
-        return paths[:limit]
+        with self._session() as conn:
+            found = paths_search.paths(conn, source_id, target_id, hops, limit)
+            rels = R.relations_by_id(conn, {(src, rid) for _, steps in found for rid, src, _t in steps})
+            ents = R.entities(conn, {n for ids, _ in found for n in ids})
+        return [
+            Path(entities=[ents[n] for n in ids], relations=[rels[rid] for rid, _s, _t in steps])
+            for ids, steps in found
+        ]
 
     def subgraph(self, ids: Iterable[str]) -> Subgraph:
         """The given entities, the relations among them and the events that involve them."""
@@ -461,7 +446,7 @@ class EmbeddedStore:
         prepared = prepare(query)  # checks and rewrites before any lock or engine is involved
         self.ready()
         try:
-            with self.files.read() as conn:
+            with self.files.read(fresh=True) as conn:  # its own time limit and interrupt
                 return run_prepared(conn, prepared, query, params or {}, row_limit, timeout)
         except RuntimeError as exc:
             raise StoreUnavailable(
