@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from graph.stores.embedded_reads import adjacent
+from graph.stores.embedded_reads import adjacent, adjacent_around
 
 Step = tuple[str, str, str]  # (relation id, source id, type)
 
@@ -35,7 +35,10 @@ class Side:
         """Read the frontier's relations, take the next level; returns its new nodes."""
         nxt = self.depth + 1
         new: list[str] = []
-        for node, other, rid, rtype, outgoing in adjacent(conn, self.frontier):
+        # At depth 1 the frontier is all the root's neighbours: walk to them from the root (no look-up
+        # per node); deeper frontiers are read by id.
+        rows = adjacent_around(conn, self.root) if self.depth == 1 else adjacent(conn, self.frontier)
+        for node, other, rid, rtype, outgoing in rows:
             seen = self.level.get(other)
             if seen is None:
                 self.level[other] = nxt

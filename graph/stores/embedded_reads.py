@@ -52,6 +52,13 @@ AROUND_EVENTS = (
     "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) "
     "RETURN DISTINCT b.id, e.id"
 )
+# The relations at all of an entity's neighbours (a path search's second level), walked from it.
+ADJACENT_AROUND = (
+    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity)-[x:{types}]->(b:Entity) "
+    "RETURN DISTINCT a.id, b.id, x.id, label(x), true",
+    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity)<-[x:{types}]-(b:Entity) "
+    "RETURN DISTINCT a.id, b.id, x.id, label(x), false",
+)
 # One stored relation by its source and id (walks the source's adjacency).
 RELATION_AT = (
     "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id RETURN a.id, b.id, label(x), x"
@@ -132,6 +139,15 @@ def adjacent(conn: Any, ids: Sequence[str]) -> list[tuple[str, str, str, str, bo
         (a, b, rid, rtype, bool(out))
         for query in ADJACENT_MANY
         for a, b, rid, rtype, out in Q.rows(conn, query.format(types=Q.TYPED), {"ids": list(ids)})
+    ]
+
+
+def adjacent_around(conn: Any, root: str) -> list[tuple[str, str, str, str, bool]]:
+    """`adjacent` of all the root's neighbours, in two statements walked from the root."""
+    return [
+        (a, b, rid, rtype, bool(out))
+        for query in ADJACENT_AROUND
+        for a, b, rid, rtype, out in Q.rows(conn, query.format(types=Q.TYPED), {"id": root})
     ]
 
 
