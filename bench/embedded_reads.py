@@ -85,9 +85,9 @@ def build(store_dir: Path, mentions: int) -> None:
 
 def run(code: Path, store: Path, args: argparse.Namespace) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(code)}
+    cmd = [sys.executable, __file__, "--child", str(store / "graph.json"), "--code", str(code)]
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(store / "graph.json"), "--code", str(code)]
-        + ["--neighbours", str(args.neighbours), "--paths", str(args.paths), "--seed", str(args.seed)],
+        [*cmd, "--neighbours", str(args.neighbours), "--paths", str(args.paths), "--seed", str(args.seed)],
         capture_output=True,
         text=True,
         check=True,
@@ -123,7 +123,9 @@ def main() -> None:
         build(store, args.mentions)
         print(f"store built in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     base = Path(tempfile.mkdtemp(prefix="kg-bench-baseline-"))
-    archive = subprocess.run(["git", "archive", args.baseline, "graph"], cwd=ROOT, capture_output=True, check=True)
+    archive = subprocess.run(
+        ["git", "archive", args.baseline, "graph"], cwd=ROOT, capture_output=True, check=True
+    )
     subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
     load_start = os.getloadavg()
     runs: dict[str, list[dict[str, object]]] = {"baseline": [], "current": []}
