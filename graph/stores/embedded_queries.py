@@ -109,10 +109,6 @@ FIND_BY_NAME = (
     f"OPTIONAL MATCH (e)-[r:{TYPED}]-() WITH e, count(r) AS degree "
     "RETURN e, e.name_key = $key AS by_name, degree ORDER BY by_name DESC, degree DESC, e.id DESC LIMIT 1"
 )
-SHORTEST = (
-    f"MATCH p = (a:Entity {{id: $s}})-[x:{TYPED}* ALL SHORTEST 1..{{hops}}]-(b:Entity {{id: $t}}) "
-    "RETURN nodes(p), rels(p)"
-)
 STATS = [
     ("entity", "MATCH (e:Entity) RETURN e.kind, count(*), 0"),
     ("relation", f"MATCH ()-[r:{TYPED}]->() RETURN label(r), count(*), sum(r.evidence_count)"),

@@ -1,0 +1,87 @@
+"""Embedded reads: pooled connections follow every committed write; paths come out in order."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from graph.model import Extraction
+from graph.stores.embedded import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def extraction(url: str, pairs: list[tuple[str, str, str]]) -> Extraction:
+    names = sorted({n for s, _, t in pairs for n in (s, t)})
+    return Extraction.model_validate(
+        {
+            "article": {"url": url, "published": "2024-02-03"},
+            "entities": [{"name": n, "kind": "organization"} for n in names],
+            "relations": [
+                {"source": s, "type": rtype, "target": t, "evidence": f"{s} and {t} were linked."}
+                for s, rtype, t in pairs
+            ],
+        }
+    )
+
+
+def test_first_paths_are_the_first_of_all_shortest_paths(tmp_path: Path) -> None:
+    # Alpha reaches Omega through four middles, each joined to Omega by two relation types: eight
+    # shortest paths of two hops, so a limit of three must give the three smallest, in order.
+    pairs = [("Alpha Group", "SUPPORTS", f"Middle {i}") for i in (4, 2, 3, 1)]
+    pairs += [(f"Middle {i}", t, "Omega Group") for i in (3, 1, 4, 2) for t in ("OPPOSES", "ACCUSED")]
+    store = EmbeddedStore(tmp_path / "graph.json")
+    try:
+        store.upsert([extraction("https://example.org/paths", pairs)])
+        every = store.shortest_paths("organization:alpha-group", "organization:omega-group", limit=100)
+        assert len(every) == 8
+        keys = [([e.id for e in p.entities], [r.id for r in p.relations]) for p in every]
+        assert keys == sorted(keys)
+        first = store.shortest_paths("organization:alpha-group", "organization:omega-group", limit=3)
+        assert first == every[:3]
+        assert [e.id for e in first[0].entities][1] == "organization:middle-1"
+    finally:
+        store.close()
+
+
+WRITER = """
+import sys
+from graph.model import Extraction
+from graph.stores.embedded import EmbeddedStore
+store = EmbeddedStore(sys.argv[1])
+store.upsert([Extraction.model_validate({
+    "article": {"url": "https://example.org/late", "published": "2024-02-04"},
+    "entities": [{"name": "Alpha Group", "kind": "organization"}, {"name": "Late Group", "kind": "organization"}],
+    "relations": [{"source": "Alpha Group", "type": "ALLIED_WITH", "target": "Late Group",
+                   "evidence": "Alpha Group allied with Late Group."}],
+})])
+store.close()
+"""
+
+
+def test_pooled_reads_see_a_write_from_another_process(tmp_path: Path) -> None:
+    path = tmp_path / "graph.json"
+    store = EmbeddedStore(path)
+    try:
+        store.upsert([extraction("https://example.org/early", [("Alpha Group", "SUPPORTS", "Beta Group")])])
+        store.files.release()  # as a server that only reads: the other process may take the writer lease
+        before = store.neighbors("organization:alpha-group")
+        again = store.neighbors("organization:alpha-group")
+        assert again == before and {e.id for e in before.entities} == {
+            "organization:alpha-group",
+            "organization:beta-group",
+        }
+        subprocess.run([sys.executable, "-c", WRITER, str(path)], cwd=ROOT, check=True, timeout=120)
+        after = store.neighbors("organization:alpha-group")
+        assert "organization:late-group" in {e.id for e in after.entities}
+        assert [
+            e.id
+            for e in store.shortest_paths("organization:beta-group", "organization:late-group")[0].entities
+        ] == [
+            "organization:beta-group",
+            "organization:alpha-group",
+            "organization:late-group",
+        ]
+    finally:
+        store.close()
