@@ -290,9 +290,9 @@ class EmbeddedStore:
                 ents, ev_ids = R.around(conn, entity_id, types, seen)
             else:
                 ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
-            if entity_id not in ents:
-                raise NotFound("entity", entity_id)
             events = Q.events_by_id(conn, ev_ids)
+        if entity_id not in ents:  # raised outside the session: its connection goes back to the pool
+            raise NotFound("entity", entity_id)
         return self._assemble(ents, list(rels.values()), list(events.values()))
 
     def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:

@@ -67,7 +67,7 @@ def paths(
     conn: Any, source: str, target: str, max_hops: int, limit: int
 ) -> list[tuple[list[str], list[Step]]]:
     """The first `limit` shortest paths as (node ids, steps), in the stores' order."""
-    found = search(conn, source, target, max_hops)
+    found = search(conn, source, target, max_hops) if limit > 0 else None
     if found is None:
         return []
     s, t, meet = found
