@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 DB_FILE = "graph.lbug"
 LOCK_FILE = "store.lock"
+GATE_FILE = "store.gate"  # the turnstile in front of `store.lock` that gives waiting writers priority
 VERSION_FILE = "version"
 WANT_FILE = "want-write"
 WAL_SUFFIX = ".wal"
@@ -163,6 +164,8 @@ class StoreFiles:
         self.db_path = directory / DB_FILE
         self.wal_path = directory / (DB_FILE + WAL_SUFFIX)
         self.lock_path = directory / LOCK_FILE
+        self.gate_path = directory / GATE_FILE
+        self._held = threading.local()  # this thread's shared locks (a nested read skips the gate)
         self.version_path = directory / VERSION_FILE
         self.want_path = directory / WANT_FILE
         self.buffer_pool_mb = buffer_pool_mb
@@ -182,11 +185,10 @@ class StoreFiles:
 
     # ---------------------------------------------------------------------------- locking
 
-    @contextlib.contextmanager
-    def _locked(self, exclusive: bool) -> Iterator[None]:
+    def _fd(self, path: Path) -> int:
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StoreUnavailable(
                 f"the embedded store at {self.dir} cannot be opened: {exc}",
@@ -194,10 +196,40 @@ class StoreFiles:
                 store="embedded",
                 path=str(self.dir),
             ) from exc
+
+    @contextlib.contextmanager
+    def _locked(self, exclusive: bool) -> Iterator[None]:
+        """`store.lock`, shared or exclusive, entered through a turnstile (`store.gate`).
+
+        `flock` does not favour writers: reads that overlap one another (a busy server's threads) would
+        keep a writer waiting for ever. So a writer holds the gate exclusively while it waits for the
+        lock, and a reader passes the gate (shared, released at once) before it takes its shared lock:
+        once a writer waits, new reads queue behind it, and the reads already running finish first. A
+        read nested in another read of the same thread skips the gate (the writer waits for the outer
+        one, which would otherwise wait for the writer)."""
+        depth = getattr(self._held, "depth", 0)
+        gate = self._fd(self.gate_path) if exclusive or depth == 0 else None
         try:
+            fd = self._fd(self.lock_path)
+        except BaseException:
+            if gate is not None:
+                os.close(gate)
+            raise
+        try:
+            if gate is not None:
+                fcntl.flock(gate, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
             fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
-            yield
+            if gate is not None:
+                os.close(gate)  # through the turnstile: let the next one in
+                gate = None
+            self._held.depth = depth + (not exclusive)
+            try:
+                yield
+            finally:
+                self._held.depth = depth
         finally:
+            if gate is not None:
+                os.close(gate)
             os.close(fd)  # closing the descriptor releases the lock, also when the process dies
 
     # ---------------------------------------------------------------------------- version

@@ -85,3 +85,43 @@ def test_pooled_reads_see_a_write_from_another_process(tmp_path: Path) -> None:
         ]
     finally:
         store.close()
+
+
+def test_threads_read_on_pooled_connections_while_the_process_writes(tmp_path: Path) -> None:
+    import threading
+
+    store = EmbeddedStore(tmp_path / "graph.json")
+    errors: list[BaseException] = []
+    sizes: dict[int, list[int]] = {}
+    done = threading.Event()
+    try:
+        store.upsert([extraction("https://example.org/t/0", [("Hub Group", "SUPPORTS", "Spoke 0")])])
+
+        def reader(n: int) -> None:
+            seen = sizes.setdefault(n, [])
+            while not done.is_set():
+                try:
+                    sub = store.neighbors("organization:hub-group")
+                    assert "organization:hub-group" in {e.id for e in sub.entities}
+                    seen.append(len(sub.relations))
+                except BaseException as exc:  # reported below, with the thread's failure
+                    errors.append(exc)
+                    return
+
+        threads = [threading.Thread(target=reader, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for i in range(1, 7):  # each write drops the read-only handle and its pooled connections
+            store.upsert([extraction(f"https://example.org/t/{i}", [("Hub Group", "OPPOSES", f"Spoke {i}")])])
+            if i == 3:
+                store.files.release()  # the lease ends between writes: reads move to a read-only handle
+        done.set()
+        for t in threads:
+            t.join(timeout=60)
+        assert not errors, errors
+        for seen in sizes.values():  # a committed write, once seen, is never unseen; nothing else is seen
+            assert seen and seen == sorted(seen) and seen[0] >= 1 and seen[-1] <= 7
+        assert len(store.neighbors("organization:hub-group").relations) == 7
+    finally:
+        done.set()
+        store.close()
