@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,7 @@ def main() -> None:
             runs[name].append(r)
             nb, ps = summary(r["neighbours_ms"]), summary(r["paths_ms"])  # type: ignore[arg-type]
             print(f"round {rnd} {name}: neighbours {nb}, paths {ps}, load {r['load_1min']}", file=sys.stderr)
+    shutil.rmtree(base)
     hashes = {r["answers_sha256"] for rs in runs.values() for r in rs}
     if len(hashes) != 1:
         raise SystemExit(f"the baseline and the current code answered differently: {hashes}")
