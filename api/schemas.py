@@ -30,6 +30,11 @@ class EntityPage(BaseModel):
     total: int
     limit: int
     offset: int
+    capped: bool = Field(
+        default=False,
+        description="a broad query (every word begins words of more than 2,000 entities): only its exact "
+        "matches and the 2,000 most connected entities were ranked, and `total` counts those",
+    )
 
 
 class EntityDetail(BaseModel):

@@ -599,6 +599,9 @@ class Page(_Model, Generic[T]):
     total: int
     limit: int
     offset: int
+    # Only entity search sets it: a broad query ranked its exact matches and the most connected entities
+    # only, and `total` counts those (graph/search.py).
+    capped: bool = False
 
 
 class Stats(_Model):

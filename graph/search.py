@@ -16,6 +16,14 @@ Within a tier: degree descending, then name, then id, strings in code point orde
 code units, stored ones by code points), so a store may sort in its own engine. Both indexes tokenise the normalised keys the same
 way (`graph.model.normalize_name` leaves words of `[0-9a-z]` separated by one space), so the candidate
 sets, and therefore the pages and totals, are identical.
+
+Broad queries. A query whose every word (stem) begins words of more than `BROAD_CANDIDATES` entities
+(counted by the index, ignoring `kind`) is *broad*: "a", "al", or any word most of the graph shares.
+Ranking all of its candidates costs time in proportion to the graph (6 s on Neo4j at 100k entities), so a
+broad query ranks only its exact matches (an indexed lookup) and the `BROAD_CANDIDATES` most connected
+entities (of that kind), and the page says `capped`. Otherwise the store reads the candidates of its most
+selective stem (at most `BROAD_CANDIDATES`), keeps those holding every stem (`is_candidate`: the index's own
+rule) and ranks them all, so the total is exact.
 """
 
 from __future__ import annotations
@@ -33,6 +41,10 @@ FUZZY_CUTOFF = 85.0
 # exchange the candidate set stays small enough to score every member (measured in bench/api.py).
 FUZZY_STEM = 3
 
+# More candidates than this for every stem of a query make it broad (above); also the number of most
+# connected entities a broad query (and browsing without a query) ranks.
+BROAD_CANDIDATES = 2000
+
 # Characters the Lucene query parser treats as syntax (normalised queries never hold them, but the
 # escape is what makes any string safe to pass to the full-text index).
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
@@ -49,11 +61,22 @@ def is_fuzzy(key: str) -> bool:
 
 
 def candidate_stems(key: str) -> list[str]:
-    """Word prefixes a candidate must hold, all of them in its name or all in its aliases."""
+    """Word prefixes a candidate must hold, all of them in its name or all in its aliases: distinct, the
+    longest (likely the most selective) first. None is longer than `FUZZY_STEM` characters, so both
+    indexes answer each from a prefix index."""
     words = key.split()
-    if is_fuzzy(key):
-        return [w[:FUZZY_STEM] for w in words]
-    return words
+    stems = [w[:FUZZY_STEM] for w in words] if is_fuzzy(key) else words
+    return sorted(dict.fromkeys(stems), key=lambda s: (-len(s), s))
+
+
+def is_candidate(stems: list[str], keys: tuple[str, ...]) -> bool:
+    """Whether the index proposes an entity: every stem begins a word of its name (`keys[0]`), or every
+    stem begins a word of its aliases (`keys[1:]`, their words taken together, as one indexed field)."""
+    name_words = keys[0].split() if keys else []
+    alias_words = [w for k in keys[1:] for w in k.split()]
+    return all(any(w.startswith(s) for w in name_words) for s in stems) or all(
+        any(w.startswith(s) for w in alias_words) for s in stems
+    )
 
 
 def tier(key: str, names: Iterable[str]) -> int | None:
@@ -78,7 +101,7 @@ class Candidate:
 
     id: str
     name: str
-    keys: tuple[str, ...]  # normalised name and alias keys
+    keys: tuple[str, ...]  # normalised name key (may be empty), then the alias keys
     degree: int
 
 
@@ -93,6 +116,7 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
     fuzzy_keys: list[str] = []
     owners: list[int] = []
     word = f" {key}"
+    fuzzy = is_fuzzy(key)
     for i, c in enumerate(cands):
         keys = [k for k in c.keys if k]
         if not key or not keys:
@@ -103,7 +127,7 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
             tiers[i] = 1
         elif any(word in f" {k}" for k in keys):
             tiers[i] = 2
-        elif is_fuzzy(key):
+        elif fuzzy:
             fuzzy_keys += keys
             owners += [i] * len(keys)
     if fuzzy_keys:
@@ -121,13 +145,39 @@ def lucene_escape(term: str) -> str:
     return out.lower() if out in {"AND", "OR", "NOT", "TO"} else out
 
 
-def lucene_query(key: str) -> str:
-    """The full-text query for candidates: every stem as a word prefix, in the name or in the aliases."""
-    stems = " ".join(f"+{lucene_escape(s)}*" for s in candidate_stems(key))
-    return f"name_key:({stems}) OR alias_keys:({stems})"
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A query's matches in result order; `capped` when the query was broad (module docstring)."""
+
+    hits: list[Candidate]
+    capped: bool = False
 
 
-def fts5_query(key: str) -> str:
-    """The same candidate query in SQLite FTS5 syntax (quoted prefix terms, one column group each)."""
-    stems = " AND ".join('"' + s.replace('"', '""') + '"*' for s in candidate_stems(key))
-    return f"name_key : ({stems}) OR alias_keys : ({stems})"
+def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> Ranking:
+    """Rank what the index proposed: keep the true candidates (every stem), then order by tier.
+
+    For a broad query the store passes its exact matches and its most connected entities instead; an
+    entity in both counts once.
+    """
+    stems = candidate_stems(key)
+    seen: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.id not in seen and is_candidate(stems, c.keys):
+            seen[c.id] = c
+    return Ranking([c for _, c in rank(key, seen.values())], capped)
+
+
+def lucene_stem_query(stem: str) -> str:
+    """The full-text query for one stem as a word prefix, in the name or in the aliases."""
+    term = lucene_escape(stem)
+    return f"name_key:{term}* OR alias_keys:{term}*"
+
+
+def lucene_exact_query(key: str) -> str:
+    """Aliases holding every word of the key (a superset of the aliases equal to it)."""
+    return "alias_keys:(" + " ".join(f"+{lucene_escape(w)}" for w in key.split()) + ")"
+
+
+def fts5_stem_query(stem: str) -> str:
+    """The same stem query in SQLite FTS5 syntax (a quoted prefix term, in either column)."""
+    return '"' + stem.replace('"', '""') + '"*'

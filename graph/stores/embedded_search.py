@@ -15,10 +15,19 @@ import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
+from graph.entity_index import SEP as RESOLUTION_SEP
 from graph.entity_index import resolution_keys
 from graph.errors import StoreUnavailable
 from graph.model import Entity, EntityHit, Page, normalize_name
-from graph.search import Candidate, fts5_query, query_key, rank
+from graph.search import (
+    Candidate,
+    Ranking,
+    candidate_stems,
+    fts5_stem_query,
+    query_key,
+    ranking,
+)
 
 # 2: the resolver's keys (`entity_key`); an index file of an older layout is emptied and so rebuilt
 # by the store's consistency check (its count no longer matches the graph's).
@@ -44,6 +53,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
   name_key, alias_keys, tokenize = 'unicode61', prefix = '1 2 3'
 );
 """
+
+
+def _candidates(rows: list[tuple[str, str, str, int]]) -> list[Candidate]:
+    return [Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in rows]
 
 
 def _keys(e: Entity) -> tuple[str, list[str]]:
@@ -180,16 +193,42 @@ class EmbeddedSearchIndex:
             ).fetchall()
             items = [EntityHit(entity=Entity.model_validate_json(b), degree=d) for b, d in rows]
             return Page[EntityHit](items=items, total=int(total), limit=limit, offset=offset)
-        found = conn.execute(
-            "SELECT e.id, e.name, e.keys, e.degree FROM entity_names JOIN entity e ON e.rowid = entity_names.rowid "
-            f"WHERE entity_names MATCH ?{where_kind}",
-            [fts5_query(key), *([kind] if kind else [])],
-        ).fetchall()
-        hits = rank(key, (Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in found))
-        page = [c for _, c in hits[offset : offset + limit]]
+        ranked = self._ranking(conn, key, kind)
+        page = ranked.hits[offset : offset + limit]
         bodies = self._bodies([c.id for c in page])
         items = [EntityHit(entity=bodies[c.id], degree=c.degree) for c in page]
-        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
+        return Page[EntityHit](
+            items=items, total=len(ranked.hits), limit=limit, offset=offset, capped=ranked.capped
+        )
+
+    def _ranking(self, conn: sqlite3.Connection, key: str, kind: str | None) -> Ranking:
+        """The candidates of the first stem with at most BROAD_CANDIDATES matches, ranked; or, when every
+        stem has more (a broad query, graph/search.py), the exact matches and the most connected."""
+        where_kind, by_kind = (" AND kind = ?", [kind]) if kind else ("", [])
+        for stem in candidate_stems(key):
+            q = fts5_stem_query(stem)
+            n = conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM entity_names WHERE entity_names MATCH ? LIMIT ?)",
+                [q, entity_search.BROAD_CANDIDATES + 1],
+            ).fetchone()[0]
+            if n <= entity_search.BROAD_CANDIDATES:
+                rows = conn.execute(
+                    "SELECT id, name, keys, degree FROM entity WHERE rowid IN "
+                    f"(SELECT rowid FROM entity_names WHERE entity_names MATCH ?){where_kind}",
+                    [q, *by_kind],
+                ).fetchall()
+                return ranking(key, _candidates(rows))
+        exact = conn.execute(
+            "SELECT id, name, keys, degree FROM entity WHERE id IN "
+            f"(SELECT id FROM entity_key WHERE key = ?){where_kind}",
+            [f"name{RESOLUTION_SEP}{RESOLUTION_SEP}{key}", *by_kind],
+        ).fetchall()
+        hubs = conn.execute(
+            f"SELECT id, name, keys, degree FROM entity WHERE 1 = 1{where_kind} "
+            "ORDER BY degree DESC, name, id LIMIT ?",
+            [*by_kind, entity_search.BROAD_CANDIDATES],
+        ).fetchall()
+        return ranking(key, _candidates(exact + hubs), capped=True)
 
     def by_resolution_key(self, keys: list[str]) -> list[Entity]:
         """Entities having any of these resolver keys (graph/entity_index.resolution_keys)."""
