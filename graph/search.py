@@ -28,8 +28,10 @@ rule) and ranks them all, so the total is exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -69,14 +71,17 @@ def candidate_stems(key: str) -> list[str]:
     return sorted(dict.fromkeys(stems), key=lambda s: (-len(s), s))
 
 
-def is_candidate(stems: list[str], keys: tuple[str, ...]) -> bool:
+def is_candidate(stems: list[str], keys: Sequence[str]) -> bool:
     """Whether the index proposes an entity: every stem begins a word of its name (`keys[0]`), or every
-    stem begins a word of its aliases (`keys[1:]`, their words taken together, as one indexed field)."""
-    name_words = keys[0].split() if keys else []
-    alias_words = [w for k in keys[1:] for w in k.split()]
-    return all(any(w.startswith(s) for w in name_words) for s in stems) or all(
-        any(w.startswith(s) for w in alias_words) for s in stems
-    )
+    stem begins a word of its aliases (`keys[1:]`, their words taken together, as one indexed field).
+    Normalised keys separate words by one space, so "begins a word" is "follows a space" in " " + key."""
+    if not keys:
+        return False
+    name = " " + keys[0]
+    if all(" " + s in name for s in stems):
+        return True
+    aliases = " " + " ".join(keys[1:])  # one field: a stem may begin a word of any alias
+    return len(keys) > 1 and all(" " + s in aliases for s in stems)
 
 
 def tier(key: str, names: Iterable[str]) -> int | None:
@@ -95,9 +100,9 @@ def tier(key: str, names: Iterable[str]) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """What an index returns for one entity: enough to rank it without the store."""
+class Candidate(NamedTuple):
+    """What an index returns for one entity: enough to rank it without the store (a tuple: thousands are
+    built per query)."""
 
     id: str
     name: str
@@ -117,15 +122,17 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
     owners: list[int] = []
     word = f" {key}"
     fuzzy = is_fuzzy(key)
+    if not key:
+        return []
     for i, c in enumerate(cands):
         keys = [k for k in c.keys if k]
-        if not key or not keys:
+        if not keys:
             continue
         if key in keys:
             tiers[i] = 0
         elif any(k.startswith(key) for k in keys):
             tiers[i] = 1
-        elif any(word in f" {k}" for k in keys):
+        elif word in " " + "\n ".join(keys):  # q holds no newline: a match never spans two keys
             tiers[i] = 2
         elif fuzzy:
             fuzzy_keys += keys
@@ -157,9 +164,12 @@ def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> 
     """Rank what the index proposed: keep the true candidates (every stem), then order by tier.
 
     For a broad query the store passes its exact matches and its most connected entities instead; an
-    entity in both counts once.
+    entity in both counts once. The matches of a single stem are candidates by definition (the index
+    matched that stem), so only queries of several stems, and broad ones, are checked here.
     """
     stems = candidate_stems(key)
+    if len(stems) == 1 and not capped:
+        return Ranking([c for _, c in rank(key, candidates)])
     seen: dict[str, Candidate] = {}
     for c in candidates:
         if c.id not in seen and is_candidate(stems, c.keys):
@@ -181,3 +191,48 @@ def lucene_exact_query(key: str) -> str:
 def fts5_stem_query(stem: str) -> str:
     """The same stem query in SQLite FTS5 syntax (a quoted prefix term, in either column)."""
     return '"' + stem.replace('"', '""') + '"*'
+
+
+class BroadCache:
+    """What a broad query costs, kept for one graph version: the most connected entities of each kind
+    asked, and the rankings of the broad queries asked (few distinct strings: one or two letters, or a
+    word the whole graph shares). A new version drops both. Thread-safe; a value is computed under the
+    lock, so concurrent requests wait for one computation instead of each running it."""
+
+    def __init__(self, max_rankings: int = 256) -> None:
+        self.max_rankings = max_rankings
+        self._version: Hashable = None
+        self._hubs: dict[str | None, list[Candidate]] = {}
+        self._rankings: dict[tuple[str | None, str], Ranking] = {}
+        self._lock = threading.Lock()
+
+    def _at(self, version: Hashable) -> None:
+        if version != self._version:
+            self._version, self._hubs, self._rankings = version, {}, {}
+
+    def hubs(
+        self, version: Hashable, kind: str | None, load: Callable[[], list[Candidate]]
+    ) -> list[Candidate]:
+        """The most connected entities (of a kind) at this version, loaded once."""
+        with self._lock:
+            self._at(version)
+            if kind not in self._hubs:
+                self._hubs[kind] = load()
+            return self._hubs[kind]
+
+    def ranking(
+        self, version: Hashable, kind: str | None, key: str, compute: Callable[[], Ranking]
+    ) -> Ranking:
+        """A broad query's ranking at this version, computed once (the oldest dropped past the limit)."""
+        with self._lock:
+            self._at(version)
+            found = self._rankings.get((kind, key))
+        if found is not None:
+            return found
+        value = compute()
+        with self._lock:
+            if self._version == version:
+                if len(self._rankings) >= self.max_rankings:
+                    self._rankings.pop(next(iter(self._rankings)))
+                self._rankings[(kind, key)] = value
+        return value

@@ -50,11 +50,11 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
-from graph.search import query_key
+from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
-from graph.stores.neo4j_search import MostConnected, search_ranking
+from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 # Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
@@ -142,7 +142,7 @@ class Neo4jStore:
         with contextlib.suppress(Exception):
             self._where = f"Neo4j at {driver.get_server_info().address}"
         self._write_many(list(Q.SCHEMA))
-        self._most_connected = MostConnected(self._read, self.version)
+        self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
 
     # ------------------------------------------------------------------------ plumbing
 
@@ -370,10 +370,10 @@ class Neo4jStore:
                 rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
                 items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
                 return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
-            page = self._most_connected.get(kind)[offset : offset + limit]
+            page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked = search_ranking(self._read, self._most_connected, key, kind)
+            ranked = search_ranking(self._read, self._broad, self.version, key, kind)
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]

@@ -4,18 +4,19 @@ One round trip finds the candidates (`SEARCH_CANDIDATES`: the stem with the fewe
 `BROAD_CANDIDATES` of them, as light rows), Python ranks them with the same code as the embedded store,
 and a second fetches only the page's nodes. A broad query (every stem past the cap) ranks its exact
 matches and the most connected entities instead. Those, like the pages of browsing without a query, come
-from `MostConnected`: counting every entity's degree and sorting costs time in proportion to the graph,
-so it is done once per graph version (`GraphStore.version()`, one round trip) and kind.
+from `most_connected`: counting every entity's degree and sorting costs time in proportion to the graph,
+so it is done once per graph version (`GraphStore.version()`, one round trip) and kind, and a broad
+query's ranking is kept for that version too (`graph.search.BroadCache`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.search import (
+    BroadCache,
     Candidate,
     Ranking,
     candidate_stems,
@@ -33,38 +34,29 @@ def light(row: Sequence[Any]) -> Candidate:
     return Candidate(row[0], row[1], tuple(row[3:]), int(row[2]))
 
 
-class MostConnected:
-    """The `BROAD_CANDIDATES` most connected entities (of each kind asked), for one graph version."""
-
-    def __init__(self, read: Read, version: Callable[[], str]) -> None:
-        self._read = read
-        self._version = version
-        self._key: tuple[str, str | None, int] | None = None
-        self._value: list[Candidate] = []
-        self._lock = threading.Lock()
-
-    def get(self, kind: str | None) -> list[Candidate]:
-        """In (degree descending, name, id) order, computed at most once per version and kind."""
-        key = (self._version(), kind, entity_search.BROAD_CANDIDATES)
-        with self._lock:  # concurrent requests wait for one computation instead of each running it
-            if key != self._key:
-                rows = self._read(Q.MOST_CONNECTED, kind=kind, limit=key[2])
-                self._key, self._value = key, [light(r["row"]) for r in rows]
-            return self._value
+def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None) -> list[Candidate]:
+    """The `BROAD_CANDIDATES` most connected entities (of a kind) in (degree descending, name, id) order,
+    counted once per graph version and kind."""
+    cap = entity_search.BROAD_CANDIDATES
+    return cache.hubs(
+        (version, cap), kind, lambda: [light(r["row"]) for r in read(Q.MOST_CONNECTED, kind=kind, limit=cap)]
+    )
 
 
-def search_ranking(read: Read, most_connected: MostConnected, key: str, kind: str | None) -> Ranking:
+def search_ranking(
+    read: Read, cache: BroadCache, version: Callable[[], str], key: str, kind: str | None
+) -> Ranking:
     """The ranked matches of the normalised query `key` (non-empty)."""
+    cap = entity_search.BROAD_CANDIDATES
     stems = candidate_stems(key)
-    row = read(
-        Q.SEARCH_CANDIDATES,
-        queries=[lucene_stem_query(s) for s in stems],
-        cap=entity_search.BROAD_CANDIDATES,
-        kind=kind,
-    )[0]
-    if row["n"] <= entity_search.BROAD_CANDIDATES:
+    row = read(Q.SEARCH_CANDIDATES, queries=[lucene_stem_query(s) for s in stems], cap=cap, kind=kind)[0]
+    if row["n"] <= cap:
         return ranking(key, (light(r) for r in row["rows"]))
-    exact = [
-        light(r["row"]) for r in read(Q.SEARCH_EXACT, key=key, aliases=lucene_exact_query(key), kind=kind)
-    ]
-    return ranking(key, exact + most_connected.get(kind), capped=True)
+    now = version()
+
+    def broad() -> Ranking:
+        exact = read(Q.SEARCH_EXACT, key=key, aliases=lucene_exact_query(key), kind=kind)
+        hubs = most_connected(read, cache, now, kind)
+        return ranking(key, [light(r["row"]) for r in exact] + hubs, capped=True)
+
+    return cache.ranking((now, cap), kind, key, broad)
