@@ -158,6 +158,16 @@ class Ranking:
 
     hits: list[Candidate]
     capped: bool = False
+    tiers: tuple[int, ...] = ()  # of each hit
+
+    def with_degrees(self, degrees: dict[str, int]) -> Ranking:
+        """The same matches with these degrees, in order again (for a store that counts degrees only for
+        the matches, not for every candidate)."""
+        pairs = [
+            (t, c._replace(degree=degrees.get(c.id, 0))) for t, c in zip(self.tiers, self.hits, strict=True)
+        ]
+        pairs.sort(key=lambda h: (h[0], -h[1].degree, h[1].name, h[1].id))
+        return Ranking([c for _, c in pairs], self.capped, tuple(t for t, _ in pairs))
 
 
 def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> Ranking:
@@ -169,12 +179,16 @@ def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> 
     """
     stems = candidate_stems(key)
     if len(stems) == 1 and not capped:
-        return Ranking([c for _, c in rank(key, candidates)])
+        return _ranked(rank(key, candidates), capped)
     seen: dict[str, Candidate] = {}
     for c in candidates:
         if c.id not in seen and is_candidate(stems, c.keys):
             seen[c.id] = c
-    return Ranking([c for _, c in rank(key, seen.values())], capped)
+    return _ranked(rank(key, seen.values()), capped)
+
+
+def _ranked(hits: list[tuple[int, Candidate]], capped: bool) -> Ranking:
+    return Ranking([c for _, c in hits], capped, tuple(t for t, _ in hits))
 
 
 def lucene_stem_query(stem: str) -> str:

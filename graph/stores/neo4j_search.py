@@ -51,7 +51,11 @@ def search_ranking(
     stems = candidate_stems(key)
     row = read(Q.SEARCH_CANDIDATES, queries=[lucene_stem_query(s) for s in stems], cap=cap, kind=kind)[0]
     if row["n"] <= cap:
-        return ranking(key, (light(r) for r in row["rows"]))
+        found = ranking(key, (light(r) for r in row["rows"]))
+        if not found.hits:
+            return found
+        degrees = read(Q.DEGREES, ids=[c.id for c in found.hits])
+        return found.with_degrees({r["id"]: r["degree"] for r in degrees})
     now = version()
 
     def broad() -> Ranking:

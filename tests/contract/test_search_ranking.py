@@ -216,6 +216,12 @@ def test_browsing_follows_new_writes(loaded: tuple[Any, Any], monkeypatch: pytes
     embedded, neo4j = loaded
     before = _page(neo4j, None)
     assert before == _page(embedded, None) and before[2][0] == ("country:norvania", 3)
+    for store in loaded:  # "n" is broad (5 candidates): the 4 most connected are ranked, and kept
+        assert [i for i, _ in _page(store, "n")[2]] == [
+            "country:norvania",
+            "country:nova-terra",
+            "armed_group:terra-nova-front",
+        ]
     more = Extraction.model_validate(
         {
             "article": {"url": "https://example.org/tests/search-more"},
@@ -236,6 +242,12 @@ def test_browsing_follows_new_writes(loaded: tuple[Any, Any], monkeypatch: pytes
     after = _page(neo4j, None)
     assert after == _page(embedded, None)
     assert after[2][:3] == [("country:terra", 5), ("place:northvale", 4), ("country:norvania", 3)]
+    for store in loaded:  # the new version's most connected: Northvale now among them
+        assert _page(store, "n")[2] == [
+            ("place:northvale", 4),
+            ("country:norvania", 3),
+            ("country:nova-terra", 2),
+        ]
     for offset in range(0, 9, 2):
         assert _page(neo4j, None, limit=3, offset=offset) == _page(embedded, None, limit=3, offset=offset)
         assert _page(neo4j, None, kind="country", limit=3, offset=offset) == _page(
