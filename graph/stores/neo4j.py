@@ -373,7 +373,7 @@ class Neo4jStore:
             page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked = search_ranking(self._read, self._broad, self.version, key, kind)
+            ranked = search_ranking(self._read, self._broad, self.version, key, kind, offset + limit)
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]

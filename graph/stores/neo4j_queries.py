@@ -416,21 +416,19 @@ def explain(query: str) -> str:
 
 
 # ------------------------------------------------------------------------------ entity search
-# graph/search.py has the contract and graph/stores/neo4j_search.py the steps. Per stem, the index is asked
-# for at most $cap + 1 matches (a count that stops early); the stem with the fewest gives the candidates,
-# as light rows [id, name, 0, name_key, alias keys...] that Python ranks, unless every stem has more
+# graph/search.py has the contract and graph/stores/neo4j_search.py the steps. Per stem (the longest
+# first), the index is asked for at most $cap + 1 matches (a count that stops early); the first stem with
+# at most $cap gives the candidates, as light rows [id, name, 0, name_key, alias keys...] that Python ranks, unless every stem has more
 # than $cap (a broad query: no candidate rows). The degrees are then counted for the matches only
 # (`DEGREES`): counting them for every candidate was most of the statement's time (20 db hits a node).
 SEARCH_CANDIDATES = f"""
-UNWIND range(0, size($queries) - 1) AS i
-CALL (i) {{
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $queries[i], {{limit: $cap + 1}}) YIELD node
+CALL () {{
+  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
   RETURN count(node) AS n
 }}
-WITH i, n ORDER BY n, i LIMIT 1
-CALL (i, n) {{
-  WITH i WHERE n <= $cap
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $queries[i]) YIELD node
+CALL (n) {{
+  WITH n WHERE n <= $cap
+  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
   WITH node WHERE $kind IS NULL OR node.kind = $kind
   RETURN collect([node.id, node.name, 0, coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])) AS rows
 }}
