@@ -36,7 +36,9 @@ def _key_matches(authorization: str | None, expected: str) -> bool:
     )
 
 
-async def require_write_key(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+async def require_write_key(
+    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
+) -> None:
     """Writes, and Cypher, need `Authorization: Bearer <KG_API_KEY>` when KG_API_KEY is set."""
     if settings.api_key is None:
         return
@@ -47,7 +49,9 @@ async def require_write_key(settings: SettingsDep, authorization: Annotated[str 
         )
 
 
-async def require_read_key(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+async def require_read_key(
+    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
+) -> None:
     """Reads need the key too when KG_READ_KEY_REQUIRED=true (create_app refuses it without KG_API_KEY)."""
     if not settings.read_key_required or settings.api_key is None:
         return

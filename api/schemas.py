@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graph.model import Entity, Event, Relation
+from graph.search import BROAD_CANDIDATES
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -32,8 +33,9 @@ class EntityPage(BaseModel):
     offset: int
     capped: bool = Field(
         default=False,
-        description="a broad query (every word begins words of more than 2,000 entities): only its exact "
-        "matches and the 2,000 most connected entities were ranked, and `total` counts those",
+        description=f"a broad query (every word begins words of more than {BROAD_CANDIDATES:,} entities): only "
+        f"its exact matches and the {BROAD_CANDIDATES:,} most connected entities were ranked, and `total` "
+        "counts those",
     )
 
 
