@@ -57,6 +57,6 @@ class VersionCache:
             return value
 
 
-def version_cache(request: Request) -> VersionCache:
-    """The app's cache (created with the app)."""
+async def version_cache(request: Request) -> VersionCache:
+    """The app's cache (created with the app; async: no I/O, no trip through the thread pool)."""
     return request.app.state.version_cache  # type: ignore[no-any-return]

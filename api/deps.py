@@ -12,12 +12,13 @@ from graph.settings import Settings
 from graph.store import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
-    """The store created in the app's lifespan."""
+async def get_store(request: Request) -> GraphStore:
+    """The store created in the app's lifespan (async: it does no I/O, and a sync dependency would cost
+    each request a trip through the thread pool, as would the ones below)."""
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
@@ -35,7 +36,9 @@ def _key_matches(authorization: str | None, expected: str) -> bool:
     )
 
 
-def require_write_key(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+async def require_write_key(
+    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
+) -> None:
     """Writes, and Cypher, need `Authorization: Bearer <KG_API_KEY>` when KG_API_KEY is set."""
     if settings.api_key is None:
         return
@@ -46,7 +49,9 @@ def require_write_key(settings: SettingsDep, authorization: Annotated[str | None
         )
 
 
-def require_read_key(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
+async def require_read_key(
+    settings: SettingsDep, authorization: Annotated[str | None, Header()] = None
+) -> None:
     """Reads need the key too when KG_READ_KEY_REQUIRED=true (create_app refuses it without KG_API_KEY)."""
     if not settings.read_key_required or settings.api_key is None:
         return

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graph.model import Entity, Event, Relation
+from graph.search import BROAD_CANDIDATES
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -30,6 +31,12 @@ class EntityPage(BaseModel):
     total: int
     limit: int
     offset: int
+    capped: bool = Field(
+        default=False,
+        description=f"a broad query (every word begins words of more than {BROAD_CANDIDATES:,} entities): only "
+        f"its exact matches and the {BROAD_CANDIDATES:,} most connected entities were ranked, and `total` "
+        "counts those",
+    )
 
 
 class EntityDetail(BaseModel):

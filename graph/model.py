@@ -599,6 +599,9 @@ class Page(_Model, Generic[T]):
     total: int
     limit: int
     offset: int
+    # Only entity search sets it: a broad query ranked its exact matches and the most connected entities
+    # only, and `total` counts those (graph/search.py).
+    capped: bool = False
 
 
 class Stats(_Model):
@@ -642,3 +645,9 @@ class CypherResult(_Model):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool = False
+
+
+# pydantic caches parametrised generic models weakly: a `Page[EntityHit]` that no live object holds is
+# rebuilt at the next use, which costs 1-10 ms (measured in a search under load). The stores' pages are
+# kept here for the life of the process.
+_PAGE_TYPES = (Page[EntityHit], Page[Relation], Page[Event])

@@ -16,12 +16,22 @@ Within a tier: degree descending, then name, then id, strings in code point orde
 code units, stored ones by code points), so a store may sort in its own engine. Both indexes tokenise the normalised keys the same
 way (`graph.model.normalize_name` leaves words of `[0-9a-z]` separated by one space), so the candidate
 sets, and therefore the pages and totals, are identical.
+
+Broad queries. A query whose every word (stem) begins words of more than `BROAD_CANDIDATES` entities
+(counted by the index, ignoring `kind`) is *broad*: "a", "al", or any word most of the graph shares.
+Ranking all of its candidates costs time in proportion to the graph (6 s on Neo4j at 100k entities), so a
+broad query ranks only its exact matches (an indexed lookup) and the `BROAD_CANDIDATES` most connected
+entities (of that kind), and the page says `capped`. Otherwise the store reads the candidates of its most
+selective stem (at most `BROAD_CANDIDATES`), keeps those holding every stem (`is_candidate`: the index's own
+rule) and ranks them all, so the total is exact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -32,6 +42,10 @@ FUZZY_CUTOFF = 85.0
 # Fuzzy candidates must share each query word's first characters: typos there are not found, and in
 # exchange the candidate set stays small enough to score every member (measured in bench/api.py).
 FUZZY_STEM = 3
+
+# More candidates than this for every stem of a query make it broad (above); also the number of most
+# connected entities a broad query (and browsing without a query) ranks.
+BROAD_CANDIDATES = 2000
 
 # Characters the Lucene query parser treats as syntax (normalised queries never hold them, but the
 # escape is what makes any string safe to pass to the full-text index).
@@ -49,11 +63,25 @@ def is_fuzzy(key: str) -> bool:
 
 
 def candidate_stems(key: str) -> list[str]:
-    """Word prefixes a candidate must hold, all of them in its name or all in its aliases."""
+    """Word prefixes a candidate must hold, all of them in its name or all in its aliases: distinct, the
+    longest (likely the most selective) first. None is longer than `FUZZY_STEM` characters, so both
+    indexes answer each from a prefix index."""
     words = key.split()
-    if is_fuzzy(key):
-        return [w[:FUZZY_STEM] for w in words]
-    return words
+    stems = [w[:FUZZY_STEM] for w in words] if is_fuzzy(key) else words
+    return sorted(dict.fromkeys(stems), key=lambda s: (-len(s), s))
+
+
+def is_candidate(stems: list[str], keys: Sequence[str]) -> bool:
+    """Whether the index proposes an entity: every stem begins a word of its name (`keys[0]`), or every
+    stem begins a word of its aliases (`keys[1:]`, their words taken together, as one indexed field).
+    Normalised keys separate words by one space, so "begins a word" is "follows a space" in " " + key."""
+    if not keys:
+        return False
+    name = " " + keys[0]
+    if all(" " + s in name for s in stems):
+        return True
+    aliases = " " + " ".join(keys[1:])  # one field: a stem may begin a word of any alias
+    return len(keys) > 1 and all(" " + s in aliases for s in stems)
 
 
 def tier(key: str, names: Iterable[str]) -> int | None:
@@ -72,13 +100,13 @@ def tier(key: str, names: Iterable[str]) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """What an index returns for one entity: enough to rank it without the store."""
+class Candidate(NamedTuple):
+    """What an index returns for one entity: enough to rank it without the store (a tuple: thousands are
+    built per query)."""
 
     id: str
     name: str
-    keys: tuple[str, ...]  # normalised name and alias keys
+    keys: tuple[str, ...]  # normalised name key (may be empty), then the alias keys
     degree: int
 
 
@@ -93,17 +121,20 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
     fuzzy_keys: list[str] = []
     owners: list[int] = []
     word = f" {key}"
+    fuzzy = is_fuzzy(key)
+    if not key:
+        return []
     for i, c in enumerate(cands):
         keys = [k for k in c.keys if k]
-        if not key or not keys:
+        if not keys:
             continue
         if key in keys:
             tiers[i] = 0
         elif any(k.startswith(key) for k in keys):
             tiers[i] = 1
-        elif any(word in f" {k}" for k in keys):
+        elif word in " " + "\n ".join(keys):  # q holds no newline: a match never spans two keys
             tiers[i] = 2
-        elif is_fuzzy(key):
+        elif fuzzy:
             fuzzy_keys += keys
             owners += [i] * len(keys)
     if fuzzy_keys:
@@ -121,13 +152,101 @@ def lucene_escape(term: str) -> str:
     return out.lower() if out in {"AND", "OR", "NOT", "TO"} else out
 
 
-def lucene_query(key: str) -> str:
-    """The full-text query for candidates: every stem as a word prefix, in the name or in the aliases."""
-    stems = " ".join(f"+{lucene_escape(s)}*" for s in candidate_stems(key))
-    return f"name_key:({stems}) OR alias_keys:({stems})"
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A query's matches in result order; `capped` when the query was broad (module docstring)."""
+
+    hits: list[Candidate]
+    capped: bool = False
+    tiers: tuple[int, ...] = ()  # of each hit
+
+    def with_degrees(self, degrees: dict[str, int]) -> Ranking:
+        """The same matches with these degrees, in order again (for a store that counts degrees only for
+        the matches, not for every candidate)."""
+        pairs = [
+            (t, c._replace(degree=degrees.get(c.id, 0))) for t, c in zip(self.tiers, self.hits, strict=True)
+        ]
+        pairs.sort(key=lambda h: (h[0], -h[1].degree, h[1].name, h[1].id))
+        return Ranking([c for _, c in pairs], self.capped, tuple(t for t, _ in pairs))
 
 
-def fts5_query(key: str) -> str:
-    """The same candidate query in SQLite FTS5 syntax (quoted prefix terms, one column group each)."""
-    stems = " AND ".join('"' + s.replace('"', '""') + '"*' for s in candidate_stems(key))
-    return f"name_key : ({stems}) OR alias_keys : ({stems})"
+def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> Ranking:
+    """Rank what the index proposed: keep the true candidates (every stem), then order by tier.
+
+    For a broad query the store passes its exact matches and its most connected entities instead; an
+    entity in both counts once. The matches of a single stem are candidates by definition (the index
+    matched that stem), so only queries of several stems, and broad ones, are checked here.
+    """
+    stems = candidate_stems(key)
+    if len(stems) == 1 and not capped:
+        return _ranked(rank(key, candidates), capped)
+    seen: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.id not in seen and is_candidate(stems, c.keys):
+            seen[c.id] = c
+    return _ranked(rank(key, seen.values()), capped)
+
+
+def _ranked(hits: list[tuple[int, Candidate]], capped: bool) -> Ranking:
+    return Ranking([c for _, c in hits], capped, tuple(t for t, _ in hits))
+
+
+def lucene_stem_query(stem: str) -> str:
+    """The full-text query for one stem as a word prefix, in the name or in the aliases."""
+    term = lucene_escape(stem)
+    return f"name_key:{term}* OR alias_keys:{term}*"
+
+
+def lucene_exact_query(key: str) -> str:
+    """Aliases holding every word of the key (a superset of the aliases equal to it)."""
+    return "alias_keys:(" + " ".join(f"+{lucene_escape(w)}" for w in key.split()) + ")"
+
+
+def fts5_stem_query(stem: str) -> str:
+    """The same stem query in SQLite FTS5 syntax (a quoted prefix term, in either column)."""
+    return '"' + stem.replace('"', '""') + '"*'
+
+
+class BroadCache:
+    """What a broad query costs, kept for one graph version: the most connected entities of each kind
+    asked, and the rankings of the broad queries asked (few distinct strings: one or two letters, or a
+    word the whole graph shares). A new version drops both. Thread-safe; a value is computed under the
+    lock, so concurrent requests wait for one computation instead of each running it."""
+
+    def __init__(self, max_rankings: int = 256) -> None:
+        self.max_rankings = max_rankings
+        self._version: Hashable = None
+        self._hubs: dict[str | None, list[Candidate]] = {}
+        self._rankings: dict[tuple[str | None, str], Ranking] = {}
+        self._lock = threading.Lock()
+
+    def _at(self, version: Hashable) -> None:
+        if version != self._version:
+            self._version, self._hubs, self._rankings = version, {}, {}
+
+    def hubs(
+        self, version: Hashable, kind: str | None, load: Callable[[], list[Candidate]]
+    ) -> list[Candidate]:
+        """The most connected entities (of a kind) at this version, loaded once."""
+        with self._lock:
+            self._at(version)
+            if kind not in self._hubs:
+                self._hubs[kind] = load()
+            return self._hubs[kind]
+
+    def ranking(
+        self, version: Hashable, kind: str | None, key: str, compute: Callable[[], Ranking]
+    ) -> Ranking:
+        """A broad query's ranking at this version, computed once (the oldest dropped past the limit)."""
+        with self._lock:
+            self._at(version)
+            found = self._rankings.get((kind, key))
+        if found is not None:
+            return found
+        value = compute()
+        with self._lock:
+            if self._version == version:
+                if len(self._rankings) >= self.max_rankings:
+                    self._rankings.pop(next(iter(self._rankings)))
+                self._rankings[(kind, key)] = value
+        return value

@@ -31,7 +31,7 @@ def search(
         )
         for h in page.items
     ]
-    return EntityPage(items=items, total=page.total, limit=limit, offset=offset)
+    return EntityPage(items=items, total=page.total, limit=limit, offset=offset, capped=page.capped)
 
 
 @router.get("/{entity_id}", response_model=EntityDetail)

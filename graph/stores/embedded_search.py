@@ -15,10 +15,20 @@ import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
+from graph.entity_index import SEP as RESOLUTION_SEP
 from graph.entity_index import resolution_keys
 from graph.errors import StoreUnavailable
 from graph.model import Entity, EntityHit, Page, normalize_name
-from graph.search import Candidate, fts5_query, query_key, rank
+from graph.search import (
+    BroadCache,
+    Candidate,
+    Ranking,
+    candidate_stems,
+    fts5_stem_query,
+    query_key,
+    ranking,
+)
 
 # 2: the resolver's keys (`entity_key`); an index file of an older layout is emptied and so rebuilt
 # by the store's consistency check (its count no longer matches the graph's).
@@ -40,10 +50,16 @@ CREATE INDEX IF NOT EXISTS entity_by_kind ON entity (kind, degree DESC, name, id
 CREATE TABLE IF NOT EXISTS entity_key (key TEXT NOT NULL, id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entity_key_by_key ON entity_key (key);
 CREATE INDEX IF NOT EXISTS entity_key_by_id ON entity_key (id);
+CREATE TABLE IF NOT EXISTS generation (n INTEGER NOT NULL);
+INSERT INTO generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
 CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
   name_key, alias_keys, tokenize = 'unicode61', prefix = '1 2 3'
 );
 """
+
+
+def _candidates(rows: list[tuple[str, str, str, int]]) -> list[Candidate]:
+    return [Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in rows]
 
 
 def _keys(e: Entity) -> tuple[str, list[str]]:
@@ -62,6 +78,8 @@ class EmbeddedSearchIndex:
         self._local = threading.local()
         self._ready = False  # nothing touches the disk before the first use
         self._keepalive: sqlite3.Connection | None = None
+        # Broad queries' work, kept per generation of the index (bumped by every write, from any process).
+        self.broad = BroadCache()
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -118,6 +136,7 @@ class EmbeddedSearchIndex:
         conn = self._conn()
         with conn:
             conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE generation SET n = n + 1")
             self._delete(conn, [r[0] for r in rows])
             for r in rows:
                 cur = conn.execute(
@@ -134,6 +153,7 @@ class EmbeddedSearchIndex:
         conn = self._conn()
         with conn:
             conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE generation SET n = n + 1")
             self._delete(conn, list(ids))
 
     def clear(self) -> None:
@@ -141,6 +161,7 @@ class EmbeddedSearchIndex:
         conn = self._conn()
         with conn:
             conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE generation SET n = n + 1")
             conn.execute("DELETE FROM entity")
             conn.execute("DELETE FROM entity_names")
             conn.execute("DELETE FROM entity_key")
@@ -180,16 +201,54 @@ class EmbeddedSearchIndex:
             ).fetchall()
             items = [EntityHit(entity=Entity.model_validate_json(b), degree=d) for b, d in rows]
             return Page[EntityHit](items=items, total=int(total), limit=limit, offset=offset)
-        found = conn.execute(
-            "SELECT e.id, e.name, e.keys, e.degree FROM entity_names JOIN entity e ON e.rowid = entity_names.rowid "
-            f"WHERE entity_names MATCH ?{where_kind}",
-            [fts5_query(key), *([kind] if kind else [])],
-        ).fetchall()
-        hits = rank(key, (Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in found))
-        page = [c for _, c in hits[offset : offset + limit]]
+        ranked = self._ranking(conn, key, kind)
+        page = ranked.hits[offset : offset + limit]
         bodies = self._bodies([c.id for c in page])
         items = [EntityHit(entity=bodies[c.id], degree=c.degree) for c in page]
-        return Page[EntityHit](items=items, total=len(hits), limit=limit, offset=offset)
+        return Page[EntityHit](
+            items=items, total=len(ranked.hits), limit=limit, offset=offset, capped=ranked.capped
+        )
+
+    def _ranking(self, conn: sqlite3.Connection, key: str, kind: str | None) -> Ranking:
+        """The candidates of the first stem with at most BROAD_CANDIDATES matches, ranked; or, when every
+        stem has more (a broad query, graph/search.py), the exact matches and the most connected."""
+        where_kind, by_kind = (" AND kind = ?", [kind]) if kind else ("", [])
+        cap = entity_search.BROAD_CANDIDATES
+        for stem in candidate_stems(key):
+            # Count first (rowids only, stopping past the cap): a broad stem costs no row reads.
+            q = fts5_stem_query(stem)
+            n = conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM entity_names WHERE entity_names MATCH ? LIMIT ?)",
+                [q, cap + 1],
+            ).fetchone()[0]
+            if n <= cap:
+                rows = conn.execute(
+                    "SELECT id, name, keys, degree FROM entity WHERE rowid IN "
+                    f"(SELECT rowid FROM entity_names WHERE entity_names MATCH ?){where_kind}",
+                    [q, *by_kind],
+                ).fetchall()
+                return ranking(key, _candidates(rows))
+        version = (conn.execute("SELECT n FROM generation").fetchone()[0], cap)
+
+        def broad() -> Ranking:
+            exact = conn.execute(
+                "SELECT id, name, keys, degree FROM entity WHERE id IN "
+                f"(SELECT id FROM entity_key WHERE key = ?){where_kind}",
+                [f"name{RESOLUTION_SEP}{RESOLUTION_SEP}{key}", *by_kind],
+            ).fetchall()
+            return ranking(
+                key, _candidates(exact) + self.broad.hubs(version, kind, most_connected), capped=True
+            )
+
+        def most_connected() -> list[Candidate]:
+            where = " WHERE kind = ?" if kind else ""
+            rows = conn.execute(
+                f"SELECT id, name, keys, degree FROM entity{where} ORDER BY degree DESC, name, id LIMIT ?",
+                [*by_kind, cap],
+            ).fetchall()
+            return _candidates(rows)
+
+        return self.broad.ranking(version, kind, key, broad)
 
     def by_resolution_key(self, keys: list[str]) -> list[Entity]:
         """Entities having any of these resolver keys (graph/entity_index.resolution_keys)."""

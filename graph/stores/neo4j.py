@@ -19,6 +19,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.cypher_guard import check_query
 from graph.errors import (
     NotFound,
@@ -49,10 +50,11 @@ from graph.model import (
     UpsertReport,
     normalize_name,
 )
-from graph.search import Candidate, is_fuzzy, lucene_query, query_key, rank
+from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
+from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 # Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
@@ -140,6 +142,7 @@ class Neo4jStore:
         with contextlib.suppress(Exception):
             self._where = f"Neo4j at {driver.get_server_info().address}"
         self._write_many(list(Q.SCHEMA))
+        self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
 
     # ------------------------------------------------------------------------ plumbing
 
@@ -361,31 +364,20 @@ class Neo4jStore:
         key = query_key(q)
         if not key:
             total = self._read(Q.COUNT_ENTITIES, kind=kind)[0]["n"]
-            rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
-            items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
-            return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
-        row = self._read(
-            Q.SEARCH_RANKED,
-            lucene=lucene_query(key),
-            kind=kind,
-            key=key,
-            word=f" {key}",
-            fuzzy=is_fuzzy(key),
-            offset=offset,
-            limit=limit,
-        )[0]
-        matched = int(row["matched"])
-        items = [EntityHit(entity=_entity(p["node"]), degree=p["degree"]) for p in row["page"]]
-        # The fuzzy tier comes after every other match: scored here, its nodes fetched only if on the page.
-        fuzzy = [c for _, c in rank(key, (Candidate(o[0], o[1], tuple(o[3:]), o[2]) for o in row["others"]))]
-        if len(items) < limit and fuzzy:
-            start = max(0, offset - matched)
-            wanted = fuzzy[start : start + limit - len(items)]
-            nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in wanted])}
-            items += [
-                EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in wanted if c.id in nodes
-            ]
-        return Page[EntityHit](items=items, total=matched + len(fuzzy), limit=limit, offset=offset)
+            if (
+                offset + limit > entity_search.BROAD_CANDIDATES
+            ):  # past what is kept per version: every degree counted
+                rows = self._read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
+                items = [EntityHit(entity=_entity(r["e"]), degree=r["degree"]) for r in rows]
+                return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
+            page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
+            capped = False
+        else:
+            ranked = search_ranking(self._read, self._broad, self.version, key, kind, offset + limit)
+            page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
+        nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
+        items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
+        return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
 
     def _events_with_links(self, nodes: list[Any]) -> list[Event]:
         if not nodes:

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from graph import search
 from graph.model import Extraction
-from graph.search import lucene_escape, lucene_query, tier
+from graph.search import candidate_stems, is_candidate, lucene_escape, lucene_stem_query, tier
 
 # Invented names, chosen so that one query meets several tiers at once.
 ENTITIES = [
@@ -132,7 +133,13 @@ def test_pure_tiers() -> None:
     assert tier("nor", ["xnor"]) is None  # short queries are never fuzzy
     assert tier("", ["terra"]) is None
     assert lucene_escape("a:b*") == "a\\:b\\*"
-    assert lucene_query("terra nova") == "name_key:(+ter* +nov*) OR alias_keys:(+ter* +nov*)"
+    assert lucene_stem_query("ter") == "name_key:ter* OR alias_keys:ter*"
+    assert candidate_stems("terra nova") == ["nov", "ter"]  # longest first, then by letter
+    assert candidate_stems("al al q") == ["al", "q"]  # short: the words themselves, once each
+    # every stem in the name, or every stem in the aliases taken together
+    assert is_candidate(["ter", "nov"], ("terra nova front", "tnf"))
+    assert is_candidate(["ter", "nov"], ("x", "old terra", "nova"))
+    assert not is_candidate(["ter", "nov"], ("terra", "nova"))
 
 
 @pytest.mark.neo4j
@@ -160,3 +167,89 @@ def test_names_sort_by_code_points_on_both_stores(embedded_store: Any, neo4j_sto
         assert [h.entity.name for h in store.search_entities("camp", limit=1, offset=1).items] == expected[
             1:2
         ]
+
+
+def _page(store: Any, q: str | None, kind: str | None = None, limit: int = 20, offset: int = 0) -> Any:
+    page = store.search_entities(q, kind=kind, limit=limit, offset=offset)
+    return page.total, page.capped, [(h.entity.id, h.degree) for h in page.items]
+
+
+@pytest.mark.neo4j
+def test_broad_queries_rank_the_most_connected(
+    loaded: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "n" begins words of 5 entities: past a cap of 3 it is broad, and only the 3 most connected
+    # (Norvania 3, Nova Terra 2, Terra Nova Front 2) and the exact matches are ranked.
+    monkeypatch.setattr(search, "BROAD_CANDIDATES", 3)
+    embedded, neo4j = loaded
+    for store in loaded:
+        assert _page(store, "n") == (
+            3,
+            True,
+            [("country:norvania", 3), ("country:nova-terra", 2), ("armed_group:terra-nova-front", 2)],
+        )
+        assert _page(store, "nor")[:2] == (2, False)  # 2 candidates: ranked in full, not capped
+    for q in ["n", "t", "te", "terra", "no", "nova", "quent", "zzzz", "n t"]:
+        for kind in (None, "country", "place"):
+            assert _page(embedded, q, kind) == _page(neo4j, q, kind), (q, kind)
+            assert _page(embedded, q, kind, limit=1, offset=1) == _page(neo4j, q, kind, limit=1, offset=1)
+
+
+@pytest.mark.neo4j
+def test_broad_queries_find_exact_matches(loaded: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a cap of 0 every query that has a candidate is broad and no entity is "most connected":
+    # only exact matches (by name, or by an alias) are left, found through their own lookup.
+    monkeypatch.setattr(search, "BROAD_CANDIDATES", 0)
+    for store in loaded:
+        assert _page(store, "terra") == (1, True, [("country:terra", 1)])
+        assert _page(store, "Quent") == (1, True, [("person:marisol-quent", 1)])  # an alias
+        assert _page(store, "old terra") == (1, True, [("country:terra", 1)])  # an alias of two words
+        assert _page(store, "terra", kind="place") == (0, True, [])
+        assert _page(store, "zzzz") == (0, False, [])
+
+
+@pytest.mark.neo4j
+def test_browsing_follows_new_writes(loaded: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The most connected entities are kept per graph version: a write that changes degrees shows at once,
+    # and pages past the kept ones are counted in full; both stores agree.
+    monkeypatch.setattr(search, "BROAD_CANDIDATES", 4)
+    embedded, neo4j = loaded
+    before = _page(neo4j, None)
+    assert before == _page(embedded, None) and before[2][0] == ("country:norvania", 3)
+    for store in loaded:  # "n" is broad (5 candidates): the 4 most connected are ranked, and kept
+        assert [i for i, _ in _page(store, "n")[2]] == [
+            "country:norvania",
+            "country:nova-terra",
+            "armed_group:terra-nova-front",
+        ]
+    more = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/search-more"},
+            "entities": [{"name": "Northvale", "kind": "place"}, {"name": "Terra", "kind": "country"}],
+            "relations": [
+                {"source": "Northvale", "type": t, "target": o, "evidence": "Northvale sent envoys."}
+                for t, o in [
+                    ("MET_WITH", "Terra"),
+                    ("SUPPORTS", "Terra"),
+                    ("OPPOSES", "Terra"),
+                    ("ACCUSED", "Terra"),
+                ]
+            ],
+        }
+    )
+    for store in loaded:
+        store.upsert([more])
+    after = _page(neo4j, None)
+    assert after == _page(embedded, None)
+    assert after[2][:3] == [("country:terra", 5), ("place:northvale", 4), ("country:norvania", 3)]
+    for store in loaded:  # the new version's most connected: Northvale now among them
+        assert _page(store, "n")[2] == [
+            ("place:northvale", 4),
+            ("country:norvania", 3),
+            ("country:nova-terra", 2),
+        ]
+    for offset in range(0, 9, 2):
+        assert _page(neo4j, None, limit=3, offset=offset) == _page(embedded, None, limit=3, offset=offset)
+        assert _page(neo4j, None, kind="country", limit=3, offset=offset) == _page(
+            embedded, None, kind="country", limit=3, offset=offset
+        )
