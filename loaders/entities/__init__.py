@@ -20,6 +20,7 @@ from loaders.entities.affiliations import title_affiliations
 from loaders.entities.candidates import (
     Candidate,
     clean_span,
+    dateline_candidates,
     gazetteer_candidates,
     join_demonym_orgs,
     ner_candidates,
@@ -30,9 +31,11 @@ from loaders.entities.candidates import (
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
+    ARMED_HEADS,
     add_head_rementions,
     add_rementions,
     coreference,
+    join_bare_heads,
     parenthetical_abbreviations,
 )
 from loaders.entities.kinds import extend_government, resolve_kind
@@ -59,12 +62,16 @@ def find_entities(
     evidence_ok: Callable[[Span], bool] | None = None,
 ) -> EntityTable:
     """Every entity of the article with its mentions, aliases and title affiliations."""
-    cands = (
-        gazetteer_candidates(doc, gaz)
+    datelines = dateline_candidates(doc, gaz)
+    dateline_tokens = {i for d in datelines for i in range(d.start, d.end + 1)}
+    cands = datelines + [
+        c  # a dateline's name never runs on into the story ("ANKARA - Turkey said")
+        for c in gazetteer_candidates(doc, gaz)
         + suffix_candidates(doc, gaz)
         + ner_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
-    )
+        if not dateline_tokens.intersection(range(c.start, c.end))
+    ]
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}
     kinds: dict[str, EntityKind] = {}
@@ -103,6 +110,12 @@ def find_entities(
         kinds[key] = kind
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
     keymap = coreference(surfaces, kinds)
+    headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants"
+        m.key
+        for m in raw
+        if doc[m.end - 1].lower_ in ARMED_HEADS or (m.end < len(doc) and doc[m.end].lower_ in ARMED_HEADS)
+    }
+    join_bare_heads(keymap, kinds, headed)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:
