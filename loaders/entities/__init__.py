@@ -101,6 +101,7 @@ def find_entities(
             and name[:1].isupper()
             and first.is_sent_start
             and first.text not in gaz.names
+            and first.ent_type_ != "NORP"  # "Kurdish forces ..." keeps its capital
             and (first.lower_ in gaz.collectives or first.lemma_.lower() in gaz.common_nouns)
         ):
             name = name[0].lower() + name[1:]  # "Rebels said ..." is the collective "rebels"
@@ -109,7 +110,7 @@ def find_entities(
         surfaces.setdefault(key, []).append(surface)
         kinds[key] = kind
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
-    keymap = coreference(surfaces, kinds)
+    keymap = coreference(surfaces, kinds, gaz.cities)
     headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants"
         m.key
         for m in raw

@@ -9,6 +9,7 @@ from loaders.entities.lexicon import (
     EQUIPMENT_NOUNS,
     GROUP_SUFFIXES,
     MAX_WINDOW,
+    MEDIA_DESCRIPTORS,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
@@ -161,7 +162,12 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
-        out.append(Candidate(ent.start, ent.end, ent.label_, None, "ner", 2))
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:
+            end -= 1  # "the Kabul Times newspaper": the outlet is "Kabul Times"
+        if end != ent.end and not doc[end - 1].text[:1].isupper():
+            end = ent.end
+        out.append(Candidate(ent.start, end, ent.label_, None, "ner", 2))
     return out
 
 

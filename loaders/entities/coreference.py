@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
+from loaders.entities.lexicon import FACILITY_SUFFIXES
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import EntityTable, Mention
 
@@ -83,8 +84,11 @@ def add_rementions(doc: Doc, table: EntityTable) -> None:
 KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}
 
 
-def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -> dict[str, str]:
-    """Map each provisional key to the key of the entity it refers to within the article."""
+def coreference(
+    surfaces: dict[str, list[str]], kinds: dict[str, EntityKind], cities: Collection[str] = ()
+) -> dict[str, str]:
+    """Map each provisional key to the key of the entity it refers to within the article. `cities`: known
+    towns, which a facility named after one ("Jizan airport") does not absorb."""
     keys = sorted(surfaces, key=lambda k: (-len(k.split("|", 1)[1]), k))
     target: dict[str, str] = {k: k for k in keys}
 
@@ -180,6 +184,8 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
                 continue
             bn = name(b)
             base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
+            if _facility_of_town(a, b, cities):
+                continue
             if base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88):
                 target[b] = a
     # Acronyms ("NLD", "LoC") and last-word short forms ("Karabakh") of a longer name in the article.
@@ -217,6 +223,7 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
                     and target[b] == b
                     and kinds[b] in {"place", "organization", "person"}
                     and name(b) == base
+                    and not _facility_of_town(a, b, cities)
                 ):
                     target[b] = target[a]
     _members_and_heads(keys, target, kinds, name)
@@ -276,6 +283,12 @@ def join_bare_heads(target: dict[str, str], kinds: dict[str, EntityKind], headed
             target[k] = group
     for k in target:  # keys that pointed at a bare head follow it
         target[k] = target[target[k]]
+
+
+def _facility_of_town(a: str, b: str, cities: Collection[str]) -> bool:
+    """'Jizan airport' and 'Jizan': a facility and the known town it is named after are two places."""
+    words = a.split("|", 1)[1].split()
+    return len(words) >= 2 and words[-1].lower() in FACILITY_SUFFIXES and b.split("|", 1)[1] in cities
 
 
 def _headed_name(key: str) -> bool:

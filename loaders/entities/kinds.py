@@ -59,7 +59,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
     if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
-    if "\n" in text or "/" in text or "|" in text:
+    if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
         return None, text, c.how
     ran_past = any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span)
     if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):

@@ -92,3 +92,29 @@ def test_synonymous_heads_with_one_modifier_are_one_group(run: Callable[[str], E
     )
     groups = [e for e in ex.entities if e.kind == "armed_group"]
     assert len(groups) == 1, groups
+
+
+def test_facility_named_after_a_town_is_not_the_town(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rockets hit Mosul airport on Sunday, and shells later fell in the city of Mosul.")
+    names = kinds(ex)
+    assert names.get("Mosul airport") == "place"
+    assert names.get("Mosul") == "place"
+
+
+def test_outlet_description_is_not_part_of_the_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops shelled Goma, the Kenya Broadcasting Corporation news agency reported.")
+    names = kinds(ex)
+    assert "Kenya Broadcasting Corporation" in names, names
+    assert not any(n.endswith("agency") for n in names)
+
+
+def test_a_headline_label_is_no_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Mali: Army Says Rebels Shelled Gao\n\nThe army said rebels shelled Gao on Friday.")
+    assert not any(":" in e.name for e in ex.entities)
+
+
+def test_forces_of_a_people_without_a_state(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kurdish peshmerga forces retook two villages, and Syrian forces shelled the road.")
+    names = kinds(ex)
+    assert names.get("Kurdish peshmerga forces") == "armed_group", names
+    assert names.get("Syria") == "country"
