@@ -77,7 +77,13 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
             continue
         end = tok.i
-        while end < len(doc) and end - tok.i < 3 and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+        while (
+            end < len(doc)
+            and end - tok.i < 3
+            and doc[end].is_alpha
+            and doc[end].is_upper
+            and len(doc[end]) > 1
+        ):
             end += 1
         if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             continue
@@ -89,7 +95,9 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         elif gaz.lookup(name) is not None:
             kind, canonical = gaz.lookup(name)  # type: ignore[misc]
             out.append(Candidate(tok.i, end, kind, canonical, "gazetteer", 5))
-        elif name in gaz.cities or (doc[end].text == "," and end + 1 < len(doc) and gaz.lookup(doc[end + 1].text)):
+        elif name in gaz.cities or (
+            doc[end].text == "," and end + 1 < len(doc) and gaz.lookup(doc[end + 1].text)
+        ):
             out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
     return out
 

@@ -55,8 +55,14 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         left = tok.i
         while left > 0 and tok.i - left < 3 and doc[left - 1].dep_ in {"amod", "compound", "nmod"}:
             left -= 1
-        if left == tok.i or doc[left].ent_type_ != "NORP" or gaz.lookup(doc[left].text) is not None:
-            continue
+        first = doc[left]
+        if (
+            left == tok.i
+            or first.ent_type_ != "NORP"
+            or first.dep_ != "amod"
+            or gaz.lookup(first.text) is not None
+        ):
+            continue  # a people's adjective ("Kurdish"), not a leader's name ("Haftar forces")
         if any(not (t.is_lower or t.ent_type_ == "NORP") for t in doc[left + 1 : tok.i]):
             continue  # "Kurdish Regional Government forces": a named body's forces
         out.append(Candidate(left, tok.i + 1, "armed_group", None, "collective", 2))

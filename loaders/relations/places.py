@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span
 
@@ -57,3 +57,33 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
                     r = relation(m, "LOCATED_IN", other, sent, 0.6)
                     if r:
                         yield r
+
+
+def known_town_relations(
+    sents: list[Span],
+    table: EntityTable,
+    city_countries: Mapping[str, set[str]],
+    found: list[ExtractedRelation],
+) -> list[ExtractedRelation]:
+    """LOCATED_IN for a known town and the one country of the article it can lie in ("fighting in Sanaa"
+    in an article about Yemen): the GUIDE's convention places every place, and geonames knows where a
+    town lies. A town name found in several countries of the article, or a place already placed by the
+    text, is left alone. The evidence is the first sentence that names the town."""
+    placed = {r.source for r in found if r.type == "LOCATED_IN"}
+    countries = {name for name, e in table.entities.items() if e.kind == "country"}
+    out = []
+    for name, ent in table.entities.items():
+        if ent.kind != "place" or name in placed:
+            continue
+        lands = set().union(*(city_countries.get(n, set()) for n in (name, *ent.aliases))) & countries
+        if len(lands) != 1:
+            continue
+        (land,) = lands
+        sent = next((s for s in sents for m in table.mentions_in(s.start, s.end) if m.key == name), None)
+        if sent is not None:
+            out.append(
+                ExtractedRelation(
+                    source=name, type="LOCATED_IN", target=land, evidence=sent.text.strip(), confidence=0.5
+                )  # type: ignore[arg-type]
+            )
+    return out
