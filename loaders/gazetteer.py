@@ -64,7 +64,6 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital -> country canonical
     country_codes: dict[str, str] = field(default_factory=dict)  # canonical -> ISO alpha-2
     cities: set[str] = field(default_factory=set)
-    city_countries: dict[str, set[str]] = field(default_factory=dict)  # town -> countries it lies in
     titles: set[str] = field(default_factory=set)  # lower-cased
     person_titles: set[str] = field(default_factory=set)  # lower-cased titles written before a name
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
@@ -124,8 +123,6 @@ def load_gazetteer() -> Gazetteer:
     # Capitals are places by default; `find_entities` turns one into its government when it acts.
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
-        if city["countrycode"] in canon:
-            gaz.city_countries.setdefault(city["name"], set()).add(canon[city["countrycode"]])
     gaz.titles = {t.lower() for t in curated["titles"]}
     gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     gaz.common_nouns = _common_nouns()

@@ -120,9 +120,9 @@ def test_forces_of_a_people_without_a_state(run: Callable[[str], Extraction]) ->
     assert names.get("Syria") == "country"
 
 
-def test_known_town_lies_in_the_one_country_of_the_article(run: Callable[[str], Extraction]) -> None:
-    ex = run("Kenya said on Monday that shells fell on the city of Mombasa overnight.")
-    assert ("Mombasa", "LOCATED_IN", "Kenya") in {(r.source, r.type, r.target) for r in ex.relations}
-    # Tripoli lies in Libya and in Lebanon: with both in the article, the text has to say which
-    ex = run("Libya and Lebanon said talks would be held in the city of Tripoli next week.")
-    assert not any(r.type == "LOCATED_IN" and r.source == "Tripoli" for r in ex.relations)
+def test_a_capital_lies_in_its_country(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kenya said on Monday that shells fell on Nairobi overnight.")
+    assert ("Nairobi", "LOCATED_IN", "Kenya") in {(r.source, r.type, r.target) for r in ex.relations}
+    # another town is placed only by the text
+    ex = run("Kenya said on Monday that shells fell on Mombasa overnight.")
+    assert not any(r.type == "LOCATED_IN" and r.source == "Mombasa" for r in ex.relations)
