@@ -126,3 +126,13 @@ def test_a_capital_lies_in_its_country(run: Callable[[str], Extraction]) -> None
     # another town is placed only by the text
     ex = run("Kenya said on Monday that shells fell on Mombasa overnight.")
     assert not any(r.type == "LOCATED_IN" and r.source == "Mombasa" for r in ex.relations)
+
+
+def test_an_attack_without_attacker_on_the_same_day_is_that_attack(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Kenya launched air strikes on Somalia on Friday. The Kismayo airport was hit before dawn on Friday "
+        "by six missiles."
+    )
+    assaults = [e for e in ex.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, assaults
+    assert assaults[0].actors == ["Kenya"]
