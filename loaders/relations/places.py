@@ -11,6 +11,8 @@ from loaders.mentions import EntityTable
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES
 from loaders.relations.syntax import relation
 
+SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
+
 
 def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """LOCATED_IN for every place mention of the sentence that a locative phrase or modifier places."""
@@ -34,7 +36,9 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
         # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
         if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
             nxt = doc[other.end] if other.end < len(doc) else None
-            if nxt is None or nxt.lower_ not in {",", "and", "or"}:
+            after = doc[other.end + 1] if other.end + 1 < len(doc) else None
+            dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
+            if nxt is None or nxt.lower_ not in {",", "and", "or"} or dated:  # "X, Ukraine, July 17"
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
@@ -78,7 +82,17 @@ def capital_relations(
         land = next((capitals[n] for n in (name, *ent.aliases) if n in capitals), None)
         if land is None or land not in table.entities or table.entities[land].kind != "country":
             continue
-        sent = next((s for s in sents for m in table.mentions_in(s.start, s.end) if m.key == name), None)
+        # only a capital that is a site ("fighting in X", "shells near X"); one travelled to or from is
+        # the government's seat ("a visit to X"), which the GUIDE folds into the country
+        sent = next(
+            (
+                s
+                for s in sents
+                for m in table.mentions_in(s.start, s.end)
+                if m.key == name and m.start > 0 and s.doc[m.start - 1].lower_ in SITE_PREPS
+            ),
+            None,
+        )
         if sent is not None:
             out.append(
                 ExtractedRelation(

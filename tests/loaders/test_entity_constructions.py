@@ -121,7 +121,7 @@ def test_forces_of_a_people_without_a_state(run: Callable[[str], Extraction]) ->
 
 
 def test_a_capital_lies_in_its_country(run: Callable[[str], Extraction]) -> None:
-    ex = run("Kenya said on Monday that shells fell on Nairobi overnight.")
+    ex = run("Kenya said on Monday that shells fell in Nairobi overnight.")
     assert ("Nairobi", "LOCATED_IN", "Kenya") in {(r.source, r.type, r.target) for r in ex.relations}
     # another town is placed only by the text
     ex = run("Kenya said on Monday that shells fell on Mombasa overnight.")
@@ -136,3 +136,13 @@ def test_an_attack_without_attacker_on_the_same_day_is_that_attack(run: Callable
     assaults = [e for e in ex.events if e.type == "ASSAULT"]
     assert len(assaults) == 1, assaults
     assert assaults[0].actors == ["Kenya"]
+
+
+def test_dateline_town_lies_in_the_dateline_country(run: Callable[[str], Extraction]) -> None:
+    ex = run("KRAMATORSK, Ukraine, May 3 - Shells hit the town on Friday.")
+    assert ("Kramatorsk", "LOCATED_IN", "Ukraine") in {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_a_capital_travelled_to_is_not_placed(run: Callable[[str], Extraction]) -> None:
+    ex = run("Uganda's president flew to Nairobi on Monday, and Kenya welcomed the visit.")
+    assert not any(r.type == "LOCATED_IN" and r.source == "Nairobi" for r in ex.relations)
