@@ -27,6 +27,7 @@ from loaders.entities.candidates import (
     select_candidates,
     strip_title,
     suffix_candidates,
+    titled_name_candidates,
 )
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.context import crumb_sentences, is_publisher
@@ -69,6 +70,7 @@ def find_entities(
         for c in gazetteer_candidates(doc, gaz)
         + suffix_candidates(doc, gaz)
         + ner_candidates(doc, gaz)
+        + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]

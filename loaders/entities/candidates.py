@@ -148,6 +148,39 @@ def _equipment_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'spokesman Wu Li-fang', 'Minister Kang Kyung-wha': two or three name words after an office title,
+    one of them joined by a hyphen, which the small model often leaves out. The hyphen's second half may
+    be lower-case ("Li-fang" is read "Li", "-", "fang")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in gaz.titles or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 1
+        words = 0
+        hyphen = False
+        while end < len(doc) and words < 3:
+            t = doc[end]
+            if t.is_title and t.is_alpha:
+                words += 1
+                end += 1
+            elif (
+                t.text == "-"
+                and not doc[end - 1].whitespace_
+                and not t.whitespace_
+                and end + 1 < len(doc)
+                and doc[end + 1].is_alpha
+                and words > 0
+            ):
+                hyphen = True
+                end += 2
+            else:
+                break
+        if words >= 2 and hyphen and gaz.lookup(doc[tok.i + 1 : end].text) is None:
+            out.append(Candidate(tok.i + 1, end, "PERSON", None, "titled", 2))
+    return out
+
+
 def gaz_free(tok: Token) -> bool:
     """The word is no country, place or body name the model knows as such (a maker, not "Syria 2011")."""
     return tok.ent_type_ not in {"GPE", "LOC", "NORP"}

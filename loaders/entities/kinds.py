@@ -61,7 +61,13 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
     if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
         return None, text, c.how
-    ran_past = any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span)
+    ran_past = any(
+        t.is_lower
+        and t.is_alpha
+        and t.lower_ not in NAME_PARTICLES
+        and not (t.i > c.start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)  # "Li-fang"
+        for t in span
+    )
     if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):
         return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
     if (

@@ -44,6 +44,16 @@ def office_holders() -> dict[str, str]:
     }
 
 
+def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -> str | None:
+    """'President Trump': a lone surname after an office is the office-holder of that surname whose
+    country the article names, when exactly one such country is named."""
+    short = normalize_name(name)
+    if " " in short:
+        return None
+    lands = {c for full, c in holders.items() if full.rsplit(" ", 1)[-1] == short and c in table.entities}
+    return lands.pop() if len(lands) == 1 else None
+
+
 def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
     """The words right before a name up to punctuation or an article ("his Iranian counterpart")."""
     out: list[Token] = []
@@ -129,7 +139,7 @@ def office_affiliations(
         if body is not None:
             target = body.key
         elif office is not None or appos is not None:
-            known = holders.get(normalize_name(m.key))
+            known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:
                 target = known
             elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):

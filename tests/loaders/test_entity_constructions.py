@@ -146,3 +146,15 @@ def test_dateline_town_lies_in_the_dateline_country(run: Callable[[str], Extract
 def test_a_capital_travelled_to_is_not_placed(run: Callable[[str], Extraction]) -> None:
     ex = run("Uganda's president flew to Nairobi on Monday, and Kenya welcomed the visit.")
     assert not any(r.type == "LOCATED_IN" and r.source == "Nairobi" for r in ex.relations)
+
+
+def test_hyphenated_given_names_after_a_title(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kenya defence ministry spokesman Wu Li-fang said that some areas overlap.")
+    assert kinds(ex).get("Wu Li-fang") == "person"
+
+
+def test_president_and_surname_of_a_known_office_holder(run: Callable[[str], Extraction]) -> None:
+    ex = run("President Trump said the United States would leave the deal, and Iran objected.")
+    assert ("Trump", "AFFILIATED_WITH", "United States") in {
+        (r.source, r.type, r.target) for r in ex.relations
+    }
