@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
+from loaders.dates import parse_iso
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import governing_verb, hypothetical, negated, requested
@@ -92,6 +93,18 @@ def sentence_events(
     return out
 
 
+def narrative_date(stated: str | None, published: str | None) -> str | None:
+    """A stated date that later sentences continue from: a day near the report ("on Wednesday ...
+    Within minutes, X said"). A year or a day long before it is background ("besieged in 2012", "the
+    war that began in March 2011"): what follows is news again, dated by the report."""
+    if stated is None or len(stated) < len("2000-01-01"):
+        return None
+    day, ref = parse_iso(stated), parse_iso(published)
+    if day is None or ref is None:
+        return stated
+    return stated if abs((ref - day).days) <= 31 else None
+
+
 def new_paragraph(sent: Span) -> bool:
     """The sentence starts a paragraph (a blank line before it or at its start)."""
     prev = sent.doc[sent.start - 1] if sent.start > 0 else None
@@ -130,6 +143,6 @@ def find_events(
         if new_paragraph(sent):
             context = None  # a new paragraph starts from the report's own date
         events.extend(sentence_events(sent, table, published, lexicon, context))
-        context = stated_date(sent, published) or context
+        context = narrative_date(stated_date(sent, published), published) or context
     accused_by_relations(events, relations)
     return merge_events(events)
