@@ -35,6 +35,7 @@ from loaders.entities.coreference import (
     ARMED_HEADS,
     add_head_rementions,
     add_rementions,
+    add_settlement_rementions,
     coreference,
     join_bare_heads,
     parenthetical_abbreviations,
@@ -145,6 +146,7 @@ def find_entities(
         table.mentions.append(mention)
     add_rementions(doc, table)
     add_head_rementions(doc, table)
+    add_settlement_rementions(doc, table)
     table.index()
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
-from loaders.entities.lexicon import FACILITY_SUFFIXES
+from loaders.entities.lexicon import FACILITY_SUFFIXES, SETTLEMENT_NOUNS
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import EntityTable, Mention
 
@@ -47,6 +47,34 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
         key = heads.get(tok.lower_)
         if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+
+
+def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
+    """'... raids on the town of Kafr Tal. The town is held by X': 'the town' is the last place the
+    text introduced with that noun ("the town of X", "X town"), one or two sentences before."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    places = [m for m in table.mentions if m.kind == "place"]
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    introduced: dict[str, Mention] = {}  # settlement noun -> last place introduced with it
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in SETTLEMENT_NOUNS:
+            continue
+        near = [m for m in places if 0 < m.start - tok.i <= 3 or m.end == tok.i]  # "town of X", "X town"
+        if near:
+            introduced[noun] = near[0]
+            continue
+        ante = introduced.get(noun)
+        if (
+            ante is None
+            or tok.i in covered
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ == "prep" for c in tok.children)
+            or sent_no[tok.sent.start] - sent_no[doc[ante.start].sent.start] > 2
+        ):
+            continue
+        table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
+        covered.add(tok.i)
 
 
 def add_rementions(doc: Doc, table: EntityTable) -> None:

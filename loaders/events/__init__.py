@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
+from loaders.dates import parse_iso
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
-from loaders.dates import parse_iso
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import governing_verb, hypothetical, negated, requested

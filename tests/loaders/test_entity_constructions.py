@@ -158,3 +158,11 @@ def test_president_and_surname_of_a_known_office_holder(run: Callable[[str], Ext
     assert ("Trump", "AFFILIATED_WITH", "United States") in {
         (r.source, r.type, r.target) for r in ex.relations
     }
+
+
+def test_the_town_is_the_town_just_introduced(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Nine civilians were killed in raids on the opposition-held town of Kafr Tal. The town is "
+        "controlled by the Kivu Front, a rebel alliance."
+    )
+    assert ("Kivu Front", "CONTROLS", "Kafr Tal") in {(r.source, r.type, r.target) for r in ex.relations}
