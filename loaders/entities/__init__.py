@@ -36,6 +36,7 @@ from loaders.entities.coreference import (
     add_head_rementions,
     add_rementions,
     add_settlement_rementions,
+    add_state_rementions,
     coreference,
     join_bare_heads,
     parenthetical_abbreviations,
@@ -147,6 +148,7 @@ def find_entities(
     add_rementions(doc, table)
     add_head_rementions(doc, table)
     add_settlement_rementions(doc, table)
+    add_state_rementions(doc, table)
     table.index()
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table

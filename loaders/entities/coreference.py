@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz
@@ -47,6 +48,33 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
         key = heads.get(tok.lower_)
         if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+
+
+STATE_HEADS = frozenset({"army", "military", "government", "regime"})
+STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
+
+
+def add_state_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the army', 'the government', 'government forces' with no country named: in an article plainly
+    about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
+    government, its army and its country one entity."""
+    counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return
+    land = counts[0][0]
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.lower_ not in STATE_HEADS or tok.i in covered:
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS:
+            pass  # "government forces", "army shelling"
+        elif not (
+            [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+            == ["the"]
+        ):
+            continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
+        table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
+        covered.add(tok.i)
 
 
 def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:

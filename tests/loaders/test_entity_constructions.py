@@ -166,3 +166,16 @@ def test_the_town_is_the_town_just_introduced(run: Callable[[str], Extraction]) 
         "controlled by the Kivu Front, a rebel alliance."
     )
     assert ("Kivu Front", "CONTROLS", "Kafr Tal") in {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_the_army_of_an_article_about_one_country(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Fighting raged in Kenya on Monday, Kenya's police said. The army shelled a market in Mombasa, "
+        "and government forces bombed Malindi."
+    )
+    found = {(r.source, r.type, r.target) for r in ex.relations}
+    assert ("Kenya", "STRUCK", "Mombasa") in found
+    assert ("Kenya", "STRUCK", "Malindi") in found
+    # two countries named as often: "the army" is left alone
+    ex = run("Kenya and Uganda met. Kenya and Uganda talked. The army shelled a market in Mombasa.")
+    assert not any(r.type == "STRUCK" for r in ex.relations)
