@@ -66,12 +66,9 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
     for tok in doc:
         if tok.lower_ not in STATE_HEADS or tok.i in covered:
             continue
-        if tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS:
-            pass  # "government forces", "army shelling"
-        elif not (
-            [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
-            == ["the"]
-        ):
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+        member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        if not member and modifiers != ["the"]:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)
