@@ -99,10 +99,13 @@ def narrative_date(stated: str | None, published: str | None) -> str | None:
     war that began in March 2011"): what follows is news again, dated by the report."""
     if stated is None or len(stated) < len("2000-01-01"):
         return None
-    day, ref = parse_iso(stated), parse_iso(published)
-    if day is None or ref is None:
-        return stated
-    return stated if abs((ref - day).days) <= 31 else None
+    return stated if days_apart(stated, published) <= 31 else None
+
+
+def days_apart(day: str, published: str | None) -> int:
+    """Days between a stated day and the report's (0 when the report has no date)."""
+    a, b = parse_iso(day), parse_iso(published)
+    return abs((b - a).days) if a is not None and b is not None else 0
 
 
 def new_paragraph(sent: Span) -> bool:
@@ -137,12 +140,16 @@ def find_events(
     events: list[tuple[ExtractedEvent, bool]] = []
     lexicon: dict[int, str] | None = None
     context: str | None = None
+    story: str | None = None
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
         if new_paragraph(sent):
-            context = None  # a new paragraph starts from the report's own date
+            context = story  # a new paragraph continues the story's day, not a paragraph's other dates
         events.extend(sentence_events(sent, table, published, lexicon, context))
-        context = narrative_date(stated_date(sent, published), published) or context
+        stated = narrative_date(stated_date(sent, published), published)
+        context = stated or context
+        if stated is not None and days_apart(stated, published) <= 1:
+            story = stated  # "on Wednesday" in a report of Thursday: the day the story is about
     accused_by_relations(events, relations)
     return merge_events(events)
