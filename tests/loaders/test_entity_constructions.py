@@ -179,3 +179,22 @@ def test_the_army_of_an_article_about_one_country(run: Callable[[str], Extractio
     # two countries named as often: "the army" is left alone
     ex = run("Kenya and Uganda met. Kenya and Uganda talked. The army shelled a market in Mombasa.")
     assert not any(r.type == "STRUCK" for r in ex.relations)
+
+
+def test_a_new_paragraph_continues_the_story_day(extractor: Extractor) -> None:
+    art = Article(id="article:test", published="2021-06-10")
+    text = (
+        "Kenya recognised the new council in Somalia on Wednesday.\n\n"
+        "Somalia responded by expelling Kenya's ambassador, accusing Kenya of meddling."
+    )
+    ex = extractor.extract(SourceArticle(article=art, text=text))
+    accusations = [e for e in ex.events if e.type == "ACCUSE" and e.actors == ["Somalia"]]
+    assert accusations and accusations[0].date == "2021-06-09", ex.events
+    # a day long before the report is background: the next paragraph is dated by the report again
+    text = (
+        "Kenya first recognised the council on 3 March 2021.\n\n"
+        "Somalia responded by expelling Kenya's ambassador, accusing Kenya of meddling."
+    )
+    ex = extractor.extract(SourceArticle(article=art, text=text))
+    accusations = [e for e in ex.events if e.type == "ACCUSE" and e.actors == ["Somalia"]]
+    assert accusations and accusations[0].date == "2021-06-10", ex.events
