@@ -65,3 +65,6 @@ EQUIPMENT_NOUNS = _set("equipment_nouns")
 FACILITY_SUFFIXES = _set("facility_suffixes")
 # Lower-case words after an outlet's name ("the Tass news agency"): a description, not part of the name.
 MEDIA_DESCRIPTORS = _set("media_descriptors")
+# Words of a news outlet's or monitor's name ("Kabul Press Agency", "the Observatory"): a body that
+# reports what others did, not a party that accuses.
+MEDIA_WORDS = _set("media_words")

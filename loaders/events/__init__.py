@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.dates import parse_iso
+from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import governing_verb, hypothetical, negated, requested
 from loaders.events.triggers import trigger_spans
-from loaders.mentions import EntityTable
+from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -72,6 +73,8 @@ def sentence_events(
         when, dated = mention_date(tok, sent, published, context)
         if how == "reported" and self_report(tok):
             continue  # "X said it had struck Y" reports its own act, it accuses nobody
+        if how == "reported" and actors and all(is_outlet(m, sent.doc) for m in actors):
+            continue  # "the strikes killed 12, the Observatory said": a monitor's report accuses nobody
         actor_keys = keys(actors)
         ev = ExtractedEvent(
             type=etype,  # type: ignore[arg-type]
@@ -91,6 +94,15 @@ def sentence_events(
         else:
             out.append((ev, dated))
     return out
+
+
+def is_outlet(m: Mention, doc: Doc) -> bool:
+    """A news outlet or monitor: an organisation with a media word in its name ("Tass News Agency"),
+    or named after one ("the state news agency IRNA")."""
+    if m.kind != "organization":
+        return False
+    words = {t.lower_ for t in doc[max(0, m.start - 2) : m.end]}
+    return bool(words & MEDIA_WORDS)
 
 
 def narrative_date(stated: str | None, published: str | None) -> str | None:

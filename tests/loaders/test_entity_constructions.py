@@ -198,3 +198,10 @@ def test_a_new_paragraph_continues_the_story_day(extractor: Extractor) -> None:
     ex = extractor.extract(SourceArticle(article=art, text=text))
     accusations = [e for e in ex.events if e.type == "ACCUSE" and e.actors == ["Somalia"]]
     assert accusations and accusations[0].date == "2021-06-10", ex.events
+
+
+def test_a_monitor_reporting_accuses_nobody(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kenya said Uganda violated the truce, the Nairobi Press Agency said.")
+    assert not any(e.type == "ACCUSE" and e.actors == ["Nairobi Press Agency"] for e in ex.events)
+    ex = run("Kenya said on Monday that Uganda violated the truce.")
+    assert any(e.type == "ACCUSE" and e.actors == ["Kenya"] for e in ex.events)
