@@ -153,15 +153,24 @@ def find_events(
     lexicon: dict[int, str] | None = None
     context: str | None = None
     story: str | None = None
+    lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
         if new_paragraph(sent):
             context = story  # a new paragraph continues the story's day, not a paragraph's other dates
-        events.extend(sentence_events(sent, table, published, lexicon, context))
+        found = sentence_events(sent, table, published, lexicon, context)
+        events.extend(found)
+        if story is None:
+            lead.extend(ev for ev, dated in found if not dated)
         stated = narrative_date(stated_date(sent, published), published)
         context = stated or context
-        if stated is not None and days_apart(stated, published) <= 1:
+        if stated is not None and days_apart(stated, published) <= 1 and story is None:
             story = stated  # "on Wednesday" in a report of Thursday: the day the story is about
+            for ev in lead:  # the headline and lead told before the day was stated are that day's
+                if ev.date == published:
+                    ev.date = story
+        elif stated is not None and days_apart(stated, published) <= 1:
+            story = stated
     accused_by_relations(events, relations)
     return merge_events(events)
