@@ -165,12 +165,12 @@ def find_events(
             lead.extend(ev for ev, dated in found if not dated)
         stated = narrative_date(stated_date(sent, published), published)
         context = stated or context
-        if stated is not None and days_apart(stated, published) <= 1 and story is None:
-            story = stated  # "on Wednesday" in a report of Thursday: the day the story is about
-            for ev in lead:  # the headline and lead told before the day was stated are that day's
+        if stated is not None and days_apart(stated, published) <= 1:
+            # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
+            # told before it was first stated are that day's too
+            for ev in lead if story is None else []:
                 if ev.date == published:
-                    ev.date = story
-        elif stated is not None and days_apart(stated, published) <= 1:
+                    ev.date = stated
             story = stated
     accused_by_relations(events, relations)
     return merge_events(events)

@@ -205,3 +205,13 @@ def test_a_monitor_reporting_accuses_nobody(run: Callable[[str], Extraction]) ->
     assert not any(e.type == "ACCUSE" and e.actors == ["Nairobi Press Agency"] for e in ex.events)
     ex = run("Kenya said on Monday that Uganda violated the truce.")
     assert any(e.type == "ACCUSE" and e.actors == ["Kenya"] for e in ex.events)
+
+
+def test_the_headline_takes_the_story_day(extractor: Extractor) -> None:
+    art = Article(id="article:test", published="2021-06-10")
+    text = (
+        "Somalia expels Kenya's ambassador\n\n"
+        "Somalia expelled Kenya's ambassador on Wednesday and accused Kenya of meddling in its elections."
+    )
+    ex = extractor.extract(SourceArticle(article=art, text=text))
+    assert {e.date for e in ex.events if e.actors == ["Somalia"]} == {"2021-06-09"}, ex.events
