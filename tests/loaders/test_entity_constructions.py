@@ -215,3 +215,8 @@ def test_the_headline_takes_the_story_day(extractor: Extractor) -> None:
     )
     ex = extractor.extract(SourceArticle(article=art, text=text))
     assert {e.date for e in ex.events if e.actors == ["Somalia"]} == {"2021-06-09"}, ex.events
+
+
+def test_a_call_to_express_support_supports(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kenyan President William Ruto telephoned Museveni on Friday to express his support.")
+    assert ("William Ruto", "SUPPORTS", "Museveni") in {(r.source, r.type, r.target) for r in ex.relations}
