@@ -56,10 +56,7 @@ class Line:
 def _kind(line: str, first: bool) -> LineKind:
     s = line.strip()
     words = s.split()
-    furniture_start = _BOILER.match(s) is not None and not (
-        len(words) >= 20 and s.endswith((".", '"', "”"))  # "By late Monday, troops had ...": a sentence
-    )
-    if furniture_start or _BOILER_ANYWHERE.search(s) or _MENU.match(s):
+    if _BOILER.match(s) or _BOILER_ANYWHERE.search(s) or _MENU.match(s):
         return "boilerplate"
     if "|" in s and len(words) < 16 and not s.endswith("."):
         return "boilerplate"  # "By X staff | Wednesday 5 April 2017"
