@@ -220,3 +220,9 @@ def test_the_headline_takes_the_story_day(extractor: Extractor) -> None:
 def test_a_call_to_express_support_supports(run: Callable[[str], Extraction]) -> None:
     ex = run("Kenyan President William Ruto telephoned Museveni on Friday to express his support.")
     assert ("William Ruto", "SUPPORTS", "Museveni") in {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_a_capital_visited_is_its_government(run: Callable[[str], Extraction]) -> None:
+    ex = run("Uganda's president met Kenya's leaders during a visit to Nairobi last month.")
+    assert "Nairobi" not in kinds(ex)
+    assert "Nairobi" in next(e for e in ex.entities if e.name == "Kenya").aliases
