@@ -261,7 +261,6 @@ def coreference(
                 and kinds[long] != "person"
                 and " " not in name(k)
                 and name(long).split()[-1] == name(k)
-                and " and " not in name(long)  # "Jammu and Kashmir" is not "Kashmir"
                 and len(name(k)) > 4
             ):
                 target[k] = long

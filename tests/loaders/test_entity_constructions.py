@@ -226,9 +226,3 @@ def test_a_capital_visited_is_its_government(run: Callable[[str], Extraction]) -
     ex = run("Uganda's president met Kenya's leaders during a visit to Nairobi last month.")
     assert "Nairobi" not in kinds(ex)
     assert "Nairobi" in next(e for e in ex.entities if e.name == "Kenya").aliases
-
-
-def test_a_coordinated_name_keeps_its_last_part_apart(run: Callable[[str], Extraction]) -> None:
-    ex = run("Battles raged in Kashmir yesterday, and troops in Jammu and Kashmir were on alert, India said.")
-    names = kinds(ex)
-    assert names.get("Kashmir") == "place" and names.get("Jammu and Kashmir") == "place", names
