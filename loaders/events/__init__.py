@@ -66,8 +66,8 @@ def sentence_events(
             place = location(tok.head, table, etype)  # "protests erupted in X"
         if not actors and not targets and place is None:
             continue
-        if etype in HEDGED and not actors:
-            continue  # an agreement or talks with no party named ("the deal with Russia") is no news event
+        if etype == "AGREE" and not actors:
+            continue  # an agreement with no party named ("the deal with Russia") is no news event
         if etype == "ASSAULT" and place is None:
             place = next((m for m in targets if m.kind == "place"), None)
         if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
