@@ -226,3 +226,10 @@ def test_a_capital_visited_is_its_government(run: Callable[[str], Extraction]) -
     ex = run("Uganda's president met Kenya's leaders during a visit to Nairobi last month.")
     assert "Nairobi" not in kinds(ex)
     assert "Nairobi" in next(e for e in ex.entities if e.name == "Kenya").aliases
+
+
+def test_an_agreement_needs_a_named_party(run: Callable[[str], Extraction]) -> None:
+    ex = run("The deal with Kenya was signed years ago, officials said.")
+    assert not any(e.type == "AGREE" and not e.actors for e in ex.events)
+    ex = run("Kenya and Uganda agreed on Monday to reopen the border.")
+    assert any(e.type == "AGREE" and e.actors for e in ex.events)
