@@ -62,6 +62,8 @@ def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
         t = doc[i]
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
             break
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"}:
+            break  # "near X as forces linked to General Y": the title is "General", X is another clause's
         out.insert(0, t)
         i -= 1
     return out

@@ -233,3 +233,8 @@ def test_an_agreement_needs_a_named_party(run: Callable[[str], Extraction]) -> N
     assert not any(e.type == "AGREE" and not e.actors for e in ex.events)
     ex = run("Kenya and Uganda agreed on Monday to reopen the border.")
     assert any(e.type == "AGREE" and e.actors for e in ex.events)
+
+
+def test_a_title_does_not_reach_into_another_clause(run: Callable[[str], Extraction]) -> None:
+    ex = run("Fighting broke out near Tripoli as forces linked to General Omar Bakri launched a campaign.")
+    assert not any(r.type == "AFFILIATED_WITH" and r.target == "Tripoli" for r in ex.relations)
