@@ -90,8 +90,19 @@ def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Ment
     for t in toks:
         mm = table.mention_at(t.i)
         if mm is not None and mm.key != person.key and (mm.kind in BODIES or mm.kind == "place"):
+            if _qualifies_other(t.doc, mm):
+                continue  # "the UN-recognised government of Prime Minister X": X is not the UN's
             return mm
     return None
+
+
+def _qualifies_other(doc: Doc, m: Mention) -> bool:
+    """'UN-recognised', 'Tobruk-based', 'Iran-backed': the name only qualifies the noun after it."""
+    return (
+        m.end + 1 < len(doc)
+        and doc[m.end].text == "-"
+        and (doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
+    )
 
 
 def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:

@@ -238,3 +238,14 @@ def test_an_agreement_needs_a_named_party(run: Callable[[str], Extraction]) -> N
 def test_a_title_does_not_reach_into_another_clause(run: Callable[[str], Extraction]) -> None:
     ex = run("Fighting broke out near Tripoli as forces linked to General Omar Bakri launched a campaign.")
     assert not any(r.type == "AFFILIATED_WITH" and r.target == "Tripoli" for r in ex.relations)
+
+
+def test_a_body_that_only_qualifies_the_government_is_no_affiliation(
+    run: Callable[[str], Extraction],
+) -> None:
+    ex = run("The UN-recognised government of Prime Minister Omar Bakri said rebels had attacked Tripoli.")
+    assert not any(r.type == "AFFILIATED_WITH" and r.target == "United Nations" for r in ex.relations)
+    ex = run("Russian Foreign Minister Sergei Lavrov met Kenya's Defence Minister Peter Okello.")
+    found = {(r.source, r.type, r.target) for r in ex.relations}
+    assert ("Sergei Lavrov", "AFFILIATED_WITH", "Russia") in found
+    assert ("Peter Okello", "AFFILIATED_WITH", "Kenya") in found
