@@ -62,7 +62,7 @@ def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
         t = doc[i]
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
             break
-        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"}:
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
             break  # "near X as forces linked to General Y": the title is "General", X is another clause's
         out.insert(0, t)
         i -= 1

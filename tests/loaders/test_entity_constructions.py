@@ -249,3 +249,10 @@ def test_a_body_that_only_qualifies_the_government_is_no_affiliation(
     found = {(r.source, r.type, r.target) for r in ex.relations}
     assert ("Sergei Lavrov", "AFFILIATED_WITH", "Russia") in found
     assert ("Peter Okello", "AFFILIATED_WITH", "Kenya") in found
+
+
+def test_led_by_a_titled_person_affiliates_the_leader(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops attacked bases of the Kivu Front led by commander Omar Bakri, residents said.")
+    assert ("Omar Bakri", "AFFILIATED_WITH", "Kivu Front") in {
+        (r.source, r.type, r.target) for r in ex.relations
+    }
