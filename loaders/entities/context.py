@@ -14,7 +14,6 @@ from loaders.entities.lexicon import (
     PLACE_PREPS,
     PLACE_VERBS,
     SPEECH_OR_ACTION,
-    VISIT_WORDS,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
 
@@ -59,19 +58,6 @@ def is_locative(doc: Doc, start: int, end: int) -> bool:
         (prev is not None and (prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_NOUNS))
         or nxt in PLACE_SUFFIXES
         or (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
-    )
-
-
-def visited(doc: Doc, start: int) -> bool:
-    """'a visit to X', 'travelled to X', 'visited X', 'arrived in X': X is where a delegation went."""
-    root = doc[start]
-    prev = doc[start - 1] if start > 0 else None
-    if root.dep_ == "dobj" and root.head.lemma_ in VISIT_WORDS:
-        return True
-    return (
-        prev is not None
-        and prev.lower_ in {"to", "in"}
-        and (prev.head.lemma_ in VISIT_WORDS or prev.head.lower_ in VISIT_WORDS)
     )
 
 

@@ -13,7 +13,6 @@ from loaders.entities.context import (
     is_locative,
     is_toponym,
     strong_locative,
-    visited,
 )
 from loaders.entities.lexicon import (
     ARMED_WORDS,
@@ -38,7 +37,6 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             is_locative(doc, c.start, c.end)
             and not is_acting(span.root)
             and not framing_capital(doc, c.start, c.end)
-            and not visited(doc, c.start)  # "a visit to Moscow" is to Russia's government
         ):
             return "place", text, "capital"
         return "country", c.canonical or text, "capital"

@@ -68,5 +68,3 @@ MEDIA_DESCRIPTORS = _set("media_descriptors")
 # Words of a news outlet's or monitor's name ("Kabul Press Agency", "the Observatory"): a body that
 # reports what others did, not a party that accuses.
 MEDIA_WORDS = _set("media_words")
-# A capital visited or travelled to is its government's seat ("a visit to Moscow"), not a site.
-VISIT_WORDS = _set("visit_words")
