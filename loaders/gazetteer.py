@@ -126,11 +126,42 @@ def load_gazetteer() -> Gazetteer:
     gaz.titles = {t.lower() for t in curated["titles"]}
     gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     gaz.common_nouns = _common_nouns()
+    _add_capital_variants(gaz, gc)
     gaz.place_prefixes = set(curated.get("place_prefixes", []))
     for kind, heads in curated["collectives"].items():
         for h in heads:
             gaz.collectives[h.lower()] = kind
     return gaz
+
+
+def _add_capital_variants(gaz: Gazetteer, gc: object) -> None:
+    """English spellings of capitals that geonames lists among a capital's alternate names ("Kiev" for
+    Kyiv, "Teheran" for Tehran). Those lists hold every language's form, so a variant counts only when
+    the English lexicon knows it (the model's WordNet nouns), it is spelt close to the capital (same first
+    and last letter, similar letters, not shorter), and it names nothing else in the gazetteer."""
+    from rapidfuzz import fuzz
+
+    wanted = {(cap, gaz.country_codes.get(country)): country for cap, country in gaz.capitals.items()}
+    for city in gc.get_cities().values():  # type: ignore[attr-defined]
+        country = wanted.get((city["name"], city["countrycode"]))
+        if country is None:
+            continue
+        cap = city["name"]
+        for alt in city.get("alternatenames") or []:
+            if (
+                alt.isascii()
+                and alt.isalpha()
+                and alt.istitle()
+                and len(alt) >= max(4, len(cap))
+                and alt.lower() in gaz.common_nouns
+                and alt.lower() not in cap.lower()
+                and alt[0] == cap[0]
+                and alt[-1] == cap[-1]
+                and fuzz.ratio(alt, cap) >= 75
+                and alt not in gaz.cities
+                and alt not in gaz.names
+            ):
+                gaz.capitals.setdefault(alt, country)
 
 
 def _common_nouns() -> frozenset[str]:

@@ -22,6 +22,7 @@ from loaders.relations import find_relations
 from loaders.relations.affiliations import office_affiliations
 from loaders.relations.learned import learned_relations
 from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
+from loaders.relations.places import capital_relations
 from loaders.source import SourceArticle
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def extract(
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents)
     relations = [*table.affiliations, *offices, *find_relations(sents, table)]
+    relations += capital_relations(sents, table, gaz.capitals, relations)
     settings = get_settings()
     if settings.learned_relations:  # pairs the rules left empty (docs/extraction.md, "Learned relations")
         relations += learned_relations(sents, table, relations, threshold=settings.learned_threshold)

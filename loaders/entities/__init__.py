@@ -20,19 +20,25 @@ from loaders.entities.affiliations import title_affiliations
 from loaders.entities.candidates import (
     Candidate,
     clean_span,
+    dateline_candidates,
     gazetteer_candidates,
     join_demonym_orgs,
     ner_candidates,
     select_candidates,
     strip_title,
     suffix_candidates,
+    titled_name_candidates,
 )
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
+    ARMED_HEADS,
     add_head_rementions,
     add_rementions,
+    add_settlement_rementions,
+    add_state_rementions,
     coreference,
+    join_bare_heads,
     parenthetical_abbreviations,
 )
 from loaders.entities.kinds import extend_government, resolve_kind
@@ -59,12 +65,17 @@ def find_entities(
     evidence_ok: Callable[[Span], bool] | None = None,
 ) -> EntityTable:
     """Every entity of the article with its mentions, aliases and title affiliations."""
-    cands = (
-        gazetteer_candidates(doc, gaz)
+    datelines = dateline_candidates(doc, gaz)
+    dateline_tokens = {i for d in datelines for i in range(d.start, d.end + 1)}
+    cands = datelines + [
+        c  # a dateline's name never runs on into the story ("ANKARA - Turkey said")
+        for c in gazetteer_candidates(doc, gaz)
         + suffix_candidates(doc, gaz)
         + ner_candidates(doc, gaz)
+        + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
-    )
+        if not dateline_tokens.intersection(range(c.start, c.end))
+    ]
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}
     kinds: dict[str, EntityKind] = {}
@@ -94,6 +105,7 @@ def find_entities(
             and name[:1].isupper()
             and first.is_sent_start
             and first.text not in gaz.names
+            and first.ent_type_ != "NORP"  # "Kurdish forces ..." keeps its capital
             and (first.lower_ in gaz.collectives or first.lemma_.lower() in gaz.common_nouns)
         ):
             name = name[0].lower() + name[1:]  # "Rebels said ..." is the collective "rebels"
@@ -102,7 +114,13 @@ def find_entities(
         surfaces.setdefault(key, []).append(surface)
         kinds[key] = kind
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
-    keymap = coreference(surfaces, kinds)
+    keymap = coreference(surfaces, kinds, gaz.cities)
+    headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants"
+        m.key
+        for m in raw
+        if doc[m.end - 1].lower_ in ARMED_HEADS or (m.end < len(doc) and doc[m.end].lower_ in ARMED_HEADS)
+    }
+    join_bare_heads(keymap, kinds, headed)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:
@@ -129,6 +147,8 @@ def find_entities(
         table.mentions.append(mention)
     add_rementions(doc, table)
     add_head_rementions(doc, table)
+    add_settlement_rementions(doc, table)
+    add_state_rementions(doc, table)
     table.index()
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table

@@ -75,6 +75,8 @@ def _title_before(
             break
         if t.lower_ in {"the", "a", "an"}:
             break
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
+            break  # "the UN-recognised government of Prime Minister X": the title starts after the verb
         words.insert(0, t)
         i -= 1
     if not words:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
     GROUP_SUFFIXES,
     MAX_WINDOW,
+    MEDIA_DESCRIPTORS,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
@@ -63,6 +64,44 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})
+
+
+def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'WASHINGTON - ...', 'GRABOVO, Ukraine, July 17 ...': an upper-case name opening a line is the place
+    the story was filed from. Written in capitals, the name escapes the gazetteer and the model, so it is
+    read in its title-case spelling: a capital stands for its country (the GUIDE lists a capital among
+    the country's aliases), any other name is a place."""
+    out = []
+    for tok in doc:
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
+            continue
+        end = tok.i
+        while (
+            end < len(doc)
+            and end - tok.i < 3
+            and doc[end].is_alpha
+            and doc[end].is_upper
+            and len(doc[end]) > 1
+        ):
+            end += 1
+        if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+            continue
+        name = " ".join(t.text.title() for t in doc[tok.i : end])
+        if len(name) < 4:
+            continue  # "US - ...": an acronym, not a dateline
+        if name in gaz.capitals:
+            out.append(Candidate(tok.i, end, "country", gaz.capitals[name], "capital", 5))
+        elif gaz.lookup(name) is not None:
+            kind, canonical = gaz.lookup(name)  # type: ignore[misc]
+            out.append(Candidate(tok.i, end, kind, canonical, "gazetteer", 5))
+        elif name in gaz.cities or (
+            doc[end].text == "," and end + 1 < len(doc) and gaz.lookup(doc[end + 1].text)
+        ):
+            out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
+    return out
+
+
 def _equipment_tokens(doc: Doc) -> set[int]:
     """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
     out: set[int] = set()
@@ -90,6 +129,16 @@ def _equipment_tokens(doc: Doc) -> set[int]:
                 out.update(range(tok.i, nxt + 1))
         if (
             tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].is_digit
+            and len(doc[tok.i + 1]) >= 3
+            and not 1900 <= int(doc[tok.i + 1].text) <= 2099
+            and gaz_free(tok)
+        ):
+            out.update((tok.i, tok.i + 1))  # "a Boeing 777", "the Antonov 124": a maker and model number
+        if (
+            tok.pos_ == "PROPN"
             and tok.dep_ in {"compound", "nmod", "amod"}
             and tok.head.lower_ in EQUIPMENT_NOUNS
             and tok.head.i > tok.i
@@ -97,6 +146,44 @@ def _equipment_tokens(doc: Doc) -> set[int]:
         ):
             out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
     return out
+
+
+def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'spokesman Wu Li-fang', 'Minister Kang Kyung-wha': two or three name words after an office title,
+    one of them joined by a hyphen, which the small model often leaves out. The hyphen's second half may
+    be lower-case ("Li-fang" is read "Li", "-", "fang")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in gaz.titles or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 1
+        words = 0
+        hyphen = False
+        while end < len(doc) and words < 3:
+            t = doc[end]
+            if t.is_title and t.is_alpha:
+                words += 1
+                end += 1
+            elif (
+                t.text == "-"
+                and not doc[end - 1].whitespace_
+                and not t.whitespace_
+                and end + 1 < len(doc)
+                and doc[end + 1].is_alpha
+                and words > 0
+            ):
+                hyphen = True
+                end += 2
+            else:
+                break
+        if words >= 2 and hyphen and gaz.lookup(doc[tok.i + 1 : end].text) is None:
+            out.append(Candidate(tok.i + 1, end, "PERSON", None, "titled", 2))
+    return out
+
+
+def gaz_free(tok: Token) -> bool:
+    """The word is no country, place or body name the model knows as such (a maker, not "Syria 2011")."""
+    return tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
 def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -116,7 +203,12 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
-        out.append(Candidate(ent.start, ent.end, ent.label_, None, "ner", 2))
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:
+            end -= 1  # "the Kabul Times newspaper": the outlet is "Kabul Times"
+        if end != ent.end and not doc[end - 1].text[:1].isupper():
+            end = ent.end
+        out.append(Candidate(ent.start, end, ent.label_, None, "ner", 2))
     return out
 
 

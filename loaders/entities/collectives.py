@@ -41,7 +41,31 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(left, tok.i + 1, named[0], named[1], "collective", 3))
             continue
         out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
-    out += _ethnic_forces(doc, gaz) + _led_collectives(doc, gaz)
+    out += _ethnic_forces(doc, gaz) + _community_forces(doc, gaz) + _led_collectives(doc, gaz)
+    return out
+
+
+def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Kurdish forces', 'Kurdish peshmerga forces': forces named after a people without a state of that
+    name are an armed group. A country's demonym ("Syrian forces") is that country, found elsewhere."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "forces" or tok.tag_ != "NNS" or tok.dep_ in {"compound", "amod"}:
+            continue
+        left = tok.i
+        while left > 0 and tok.i - left < 3 and doc[left - 1].dep_ in {"amod", "compound", "nmod"}:
+            left -= 1
+        first = doc[left]
+        if (
+            left == tok.i
+            or first.ent_type_ != "NORP"
+            or first.dep_ != "amod"
+            or gaz.lookup(first.text) is not None
+        ):
+            continue  # a people's adjective ("Kurdish"), not a leader's name ("Haftar forces")
+        if any(not (t.is_lower or t.ent_type_ == "NORP") for t in doc[left + 1 : tok.i]):
+            continue  # "Kurdish Regional Government forces": a named body's forces
+        out.append(Candidate(left, tok.i + 1, "armed_group", None, "collective", 2))
     return out
 
 

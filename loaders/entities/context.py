@@ -50,7 +50,10 @@ def is_locative(doc: Doc, start: int, end: int) -> bool:
     prev = doc[start - 1] if start > 0 else None
     nxt = doc[end].lower_ if end < len(doc) else ""
     if prev is not None and prev.lower_ in {"to", "from"}:
-        return prev.head.lemma_ in MOTION_WORDS or prev.head.lower_ in MOTION_WORDS
+        head = prev.head
+        while head.dep_ == "pobj" and head.head.lower_ in {"to", "from"} and head.head.head is not head:
+            head = head.head.head  # "a flight from X to Y": the route's second end hangs off the first
+        return head.lemma_ in MOTION_WORDS or head.lower_ in MOTION_WORDS
     return (
         (prev is not None and (prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_NOUNS))
         or nxt in PLACE_SUFFIXES

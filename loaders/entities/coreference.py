@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Collection
+
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
+from loaders.entities.lexicon import FACILITY_SUFFIXES, SETTLEMENT_NOUNS
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import EntityTable, Mention
 
@@ -46,6 +50,58 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
 
 
+STATE_HEADS = frozenset({"army", "military", "government", "regime"})
+STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
+
+
+def add_state_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the army', 'the government', 'government forces' with no country named: in an article plainly
+    about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
+    government, its army and its country one entity."""
+    counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return
+    land = counts[0][0]
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.lower_ not in STATE_HEADS or tok.i in covered:
+            continue
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+        member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        if not member and modifiers != ["the"]:
+            continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
+        table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
+        covered.add(tok.i)
+
+
+def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
+    """'... raids on the town of Kafr Tal. The town is held by X': 'the town' is the last place the
+    text introduced with that noun ("the town of X", "X town"), one or two sentences before."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    places = [m for m in table.mentions if m.kind == "place"]
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    introduced: dict[str, Mention] = {}  # settlement noun -> last place introduced with it
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in SETTLEMENT_NOUNS:
+            continue
+        near = [m for m in places if 0 < m.start - tok.i <= 3 or m.end == tok.i]  # "town of X", "X town"
+        if near:
+            introduced[noun] = near[0]
+            continue
+        ante = introduced.get(noun)
+        if (
+            ante is None
+            or tok.i in covered
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ == "prep" for c in tok.children)
+            or sent_no[tok.sent.start] - sent_no[doc[ante.start].sent.start] > 2
+        ):
+            continue
+        table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
+        covered.add(tok.i)
+
+
 def add_rementions(doc: Doc, table: EntityTable) -> None:
     """Later bare mentions the model missed: 'Ruto' after 'William Ruto', a name or alias said again."""
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
@@ -81,8 +137,11 @@ def add_rementions(doc: Doc, table: EntityTable) -> None:
 KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}
 
 
-def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) -> dict[str, str]:
-    """Map each provisional key to the key of the entity it refers to within the article."""
+def coreference(
+    surfaces: dict[str, list[str]], kinds: dict[str, EntityKind], cities: Collection[str] = ()
+) -> dict[str, str]:
+    """Map each provisional key to the key of the entity it refers to within the article. `cities`: known
+    towns, which a facility named after one ("Jizan airport") does not absorb."""
     keys = sorted(surfaces, key=lambda k: (-len(k.split("|", 1)[1]), k))
     target: dict[str, str] = {k: k for k in keys}
 
@@ -178,6 +237,8 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
                 continue
             bn = name(b)
             base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
+            if _facility_of_town(a, b, cities):
+                continue
             if base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88):
                 target[b] = a
     # Acronyms ("NLD", "LoC") and last-word short forms ("Karabakh") of a longer name in the article.
@@ -215,11 +276,80 @@ def coreference(surfaces: dict[str, list[str]], kinds: dict[str, EntityKind]) ->
                     and target[b] == b
                     and kinds[b] in {"place", "organization", "person"}
                     and name(b) == base
+                    and not _facility_of_town(a, b, cities)
                 ):
                     target[b] = target[a]
+    _members_and_heads(keys, target, kinds, name)
     for k in keys:  # follow chains
         seen = {k}
         while target[target[k]] != target[k] and target[k] not in seen:
             seen.add(target[k])
             target[k] = target[target[k]]
     return target
+
+
+# Head nouns that name an armed group's members; within one article they are one class ("rebels",
+# "militants" and "fighters" of one group), as the GUIDE lists them among the group's aliases.
+ARMED_HEADS = frozenset(
+    {"rebels", "militants", "fighters", "separatists", "insurgents", "militiamen", "guerrillas", "jihadists"}
+)
+
+
+def _members_and_heads(
+    keys: list[str],
+    target: dict[str, str],
+    kinds: dict[str, EntityKind],
+    name: Callable[[str], str],
+) -> None:
+    """'M23 rebels' is the group 'M23' named in the same article; 'pro-Kyiv militants' and 'pro-Kyiv
+    rebels' are one group."""
+    groups = {k for k in keys if kinds[k] in {"organization", "armed_group"} and target[k] == k}
+    by_name = {name(k): k for k in groups}
+    by_modifier: dict[str, str] = {}
+    for k in sorted(groups, key=lambda k: -len(name(k))):
+        words = name(k).split()
+        if len(words) < 2 or words[-1] not in ARMED_HEADS or target[k] != k:
+            continue
+        base = " ".join(words[:-1])
+        owner = by_name.get(base)
+        if owner is not None and owner != k and target[owner] == owner:
+            target[k] = owner  # "M23 rebels" -> "M23"
+            kinds[owner] = "armed_group"
+            continue
+        if base in by_modifier and target[by_modifier[base]] == by_modifier[base]:
+            target[k] = by_modifier[base]  # "pro-Kyiv rebels" -> "pro-Kyiv militants"
+        else:
+            by_modifier[base] = k
+
+
+def join_bare_heads(target: dict[str, str], kinds: dict[str, EntityKind], headed: set[str]) -> None:
+    """A bare 'the rebels' (or 'rebel fighters') is the one armed group the article also named with such
+    a head noun ("Kivu Front rebels", "Houthi militants"); with two such groups it stays alone.
+    `headed`: keys of mentions written with an armed head noun, in the text or in the name."""
+    named = {target[k] for k in target if (k in headed or _headed_name(k)) and not _bare(k)}
+    named = {k for k in named if kinds[k] == "armed_group"}
+    if len(named) != 1:
+        return
+    (group,) = named
+    for k in target:
+        if target[k] == k and k != group and kinds[k] == "armed_group" and _bare(k):
+            target[k] = group
+    for k in target:  # keys that pointed at a bare head follow it
+        target[k] = target[target[k]]
+
+
+def _facility_of_town(a: str, b: str, cities: Collection[str]) -> bool:
+    """'Jizan airport' and 'Jizan': a facility and the known town it is named after are two places."""
+    words = a.split("|", 1)[1].split()
+    return len(words) >= 2 and words[-1].lower() in FACILITY_SUFFIXES and b.split("|", 1)[1] in cities
+
+
+def _headed_name(key: str) -> bool:
+    words = key.split("|", 1)[1].split()
+    return len(words) >= 2 and words[-1].lower() in ARMED_HEADS
+
+
+def _bare(key: str) -> bool:
+    """'rebels', 'the militants', 'rebel fighters': an armed head with nothing that names anyone."""
+    words = key.split("|", 1)[1].split()
+    return words[-1] in ARMED_HEADS and all(w in {"rebel", "armed"} for w in words[:-1])

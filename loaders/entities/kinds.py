@@ -40,6 +40,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         ):
             return "place", text, "capital"
         return "country", c.canonical or text, "capital"
+    if c.canonical is not None and c.kind == "country" and community_demonym(doc, c, gaz):
+        return None, text, c.how
     if c.canonical is not None:
         how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
@@ -57,9 +59,15 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
     if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
-    if "\n" in text or "/" in text or "|" in text:
+    if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
         return None, text, c.how
-    ran_past = any(t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES for t in span)
+    ran_past = any(
+        t.is_lower
+        and t.is_alpha
+        and t.lower_ not in NAME_PARTICLES
+        and not (t.i > c.start and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)  # "Li-fang"
+        for t in span
+    )
     if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):
         return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
     if (
@@ -122,6 +130,30 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label in {"armed_group", "group"}:
         return label, text, c.how  # type: ignore[return-value]
     return None, text, c.how
+
+
+ETHNIC_PARTICIPLES = frozenset({"populated", "inhabited", "majority", "dominated", "speaking"})
+
+
+def community_demonym(doc: Doc, c: Candidate, gaz: Gazetteer) -> bool:
+    """A demonym that names a community, not the state of that name: after a place's own name
+    ("the Crimea Tatars", "Kosovo Serbs") or in a population compound ("a Serb-populated town")."""
+    text = doc[c.start : c.end].text
+    if text == c.canonical or gaz.names.get(text, ("", ""))[1] != c.canonical:
+        return False  # the country's own name, not its demonym
+    if c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in ETHNIC_PARTICIPLES:
+        return True
+    if c.start == 0:
+        return False
+    prev = doc[c.start - 1]
+    hit = gaz.lookup(prev.text)
+    return (
+        prev.pos_ == "PROPN"
+        and prev.is_title
+        and (hit is None or hit[0] == "place")
+        and prev.text not in gaz.capitals
+        and prev.ent_type_ != "PERSON"
+    )
 
 
 def described_as_place(span: Span) -> bool:

@@ -61,3 +61,10 @@ STRIP_LEADING = _set("strip_leading")
 PLACE_VERBS = _set("place_verbs")
 # Nouns of weapons and vehicles: a proper noun modifying one is a model ("Buk missile", "Boeing 777 airliner").
 EQUIPMENT_NOUNS = _set("equipment_nouns")
+# Place words of a facility ("Jizan airport"): the facility is not the town it is named after.
+FACILITY_SUFFIXES = _set("facility_suffixes")
+# Lower-case words after an outlet's name ("the Tass news agency"): a description, not part of the name.
+MEDIA_DESCRIPTORS = _set("media_descriptors")
+# Words of a news outlet's or monitor's name ("Kabul Press Agency", "the Observatory"): a body that
+# reports what others did, not a party that accuses.
+MEDIA_WORDS = _set("media_words")

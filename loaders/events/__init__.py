@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
+from loaders.dates import parse_iso
+from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import governing_verb, hypothetical, negated, requested
 from loaders.events.triggers import trigger_spans
-from loaders.mentions import EntityTable
+from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -64,6 +66,8 @@ def sentence_events(
             place = location(tok.head, table, etype)  # "protests erupted in X"
         if not actors and not targets and place is None:
             continue
+        if etype == "AGREE" and not actors:
+            continue  # an agreement with no party named ("the deal with Russia") is no news event
         if etype == "ASSAULT" and place is None:
             place = next((m for m in targets if m.kind == "place"), None)
         if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
@@ -71,6 +75,8 @@ def sentence_events(
         when, dated = mention_date(tok, sent, published, context)
         if how == "reported" and self_report(tok):
             continue  # "X said it had struck Y" reports its own act, it accuses nobody
+        if how == "reported" and actors and all(is_outlet(m, sent.doc) for m in actors):
+            continue  # "the strikes killed 12, the Observatory said": a monitor's report accuses nobody
         actor_keys = keys(actors)
         ev = ExtractedEvent(
             type=etype,  # type: ignore[arg-type]
@@ -90,6 +96,30 @@ def sentence_events(
         else:
             out.append((ev, dated))
     return out
+
+
+def is_outlet(m: Mention, doc: Doc) -> bool:
+    """A news outlet or monitor: an organisation with a media word in its name ("Tass News Agency"),
+    or named after one ("the state news agency IRNA")."""
+    if m.kind != "organization":
+        return False
+    words = {t.lower_ for t in doc[max(0, m.start - 2) : m.end]}
+    return bool(words & MEDIA_WORDS)
+
+
+def narrative_date(stated: str | None, published: str | None) -> str | None:
+    """A stated date that later sentences continue from: a day near the report ("on Wednesday ...
+    Within minutes, X said"). A year or a day long before it is background ("besieged in 2012", "the
+    war that began in March 2011"): what follows is news again, dated by the report."""
+    if stated is None or len(stated) < len("2000-01-01"):
+        return None
+    return stated if days_apart(stated, published) <= 31 else None
+
+
+def days_apart(day: str, published: str | None) -> int:
+    """Days between a stated day and the report's (0 when the report has no date)."""
+    a, b = parse_iso(day), parse_iso(published)
+    return abs((b - a).days) if a is not None and b is not None else 0
 
 
 def new_paragraph(sent: Span) -> bool:
@@ -124,12 +154,25 @@ def find_events(
     events: list[tuple[ExtractedEvent, bool]] = []
     lexicon: dict[int, str] | None = None
     context: str | None = None
+    story: str | None = None
+    lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
         if new_paragraph(sent):
-            context = None  # a new paragraph starts from the report's own date
-        events.extend(sentence_events(sent, table, published, lexicon, context))
-        context = stated_date(sent, published) or context
+            context = story  # a new paragraph continues the story's day, not a paragraph's other dates
+        found = sentence_events(sent, table, published, lexicon, context)
+        events.extend(found)
+        if story is None:
+            lead.extend(ev for ev, dated in found if not dated)
+        stated = narrative_date(stated_date(sent, published), published)
+        context = stated or context
+        if stated is not None and days_apart(stated, published) <= 1:
+            # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
+            # told before it was first stated are that day's too
+            for ev in lead if story is None else []:
+                if ev.date == published:
+                    ev.date = stated
+            story = stated
     accused_by_relations(events, relations)
     return merge_events(events)

@@ -44,6 +44,16 @@ def office_holders() -> dict[str, str]:
     }
 
 
+def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -> str | None:
+    """'President Trump': a lone surname after an office is the office-holder of that surname whose
+    country the article names, when exactly one such country is named."""
+    short = normalize_name(name)
+    if " " in short:
+        return None
+    lands = {c for full, c in holders.items() if full.rsplit(" ", 1)[-1] == short and c in table.entities}
+    return lands.pop() if len(lands) == 1 else None
+
+
 def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
     """The words right before a name up to punctuation or an article ("his Iranian counterpart")."""
     out: list[Token] = []
@@ -52,6 +62,8 @@ def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
         t = doc[i]
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
             break
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
+            break  # "near X as forces linked to General Y": the title is "General", X is another clause's
         out.insert(0, t)
         i -= 1
     return out
@@ -78,8 +90,19 @@ def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Ment
     for t in toks:
         mm = table.mention_at(t.i)
         if mm is not None and mm.key != person.key and (mm.kind in BODIES or mm.kind == "place"):
+            if _qualifies_other(t.doc, mm):
+                continue  # "the UN-recognised government of Prime Minister X": X is not the UN's
             return mm
     return None
+
+
+def _qualifies_other(doc: Doc, m: Mention) -> bool:
+    """'UN-recognised', 'Tobruk-based', 'Iran-backed': the name only qualifies the noun after it."""
+    return (
+        m.end + 1 < len(doc)
+        and doc[m.end].text == "-"
+        and (doc[m.end + 1].tag_ == "VBN" or doc[m.end + 1].lower_.endswith("ed"))
+    )
 
 
 def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
@@ -129,7 +152,7 @@ def office_affiliations(
         if body is not None:
             target = body.key
         elif office is not None or appos is not None:
-            known = holders.get(normalize_name(m.key))
+            known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:
                 target = known
             elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):

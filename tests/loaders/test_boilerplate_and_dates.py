@@ -20,6 +20,12 @@ from loaders.dates import resolve_date
         ("Soldiers stand guard outside the presidential palace in Niamey (Reuters)", "caption"),
         ("A protester holds a Russian flag during a rally (AFP/Getty Images)", "caption"),
         ("The junta closed Niger's airspace on Sunday, citing the threat of an intervention.", "body"),
+        # a byline names its author in capitals; "By late Sunday, ..." is a sentence
+        (
+            "By late Sunday, soldiers loyal to the junta had taken the airport and two bridges across the "
+            "river, residents of the capital said.",
+            "body",
+        ),
     ],
 )
 def test_line_kinds(line: str, kind: str) -> None:
