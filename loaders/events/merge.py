@@ -40,7 +40,7 @@ def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: boo
     if a.type == "ASSAULT" and a.location and b.location:
         return a.location == b.location
     if a.type == "ASSAULT" and (a_dated or b_dated) and a.date == b.date and bool(a.actors) != bool(b.actors):
-        # "X struck Y on Friday ... the airbase was hit before dawn on Friday": a report of the day's attack
+        # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one
         return True
     return bool(pa & pb) and (not a.actors or not b.actors or bool(set(a.actors) & set(b.actors)))

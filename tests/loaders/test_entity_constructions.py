@@ -130,8 +130,8 @@ def test_a_capital_lies_in_its_country(run: Callable[[str], Extraction]) -> None
 
 def test_an_attack_without_attacker_on_the_same_day_is_that_attack(run: Callable[[str], Extraction]) -> None:
     ex = run(
-        "Kenya launched air strikes on Somalia on Friday. The Kismayo airport was hit before dawn on Friday "
-        "by six missiles."
+        "Kenya launched air strikes on Somalia on Friday. Six missiles struck the Kismayo airport early "
+        "on Friday."
     )
     assaults = [e for e in ex.events if e.type == "ASSAULT"]
     assert len(assaults) == 1, assaults
