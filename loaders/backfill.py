@@ -86,6 +86,19 @@ def classify(paths: list[str]) -> tuple[list[Path], list[Path], list[Path]]:
     return files, jsonl, parquet
 
 
+def password_for_executors(settings: Settings) -> None:
+    """Put the Neo4j password where executors started from here read it: this process's environment.
+
+    Before the JVM starts, so that it inherits the variable and passes it on to the Python workers it
+    forks (local mode: all the executors). Nothing is added to the Spark conf or to any closure.
+    Executors on a cluster read their own environment instead (docs/inputs.md).
+    """
+    from loaders.spark_tasks import PASSWORD_ENV, PASSWORD_FILE_ENV
+
+    if not os.environ.get(PASSWORD_ENV) and not os.environ.get(PASSWORD_FILE_ENV):
+        os.environ[PASSWORD_ENV] = settings.neo4j_password.get_secret_value()
+
+
 def spark_session(master: str | None) -> Any:
     """A Spark session whose Python workers run this interpreter (so they see the installed project)."""
     try:
@@ -179,6 +192,7 @@ def run_backfill(
         progress.update(inputs=summary.skipped_inputs)
     if not todo:
         return summary
+    password_for_executors(settings)
     spark = spark_session(opts.master)
     max_bytes, batch = settings.max_article_bytes, opts.batch_size
     slots = int(spark.sparkContext.defaultParallelism)

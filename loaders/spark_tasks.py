@@ -6,6 +6,7 @@ one spaCy pipeline per executor Python worker, and batched writes through `Neo4j
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,13 +23,21 @@ if TYPE_CHECKING:
     from loaders.pipeline import Extractor
 
 
+PASSWORD_ENV = "NEO4J_PASSWORD"
+PASSWORD_FILE_ENV = "NEO4J_PASSWORD_FILE"
+
+
 @dataclass(frozen=True)
 class Neo4jTarget:
-    """Connection settings shipped to the executors (plain values: picklable)."""
+    """Where the executors write: plain, picklable values shipped in the tasks' closures.
+
+    No password: everything in a closure or in the Spark conf is serialised to every executor (and the
+    conf shows in the UI and event logs). An executor reads the password from its own environment
+    (`executor_password`); docs/inputs.md, "The Neo4j password", says how it gets there.
+    """
 
     uri: str
     user: str
-    password: str
     database: str
 
     @classmethod
@@ -38,12 +47,26 @@ class Neo4jTarget:
                 "kg backfill writes into Neo4j, and NEO4J_URI is not set",
                 hint="start it with `kg neo4j start` and export the NEO4J_URI it prints",
             )
-        return cls(
-            settings.neo4j_uri,
-            settings.neo4j_user,
-            settings.neo4j_password.get_secret_value(),
-            settings.neo4j_database,
-        )
+        return cls(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_database)
+
+
+def executor_password() -> str:
+    """The Neo4j password where a task runs: `NEO4J_PASSWORD`, else the file `NEO4J_PASSWORD_FILE` names."""
+    if value := os.environ.get(PASSWORD_ENV):
+        return value
+    if where := os.environ.get(PASSWORD_FILE_ENV):
+        try:
+            return Path(where).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"{PASSWORD_FILE_ENV} names {where}, which this executor cannot read: {exc.strerror}",
+                hint="provision the file on every worker (a cluster secret mounted as a file, mode 0600)",
+            ) from exc
+    raise ConfigError(
+        f"this Spark executor has neither {PASSWORD_ENV} nor {PASSWORD_FILE_ENV} in its environment",
+        hint="the backfill never ships the Neo4j password; give the executors one of the two "
+        "(docs/inputs.md, 'The Neo4j password')",
+    )
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +138,7 @@ def upsert_with(target: Neo4jTarget, extractions: Iterable[Extraction], batch_si
 
     from graph.stores.neo4j import Neo4jStore
 
-    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+    driver = GraphDatabase.driver(target.uri, auth=(target.user, executor_password()))
     try:
         store = Neo4jStore(driver, database=target.database)
         return store.upsert(extractions, batch_size=batch_size).model_dump_json()
