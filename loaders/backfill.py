@@ -29,17 +29,19 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import ConfigError, InvalidInput
 from graph.model import Extraction, UpsertReport
+from loaders.jsonl_split import chunk_articles, cut
 from loaders.readers import expand_inputs
 from loaders.runner import RunSummary
 from loaders.runstate import FinishedInputs
 from loaders.source import ReadFailure
+from loaders.spark_stream import write_stream
 from loaders.spark_tasks import (
     Neo4jTarget,
     as_json,
+    extract_partition,
     files_partition,
     records_partition,
     write_partition,
-    write_stream,
 )
 
 if TYPE_CHECKING:
@@ -127,12 +129,6 @@ def spark_session(master: str | None) -> Any:
     return spark
 
 
-def record_schema() -> Any:
-    from pyspark.sql.types import StringType, StructField, StructType
-
-    return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
-
-
 def spread(spark: Any, df: Any) -> Any:
     """At least two partitions per core: one small file is one partition, which one core would do alone."""
     target = spark.sparkContext.defaultParallelism * 2
@@ -150,16 +146,26 @@ def extracted_rdd(
     max_bytes: int,
     then: Callable[[Outcomes], Iterator[tuple[str, str]]] = as_json,
 ) -> Any:
-    """One RDD for a wave of inputs, built from DataFrames: each partition's extraction outcomes, passed
-    through `then` in the same task (serialised for a later write, or written at once)."""
+    """One RDD for a wave of inputs: each partition's extraction outcomes, passed through `then` in the
+    same task (serialised for a later write, or written at once).
+
+    Files and JSON Lines are distributed as plain values (paths, byte ranges: `parallelize`), not as
+    DataFrames: a DataFrame read costs query planning and, to spread one file over the cores, a
+    shuffle; measured at 4x the time before the first task starts (docs/inputs.md), all of it time
+    that no extra core shortens. Parquet is columnar and needs Spark's reader: it stays a DataFrame.
+    """
+    sc = spark.sparkContext
+    slots = 2 * int(sc.defaultParallelism)  # two partitions per core: a slow one does not hold up the wave
     parts = []
     if files:
-        df = spark.createDataFrame([(str(p),) for p in files], "path string")
-        df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
-        parts.append(df.rdd.mapPartitions(lambda rows: then(files_partition(rows, max_bytes))))
+        paths = sc.parallelize([str(p) for p in files], max(1, min(len(files), slots)))
+        parts.append(paths.mapPartitions(lambda rows: then(files_partition(rows, max_bytes))))
     if jsonl:
-        df = spread(spark, spark.read.schema(record_schema()).json([str(p) for p in jsonl]))
-        parts.append(df.rdd.mapPartitions(lambda rows: then(records_partition(rows, max_bytes))))
+        chunks = cut(jsonl, slots)
+        ranges = sc.parallelize(chunks, max(1, min(len(chunks), slots)))
+        parts.append(
+            ranges.mapPartitions(lambda rows: then(extract_partition(chunk_articles(rows, max_bytes))))
+        )
     if parquet:
         df = spark.read.parquet(*[str(p) for p in parquet])
         df = spread(spark, df.select(*[c for c in RECORD_FIELDS if c in df.columns]))
@@ -197,6 +203,12 @@ def run_backfill(
     max_bytes, batch = settings.max_article_bytes, opts.batch_size
     slots = int(spark.sparkContext.defaultParallelism)
     streaming = opts.writers is None or opts.writers >= slots
+    # Local mode: the tasks share this machine, and take turns to write (loaders/spark_stream.py).
+    turn = None
+    if str(spark.sparkContext.master).startswith("local"):
+        lock = (settings.home / "state" / "backfill-write.lock").resolve()
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        turn = str(lock)
     log.info(
         "backfill on %s task slots: %s", slots, "streaming writes" if streaming else f"{opts.writers} writers"
     )
@@ -210,7 +222,7 @@ def run_backfill(
             )
             t0 = time.perf_counter()
             if streaming:
-                report, fails = _stream_wave(spark, parts, max_bytes, target, batch)
+                report, fails = _stream_wave(spark, parts, max_bytes, target, batch, turn)
             else:
                 report, fails = _two_pass_wave(spark, parts, max_bytes, target, batch, opts.writers or 1)
             log.info("wave of %d inputs: %.1f s", len(wave), time.perf_counter() - t0)
@@ -235,16 +247,48 @@ Wave = tuple[list[Path], list[Path], list[Path]]
 
 
 def _stream_wave(
-    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int
+    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int, turn: str | None
 ) -> tuple[UpsertReport, list[str]]:
     """Each task extracts its partition and writes it in batches as it goes: one pass, no persist.
 
-    Writers are the running tasks (one per core): extraction on one core overlaps another's write.
+    Writers are the running tasks (one per core); each extracts ahead while it writes or waits.
     """
-    rdd = extracted_rdd(spark, *parts, max_bytes, then=lambda it: write_stream(it, target, batch))
+    began, t0 = time.time(), time.perf_counter()
+    rdd = extracted_rdd(spark, *parts, max_bytes, then=lambda it: write_stream(it, target, batch, turn))
+    built = time.perf_counter() - t0
     out = rdd.collect()
+    ended = time.time()
+    _log_tasks([json.loads(data) for tag, data in out if tag == "timing"], began, ended, built)
     report = _sum_reports(data for tag, data in out if tag == "report")
     return report, [data for tag, data in out if tag == "fail"]
+
+
+def _log_tasks(timings: list[dict[str, Any]], began: float, ended: float, built: float) -> None:
+    """One line per task: when it ran within the wave, its articles, its time extracting and writing;
+    and the wave's time outside the tasks (planning, reading the input, starting Python workers)."""
+    if not timings:
+        return
+    t0 = min(t["start"] for t in timings)
+    log.info(
+        "wave: %.1f s to plan, first task %.1f s after the wave began, last one ended %.1f s before its end",
+        built,
+        t0 - began,
+        ended - max(t["end"] for t in timings),
+    )
+    for t in sorted(timings, key=lambda t: t["start"]):
+        wall = t["end"] - t["start"]
+        log.info(
+            "task pid %s: %.1f-%.1f s, %d articles, %.1f s extracting, %.1f s waiting for its turn to "
+            "write, %.1f s writing, %.1f s of its own wall time",
+            t["pid"],
+            t["start"] - t0,
+            t["end"] - t0,
+            t["articles"],
+            t["extract"],
+            t["turn"],
+            t["write"],
+            wall,
+        )
 
 
 def _two_pass_wave(

@@ -98,12 +98,12 @@ def extract_partition(
     yield from drain()
 
 
-def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
-    """Rows of file paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
+def files_partition(paths: Iterable[str], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
+    """File paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
 
     def items() -> Iterator[SourceArticle | ReadFailure]:
-        for row in paths:
-            for got in read_input(Path(row["path"]), max_bytes=max_bytes):
+        for path in paths:
+            for got in read_input(Path(path), max_bytes=max_bytes):
                 if isinstance(got, SourceArticle | ReadFailure):
                     yield got  # extraction files are for `kg ingest`; a backfill reads articles
 
@@ -144,27 +144,6 @@ def upsert_with(target: Neo4jTarget, extractions: Iterable[Extraction], batch_si
         return store.upsert(extractions, batch_size=batch_size).model_dump_json()
     finally:
         driver.close()
-
-
-def write_stream(
-    outcomes: Iterable[tuple[str, Extraction | str]], target: Neo4jTarget, batch_size: int
-) -> Iterator[tuple[str, str]]:
-    """Write a partition's extractions in batches as they come: `("report", JSON)`, then its failures.
-
-    While one task waits for Neo4j, the others go on extracting, so extraction and writing overlap.
-    """
-    fails: list[str] = []
-
-    def extractions() -> Iterator[Extraction]:
-        for _, value in outcomes:
-            if isinstance(value, Extraction):
-                yield value
-            else:
-                fails.append(value)
-
-    yield ("report", upsert_with(target, extractions(), batch_size))
-    for line in fails:
-        yield ("fail", line)
 
 
 def write_partition(
