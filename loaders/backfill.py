@@ -1,14 +1,16 @@
 """The distributed backfill: a corpus into Neo4j on Apache Spark (`kg backfill`, or `spark-submit`).
 
-The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is read into a Spark
+The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is distributed as
+RDDs of plain values (file paths; JSON Lines byte ranges, loaders/jsonl_split.py) or, for Parquet, a
 DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
 (`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
 project's one `Neo4jStore.upsert`, in batches. Sharing the upsert makes the result equal
 to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
 
-Writing: each task writes its extractions in batches as it makes them ("streaming"), so that one core's
-extraction overlaps another's write; with `writers` below the task slots (a cluster in front of one
-Neo4j), the extractions are persisted and written from `writers` partitions, entities first.
+Writing: each task writes its extractions in batches as it makes them ("streaming",
+loaders/spark_stream.py), extracting ahead while it writes; with `writers` below the task slots (a
+cluster in front of one Neo4j), the extractions are persisted and written from `writers` partitions,
+entities first.
 
 Inputs are processed in waves of files; a wave's files are marked finished (state file) once written,
 so an interrupted backfill re-run with `--resume` skips them and redoes only the wave it was in, which
