@@ -36,12 +36,13 @@ from loaders.readers import expand_inputs
 from loaders.runner import RunSummary
 from loaders.runstate import FinishedInputs
 from loaders.source import ReadFailure
-from loaders.spark_stream import write_stream
+from loaders.spark_stream import log_task_timings, write_stream
 from loaders.spark_tasks import (
     Neo4jTarget,
     as_json,
     extract_partition,
     files_partition,
+    password_for_executors,
     records_partition,
     write_partition,
 )
@@ -88,19 +89,6 @@ def classify(paths: list[str]) -> tuple[list[Path], list[Path], list[Path]]:
         else:
             files.append(path)
     return files, jsonl, parquet
-
-
-def password_for_executors(settings: Settings) -> None:
-    """Put the Neo4j password where executors started from here read it: this process's environment.
-
-    Before the JVM starts, so that it inherits the variable and passes it on to the Python workers it
-    forks (local mode: all the executors). Nothing is added to the Spark conf or to any closure.
-    Executors on a cluster read their own environment instead (docs/inputs.md).
-    """
-    from loaders.spark_tasks import PASSWORD_ENV, PASSWORD_FILE_ENV
-
-    if not os.environ.get(PASSWORD_ENV) and not os.environ.get(PASSWORD_FILE_ENV):
-        os.environ[PASSWORD_ENV] = settings.neo4j_password.get_secret_value()
 
 
 def spark_session(master: str | None) -> Any:
@@ -153,8 +141,8 @@ def extracted_rdd(
 
     Files and JSON Lines are distributed as plain values (paths, byte ranges: `parallelize`), not as
     DataFrames: a DataFrame read costs query planning and, to spread one file over the cores, a
-    shuffle; measured at 4x the time before the first task starts (docs/inputs.md), all of it time
-    that no extra core shortens. Parquet is columnar and needs Spark's reader: it stays a DataFrame.
+    shuffle, before the first task starts (figures in docs/inputs.md): time that no extra core
+    shortens. Parquet is columnar and needs Spark's reader: it stays a DataFrame.
     """
     sc = spark.sparkContext
     slots = 2 * int(sc.defaultParallelism)  # two partitions per core: a slow one does not hold up the wave
@@ -260,37 +248,9 @@ def _stream_wave(
     built = time.perf_counter() - t0
     out = rdd.collect()
     ended = time.time()
-    _log_tasks([json.loads(data) for tag, data in out if tag == "timing"], began, ended, built)
+    log_task_timings([json.loads(data) for tag, data in out if tag == "timing"], began, ended, built)
     report = _sum_reports(data for tag, data in out if tag == "report")
     return report, [data for tag, data in out if tag == "fail"]
-
-
-def _log_tasks(timings: list[dict[str, Any]], began: float, ended: float, built: float) -> None:
-    """One line per task: when it ran within the wave, its articles, its time extracting and writing;
-    and the wave's time outside the tasks (planning, reading the input, starting Python workers)."""
-    if not timings:
-        return
-    t0 = min(t["start"] for t in timings)
-    log.info(
-        "wave: %.1f s to plan, first task %.1f s after the wave began, last one ended %.1f s before its end",
-        built,
-        t0 - began,
-        ended - max(t["end"] for t in timings),
-    )
-    for t in sorted(timings, key=lambda t: t["start"]):
-        wall = t["end"] - t["start"]
-        log.info(
-            "task pid %s: %.1f-%.1f s, %d articles, %.1f s extracting, %.1f s waiting for its turn to "
-            "write, %.1f s writing, %.1f s of its own wall time",
-            t["pid"],
-            t["start"] - t0,
-            t["end"] - t0,
-            t["articles"],
-            t["extract"],
-            t["turn"],
-            t["write"],
-            wall,
-        )
 
 
 def _two_pass_wave(

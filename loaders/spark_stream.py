@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import queue
 import threading
@@ -25,6 +26,8 @@ from typing import Any
 
 from graph.model import Extraction, UpsertReport
 from loaders.spark_tasks import Neo4jTarget, executor_password
+
+log = logging.getLogger(__name__)
 
 AHEAD = 2  # batches extracted ahead of the writes: bounded memory, and enough to cover a write
 _END = object()
@@ -144,3 +147,31 @@ def write_stream(
         "pid": os.getpid(),
     }
     yield ("timing", json.dumps(timing))
+
+
+def log_task_timings(timings: list[dict[str, Any]], began: float, ended: float, built: float) -> None:
+    """One line per task: when it ran within the wave, its articles, its time extracting and writing;
+    and the wave's time outside the tasks (planning, reading the input, starting Python workers)."""
+    if not timings:
+        return
+    t0 = min(t["start"] for t in timings)
+    log.info(
+        "wave: %.1f s to plan, first task %.1f s after the wave began, last one ended %.1f s before its end",
+        built,
+        t0 - began,
+        ended - max(t["end"] for t in timings),
+    )
+    for t in sorted(timings, key=lambda t: t["start"]):
+        wall = t["end"] - t["start"]
+        log.info(
+            "task pid %s: %.1f-%.1f s, %d articles, %.1f s extracting, %.1f s waiting for its turn to "
+            "write, %.1f s writing, %.1f s of its own wall time",
+            t["pid"],
+            t["start"] - t0,
+            t["end"] - t0,
+            t["articles"],
+            t["extract"],
+            t["turn"],
+            t["write"],
+            wall,
+        )

@@ -69,6 +69,17 @@ def executor_password() -> str:
     )
 
 
+def password_for_executors(settings: Settings) -> None:
+    """Put the Neo4j password where executors started from here read it: this process's environment.
+
+    Before the JVM starts, so that it inherits the variable and passes it on to the Python workers it
+    forks (local mode: all the executors). Nothing is added to the Spark conf or to any closure.
+    Executors on a cluster read their own environment instead (docs/inputs.md).
+    """
+    if not os.environ.get(PASSWORD_ENV) and not os.environ.get(PASSWORD_FILE_ENV):
+        os.environ[PASSWORD_ENV] = settings.neo4j_password.get_secret_value()
+
+
 @lru_cache(maxsize=1)
 def executor_extractor() -> Extractor:
     """The spaCy pipeline and gazetteer, loaded once per executor Python worker and reused."""
