@@ -15,9 +15,9 @@ import argparse
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,9 +58,31 @@ def neo4j_cpu(port: int) -> float | None:
     return None
 
 
-def cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def run_watched(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run `cmd` and sum the CPU seconds of its whole process tree (the JVM that PySpark starts and its
+    Python workers are not waited for by `kg`, so `getrusage` of the children misses them)."""
+    import psutil
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=err, text=True)
+        root = psutil.Process(proc.pid)
+        cpu: dict[int, float] = {}
+        while proc.poll() is None:
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                tree = []
+            for p in tree:
+                try:
+                    t = p.cpu_times()
+                    cpu[p.pid] = max(cpu.get(p.pid, 0.0), t.user + t.system)
+                except psutil.NoSuchProcess:
+                    continue
+            time.sleep(0.25)
+        out.seek(0)
+        err.seek(0)
+        done = subprocess.CompletedProcess(cmd, proc.returncode, out.read(), err.read())
+    return done, sum(cpu.values())
 
 
 Run = tuple[float, dict[str, object], float, dict[str, float | None]]
@@ -79,17 +101,11 @@ def run(env: dict[str, str], *args: str) -> Run:
         capture_output=True,
     )
     port = int((env.get("NEO4J_URI") or "bolt://x:7687").rsplit(":", 1)[1].strip("/"))
-    cpu0, neo0 = cpu_of_children(), neo4j_cpu(port)
+    neo0 = neo4j_cpu(port)
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "api.cli", "-v", *args, "--json"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    proc, cpu = run_watched([sys.executable, "-m", "api.cli", "-v", *args, "--json"], env)
     elapsed = time.perf_counter() - start
-    cpu, neo1 = cpu_of_children() - cpu0, neo4j_cpu(port)
+    neo1 = neo4j_cpu(port)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{proc.stderr[-3000:]}")
     waves = sum(float(m) for m in WAVE.findall(proc.stderr))
