@@ -190,3 +190,11 @@ class LauncherError(KGError):
     status = 500
     code = "launcher_error"
     exit_code = 7
+
+
+class StateLocked(KGError):
+    """A state file under KG_HOME that another running process holds (a second `kg watch` on it)."""
+
+    status = 409
+    code = "state_locked"
+    exit_code = 8

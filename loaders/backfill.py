@@ -1,14 +1,16 @@
 """The distributed backfill: a corpus into Neo4j on Apache Spark (`kg backfill`, or `spark-submit`).
 
-The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is read into a Spark
+The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is distributed as
+RDDs of plain values (file paths; JSON Lines byte ranges, loaders/jsonl_split.py) or, for Parquet, a
 DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
 (`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
 project's one `Neo4jStore.upsert`, in batches. Sharing the upsert makes the result equal
 to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
 
-Writing: each task writes its extractions in batches as it makes them ("streaming"), so that one core's
-extraction overlaps another's write; with `writers` below the task slots (a cluster in front of one
-Neo4j), the extractions are persisted and written from `writers` partitions, entities first.
+Writing: each task writes its extractions in batches as it makes them ("streaming",
+loaders/spark_stream.py), extracting ahead while it writes; with `writers` below the task slots (a
+cluster in front of one Neo4j), the extractions are persisted and written from `writers` partitions,
+entities first.
 
 Inputs are processed in waves of files; a wave's files are marked finished (state file) once written,
 so an interrupted backfill re-run with `--resume` skips them and redoes only the wave it was in, which
@@ -29,17 +31,20 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import ConfigError, InvalidInput
 from graph.model import Extraction, UpsertReport
+from loaders.jsonl_split import chunk_articles, cut
 from loaders.readers import expand_inputs
 from loaders.runner import RunSummary
 from loaders.runstate import FinishedInputs
 from loaders.source import ReadFailure
+from loaders.spark_stream import log_task_timings, write_stream
 from loaders.spark_tasks import (
     Neo4jTarget,
     as_json,
+    extract_partition,
     files_partition,
+    password_for_executors,
     records_partition,
     write_partition,
-    write_stream,
 )
 
 if TYPE_CHECKING:
@@ -114,12 +119,6 @@ def spark_session(master: str | None) -> Any:
     return spark
 
 
-def record_schema() -> Any:
-    from pyspark.sql.types import StringType, StructField, StructType
-
-    return StructType([StructField(name, StringType(), True) for name in RECORD_FIELDS])
-
-
 def spread(spark: Any, df: Any) -> Any:
     """At least two partitions per core: one small file is one partition, which one core would do alone."""
     target = spark.sparkContext.defaultParallelism * 2
@@ -137,16 +136,26 @@ def extracted_rdd(
     max_bytes: int,
     then: Callable[[Outcomes], Iterator[tuple[str, str]]] = as_json,
 ) -> Any:
-    """One RDD for a wave of inputs, built from DataFrames: each partition's extraction outcomes, passed
-    through `then` in the same task (serialised for a later write, or written at once)."""
+    """One RDD for a wave of inputs: each partition's extraction outcomes, passed through `then` in the
+    same task (serialised for a later write, or written at once).
+
+    Files and JSON Lines are distributed as plain values (paths, byte ranges: `parallelize`), not as
+    DataFrames: a DataFrame read costs query planning and, to spread one file over the cores, a
+    shuffle, before the first task starts (figures in docs/inputs.md): time that no extra core
+    shortens. Parquet is columnar and needs Spark's reader: it stays a DataFrame.
+    """
+    sc = spark.sparkContext
+    slots = 2 * int(sc.defaultParallelism)  # two partitions per core: a slow one does not hold up the wave
     parts = []
     if files:
-        df = spark.createDataFrame([(str(p),) for p in files], "path string")
-        df = df.repartition(max(1, min(len(files), spark.sparkContext.defaultParallelism * 2)))
-        parts.append(df.rdd.mapPartitions(lambda rows: then(files_partition(rows, max_bytes))))
+        paths = sc.parallelize([str(p) for p in files], max(1, min(len(files), slots)))
+        parts.append(paths.mapPartitions(lambda rows: then(files_partition(rows, max_bytes))))
     if jsonl:
-        df = spread(spark, spark.read.schema(record_schema()).json([str(p) for p in jsonl]))
-        parts.append(df.rdd.mapPartitions(lambda rows: then(records_partition(rows, max_bytes))))
+        chunks = cut(jsonl, slots)
+        ranges = sc.parallelize(chunks, max(1, min(len(chunks), slots)))
+        parts.append(
+            ranges.mapPartitions(lambda rows: then(extract_partition(chunk_articles(rows, max_bytes))))
+        )
     if parquet:
         df = spark.read.parquet(*[str(p) for p in parquet])
         df = spread(spark, df.select(*[c for c in RECORD_FIELDS if c in df.columns]))
@@ -179,10 +188,17 @@ def run_backfill(
         progress.update(inputs=summary.skipped_inputs)
     if not todo:
         return summary
+    password_for_executors(settings)
     spark = spark_session(opts.master)
     max_bytes, batch = settings.max_article_bytes, opts.batch_size
     slots = int(spark.sparkContext.defaultParallelism)
     streaming = opts.writers is None or opts.writers >= slots
+    # Local mode: the tasks share this machine, and take turns to write (loaders/spark_stream.py).
+    turn = None
+    if str(spark.sparkContext.master).startswith("local"):
+        lock = (settings.home / "state" / "backfill-write.lock").resolve()
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        turn = str(lock)
     log.info(
         "backfill on %s task slots: %s", slots, "streaming writes" if streaming else f"{opts.writers} writers"
     )
@@ -196,7 +212,7 @@ def run_backfill(
             )
             t0 = time.perf_counter()
             if streaming:
-                report, fails = _stream_wave(spark, parts, max_bytes, target, batch)
+                report, fails = _stream_wave(spark, parts, max_bytes, target, batch, turn)
             else:
                 report, fails = _two_pass_wave(spark, parts, max_bytes, target, batch, opts.writers or 1)
             log.info("wave of %d inputs: %.1f s", len(wave), time.perf_counter() - t0)
@@ -221,14 +237,18 @@ Wave = tuple[list[Path], list[Path], list[Path]]
 
 
 def _stream_wave(
-    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int
+    spark: Any, parts: Wave, max_bytes: int, target: Neo4jTarget, batch: int, turn: str | None
 ) -> tuple[UpsertReport, list[str]]:
     """Each task extracts its partition and writes it in batches as it goes: one pass, no persist.
 
-    Writers are the running tasks (one per core): extraction on one core overlaps another's write.
+    Writers are the running tasks (one per core); each extracts ahead while it writes or waits.
     """
-    rdd = extracted_rdd(spark, *parts, max_bytes, then=lambda it: write_stream(it, target, batch))
+    began, t0 = time.time(), time.perf_counter()
+    rdd = extracted_rdd(spark, *parts, max_bytes, then=lambda it: write_stream(it, target, batch, turn))
+    built = time.perf_counter() - t0
     out = rdd.collect()
+    ended = time.time()
+    log_task_timings([json.loads(data) for tag, data in out if tag == "timing"], began, ended, built)
     report = _sum_reports(data for tag, data in out if tag == "report")
     return report, [data for tag, data in out if tag == "fail"]
 

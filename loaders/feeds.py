@@ -5,6 +5,11 @@ ingested, and the ETag/Last-Modified of each feed so that an unchanged feed cost
 marked seen only after its article is in the store, and a feed whose entries did not all succeed keeps
 no validators, so its next read is a full one and the failed entries are tried again: a restart
 neither re-fetches what is stored nor misses what is not.
+
+A process reads and rewrites the state under an exclusive `StateLock` (`FeedState.locked`), taken
+before it reads the file and held until it is done (a watcher: its whole life). Without it, two
+watchers on one KG_HOME would each save their own copy over the other's (entries lost from the
+state, so fetched and ingested again) and fetch the same new entries twice.
 """
 
 from __future__ import annotations
@@ -12,14 +17,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph.errors import KGError
 from loaders.fetch import Fetcher, FetchFailed, Validators
-from loaders.runstate import read_json, write_json_atomic
+from loaders.runstate import StateLock, read_json, write_json_atomic
 from loaders.source import ReadFailure, SourceArticle
 from loaders.web import page_article
 
@@ -35,6 +41,17 @@ class FeedState:
         data = data if isinstance(data, dict) else {}
         self.seen: dict[str, set[str]] = {k: set(v) for k, v in data.get("seen", {}).items()}
         self.validators = Validators(dict(data.get("validators", {})))
+
+    @classmethod
+    @contextmanager
+    def locked(cls, path: Path, holder: str) -> Iterator[FeedState]:
+        """The state of `path`, read under its exclusive lock and held until the block ends.
+
+        Raises `StateLocked` at once if another process holds it: a second watcher fails rather than
+        waits, since the first may run for days.
+        """
+        with StateLock(path, holder):
+            yield cls(path)
 
     def save(self) -> None:
         write_json_atomic(

@@ -6,6 +6,7 @@ all of them through one `IngestRun` (batched extraction and writes, progress, fi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +33,11 @@ log = logging.getLogger(__name__)
 def state_dir(settings: Settings) -> Path:
     """Where runs keep their state files."""
     return settings.home / "state"
+
+
+def feeds_state(settings: Settings) -> Path:
+    """The state file of feeds (seen entries, validators), shared by `kg ingest --feed` and `kg watch`."""
+    return state_dir(settings) / "feeds.json"
 
 
 def fetch_policy(settings: Settings) -> FetchPolicy:
@@ -75,19 +81,20 @@ def ingest(
             return
         yield from read_input(item, max_bytes=max_bytes)
 
-    try:
+    with contextlib.ExitStack() as stack:
+        if own and fetch is not None:
+            stack.callback(fetch.close)
+        state = None
+        if feeds:  # taken first: a watcher on this KG_HOME stops the run before it does any work
+            state = stack.enter_context(FeedState.locked(feeds_state(settings), "kg ingest --feed"))
         run.run(inputs, read, resume=resume)
-        if feeds:
+        if state is not None and feeds:
             assert fetch is not None
-            state = FeedState(state_dir(settings) / "feeds.json")
             for feed in feeds:
                 result = read_feed(fetch, feed, state, lambda arts: _write_now(run, arts))
                 run.summary.failures.extend(result.failures)
                 if progress is not None:
                     progress.update(inputs=1, errors=len(result.failures))
-    finally:
-        if own and fetch is not None:
-            fetch.close()
     return run.summary
 
 
@@ -108,11 +115,14 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
 ) -> Iterator[FeedResult]:
     """Read every feed each `interval` seconds, `rounds` times (0: forever), yielding each result."""
-    fetch = fetcher or Fetcher(fetch_policy(settings))
-    state = FeedState(state_dir(settings) / "feeds.json")
-    run = IngestRun(store, batch_size=settings.batch_size, workers=1, settings=settings)
-    done = 0
-    try:
+    with contextlib.ExitStack() as stack:
+        # The feed state is this watcher's alone while it runs: a second one fails here, at once.
+        state = stack.enter_context(FeedState.locked(feeds_state(settings), "kg watch"))
+        fetch = fetcher or Fetcher(fetch_policy(settings))
+        if fetcher is None:
+            stack.callback(fetch.close)
+        run = IngestRun(store, batch_size=settings.batch_size, workers=1, settings=settings)
+        done = 0
         while True:
             started = time.monotonic()
             for feed in feeds:
@@ -124,6 +134,3 @@ def watch(
             if rounds and done >= rounds:
                 return
             sleep(max(0.0, interval - (time.monotonic() - started)))
-    finally:
-        if fetcher is None:
-            fetch.close()

@@ -4,15 +4,21 @@ An input is a file (keyed by its absolute path, size and modification time, so a
 again) or a URL. A run marks inputs finished only after everything read from them is in the store;
 re-running with `--resume` skips them. Inputs read but not yet written are read again, which adds no
 evidence twice because every store write is idempotent. Writes are atomic (temporary file + rename).
+A state file that one process keeps rewriting for its whole life (the feed state of `kg watch`) is
+also held under a `StateLock`, so that a second process cannot read it, race it, and lose entries.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
 from pathlib import Path
+from types import TracebackType
 from typing import Any
+
+from graph.errors import StateLocked
 
 
 def input_key(item: Path | str) -> str | None:
@@ -70,3 +76,54 @@ class FinishedInputs:
         if keys - self.keys:
             self.keys |= keys
             write_json_atomic(self.path, {"finished": sorted(self.keys)})
+
+
+class StateLock:
+    """An exclusive lock on a state file, held from before it is read until its owner is done with it.
+
+    The lock is a `flock` on a sidecar `<name>.lock`, not on the state file itself: a save replaces the
+    state file by rename, and a lock on the old inode would not exclude a process that opens the new
+    one. The kernel drops the lock when its process dies (`kill -9` included), so no stale lock is left
+    to clean up. The holder writes its pid into the lock file, for the message of the one refused.
+    """
+
+    def __init__(self, state_path: Path, holder: str) -> None:
+        self.path = state_path.with_name(state_path.name + ".lock")
+        self.state_path = state_path
+        self.holder = holder  # what the lock is held for, in the error message
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock at once, or raise `StateLocked` naming the process that has it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.read(fd, 64).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise StateLocked(
+                f"{self.state_path} is in use by another process (pid {owner}): {self.holder} needs it alone",
+                hint="one `kg watch` (or `kg ingest --feed`) per KG_HOME at a time: stop the other one, "
+                "or give this one its own KG_HOME",
+                path=str(self.state_path),
+                pid=owner,
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+    def __enter__(self) -> StateLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()

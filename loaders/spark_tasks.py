@@ -6,6 +6,7 @@ one spaCy pipeline per executor Python worker, and batched writes through `Neo4j
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,13 +23,21 @@ if TYPE_CHECKING:
     from loaders.pipeline import Extractor
 
 
+PASSWORD_ENV = "NEO4J_PASSWORD"
+PASSWORD_FILE_ENV = "NEO4J_PASSWORD_FILE"
+
+
 @dataclass(frozen=True)
 class Neo4jTarget:
-    """Connection settings shipped to the executors (plain values: picklable)."""
+    """Where the executors write: plain, picklable values shipped in the tasks' closures.
+
+    No password: everything in a closure or in the Spark conf is serialised to every executor (and the
+    conf shows in the UI and event logs). An executor reads the password from its own environment
+    (`executor_password`); docs/inputs.md, "The Neo4j password", says how it gets there.
+    """
 
     uri: str
     user: str
-    password: str
     database: str
 
     @classmethod
@@ -38,12 +47,37 @@ class Neo4jTarget:
                 "kg backfill writes into Neo4j, and NEO4J_URI is not set",
                 hint="start it with `kg neo4j start` and export the NEO4J_URI it prints",
             )
-        return cls(
-            settings.neo4j_uri,
-            settings.neo4j_user,
-            settings.neo4j_password.get_secret_value(),
-            settings.neo4j_database,
-        )
+        return cls(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_database)
+
+
+def executor_password() -> str:
+    """The Neo4j password where a task runs: `NEO4J_PASSWORD`, else the file `NEO4J_PASSWORD_FILE` names."""
+    if value := os.environ.get(PASSWORD_ENV):
+        return value
+    if where := os.environ.get(PASSWORD_FILE_ENV):
+        try:
+            return Path(where).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"{PASSWORD_FILE_ENV} names {where}, which this executor cannot read: {exc.strerror}",
+                hint="provision the file on every worker (a cluster secret mounted as a file, mode 0600)",
+            ) from exc
+    raise ConfigError(
+        f"this Spark executor has neither {PASSWORD_ENV} nor {PASSWORD_FILE_ENV} in its environment",
+        hint="the backfill never ships the Neo4j password; give the executors one of the two "
+        "(docs/inputs.md, 'The Neo4j password')",
+    )
+
+
+def password_for_executors(settings: Settings) -> None:
+    """Put the Neo4j password where executors started from here read it: this process's environment.
+
+    Before the JVM starts, so that it inherits the variable and passes it on to the Python workers it
+    forks (local mode: all the executors). Nothing is added to the Spark conf or to any closure.
+    Executors on a cluster read their own environment instead (docs/inputs.md).
+    """
+    if not os.environ.get(PASSWORD_ENV) and not os.environ.get(PASSWORD_FILE_ENV):
+        os.environ[PASSWORD_ENV] = settings.neo4j_password.get_secret_value()
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +109,12 @@ def extract_partition(
     yield from drain()
 
 
-def files_partition(paths: Iterable[Any], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
-    """Rows of file paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
+def files_partition(paths: Iterable[str], max_bytes: int) -> Iterator[tuple[str, Extraction | str]]:
+    """File paths: each file read by the `kg ingest` readers (archives streamed), extracted."""
 
     def items() -> Iterator[SourceArticle | ReadFailure]:
-        for row in paths:
-            for got in read_input(Path(row["path"]), max_bytes=max_bytes):
+        for path in paths:
+            for got in read_input(Path(path), max_bytes=max_bytes):
                 if isinstance(got, SourceArticle | ReadFailure):
                     yield got  # extraction files are for `kg ingest`; a backfill reads articles
 
@@ -115,33 +149,12 @@ def upsert_with(target: Neo4jTarget, extractions: Iterable[Extraction], batch_si
 
     from graph.stores.neo4j import Neo4jStore
 
-    driver = GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+    driver = GraphDatabase.driver(target.uri, auth=(target.user, executor_password()))
     try:
         store = Neo4jStore(driver, database=target.database)
         return store.upsert(extractions, batch_size=batch_size).model_dump_json()
     finally:
         driver.close()
-
-
-def write_stream(
-    outcomes: Iterable[tuple[str, Extraction | str]], target: Neo4jTarget, batch_size: int
-) -> Iterator[tuple[str, str]]:
-    """Write a partition's extractions in batches as they come: `("report", JSON)`, then its failures.
-
-    While one task waits for Neo4j, the others go on extracting, so extraction and writing overlap.
-    """
-    fails: list[str] = []
-
-    def extractions() -> Iterator[Extraction]:
-        for _, value in outcomes:
-            if isinstance(value, Extraction):
-                yield value
-            else:
-                fails.append(value)
-
-    yield ("report", upsert_with(target, extractions(), batch_size))
-    for line in fails:
-        yield ("fail", line)
 
 
 def write_partition(
