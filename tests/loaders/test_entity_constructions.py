@@ -6,25 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from graph.model import Article, Extraction
 from loaders.pipeline import Extractor
 from loaders.source import SourceArticle
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture
-def run(extractor: Extractor) -> Callable[[str], Extraction]:
-    def go(text: str) -> Extraction:
-        art = Article(id="article:test", published="2021-06-10")
-        return extractor.extract(SourceArticle(article=art, text=text))
-
-    return go
 
 
 def kinds(ex: Extraction) -> dict[str, str]:

@@ -15,11 +15,6 @@ from loaders.source import SourceArticle
 PUBLISHED = "2024-03-15"  # a Friday
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.fixture
 def events(extractor: Extractor) -> Callable[[str], list[ExtractedEvent]]:
     def go(text: str) -> list[ExtractedEvent]:

@@ -11,11 +11,6 @@ from loaders.pipeline import Extractor
 from loaders.source import SourceArticle
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.fixture
 def run(extractor: Extractor) -> Callable[[str, str], Extraction]:
     def go(text: str, published: str = "2017-04-08") -> Extraction:

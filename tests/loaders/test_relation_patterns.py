@@ -8,24 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import Article, Extraction
-from loaders.pipeline import Extractor, load_nlp
+from graph.model import Extraction
+from loaders.pipeline import load_nlp
 from loaders.relations.patterns import COMPONENT, PATTERN_DIR, load_patterns
-from loaders.source import SourceArticle
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture
-def run(extractor: Extractor) -> Callable[[str], Extraction]:
-    def go(text: str) -> Extraction:
-        art = Article(id="article:test", published="2021-06-10")
-        return extractor.extract(SourceArticle(article=art, text=text))
-
-    return go
 
 
 def rels(ex: Extraction) -> set[tuple[str, str, str]]:
