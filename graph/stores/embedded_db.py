@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import StoreUnavailable
-from graph.stores.props import EVIDENCE_COLUMNS
+from graph.stores.embedded_schema import schema
 
 log = logging.getLogger(__name__)
 
@@ -50,48 +50,6 @@ MIB = 1024**2
 # ran out of its 128 TiB after about eight stores, each with a writer and a reader handle). 1 TiB per
 # handle is far beyond any graph this store is meant for and lets one process hold dozens open.
 MAX_DB_BYTES = 1024**4
-
-# The relation types between entities, and the links between entities, events and articles.
-ENTITY_COLS = (
-    "id STRING, name STRING, kind STRING, aliases STRING[], name_key STRING, alias_keys STRING[], "
-    "country_code STRING, titles STRING[], lat DOUBLE, lon DOUBLE, PRIMARY KEY(id)"
-)
-# The evidence columns are the Cypher-visible evidence properties of graph/stores/props.py.
-EVIDENCE_COLS = ", ".join(f"{name} {ctype}" for name, ctype in EVIDENCE_COLUMNS.items())
-# A typed relation's properties, in table order (`COPY` fills a relationship table by position).
-RELATION_COLUMNS = {
-    "id": "STRING",
-    "first_seen": "STRING",
-    "last_seen": "STRING",
-    "titles": "STRING[]",
-    "confidence": "DOUBLE",
-    **EVIDENCE_COLUMNS,
-}
-
-
-def schema() -> list[str]:
-    """DDL of the one schema: an `Entity` table with the kind as a property, so no kind-pair tables."""
-    from graph.model import RELATION_TYPES
-
-    ddl = [
-        f"CREATE NODE TABLE IF NOT EXISTS Entity({ENTITY_COLS})",
-        "CREATE NODE TABLE IF NOT EXISTS Event(id STRING, type STRING, label STRING, date STRING, "
-        f"date_precision STRING, killed INT64, wounded INT64, quantity INT64, merged_from STRING[], {EVIDENCE_COLS}, "
-        "PRIMARY KEY(id))",
-        "CREATE NODE TABLE IF NOT EXISTS Article(id STRING, title STRING, source STRING, url STRING, "
-        "published STRING, ingested_at STRING, PRIMARY KEY(id))",
-    ]
-    for rtype in RELATION_TYPES:
-        cols = ", ".join(f"{name} {ctype}" for name, ctype in RELATION_COLUMNS.items())
-        ddl.append(f"CREATE REL TABLE IF NOT EXISTS {rtype}(FROM Entity TO Entity, {cols})")
-    ddl += [
-        "CREATE REL TABLE IF NOT EXISTS ACTOR_IN(FROM Entity TO Event)",
-        "CREATE REL TABLE IF NOT EXISTS TARGETS(FROM Event TO Entity)",
-        "CREATE REL TABLE IF NOT EXISTS LOCATED_AT(FROM Event TO Entity)",
-        "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Event TO Article)",
-        "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Entity TO Article)",
-    ]
-    return ddl
 
 
 def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool) -> int:

@@ -29,7 +29,7 @@ from graph.model import (
     merge_evidence,
 )
 from graph.stores import embedded_queries as Q
-from graph.stores.embedded_db import RELATION_COLUMNS
+from graph.stores.embedded_schema import RELATION_COLUMNS
 from graph.stores.props import article_props, entity_props, event_props, relation_props
 
 
