@@ -23,6 +23,7 @@ requests/s, p50/p99 per endpoint family, any 5xx, and the ratio of throughput at
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -31,7 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -169,6 +172,50 @@ def interleaved(clients: dict, call, n: int) -> dict:  # type: ignore[no-untyped
     return out
 
 
+@contextlib.contextmanager
+def served(port: int, baseline_src: Path | None, env: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """`kg serve` of this tree on `port` (and of `baseline_src` on the next port, with the optional speed-ups
+    blocked so both run the same stack), each ready on /health; yields httpx clients by name
+    ("this", "baseline") and stops the servers after."""
+    import httpx
+
+    servers = {"this": (ROOT, port, str(ROOT))}
+    if baseline_src:
+        src = baseline_src.resolve()
+        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
+        servers["baseline"] = (src, port + 1, f"{block}:{src}")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--port", str(p)],
+            env={**env, "PYTHONPATH": path},
+            cwd=src,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for src, p, path in servers.values()
+    ]
+    clients = {
+        name: httpx.Client(base_url=f"http://127.0.0.1:{p}", timeout=120)
+        for name, (_, p, _) in servers.items()
+    }
+    try:
+        for c in clients.values():
+            for _ in range(600):
+                try:
+                    if c.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.2)
+        yield clients
+    finally:
+        for c in clients.values():
+            c.close()
+        for proc in procs:
+            proc.terminate()
+            proc.wait(30)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
@@ -186,7 +233,6 @@ def main() -> None:
     if args.concurrent:
         concurrent(args)
         return
-    import httpx
 
     home = args.home or Path(tempfile.mkdtemp())
     env = {**os.environ, "KG_HOME": str(home), "KG_STORE": args.store}
@@ -226,34 +272,9 @@ def main() -> None:
         ),
     }
     store.close()
-    servers = {"this": (ROOT, args.port, str(ROOT))}
-    if args.baseline_src:
-        src = args.baseline_src.resolve()
-        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
-        servers["baseline"] = (src, args.port + 1, f"{block}:{src}")
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-            env={**env, "PYTHONPATH": path, "KG_API_CACHE_MB": "0"},  # every request computed
-            cwd=src,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for src, port, path in servers.values()
-    ]
-    try:
-        clients = {
-            name: httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
-            for name, (_, port, _) in servers.items()
-        }
-        for c in clients.values():
-            for _ in range(600):
-                try:
-                    if c.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
+    with served(
+        args.port, args.baseline_src, {**env, "KG_API_CACHE_MB": "0"}
+    ) as clients:  # every request computed
         calls = {
             "search": (
                 lambda c, i: c.get("/api/v1/entities", params={"q": f"actor {i % 1000:03d}", "limit": 20}),
@@ -270,17 +291,11 @@ def main() -> None:
                 max(20, args.requests // 5),
             ),
         }
-        by_server = {name: {} for name in servers}
+        by_server = {name: {} for name in clients}
         for fam, (call, n) in calls.items():
             for name, lat in interleaved(clients, call, n).items():
                 by_server[name][fam] = lat
         http = by_server["this"]
-    finally:
-        for c in clients.values():
-            c.close()
-        for proc in procs:
-            proc.terminate()
-            proc.wait(30)
     result = {
         "store": args.store,
         "graph": {"entities": stats.entities, "relations": stats.relations},

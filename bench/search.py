@@ -25,7 +25,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.api import blocking_dir, build, interleaved  # noqa: E402
+from bench.api import build, interleaved, served  # noqa: E402
 
 BROAD = ["a", "0", "ac", "00", "act", "000", "actor"]
 
@@ -137,37 +136,11 @@ def main() -> None:
 def over_http(args: argparse.Namespace, env: dict[str, str], qs: dict[str, list[str]]) -> dict[str, Any]:
     import httpx
 
-    servers = {"this": (ROOT, args.port, str(ROOT))}
-    if args.baseline_src:
-        src = args.baseline_src.resolve()
-        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
-        servers["baseline"] = (src, args.port + 1, f"{block}:{src}")
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-            env={**env, "PYTHONPATH": path},
-            cwd=src,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for src, port, path in servers.values()
-    ]
-    clients = {
-        name: httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120)
-        for name, (_, port, _) in servers.items()
-    }
-    try:
+    with served(args.port, args.baseline_src, env) as clients:
         for c in clients.values():
-            for _ in range(600):
-                try:
-                    if c.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
             for q in BROAD + qs["exact"][:3]:
                 c.get("/api/v1/entities", params={"q": q, "limit": 20}).raise_for_status()
-        by_server: dict[str, dict[str, Any]] = {name: {} for name in servers}
+        by_server: dict[str, dict[str, Any]] = {name: {} for name in clients}
         for cls, xs in qs.items():
 
             def call(c: httpx.Client, i: int, xs: list[str] = xs) -> httpx.Response:
@@ -188,12 +161,6 @@ def over_http(args: argparse.Namespace, env: dict[str, str], qs: dict[str, list[
                 same["pages"] &= a["items"] == b["items"]
                 if not a.get("capped"):
                     same["totals_of_narrow_queries"] &= a["total"] == b["total"]
-    finally:
-        for c in clients.values():
-            c.close()
-        for proc in procs:
-            proc.terminate()
-            proc.wait(30)
     out: dict[str, Any] = {"http": by_server["this"]}
     if "baseline" in by_server:
         base = by_server["baseline"]
