@@ -263,13 +263,12 @@ def main() -> None:
     rng = random.Random(9)
     ids = [h.entity.id for h in store.search_entities("actor 0", limit=500).items]
     picks = [rng.choice(ids) for _ in range(args.requests)]
-    pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(args.requests)]
+    n_paths = max(20, args.requests // 5)  # paths are slower: fewer of them, but never fewer than 20
+    pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(max(args.requests, n_paths))]
     direct = {
         "search": timed(lambda i: store.search_entities(f"actor {i % 1000:03d}", limit=20), args.requests),
         "neighbors_1hop": timed(lambda i: store.neighbors(picks[i], depth=1), args.requests),
-        "path_3hop": timed(
-            lambda i: store.shortest_paths(pairs[i][0], pairs[i][1], max_hops=3), max(20, args.requests // 5)
-        ),
+        "path_3hop": timed(lambda i: store.shortest_paths(pairs[i][0], pairs[i][1], max_hops=3), n_paths),
     }
     store.close()
     with served(
@@ -288,7 +287,7 @@ def main() -> None:
                 lambda c, i: c.get(
                     "/api/v1/paths", params={"from": pairs[i][0], "to": pairs[i][1], "max_hops": 3}
                 ),
-                max(20, args.requests // 5),
+                n_paths,
             ),
         }
         by_server = {name: {} for name in clients}
