@@ -33,7 +33,9 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
     memory = ActMemory()
     found_by_doc: dict[int, list[PatternMatch]] = {}
     for sent in sents:
-        doc_matches = found_by_doc.setdefault(id(sent.doc), matches(sent.doc))
+        if id(sent.doc) not in found_by_doc:  # read once per doc, not once per sentence
+            found_by_doc[id(sent.doc)] = matches(sent.doc)
+        doc_matches = found_by_doc[id(sent.doc)]
         found = [
             *verb_relations(sent, table, memory),
             *nominal_relations(sent, table),

@@ -1,0 +1,125 @@
+"""Which sentences could match a DependencyMatcher pattern: a cheap necessary test, run before the matcher.
+
+spaCy's DependencyMatcher first runs a token `Matcher` with every node of every pattern, and each
+`{"IN": [...]}` there is a Python predicate called for every token: with the relation patterns that is
+most of the component's time, in every sentence. Most sentences cannot match any pattern, and that can be
+seen from plain attribute lookups: a pattern matches only where a token satisfies its root node and, for
+each child node, has a child token satisfying that node, and so on down the pattern's tree.
+
+`SentenceFilter` tests exactly that (attributes equal or `IN` a list, and the `>` relation), and treats
+anything else in a pattern (other operators, `NOT_IN`, regular expressions, other attributes) as always
+true, so it can only keep too many sentences, never drop one the matcher would match in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from spacy.attrs import HEAD, IDS
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+# Token attributes the test reads, as the Matcher names them (TEXT is ORTH there too).
+TESTED = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "LEMMA": "LEMMA", "POS": "POS"}
+TESTED |= {"TAG": "TAG", "DEP": "DEP"}
+
+Constraint = tuple[str, frozenset[int]]  # an attribute and the values (string ids) it may take
+
+
+def constraints(attrs: dict[str, Any], vocab: Vocab) -> tuple[Constraint, ...]:
+    """The parts of a node's attributes the filter can test: equality or `IN`, on attributes it reads."""
+    out = []
+    for name, value in attrs.items():
+        if name not in TESTED:
+            continue
+        values = [value] if isinstance(value, str) else value["IN"] if isinstance(value, dict) else []
+        if isinstance(value, dict) and set(value) != {"IN"} or not all(isinstance(v, str) for v in values):
+            continue
+        if values:  # the ids `Doc.to_array` gives (symbols such as "VERB" or "nsubj" included)
+            out.append((TESTED[name], frozenset(vocab.strings[v] for v in values)))
+    return tuple(sorted(out))
+
+
+class PatternTree:
+    """One pattern as a tree of node tests: the root's index and each node's tests and `>` children."""
+
+    def __init__(self, nodes: list[dict[str, Any]], vocab: Vocab) -> None:
+        ids = {n["RIGHT_ID"]: k for k, n in enumerate(nodes)}
+        self.tests = [constraints(n["RIGHT_ATTRS"], vocab) for n in nodes]
+        self.children: list[list[int]] = [[] for _ in nodes]
+        self.root = 0
+        for k, n in enumerate(nodes):
+            if "LEFT_ID" not in n:
+                self.root = k
+            elif n["REL_OP"] == ">":  # other operators are not tested
+                self.children[ids[n["LEFT_ID"]]].append(k)
+
+
+class SentenceFilter:
+    """The sentences of a doc where at least one of the patterns could match."""
+
+    def __init__(self, patterns: list[list[dict[str, Any]]], vocab: Vocab) -> None:
+        self.trees = [PatternTree(nodes, vocab) for nodes in patterns]
+        self.attrs = sorted({name for tree in self.trees for test in tree.tests for name, _ in test})
+        self.columns = [IDS[name] for name in self.attrs] + [HEAD]
+
+    def possible_roots(self, doc: Doc) -> list[set[int]]:
+        """For each pattern, the tokens that satisfy its root node with its whole tree of `>` children."""
+        array = doc.to_array(self.columns)
+        table = array[:, :-1].T.tolist()
+        index: dict[str, dict[int, set[int]]] = {}
+        present: dict[str, set[int]] = {}
+        for name, column in zip(self.attrs, table, strict=True):
+            by_value: dict[int, set[int]] = {}
+            for i, value in enumerate(column):
+                by_value.setdefault(value, set()).add(i)
+            index[name] = by_value
+            present[name] = set(by_value)
+        heads = [i + offset for i, offset in enumerate(array[:, -1].astype("int64").tolist())]  # offsets
+        cache: dict[Constraint, set[int]] = {}
+
+        def satisfying(test: tuple[Constraint, ...]) -> set[int] | None:  # None: any token
+            found: set[int] | None = None
+            for c in test:
+                if c not in cache:
+                    by_value = index[c[0]]
+                    cache[c] = set().union(*(by_value[v] for v in c[1] & present[c[0]]))
+                found = cache[c] if found is None else found & cache[c]
+            return found
+
+        def ok(tree: PatternTree, k: int) -> set[int] | None:
+            found = satisfying(tree.tests[k])
+            for child in tree.children[k]:
+                below = ok(tree, child)
+                if below is None:
+                    continue  # nothing tested below: any token with children would do
+                parents = {heads[t] for t in below if heads[t] != t}
+                found = parents if found is None else found & parents
+                if not found:
+                    return found
+            return found
+
+        everywhere = set(range(len(doc)))
+        return [everywhere if (found := ok(tree, tree.root)) is None else found for tree in self.trees]
+
+    def runs(self, doc: Doc) -> list[tuple[Span, list[int]]]:
+        """Runs of consecutive sentences where some pattern could match, each with those patterns' indices."""
+        roots = self.possible_roots(doc) if len(doc) else []
+        sent_of: dict[int, list[int]] = {}  # a sentence's start -> the patterns possible in it
+        starts = [s.start for s in doc.sents] if any(roots) else []
+        for k, found in enumerate(roots):
+            for first in {starts[bisect_right(starts, i) - 1] for i in found}:
+                sent_of.setdefault(first, []).append(k)
+        out: list[tuple[Span, list[int]]] = []
+        last_end = -1
+        for sent in doc.sents if sent_of else ():
+            if sent.start not in sent_of:
+                continue
+            if sent.start == last_end:  # one copy of the arrays for the whole run
+                run, patterns = out[-1]
+                out[-1] = (doc[run.start : sent.end], sorted({*patterns, *sent_of[sent.start]}))
+            else:
+                out.append((sent, sent_of[sent.start]))
+            last_end = sent.end
+        return out
