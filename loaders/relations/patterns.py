@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from loaders.relations.lexicon import DATA, words
@@ -114,7 +114,8 @@ class RelationPatterns:
         runs = self.sentences.runs(doc)
         array = doc.to_array(list(PARSE_ATTRS)) if runs else None
         for run, possible in runs:
-            part = run.as_doc(array_head=PARSE_ATTRS, array=array)
+            # the doc's arrays are read once for all runs (documented arguments, missing in spaCy's stub)
+            part = run.as_doc(array_head=PARSE_ATTRS, array=array)  # type: ignore[call-arg]
             for k in possible:
                 for match_id, token_ids in self.matchers[k](part):
                     spec = self.specs[doc.vocab.strings[match_id]]

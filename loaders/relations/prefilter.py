@@ -33,10 +33,14 @@ def constraints(attrs: dict[str, Any], vocab: Vocab) -> tuple[Constraint, ...]:
     for name, value in attrs.items():
         if name not in TESTED:
             continue
-        values = [value] if isinstance(value, str) else value["IN"] if isinstance(value, dict) else []
-        if isinstance(value, dict) and set(value) != {"IN"} or not all(isinstance(v, str) for v in values):
-            continue
-        if values:  # the ids `Doc.to_array` gives (symbols such as "VERB" or "nsubj" included)
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            values = value["IN"]
+        else:
+            continue  # NOT_IN, REGEX, comparisons, numbers: not tested
+        if all(isinstance(v, str) for v in values):
+            # the ids `Doc.to_array` gives (symbols such as "VERB" or "nsubj" included)
             out.append((TESTED[name], frozenset(vocab.strings[v] for v in values)))
     return tuple(sorted(out))
 
