@@ -22,10 +22,6 @@ from loaders.relations.places import place_relations
 from loaders.relations.syntax import actors_of, negated, subjects
 from loaders.relations.verbs import ActMemory, verb_relations
 
-# The old private names, still imported by loaders.events.
-_negated = negated
-_subjects = subjects
-
 
 def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedRelation]:
     """All relations of the evidence sentences, one per (source, type, target), first evidence kept."""
