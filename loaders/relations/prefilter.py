@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import HEAD, IDS
+from spacy.attrs import HEAD, IDS, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -94,6 +94,8 @@ class SentenceFilter:
 
         def ok(tree: PatternTree, k: int) -> set[int] | None:
             found = satisfying(tree.tests[k])
+            if found is not None and not found:
+                return found  # no token for this node: its children need not be looked at
             for child in tree.children[k]:
                 below = ok(tree, child)
                 if below is None:
@@ -110,20 +112,23 @@ class SentenceFilter:
     def runs(self, doc: Doc) -> list[tuple[Span, list[int]]]:
         """Runs of consecutive sentences where some pattern could match, each with those patterns' indices."""
         roots = self.possible_roots(doc) if len(doc) else []
-        sent_of: dict[int, list[int]] = {}  # a sentence's start -> the patterns possible in it
-        starts = [s.start for s in doc.sents] if any(roots) else []
+        if not any(roots):
+            return []
+        # sentence starts as `doc.sents` finds them (a token with sent_start 1), without making the spans
+        flags = doc.to_array([SENT_START]).tolist()
+        starts = [0, *(i for i in range(1, len(doc)) if flags[i] == 1)]
+        sent_of: dict[int, list[int]] = {}  # a sentence's index -> the patterns possible in it
         for k, found in enumerate(roots):
-            for first in {starts[bisect_right(starts, i) - 1] for i in found}:
-                sent_of.setdefault(first, []).append(k)
+            for j in {bisect_right(starts, i) - 1 for i in found}:
+                sent_of.setdefault(j, []).append(k)
         out: list[tuple[Span, list[int]]] = []
-        last_end = -1
-        for sent in doc.sents if sent_of else ():
-            if sent.start not in sent_of:
-                continue
-            if sent.start == last_end:  # one copy of the arrays for the whole run
+        last = -2
+        for j in sorted(sent_of):
+            end = starts[j + 1] if j + 1 < len(starts) else len(doc)
+            if j == last + 1:  # one copy of the arrays for the whole run
                 run, patterns = out[-1]
-                out[-1] = (doc[run.start : sent.end], sorted({*patterns, *sent_of[sent.start]}))
+                out[-1] = (doc[run.start : end], sorted({*patterns, *sent_of[j]}))
             else:
-                out.append((sent, sent_of[sent.start]))
-            last_end = sent.end
+                out.append((doc[starts[j] : end], sent_of[j]))
+            last = j
         return out
