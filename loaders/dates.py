@@ -40,6 +40,12 @@ _RELATIVE = {
     "two days ago": -2,
     "three days ago": -3,
 }
+# compiled once (resolve_date runs for every sentence and event mention), tried in the order above
+_RELATIVE_RX = [(re.compile(rf"\b{phrase}\b"), delta) for phrase, delta in _RELATIVE.items()]
+_WEEK = re.compile(r"\b(last|this|earlier this|past) week\b")
+_LAST_MONTH = re.compile(r"\blast month\b")
+_THIS_MONTH = re.compile(r"\bthis month\b")
+_LAST_YEAR = re.compile(r"\blast year\b")
 
 
 def parse_iso(value: str | None) -> date | None:
@@ -96,10 +102,10 @@ def resolve_date(text: str, published: str | None) -> str | None:
             if re.search(rf"\blast\s+{wd.group(1).lower()}", low) and day == ref:
                 day -= timedelta(days=7)
             return day.isoformat()
-        for phrase, delta in _RELATIVE.items():
-            if re.search(rf"\b{phrase}\b", low):
+        for rx, delta in _RELATIVE_RX:
+            if rx.search(low):
                 return (ref + timedelta(days=delta)).isoformat()
-        week = re.search(r"\b(last|this|earlier this|past) week\b", low)
+        week = _WEEK.search(low)
         if week:  # a week is a range: the month (or year) that holds all of it, never one day of it
             monday = ref - timedelta(days=ref.weekday())
             if week.group(1) == "last":
@@ -107,12 +113,12 @@ def resolve_date(text: str, published: str | None) -> str | None:
             span = week_range(monday, min(monday + timedelta(days=6), ref))
             if span is not None:
                 return span
-        if re.search(r"\blast month\b", low):
+        if _LAST_MONTH.search(low):
             first = ref.replace(day=1) - timedelta(days=1)
             return first.strftime("%Y-%m")
-        if re.search(r"\bthis month\b", low):
+        if _THIS_MONTH.search(low):
             return ref.strftime("%Y-%m")
-        if re.search(r"\blast year\b", low):
+        if _LAST_YEAR.search(low):
             return str(ref.year - 1)
     my = _MONTH_YEAR.search(text)
     if my and MONTHS.get(my.group(1).lower()):

@@ -11,7 +11,7 @@ to the country.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span
 
@@ -48,12 +48,13 @@ from loaders.mentions import EntityTable, Mention
 __all__ = ["find_entities"]
 
 
-def singular_name(name: str, doc: Doc) -> str:
-    """'Muammar Gaddafis' where the text also says 'Gaddafi': a plural or possessive artefact of the name."""
+def singular_name(name: str, words: Collection[str]) -> str:
+    """'Muammar Gaddafis' where the text also says 'Gaddafi' (`words`: the doc's token texts): a plural
+    or possessive artefact of the name."""
     last = name.split()[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
         stem = last[:-1]
-        if any(t.text == stem for t in doc):
+        if stem in words:
             return name[: -len(last)] + stem
     return name
 
@@ -81,6 +82,7 @@ def find_entities(
     kinds: dict[str, EntityKind] = {}
     crumbs = crumb_sentences(doc)
     publisher = normalize_name(article.source or "")
+    words: set[str] | None = None
     for c in join_demonym_orgs(doc, select_candidates(cands)):
         start, end = clean_span(doc, c.start, c.end, gaz)
         if end <= start or doc[start].sent.start in crumbs:
@@ -97,7 +99,9 @@ def find_entities(
         if len(normalize_name(name)) < 2:
             continue
         if kind == "person":
-            name = singular_name(name, doc)
+            if words is None:
+                words = {t.text for t in doc}  # once per doc, not one pass per person mention
+            name = singular_name(name, words)
         first = doc[start]
         if (
             c.how == "collective"

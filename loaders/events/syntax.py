@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders import clauses
 from loaders.events.lexicon import (
     HYPOTHETICAL_GOVERNORS,
     HYPOTHETICAL_MODIFIERS,
@@ -17,41 +18,13 @@ DENIAL = {"deny", "reject", "dismiss", "refute"}
 
 def negated(verb: Token) -> bool:
     """The verb is negated or denied ("did not strike", "denied carrying out the attack")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    head = verb.head
-    while head is not verb and head.pos_ in {"VERB", "AUX", "NOUN"}:
-        if head.lemma_ in DENIAL:
-            return True
-        if head.head is head:
-            break
-        head = head.head
-        if head.dep_ == "ROOT" and head.lemma_ not in DENIAL:
-            break
-    return verb.head.lemma_ in DENIAL and verb.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"}
+    return clauses.negated(verb, DENIAL)
 
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
-    """Subject tokens of a verb (inherited through coordination and participles), and whether it is passive."""
-    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    v = verb
-    while not subj and v.dep_ in {"conj", "xcomp", "advcl", "pcomp"} and v.head is not v:
-        clause = v.dep_
-        v = v.head
-        if clause == "pcomp" and v.dep_ == "prep" and v.head is not v:
-            v = v.head  # "responded by breaking ties": the verb before the preposition
-            obj = [c for c in v.children if c.dep_ == "dobj"]
-            if obj:  # "accused Y of shelling", "blamed Y for attacking": Y is the one who acted
-                return obj, False
-        subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if v.dep_ == "ROOT":
-            break
-    if not subj and verb.dep_ == "relcl":
-        subj = [verb.head]
-    if not subj and verb.dep_ == "acl":  # "militias backed by Iran": the head is the patient
-        return [verb.head], True
-    return subj, passive
+    """Subject tokens of a verb (inherited through coordination, participles and prepositions: "accused
+    Y of shelling" makes Y the shelling's subject), and whether it is passive."""
+    return clauses.subjects(verb, through_prepositions=True)
 
 
 def governing_verb(tok: Token) -> Token | None:

@@ -22,10 +22,6 @@ from loaders.relations.places import place_relations
 from loaders.relations.syntax import actors_of, negated, subjects
 from loaders.relations.verbs import ActMemory, verb_relations
 
-# The old private names, still imported by loaders.events.
-_negated = negated
-_subjects = subjects
-
 
 def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedRelation]:
     """All relations of the evidence sentences, one per (source, type, target), first evidence kept."""
@@ -33,7 +29,9 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
     memory = ActMemory()
     found_by_doc: dict[int, list[PatternMatch]] = {}
     for sent in sents:
-        doc_matches = found_by_doc.setdefault(id(sent.doc), matches(sent.doc))
+        if id(sent.doc) not in found_by_doc:  # read once per doc, not once per sentence
+            found_by_doc[id(sent.doc)] = matches(sent.doc)
+        doc_matches = found_by_doc[id(sent.doc)]
         found = [
             *verb_relations(sent, table, memory),
             *nominal_relations(sent, table),

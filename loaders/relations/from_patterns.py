@@ -36,7 +36,7 @@ _reader: RelationPatterns | None = None
 def matches(doc: Doc) -> list[PatternMatch]:
     """The doc's pattern matches; docs parsed by a pipeline without the component are matched here."""
     global _reader
-    if _reader is None or _reader.matcher.vocab is not doc.vocab:
+    if _reader is None or _reader.vocab is not doc.vocab:
         _reader = RelationPatterns(doc.vocab, COMPONENT)
     if not doc.has_extension("relation_matches") or doc._.relation_matches is None:
         _reader(doc)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -131,6 +131,7 @@ def kinds_allowed(rel: str, source: str, target: str) -> bool:
     return source in SOURCE_KINDS.get(rel, ACTORS) and target in TARGET_KINDS.get(rel, ACTORS)
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words and labels recur in every article
 def _bucket(feature: str) -> int:
     # crc32, not hash(): Python salts str hashes per process, and the weights must mean the same buckets
     return DENSE + zlib.crc32(feature.encode("utf-8")) % HASH_BUCKETS
@@ -155,15 +156,32 @@ def dependency_path(a: Token, b: Token) -> list[tuple[Token, str]]:
     return []
 
 
-def pair_features(sent: Span, source: Mention, target: Mention, between_mentions: int) -> np.ndarray:
-    """The feature vector of one ordered pair of mentions in a sentence."""
+def pair_features(
+    sent: Span, source: Mention, target: Mention, between_mentions: int, memo: dict[Any, Any] | None = None
+) -> np.ndarray:
+    """The feature vector of one ordered pair of mentions in a sentence.
+
+    `memo` (one dict per sentence) keeps what both orders of a pair, and pairs sharing a mention, have
+    in common: a mention's tensor mean and head, the words between two mentions."""
+    memo = {} if memo is None else memo
     doc = sent.doc
     x = np.zeros(N_FEATURES, dtype=np.float32)
     tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else np.zeros((0, 0), np.float32)
     lo, hi = (source, target) if source.start < target.start else (target, source)
-    x[0:TENSOR_WIDTH] = _mean(tensor, source.start, source.end)
-    x[TENSOR_WIDTH : 2 * TENSOR_WIDTH] = _mean(tensor, target.start, target.end)
-    x[2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = _mean(tensor, lo.end, hi.start)
+
+    def mean(start: int, end: int) -> np.ndarray:
+        if ("mean", start, end) not in memo:
+            memo["mean", start, end] = _mean(tensor, start, end)
+        return memo["mean", start, end]  # type: ignore[no-any-return]
+
+    def root(m: Mention) -> Token:
+        if ("root", m.start, m.end) not in memo:
+            memo["root", m.start, m.end] = doc[m.start : m.end].root
+        return memo["root", m.start, m.end]  # type: ignore[no-any-return]
+
+    x[0:TENSOR_WIDTH] = mean(source.start, source.end)
+    x[TENSOR_WIDTH : 2 * TENSOR_WIDTH] = mean(target.start, target.end)
+    x[2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = mean(lo.end, hi.start)
     off = 3 * TENSOR_WIDTH
     x[off + KINDS.index(source.kind)] = 1.0
     x[off + len(KINDS) + KINDS.index(target.kind)] = 1.0
@@ -173,13 +191,13 @@ def pair_features(sent: Span, source: Mention, target: Mention, between_mentions
     x[off + 1] = np.log1p(gap) / 4.0
     x[off + 2] = min(between_mentions, 4) / 4.0
     x[off + 3] = 1.0  # bias
-    hashed: list[str] = []
-    for t in doc[lo.end : hi.start]:
-        if not t.is_punct:
-            hashed.append(f"b:{t.lemma_.lower()}")
-    hashed.append(f"first:{doc[lo.end].lemma_.lower()}" if gap else "first:")
-    s_root = doc[source.start : source.end].root
-    t_root = doc[target.start : target.end].root
+    if ("between", lo.end, hi.start) not in memo:
+        words = [f"b:{t.lemma_.lower()}" for t in doc[lo.end : hi.start] if not t.is_punct]
+        words.append(f"first:{doc[lo.end].lemma_.lower()}" if gap else "first:")
+        memo["between", lo.end, hi.start] = words
+    hashed: list[str] = list(memo["between", lo.end, hi.start])
+    s_root = root(source)
+    t_root = root(target)
     path = dependency_path(s_root, t_root)
     for tok, step in path:
         hashed.append(f"p:{tok.lemma_.lower()}")
@@ -265,7 +283,13 @@ def score(model: RelationModel, cands: Sequence[Candidate]) -> np.ndarray:
     """Label probabilities of each candidate pair."""
     if not cands:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
-    feats = np.stack([pair_features(c.sent, c.source, c.target, c.between) for c in cands])
+    memos: dict[int, dict[Any, Any]] = {}  # one per doc: the memo is keyed by token positions
+    feats = np.stack(
+        [
+            pair_features(c.sent, c.source, c.target, c.between, memos.setdefault(id(c.sent.doc), {}))
+            for c in cands
+        ]
+    )
     return model.probabilities(feats)
 
 

@@ -15,6 +15,11 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
 
 A value `"@name"` inside a pattern stands for the lexicon list `name` (loaders/data/relations/lexicon.json),
 so word lists live in one place.
+
+Speed: the DependencyMatcher's token tests (`{"IN": [...]}` lists) cost Python calls at every token, so
+the component gives it only the runs of sentences where some pattern could match (`prefilter`: the
+pattern's node tests and `>` links, read from plain token attributes); a pattern's nodes all lie in one
+parse tree, so the matches are the ones the matcher finds over the whole doc.
 """
 
 from __future__ import annotations
@@ -24,15 +29,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from loaders.relations.lexicon import DATA, words
+from loaders.relations.prefilter import SentenceFilter
 
 PATTERN_DIR = DATA.parent / "patterns" / "relations"
 COMPONENT = "actorgraph_relation_patterns"
+# What the patterns read (words come with the tokens): the columns a sentence's copy needs.
+PARSE_ATTRS = (POS, TAG, LEMMA, HEAD, DEP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,21 +93,36 @@ class RelationPatterns:
 
     def __init__(self, vocab: Vocab, name: str = COMPONENT) -> None:
         self.name = name
-        self.matcher = DependencyMatcher(vocab, validate=True)
+        self.vocab = vocab
         self.specs: dict[str, PatternSpec] = {}
-        for spec, nodes in load_patterns():
-            self.matcher.add(spec.id, [nodes])
+        self.order: dict[str, int] = {}  # the DependencyMatcher reports matches pattern by pattern
+        # one matcher per pattern: a sentence is matched only with the patterns the filter let through
+        self.matchers: list[DependencyMatcher] = []
+        patterns = load_patterns()
+        for spec, nodes in patterns:
+            self.matchers.append(DependencyMatcher(vocab, validate=True))
+            self.matchers[-1].add(spec.id, [nodes])
             self.specs[spec.id] = spec
+            self.order[spec.id] = len(self.order)
+        self.sentences = SentenceFilter([nodes for _, nodes in patterns], vocab)
         if not Doc.has_extension("relation_matches"):
             Doc.set_extension("relation_matches", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         # plain lists and dicts, so docs still travel between nlp.pipe worker processes (msgpack)
         found: list[list[Any]] = []
-        for match_id, token_ids in self.matcher(doc):
-            spec = self.specs[doc.vocab.strings[match_id]]
-            found.append([spec.id, dict(zip(spec.names, token_ids, strict=True))])
-        found.sort(key=lambda m: min(m[1].values()))
+        runs = self.sentences.runs(doc)
+        array = doc.to_array(list(PARSE_ATTRS)) if runs else None
+        for run, possible in runs:
+            # the doc's arrays are read once for all runs (documented arguments, missing in spaCy's stub)
+            part = run.as_doc(array_head=PARSE_ATTRS, array=array)  # type: ignore[call-arg]
+            for k in possible:
+                for match_id, token_ids in self.matchers[k](part):
+                    spec = self.specs[doc.vocab.strings[match_id]]
+                    nodes = {n: i + run.start for n, i in zip(spec.names, token_ids, strict=True)}
+                    found.append([spec.id, nodes])
+        # the order the DependencyMatcher gives over the whole doc (pattern by pattern), then by position
+        found.sort(key=lambda m: (min(m[1].values()), self.order[m[0]]))
         doc._.relation_matches = found
         return doc
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
+from loaders import clauses
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TYPE_PREPS, words
 
@@ -132,49 +133,15 @@ def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str
 
 
 def negated(verb: Token) -> bool:
-    """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck'."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    if verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i]):
-        return False  # "X blamed Y; Z denied it": a clause before a semicolon is not the denial's object
-    head = verb.head
-    while head is not verb and head.pos_ in {"VERB", "AUX", "NOUN"}:
-        if head.lemma_ in DENIAL:
-            return True
-        if head.head is head:
-            break
-        head = head.head
-        if head.dep_ == "ROOT" and head.lemma_ not in DENIAL:
-            break
-    return verb.head.lemma_ in DENIAL and verb.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"}
+    """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck' (not across a
+    semicolon: "X blamed Y; Z denied it")."""
+    return clauses.negated(verb, DENIAL, semicolon_ends_denial=True)
 
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
-    """Subject tokens of a verb (inherited through coordination), and whether it is passive."""
-    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    v = verb
-    while not subj and v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
-        was_complement = v.dep_ == "xcomp"
-        v = v.head
-        if was_complement and v.lemma_ in OBJECT_CONTROL:
-            # "appealed to X to support Y", "urged X to leave": the complement's subject is X
-            controller = [c for c in v.children if c.dep_ == "dobj"] or [
-                p for c in v.children if c.dep_ == "prep" and c.lower_ in {"to", "on"} for p in c.children
-            ]
-            if controller:
-                return controller, False
-        subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if v.dep_ == "ROOT":
-            break
-    # relative clauses: "a coalition that backs X"
-    if not subj and verb.dep_ == "relcl":
-        subj = [verb.head]
-    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the coalition fighting X" -> the head acts
-        return [verb.head], False
-    if not subj and verb.dep_ == "acl":  # "militias backed by Iran" -> the head is the patient
-        return [verb.head], True
-    return subj, passive
+    """Subject tokens of a verb (inherited through coordination; "urged X to leave": X), and whether it is
+    passive; "the coalition fighting X": the head acts."""
+    return clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
 
 
 def objects(verb: Token, rtype: str | None = None) -> list[Token]:
