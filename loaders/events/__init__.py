@@ -19,7 +19,7 @@ from loaders.events.arguments import count, location, noun_participants, verb_pa
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
-from loaders.events.syntax import governing_verb, hypothetical, negated, requested
+from loaders.events.syntax import governing_verb, hypothetical, negated, requested, standing
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
 
@@ -29,6 +29,8 @@ __all__ = ["find_events", "sentence_events"]
 PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
 HEDGED = {"CONSULT", "AGREE", "COERCE"}
+# Types a present-tense description of a noun states as a lasting relation, not as an act.
+STANDING = {"SUPPORT"}
 
 
 def sentence_events(
@@ -55,6 +57,8 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype in HEDGED and hypothetical(tok):
             continue
+        if etype in STANDING and tok.pos_ in VERBS and standing(tok):
+            continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
         if tok.pos_ in VERBS:

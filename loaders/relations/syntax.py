@@ -177,6 +177,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return subj, passive
 
 
+# Types whose object is the one related, never what the object's act was aimed at.
+OWN_OBJECT_TYPES = frozenset({"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH", "CONDEMNED"})
+
+
 def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     """Object tokens of a verb: direct objects, the type's prepositions, complements' targets."""
     preps_ok = TYPE_PREPS.get(rtype or "", frozenset({"against", "on", "at", "with", "to", "for", "into"}))
@@ -193,8 +197,9 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-    for o in list(objs) if rtype not in {"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH"} else []:
-        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X")
+    for o in list(objs) if rtype not in OWN_OBJECT_TYPES else []:
+        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X",
+        # nor "condemned the attack on X", whose X suffered the act the condemnation is aimed at)
         objs += [
             p
             for c in o.children

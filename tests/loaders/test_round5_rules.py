@@ -1,0 +1,40 @@
+"""Round 5 (issue 9): constructions checked on sentences written for them, kept only where the halves
+nobody tuned on (dev held, bench/news B) did not drop. Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+
+
+def rels(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def events(ex: Extraction, etype: str) -> list[tuple[list[str], list[str]]]:
+    return [(e.actors, e.targets) for e in ex.events if e.type == etype]
+
+
+def test_condemning_an_attack_on_b_condemns_the_attacker_not_b(run: Callable[[str], Extraction]) -> None:
+    ex = run("Germany condemned the Chadian attack on Niger on Tuesday.")
+    assert ("Germany", "CONDEMNED", "Chad") in rels(ex)
+    assert ("Germany", "CONDEMNED", "Niger") not in rels(ex)
+    assert events(run("Spain condemned the attack on Mali on Monday."), "ACCUSE") == [(["Spain"], [])]
+
+
+def test_a_present_description_of_backing_is_no_support_event(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Kivu Front, which is backed by Uganda, stormed the town of Kalemba on Monday.")
+    assert ("Uganda", "SUPPORTS", "Kivu Front") in rels(ex)  # the relative pronoun stands for its noun
+    assert not events(ex, "SUPPORT")
+    assert not events(run("Rebels supported by Uganda shelled Kalemba on Monday."), "SUPPORT")
+    # a reported act, in the past, is still an event
+    assert events(run("Ghana and Togo backed the strike on Friday."), "SUPPORT")
+
+
+def test_a_possessor_with_a_by_agent_suffered_the_act(run: Callable[[str], Extraction]) -> None:
+    ex = run("Chad's bombardment by Niger continued for a second day on Tuesday.")
+    assert ("Niger", "STRUCK", "Chad") in rels(ex)
+    assert events(ex, "ASSAULT") == [(["Niger"], ["Chad"])]
+    # without an agent, the possessor acted
+    assert events(run("Niger's bombardment of Chad began on Monday."), "ASSAULT") == [(["Niger"], ["Chad"])]
