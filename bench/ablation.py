@@ -3,6 +3,7 @@
     .venv/bin/python bench/ablation.py                       # every family, all four sets
     .venv/bin/python bench/ablation.py --only pat: rel:       # variants whose name starts so
     .venv/bin/python bench/ablation.py --patterns             # also one variant per relation pattern
+    .venv/bin/python bench/ablation.py --triggers --only trig: # one variant per event trigger word
 
 Each article is parsed once (the pipeline with its registered components); every variant then re-runs
 `loaders.pipeline.extract` (the function `kg extract`, and so `score.py`'s command, runs) on that parse
@@ -11,7 +12,7 @@ what `bash scripts/eval.sh` scores. A family whose gain is on `tune` (or news A,
 written from) only, and none on held + news B, fits the text it was written from, not news.
 
 Families: `rel:*` the procedural relation finders (loaders/relations), `pat:*` one pattern file of
-loaders/data/patterns/relations (`pid:*` one pattern), `offices`, `capitals`, `learned` (the classifier),
+loaders/data/patterns/relations (`pid:*` one pattern), `trig:*` one event trigger word, `offices`, `capitals`, `learned` (the classifier),
 `type:*` every relation of one type dropped from the output, `event:*` every event of one type dropped.
 Results: `out/ablation/summary.json` and a table on standard output (F1 differences against `base`).
 """
@@ -35,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 import loaders.pipeline as pipeline  # noqa: E402
 import loaders.relations as relations  # noqa: E402
 from graph.settings import get_settings  # noqa: E402
+from loaders.events.lexicon import TRIGGERS_BY_TYPE  # noqa: E402
+from loaders.events.triggers import SPAN_KEY  # noqa: E402
 from loaders.readers import read_one  # noqa: E402
 from loaders.relations.patterns import load_patterns  # noqa: E402
 
@@ -86,19 +89,26 @@ def _env(name: str, value: str) -> Iterator[None]:
         get_settings.cache_clear()
 
 
-def _run(parsed: Parsed, keep: Callable[[str], bool] = lambda _p: True) -> dict[str, Any]:
-    """`extract` on a parse, with the relation pattern matches `keep` refuses left out."""
+def _run(
+    parsed: Parsed, keep: Callable[[str], bool] = lambda _p: True, trigger: str | None = None
+) -> dict[str, Any]:
+    """`extract` on a parse, with the relation pattern matches `keep` refuses and the event trigger spans
+    of the word `trigger` (lemma or form) left out."""
     doc, article, gaz, captions = parsed
     matches = doc._.relation_matches
+    spans = list(doc.spans[SPAN_KEY])
     doc._.relation_matches = [m for m in matches if keep(m[0])]
+    if trigger is not None:
+        doc.spans[SPAN_KEY] = [s for s in spans if trigger not in {s.root.lemma_, s.root.lower_}]
     try:
         result = pipeline.extract(doc, article, gaz, captions)
     finally:
         doc._.relation_matches = matches
+        doc.spans[SPAN_KEY] = spans
     return result.model_dump(mode="json", exclude_none=True)
 
 
-def variants(patterns: bool) -> dict[str, Callable[[Parsed], dict[str, Any]]]:
+def variants(patterns: bool, triggers: bool) -> dict[str, Callable[[Parsed], dict[str, Any]]]:
     """Each variant: a function from a parse to the extraction with one family off."""
     out: dict[str, Callable[[Parsed], dict[str, Any]]] = {"base": _run}
 
@@ -127,6 +137,10 @@ def variants(patterns: bool) -> dict[str, Callable[[Parsed], dict[str, Any]]]:
     specs = [spec for spec, _ in load_patterns()]
     for fam in sorted({s.id.split("/")[0] for s in specs}):
         out[f"pat:{fam}"] = lambda p, f=fam: _run(p, lambda pid: not pid.startswith(f + "/"))
+    if triggers:
+        for etype, ws in sorted(TRIGGERS_BY_TYPE.items()):
+            for w in sorted(ws):
+                out[f"trig:{etype}/{w}"] = lambda p, w=w: _run(p, trigger=w)
     if patterns:
         for s in specs:
             out[f"pid:{s.id}"] = lambda p, i=s.id: _run(p, lambda pid: pid != i)
@@ -167,11 +181,12 @@ def main() -> None:
         help="variant name prefixes to run (base always; `--only base`: base alone)",
     )
     parser.add_argument("--patterns", action="store_true", help="also one variant per relation pattern")
+    parser.add_argument("--triggers", action="store_true", help="also one variant per event trigger word")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "ablation")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     ex = pipeline.Extractor()
-    runs = variants(args.patterns)
+    runs = variants(args.patterns, args.triggers)
     if args.only:
         runs = {k: v for k, v in runs.items() if k == "base" or k.startswith(tuple(args.only))}
     want_types = not args.only or any(o.startswith(("type:", "event:")) for o in args.only)

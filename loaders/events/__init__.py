@@ -19,7 +19,14 @@ from loaders.events.arguments import count, location, noun_participants, verb_pa
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.merge import keys, merge_events
-from loaders.events.syntax import governing_verb, hypothetical, negated, requested, standing
+from loaders.events.syntax import (
+    governing_verb,
+    hypothetical,
+    negated,
+    reduced_relative,
+    requested,
+    standing,
+)
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
 
@@ -59,6 +66,8 @@ def sentence_events(
             continue
         if etype in STANDING and tok.pos_ in VERBS and standing(tok):
             continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
+        if tok.pos_ in VERBS and reduced_relative(tok):
+            continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
         if tok.pos_ in VERBS:

@@ -71,6 +71,12 @@ def standing(verb: Token) -> bool:
     return "VBD" not in tags and "MD" not in tags and verb.tag_ in {"VBN", "VBZ", "VBP", "VBG"}
 
 
+def reduced_relative(verb: Token) -> bool:
+    """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
+    from ships"): background, or an act the sentence reports through its own clause or noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The verb a noun phrase belongs to: its head verb, through one preposition ("in a phone call")."""
     head = tok.head

@@ -38,3 +38,11 @@ def test_a_possessor_with_a_by_agent_suffered_the_act(run: Callable[[str], Extra
     assert events(ex, "ASSAULT") == [(["Niger"], ["Chad"])]
     # without an agent, the possessor acted
     assert events(run("Niger's bombardment of Chad began on Monday."), "ASSAULT") == [(["Niger"], ["Chad"])]
+
+
+def test_a_participle_describing_a_noun_is_no_event_of_its_own(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rebels shelled Kalemba, a town captured by the Kivu Front in 2019, on Monday.")
+    assert "COERCE" not in [e.type for e in ex.events]
+    assert events(ex, "ASSAULT")  # the clause's own act is still reported
+    ex = run("Chad struck Kalemba on Monday with missiles launched from drones.")
+    assert len(events(ex, "ASSAULT")) == 1
