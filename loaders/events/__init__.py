@@ -188,4 +188,6 @@ def find_events(
                     ev.date = stated
             story = stated
     accused_by_relations(events, relations)
-    return merge_events(events)
+    # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
+    # article does not place (no day, no actor), not a news event of its own
+    return [e for e in merge_events(events) if e.date is not None or e.actors]

@@ -46,3 +46,11 @@ def test_a_participle_describing_a_noun_is_no_event_of_its_own(run: Callable[[st
     assert events(ex, "ASSAULT")  # the clause's own act is still reported
     ex = run("Chad struck Kalemba on Monday with missiles launched from drones.")
     assert len(events(ex, "ASSAULT")) == 1
+
+
+def test_an_undated_act_with_no_actor_is_a_reference_not_an_event(run: Callable[[str], Extraction]) -> None:
+    assert not events(run("The attack on a camp housing Kenyan troops left many wounded."), "ASSAULT")
+    assert not events(run("Residents fled after the bombing of Kalemba."), "ASSAULT")
+    # with a day, or an actor, it is reported
+    assert events(run("Gunmen attacked a camp in Kalemba on Monday."), "ASSAULT")
+    assert events(run("The Kivu Front's attack on Kalemba was condemned."), "ASSAULT")
