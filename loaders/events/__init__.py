@@ -18,6 +18,7 @@ from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
+from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import (
     governing_verb,
@@ -66,6 +67,12 @@ def sentence_events(
             continue
         if etype in STANDING and tok.pos_ in VERBS and standing(tok):
             continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
+        if (
+            etype == "SUPPORT"
+            and tok.pos_ in NOUNS
+            and (verb is None or verb.lemma_ not in EXPRESSED_SUPPORT_VERBS)
+        ):
+            continue  # "with Russian support", "support for X grew": backing as a state, not an act
         if tok.pos_ in VERBS and reduced_relative(tok):
             continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):

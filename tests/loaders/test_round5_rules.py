@@ -54,3 +54,12 @@ def test_an_undated_act_with_no_actor_is_a_reference_not_an_event(run: Callable[
     # with a day, or an actor, it is reported
     assert events(run("Gunmen attacked a camp in Kalemba on Monday."), "ASSAULT")
     assert events(run("The Kivu Front's attack on Kalemba was condemned."), "ASSAULT")
+
+
+def test_a_noun_of_backing_is_an_event_only_when_expressed(run: Callable[[str], Extraction]) -> None:
+    assert not events(run("With Ugandan support, the Kivu Front shelled Kalemba on Monday."), "SUPPORT")
+    ex = run("Uganda's support for the Kivu Front grew last year.")
+    assert not events(ex, "SUPPORT") and ("Uganda", "SUPPORTS", "Kivu Front") in rels(ex)
+    assert [a for a, _ in events(run("Ghana expressed its support for Togo on Monday."), "SUPPORT")] == [
+        ["Ghana"]
+    ]
