@@ -63,3 +63,13 @@ def test_a_noun_of_backing_is_an_event_only_when_expressed(run: Callable[[str], 
     assert [a for a, _ in events(run("Ghana expressed its support for Togo on Monday."), "SUPPORT")] == [
         ["Ghana"]
     ]
+
+
+def test_an_act_that_drew_condemnation_from_x(run: Callable[[str], Extraction]) -> None:
+    assert ("Ghana", "CONDEMNED", "Chad") in rels(
+        run("Chad's bombardment of Kalemba drew condemnation from Ghana.")
+    )
+    got = rels(run("The Chadian raid on the camp sparked strong criticism from Ghana and Togo."))
+    assert {("Ghana", "CONDEMNED", "Chad"), ("Togo", "CONDEMNED", "Chad")} <= got
+    # drawing fire is no condemnation
+    assert not [r for r in rels(run("The Chadian raid drew fire from Ghana.")) if r[1] == "CONDEMNED"]
