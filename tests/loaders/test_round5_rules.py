@@ -73,3 +73,9 @@ def test_an_act_that_drew_condemnation_from_x(run: Callable[[str], Extraction]) 
     assert {("Ghana", "CONDEMNED", "Chad"), ("Togo", "CONDEMNED", "Chad")} <= got
     # drawing fire is no condemnation
     assert not [r for r in rels(run("The Chadian raid drew fire from Ghana.")) if r[1] == "CONDEMNED"]
+
+
+def test_clashing_with_y_opposes_y(run: Callable[[str], Extraction]) -> None:
+    assert ("Kivu Front", "OPPOSES", "Chad") in rels(
+        run("Rebels of the Kivu Front clashed with Chadian troops on Monday.")
+    )
