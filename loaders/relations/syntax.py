@@ -210,7 +210,17 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
         if prep.lower_ in preps_ok or prep.dep_ == "dative":
             objs += [c for c in prep.children if c.dep_ == "pobj"]
-    return objs
+    # "seized several towns, including X and Y", "controls most areas including the capital, X": the
+    # members an object names are objects too (the pobj's apposition gives the name)
+    members = [
+        p
+        for o in objs
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return objs + members + [a for m in members for a in m.children if a.dep_ == "appos"]
 
 
 def agents(verb: Token) -> list[Token]:

@@ -79,3 +79,10 @@ def test_clashing_with_y_opposes_y(run: Callable[[str], Extraction]) -> None:
     assert ("Kivu Front", "OPPOSES", "Chad") in rels(
         run("Rebels of the Kivu Front clashed with Chadian troops on Monday.")
     )
+
+
+def test_the_members_an_object_names_are_objects(run: Callable[[str], Extraction]) -> None:
+    got = rels(run("The rebels seized several towns, including Goma and Bunia, on Monday."))
+    assert {("rebels", "CONTROLS", "Goma"), ("rebels", "CONTROLS", "Bunia")} <= got
+    got = rels(run("The Kivu Front, which controls most villages of Ghana including the port, Tema, grew."))
+    assert ("Kivu Front", "CONTROLS", "Tema") in got
