@@ -18,8 +18,16 @@ from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
+from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS
 from loaders.events.merge import keys, merge_events
-from loaders.events.syntax import governing_verb, hypothetical, negated, requested
+from loaders.events.syntax import (
+    governing_verb,
+    hypothetical,
+    negated,
+    reduced_relative,
+    requested,
+    standing,
+)
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
 
@@ -29,6 +37,8 @@ __all__ = ["find_events", "sentence_events"]
 PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
 HEDGED = {"CONSULT", "AGREE", "COERCE"}
+# Types a present-tense description of a noun states as a lasting relation, not as an act.
+STANDING = {"SUPPORT"}
 
 
 def sentence_events(
@@ -55,6 +65,16 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype in HEDGED and hypothetical(tok):
             continue
+        if etype in STANDING and tok.pos_ in VERBS and standing(tok):
+            continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
+        if (
+            etype == "SUPPORT"
+            and tok.pos_ in NOUNS
+            and (verb is None or verb.lemma_ not in EXPRESSED_SUPPORT_VERBS)
+        ):
+            continue  # "with Russian support", "support for X grew": backing as a state, not an act
+        if tok.pos_ in VERBS and reduced_relative(tok):
+            continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
         if tok.pos_ in VERBS:
@@ -175,4 +195,6 @@ def find_events(
                     ev.date = stated
             story = stated
     accused_by_relations(events, relations)
-    return merge_events(events)
+    # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
+    # article does not place (no day, no actor), not a news event of its own
+    return [e for e in merge_events(events) if e.date is not None or e.actors]

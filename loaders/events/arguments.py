@@ -166,10 +166,14 @@ def noun_participants(
     tok: Token, etype: str, table: EntityTable, how: str
 ) -> tuple[list[Mention], list[Mention]]:
     """(actors, targets) of a noun trigger: its modifiers and by-phrase act, its prepositions suffer."""
-    actors = ment((c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}), table)
-    actors += ment(
-        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children), table
+    mods = ment((c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}), table)
+    by = ment(
+        (p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for p in c.children),
+        table,
     )
+    # "B's bombardment by A": with a by-agent, the possessor suffered the act
+    owners = ment((c for c in tok.children if c.dep_ == "poss"), table, PATIENTS) if by else []
+    actors = by + [m for m in mods if m not in by and m not in owners] if by else mods
     if not actors:  # "X claimed responsibility for the bombing"
         actors = ment(responsibility_claimer(tok), table)
     preps = {"on", "against", "of", "with", "to"}
@@ -180,7 +184,7 @@ def noun_participants(
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    targets = ment(pobjs, table, PATIENTS)
+    targets = [*owners, *(m for m in ment(pobjs, table, PATIENTS) if m not in owners)]
     if how == "clash" or (how == "parties") or (etype == "CONSULT" and tok.dep_ in {"nsubj", "ROOT"}):
         # "clashes between X and Y", "a deal with X", "talks between X and Y began": all take part
         between = [

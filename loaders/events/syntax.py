@@ -27,6 +27,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return clauses.subjects(verb, through_prepositions=True)
 
 
+def standing(verb: Token) -> bool:
+    """A verb that describes a noun in the present, not an act reported: "militias backed by X",
+    "the group, which X backs", "rebels that are supported by X", "the M23, which Y says is backed by X".
+    A relative clause in the past ("X, which backed the strike on Friday, ...") still reports an act."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ in {"relcl", "acl"}:
+            break
+        if v.dep_ not in {"ccomp", "conj"} or v.head is v:
+            return False
+        v = v.head
+    else:
+        return False
+    tags = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})}
+    return "VBD" not in tags and "MD" not in tags and verb.tag_ in {"VBN", "VBZ", "VBP", "VBG"}
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
+    from ships"): background, or an act the sentence reports through its own clause or noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The verb a noun phrase belongs to: its head verb, through one preposition ("in a phone call")."""
     head = tok.head

@@ -144,6 +144,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
 
 
+# Types whose object is the one related, never what the object's act was aimed at.
+OWN_OBJECT_TYPES = frozenset({"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH", "CONDEMNED"})
+
+
 def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     """Object tokens of a verb: direct objects, the type's prepositions, complements' targets."""
     preps_ok = TYPE_PREPS.get(rtype or "", frozenset({"against", "on", "at", "with", "to", "for", "into"}))
@@ -160,8 +164,9 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-    for o in list(objs) if rtype not in {"SUPPORTS", "MET_WITH", "SPOKE_WITH", "ALLIED_WITH"} else []:
-        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X")
+    for o in list(objs) if rtype not in OWN_OBJECT_TYPES else []:
+        # "launched missiles at X": the object's own 'at/on/against' (not "welcomed the action against X",
+        # nor "condemned the attack on X", whose X suffered the act the condemnation is aimed at)
         objs += [
             p
             for c in o.children
@@ -172,7 +177,17 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
     for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
         if prep.lower_ in preps_ok or prep.dep_ == "dative":
             objs += [c for c in prep.children if c.dep_ == "pobj"]
-    return objs
+    # "seized several towns, including X and Y", "controls most areas including the capital, X": the
+    # members an object names are objects too (the pobj's apposition gives the name)
+    members = [
+        p
+        for o in objs
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return objs + members + [a for m in members for a in m.children if a.dep_ == "appos"]
 
 
 def agents(verb: Token) -> list[Token]:

@@ -18,6 +18,7 @@ from loaders.relations.syntax import (
     agents,
     negated,
     objects,
+    referent,
     relation,
     subject_actors,
     subjects,
@@ -79,7 +80,10 @@ def verb_relations(
                 memory.agents = strikers[:1]
         if passive:
             by = [m for a in agents(verb) for m in actors_of(a, table)]
-            patients = [m for s in subj_toks for m in actors_of(s, table, ACTORS | PLACES | {"place"})]
+            # "the militias, which are backed by X": the relative pronoun stands for what it describes
+            patients = [
+                m for s in subj_toks for m in actors_of(referent(s), table, ACTORS | PLACES | {"place"})
+            ]
             pairs = [(a, p) for a in by for p in patients]
         else:
             subs = subject_actors(verb, table)  # pronouns of reported speech are the speaker
