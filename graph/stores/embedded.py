@@ -80,6 +80,7 @@ class EmbeddedStore:
         min_free_mb: int = 64,
         checkpoint_mb: int = 8,
         hold_s: float = 30.0,
+        readers: int = 4,
     ) -> None:
         self._tmp: str | None = None
         if path is None:
@@ -92,6 +93,7 @@ class EmbeddedStore:
             min_free_mb=min_free_mb,
             checkpoint_mb=checkpoint_mb,
             hold_s=hold_s,
+            readers=readers,
         )
         self._opened = False
         # Entity search: a derived SQLite FTS5 index beside the database (graph/stores/embedded_search.py),
