@@ -277,19 +277,24 @@ class EmbeddedStore:
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: one lock, one version check, one pooled connection
+            nodes: dict[str, dict[str, Any]] = {}
             for _ in range(max(1, min(int(depth), 6))):
                 if not frontier:
                     break
                 nxt: set[str] = set()
-                for rel in R.edges_at(conn, frontier, types):
+                if depth <= 1:  # the common call: the neighbours' nodes come with the root's relations
+                    found, nodes = R.edges_and_nodes_at(conn, entity_id, types)
+                else:
+                    found = R.edges_at(conn, frontier, types)
+                for rel in found:
                     if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
                         continue
                     rels[rel.id] = rel
                     nxt |= {rel.source, rel.target} - seen
                 seen |= nxt
                 frontier = nxt
-            if depth <= 1:  # the common call: everything read through the root's adjacency
-                ents, ev_ids = R.around(conn, entity_id, types, seen)
+            if depth <= 1:  # everything else read through the root's adjacency
+                ents, ev_ids = R.around(conn, entity_id, types, seen, nodes)
             else:
                 ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
             events = Q.events_by_id(conn, ev_ids)

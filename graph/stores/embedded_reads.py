@@ -22,6 +22,10 @@ EVENTS_ONE_BY_ONE = 8
 EDGES_ONE_BY_ONE = 16
 
 ENTITY_NODE = "MATCH (e:Entity {id: $id}) RETURN e"
+# The node and its articles in one statement (still rooted at the index).
+ENTITY_WITH_ARTICLES = (
+    "MATCH (e:Entity {id: $id}) OPTIONAL MATCH (e)-[:MENTIONED_IN]->(a:Article) RETURN e, collect(a.id)"
+)
 ENTITY_ARTICLES = "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN a.id"
 # One direction per statement: an undirected pattern over three link tables plans a slower scan.
 ENTITY_EVENTS = (
@@ -32,6 +36,8 @@ ENTITY_EVENTS = (
 # Both directions in one statement; the relationship's `_SRC` against the anchor's internal id says
 # which way it points.
 EDGES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b.id, label(x), x"
+# The same with the neighbour's whole node: a 1-hop neighbourhood needs no second walk for the nodes.
+EDGES_AND_NODES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b, label(x), x"
 # Ids and directions only (no properties): what a path search walks.
 ADJACENT = (
     "MATCH (a:Entity {{id: $id}})-[x:{types}]->(b:Entity) RETURN b.id, x.id, label(x), true",
@@ -41,9 +47,8 @@ ADJACENT_MANY = (
     "MATCH (a:Entity)-[x:{types}]->(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), true",
     "MATCH (a:Entity)<-[x:{types}]-(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), false",
 )
-# An entity's neighbours reached through its adjacency (no index look-up per neighbour: 3-5x cheaper
-# than one statement per id on a cold buffer pool), with their articles and events.
-AROUND_NODES = "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity) RETURN DISTINCT b"
+# An entity's neighbours' articles and events, walked from it (no index look-up per neighbour: 3-5x
+# cheaper than one statement per id on a cold buffer pool).
 AROUND_ARTICLES = (
     "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:MENTIONED_IN]->(x:Article) "
     "RETURN DISTINCT b.id, x.id"
@@ -79,20 +84,36 @@ def entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
     return out
 
 
+def edges_and_nodes_at(
+    conn: Any, root: str, types: Sequence[str] | None
+) -> tuple[list[Relation], dict[str, dict[str, Any]]]:
+    """The typed relations at one entity (either direction) and its neighbours' nodes, in one statement."""
+    nodes: dict[str, dict[str, Any]] = {}
+    out: dict[str, Relation] = {}
+    for internal, node, rtype, props in Q.rows(
+        conn, EDGES_AND_NODES_AT.format(types="|".join(types) if types else Q.TYPED), {"id": root}
+    ):
+        other = node["id"]
+        nodes[other] = node
+        src, dst = (root, other) if props["_SRC"] == internal else (other, root)
+        out[props["id"]] = Q.relation(rtype, src, dst, props)
+    return list(out.values()), nodes
+
+
 def around(
-    conn: Any, root: str, types: Sequence[str] | None, keep: set[str]
+    conn: Any, root: str, types: Sequence[str] | None, keep: set[str], nodes: dict[str, dict[str, Any]]
 ) -> tuple[dict[str, Entity], list[str]]:
-    """The entities of `keep` (the root and some of its neighbours) and the ids of their events."""
+    """The entities of `keep` (the root and some of its neighbours, whose `nodes` were read with their
+    relations) and the ids of their events."""
     pattern = "|".join(types) if types else Q.TYPED
-    ents = entities(conn, [root])
+    ents = {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, ENTITY_WITH_ARTICLES, {"id": root})}
     if root not in ents or len(keep) == 1:
         return ents, event_ids(conn, [root]) if root in ents else []
     arts: dict[str, list[str]] = {}
     for b, art in Q.rows(conn, AROUND_ARTICLES.format(types=pattern), {"id": root}):
         arts.setdefault(b, []).append(art)
-    for (node,) in Q.rows(conn, AROUND_NODES.format(types=pattern), {"id": root}):
-        if node["id"] in keep:
-            ents[node["id"]] = Q.entity(node, arts.get(node["id"]))
+    for other in keep - {root}:
+        ents[other] = Q.entity(nodes[other], arts.get(other))
     events = set(event_ids(conn, [root]))
     events |= {e for b, e in Q.rows(conn, AROUND_EVENTS.format(types=pattern), {"id": root}) if b in keep}
     return ents, sorted(events)
