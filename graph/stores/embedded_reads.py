@@ -21,12 +21,10 @@ ENTITIES_ONE_BY_ONE = 32
 EVENTS_ONE_BY_ONE = 8
 EDGES_ONE_BY_ONE = 16
 
-ENTITY_NODE = "MATCH (e:Entity {id: $id}) RETURN e"
 # The node and its articles in one statement (still rooted at the index).
 ENTITY_WITH_ARTICLES = (
     "MATCH (e:Entity {id: $id}) OPTIONAL MATCH (e)-[:MENTIONED_IN]->(a:Article) RETURN e, collect(a.id)"
 )
-ENTITY_ARTICLES = "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN a.id"
 # One direction per statement: an undirected pattern over three link tables plans a slower scan.
 ENTITY_EVENTS = (
     "MATCH (x:Entity {id: $id})-[:ACTOR_IN]->(e:Event) RETURN e.id",
@@ -77,10 +75,8 @@ def entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
         return {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": wanted})}
     out = {}
     for eid in wanted:
-        node = Q.rows(conn, ENTITY_NODE, {"id": eid})
-        if node:
-            arts = [r[0] for r in Q.rows(conn, ENTITY_ARTICLES, {"id": eid})]
-            out[eid] = Q.entity(node[0][0], arts)
+        for node, arts in Q.rows(conn, ENTITY_WITH_ARTICLES, {"id": eid}):
+            out[eid] = Q.entity(node, arts)
     return out
 
 
@@ -106,7 +102,7 @@ def around(
     """The entities of `keep` (the root and some of its neighbours, whose `nodes` were read with their
     relations) and the ids of their events."""
     pattern = "|".join(types) if types else Q.TYPED
-    ents = {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, ENTITY_WITH_ARTICLES, {"id": root})}
+    ents = entities(conn, [root])
     if root not in ents or len(keep) == 1:
         return ents, event_ids(conn, [root]) if root in ents else []
     arts: dict[str, list[str]] = {}
