@@ -246,5 +246,41 @@ def run(
             proc.wait(30)
 
 
-if __name__ == "__main__":  # pragma: no cover - used through bench/api.py
-    print(run(os.environ.get("KG_STORE", "embedded"), dict(os.environ), 8770, 1, [1, 8, 64], 300))
+def main() -> None:  # pragma: no cover - a bench
+    """`python bench/api_load.py --baseline-src DIR --out FILE`: this tree and a baseline tree as they are
+    (bench/api.py's `--baseline-src` blocks the baseline's compiled packages, which main now has)."""
+    import argparse
+    import json
+    import tempfile
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--baseline-src", type=Path)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--per-level", type=int, default=600)
+    ap.add_argument("--port", type=int, default=8770)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    env = {**os.environ, "KG_HOME": tempfile.mkdtemp(prefix="kg-api-load-"), "KG_STORE": "embedded"}
+    servers = {"this": (ROOT, {})}
+    if args.baseline_src:
+        src = args.baseline_src.resolve()
+        servers = {"baseline": (src, {"PYTHONPATH": str(src)}), **servers}
+    result = run("embedded", env, args.port, args.workers, [1, 8, 64], args.per_level, servers)
+    for srv in result["servers"].values():
+        by = {lv["clients"]: lv for lv in srv["levels"]}
+        srv["ratio_64_over_8"] = round(by[64]["rps"] / by[8]["rps"], 2)
+    if args.baseline_src:
+        this, base = result["servers"]["this"]["levels"], result["servers"]["baseline"]["levels"]
+        result["baseline_src"] = str(args.baseline_src)
+        result["rps_ratio_vs_baseline"] = {
+            str(a["clients"]): round(a["rps"] / max(b["rps"], 0.01), 2)
+            for a, b in zip(this, base, strict=True)
+        }
+    text = json.dumps(result, indent=1)
+    if args.out:
+        args.out.write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":  # pragma: no cover - also used through bench/api.py
+    main()

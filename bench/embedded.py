@@ -97,7 +97,9 @@ def unique(ex: Extraction, start: int) -> Extraction:
     return Extraction.model_validate(data)
 
 
-def ingest(mentions: int, batch: int, probes: list[int]) -> dict[str, object]:
+def ingest(
+    mentions: int, batch: int, probes: list[int], keep: dict[int, str] | None = None
+) -> dict[str, object]:
     from graph.stores.embedded import EmbeddedStore
 
     n = mentions // 10
@@ -119,7 +121,10 @@ def ingest(mentions: int, batch: int, probes: list[int]) -> dict[str, object]:
             out = subprocess.run(
                 [sys.executable, __file__, "--probe-child", path], capture_output=True, text=True, check=True
             )
-            probed[str(pending.pop(0))] = json.loads(out.stdout.strip().splitlines()[-1])
+            size = pending.pop(0)
+            probed[str(size)] = json.loads(out.stdout.strip().splitlines()[-1])
+            if keep and size in keep:  # a copy of the store at this size, for bench/embedded_reads.py
+                shutil.copytree(home, keep[size], dirs_exist_ok=True)
             print(f"probe at {done} mentions: {probed}", file=sys.stderr, flush=True)
         wal = home / "graph.lbug" / "graph.lbug.wal"
         wal_mb = wal.stat().st_size / 1e6 if wal.exists() else 0.0
@@ -253,6 +258,7 @@ def main() -> None:
     ap.add_argument("--mentions", type=int, default=1_000_000)
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--probe", default="200000,500000")
+    ap.add_argument("--keep", default="", help="SIZE:DIR,...: copy the store to DIR at that probe")
     ap.add_argument("--probe-child")
     ap.add_argument("--resolver", type=int, default=0, help="entities in the store for the resolver run")
     ap.add_argument("--surnames", choices=["few", "many"], default="many", help="resolver run's name pool")
@@ -269,7 +275,8 @@ def main() -> None:
         result = {"resolver": {"surnames": args.surnames, **resolver(args.resolver, args.batch)}}
     else:
         probes = [int(x) for x in args.probe.split(",") if x]
-        result = {"ingest": ingest(args.mentions, args.batch, probes)}
+        keep = {int(k): v for k, _, v in (x.partition(":") for x in args.keep.split(",") if x)}
+        result = {"ingest": ingest(args.mentions, args.batch, probes, keep)}
     result["load_average"] = {
         "start": [round(x, 1) for x in load_start],
         "end": [round(x, 1) for x in os.getloadavg()],

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     # (or a quarter of the database file), and hands the handle back after this many idle seconds.
     embedded_checkpoint_mb: int = Field(default=8, alias="KG_EMBEDDED_CHECKPOINT_MB")
     embedded_write_hold_s: float = Field(default=30.0, alias="KG_EMBEDDED_WRITE_HOLD_S")
+    # Engine reads one process runs at once (and as many user Cypher queries); more threads queue.
+    embedded_readers: int = Field(default=4, ge=1, le=64, alias="KG_EMBEDDED_READERS")
 
     # Input limits and batching.
     max_article_bytes: int = Field(default=5_000_000, alias="KG_MAX_ARTICLE_BYTES")

