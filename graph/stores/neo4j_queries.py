@@ -202,14 +202,14 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 GET_ENTITY = "MATCH (e:Entity {id: $id}) RETURN e"
 
 # By name through the name_key index, then by alias (a scan: only when the name did not match).
-FIND_BY_NAME = f"""
-MATCH (e:Entity {{name_key: $norm}})
+FIND_BY_NAME = """
+MATCH (e:Entity {name_key: $norm})
 RETURN e, coalesce(e.degree, 0) AS degree
 ORDER BY degree DESC, e.id
 LIMIT 1
 """
 
-FIND_ENTITY = f"""
+FIND_ENTITY = """
 MATCH (e:Entity)
 WHERE e.id = $key OR e.name_key = $norm OR $norm IN e.alias_keys
 WITH e, CASE WHEN e.id = $key THEN 0 WHEN e.name_key = $norm THEN 1 ELSE 2 END AS rank
@@ -219,7 +219,7 @@ LIMIT 1
 """
 
 # Without a query: every entity by degree (the browse order), counted apart.
-BROWSE_ENTITIES = f"""
+BROWSE_ENTITIES = """
 MATCH (e:Entity)
 WHERE $kind IS NULL OR e.kind = $kind
 WITH e, coalesce(e.degree, 0) AS degree
@@ -467,8 +467,8 @@ RETURN {_LIGHT_ROW} AS row
 """
 
 # The most connected entities (of a kind), as light rows: a broad query's candidates and the pages of
-# browsing without a query; the store keeps them per graph version (every degree is counted).
-MOST_CONNECTED = f"""
+# browsing without a query; the store keeps them per graph version (a scan of every stored degree).
+MOST_CONNECTED = """
 MATCH (e:Entity)
 WHERE $kind IS NULL OR e.kind = $kind
 WITH e, coalesce(e.degree, 0) AS degree

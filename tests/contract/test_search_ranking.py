@@ -281,9 +281,24 @@ def test_degrees_stay_exact_through_reloads_and_merges(loaded: tuple[Any, Any]) 
                 {"name": "Northvale", "kind": "place"},
             ],
             "relations": [
-                {"source": "Terran Republic", "type": "SUPPORTS", "target": "Northvale", "evidence": "It aided."},
-                {"source": "Terran Republic", "type": "ALLIED_WITH", "target": "Terra", "evidence": "A pact."},
-                {"source": "Terra", "type": "SUPPORTS", "target": "Northvale", "evidence": "Terra aided too."},
+                {
+                    "source": "Terran Republic",
+                    "type": "SUPPORTS",
+                    "target": "Northvale",
+                    "evidence": "It aided.",
+                },
+                {
+                    "source": "Terran Republic",
+                    "type": "ALLIED_WITH",
+                    "target": "Terra",
+                    "evidence": "A pact.",
+                },
+                {
+                    "source": "Terra",
+                    "type": "SUPPORTS",
+                    "target": "Northvale",
+                    "evidence": "Terra aided too.",
+                },
             ],
         }
     )
