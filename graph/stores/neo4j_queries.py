@@ -433,22 +433,18 @@ def explain(query: str) -> str:
 
 # ------------------------------------------------------------------------------ entity search
 # graph/search.py has the contract and graph/stores/neo4j_search.py the steps. Per stem (the longest
-# first), the index is asked for at most $cap + 1 matches (a count that stops early); the first stem with
+# first), the index is asked once for at most $cap + 1 matches (a count that stops early; the nodes are
+# kept, so a narrow stem needs no second index query); the first stem with
 # at most $cap gives the candidates, as light rows [id, name, degree, name_key, alias keys...] that
 # Python ranks, unless every stem has more than $cap (a broad query: no candidate rows). The degree is
 # the stored `Entity.degree` (counting it per candidate was most of a search's time: 20 db hits a node).
 SEARCH_CANDIDATES = f"""
-CALL () {{
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
-  RETURN count(node) AS n
-}}
-CALL (n) {{
-  WITH n WHERE n <= $cap
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
-  WITH node WHERE $kind IS NULL OR node.kind = $kind
-  RETURN collect([node.id, node.name, coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])) AS rows
-}}
-RETURN n, rows
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
+WITH collect(node) AS nodes
+RETURN size(nodes) AS n, CASE WHEN size(nodes) > $cap THEN [] ELSE [
+  node IN nodes WHERE $kind IS NULL OR node.kind = $kind |
+  [node.id, node.name, coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])
+] END AS rows
 """
 
 _LIGHT_ROW = "[e.id, e.name, coalesce(e.degree, 0), coalesce(e.name_key, '')] + coalesce(e.alias_keys, [])"
