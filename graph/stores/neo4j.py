@@ -61,6 +61,7 @@ from graph.stores.props import entity_props, event_props, evidence_from_props, r
 # write may wait longer for a deadlock between concurrent writers to clear.
 WRITE_RETRY_SECONDS = 15.0
 
+INTERNAL_ENTITY_PROPS = ("degree",)
 _ENTITY_FIELDS = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon")
 
 
@@ -107,7 +108,12 @@ def _article(node: Any) -> Article:
 
 def to_plain(value: Any) -> Any:
     """Driver values as plain JSON: nodes and relationships as their properties (as the embedded store)."""
-    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship):
+    if isinstance(value, neo4j.graph.Node):
+        # `Entity.degree` is the store's ranking key (docs/neo4j.md), not part of the schema both stores
+        # show: a whole node reads the same as on the embedded store.
+        hidden = INTERNAL_ENTITY_PROPS if "Entity" in value.labels else ()
+        return {k: to_plain(v) for k, v in dict(value).items() if k not in hidden}
+    if isinstance(value, neo4j.graph.Relationship):
         return {k: to_plain(v) for k, v in dict(value).items()}
     if isinstance(value, neo4j.graph.Path):
         return {
@@ -141,7 +147,7 @@ class Neo4jStore:
         # The address is only for messages; ping() and every call report real failures.
         with contextlib.suppress(Exception):
             self._where = f"Neo4j at {driver.get_server_info().address}"
-        self._write_many(list(Q.SCHEMA))
+        self._write_many([*Q.SCHEMA, Q.BACKFILL_DEGREE])  # degree: only entities that lack it
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
 
     # ------------------------------------------------------------------------ plumbing
@@ -304,6 +310,9 @@ class Neo4jStore:
             folded = fold_entity(keep, found[drop_id])
             props = {k: v for k, v in entity_props(folded).items() if k not in ("id", "kind")}
             tx.run(Q.MERGE_ENTITY_FINISH, keep=keep_id, drop=drop_id, props=props).consume()
+            # Degrees change for the kept entity and every neighbour of either: recounted, not adjusted.
+            touched = {keep_id} | {x for r in rels for x in (r.source, r.target)}
+            tx.run(Q.RECOUNT_DEGREES, ids=sorted(touched - {drop_id})).consume()
             return folded
 
         result: Entity = self._write(work)
@@ -373,7 +382,7 @@ class Neo4jStore:
             page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked = search_ranking(self._read, self._broad, self.version, key, kind, offset + limit)
+            ranked = search_ranking(self._read, self._broad, self.version, key, kind)
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]

@@ -17,6 +17,22 @@ SCHEMA = [
 
 REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
 
+# `Entity.degree`: the number of typed relations an entity takes part in (either direction), the
+# ranking key of search and browsing. Kept at ingest (+1 on each end when MERGE_RELATIONS creates a
+# relation, so a re-load adds nothing) and recounted by merge_entities for the entities it touches:
+# ranking reads one property instead of counting relationships per candidate at query time. Graphs
+# written before it get it at start-up (BACKFILL_DEGREE, only the entities that lack it).
+DEGREE_COUNT = f"COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }}"
+BACKFILL_DEGREE = f"""
+MATCH (e:Entity) WHERE e.degree IS NULL
+CALL (e) {{ SET e.degree = {DEGREE_COUNT} }} IN TRANSACTIONS OF 5000 ROWS
+"""
+RECOUNT_DEGREES = f"""
+UNWIND $ids AS id
+MATCH (e:Entity {{id: id}})
+SET e.degree = {DEGREE_COUNT}
+"""
+
 # Names and aliases for entity search (graph/search.py builds the query). The whitespace analyzer keeps
 # the normalised keys' words as they are, the same words the embedded index sees.
 SEARCH_INDEX = "entity_names"
@@ -86,7 +102,7 @@ def _e(name: str) -> str:
 MERGE_ENTITIES = f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{id: {_e("id")}}})
-ON CREATE SET {_set_cols("e", ENTITY_PROPS, ENTITY_ROW)}, e:$({_e("label")})
+ON CREATE SET {_set_cols("e", ENTITY_PROPS, ENTITY_ROW)}, e.degree = 0, e:$({_e("label")})
 ON MATCH SET
   e.aliases = e.aliases + [a IN {_e("aliases")} WHERE NOT a IN e.aliases],
   e.alias_keys = reduce(ks = e.alias_keys, k IN {_e("alias_keys")} |
@@ -133,7 +149,7 @@ UNWIND $rows AS row
 MATCH (s:Entity {{id: {_r("source")}}})
 MATCH (t:Entity {{id: {_r("target")}}})
 MERGE (s)-[r:{rtype} {{id: {_r("id")}}}]->(t)
-ON CREATE SET {_RELATION_SET}
+ON CREATE SET {_RELATION_SET}, s.degree = s.degree + 1, t.degree = t.degree + 1
 ON MATCH SET r.id = {_r("id")}
 WITH r, row
 WHERE r.evidence <> {_r("evidence")} OR r.titles <> {_r("titles")}
@@ -186,27 +202,27 @@ CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 GET_ENTITY = "MATCH (e:Entity {id: $id}) RETURN e"
 
 # By name through the name_key index, then by alias (a scan: only when the name did not match).
-FIND_BY_NAME = f"""
-MATCH (e:Entity {{name_key: $norm}})
-RETURN e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+FIND_BY_NAME = """
+MATCH (e:Entity {name_key: $norm})
+RETURN e, coalesce(e.degree, 0) AS degree
 ORDER BY degree DESC, e.id
 LIMIT 1
 """
 
-FIND_ENTITY = f"""
+FIND_ENTITY = """
 MATCH (e:Entity)
 WHERE e.id = $key OR e.name_key = $norm OR $norm IN e.alias_keys
 WITH e, CASE WHEN e.id = $key THEN 0 WHEN e.name_key = $norm THEN 1 ELSE 2 END AS rank
-RETURN e, rank, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+RETURN e, rank, coalesce(e.degree, 0) AS degree
 ORDER BY rank, degree DESC, e.id
 LIMIT 1
 """
 
 # Without a query: every entity by degree (the browse order), counted apart.
-BROWSE_ENTITIES = f"""
+BROWSE_ENTITIES = """
 MATCH (e:Entity)
 WHERE $kind IS NULL OR e.kind = $kind
-WITH e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+WITH e, coalesce(e.degree, 0) AS degree
 ORDER BY degree DESC, e.name, e.id
 SKIP $offset LIMIT $limit
 RETURN e, degree
@@ -417,31 +433,21 @@ def explain(query: str) -> str:
 
 # ------------------------------------------------------------------------------ entity search
 # graph/search.py has the contract and graph/stores/neo4j_search.py the steps. Per stem (the longest
-# first), the index is asked for at most $cap + 1 matches (a count that stops early); the first stem with
-# at most $cap gives the candidates, as light rows [id, name, 0, name_key, alias keys...] that Python ranks, unless every stem has more
-# than $cap (a broad query: no candidate rows). The degrees are then counted for the matches only
-# (`DEGREES`): counting them for every candidate was most of the statement's time (20 db hits a node).
+# first), the index is asked once for at most $cap + 1 matches (a count that stops early; the nodes are
+# kept, so a narrow stem needs no second index query); the first stem with
+# at most $cap gives the candidates, as light rows [id, name, degree, name_key, alias keys...] that
+# Python ranks, unless every stem has more than $cap (a broad query: no candidate rows). The degree is
+# the stored `Entity.degree` (counting it per candidate was most of a search's time: 20 db hits a node).
 SEARCH_CANDIDATES = f"""
-CALL () {{
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
-  RETURN count(node) AS n
-}}
-CALL (n) {{
-  WITH n WHERE n <= $cap
-  CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node
-  WITH node WHERE $kind IS NULL OR node.kind = $kind
-  RETURN collect([node.id, node.name, 0, coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])) AS rows
-}}
-RETURN n, rows
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
+WITH collect(node) AS nodes
+RETURN size(nodes) AS n, CASE WHEN size(nodes) > $cap THEN [] ELSE [
+  node IN nodes WHERE $kind IS NULL OR node.kind = $kind |
+  [node.id, node.name, coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])
+] END AS rows
 """
 
-DEGREES = f"""
-UNWIND $ids AS id
-MATCH (e:Entity {{id: id}})
-RETURN id, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
-"""
-
-_LIGHT_ROW = f"[e.id, e.name, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }}, coalesce(e.name_key, '')] + coalesce(e.alias_keys, [])"
+_LIGHT_ROW = "[e.id, e.name, coalesce(e.degree, 0), coalesce(e.name_key, '')] + coalesce(e.alias_keys, [])"
 
 # A broad query's exact matches: the name by its range index, aliases through the full-text index.
 SEARCH_EXACT = f"""
@@ -457,11 +463,11 @@ RETURN {_LIGHT_ROW} AS row
 """
 
 # The most connected entities (of a kind), as light rows: a broad query's candidates and the pages of
-# browsing without a query; the store keeps them per graph version (every degree is counted).
-MOST_CONNECTED = f"""
+# browsing without a query; the store keeps them per graph version (a scan of every stored degree).
+MOST_CONNECTED = """
 MATCH (e:Entity)
 WHERE $kind IS NULL OR e.kind = $kind
-WITH e, COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }} AS degree
+WITH e, coalesce(e.degree, 0) AS degree
 ORDER BY degree DESC, e.name, e.id
 LIMIT $limit
 RETURN [e.id, e.name, degree, coalesce(e.name_key, '')] + coalesce(e.alias_keys, []) AS row

@@ -1,9 +1,8 @@
 """Entity search on Neo4j: the full-text index `entity_names` proposes, graph/search.py ranks.
 
 One round trip per stem, the longest first, finds the candidates (`SEARCH_CANDIDATES`: the first stem
-with at most `BROAD_CANDIDATES` matches, its matches as light rows), Python ranks them with the same code
-as the embedded store, one round trip counts the degrees of the matches only, and one fetches the page's
-nodes. A broad query (every stem past the cap) ranks its exact
+with at most `BROAD_CANDIDATES` matches, its matches as light rows with their stored `degree`), Python
+ranks them with the same code as the embedded store, and one round trip fetches the page's nodes. A broad query (every stem past the cap) ranks its exact
 matches and the most connected entities instead. Those, like the pages of browsing without a query, come
 from `most_connected`: counting every entity's degree and sorting costs time in proportion to the graph,
 so it is done once per graph version (`GraphStore.version()`, one round trip) and kind, and a broad
@@ -45,21 +44,14 @@ def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None
 
 
 def search_ranking(
-    read: Read, cache: BroadCache, version: Callable[[], str], key: str, kind: str | None, upto: int
+    read: Read, cache: BroadCache, version: Callable[[], str], key: str, kind: str | None
 ) -> Ranking:
-    """The ranked matches of the normalised query `key` (non-empty), in order up to position `upto` (the
-    page's end): degrees are counted only for the tiers that reach it, the rest keep degree 0."""
+    """The ranked matches of the normalised query `key` (non-empty), in order."""
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
         row = read(Q.SEARCH_CANDIDATES, lucene=lucene_stem_query(stem), cap=cap, kind=kind)[0]
         if row["n"] <= cap:
-            found = ranking(key, (light(r) for r in row["rows"]))
-            if not found.hits:
-                return found
-            last = found.tiers[min(upto, len(found.hits)) - 1] if upto > 0 else -1
-            counted = [c.id for t, c in zip(found.tiers, found.hits, strict=True) if t <= last]
-            degrees = read(Q.DEGREES, ids=counted)
-            return found.with_degrees({r["id"]: r["degree"] for r in degrees})
+            return ranking(key, (light(r) for r in row["rows"]))
     now = version()
 
     def broad() -> Ranking:

@@ -26,9 +26,12 @@ def extraction(writer: int, n: int) -> Extraction:
                 {"name": "Arcadia", "kind": "country", "aliases": [f"Arcadian side {writer}"]},
                 {"name": "Borduria rebels", "kind": "armed_group"},
                 {"name": "Borduria", "kind": "country"},
+                {"name": f"Envoy {writer}", "kind": "person"},
             ],
             "relations": [
-                {"source": "Arcadia", "type": "SUPPORTS", "target": "Borduria rebels", "evidence": sentence}
+                {"source": "Arcadia", "type": "SUPPORTS", "target": "Borduria rebels", "evidence": sentence},
+                # A relation of each writer's own, on the shared entity: its degree counts every one.
+                {"source": "Arcadia", "type": "MET_WITH", "target": f"Envoy {writer}", "evidence": sentence},
             ],
             "events": [
                 {
@@ -70,3 +73,5 @@ def test_concurrent_upserts_of_one_relation_all_land(store: Any) -> None:
     arcadia = store.find_entity("Arcadia")
     assert {f"Arcadian side {w}" for w in range(WRITERS)} <= set(arcadia.aliases)
     assert store.stats().articles == total
+    hits = store.search_entities("arcadia").items
+    assert [(h.entity.id, h.degree) for h in hits] == [("country:arcadia", 1 + WRITERS)]
