@@ -182,7 +182,9 @@ class EmbeddedStore:
         self.ready()
         self._write(lambda conn: merge_entities(conn, keep_id, drop_id))
         self.search_index.remove([drop_id])
-        self._reindex([keep_id])
+        # Folding two relations to one neighbour into one lowers that neighbour's degree too: the kept
+        # entity's whole neighbourhood (which now holds the dropped one's) is re-indexed, not only itself.
+        self._reindex([keep_id, *(e.id for e in self.neighbors(keep_id, depth=1).entities)])
         return self.get_entity(keep_id)
 
     def merge_events(self, keep_id: str, drop_id: str) -> Event:
