@@ -160,15 +160,6 @@ class Ranking:
     capped: bool = False
     tiers: tuple[int, ...] = ()  # of each hit
 
-    def with_degrees(self, degrees: dict[str, int]) -> Ranking:
-        """The same matches with these degrees, in order again (for a store that counts degrees only for
-        the matches, not for every candidate)."""
-        pairs = [
-            (t, c._replace(degree=degrees.get(c.id, 0))) for t, c in zip(self.tiers, self.hits, strict=True)
-        ]
-        pairs.sort(key=lambda h: (h[0], -h[1].degree, h[1].name, h[1].id))
-        return Ranking([c for _, c in pairs], self.capped, tuple(t for t, _ in pairs))
-
 
 def ranking(key: str, candidates: Iterable[Candidate], capped: bool = False) -> Ranking:
     """Rank what the index proposed: keep the true candidates (every stem), then order by tier.
