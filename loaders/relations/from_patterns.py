@@ -29,7 +29,9 @@ TARGET_KINDS: dict[str, frozenset[str]] = {
     "STRUCK": ACTORS | {"place"},
     "CONTROLS": frozenset({"place"}),
     "LOCATED_IN": PLACES,
+    "AFFILIATED_WITH": frozenset({"organization", "country", "armed_group"}),
 }
+SOURCE_KINDS["AFFILIATED_WITH"] = frozenset({"organization", "armed_group", "person"})
 _reader: RelationPatterns | None = None
 
 
@@ -94,6 +96,16 @@ def pattern_relations(
             sources, targets = _ends(m, doc, table, memory)
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
-            r = relation(s, m.type, t, sent, 0.6)
+            r = membership(s, t, sent) if m.type == "AFFILIATED_WITH" else relation(s, m.type, t, sent, 0.6)
             if r is not None:
                 yield r
+
+
+def membership(src: Mention, tgt: Mention, sent: Span) -> ExtractedRelation | None:
+    """A stated membership ("X, an al Qaeda affiliate"); `relation` leaves AFFILIATED_WITH to titles, so
+    the pattern family `memberships` makes its own, with its kinds already checked in `_ends`."""
+    if src.key == tgt.key:
+        return None
+    return ExtractedRelation(
+        source=src.key, type="AFFILIATED_WITH", target=tgt.key, evidence=sent.text.strip(), confidence=0.6
+    )  # type: ignore[arg-type]

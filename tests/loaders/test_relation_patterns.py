@@ -133,6 +133,7 @@ def test_patterns_are_data_with_known_types_and_examples() -> None:
                 "THREATENED",
                 "LOCATED_IN",
                 "CONTROLS",
+                "AFFILIATED_WITH",  # memberships in apposition (from_patterns.membership)
             }
             assert p["example"], p["id"]
     specs = [s for s, _ in load_patterns()]
