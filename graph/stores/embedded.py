@@ -378,15 +378,20 @@ class EmbeddedStore:
         self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
     ) -> list[Path]:
         """All shortest paths over typed relations, ignoring direction, up to `max_hops`."""
-        a = self.get_entity(source_id)
-        self.get_entity(target_id)
-        if source_id == target_id:
-            return [Path(entities=[a], relations=[])]
         hops = max(1, min(int(max_hops), 10))
-        with self._session() as conn:
-            found = paths_search.paths(conn, source_id, target_id, hops, limit)
-            rels = R.relations_by_id(conn, {(src, rid) for _, steps in found for rid, src, _t in steps})
-            ents = R.entities(conn, {n for ids, _ in found for n in ids})
+        found: list[tuple[list[str], list[paths_search.Step]]] = []
+        rels: dict[str, Relation] = {}
+        with self._session() as conn:  # one read: the ends, the search and the paths' records
+            ents = R.entities(conn, {source_id, target_id})
+            if source_id != target_id and source_id in ents and target_id in ents:
+                found = paths_search.paths(conn, source_id, target_id, hops, limit)
+                rels = R.relations_by_id(conn, {(src, rid) for _, steps in found for rid, src, _t in steps})
+                ents |= R.entities(conn, {n for ids, _ in found for n in ids} - ents.keys())
+        for end in (source_id, target_id):  # raised outside the session, as `neighbors`
+            if end not in ents:
+                raise NotFound("entity", end)
+        if source_id == target_id:
+            return [Path(entities=[ents[source_id]], relations=[])]
         return [
             Path(entities=[ents[n] for n in ids], relations=[rels[rid] for rid, _s, _t in steps])
             for ids, steps in found

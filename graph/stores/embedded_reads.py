@@ -21,10 +21,10 @@ ENTITIES_ONE_BY_ONE = 32
 EVENTS_ONE_BY_ONE = 8
 EDGES_ONE_BY_ONE = 16
 
-# The node and its articles in one statement (still rooted at the index).
-ENTITY_WITH_ARTICLES = (
-    "MATCH (e:Entity {id: $id}) OPTIONAL MATCH (e)-[:MENTIONED_IN]->(a:Article) RETURN e, collect(a.id)"
-)
+ENTITY_NODE = "MATCH (e:Entity {id: $id}) RETURN e"
+# Two statements: one with `OPTIONAL MATCH ... collect` costs more than both (measured at 80 entities
+# and at 500k relations).
+ENTITY_ARTICLES = "MATCH (e:Entity {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN a.id"
 # One direction per statement: an undirected pattern over three link tables plans a slower scan.
 ENTITY_EVENTS = (
     "MATCH (x:Entity {id: $id})-[:ACTOR_IN]->(e:Event) RETURN e.id",
@@ -45,13 +45,17 @@ ADJACENT_MANY = (
     "MATCH (a:Entity)-[x:{types}]->(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), true",
     "MATCH (a:Entity)<-[x:{types}]-(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), false",
 )
-# An entity's neighbours' articles and events, walked from it in one statement (no index look-up per
-# neighbour: 3-5x cheaper than one statement per id on a cold buffer pool; one walk instead of one for
-# articles and one for events: 4.6 ms p50 / 8.2 ms p90 against 5.1 / 27 ms at 500k relations).
-AROUND_LINKS = (
-    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity) WITH DISTINCT b "
-    "OPTIONAL MATCH (b)-[:MENTIONED_IN]->(x:Article) WITH b, collect(x.id) AS arts "
-    "OPTIONAL MATCH (b)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) RETURN b.id, arts, collect(e.id)"
+# An entity's neighbours' articles and events, walked from it (no index look-up per neighbour: 3-5x
+# cheaper than one statement per id on a cold buffer pool). Two statements: one walk collecting both
+# (`WITH DISTINCT b OPTIONAL MATCH ... collect ... OPTIONAL MATCH ... collect`) took the same at 500k
+# relations and twice as long on the example graph.
+AROUND_ARTICLES = (
+    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:MENTIONED_IN]->(x:Article) "
+    "RETURN DISTINCT b.id, x.id"
+)
+AROUND_EVENTS = (
+    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) "
+    "RETURN DISTINCT b.id, e.id"
 )
 # The relations at all of an entity's neighbours (a path search's second level), walked from it.
 ADJACENT_AROUND = (
@@ -73,8 +77,10 @@ def entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
         return {r[0]["id"]: Q.entity(r[0], r[1]) for r in Q.rows(conn, Q.ENTITIES_BY_ID, {"ids": wanted})}
     out = {}
     for eid in wanted:
-        for node, arts in Q.rows(conn, ENTITY_WITH_ARTICLES, {"id": eid}):
-            out[eid] = Q.entity(node, arts)
+        node = Q.rows(conn, ENTITY_NODE, {"id": eid})
+        if node:
+            arts = [r[0] for r in Q.rows(conn, ENTITY_ARTICLES, {"id": eid})]
+            out[eid] = Q.entity(node[0][0], arts)
     return out
 
 
@@ -103,11 +109,13 @@ def around(
     ents = entities(conn, [root])
     if root not in ents or len(keep) == 1:
         return ents, event_ids(conn, [root]) if root in ents else []
+    arts: dict[str, list[str]] = {}
+    for b, art in Q.rows(conn, AROUND_ARTICLES.format(types=pattern), {"id": root}):
+        arts.setdefault(b, []).append(art)
+    for other in keep - {root}:
+        ents[other] = Q.entity(nodes[other], arts.get(other))
     events = set(event_ids(conn, [root]))
-    for other, arts, evs in Q.rows(conn, AROUND_LINKS.format(types=pattern), {"id": root}):
-        if other in keep:
-            ents[other] = Q.entity(nodes[other], sorted(set(arts)))
-            events.update(evs)
+    events |= {e for b, e in Q.rows(conn, AROUND_EVENTS.format(types=pattern), {"id": root}) if b in keep}
     return ents, sorted(events)
 
 
