@@ -173,17 +173,19 @@ def interleaved(clients: dict, call, n: int) -> dict:  # type: ignore[no-untyped
 
 
 @contextlib.contextmanager
-def served(port: int, baseline_src: Path | None, env: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """`kg serve` of this tree on `port` (and of `baseline_src` on the next port, with the optional speed-ups
-    blocked so both run the same stack), each ready on /health; yields httpx clients by name
-    ("this", "baseline") and stops the servers after."""
+def served(
+    port: int, baseline_src: Path | None, env: dict[str, str], block_compiled: bool = False
+) -> Iterator[dict[str, Any]]:
+    """`kg serve` of this tree on `port` (and of `baseline_src` on the next port, as it is, or with the
+    optional compiled speed-ups blocked when `block_compiled`: for a baseline older than them), each
+    ready on /health; yields httpx clients by name ("this", "baseline") and stops the servers after."""
     import httpx
 
     servers = {"this": (ROOT, port, str(ROOT))}
     if baseline_src:
         src = baseline_src.resolve()
-        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
-        servers["baseline"] = (src, port + 1, f"{block}:{src}")
+        path = f"{blocking_dir(COMPILED)}:{src}" if block_compiled else str(src)
+        servers["baseline"] = (src, port + 1, path)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--port", str(p)],
@@ -229,6 +231,12 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="keep the graph already in the store")
     ap.add_argument("--baseline-src", type=Path, help="a source tree to serve alongside, as the baseline")
     ap.add_argument("--home", type=Path, help="KG_HOME (default: a new temporary directory)")
+    ap.add_argument(
+        "--block-compiled",
+        action="store_true",
+        help="serve the baseline without neo4j-rust-ext, uvloop and httptools (a baseline older than them)",
+    )
+    ap.add_argument("--out", type=Path, help="--concurrent's result file")
     args = ap.parse_args()
     if args.concurrent:
         concurrent(args)
@@ -272,7 +280,7 @@ def main() -> None:
     }
     store.close()
     with served(
-        args.port, args.baseline_src, {**env, "KG_API_CACHE_MB": "0"}
+        args.port, args.baseline_src, {**env, "KG_API_CACHE_MB": "0"}, args.block_compiled
     ) as clients:  # every request computed
         calls = {
             "search": (
@@ -318,6 +326,9 @@ def main() -> None:
     print(json.dumps(result, indent=1))
 
 
+COMPILED = ["neo4j._rust", "uvloop", "httptools"]  # optional packages added in round 3 (docs/api.md)
+
+
 def blocking_dir(modules: list[str]) -> Path:
     """A directory whose sitecustomize makes `modules` unimportable: a baseline without the optional
     compiled packages (neo4j-rust-ext, uvloop, httptools) that this tree added, installed in this venv."""
@@ -345,8 +356,8 @@ def concurrent(args: argparse.Namespace) -> None:
     servers = {"this": (ROOT, {})}
     if args.baseline_src:
         src = args.baseline_src.resolve()
-        block = blocking_dir(["neo4j._rust", "uvloop", "httptools"])
-        servers = {"baseline": (src, {"PYTHONPATH": f"{block}:{src}"}), **servers}
+        path = f"{blocking_dir(COMPILED)}:{src}" if args.block_compiled else str(src)
+        servers = {"baseline": (src, {"PYTHONPATH": path}), **servers}
     result = run(args.store, env, args.port, args.workers, [1, 8, 64], args.per_level, servers)
     for srv in result["servers"].values():
         by = {lv["clients"]: lv for lv in srv["levels"]}
@@ -358,7 +369,7 @@ def concurrent(args: argparse.Namespace) -> None:
             str(a["clients"]): round(a["rps"] / max(b["rps"], 0.01), 2)
             for a, b in zip(this, base, strict=True)
         }
-    out = ROOT / "bench" / "results" / f"api-concurrent-{args.store}-w{args.workers}.json"
+    out = args.out or ROOT / "bench" / "results" / f"api-concurrent-{args.store}-w{args.workers}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
