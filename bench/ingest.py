@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -65,6 +66,49 @@ def synthetic(n: int, seed: int = 42) -> list[Extraction]:
     return out
 
 
+BaselineRows = tuple[dict[str, dict[str, str]], dict[str, list[dict[str, str]]]]
+
+
+def baseline_rows(extractions: list[Extraction]) -> tuple[BaselineRows, int]:
+    """The baseline's rows for a batch: entities by id, one row per relation mention by type."""
+    ents: dict[str, dict[str, str]] = {}
+    rels: dict[str, list[dict[str, str]]] = {}
+    n_rel = 0
+    for ex in extractions:
+        rec = ex.to_records()
+        for e in rec.entities:
+            ents[e.id] = {"id": e.id, "name": e.name, "kind": e.kind}
+        for r in rec.relations:
+            for ev in r.evidence:
+                rels.setdefault(r.type, []).append(
+                    {"s": r.source, "t": r.target, "id": r.id, "evidence": ev.sentence or ""}
+                )
+                n_rel += 1
+    return (ents, rels), n_rel
+
+
+def baseline_write(run: Any, rows: BaselineRows) -> None:
+    """The baseline's statements for one batch, through `run(query, **params)` (a transaction's `run`)."""
+    from graph.model import KIND_LABELS
+
+    ents, rels = rows
+    by_kind: dict[str, list[dict[str, str]]] = {}
+    for e in ents.values():
+        by_kind.setdefault(e["kind"], []).append(e)
+    for kind, krows in by_kind.items():
+        run(
+            "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
+            f"ON CREATE SET e.name = row.name, e.kind = row.kind, e:{KIND_LABELS[kind]}",
+            rows=krows,
+        )
+    for rtype, rrows in rels.items():
+        run(
+            "UNWIND $rows AS row MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t}) "
+            f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET r.evidence = row.evidence",
+            rows=rrows,
+        )
+
+
 def plain_driver(driver, data: list[Extraction], batch: int) -> tuple[int, float]:  # type: ignore[no-untyped-def]
     """The baseline: plain `UNWIND $rows MERGE` per batch, one evidence string per relation mention.
 
@@ -72,41 +116,15 @@ def plain_driver(driver, data: list[Extraction], batch: int) -> tuple[int, float
     per relation mention: `MERGE (a)-[r:T {id}]->(b) SET r.evidence = <sentence>`. No evidence kept
     beyond the last mention, no aliases, no article nodes: what a minimal loader does.
     """
-    from graph.model import KIND_LABELS
-
     t0 = time.perf_counter()
     n_rel = 0
     with driver.session() as s:
         for i in range(0, len(data), batch):
-            ents: dict[str, dict[str, str]] = {}
-            rels: dict[str, list[dict[str, str]]] = {}
-            for ex in data[i : i + batch]:
-                rec = ex.to_records()
-                for e in rec.entities:
-                    ents[e.id] = {"id": e.id, "name": e.name, "kind": e.kind}
-                for r in rec.relations:
-                    for ev in r.evidence:
-                        rels.setdefault(r.type, []).append(
-                            {"s": r.source, "t": r.target, "id": r.id, "evidence": ev.sentence or ""}
-                        )
-                        n_rel += 1
+            rows, n = baseline_rows(data[i : i + batch])
+            n_rel += n
 
-            def work(tx, ents=ents, rels=rels):  # type: ignore[no-untyped-def]
-                by_kind: dict[str, list[dict[str, str]]] = {}
-                for e in ents.values():
-                    by_kind.setdefault(e["kind"], []).append(e)
-                for kind, rows in by_kind.items():
-                    tx.run(
-                        f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) "
-                        f"ON CREATE SET e.name = row.name, e.kind = row.kind, e:{KIND_LABELS[kind]}",
-                        rows=rows,
-                    ).consume()
-                for rtype, rows in rels.items():
-                    tx.run(
-                        "UNWIND $rows AS row MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t}) "
-                        f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET r.evidence = row.evidence",
-                        rows=rows,
-                    ).consume()
+            def work(tx, rows=rows):  # type: ignore[no-untyped-def]
+                baseline_write(lambda q, **p: tx.run(q, **p).consume(), rows)
 
             s.execute_write(work)
     return n_rel, time.perf_counter() - t0

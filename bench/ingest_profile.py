@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.ingest import synthetic  # noqa: E402
+from bench.ingest import baseline_rows, baseline_write, synthetic  # noqa: E402
 
 
 def _hits(plan: Any) -> int:
@@ -81,7 +81,6 @@ def main() -> None:
     args = ap.parse_args()
     from neo4j import GraphDatabase
 
-    from graph.model import KIND_LABELS
     from graph.stores.neo4j import Neo4jStore
     from graph.stores.neo4j_batch import BatchRows
 
@@ -110,36 +109,12 @@ def main() -> None:
         }
         # The baseline's statements for the same batch (bench/ingest.py plain_driver).
         t0 = time.perf_counter()
-        ents: dict[str, dict[str, str]] = {}
-        rels: dict[str, list[dict[str, str]]] = {}
-        for ex in last:
-            r = ex.to_records()
-            for e in r.entities:
-                ents[e.id] = {"id": e.id, "name": e.name, "kind": e.kind}
-            for x in r.relations:
-                for ev in x.evidence:
-                    rels.setdefault(x.type, []).append(
-                        {"s": x.source, "t": x.target, "id": x.id, "evidence": ev.sentence or ""}
-                    )
+        base_rows, _ = baseline_rows(last)
         base_build = (time.perf_counter() - t0) * 1000
         tx = s.begin_transaction()
         rec = Recorder(tx)
         t0 = time.perf_counter()
-        by_kind: dict[str, list[dict[str, str]]] = {}
-        for e in ents.values():
-            by_kind.setdefault(e["kind"], []).append(e)
-        for kind, krows in by_kind.items():
-            rec.run(
-                "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
-                f"ON CREATE SET e.name = row.name, e.kind = row.kind, e:{KIND_LABELS[kind]}",
-                rows=krows,
-            )
-        for rtype, rrows in rels.items():
-            rec.run(
-                "UNWIND $rows AS row MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t}) "
-                f"MERGE (a)-[r:{rtype} {{id: row.id}}]->(b) SET r.evidence = row.evidence",
-                rows=rrows,
-            )
+        baseline_write(rec.run, base_rows)
         total = time.perf_counter() - t0
         tx.rollback()
         out["baseline"] = {
