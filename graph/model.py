@@ -8,7 +8,7 @@ Two layers:
 * the *graph* layer (`Entity`, `Relation`, `Event`, `Article`) is what a store keeps: ids resolved,
   evidence accumulated across articles, derived counts and dates.
 
-Every id is deterministic (see `entity_id`, `relation_id`, `event_id`, `article_id`), so the same actor,
+Every id is deterministic (graph/ids.py: `entity_id`, `relation_id`, `event_id`, `article_id`), so the same actor,
 relation or event reported by two articles lands on one node or edge.
 
 Empty-list and empty-dict defaults are plain `[]`/`{}` (pydantic copies them per instance), never
@@ -19,73 +19,32 @@ concurrent writers then failed at random with "AST constructor recursion depth m
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from datetime import date, datetime
-from functools import lru_cache
-from typing import Annotated, Any, Generic, Literal, TypeVar, get_args
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-EntityKind = Literal["person", "country", "organization", "armed_group", "group", "place"]
-RelationType = Literal[
-    "ALLIED_WITH",
-    "SUPPORTS",
-    "OPPOSES",
-    "CONDEMNED",
-    "ACCUSED",
-    "STRUCK",
-    "SPOKE_WITH",
-    "MET_WITH",
-    "THREATENED",
-    "AFFILIATED_WITH",
-    "LOCATED_IN",
-    "CONTROLS",
-]
-EventType = Literal[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
-DatePrecision = Literal["day", "month", "year"]
-
-ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
-RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-SYMMETRIC_TYPES: frozenset[str] = frozenset({"ALLIED_WITH", "SPOKE_WITH", "MET_WITH"})
-# Neo4j label for each entity kind (every entity also carries the `Entity` label).
-KIND_LABELS: dict[str, str] = {
-    "person": "Person",
-    "country": "Country",
-    "organization": "Organization",
-    "armed_group": "ArmedGroup",
-    "group": "Group",
-    "place": "Place",
-}
-# Signs used by the alliance analysis and the views: cooperative +1, hostile -1, others 0.
-RELATION_SIGN: dict[str, int] = {
-    "ALLIED_WITH": 1,
-    "SUPPORTS": 1,
-    "CONDEMNED": -1,
-    "ACCUSED": -1,
-    "STRUCK": -1,
-    "OPPOSES": -1,
-    "THREATENED": -1,
-}
+# Ids and the ontology live in their own modules; the `X as X` imports re-export them from here, where
+# the rest of the project has always imported them.
+from graph.ids import article_id as article_id
+from graph.ids import covering_date as covering_date
+from graph.ids import date_precision as date_precision
+from graph.ids import digest
+from graph.ids import entity_id as entity_id
+from graph.ids import event_id as event_id
+from graph.ids import normalize_name as normalize_name
+from graph.ids import relation_id as relation_id
+from graph.ontology import ENTITY_KINDS as ENTITY_KINDS
+from graph.ontology import EVENT_TYPES as EVENT_TYPES
+from graph.ontology import KIND_LABELS as KIND_LABELS
+from graph.ontology import RELATION_SIGN as RELATION_SIGN
+from graph.ontology import RELATION_TYPES as RELATION_TYPES
+from graph.ontology import SYMMETRIC_TYPES as SYMMETRIC_TYPES
+from graph.ontology import DatePrecision as DatePrecision
+from graph.ontology import EntityKind as EntityKind
+from graph.ontology import EventType as EventType
+from graph.ontology import RelationType as RelationType
 
 # A date as the contract writes it: YYYY-MM-DD, YYYY-MM or YYYY.
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -93,76 +52,6 @@ _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
-
-
-# --------------------------------------------------------------------------------------------- ids
-
-
-@lru_cache(maxsize=200_000)  # pure, and called for the same few names again and again
-def normalize_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a name ("Bashar al-Assad's" -> "bashar al assad")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['\u2019]s\b", "", text)
-    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
-
-
-def _digest(*parts: str) -> str:
-    # surrogatepass: a lone surrogate from a JSON escape still hashes, never raises.
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-@lru_cache(maxsize=200_000)
-def entity_id(kind: str, name: str) -> str:
-    """Readable id from kind and normalised canonical name: ``country:russia``, ``person:sergei-lavrov``."""
-    key = normalize_name(name).replace(" ", "-")
-    if not key:
-        raise ValueError(f"entity name {name!r} has no letters or digits")
-    return f"{kind}:{key}"
-
-
-def relation_id(rtype: str, source_id: str, target_id: str) -> str:
-    """Id of the typed relation; symmetric types are ordered so either direction gives one id."""
-    if rtype in SYMMETRIC_TYPES and target_id < source_id:
-        source_id, target_id = target_id, source_id
-    return f"rel:{_digest(rtype, source_id, target_id)}"
-
-
-def event_id(
-    etype: str, when: str | None, actor_ids: list[str], location_id: str | None, target_ids: list[str]
-) -> str:
-    """Id from what identifies the real-world event: type, date, actors and place.
-
-    Targets only count when there is no place, so two reports that name the same strike's place but list
-    its targets differently still meet on one node.
-    """
-    where = location_id or ",".join(sorted(set(target_ids)))
-    return f"event:{_digest(etype, when or '', ','.join(sorted(set(actor_ids))), where)}"
-
-
-def article_id(url: str | None, text: str | None) -> str:
-    """Article id: a hash of the URL when there is one, else of the text."""
-    if url:
-        return f"article:{_digest('url', url.strip())}"
-    if text is None:
-        raise ValueError("an article needs a url or a text to have an id")
-    return f"article:{_digest('text', text.strip())}"
-
-
-def date_precision(value: str | None) -> DatePrecision | None:
-    """Precision of a contract date string ("2017-04" -> "month")."""
-    if value is None:
-        return None
-    return {10: "day", 7: "month", 4: "year"}[len(value)]  # type: ignore[return-value]
-
-
-def covering_date(lo: str, hi: str) -> str | None:
-    """The finest partial date holding both days: the day, the month, the year, or None."""
-    for size in (10, 7, 4):
-        if lo[:size] == hi[:size]:
-            return lo[:size]
-    return None
 
 
 def _check_partial_date(value: Any) -> str | None:
@@ -345,7 +234,7 @@ class Evidence(_Model):
     @property
     def key(self) -> str:
         """Identity of this piece of evidence: one article, one sentence (re-loading adds nothing)."""
-        return _digest(self.article_id, self.sentence or "")
+        return digest(self.article_id, self.sentence or "")
 
 
 class Entity(_Model):
