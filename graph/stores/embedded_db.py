@@ -36,6 +36,7 @@ from typing import Any
 
 from graph.errors import StoreUnavailable
 from graph.stores.embedded_schema import schema
+from graph.stores.slots import FairSlots
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +153,10 @@ class StoreFiles:
         # only share the same CPU. So threads beyond these wait their turn, before the file lock. User
         # Cypher has slots of its own: a slow query (up to its time limit) never holds up the store's reads.
         self.readers = max(1, readers)
-        self._slots = threading.BoundedSemaphore(self.readers)
-        self._cypher_slots = threading.BoundedSemaphore(self.readers)
+        # First come, first served: a plain semaphore let threads reading in a loop keep every slot
+        # while a write waited for one to read back what it wrote (tests/stores/test_embedded_reads.py).
+        self._slots = FairSlots(self.readers)
+        self._cypher_slots = FairSlots(self.readers)
 
     # ---------------------------------------------------------------------------- locking
 
