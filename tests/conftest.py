@@ -20,7 +20,7 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "articles"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -37,7 +37,7 @@ def neo4j_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
         from graph.neo4j_server.launcher import Launcher
 
         home = tmp_path_factory.mktemp("neo4j-home")
-        launcher = Launcher(home=home, port=_free_port(), password=password)
+        launcher = Launcher(home=home, port=free_port(), password=password)
         uri = launcher.start(wait=180.0)
     yield {
         "NEO4J_URI": uri,

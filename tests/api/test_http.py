@@ -154,11 +154,11 @@ def test_neo4j_down_is_503(neo4j_driver: Any, tmp_path: Any) -> None:
     from neo4j import GraphDatabase
 
     from graph.stores.neo4j import Neo4jStore
-    from tests.conftest import _free_port
+    from tests.conftest import free_port
 
     store = Neo4jStore(neo4j_driver)
     gone = GraphDatabase.driver(
-        f"bolt://127.0.0.1:{_free_port()}",
+        f"bolt://127.0.0.1:{free_port()}",
         auth=("neo4j", "x"),
         connection_timeout=2,
         max_transaction_retry_time=2,

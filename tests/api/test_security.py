@@ -19,6 +19,7 @@ from api.app import create_app
 from graph.errors import ConfigError, QueryRefused, StoreAuthError, StoreUnavailable, WriteRefused
 from graph.settings import Settings
 from graph.stores.factory import open_store
+from tests.conftest import free_port
 
 from .conftest import LiveServer, seed
 from .test_cli import kg, kg_env  # noqa: F401  (kg_env: the fixture, each store)
@@ -88,12 +89,6 @@ def test_the_password_is_on_no_command_line_and_in_no_environment(neo4j_service:
 
 
 # ------------------------------------------------------------------------------- store errors
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.mark.neo4j
@@ -178,7 +173,7 @@ def test_neo4j_going_down_gives_503_not_a_hang(neo4j_service: dict[str, str], tm
     finally:
         store.close()
     with pytest.raises(StoreUnavailable):  # and nothing listening at all
-        open_store(settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{_free_port()}"}))
+        open_store(settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{free_port()}"}))
 
 
 # -------------------------------------------------------------------------------------- keys

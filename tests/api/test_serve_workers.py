@@ -14,14 +14,14 @@ import httpx
 import pytest
 
 from graph.model import Extraction
-from tests.conftest import _free_port
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "extractions"
 
 
 def _serve_and_ask(env: dict[str, str]) -> list[Any]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--port", str(port), "--workers", "2"],
         env=env,
