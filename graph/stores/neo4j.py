@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
@@ -54,11 +55,14 @@ from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
+from graph.stores.neo4j_search import entity as search_entity
 from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 # Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
 # write may wait longer for a deadlock between concurrent writers to clear.
+logger = logging.getLogger(__name__)
+
 WRITE_RETRY_SECONDS = 15.0
 
 INTERNAL_ENTITY_PROPS = ("degree",)
@@ -147,7 +151,7 @@ class Neo4jStore:
         # The address is only for messages; ping() and every call report real failures.
         with contextlib.suppress(Exception):
             self._where = f"Neo4j at {driver.get_server_info().address}"
-        self._write_many([*Q.SCHEMA, Q.BACKFILL_DEGREE])  # degree: only entities that lack it
+        self._open_schema()
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
 
     # ------------------------------------------------------------------------ plumbing
@@ -167,6 +171,21 @@ class Neo4jStore:
                 store="neo4j",
             ) from exc
         raise StoreError(f"{self._where} failed: {exc}") from exc
+
+    def _open_schema(self) -> None:
+        """Constraints and indexes (`IF NOT EXISTS`: cheap when present), then the one-off back-fills
+        unless the database's schema marker says they ran (docs/neo4j.md, "Stored degree")."""
+        try:
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
+                for stmt in Q.SCHEMA:
+                    s.run(stmt).consume()
+                if s.run(Q.SCHEMA_MARKER_EXISTS, name=Q.SCHEMA_MARKER).single(strict=True)["n"]:
+                    return
+                logger.info("%s: back-filling stored degrees (once per database)", self._where)
+                s.run(Q.BACKFILL_DEGREE).consume()  # only entities that lack it
+                s.run(Q.CREATE_SCHEMA_MARKER).consume()  # after the back-fill: a failed one runs again
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
 
     def _write_many(self, statements: list[str]) -> None:
         try:
@@ -382,8 +401,11 @@ class Neo4jStore:
             page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked = search_ranking(self._read, self._broad, self.version, key, kind)
+            ranked, found = search_ranking(self._read, self._broad, self.version, key, kind)
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
+            if all(c.id in found for c in page):  # a narrow query: its rows hold the page (one round trip)
+                items = [EntityHit(entity=search_entity(found[c.id]), degree=c.degree) for c in page]
+                return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
         return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
