@@ -417,9 +417,14 @@ class Neo4jStore:
         links = {r["id"]: dict(r) for r in self._read(Q.EVENT_LINKS, ids=ids)}
         return [_event(n, links.get(dict(n)["id"])) for n in nodes]
 
-    def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
-        ents = [_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=sorted(ids))]
-        evs = self._events_with_links([r["ev"] for r in self._read(Q.EVENTS_FOR_ENTITIES, ids=sorted(ids))])
+    def _subgraph(self, ids: set[str], rels: list[Relation], must_have: str | None = None) -> Subgraph:
+        """The entities of `ids` and their events (one round trip); NotFound when `must_have` is not
+        among them."""
+        row = self._read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0]
+        ents = [_entity(e) for e in row["ents"]]
+        if must_have is not None and all(e.id != must_have for e in ents):
+            raise NotFound("entity", must_have)
+        evs = [_event(x["ev"], x) for x in row["evs"]]
         return Subgraph(
             entities=sorted(ents, key=lambda e: e.id),
             relations=sorted(rels, key=lambda r: r.id),
@@ -435,7 +440,6 @@ class Neo4jStore:
         until: str | None = None,
     ) -> Subgraph:
         """Entities within `depth` hops over typed relations (either direction) and those relations."""
-        self.get_entity(entity_id)
         depth = max(1, min(int(depth), 6))
         rows = self._read(
             Q.NEIGHBOR_IDS.replace("{depth}", str(depth)),
@@ -446,7 +450,7 @@ class Neo4jStore:
         )
         rels = {r.id: r for r in (_relation(row) for row in rows)}
         ids = {entity_id} | {x for r in rels.values() for x in (r.source, r.target)}
-        return self._subgraph(ids, list(rels.values()))
+        return self._subgraph(ids, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
 
     def relations(
         self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0
@@ -491,21 +495,18 @@ class Neo4jStore:
         self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
     ) -> list[Path]:
         """All shortest paths (up to `limit`) over typed relations, ignoring direction."""
-        a = self.get_entity(source_id)
-        self.get_entity(target_id)
         if source_id == target_id:
-            return [Path(entities=[a], relations=[])]
+            return [Path(entities=[self.get_entity(source_id)], relations=[])]
         hops = max(1, min(int(max_hops), 10))
-        rows = self._read(
+        row = self._read(
             Q.SHORTEST_PATHS.replace("{max_hops}", str(hops)), source=source_id, target=target_id, limit=limit
-        )
-        if not rows:
-            return []
-        ids = sorted({n for row in rows for n in row["nodes"]})
-        ents = {e.id: e for e in (_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=ids))}
+        )[0]
+        for found, entity_id in ((row["source_found"], source_id), (row["target_found"], target_id)):
+            if not found:
+                raise NotFound("entity", entity_id)
         paths = [
-            Path(entities=[ents[n] for n in row["nodes"]], relations=[_relation(x) for x in row["rels"]])
-            for row in rows
+            Path(entities=[_entity(n) for n in p["nodes"]], relations=[_relation(x) for x in p["rels"]])
+            for p in row["paths"]
         ]
         # Same order as the embedded store: by the sequence of node ids.
         return sorted(paths, key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))[:limit]

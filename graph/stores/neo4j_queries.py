@@ -282,13 +282,6 @@ WITH collect(ev) AS items
 RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
 """
 
-EVENTS_FOR_ENTITIES = """
-MATCH (ev:Event)--(x:Entity)
-WHERE x.id IN $ids
-WITH DISTINCT ev ORDER BY coalesce(ev.date, ''), ev.id
-RETURN ev
-"""
-
 EVENT_LINKS = """
 UNWIND $ids AS id
 MATCH (ev:Event {id: id})
@@ -300,12 +293,34 @@ RETURN ev.id AS id,
 
 ENTITIES_BY_ID = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e"
 
+# A subgraph's nodes in one round trip (under concurrent load each round trip costs more than the
+# statement): the entities by id, and the events they take part in with their links (what EVENT_LINKS
+# reads for a page of events). One row; an aggregate over no rows is still one row.
+SUBGRAPH_NODES = """
+CALL () { UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN collect(e) AS ents }
+CALL () {
+  MATCH (ev:Event)--(x:Entity)
+  WHERE x.id IN $ids
+  WITH DISTINCT ev ORDER BY coalesce(ev.date, ''), ev.id
+  RETURN collect({ev: ev,
+    actors: [(a:Entity)-[:ACTOR_IN]->(ev) | a.id],
+    targets: [(ev)-[:TARGETS]->(t:Entity) | t.id],
+    location: head([(ev)-[:LOCATED_AT]->(l:Entity) | l.id])}) AS evs
+}
+RETURN ents, evs
+"""
+
+# One round trip: whether both ends exist, and the paths with their nodes (distinct ends only).
 SHORTEST_PATHS = f"""
-MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
-MATCH p = allShortestPaths((a)-[:{REL_TYPES_PATTERN}*..{{max_hops}}]-(b))
-WITH p LIMIT $limit
-RETURN [n IN nodes(p) | n.id] AS nodes,
-       [r IN relationships(p) | {{s: startNode(r).id, t: endNode(r).id, type: type(r), r: properties(r)}}] AS rels
+OPTIONAL MATCH (a:Entity {{id: $source}})
+OPTIONAL MATCH (b:Entity {{id: $target}})
+CALL (a, b) {{
+  MATCH p = allShortestPaths((a)-[:{REL_TYPES_PATTERN}*..{{max_hops}}]-(b))
+  WITH p LIMIT $limit
+  RETURN collect({{nodes: nodes(p), rels: [r IN relationships(p) |
+    {{s: startNode(r).id, t: endNode(r).id, type: type(r), r: properties(r)}}]}}) AS paths
+}}
+RETURN a IS NOT NULL AS source_found, b IS NOT NULL AS target_found, paths
 """
 
 STATS = f"""
