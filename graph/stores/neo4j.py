@@ -515,8 +515,7 @@ class Neo4jStore:
         """The given entities, the relations among them and the events that involve them."""
         wanted = sorted(set(ids))
         rels = [_relation(r) for r in self._read(Q.RELATIONS_AMONG, ids=wanted)]
-        present = {e["e"]["id"] for e in self._read(Q.ENTITIES_BY_ID, ids=wanted)}
-        return self._subgraph(present, rels)
+        return self._subgraph(set(wanted), rels)  # reads only the entities that exist, and their events
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """The articles with these ids (all when None), ordered by id."""
