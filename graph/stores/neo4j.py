@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
@@ -54,11 +55,14 @@ from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
+from graph.stores.neo4j_search import entity as search_entity
 from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 # Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
 # write may wait longer for a deadlock between concurrent writers to clear.
+logger = logging.getLogger(__name__)
+
 WRITE_RETRY_SECONDS = 15.0
 
 INTERNAL_ENTITY_PROPS = ("degree",)
@@ -147,7 +151,7 @@ class Neo4jStore:
         # The address is only for messages; ping() and every call report real failures.
         with contextlib.suppress(Exception):
             self._where = f"Neo4j at {driver.get_server_info().address}"
-        self._write_many([*Q.SCHEMA, Q.BACKFILL_DEGREE])  # degree: only entities that lack it
+        self._open_schema()
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
 
     # ------------------------------------------------------------------------ plumbing
@@ -167,6 +171,21 @@ class Neo4jStore:
                 store="neo4j",
             ) from exc
         raise StoreError(f"{self._where} failed: {exc}") from exc
+
+    def _open_schema(self) -> None:
+        """Constraints and indexes (`IF NOT EXISTS`: cheap when present), then the one-off back-fills
+        unless the database's schema marker says they ran (docs/neo4j.md, "Stored degree")."""
+        try:
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as s:
+                for stmt in Q.SCHEMA:
+                    s.run(stmt).consume()
+                if s.run(Q.SCHEMA_MARKER_EXISTS, name=Q.SCHEMA_MARKER).single(strict=True)["n"]:
+                    return
+                logger.info("%s: back-filling stored degrees (once per database)", self._where)
+                s.run(Q.BACKFILL_DEGREE).consume()  # only entities that lack it
+                s.run(Q.CREATE_SCHEMA_MARKER).consume()  # after the back-fill: a failed one runs again
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
 
     def _write_many(self, statements: list[str]) -> None:
         try:
@@ -382,8 +401,11 @@ class Neo4jStore:
             page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked = search_ranking(self._read, self._broad, self.version, key, kind)
+            ranked, found = search_ranking(self._read, self._broad, self.version, key, kind)
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
+            if all(c.id in found for c in page):  # a narrow query: its rows hold the page (one round trip)
+                items = [EntityHit(entity=search_entity(found[c.id]), degree=c.degree) for c in page]
+                return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
         nodes = {r["e"]["id"]: r["e"] for r in self._read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
         items = [EntityHit(entity=_entity(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
         return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
@@ -395,9 +417,14 @@ class Neo4jStore:
         links = {r["id"]: dict(r) for r in self._read(Q.EVENT_LINKS, ids=ids)}
         return [_event(n, links.get(dict(n)["id"])) for n in nodes]
 
-    def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
-        ents = [_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=sorted(ids))]
-        evs = self._events_with_links([r["ev"] for r in self._read(Q.EVENTS_FOR_ENTITIES, ids=sorted(ids))])
+    def _subgraph(self, ids: set[str], rels: list[Relation], must_have: str | None = None) -> Subgraph:
+        """The entities of `ids` and their events (one round trip); NotFound when `must_have` is not
+        among them."""
+        row = self._read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0]
+        ents = [_entity(e) for e in row["ents"]]
+        if must_have is not None and all(e.id != must_have for e in ents):
+            raise NotFound("entity", must_have)
+        evs = [_event(x["ev"], x) for x in row["evs"]]
         return Subgraph(
             entities=sorted(ents, key=lambda e: e.id),
             relations=sorted(rels, key=lambda r: r.id),
@@ -413,7 +440,6 @@ class Neo4jStore:
         until: str | None = None,
     ) -> Subgraph:
         """Entities within `depth` hops over typed relations (either direction) and those relations."""
-        self.get_entity(entity_id)
         depth = max(1, min(int(depth), 6))
         rows = self._read(
             Q.NEIGHBOR_IDS.replace("{depth}", str(depth)),
@@ -424,7 +450,7 @@ class Neo4jStore:
         )
         rels = {r.id: r for r in (_relation(row) for row in rows)}
         ids = {entity_id} | {x for r in rels.values() for x in (r.source, r.target)}
-        return self._subgraph(ids, list(rels.values()))
+        return self._subgraph(ids, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
 
     def relations(
         self, flt: RelationFilter | None = None, limit: int = 100, offset: int = 0
@@ -469,21 +495,18 @@ class Neo4jStore:
         self, source_id: str, target_id: str, max_hops: int = 4, limit: int = 10
     ) -> list[Path]:
         """All shortest paths (up to `limit`) over typed relations, ignoring direction."""
-        a = self.get_entity(source_id)
-        self.get_entity(target_id)
         if source_id == target_id:
-            return [Path(entities=[a], relations=[])]
+            return [Path(entities=[self.get_entity(source_id)], relations=[])]
         hops = max(1, min(int(max_hops), 10))
-        rows = self._read(
+        row = self._read(
             Q.SHORTEST_PATHS.replace("{max_hops}", str(hops)), source=source_id, target=target_id, limit=limit
-        )
-        if not rows:
-            return []
-        ids = sorted({n for row in rows for n in row["nodes"]})
-        ents = {e.id: e for e in (_entity(r["e"]) for r in self._read(Q.ENTITIES_BY_ID, ids=ids))}
+        )[0]
+        for found, entity_id in ((row["source_found"], source_id), (row["target_found"], target_id)):
+            if not found:
+                raise NotFound("entity", entity_id)
         paths = [
-            Path(entities=[ents[n] for n in row["nodes"]], relations=[_relation(x) for x in row["rels"]])
-            for row in rows
+            Path(entities=[_entity(n) for n in p["nodes"]], relations=[_relation(x) for x in p["rels"]])
+            for p in row["paths"]
         ]
         # Same order as the embedded store: by the sequence of node ids.
         return sorted(paths, key=lambda p: ([e.id for e in p.entities], [r.id for r in p.relations]))[:limit]
@@ -492,8 +515,7 @@ class Neo4jStore:
         """The given entities, the relations among them and the events that involve them."""
         wanted = sorted(set(ids))
         rels = [_relation(r) for r in self._read(Q.RELATIONS_AMONG, ids=wanted)]
-        present = {e["e"]["id"] for e in self._read(Q.ENTITIES_BY_ID, ids=wanted)}
-        return self._subgraph(present, rels)
+        return self._subgraph(set(wanted), rels)  # reads only the entities that exist, and their events
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """The articles with these ids (all when None), ordered by id."""

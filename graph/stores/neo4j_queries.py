@@ -21,12 +21,20 @@ REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
 # ranking key of search and browsing. Kept at ingest (+1 on each end when MERGE_RELATIONS creates a
 # relation, so a re-load adds nothing) and recounted by merge_entities for the entities it touches:
 # ranking reads one property instead of counting relationships per candidate at query time. Graphs
-# written before it get it at start-up (BACKFILL_DEGREE, only the entities that lack it).
+# written before it get it once, at the first start-up of this code on the database (BACKFILL_DEGREE,
+# only the entities that lack it, then SCHEMA_MARKER records that it ran).
 DEGREE_COUNT = f"COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }}"
 BACKFILL_DEGREE = f"""
 MATCH (e:Entity) WHERE e.degree IS NULL
 CALL (e) {{ SET e.degree = {DEGREE_COUNT} }} IN TRANSACTIONS OF 5000 ROWS
 """
+# The database's schema version, recorded once the back-fill above has run, so later start-ups skip
+# its scan of every entity (76-182 ms at 98k). An index on a label no node carries: a marker that
+# `MATCH (n)`, `stats()` and `clear()` never see and that costs nothing to keep. A later back-fill
+# bumps the name (and runs once more on every database).
+SCHEMA_MARKER = "actorgraph_schema_v1"
+SCHEMA_MARKER_EXISTS = "SHOW INDEXES YIELD name WHERE name = $name RETURN count(*) AS n"
+CREATE_SCHEMA_MARKER = f"CREATE INDEX {SCHEMA_MARKER} IF NOT EXISTS FOR (n:ActorgraphSchema) ON (n.version)"
 RECOUNT_DEGREES = f"""
 UNWIND $ids AS id
 MATCH (e:Entity {{id: id}})
@@ -274,13 +282,6 @@ WITH collect(ev) AS items
 RETURN size(items) AS total, items[$offset..$offset + $limit] AS page
 """
 
-EVENTS_FOR_ENTITIES = """
-MATCH (ev:Event)--(x:Entity)
-WHERE x.id IN $ids
-WITH DISTINCT ev ORDER BY coalesce(ev.date, ''), ev.id
-RETURN ev
-"""
-
 EVENT_LINKS = """
 UNWIND $ids AS id
 MATCH (ev:Event {id: id})
@@ -292,12 +293,34 @@ RETURN ev.id AS id,
 
 ENTITIES_BY_ID = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e"
 
+# A subgraph's nodes in one round trip (under concurrent load each round trip costs more than the
+# statement): the entities by id, and the events they take part in with their links (what EVENT_LINKS
+# reads for a page of events). One row; an aggregate over no rows is still one row.
+SUBGRAPH_NODES = """
+CALL () { UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN collect(e) AS ents }
+CALL () {
+  MATCH (ev:Event)--(x:Entity)
+  WHERE x.id IN $ids
+  WITH DISTINCT ev ORDER BY coalesce(ev.date, ''), ev.id
+  RETURN collect({ev: ev,
+    actors: [(a:Entity)-[:ACTOR_IN]->(ev) | a.id],
+    targets: [(ev)-[:TARGETS]->(t:Entity) | t.id],
+    location: head([(ev)-[:LOCATED_AT]->(l:Entity) | l.id])}) AS evs
+}
+RETURN ents, evs
+"""
+
+# One round trip: whether both ends exist, and the paths with their nodes (distinct ends only).
 SHORTEST_PATHS = f"""
-MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
-MATCH p = allShortestPaths((a)-[:{REL_TYPES_PATTERN}*..{{max_hops}}]-(b))
-WITH p LIMIT $limit
-RETURN [n IN nodes(p) | n.id] AS nodes,
-       [r IN relationships(p) | {{s: startNode(r).id, t: endNode(r).id, type: type(r), r: properties(r)}}] AS rels
+OPTIONAL MATCH (a:Entity {{id: $source}})
+OPTIONAL MATCH (b:Entity {{id: $target}})
+CALL (a, b) {{
+  MATCH p = allShortestPaths((a)-[:{REL_TYPES_PATTERN}*..{{max_hops}}]-(b))
+  WITH p LIMIT $limit
+  RETURN collect({{nodes: nodes(p), rels: [r IN relationships(p) |
+    {{s: startNode(r).id, t: endNode(r).id, type: type(r), r: properties(r)}}]}}) AS paths
+}}
+RETURN a IS NOT NULL AS source_found, b IS NOT NULL AS target_found, paths
 """
 
 STATS = f"""
@@ -435,15 +458,19 @@ def explain(query: str) -> str:
 # graph/search.py has the contract and graph/stores/neo4j_search.py the steps. Per stem (the longest
 # first), the index is asked once for at most $cap + 1 matches (a count that stops early; the nodes are
 # kept, so a narrow stem needs no second index query); the first stem with
-# at most $cap gives the candidates, as light rows [id, name, degree, name_key, alias keys...] that
-# Python ranks, unless every stem has more than $cap (a broad query: no candidate rows). The degree is
-# the stored `Entity.degree` (counting it per candidate was most of a search's time: 20 db hits a node).
+# at most $cap gives the candidates, as rows that Python ranks, unless every stem has more than $cap (a
+# broad query: no candidate rows). A row holds the entity's fields too (`CANDIDATE_ROW`), so the page
+# is built from the rows: no second round trip for the page's nodes (a few more bytes per candidate
+# cost less than a round trip under load). The degree is the stored `Entity.degree` (counting it per
+# candidate was most of a search's time: 20 db hits a node).
+CANDIDATE_ROW = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon", "degree")
 SEARCH_CANDIDATES = f"""
 CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
 WITH collect(node) AS nodes
 RETURN size(nodes) AS n, CASE WHEN size(nodes) > $cap THEN [] ELSE [
   node IN nodes WHERE $kind IS NULL OR node.kind = $kind |
-  [node.id, node.name, coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])
+  [node.id, node.name, node.kind, node.aliases, node.country_code, node.titles, node.lat, node.lon,
+   coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, [])
 ] END AS rows
 """
 

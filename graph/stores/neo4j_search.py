@@ -1,9 +1,10 @@
 """Entity search on Neo4j: the full-text index `entity_names` proposes, graph/search.py ranks.
 
 One round trip per stem, the longest first, finds the candidates (`SEARCH_CANDIDATES`: the first stem
-with at most `BROAD_CANDIDATES` matches, its matches as light rows with their stored `degree`), Python
-ranks them with the same code as the embedded store, and one round trip fetches the page's nodes. A broad query (every stem past the cap) ranks its exact
-matches and the most connected entities instead. Those, like the pages of browsing without a query, come
+with at most `BROAD_CANDIDATES` matches, its matches as rows with their fields and stored `degree`),
+Python ranks them with the same code as the embedded store and builds the page from the same rows: a
+narrow query is one round trip. A broad query (every stem past the cap) ranks its exact
+matches and the most connected entities instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come
 from `most_connected`: counting every entity's degree and sorting costs time in proportion to the graph,
 so it is done once per graph version (`GraphStore.version()`, one round trip) and kind, and a broad
 query's ranking is kept for that version too (`graph.search.BroadCache`).
@@ -15,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
+from graph.model import Entity
 from graph.search import (
     BroadCache,
     Candidate,
@@ -27,6 +29,25 @@ from graph.search import (
 from graph.stores import neo4j_queries as Q
 
 Read = Callable[..., list[Any]]
+
+
+ENTITY_FIELDS = len(Q.CANDIDATE_ROW) - 1  # a candidate row: the entity's fields, degree, then keys
+
+
+def candidate(row: Sequence[Any]) -> Candidate:
+    """A candidate from a `SEARCH_CANDIDATES` row (`Q.CANDIDATE_ROW`, then name key and alias keys)."""
+    return Candidate(row[0], row[1], tuple(row[ENTITY_FIELDS + 1 :]), int(row[ENTITY_FIELDS]))
+
+
+def entity(row: Sequence[Any]) -> Entity:
+    """The entity of a `SEARCH_CANDIDATES` row (the fields the store reads from a node)."""
+    return Entity(
+        **{
+            k: v
+            for k, v in zip(Q.CANDIDATE_ROW[:ENTITY_FIELDS], row[:ENTITY_FIELDS], strict=True)
+            if v is not None
+        }
+    )
 
 
 def light(row: Sequence[Any]) -> Candidate:
@@ -45,13 +66,15 @@ def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None
 
 def search_ranking(
     read: Read, cache: BroadCache, version: Callable[[], str], key: str, kind: str | None
-) -> Ranking:
-    """The ranked matches of the normalised query `key` (non-empty), in order."""
+) -> tuple[Ranking, dict[str, Sequence[Any]]]:
+    """The ranked matches of the normalised query `key` (non-empty), in order, and the candidate rows
+    by id (`entity()` reads a row; empty for a broad query)."""
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
         row = read(Q.SEARCH_CANDIDATES, lucene=lucene_stem_query(stem), cap=cap, kind=kind)[0]
         if row["n"] <= cap:
-            return ranking(key, (light(r) for r in row["rows"]))
+            rows = row["rows"]
+            return ranking(key, [candidate(r) for r in rows]), {r[0]: r for r in rows}
     now = version()
 
     def broad() -> Ranking:
@@ -59,4 +82,4 @@ def search_ranking(
         hubs = most_connected(read, cache, now, kind)
         return ranking(key, [light(r["row"]) for r in exact] + hubs, capped=True)
 
-    return cache.ranking((now, cap), kind, key, broad)
+    return cache.ranking((now, cap), kind, key, broad), {}

@@ -319,12 +319,31 @@ def test_degrees_stay_exact_through_reloads_and_merges(loaded: tuple[Any, Any]) 
 
 
 @pytest.mark.neo4j
-def test_graphs_without_stored_degrees_get_them_at_start(neo4j_store: Any) -> None:
+def test_graphs_without_stored_degrees_get_them_once(neo4j_store: Any) -> None:
+    from graph.stores import neo4j_queries as Q
     from graph.stores.neo4j import Neo4jStore
 
+    def marked() -> bool:
+        with neo4j_store.driver.session() as s:
+            return bool(s.run(Q.SCHEMA_MARKER_EXISTS, name=Q.SCHEMA_MARKER).single(strict=True)["n"])
+
+    assert marked()  # the fixture's store opened the database
     neo4j_store.upsert([_graph()])
-    with neo4j_store.driver.session() as s:  # a graph written before the property existed
+    with neo4j_store.driver.session() as s:  # a graph written before the property (and the marker)
         s.run("MATCH (e:Entity) REMOVE e.degree").consume()
+        s.run(f"DROP INDEX {Q.SCHEMA_MARKER}").consume()
     reopened = Neo4jStore(neo4j_store.driver, database=neo4j_store.database)
+    assert marked()
     assert _degrees(reopened)["country:norvania"] == 3
     assert _degrees(reopened) == _counted(reopened)
+    # Marked: the next start-up does not scan the entities again (a degree removed now stays missing).
+    with neo4j_store.driver.session() as s:
+        s.run("MATCH (e:Entity {id: 'country:norvania'}) REMOVE e.degree").consume()
+    Neo4jStore(neo4j_store.driver, database=neo4j_store.database)
+    with neo4j_store.driver.session() as s:
+        row = s.run("MATCH (e:Entity {id: 'country:norvania'}) RETURN e.degree AS d").single(strict=True)
+    assert row["d"] is None
+    # The marker is not part of the graph: no node carries its label, and clear() leaves it.
+    reopened.clear()
+    assert marked()
+    assert reopened.stats().entities == 0
