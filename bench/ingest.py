@@ -66,6 +66,35 @@ def synthetic(n: int, seed: int = 42) -> list[Extraction]:
     return out
 
 
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) the server process has used so far; 0 when it is not known.
+
+    On a shared machine the wall clock follows the load; the CPU each side spends does not (much), so the
+    report gives both: a ratio of CPU seconds says what the work costs, one of wall seconds what a user waits.
+    """
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def client_cpu() -> float:
+    """CPU seconds of this process, every thread (the store builds rows in a second thread)."""
+    return time.process_time()
+
+
+def default_server_pid() -> int | None:
+    """The bundled server's pid (`kg neo4j start` writes it under $KG_HOME), if there is one."""
+    home = os.environ.get("KG_HOME")
+    pid_file = Path(home) / "neo4j" / "neo4j.pid" if home else None
+    if pid_file is None or not pid_file.exists():
+        return None
+    return int(pid_file.read_text().strip())
+
+
 BaselineRows = tuple[dict[str, dict[str, str]], dict[str, list[dict[str, str]]]]
 
 
@@ -166,6 +195,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--skip-embedded", action="store_true")
+    ap.add_argument("--server-pid", type=int, default=None, help="Neo4j's pid, for its CPU seconds")
     ap.add_argument("--embedded-child", action="store_true")
     args = ap.parse_args()
     if args.embedded_child:
@@ -192,16 +222,22 @@ def main() -> None:
         else:
             plain_driver(driver, data[: args.batch], args.batch)
         cold[name] = round(time.perf_counter() - t0, 2)
+    pid = args.server_pid or default_server_pid()
     runs: dict[str, list[float]] = {"store": [], "baseline": []}
+    cpu: dict[str, list[list[float]]] = {"store": [], "baseline": []}  # [server, client] per run
     stats = None
     for _ in range(args.repeat):  # alternate, so that both see the same server state and load
         store.clear()
+        s0, c0 = server_cpu(pid), client_cpu()
         n_base, t_base = plain_driver(driver, data, args.batch)
+        cpu["baseline"].append([round(server_cpu(pid) - s0, 2), round(client_cpu() - c0, 2)])
         runs["baseline"].append(t_base)
         store.clear()
+        s0, c0 = server_cpu(pid), client_cpu()
         t0 = time.perf_counter()
         store.upsert(data, batch_size=args.batch)
         runs["store"].append(time.perf_counter() - t0)
+        cpu["store"].append([round(server_cpu(pid) - s0, 2), round(client_cpu() - c0, 2)])
         stats = store.stats()
         t0 = time.perf_counter()
         again = store.upsert(data[: args.batch], batch_size=args.batch)  # a re-load: nothing new
@@ -230,6 +266,8 @@ def main() -> None:
             "rel_per_s": round(n_base / t_base),
         },
         "ratio_store_over_baseline": round(t_base / t_store, 2),
+        # [server, client] CPU seconds per run (server: 0 when its pid is unknown; see server_cpu)
+        "cpu_seconds": cpu,
         "cold_first_batch_seconds": cold,
         "load_average": {"start": load_start, "end": os.getloadavg()},
     }

@@ -41,6 +41,12 @@ class BatchRows:
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (entity id, article id)
     relations: dict[str, Relation] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    # The statements' rows, built with the rest (in the thread that prepares the next batch while the
+    # server writes this one) rather than inside the transaction, where the server would wait for them.
+    entity_rows: list[list[Any]] = field(default_factory=list)  # id order: one lock order for writers
+    rich_entities: set[str] = field(default_factory=set)  # ids that bring an alias, title or coordinate
+    article_rows: dict[str, list[Any]] = field(default_factory=dict)
+    relation_rows: dict[str, list[list[Any]]] = field(default_factory=dict)  # by type, in id order
 
     @classmethod
     def of(cls, batch: list[Extraction]) -> BatchRows:
@@ -81,7 +87,22 @@ class BatchRows:
                 else:
                     prev.evidence = merge_evidence(prev.evidence, ev.evidence)
                     prev.targets = sorted({*prev.targets, *ev.targets})
+        rows._build_rows()
         return rows
+
+    def _build_rows(self) -> None:
+        for p in sorted(self.entities.values(), key=lambda p: str(p["id"])):
+            self.entity_rows.append([p["id"], KIND_LABELS[p["kind"]], *(p[k] for k in Q.ENTITY_PROPS)])
+            if p["aliases"] or p["titles"] or p["country_code"] or p["lat"] is not None:
+                self.rich_entities.add(p["id"])
+        mentioned: dict[str, dict[str, None]] = {aid: {} for aid in self.articles}
+        for eid, aid in self.mentions:
+            mentioned[aid][eid] = None
+        for aid, props in self.articles.items():
+            self.article_rows[aid] = [aid, *(props[k] for k in Q.ARTICLE_PROPS), list(mentioned[aid])]
+        for rid in sorted(self.relations):
+            rel = self.relations[rid]
+            self.relation_rows.setdefault(rel.type, []).append(self._relation_row(rel))
 
     # ------------------------------------------------------------------------------ writing
 
@@ -91,11 +112,13 @@ class BatchRows:
         found = tx.run(Q.EXISTING, articles=list(self.articles), entities=list(self.entities)).single(
             strict=True
         )
-        have_art, have_ent = set(found["articles"]), set(found["entities"])
+        have_art = set(found["articles"])
+        nodes: dict[str, str] = dict(found["entities"])  # entity id -> element id
+        have_ent = set(nodes)
         known = self._known_before(tx, have_art)
-        self._write_entities(tx, have_ent)
-        self._write_articles(tx, have_art)
-        changed_rels = self._write_relations(tx)
+        nodes.update(self._write_entities(tx, have_ent))
+        self._write_articles(tx, have_art, nodes)
+        changed_rels = self._write_relations(tx, nodes)
         changed_evs = self._write_events(tx)
 
         for aid in self.articles:
@@ -137,51 +160,52 @@ class BatchRows:
             known |= {r["id"] for r in tx.run(Q.EXISTING_EVENTS, ids=ev_doubt)}
         return known
 
-    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> None:
-        """New entities, and known ones the batch says more about (unions taken in the statement)."""
-        rows = [
-            [p["id"], KIND_LABELS[p["kind"]], *(p[k] for k in Q.ENTITY_PROPS)]
-            for p in self.entities.values()
-            if p["id"] not in have_ent
-            or p["aliases"]
-            or p["titles"]
-            or p["country_code"]
-            or p["lat"] is not None
-        ]
-        if rows:
-            rows.sort(key=lambda row: str(row[0]))  # one lock order for every writer
-            tx.run(Q.MERGE_ENTITIES, rows=rows).consume()
+    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> dict[str, str]:
+        """New entities, and known ones the batch says more about (unions taken in the statement).
 
-    def _write_articles(self, tx: ManagedTransaction, have_art: set[str]) -> None:
-        """Articles with the entities they mention, one row per article (after the entities)."""
-        mentioned: dict[str, dict[str, None]] = {aid: {} for aid in self.articles}
-        for eid, aid in self.mentions:
-            mentioned[aid][eid] = None
+        Returns the element ids of the entities written.
+        """
+        rich = self.rich_entities
+        rows = [row for row in self.entity_rows if row[0] not in have_ent or row[0] in rich]
+        if not rows:
+            return {}
+        return {rec["id"]: rec["node"] for rec in tx.run(Q.MERGE_ENTITIES, rows=rows)}
+
+    def _write_articles(self, tx: ManagedTransaction, have_art: set[str], nodes: dict[str, str]) -> None:
+        """Articles with the entities they mention, one row per article (after the entities).
+
+        Not consumed: the next statement is sent at once, and the server runs them in order.
+        """
         new: list[list[Any]] = []
         old: list[list[Any]] = []
-        for aid, props in self.articles.items():
-            row = [aid, *(props[k] for k in Q.ARTICLE_PROPS), list(mentioned[aid])]
+        for aid, row in self.article_rows.items():
+            row = [*row[:-1], [nodes[eid] for eid in row[-1]]]
             (old if aid in have_art else new).append(row)
         if new:
-            tx.run(Q.MERGE_NEW_ARTICLES, rows=new).consume()
+            tx.run(Q.MERGE_NEW_ARTICLES, rows=new)
         if old:
-            tx.run(Q.MERGE_KNOWN_ARTICLES, rows=old).consume()
+            tx.run(Q.MERGE_KNOWN_ARTICLES, rows=old)
 
     @staticmethod
     def _relation_row(rel: Relation) -> list[Any]:
         p = relation_props(rel)
         return [rel.source, rel.target, *(p[k] for k in Q.RELATION_ROW[2:])]
 
-    def _write_relations(self, tx: ManagedTransaction) -> dict[str, int]:
+    def _write_relations(self, tx: ManagedTransaction, nodes: dict[str, str]) -> dict[str, int]:
         """MERGE every relation; write back the union where the stored evidence differed."""
-        by_type: dict[str, list[list[Any]]] = {}
-        for rel in self.relations.values():
-            by_type.setdefault(rel.type, []).append(self._relation_row(rel))
         changed: dict[str, int] = {}
-        for rtype, rows in sorted(by_type.items()):  # one lock order for every writer
-            rows.sort(key=lambda row: str(row[2]))
+        # Every type's statement is sent before any result is read (the server runs them in order): the
+        # server goes from one to the next without waiting for the client between them.
+        results = [
+            (
+                rtype,
+                tx.run(Q.MERGE_RELATIONS[rtype], rows=[[*row, nodes[row[0]], nodes[row[1]]] for row in rows]),
+            )
+            for rtype, rows in sorted(self.relation_rows.items())  # one lock order for every writer
+        ]
+        for rtype, result in results:
             updates = []
-            for rec in tx.run(Q.MERGE_RELATIONS[rtype], rows=rows):
+            for rec in result:
                 rel = self.relations[rec["id"]]
                 old = _stored_evidence(rec["evidence"])
                 merged = merge_evidence(old, rel.evidence)

@@ -57,10 +57,14 @@ SCHEMA += [
 # name the positions (Python builds the rows from the same tuples), which halves the bytes the driver
 # packs and the server unpacks per row (docs/neo4j.md).
 
-# Which articles and entities of a batch are stored already: one round trip for both.
+# Which articles and entities of a batch are stored already: one round trip for both. Entities come
+# with their element ids: the batch's later statements find them by element id (`NodeByElementIdSeek`),
+# which measured about half the server CPU of a unique-index seek by `id` per relation row
+# (docs/neo4j.md). An element id read in a transaction stays valid in it: Neo4j reuses a deleted
+# node's id only once every transaction open at the deletion has closed.
 EXISTING = """
 CALL () { UNWIND $articles AS id MATCH (a:Article {id: id}) RETURN collect(a.id) AS articles }
-CALL () { UNWIND $entities AS id MATCH (e:Entity {id: id}) RETURN collect(e.id) AS entities }
+CALL () { UNWIND $entities AS id MATCH (e:Entity {id: id}) RETURN collect([e.id, elementId(e)]) AS entities }
 RETURN articles, entities
 """
 EXISTING_EVENTS = "UNWIND $ids AS id MATCH (ev:Event {id: id}) RETURN ev.id AS id"
@@ -81,8 +85,10 @@ RELATION_PROPS = ("first_seen", "last_seen", "titles", "confidence", *EVIDENCE_C
 # Row layouts (positions in each row list).
 ENTITY_ROW = ("id", "label", *ENTITY_PROPS)
 ARTICLE_PROPS = ("title", "source", "url", "published", "ingested_at")
-ARTICLE_ROW = ("id", *ARTICLE_PROPS, "entities")  # entities: the ids the article mentions
+ARTICLE_ROW = ("id", *ARTICLE_PROPS, "entities")  # entities: the element ids of those it mentions
 RELATION_ROW = ("source", "target", "id", "titles", "confidence", *EVIDENCE_COLUMNS)
+# MERGE_RELATIONS rows: a relation row and the element ids of its two ends (found by element id).
+RELATION_NODE_ROW = (*RELATION_ROW, "source_node", "target_node")
 
 
 def _col(layout: tuple[str, ...], name: str, row: str = "row") -> str:
@@ -119,6 +125,7 @@ ON MATCH SET
   e.country_code = coalesce(e.country_code, {_e("country_code")}),
   e.lon = CASE WHEN e.lat IS NULL THEN {_e("lon")} ELSE e.lon END,
   e.lat = coalesce(e.lat, {_e("lat")})
+RETURN e.id AS id, elementId(e) AS node
 """
 
 # Articles with their mentions, one row per article. Mentions of an article seen for the first time
@@ -128,8 +135,8 @@ UNWIND $rows AS row
 MERGE (a:Article {{id: {_col(ARTICLE_ROW, "id")}}})
 ON CREATE SET {_set_cols("a", ARTICLE_PROPS, ARTICLE_ROW)}
 WITH a, row
-UNWIND {_col(ARTICLE_ROW, "entities")} AS eid
-MATCH (e:Entity {{id: eid}})
+UNWIND {_col(ARTICLE_ROW, "entities")} AS node
+MATCH (e:Entity) WHERE elementId(e) = node
 """
 MERGE_NEW_ARTICLES = _ARTICLE_HEAD + "CREATE (e)-[:MENTIONED_IN]->(a)\n"
 MERGE_KNOWN_ARTICLES = _ARTICLE_HEAD + "MERGE (e)-[:MENTIONED_IN]->(a)\n"
@@ -154,8 +161,8 @@ _RELATION_SET = ", ".join(
 MERGE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (s:Entity {{id: {_r("source")}}})
-MATCH (t:Entity {{id: {_r("target")}}})
+MATCH (s:Entity) WHERE elementId(s) = {_col(RELATION_NODE_ROW, "source_node")}
+MATCH (t:Entity) WHERE elementId(t) = {_col(RELATION_NODE_ROW, "target_node")}
 MERGE (s)-[r:{rtype} {{id: {_r("id")}}}]->(t)
 ON CREATE SET {_RELATION_SET}, s.degree = s.degree + 1, t.degree = t.degree + 1
 ON MATCH SET r.id = {_r("id")}
