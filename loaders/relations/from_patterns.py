@@ -91,6 +91,9 @@ def pattern_relations(
                 if head is not None
                 else subject_actors(clause_verb(anchor), table)
             )
+            # actors_of already follows the conjuncts: keep each side once, in text order, so that a
+            # non-symmetric type (OPPOSES) is not also written the other way round
+            sides = list({m.key: m for m in sides}.values())
             pairs = [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
         else:
             sources, targets = _ends(m, doc, table, memory)
