@@ -30,6 +30,7 @@ from loaders.events.lexicon import (
     PHONE_NOUNS,
     PHONE_WORDS,
     PLACE_NOUNS,
+    QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
     SENDING_VERBS,
@@ -197,13 +198,15 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             held = [
                 p
                 for o in objs
-                if o.lemma_.lower() in CONTAINER_NOUNS
+                if o.lemma_.lower() in CONTAINER_NOUNS or o.lower_ in QUANTITY_NOUNS
                 for c in o.children
                 if c.lower_ == "of"
                 for p in c.children
             ]
-            if any(p.pos_ == "PROPN" for p in held) or any(
-                o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs
+            # "seized a number of strategic heights": a container of place nouns is places too
+            if any(p.pos_ == "PROPN" or p.lower_ in PLACE_NOUNS for p in held) or any(
+                o.lemma_.lower() in PLACE_NOUNS or o.lower_ in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"}
+                for o in objs
             ):
                 return "ASSAULT", "verb"
             if lemma == "take":
