@@ -61,7 +61,10 @@ def _ends(
         sources = [x for sp in speaker_of(clause_verb(anchor)) for x in actors_of(sp, table, skinds)]
     else:
         sources = subject_actors(clause_verb(anchor), table, skinds)
-    if "target" in node:
+    if m.options.get("subject_target"):
+        # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
+        targets = subject_actors(clause_verb(anchor), table, tkinds)
+    elif "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
     elif act is not None and act.pos_ == "PRON":
         targets = list(memory.agents)  # "called it an aggression": the act last reported
