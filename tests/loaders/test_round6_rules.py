@@ -111,3 +111,32 @@ def test_acts_with_their_target_after_of(run: Callable[[str], Extraction]) -> No
         run("Hezbollah fired rockets into northern Israel on Tuesday.")
     )
     assert ("Russia", "STRUCK", "Idlib") in rels(run("Russian warplanes pounded rebel-held areas of Idlib."))
+
+
+def test_alliances_stated_by_a_clause(run: Callable[[str], Extraction]) -> None:
+    assert ("Hezbollah", "ALLIED_WITH", "Iran") in rels(
+        run("Hezbollah, which is allied with Iran, sent fighters.")
+    )
+    ex = run("Turkey and Azerbaijan signed a mutual defence pact.")
+    assert ("Turkey", "ALLIED_WITH", "Azerbaijan") in rels(ex)
+    # a peace treaty ends a war; it makes no allies
+    assert not of_type(run("Turkey and Azerbaijan signed a peace treaty."), "ALLIED_WITH")
+    assert ("Chad", "ALLIED_WITH", "Niger") in rels(run("Chad and Niger formed an alliance in 2020."))
+    ex = run("Chad and Niger fought together against the Kivu Front.")
+    assert ("Chad", "ALLIED_WITH", "Niger") in rels(ex)
+    # fighting one enemy side by side is no alliance between the fighters and the enemy
+    assert not of_type(run("Chad and Niger fought the Kivu Front."), "ALLIED_WITH")
+
+
+def test_wars_fought_and_being_at_war(run: Callable[[str], Extraction]) -> None:
+    ex = run("Azerbaijan and Armenia have fought two wars over Karabakh.")
+    assert ("Azerbaijan", "OPPOSES", "Armenia") in rels(ex)
+    assert ("Ukraine", "OPPOSES", "Russia") in rels(run("Ukraine has been at war with Russia since 2022."))
+
+
+def test_a_warning_of_retaliation_threatens_its_target(run: Callable[[str], Extraction]) -> None:
+    assert ("Iran", "THREATENED", "Israel") in rels(run("Iran warned it would retaliate against Israel."))
+    assert ("Iran", "THREATENED", "Israel") in rels(run("Iran vowed harsh retaliation against Israel."))
+    # a retaliation told, not warned of, is no threat
+    assert not of_type(run("Iran said it retaliated against Israel."), "THREATENED")
+    assert ("Iran", "THREATENED", "Israel") in rels(run("Iran said it would retaliate against Israel."))
