@@ -140,3 +140,32 @@ def test_a_warning_of_retaliation_threatens_its_target(run: Callable[[str], Extr
     # a retaliation told, not warned of, is no threat
     assert not of_type(run("Iran said it retaliated against Israel."), "THREATENED")
     assert ("Iran", "THREATENED", "Israel") in rels(run("Iran said it would retaliate against Israel."))
+
+
+def test_facilities_and_hideouts_stand_for_their_owner(run: Callable[[str], Extraction]) -> None:
+    ex = run("Turkish warplanes bombed PKK hideouts in northern Iraq on Tuesday.")
+    assert ("Turkey", "STRUCK", "PKK") in rels(ex)
+    assert ("Israel", "STRUCK", "Iran") in rels(run("Israel struck Iranian nuclear facilities on Friday."))
+
+
+def test_holding_y_responsible_accuses_y(run: Callable[[str], Extraction]) -> None:
+    ex = run("Iran holds the United States responsible for the attack.")
+    assert ("Iran", "ACCUSED", "United States") in rels(ex)
+    assert events(ex, "ACCUSE") == [(["Iran"], ["United States"])]
+    assert ("Iran", "ACCUSED", "Israel") in rels(run("Iran said it held Israel responsible for the killing."))
+
+
+def test_rising_up_against_b_opposes_b(run: Callable[[str], Extraction]) -> None:
+    assert ("Hamas", "OPPOSES", "Fatah") in rels(run("Hamas rose up against Fatah in 2007."))
+
+
+def test_a_condition_reports_nothing(run: Callable[[str], Extraction]) -> None:
+    ex = run("The United States warned Russia of severe consequences if it invaded Ukraine.")
+    assert ("United States", "THREATENED", "Russia") in rels(ex)
+    assert not of_type(ex, "STRUCK") and not events(ex, "ASSAULT")
+
+
+def test_talks_somewhere_control_no_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Iran held talks with Russia in Moscow.")
+    assert ("Iran", "SPOKE_WITH", "Russia") in rels(ex)
+    assert not of_type(ex, "CONTROLS")
