@@ -199,6 +199,15 @@ def noun_participants(
     if how == "clash":
         actors += ment(pobjs, table)
         targets = []
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            # "fighting erupted in X between A and B": the parser hangs "between" on the verb
+            actors += [
+                m
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for m in ment(list(c.children), table)
+                if m not in actors
+            ]
     verb = governing_verb(tok)
     if (
         not actors

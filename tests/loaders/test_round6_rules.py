@@ -169,3 +169,8 @@ def test_talks_somewhere_control_no_place(run: Callable[[str], Extraction]) -> N
     ex = run("Iran held talks with Russia in Moscow.")
     assert ("Iran", "SPOKE_WITH", "Russia") in rels(ex)
     assert not of_type(ex, "CONTROLS")
+
+
+def test_fighting_that_broke_out_between_a_and_b_is_their_assault(run: Callable[[str], Extraction]) -> None:
+    ex = run("Fighting broke out between the Sudanese army and the Rapid Support Forces on Saturday.")
+    assert [sorted(a) for a, _ in events(ex, "ASSAULT")] == [["Rapid Support Forces", "Sudan"]]
