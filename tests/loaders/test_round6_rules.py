@@ -174,3 +174,12 @@ def test_talks_somewhere_control_no_place(run: Callable[[str], Extraction]) -> N
 def test_fighting_that_broke_out_between_a_and_b_is_their_assault(run: Callable[[str], Extraction]) -> None:
     ex = run("Fighting broke out between the Sudanese army and the Rapid Support Forces on Saturday.")
     assert [sorted(a) for a, _ in events(ex, "ASSAULT")] == [["Rapid Support Forces", "Sudan"]]
+
+
+def test_memberships_by_of_and_by_rank(run: Callable[[str], Extraction]) -> None:
+    ex = run("Ali Dhere of al-Shabab said the group carried out the attack.")
+    assert ("Ali Dhere", "AFFILIATED_WITH", "al-Shabab") in rels(ex)
+    ex = run("Colonel Ahmed Ali, an officer in the Sudanese army, was killed.")
+    assert ("Ahmed Ali", "AFFILIATED_WITH", "Sudan") in rels(ex)
+    # a place is no body one belongs to
+    assert not of_type(run("Ahmed Ali of Omdurman was killed on Monday."), "AFFILIATED_WITH")
