@@ -30,6 +30,7 @@ from loaders.events.syntax import (
 )
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.verbs import conditional
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -60,6 +61,8 @@ def sentence_events(
             continue
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
+        if tok.pos_ in VERBS and conditional(tok):
+            continue  # "warned of consequences if it invaded Y": a condition, not a report
         verb = governing_verb(tok) if tok.pos_ in NOUNS else None
         if verb is not None and etype != "REJECT" and negated(verb):
             continue  # "denied carrying out the attack" asserts no attack

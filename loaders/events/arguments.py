@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from loaders.events.constructions import from_accord, objects, under_fire, wrongdoing_clause
+from loaders.events.constructions import from_accord, held_responsible, objects, under_fire, wrongdoing_clause
 from loaders.events.lexicon import (
     CONTAINER_NOUNS,
     LOCATION_PREPS,
@@ -148,6 +148,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         ]
     if how == "ties":  # "broke diplomatic relations with X"
         objs += [p for o in objects(tok) for c in o.children if c.dep_ == "prep" for p in c.children]
+    if how == "responsible":  # "X held Y responsible": Y is accused
+        objs = held_responsible(tok)
     if how == "naming":  # "called the Chilean raid an act of aggression": the raid's agents are accused
         objs += [m for o in objects(tok) for m in o.children if m.dep_ in {"amod", "compound", "poss"}]
     obj_m = patients(objs, table)
@@ -197,6 +199,15 @@ def noun_participants(
     if how == "clash":
         actors += ment(pobjs, table)
         targets = []
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            # "fighting erupted in X between A and B": the parser hangs "between" on the verb
+            actors += [
+                m
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for m in ment(list(c.children), table)
+                if m not in actors
+            ]
     verb = governing_verb(tok)
     if (
         not actors

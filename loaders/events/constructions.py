@@ -30,6 +30,7 @@ from loaders.events.lexicon import (
     PHONE_NOUNS,
     PHONE_WORDS,
     PLACE_NOUNS,
+    QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
     SENDING_VERBS,
@@ -132,6 +133,18 @@ def naming_predicate(verb: Token) -> bool:
     return False
 
 
+RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
+
+
+def held_responsible(verb: Token) -> list[Token]:
+    """Who 'held ... responsible' names: the object, or the subject the parser gives the predicate."""
+    for c in verb.children:
+        if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advmod"} and c.lower_ in RESPONSIBLE_WORDS:
+            held = [o for o in verb.children if o.dep_ == "dobj"]
+            return held or [s for s in c.children if s.dep_ == "nsubj"]
+    return []
+
+
 def under_fire(verb: Token) -> Token | None:
     """'came under fire/attack from X': the fire noun, if any."""
     for c in verb.children:
@@ -166,6 +179,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return None, ""  # "abandoned hope"; "abandoned the town" is a retreat
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
+        if lemma == "hold" and held_responsible(tok):
+            return "ACCUSE", "responsible"  # "X held Y responsible for the attack"
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
             return "ACCUSE", "reported"
         if lemma in SPEECH_VERBS and denied_claim(tok):
@@ -197,13 +212,17 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             held = [
                 p
                 for o in objs
-                if o.lemma_.lower() in CONTAINER_NOUNS
+                if o.lemma_.lower() in CONTAINER_NOUNS or o.lower_ in QUANTITY_NOUNS
                 for c in o.children
                 if c.lower_ == "of"
                 for p in c.children
             ]
-            if any(p.pos_ == "PROPN" for p in held) or any(
-                o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs
+            # "seized a number of strategic heights": a container of place nouns is places too
+            if any(p.pos_ == "PROPN" or p.lower_ in PLACE_NOUNS for p in held) or any(
+                o.lemma_.lower() in PLACE_NOUNS
+                or o.lower_ in PLACE_NOUNS
+                or o.ent_type_ in {"GPE", "LOC", "FAC"}
+                for o in objs
             ):
                 return "ASSAULT", "verb"
             if lemma == "take":

@@ -64,3 +64,5 @@ FORCE_NOUNS = words("force_nouns")
 REQUEST_GOVERNORS = words("request_governors")
 ENVOY_VERBS = words("envoy_verbs")
 CONTAINER_NOUNS = words("container_nouns")
+# "a number of heights", "dozens of villages": how many of a noun, which then tells what was taken
+QUANTITY_NOUNS = words("quantity_nouns")

@@ -61,7 +61,10 @@ def _ends(
         sources = [x for sp in speaker_of(clause_verb(anchor)) for x in actors_of(sp, table, skinds)]
     else:
         sources = subject_actors(clause_verb(anchor), table, skinds)
-    if "target" in node:
+    if m.options.get("subject_target"):
+        # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
+        targets = subject_actors(clause_verb(anchor), table, tkinds)
+    elif "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
     elif act is not None and act.pos_ == "PRON":
         targets = list(memory.agents)  # "called it an aggression": the act last reported
@@ -91,6 +94,9 @@ def pattern_relations(
                 if head is not None
                 else subject_actors(clause_verb(anchor), table)
             )
+            # actors_of already follows the conjuncts: keep each side once, in text order, so that a
+            # non-symmetric type (OPPOSES) is not also written the other way round
+            sides = list({m.key: m for m in sides}.values())
             pairs = [(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
         else:
             sources, targets = _ends(m, doc, table, memory)

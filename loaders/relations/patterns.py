@@ -11,7 +11,9 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
   strike" -> CONDEMNED whoever struck), with no `source` node its agent is the source;
 - `group`: coordinated actors related pairwise ("the warring A and B");
 - no `source` node: the subject of the trigger's clause, or the speaker when the clause is reported
-  speech ("X said the attack was an act of aggression").
+  speech ("X said the attack was an act of aggression");
+- option `"subject_target": true`: the clause subject is the target and `source` the source ("B
+  receives arms from A", "B, with the support of A, took the town").
 
 A value `"@name"` inside a pattern stands for the lexicon list `name` (loaders/data/relations/lexicon.json),
 so word lists live in one place.

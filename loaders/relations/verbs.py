@@ -54,6 +54,11 @@ class ActMemory:
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
 
 
+def conditional(verb: Token) -> bool:
+    """A clause stated as a condition ("warned of consequences if it invaded Y"): nothing happened."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+
+
 def _is_request_call(verb: Token, sent: Span) -> bool:
     # "called on X to ..." is a request, not a call
     return (
@@ -71,7 +76,7 @@ def verb_relations(
         if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
             continue
         rtype = VERBS.get(verb.lemma_)
-        if rtype is None or negated(verb):
+        if rtype is None or negated(verb) or conditional(verb):
             continue
         subj_toks, passive = subjects(verb)
         if memory is not None and rtype == "STRUCK" and not passive:
@@ -92,7 +97,11 @@ def verb_relations(
             objs = objects(verb, rtype)
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
-            objects_ = [m for o in objs for m in actors_of(o, table, ACTORS | {"place"})]
+            # a thing somewhere stands for the place only as a strike's target ("struck a market in X"),
+            # not for other types ("held talks in X" controls no X)
+            objects_ = [
+                m for o in objs for m in actors_of(o, table, ACTORS | {"place"}, sites=rtype == "STRUCK")
+            ]
             if rtype == "STRUCK" and objs and not objects_:  # "struck a market in Hodeidah": the place
                 objects_ = [
                     m
