@@ -38,6 +38,7 @@ from graph.model import (
     normalize_name,
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores import embedded_neighbours as N
 from graph.stores import embedded_paths as paths_search
 from graph.stores import embedded_queries as Q
 from graph.stores import embedded_reads as R
@@ -275,34 +276,48 @@ class EmbeddedStore:
         until: str | None = None,
     ) -> Subgraph:
         """Entities within `depth` hops (either direction) and the relations among them on the way."""
+        if depth <= 1:
+            return self._one_hop(entity_id, types, since, until)
         seen = {entity_id}
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: one lock, one version check, one pooled connection
-            nodes: dict[str, dict[str, Any]] = {}
-            for _ in range(max(1, min(int(depth), 6))):
+            for _ in range(min(int(depth), 6)):
                 if not frontier:
                     break
                 nxt: set[str] = set()
-                if depth <= 1:  # the common call: the neighbours' nodes come with the root's relations
-                    found, nodes = R.edges_and_nodes_at(conn, entity_id, types)
-                else:
-                    found = R.edges_at(conn, frontier, types)
-                for rel in found:
+                for rel in R.edges_at(conn, frontier, types):
                     if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
                         continue
                     rels[rel.id] = rel
                     nxt |= {rel.source, rel.target} - seen
                 seen |= nxt
                 frontier = nxt
-            if depth <= 1:  # everything else read through the root's adjacency
-                ents, ev_ids = R.around(conn, entity_id, types, seen, nodes)
-            else:
-                ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
+            ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
             events = Q.events_by_id(conn, ev_ids)
         if entity_id not in ents:  # raised outside the session: its connection goes back to the pool
             raise NotFound("entity", entity_id)
         return self._assemble(ents, list(rels.values()), list(events.values()))
+
+    def _one_hop(
+        self, entity_id: str, types: Sequence[RelationType] | None, since: str | None, until: str | None
+    ) -> Subgraph:
+        """`neighbors(depth=1)`, the common call: one read walked from the root (embedded_neighbours.py)."""
+        rels: list[Relation] = []
+        with self._session() as conn:
+            root = N.root_entity(conn, entity_id)
+            if root is not None:
+                kept = {entity_id}
+                for rel in R.edges_at(conn, [entity_id], types):
+                    if in_window((e.date for e in rel.evidence), since, until):
+                        rels.append(rel)
+                        kept |= {rel.source, rel.target}
+                ents, ev_ids = N.around(conn, entity_id, types, kept)
+                ents[entity_id] = root
+                events = Q.events_by_id(conn, ev_ids)
+        if root is None:  # raised outside the session: its connection goes back to the pool
+            raise NotFound("entity", entity_id)
+        return self._assemble(ents, rels, list(events.values()))
 
     def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
         with self._session() as conn:
