@@ -185,7 +185,9 @@ class EmbeddedStore:
         self.search_index.remove([drop_id])
         # Folding two relations to one neighbour into one lowers that neighbour's degree too: the kept
         # entity's whole neighbourhood (which now holds the dropped one's) is re-indexed, not only itself.
-        self._reindex([keep_id, *(e.id for e in self.neighbors(keep_id, depth=1).entities)])
+        with self._session() as conn:  # ids only: no properties, articles or events
+            around = {other for _, other, *_ in R.adjacent(conn, [keep_id])}
+        self._reindex([keep_id, *around])
         return self.get_entity(keep_id)
 
     def merge_events(self, keep_id: str, drop_id: str) -> Event:

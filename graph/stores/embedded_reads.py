@@ -57,7 +57,8 @@ ADJACENT_AROUND = (
 )
 # One stored relation by its source and id (walks the source's adjacency).
 RELATION_AT = (
-    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id RETURN a.id, b.id, label(x), x"
+    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id "
+    "RETURN b.id, label(x), x.titles, x.evidence"
 )
 
 
@@ -136,6 +137,6 @@ def relations_by_id(conn: Any, wanted: Iterable[tuple[str, str]]) -> dict[str, R
     out = {}
     query = RELATION_AT.format(types=Q.TYPED)
     for src, rid in sorted(set(wanted)):
-        for s, t, rtype, props in Q.rows(conn, query, {"s": src, "id": rid}):
-            out[rid] = Q.relation(rtype, s, t, props)
+        for dst, rtype, titles, evidence in Q.rows(conn, query, {"s": src, "id": rid}):
+            out[rid] = Q.relation(rtype, src, dst, {"id": rid, "titles": titles, "evidence": evidence})
     return out
