@@ -43,6 +43,7 @@ from graph.stores import embedded_paths as paths_search
 from graph.stores import embedded_queries as Q
 from graph.stores import embedded_reads as R
 from graph.stores.embedded_db import StoreFiles
+from graph.stores.embedded_memo import VersionMemo, frozen_entity, thawed_entity
 from graph.stores.embedded_search import EmbeddedSearchIndex
 from graph.stores.embedded_write import merge_entities, merge_events, write_batch
 
@@ -101,6 +102,7 @@ class EmbeddedStore:
         # fed after every committed write; checked against the graph once per process and rebuilt if stale.
         self.search_index = EmbeddedSearchIndex(self.path.with_suffix(".search.sqlite"))
         self._search_checked = False
+        self.memo = VersionMemo()  # entities read by id, for the graph version they were read at
 
     # ---------------------------------------------------------------------------- plumbing
 
@@ -211,7 +213,24 @@ class EmbeddedStore:
 
     def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         with self._session() as conn:
-            return R.entities(conn, ids)
+            return self._read_entities(conn, ids)
+
+    def _read_entities(self, conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
+        """`embedded_reads.entities` through the per-version memo (embedded_memo.py). Called inside a
+        read session: its shared lock keeps any write out, so the version read here is the data's."""
+        version = self.files.version()
+        out: dict[str, Entity] = {}
+        missing = []
+        for eid in set(ids):
+            kept = self.memo.get(version, eid)
+            if kept is None:
+                missing.append(eid)
+            else:
+                out[eid] = thawed_entity(kept)
+        for eid, e in R.entities(conn, missing).items() if missing else ():
+            self.memo.put(version, eid, frozen_entity(e))
+            out[eid] = e
+        return out
 
     def _events(self, ids: Iterable[str]) -> list[Event]:
         with self._session() as conn:
@@ -399,11 +418,11 @@ class EmbeddedStore:
         found: list[tuple[list[str], list[paths_search.Step]]] = []
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: the ends, the search and the paths' records
-            ents = R.entities(conn, {source_id, target_id})
+            ents = self._read_entities(conn, {source_id, target_id})
             if source_id != target_id and source_id in ents and target_id in ents:
                 found = paths_search.paths(conn, source_id, target_id, hops, limit)
                 rels = R.relations_by_id(conn, {(src, rid) for _, steps in found for rid, src, _t in steps})
-                ents |= R.entities(conn, {n for ids, _ in found for n in ids} - ents.keys())
+                ents |= self._read_entities(conn, {n for ids, _ in found for n in ids} - ents.keys())
         for end in (source_id, target_id):  # raised outside the session, as `neighbors`
             if end not in ents:
                 raise NotFound("entity", end)
