@@ -38,10 +38,12 @@ from graph.model import (
     normalize_name,
 )
 from graph.store import EventFilter, ExportFormat, RelationFilter
+from graph.stores import embedded_neighbours as N
 from graph.stores import embedded_paths as paths_search
 from graph.stores import embedded_queries as Q
 from graph.stores import embedded_reads as R
 from graph.stores.embedded_db import StoreFiles
+from graph.stores.embedded_memo import VersionMemo, frozen_entity, thawed_entity
 from graph.stores.embedded_search import EmbeddedSearchIndex
 from graph.stores.embedded_write import merge_entities, merge_events, write_batch
 
@@ -100,6 +102,7 @@ class EmbeddedStore:
         # fed after every committed write; checked against the graph once per process and rebuilt if stale.
         self.search_index = EmbeddedSearchIndex(self.path.with_suffix(".search.sqlite"))
         self._search_checked = False
+        self.memo = VersionMemo()  # entities read by id, for the graph version they were read at
 
     # ---------------------------------------------------------------------------- plumbing
 
@@ -184,7 +187,9 @@ class EmbeddedStore:
         self.search_index.remove([drop_id])
         # Folding two relations to one neighbour into one lowers that neighbour's degree too: the kept
         # entity's whole neighbourhood (which now holds the dropped one's) is re-indexed, not only itself.
-        self._reindex([keep_id, *(e.id for e in self.neighbors(keep_id, depth=1).entities)])
+        with self._session() as conn:  # ids only: no properties, articles or events
+            around = {other for _, other, *_ in R.adjacent(conn, [keep_id])}
+        self._reindex([keep_id, *around])
         return self.get_entity(keep_id)
 
     def merge_events(self, keep_id: str, drop_id: str) -> Event:
@@ -208,7 +213,24 @@ class EmbeddedStore:
 
     def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         with self._session() as conn:
-            return R.entities(conn, ids)
+            return self._read_entities(conn, ids)
+
+    def _read_entities(self, conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
+        """`embedded_reads.entities` through the per-version memo (embedded_memo.py). Called inside a
+        read session: its shared lock keeps any write out, so the version read here is the data's."""
+        version = self.files.version()
+        out: dict[str, Entity] = {}
+        missing = []
+        for eid in set(ids):
+            kept = self.memo.get(version, eid)
+            if kept is None:
+                missing.append(eid)
+            else:
+                out[eid] = thawed_entity(kept)
+        for eid, e in R.entities(conn, missing).items() if missing else ():
+            self.memo.put(version, eid, frozen_entity(e))
+            out[eid] = e
+        return out
 
     def _events(self, ids: Iterable[str]) -> list[Event]:
         with self._session() as conn:
@@ -275,34 +297,48 @@ class EmbeddedStore:
         until: str | None = None,
     ) -> Subgraph:
         """Entities within `depth` hops (either direction) and the relations among them on the way."""
+        if depth <= 1:
+            return self._one_hop(entity_id, types, since, until)
         seen = {entity_id}
         frontier = {entity_id}
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: one lock, one version check, one pooled connection
-            nodes: dict[str, dict[str, Any]] = {}
-            for _ in range(max(1, min(int(depth), 6))):
+            for _ in range(min(int(depth), 6)):
                 if not frontier:
                     break
                 nxt: set[str] = set()
-                if depth <= 1:  # the common call: the neighbours' nodes come with the root's relations
-                    found, nodes = R.edges_and_nodes_at(conn, entity_id, types)
-                else:
-                    found = R.edges_at(conn, frontier, types)
-                for rel in found:
+                for rel in R.edges_at(conn, frontier, types):
                     if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
                         continue
                     rels[rel.id] = rel
                     nxt |= {rel.source, rel.target} - seen
                 seen |= nxt
                 frontier = nxt
-            if depth <= 1:  # everything else read through the root's adjacency
-                ents, ev_ids = R.around(conn, entity_id, types, seen, nodes)
-            else:
-                ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
+            ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
             events = Q.events_by_id(conn, ev_ids)
         if entity_id not in ents:  # raised outside the session: its connection goes back to the pool
             raise NotFound("entity", entity_id)
         return self._assemble(ents, list(rels.values()), list(events.values()))
+
+    def _one_hop(
+        self, entity_id: str, types: Sequence[RelationType] | None, since: str | None, until: str | None
+    ) -> Subgraph:
+        """`neighbors(depth=1)`, the common call: one read walked from the root (embedded_neighbours.py)."""
+        rels: list[Relation] = []
+        with self._session() as conn:
+            root = N.root_entity(conn, entity_id)
+            if root is not None:
+                kept = {entity_id}
+                for rel in R.edges_at(conn, [entity_id], types):
+                    if in_window((e.date for e in rel.evidence), since, until):
+                        rels.append(rel)
+                        kept |= {rel.source, rel.target}
+                ents, ev_ids = N.around(conn, entity_id, types, kept)
+                ents[entity_id] = root
+                events = Q.events_by_id(conn, ev_ids)
+        if root is None:  # raised outside the session: its connection goes back to the pool
+            raise NotFound("entity", entity_id)
+        return self._assemble(ents, rels, list(events.values()))
 
     def _subgraph(self, ids: set[str], rels: list[Relation]) -> Subgraph:
         with self._session() as conn:
@@ -382,11 +418,11 @@ class EmbeddedStore:
         found: list[tuple[list[str], list[paths_search.Step]]] = []
         rels: dict[str, Relation] = {}
         with self._session() as conn:  # one read: the ends, the search and the paths' records
-            ents = R.entities(conn, {source_id, target_id})
+            ents = self._read_entities(conn, {source_id, target_id})
             if source_id != target_id and source_id in ents and target_id in ents:
                 found = paths_search.paths(conn, source_id, target_id, hops, limit)
                 rels = R.relations_by_id(conn, {(src, rid) for _, steps in found for rid, src, _t in steps})
-                ents |= R.entities(conn, {n for ids, _ in found for n in ids} - ents.keys())
+                ents |= self._read_entities(conn, {n for ids, _ in found for n in ids} - ents.keys())
         for end in (source_id, target_id):  # raised outside the session, as `neighbors`
             if end not in ents:
                 raise NotFound("entity", end)

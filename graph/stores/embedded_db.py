@@ -54,6 +54,12 @@ MAX_DB_BYTES = 1024**4
 
 
 READ_SLOT_MB = 32  # working memory of one read in the engine (a neighbours or path read took 17-20 MiB)
+# Engine threads per statement of the store's own reads. The store's reads are small walks from an
+# index look-up; with two threads each statement paid for handing work between them (at 489k
+# relations a 1-hop neighbours call used ~1.3x the CPU, and its wall time on a loaded machine was
+# 2-3x its CPU), and a server's concurrency comes from its reader slots, not from one statement.
+# Scans (stats, export) measured no slower on one thread on 2 cores.
+READ_THREADS = 1
 
 
 def buffer_pool_bytes(db_path: Path, cap_mb: int, writing: bool, readers: int = 4) -> int:
@@ -94,6 +100,7 @@ class ConnectionPool:
             conn = self._idle.pop() if self._idle else None
         if conn is None:
             conn = ladybug.Connection(db)
+            conn.set_max_threads_for_exec(READ_THREADS)
         try:
             yield conn
         except BaseException:

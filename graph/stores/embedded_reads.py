@@ -31,11 +31,14 @@ ENTITY_EVENTS = (
     "MATCH (x:Entity {id: $id})<-[:TARGETS]-(e:Event) RETURN e.id",
     "MATCH (x:Entity {id: $id})<-[:LOCATED_AT]-(e:Event) RETURN e.id",
 )
-# Both directions in one statement; the relationship's `_SRC` against the anchor's internal id says
-# which way it points.
-EDGES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b.id, label(x), x"
-# The same with the neighbour's whole node: a 1-hop neighbourhood needs no second walk for the nodes.
-EDGES_AND_NODES_AT = "MATCH (a:Entity {{id: $id}})-[x:{types}]-(b:Entity) RETURN id(a), b, label(x), x"
+# An entity's relations, one direction per statement, with only the properties a `Relation` is built
+# from. A whole relationship (`RETURN x`, which an undirected match needed for its `_SRC`) cost 2.1 ms
+# of CPU for ~50 relations at 489k, these two 0.7 ms; `struct_extract(x, '_SRC')` materialises the
+# whole relationship too (1.4 ms), and `start_node(x)` is the pattern's left node, not the source.
+EDGES_AT = (
+    "MATCH (a:Entity {{id: $id}})-[x:{types}]->(b:Entity) RETURN b.id, label(x), x.id, x.titles, x.evidence",
+    "MATCH (a:Entity {{id: $id}})<-[x:{types}]-(b:Entity) RETURN b.id, label(x), x.id, x.titles, x.evidence",
+)
 # Ids and directions only (no properties): what a path search walks.
 ADJACENT = (
     "MATCH (a:Entity {{id: $id}})-[x:{types}]->(b:Entity) RETURN b.id, x.id, label(x), true",
@@ -44,18 +47,6 @@ ADJACENT = (
 ADJACENT_MANY = (
     "MATCH (a:Entity)-[x:{types}]->(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), true",
     "MATCH (a:Entity)<-[x:{types}]-(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), false",
-)
-# An entity's neighbours' articles and events, walked from it (no index look-up per neighbour: 3-5x
-# cheaper than one statement per id on a cold buffer pool). Two statements: one walk collecting both
-# (`WITH DISTINCT b OPTIONAL MATCH ... collect ... OPTIONAL MATCH ... collect`) took the same at 500k
-# relations and twice as long on the example graph.
-AROUND_ARTICLES = (
-    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:MENTIONED_IN]->(x:Article) "
-    "RETURN DISTINCT b.id, x.id"
-)
-AROUND_EVENTS = (
-    "MATCH (a:Entity {{id: $id}})-[:{types}]-(b:Entity)-[:ACTOR_IN|TARGETS|LOCATED_AT]-(e:Event) "
-    "RETURN DISTINCT b.id, e.id"
 )
 # The relations at all of an entity's neighbours (a path search's second level), walked from it.
 ADJACENT_AROUND = (
@@ -66,7 +57,8 @@ ADJACENT_AROUND = (
 )
 # One stored relation by its source and id (walks the source's adjacency).
 RELATION_AT = (
-    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id RETURN a.id, b.id, label(x), x"
+    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id "
+    "RETURN b.id, label(x), x.titles, x.evidence"
 )
 
 
@@ -84,41 +76,6 @@ def entities(conn: Any, ids: Iterable[str]) -> dict[str, Entity]:
     return out
 
 
-def edges_and_nodes_at(
-    conn: Any, root: str, types: Sequence[str] | None
-) -> tuple[list[Relation], dict[str, dict[str, Any]]]:
-    """The typed relations at one entity (either direction) and its neighbours' nodes, in one statement."""
-    nodes: dict[str, dict[str, Any]] = {}
-    out: dict[str, Relation] = {}
-    for internal, node, rtype, props in Q.rows(
-        conn, EDGES_AND_NODES_AT.format(types="|".join(types) if types else Q.TYPED), {"id": root}
-    ):
-        other = node["id"]
-        nodes[other] = node
-        src, dst = (root, other) if props["_SRC"] == internal else (other, root)
-        out[props["id"]] = Q.relation(rtype, src, dst, props)
-    return list(out.values()), nodes
-
-
-def around(
-    conn: Any, root: str, types: Sequence[str] | None, keep: set[str], nodes: dict[str, dict[str, Any]]
-) -> tuple[dict[str, Entity], list[str]]:
-    """The entities of `keep` (the root and some of its neighbours, whose `nodes` were read with their
-    relations) and the ids of their events."""
-    pattern = "|".join(types) if types else Q.TYPED
-    ents = entities(conn, [root])
-    if root not in ents or len(keep) == 1:
-        return ents, event_ids(conn, [root]) if root in ents else []
-    arts: dict[str, list[str]] = {}
-    for b, art in Q.rows(conn, AROUND_ARTICLES.format(types=pattern), {"id": root}):
-        arts.setdefault(b, []).append(art)
-    for other in keep - {root}:
-        ents[other] = Q.entity(nodes[other], arts.get(other))
-    events = set(event_ids(conn, [root]))
-    events |= {e for b, e in Q.rows(conn, AROUND_EVENTS.format(types=pattern), {"id": root}) if b in keep}
-    return ents, sorted(events)
-
-
 def event_ids(conn: Any, ids: Iterable[str]) -> list[str]:
     """Ids of the events these entities take part in (actor, target or place)."""
     wanted = sorted(set(ids))
@@ -134,12 +91,15 @@ def edges_at(conn: Any, ids: Iterable[str], types: Sequence[str] | None) -> list
     pattern = "|".join(types) if types else Q.TYPED
     out: dict[str, Relation] = {}
     if len(wanted) <= EDGES_ONE_BY_ONE:
-        query = EDGES_AT.format(types=pattern)
         for eid in wanted:
-            for internal, other, rtype, props in Q.rows(conn, query, {"id": eid}):
-                outgoing = props["_SRC"] == internal
-                src, dst = (eid, other) if outgoing else (other, eid)
-                out[props["id"]] = Q.relation(rtype, src, dst, props)
+            for query, outgoing in zip(EDGES_AT, (True, False), strict=True):
+                for other, rtype, rid, titles, evidence in Q.rows(
+                    conn, query.format(types=pattern), {"id": eid}
+                ):
+                    src, dst = (eid, other) if outgoing else (other, eid)
+                    out[rid] = Q.relation(
+                        rtype, src, dst, {"id": rid, "titles": titles, "evidence": evidence}
+                    )
     else:
         for query in Q.NEIGHBOUR_EDGES_MANY:
             for s, t, rtype, props in Q.rows(conn, query.format(types=pattern), {"ids": wanted}):
@@ -177,6 +137,6 @@ def relations_by_id(conn: Any, wanted: Iterable[tuple[str, str]]) -> dict[str, R
     out = {}
     query = RELATION_AT.format(types=Q.TYPED)
     for src, rid in sorted(set(wanted)):
-        for s, t, rtype, props in Q.rows(conn, query, {"s": src, "id": rid}):
-            out[rid] = Q.relation(rtype, s, t, props)
+        for dst, rtype, titles, evidence in Q.rows(conn, query, {"s": src, "id": rid}):
+            out[rid] = Q.relation(rtype, src, dst, {"id": rid, "titles": titles, "evidence": evidence})
     return out
