@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-import numpy as np
 from spacy.attrs import HEAD, IDS, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -68,29 +67,28 @@ class SentenceFilter:
         self.trees = [PatternTree(nodes, vocab) for nodes in patterns]
         self.attrs = sorted({name for tree in self.trees for test in tree.tests for name, _ in test})
         self.columns = [IDS[name] for name in self.attrs] + [HEAD]
-        # each constraint's values as an array of the dtype `Doc.to_array` gives (uint64 ids)
-        self.values = {
-            c: np.fromiter(c[1], dtype=np.uint64, count=len(c[1]))
-            for tree in self.trees
-            for test in tree.tests
-            for c in test
-        }
 
     def possible_roots(self, doc: Doc) -> list[set[int]]:
         """For each pattern, the tokens that satisfy its root node with its whole tree of `>` children."""
         array = doc.to_array(self.columns)
-        columns = {name: array[:, k] for k, name in enumerate(self.attrs)}
-        heads = (np.arange(len(doc), dtype=np.int64) + array[:, -1].astype(np.int64)).tolist()  # offsets
+        table = array[:, :-1].T.tolist()
+        index: dict[str, dict[int, set[int]]] = {}
+        present: dict[str, set[int]] = {}
+        for name, column in zip(self.attrs, table, strict=True):
+            by_value: dict[int, set[int]] = {}
+            for i, value in enumerate(column):
+                by_value.setdefault(value, set()).add(i)
+            index[name] = by_value
+            present[name] = set(by_value)
+        heads = [i + offset for i, offset in enumerate(array[:, -1].astype("int64").tolist())]  # offsets
         cache: dict[Constraint, set[int]] = {}
 
         def satisfying(test: tuple[Constraint, ...]) -> set[int] | None:  # None: any token
             found: set[int] | None = None
             for c in test:
                 if c not in cache:
-                    # one vectorised membership test per constraint, and only for the nodes `ok` reaches
-                    # (a Python index of every column cost a dict operation per token and attribute)
-                    hits = np.isin(columns[c[0]], self.values[c])
-                    cache[c] = set(np.flatnonzero(hits).tolist())
+                    by_value = index[c[0]]
+                    cache[c] = set().union(*(by_value[v] for v in c[1] & present[c[0]]))
                 found = cache[c] if found is None else found & cache[c]
             return found
 
