@@ -112,6 +112,8 @@ def spark_session(master: str | None) -> Any:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")  # our own progress line instead
         .config("spark.python.worker.reuse", "true")  # one spaCy load per worker, not per task
+        # and one per executor: the daemon that forks the workers loads it first (loaders/spark_daemon.py)
+        .config("spark.python.daemon.module", "loaders.spark_daemon")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )

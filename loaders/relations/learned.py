@@ -208,6 +208,7 @@ def pair_features(
     hashed: list[str] = list(memo["between", lo.end, hi.start])
     s_root = root(source)
     t_root = root(target)
+
     def up(t: Token) -> list[Token]:
         if ("up", t.i) not in memo:
             memo["up", t.i] = [t, *t.ancestors]
