@@ -89,8 +89,7 @@ def run_watched(
                 try:
                     t = p.cpu_times()
                     cpu[p.pid] = max(cpu.get(p.pid, 0.0), t.user + t.system)
-                    if p.pid not in kind:
-                        kind[p.pid] = part_of_tree(p, root.pid)
+                    kind[p.pid] = part_of_tree(p, root.pid)  # again: the JVM starts as a shell script
                 except psutil.NoSuchProcess:
                     continue
             time.sleep(0.25)
