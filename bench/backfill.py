@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -67,9 +68,10 @@ def neo4j_cpu(port: int) -> float | None:
 
 def run_watched(
     cmd: list[str], env: dict[str, str], cpus: set[int] | None = None
-) -> tuple[subprocess.CompletedProcess[str], float]:
+) -> tuple[subprocess.CompletedProcess[str], float, dict[str, float]]:
     """Run `cmd` and sum the CPU seconds of its whole process tree (the JVM that PySpark starts and its
-    Python workers are not waited for by `kg`, so `getrusage` of the children misses them)."""
+    Python workers are not waited for by `kg`, so `getrusage` of the children misses them); also by part
+    of the tree: the `kg` process, the JVM, PySpark's Python daemon, and the Python workers it forks."""
     import psutil
 
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -77,6 +79,7 @@ def run_watched(
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=err, text=True, preexec_fn=pin)
         root = psutil.Process(proc.pid)
         cpu: dict[int, float] = {}
+        kind: dict[int, str] = {}
         while proc.poll() is None:
             try:
                 tree = [root, *root.children(recursive=True)]
@@ -86,13 +89,29 @@ def run_watched(
                 try:
                     t = p.cpu_times()
                     cpu[p.pid] = max(cpu.get(p.pid, 0.0), t.user + t.system)
+                    kind[p.pid] = part_of_tree(p, root.pid)  # again: the JVM starts as a shell script
                 except psutil.NoSuchProcess:
                     continue
             time.sleep(0.25)
         out.seek(0)
         err.seek(0)
         done = subprocess.CompletedProcess(cmd, proc.returncode, out.read(), err.read())
-    return done, sum(cpu.values())
+    parts: dict[str, float] = {}
+    for pid, seconds in cpu.items():
+        parts[kind.get(pid, "other")] = round(parts.get(kind.get(pid, "other"), 0.0) + seconds, 1)
+    return done, sum(cpu.values()), parts
+
+
+def part_of_tree(p: Any, root: int) -> str:
+    """Which part of a `kg` process tree (a `psutil.Process`) a process is (see run_watched)."""
+    if p.pid == root:
+        return "kg"
+    if "java" in p.name():
+        return "jvm"
+    parent = p.parent()
+    if parent is not None and "java" in parent.name():
+        return "python daemon"
+    return "python workers"
 
 
 Run = tuple[float, dict[str, object], float, dict[str, float | None]]
@@ -113,7 +132,7 @@ def run(env: dict[str, str], *args: str, cpus: set[int] | None = None) -> Run:
     port = int((env.get("NEO4J_URI") or "bolt://x:7687").rsplit(":", 1)[1].strip("/"))
     neo0 = neo4j_cpu(port)
     start = time.perf_counter()
-    proc, cpu = run_watched([sys.executable, "-m", "api.cli", "-v", *args, "--json"], env, cpus)
+    proc, cpu, parts = run_watched([sys.executable, "-m", "api.cli", "-v", *args, "--json"], env, cpus)
     elapsed = time.perf_counter() - start
     neo1 = neo4j_cpu(port)
     if proc.returncode != 0:
@@ -122,6 +141,7 @@ def run(env: dict[str, str], *args: str, cpus: set[int] | None = None) -> Run:
     before = sum(float(m) for m in BEFORE_TASKS.findall(proc.stderr))
     extra = {
         "cpu_seconds": round(cpu, 1),
+        "cpu_seconds_by_process": parts,
         "neo4j_cpu_seconds": round(neo1 - neo0, 1) if neo0 is not None and neo1 is not None else None,
         "seconds_before_first_task": round(before, 2) if waves else None,
     }

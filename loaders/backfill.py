@@ -3,7 +3,7 @@
 The corpus (WARC/ARC files, JSON Lines, Parquet, or folders of any readable files) is distributed as
 RDDs of plain values (file paths; JSON Lines byte ranges, loaders/jsonl_split.py) or, for Parquet, a
 DataFrame; `mapPartitions` runs the same pure `SourceArticle -> Extraction` function as `kg ingest`
-(`Extractor`, spaCy loaded once per executor Python worker), and the extractions are written with the
+(`Extractor`, spaCy loaded once per executor by its Python daemon, loaders/spark_daemon.py), and the extractions are written with the
 project's one `Neo4jStore.upsert`, in batches. Sharing the upsert makes the result equal
 to `kg ingest` (ids, counts, evidence); docs/inputs.md says why the Neo4j Spark connector was not used.
 
@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 RECORD_FIELDS = ("id", "title", "source", "url", "published", "text", "html")
 JSON_SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")
 PARQUET_SUFFIXES = (".parquet",)
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 @dataclass(frozen=True)
@@ -107,11 +108,17 @@ def spark_session(master: str | None) -> Any:
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
             "spark.driver.bindAddress", "127.0.0.1"
         )
+        # The local JVM only schedules tasks and moves rows to and from Python: its optimising JIT and
+        # parallel GC cost more CPU than they save (a session and a small job on one core: 18-21 JVM CPU
+        # s, 11.5 with these; docs/inputs.md). The flags only apply where PySpark starts the JVM.
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     spark = (
         builder.appName("actorgraph-backfill")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")  # our own progress line instead
         .config("spark.python.worker.reuse", "true")  # one spaCy load per worker, not per task
+        # and one per executor: the daemon that forks the workers loads it first (loaders/spark_daemon.py)
+        .config("spark.python.daemon.module", "loaders.spark_daemon")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )

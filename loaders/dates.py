@@ -46,6 +46,13 @@ _WEEK = re.compile(r"\b(last|this|earlier this|past) week\b")
 _LAST_MONTH = re.compile(r"\blast month\b")
 _THIS_MONTH = re.compile(r"\bthis month\b")
 _LAST_YEAR = re.compile(r"\blast year\b")
+# What every phrase above needs somewhere in the text: a digit (calendar dates, years), a capitalised
+# month name or abbreviation ("in March"), or a time word (weekdays, "today", "overnight", "last week",
+# "this morning", "two days ago" ...). Most sentences have none, and one search rejects them instead of
+# the twenty above (resolve_date runs for every sentence and event mention).
+_ANY_DATE = re.compile(
+    rf"\d|{'|'.join(sorted({m[:3].title() for m in MONTHS}))}|(?i:day|night|morning|afternoon|evening|week|month|year)"
+)
 
 
 def parse_iso(value: str | None) -> date | None:
@@ -84,6 +91,8 @@ def _calendar(day: int, month: int, year: int | None, ref: date | None) -> str |
 
 def resolve_date(text: str, published: str | None) -> str | None:
     """The most specific date the phrase states, resolved against `published`; None if it states none."""
+    if not _ANY_DATE.search(text):
+        return None
     ref = parse_iso(published)
     for rx, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
         for m in rx.finditer(text):

@@ -82,7 +82,8 @@ def password_for_executors(settings: Settings) -> None:
 
 @lru_cache(maxsize=1)
 def executor_extractor() -> Extractor:
-    """The spaCy pipeline and gazetteer, loaded once per executor Python worker and reused."""
+    """The spaCy pipeline and gazetteer, loaded once per process and reused (in a backfill, by the daemon
+    before it forks the Python workers: loaders/spark_daemon.py)."""
     from loaders.pipeline import Extractor
 
     return Extractor()

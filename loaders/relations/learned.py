@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,10 +143,14 @@ def _mean(tensor: np.ndarray, start: int, end: int) -> np.ndarray:
     return np.asarray(tensor[start:end].mean(axis=0), dtype=np.float32)
 
 
-def dependency_path(a: Token, b: Token) -> list[tuple[Token, str]]:
-    """Tokens strictly between `a` and `b` on the dependency tree, with each step's direction and label."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
+def dependency_path(
+    a: Token, b: Token, up: Callable[[Token], list[Token]] | None = None
+) -> list[tuple[Token, str]]:
+    """Tokens strictly between `a` and `b` on the dependency tree, with each step's direction and label.
+
+    `up` gives a token with its ancestors (memoised by the caller: a sentence's pairs share heads)."""
+    up_a = up(a) if up else [a, *a.ancestors]
+    up_b = up(b) if up else [b, *b.ancestors]
     index_b = {t.i: n for n, t in enumerate(up_b)}
     for n, t in enumerate(up_a):
         if t.i in index_b:
@@ -157,15 +161,21 @@ def dependency_path(a: Token, b: Token) -> list[tuple[Token, str]]:
 
 
 def pair_features(
-    sent: Span, source: Mention, target: Mention, between_mentions: int, memo: dict[Any, Any] | None = None
+    sent: Span,
+    source: Mention,
+    target: Mention,
+    between_mentions: int,
+    memo: dict[Any, Any] | None = None,
+    out: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The feature vector of one ordered pair of mentions in a sentence.
+    """The feature vector of one ordered pair of mentions in a sentence (written into `out`, a zeroed
+    row of the caller's matrix, when given).
 
     `memo` (one dict per sentence) keeps what both orders of a pair, and pairs sharing a mention, have
-    in common: a mention's tensor mean and head, the words between two mentions."""
+    in common: a mention's tensor mean and head, a head's ancestors, the words between two mentions."""
     memo = {} if memo is None else memo
     doc = sent.doc
-    x = np.zeros(N_FEATURES, dtype=np.float32)
+    x = np.zeros(N_FEATURES, dtype=np.float32) if out is None else out
     tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else np.zeros((0, 0), np.float32)
     lo, hi = (source, target) if source.start < target.start else (target, source)
 
@@ -198,7 +208,13 @@ def pair_features(
     hashed: list[str] = list(memo["between", lo.end, hi.start])
     s_root = root(source)
     t_root = root(target)
-    path = dependency_path(s_root, t_root)
+
+    def up(t: Token) -> list[Token]:
+        if ("up", t.i) not in memo:
+            memo["up", t.i] = [t, *t.ancestors]
+        return memo["up", t.i]  # type: ignore[no-any-return]
+
+    path = dependency_path(s_root, t_root, up)
     for tok, step in path:
         hashed.append(f"p:{tok.lemma_.lower()}")
         hashed.append(f"d:{step}")
@@ -208,8 +224,8 @@ def pair_features(
     for end in (source.end, target.end):
         if end < len(doc):
             hashed.append(f"next:{doc[end].lower_}")
-    for feat in hashed:
-        x[_bucket(feat)] += 1.0
+    # counts of small integers: exact in float32, whatever the order of the additions
+    np.add.at(x, [_bucket(feat) for feat in hashed], 1.0)
     return x
 
 
@@ -284,12 +300,9 @@ def score(model: RelationModel, cands: Sequence[Candidate]) -> np.ndarray:
     if not cands:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     memos: dict[int, dict[Any, Any]] = {}  # one per doc: the memo is keyed by token positions
-    feats = np.stack(
-        [
-            pair_features(c.sent, c.source, c.target, c.between, memos.setdefault(id(c.sent.doc), {}))
-            for c in cands
-        ]
-    )
+    feats = np.zeros((len(cands), N_FEATURES), dtype=np.float32)  # rows filled in place, not stacked
+    for row, c in zip(feats, cands, strict=True):
+        pair_features(c.sent, c.source, c.target, c.between, memos.setdefault(id(c.sent.doc), {}), row)
     return model.probabilities(feats)
 
 

@@ -77,6 +77,10 @@ def test_password_is_not_shipped_and_executors_still_write(
     assert all(secret not in blob for blob in shipped)
     assert all(password not in value for env in shipped_env for value in env.values())
     assert confs and all(password not in value for key, value in confs[0])
+    # the executors' Python daemon is ours: it loads the pipeline once before forking the workers
+    assert ("spark.python.daemon.module", "loaders.spark_daemon") in confs[0]
+    # local mode: the JVM's own flags (Spark adds its defaults before them)
+    assert backfill.LOCAL_JVM_OPTIONS in dict(confs[0])["spark.driver.extraJavaOptions"]
 
 
 def test_executor_password_comes_from_its_environment(
