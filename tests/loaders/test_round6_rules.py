@@ -32,14 +32,14 @@ def test_taking_a_place_from_b_opposes_b(run: Callable[[str], Extraction]) -> No
 
 
 def test_fighting_broke_out_between_a_and_b_one_way_round(run: Callable[[str], Extraction]) -> None:
-    ex = run("Fighting broke out between the Sudanese army and the Rapid Support Forces on Saturday.")
+    ex = run("Fighting broke out between the Malian army and the Tuareg rebels on Saturday.")
     # OPPOSES is not symmetric: the two sides are related once, in the order the text gives them
-    assert of_type(ex, "OPPOSES") == {("Sudan", "OPPOSES", "Rapid Support Forces")}
+    assert of_type(ex, "OPPOSES") == {("Mali", "OPPOSES", "Tuareg rebels")}
 
 
 def test_talks_and_meetings_between_a_and_b(run: Callable[[str], Extraction]) -> None:
-    ex = run("Direct talks between Sudan and the Rapid Support Forces will begin in Jeddah on Saturday.")
-    assert ("Sudan", "SPOKE_WITH", "Rapid Support Forces") in rels(ex)
+    ex = run("Direct talks between Ethiopia and the Oromo Liberation Army will begin in Zanzibar on Tuesday.")
+    assert ("Ethiopia", "SPOKE_WITH", "Oromo Liberation Army") in rels(ex)
     ex = run("A meeting between Erdogan and Putin took place in Sochi on Friday.")
     assert ("Erdogan", "MET_WITH", "Putin") in rels(ex)
 
@@ -110,7 +110,9 @@ def test_acts_with_their_target_after_of(run: Callable[[str], Extraction]) -> No
     assert ("Hezbollah", "STRUCK", "Israel") in rels(
         run("Hezbollah fired rockets into northern Israel on Tuesday.")
     )
-    assert ("Russia", "STRUCK", "Idlib") in rels(run("Russian warplanes pounded rebel-held areas of Idlib."))
+    assert ("Russia", "STRUCK", "Daraa") in rels(
+        run("Russian jets bombed rebel-held areas of Daraa overnight.")
+    )
 
 
 def test_alliances_stated_by_a_clause(run: Callable[[str], Extraction]) -> None:
@@ -172,8 +174,8 @@ def test_talks_somewhere_control_no_place(run: Callable[[str], Extraction]) -> N
 
 
 def test_fighting_that_broke_out_between_a_and_b_is_their_assault(run: Callable[[str], Extraction]) -> None:
-    ex = run("Fighting broke out between the Sudanese army and the Rapid Support Forces on Saturday.")
-    assert [sorted(a) for a, _ in events(ex, "ASSAULT")] == [["Rapid Support Forces", "Sudan"]]
+    ex = run("Fighting broke out between the Malian army and the Tuareg rebels on Saturday.")
+    assert [sorted(a) for a, _ in events(ex, "ASSAULT")] == [["Mali", "Tuareg rebels"]]
 
 
 def test_memberships_by_of_and_by_rank(run: Callable[[str], Extraction]) -> None:
