@@ -31,6 +31,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from graph.model import EntityKind, ExtractedRelation, RelationType
+from loaders.entities.collectives import JOINED_LED
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACTORS, SYMMETRIC, table, words
 
@@ -256,6 +257,23 @@ def candidates(sent: Span, table: EntityTable) -> list[Candidate]:
     return out
 
 
+def backer_keys(sent: Span, table: EntityTable) -> set[str]:
+    """Entities named in the sentence only as the X of "X-backed" / "X-led" before a collective: the
+    Chad of "Chad-backed rebels". They act through the collective, which the rules already relate them
+    to (SUPPORTS for "-backed"); a classifier that scores them as ends of their own copies the
+    collective's acts onto them ("Chad-backed rebels attacked B" is no strike by Chad)."""
+    doc = sent.doc
+
+    def backer(m: Mention) -> bool:
+        if m.end - m.start == 1 and JOINED_LED.match(doc[m.start].text):  # "U.S.-led": one token
+            return True
+        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"backed", "led"}
+
+    ms = table.mentions_in(sent.start, sent.end)
+    free = {m.key for m in ms if not backer(m)}
+    return {m.key for m in ms} - free
+
+
 @dataclass(frozen=True)
 class RelationModel:
     """Softmax weights over LABELS, the feature scaling they were trained with, and the threshold."""
@@ -324,7 +342,14 @@ def learned_relations(
     affiliated = {r.source for r in known if r.type == "AFFILIATED_WITH"}
     best: dict[frozenset[str], tuple[float, ExtractedRelation]] = {}
     for sent in sents:
-        cands = [c for c in candidates(sent, table) if frozenset((c.source.key, c.target.key)) not in taken]
+        backers = backer_keys(sent, table)
+        cands = [
+            c
+            for c in candidates(sent, table)
+            if frozenset((c.source.key, c.target.key)) not in taken
+            and c.source.key not in backers
+            and c.target.key not in backers
+        ]
         if not cands:
             continue
         probs = score(model, cands)

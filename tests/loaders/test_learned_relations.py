@@ -20,6 +20,7 @@ from loaders.relations import find_relations
 from loaders.relations.learned import (
     LABELS,
     N_FEATURES,
+    backer_keys,
     has_trigger,
     kinds_allowed,
     learned_relations,
@@ -106,6 +107,18 @@ def test_rules_win_and_kinds_and_triggers_hold() -> None:
         assert has_trigger(r.type, sent, mentions[r.source], mentions[r.target])
     # a person with an affiliation from the rules gets no second one
     assert not any(r.type == "AFFILIATED_WITH" and r.source == "Sameh Shoukry" for r in learned)
+
+
+def test_the_backer_of_a_collective_gets_none_of_its_acts() -> None:
+    """ "X-backed rebels attacked B": the rebels struck B, X backs them; X struck nothing."""
+    sents, table, rules = parse("Chad-backed rebels attacked the capital Bangui on Sunday.")
+    assert backer_keys(sents[0], table) == {"Chad"}
+    assert ("Chad", "SUPPORTS", "Chad-backed rebels") in {(r.source, r.type, r.target) for r in rules}
+    learned = learned_relations(sents, table, rules, threshold=0.0)
+    assert not [r for r in learned if "Chad" in (r.source, r.target)]
+    # named on its own as well, the backer is an end like any other
+    sents, table, _ = parse("Chad-backed rebels and Chad's army attacked Bangui.")
+    assert backer_keys(sents[0], table) == set()
 
 
 def test_setting_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
