@@ -265,6 +265,23 @@ def coreference(
             ):
                 target[k] = long
                 break
+    # The first word of a joined name ("Lashkar" of "Lashkar-e-Taiba", "Jamaat" of "Jamaat-ud-Dawa"),
+    # when one group of the article is named so; the model often tags the short form a person.
+    joined: dict[str, list[str]] = {}
+    for long in keys:
+        parts = long.split("|", 1)[1].split("-")
+        if (
+            len(parts) >= 3
+            and kinds[long] in {"armed_group", "organization"}
+            and target[long] == long
+            and 1 <= len(parts[1]) <= 3
+            and parts[1].islower()
+        ):
+            joined.setdefault(normalize_name(parts[0]), []).append(long)
+    for k in keys:
+        hits = joined.get(name(k), [])
+        if target[k] == k and kinds[k] != "country" and len(name(k)) >= 4 and len(hits) == 1:
+            target[k] = hits[0]
     # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
     for a in others:
         words = name(a).split()

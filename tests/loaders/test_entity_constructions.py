@@ -234,3 +234,16 @@ def test_led_by_a_titled_person_affiliates_the_leader(run: Callable[[str], Extra
     assert ("Omar Bakri", "AFFILIATED_WITH", "Kivu Front") in {
         (r.source, r.type, r.target) for r in ex.relations
     }
+
+
+def test_first_word_of_a_joined_group_name_is_that_group(run: Callable[[str], Extraction]) -> None:
+    """Round 6: "Lashkar" after "Lashkar-e-Taiba" in one article is the group, not a second actor."""
+    ex = run(
+        "Lashkar-e-Taiba claimed the bombing in Srinagar. A Lashkar spokesman said it would strike again."
+    )
+    assert kinds(ex).get("Lashkar-e-Taiba") == "armed_group"
+    assert "Lashkar" not in kinds(ex)
+    assert "Lashkar" in next(e for e in ex.entities if e.name == "Lashkar-e-Taiba").aliases
+    # a "-led" phrase is no joined name: its first word stays the country it names
+    ex = run("The Saudi-led coalition struck Sanaa. Saudi Arabia said the raid hit a depot.")
+    assert kinds(ex).get("Saudi Arabia") == "country"
