@@ -15,6 +15,7 @@ from loaders.entities.context import (
     strong_locative,
 )
 from loaders.entities.lexicon import (
+    ARMED_NAME_WORDS,
     ARMED_WORDS,
     GOVERNMENT_NOUNS,
     MACRO_REGIONS,
@@ -89,6 +90,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "PERSON"} and len(span) > 1 and span[0].lower_ in ARMED_NAME_WORDS:
+        return "armed_group", text, c.how  # "Harakat al-Nujaba": a group named by its kind, not a person
     if (
         label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
         and after_person_title(doc, c.start, gaz)

@@ -45,6 +45,9 @@ assert isinstance(_led, dict)
 LED_HEADS: dict[str, str] = dict(_led)
 # Force nouns that, with "ethnic" before the demonym, name a non-state armed group, not the country.
 FORCE_NOUNS = _set("force_nouns")
+# Transliterated words for a fighting body that open a group's name ("Jaish al-Adl", "Kataib Hezbollah",
+# "Lashkar-e-Taiba"): the name is the group's, whatever the model tagged it.
+ARMED_NAME_WORDS = _set("armed_name_words")
 GOVERNMENT_NOUNS = _set("government_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"

@@ -247,3 +247,13 @@ def test_first_word_of_a_joined_group_name_is_that_group(run: Callable[[str], Ex
     # a "-led" phrase is no joined name: its first word stays the country it names
     ex = run("The Saudi-led coalition struck Sanaa. Saudi Arabia said the raid hit a depot.")
     assert kinds(ex).get("Saudi Arabia") == "country"
+
+
+def test_a_name_opened_by_a_word_for_a_fighting_body_is_an_armed_group(
+    run: Callable[[str], Extraction],
+) -> None:
+    """Round 6: "Harakat al-Nujaba", "Jaish al-Adl" name groups by their kind, never a person."""
+    ex = run("Harakat al-Nujaba threatened US forces in Iraq on Monday.")
+    assert kinds(ex).get("Harakat al-Nujaba") == "armed_group"
+    ex = run("Jaish al-Adl attacked a border post in Sistan-Baluchestan on Friday.")
+    assert kinds(ex).get("Jaish al-Adl") == "armed_group"
