@@ -85,3 +85,8 @@ def subjects(
     if not subj and verb.dep_ == "acl":
         return [verb.head], True
     return subj, passive
+
+
+def conditional(verb: Token) -> bool:
+    """A clause stated as a condition ("warned of consequences if it invaded Y"): nothing happened."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)

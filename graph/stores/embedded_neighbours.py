@@ -35,9 +35,8 @@ NEIGHBOUR_EVENTS = (
 
 
 def entity(row: Sequence[Any], articles: list[str]) -> Entity:
-    """An `Entity` from a row of `NODE_COLUMNS` and its article ids (as `embedded_queries.entity`)."""
-    fields = {k: v for k, v in zip(NODE_COLUMNS, row, strict=False) if v is not None}
-    return Entity.model_construct(**{"aliases": [], "titles": [], **fields, "article_ids": sorted(articles)})
+    """An `Entity` from a row of `NODE_COLUMNS` and its article ids."""
+    return Q.entity(dict(zip(NODE_COLUMNS, row, strict=False)), articles)
 
 
 def root_entity(conn: Any, root: str) -> Entity | None:

@@ -59,10 +59,10 @@ from graph.stores.neo4j_search import entity as search_entity
 from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
-# Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
-# write may wait longer for a deadlock between concurrent writers to clear.
 logger = logging.getLogger(__name__)
 
+# Reads fail fast when the server is down (the driver's setting, graph/stores/factory.py); a batch
+# write may wait longer for a deadlock between concurrent writers to clear.
 WRITE_RETRY_SECONDS = 15.0
 
 INTERNAL_ENTITY_PROPS = ("degree",)

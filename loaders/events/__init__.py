@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
+from loaders.clauses import conditional
 from loaders.dates import parse_iso
 from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
@@ -30,7 +31,6 @@ from loaders.events.syntax import (
 )
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.verbs import conditional
 
 __all__ = ["find_events", "sentence_events"]
 

@@ -270,8 +270,7 @@ def backer_keys(sent: Span, table: EntityTable) -> set[str]:
         return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"backed", "led"}
 
     ms = table.mentions_in(sent.start, sent.end)
-    free = {m.key for m in ms if not backer(m)}
-    return {m.key for m in ms} - free
+    return {m.key for m in ms if backer(m)} - {m.key for m in ms if not backer(m)}
 
 
 @dataclass(frozen=True)

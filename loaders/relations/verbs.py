@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.clauses import conditional
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.syntax import (
@@ -52,11 +53,6 @@ class ActMemory:
         if tok.lower_ not in ACT_NOUNS:
             return []
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
-
-
-def conditional(verb: Token) -> bool:
-    """A clause stated as a condition ("warned of consequences if it invaded Y"): nothing happened."""
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
 
 
 def _is_request_call(verb: Token, sent: Span) -> bool:
