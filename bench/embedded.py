@@ -253,7 +253,7 @@ def resolver(entities: int, batch: int) -> dict[str, object]:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
-    logging.getLogger("graph.stores.embedded_db").setLevel(logging.INFO)  # checkpoints, with their time
+    logging.getLogger("graph.stores.embedded_lease").setLevel(logging.INFO)  # checkpoints, with their time
     ap = argparse.ArgumentParser()
     ap.add_argument("--mentions", type=int, default=1_000_000)
     ap.add_argument("--batch", type=int, default=500)

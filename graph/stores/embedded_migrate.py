@@ -15,7 +15,7 @@ from graph.stores.embedded_write import put_records
 from graph.stores.props import article_props
 
 if TYPE_CHECKING:
-    from graph.stores.embedded import EmbeddedStore
+    from graph.stores.embedded_sessions import EmbeddedSessions
 
 log = logging.getLogger(__name__)
 CHUNK = 5000
@@ -26,7 +26,7 @@ def _chunks(items: list[Any]) -> list[list[Any]]:
     return list(iter(lambda: list(islice(it, CHUNK)), []))
 
 
-def migrate_json(store: EmbeddedStore, path: Path) -> Path:
+def migrate_json(store: EmbeddedSessions, path: Path) -> Path:
     """Import `path` (format 1) in chunks, then rename it to `graph.json.migrated`; returns the new name.
 
     Each chunk is one transaction and writing a record twice changes nothing, so a migration that dies

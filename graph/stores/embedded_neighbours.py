@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model import Entity
+from graph.model import Entity, Event, Relation
 from graph.stores import embedded_queries as Q
 from graph.stores import embedded_reads as R
+from graph.stores.embedded_answers import in_window
+
+# What a neighbourhood read returns: entities by id, relations, events (the store sorts them).
+Found = tuple[dict[str, Entity], list[Relation], list[Event]]
+MAX_DEPTH = 6
 
 NODE_COLUMNS = ("id", "name", "kind", "aliases", "country_code", "titles", "lat", "lon")
 _NODE = ", ".join(f"b.{c}" for c in NODE_COLUMNS)
@@ -63,3 +68,45 @@ def around(
             e for b, e in Q.rows(conn, NEIGHBOUR_EVENTS.format(types=pattern), {"id": root}) if b in keep
         }
     return ents, sorted(events)
+
+
+def one_hop(
+    conn: Any, entity_id: str, types: Sequence[str] | None, since: str | None, until: str | None
+) -> Found | None:
+    """`neighbors(depth=1)`, the common call, in one read walked from the root; None: no such root."""
+    root = root_entity(conn, entity_id)
+    if root is None:
+        return None
+    rels: list[Relation] = []
+    kept = {entity_id}
+    for rel in R.edges_at(conn, [entity_id], types):
+        if in_window((e.date for e in rel.evidence), since, until):
+            rels.append(rel)
+            kept |= {rel.source, rel.target}
+    ents, ev_ids = around(conn, entity_id, types, kept)
+    ents[entity_id] = root
+    return ents, rels, list(Q.events_by_id(conn, ev_ids).values())
+
+
+def within(
+    conn: Any, entity_id: str, depth: int, types: Sequence[str] | None, since: str | None, until: str | None
+) -> Found | None:
+    """Entities within `depth` hops (at most `MAX_DEPTH`), level by level by id; None: no such root."""
+    seen = {entity_id}
+    frontier = {entity_id}
+    rels: dict[str, Relation] = {}
+    for _ in range(min(int(depth), MAX_DEPTH)):
+        if not frontier:
+            break
+        nxt: set[str] = set()
+        for rel in R.edges_at(conn, frontier, types):
+            if rel.id in rels or not in_window((e.date for e in rel.evidence), since, until):
+                continue
+            rels[rel.id] = rel
+            nxt |= {rel.source, rel.target} - seen
+        seen |= nxt
+        frontier = nxt
+    ents, ev_ids = R.entities(conn, seen), R.event_ids(conn, seen)
+    if entity_id not in ents:
+        return None
+    return ents, list(rels.values()), list(Q.events_by_id(conn, ev_ids).values())

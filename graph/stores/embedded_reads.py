@@ -4,7 +4,7 @@ LadybugDB answers a statement rooted at one primary key (`{id: $id}`, a scalar p
 index, in a tenth of a millisecond once prepared; a list of ids (`UNWIND $ids`, `IN $ids`) becomes a scan
 or a join over the whole table instead (5 ms at 20k entities, and 130 ms for articles at 200k relations;
 measured in docs/embedded.md). So a handful of ids is read one statement per id on a pooled connection,
-whose prepared statements are reused (`embedded_db.ConnectionPool`), and only many ids fall back to the
+whose prepared statements are reused (`embedded_handles.ConnectionPool`), and only many ids fall back to the
 list forms, whose cost is then shared by all of them.
 """
 
