@@ -167,8 +167,8 @@ class StoreFiles:
                         self._ro_version = now
                     db, pool = self._ro, self._ro_pool
             if not fresh:
-                with pool.connection(db) as conn:
-                    yield conn
+                with pool.connection(db) as pooled:
+                    yield pooled
                 return
             conn = ladybug.Connection(db)
             try:

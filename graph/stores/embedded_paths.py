@@ -13,12 +13,15 @@ steps in order, so nothing beyond `limit` is built.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from graph.stores.embedded_reads import adjacent, adjacent_around
 
 Step = tuple[str, str, str]  # (relation id, source id, type)
+# The last step is filtered in the engine (`b.id IN $to`) when the other side has at most this many
+# nodes: a membership test per row against a longer list would cost more than the rows it saves.
+LAST_STEP_FILTER = 512
 
 
 class Side:
@@ -31,13 +34,20 @@ class Side:
         self.frontier: list[str] = [root]
         self.depth = 0
 
-    def grow(self, conn: Any) -> list[str]:
-        """Read the frontier's relations, take the next level; returns its new nodes."""
+    def grow(self, conn: Any, towards: Collection[str] | None = None) -> list[str]:
+        """Read the frontier's relations, take the next level; returns its new nodes.
+
+        `towards`: the search's last step, which only needs the new nodes among these (the other side's);
+        the engine then returns only the relations that reach them (the others' nodes would never be
+        read again)."""
         nxt = self.depth + 1
         new: list[str] = []
         # At depth 1 the frontier is all the root's neighbours: walk to them from the root (no look-up
         # per node); deeper frontiers are read by id.
-        rows = adjacent_around(conn, self.root) if self.depth == 1 else adjacent(conn, self.frontier)
+        if self.depth == 1:
+            rows = adjacent_around(conn, self.root, sorted(towards) if towards else None)
+        else:
+            rows = adjacent(conn, self.frontier)
         for node, other, rid, rtype, outgoing in rows:
             seen = self.level.get(other)
             if seen is None:
@@ -57,7 +67,8 @@ def search(conn: Any, source: str, target: str, max_hops: int) -> tuple[Side, Si
     s, t = Side(source), Side(target)
     while s.depth + t.depth < max_hops and s.frontier and t.frontier:
         side, other = (s, t) if len(s.frontier) <= len(t.frontier) else (t, s)
-        meet = {n for n in side.grow(conn) if n in other.level}
+        last = s.depth + t.depth + 1 == max_hops and len(other.level) <= LAST_STEP_FILTER
+        meet = {n for n in side.grow(conn, other.level.keys() if last else None) if n in other.level}
         if meet:
             return s, t, meet
     return None

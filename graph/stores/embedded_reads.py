@@ -48,17 +48,29 @@ ADJACENT_MANY = (
     "MATCH (a:Entity)-[x:{types}]->(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), true",
     "MATCH (a:Entity)<-[x:{types}]-(b:Entity) WHERE a.id IN $ids RETURN a.id, b.id, x.id, label(x), false",
 )
-# The relations at all of an entity's neighbours (a path search's second level), walked from it.
+# The relations at all of an entity's neighbours (a path search's second level), walked from it. The
+# neighbours are made distinct (by node) before their relations are read: the same rows as a `RETURN
+# DISTINCT` over (a.id, b.id, x.id, type), whose hashing of ~1,400 rows of strings per statement cost
+# 20-28% more CPU at 489k relations (round 7).
 ADJACENT_AROUND = (
-    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity)-[x:{types}]->(b:Entity) "
-    "RETURN DISTINCT a.id, b.id, x.id, label(x), true",
-    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity)<-[x:{types}]-(b:Entity) "
-    "RETURN DISTINCT a.id, b.id, x.id, label(x), false",
+    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity) WITH DISTINCT a "
+    "MATCH (a)-[x:{types}]->(b:Entity) RETURN a.id, b.id, x.id, label(x), true",
+    "MATCH (r:Entity {{id: $id}})-[:{types}]-(a:Entity) WITH DISTINCT a "
+    "MATCH (a)<-[x:{types}]-(b:Entity) RETURN a.id, b.id, x.id, label(x), false",
 )
-# One stored relation by its source and id (walks the source's adjacency).
-RELATION_AT = (
-    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id = $id "
-    "RETURN b.id, label(x), x.titles, x.evidence"
+# The same, only towards the given nodes: a search's last step needs only the relations that meet the
+# other side, so the engine filters the ~1,400 rows of a 489k-relation graph down to those few (6.1 ms
+# of CPU against 10.8 ms, round 7). The far end's id is projected first: `WHERE b.id IN $to` straight
+# after the match (or `list_contains`) is planned as a scan of every entity, 73 ms.
+ADJACENT_AROUND_TO = tuple(
+    q.replace(" RETURN a.id, b.id,", " WITH a, x, b.id AS bid WHERE bid IN $to RETURN a.id, bid,")
+    for q in ADJACENT_AROUND
+)
+# Stored relations by their source and ids (walks the source's adjacency once for all its relations
+# wanted: 0.33 ms of CPU for three against 0.85 ms one statement each, round 7).
+RELATIONS_AT = (
+    "MATCH (a:Entity {{id: $s}})-[x:{types}]->(b:Entity) WHERE x.id IN $ids "
+    "RETURN x.id, b.id, label(x), x.titles, x.evidence"
 )
 
 
@@ -123,20 +135,31 @@ def adjacent(conn: Any, ids: Sequence[str]) -> list[tuple[str, str, str, str, bo
     ]
 
 
-def adjacent_around(conn: Any, root: str) -> list[tuple[str, str, str, str, bool]]:
-    """`adjacent` of all the root's neighbours, in two statements walked from the root."""
+def adjacent_around(
+    conn: Any, root: str, to: Sequence[str] | None = None
+) -> list[tuple[str, str, str, str, bool]]:
+    """`adjacent` of all the root's neighbours, in two statements walked from the root; with `to`, only
+    the relations whose far end is one of those nodes."""
+    queries, params = (
+        (ADJACENT_AROUND_TO, {"id": root, "to": list(to)}) if to else (ADJACENT_AROUND, {"id": root})
+    )
     return [
         (a, b, rid, rtype, bool(out))
-        for query in ADJACENT_AROUND
-        for a, b, rid, rtype, out in Q.rows(conn, query.format(types=Q.TYPED), {"id": root})
+        for query in queries
+        for a, b, rid, rtype, out in Q.rows(conn, query.format(types=Q.TYPED), params)
     ]
 
 
 def relations_by_id(conn: Any, wanted: Iterable[tuple[str, str]]) -> dict[str, Relation]:
-    """Stored relations by (source, id)."""
+    """Stored relations by (source, id): one statement per source."""
+    by_source: dict[str, set[str]] = {}
+    for src, rid in wanted:
+        by_source.setdefault(src, set()).add(rid)
     out = {}
-    query = RELATION_AT.format(types=Q.TYPED)
-    for src, rid in sorted(set(wanted)):
-        for dst, rtype, titles, evidence in Q.rows(conn, query, {"s": src, "id": rid}):
+    query = RELATIONS_AT.format(types=Q.TYPED)
+    for src in sorted(by_source):
+        for rid, dst, rtype, titles, evidence in Q.rows(
+            conn, query, {"s": src, "ids": sorted(by_source[src])}
+        ):
             out[rid] = Q.relation(rtype, src, dst, {"id": rid, "titles": titles, "evidence": evidence})
     return out
