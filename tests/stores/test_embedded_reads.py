@@ -45,6 +45,34 @@ def test_first_paths_are_the_first_of_all_shortest_paths(tmp_path: Path) -> None
         store.close()
 
 
+def test_last_step_and_relations_by_source_read_what_the_full_reads_do(tmp_path: Path) -> None:
+    # A path search's last step asks the engine only for the relations that reach the other side; the
+    # rows must be exactly those of the full second-level read whose far end is on that side. Relations
+    # read per source must be the ones the root's own relation read gives.
+    from graph.stores import embedded_reads as R
+
+    pairs = [("Root Group", "SUPPORTS", f"Near {i}") for i in range(4)]
+    pairs += [(f"Near {i}", "OPPOSES", f"Far {j}") for i in range(4) for j in range(3) if i != j]
+    pairs += [(f"Far {j}", "ALLIED_WITH", "Near 0") for j in range(1, 3)]
+    pairs += [("Near 1", "ACCUSED", "Root Group")]
+    store = EmbeddedStore(tmp_path / "graph.json")
+    try:
+        store.upsert([extraction("https://example.org/around", pairs)])
+        root = "organization:root-group"
+        with store.session() as conn:
+            every = R.adjacent_around(conn, root)
+            to = ["organization:far-1", root, "organization:nobody"]
+            towards = R.adjacent_around(conn, root, to)
+            assert sorted(towards) == sorted(r for r in every if r[1] in to)
+            assert {r[1] for r in towards} == {"organization:far-1", root}
+            wanted = {(node if out else other, rid) for node, other, rid, _t, out in every}
+            by_source = R.relations_by_id(conn, wanted)
+            direct = {r.id: r for r in R.edges_at(conn, {n for n, *_ in every}, None)}
+        assert by_source == {rid: direct[rid] for _, rid in wanted}
+    finally:
+        store.close()
+
+
 WRITER = """
 import sys
 from graph.model import Extraction
