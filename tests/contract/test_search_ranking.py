@@ -256,6 +256,34 @@ def test_browsing_follows_new_writes(loaded: tuple[Any, Any], monkeypatch: pytes
         )
 
 
+@pytest.mark.neo4j
+def test_narrow_search_follows_new_writes(loaded: tuple[Any, Any]) -> None:
+    # Neo4j keeps the rows of a stem's candidates per graph version (graph/stores/neo4j_search.py): a
+    # write that adds a candidate, an alias or degrees shows in the next search, the same on both stores.
+    embedded, neo4j = loaded
+    for q in ["norv", "norvania", "nor", "terra"]:  # asked twice: the second answer from kept rows
+        assert _page(neo4j, q) == _page(neo4j, q) == _page(embedded, q), q
+    more = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/search-narrow"},
+            "entities": [
+                {"name": "Norvan Coast", "kind": "place"},
+                {"name": "Terranova", "kind": "place", "aliases": ["Norvik"]},
+            ],
+            "relations": [
+                {"source": "Norvan Coast", "type": "MET_WITH", "target": "Terranova", "evidence": "They met."}
+            ],
+        }
+    )
+    for store in loaded:
+        store.upsert([more])
+    for q in ["norv", "norvania", "nor", "terra"]:
+        for kind in (None, "place"):
+            assert _page(neo4j, q, kind) == _page(embedded, q, kind), (q, kind)
+    assert ("place:norvan-coast", 1) in _page(neo4j, "norv")[2]
+    assert ("place:terranova", 2) in _page(neo4j, "norv")[2]  # by its new alias, with its new degree
+
+
 def _degrees(store: Any) -> dict[str, int]:
     """Every entity's degree as browsing reports it (the stored one on Neo4j)."""
     return {h.entity.id: h.degree for h in store.search_entities(None, limit=100).items}
