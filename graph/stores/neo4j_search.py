@@ -1,12 +1,12 @@
 """Entity search on Neo4j: the full-text index `entity_names` proposes, graph/search.py ranks.
 
-One round trip per stem, the longest first, asks the index for the ids of its matches
-(`SEARCH_CANDIDATE_IDS`: the first stem with at most `BROAD_CANDIDATES` matches gives the candidates).
-The candidates' rows (fields, stored `degree`, keys) come from `RowMemo`, which keeps the rows read at
-one graph version: a read names the version it saw (the bookmark Neo4j returns with every read, as
-`GraphStore.version()`), and kept rows are used only at the version they were read at. When some are
-not kept, one more statement reads the stem's ids and rows together (`SEARCH_CANDIDATES`, every kind)
-and keeps them. Reading ~1,000 nodes' properties was most of a narrow query's time on the server; ids
+Per stem, the longest first, the first stem with at most `BROAD_CANDIDATES` matches gives the
+candidates: one round trip. A stem seen before asks the index for the ids of its matches only
+(`SEARCH_CANDIDATE_IDS`) and takes their rows (fields, stored `degree`, keys) from `RowMemo`, which keeps
+the rows read at one graph version: a read names the version it saw (the bookmark Neo4j returns with
+every read, as `GraphStore.version()`), and kept rows are used only at that version. A new stem, or one
+whose rows are not kept at the version the ids were read at (after a write), reads ids and rows together
+(`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading ~1,000 nodes' properties was most of a narrow query's time on the server; ids
 alone cost about a quarter of it. Python ranks the candidates with the same code as the embedded store
 and builds the page from the same rows.
 
@@ -76,7 +76,12 @@ class RowMemo:
         self.max_rows = max_rows
         self._version: str | None = None
         self._rows: dict[str, Pair] = {}
+        self._stems: set[str] = set()  # stems whose candidates' rows are all kept
         self._lock = threading.Lock()
+
+    def knows(self, stem: str) -> bool:
+        """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
+        return stem in self._stems
 
     def pairs(self, version: str, ids: list[str]) -> list[Pair] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
@@ -87,14 +92,13 @@ class RowMemo:
         found = [p for i in ids if (p := rows.get(i)) is not None]
         return found if len(found) == len(ids) else None
 
-    def add(self, version: str, pairs: list[Pair]) -> None:
-        """Keep rows read at `version` (another version than the kept one starts the memo again)."""
+    def add(self, version: str, stem: str, pairs: list[Pair]) -> None:
+        """Keep a stem's rows read at `version` (another version than the kept one starts the memo again)."""
         with self._lock:
-            if version != self._version:
-                self._version, self._rows = version, {}
-            if len(self._rows) + len(pairs) > self.max_rows:
-                self._rows = {}
+            if version != self._version or len(self._rows) + len(pairs) > self.max_rows:
+                self._version, self._rows, self._stems = version, {}, set()
             self._rows.update((c.id, (c, row)) for c, row in pairs)
+            self._stems.add(stem)
 
 
 def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None) -> list[Candidate]:
@@ -120,17 +124,19 @@ def search_ranking(
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
         lucene = lucene_stem_query(stem)
-        records, at = read_at(Q.SEARCH_CANDIDATE_IDS, lucene=lucene, cap=cap)
-        ids = records[0]["ids"]
-        if len(ids) > cap:
-            continue
-        pairs = memo.pairs(at, ids)
-        if pairs is None:  # rows not all kept at this version: ids and rows (of every kind) together
+        pairs = None
+        if memo.knows(stem):  # ids only (they name their version), and the rows kept at that version
+            records, at = read_at(Q.SEARCH_CANDIDATE_IDS, lucene=lucene, cap=cap)
+            ids = records[0]["ids"]
+            if len(ids) > cap:
+                continue
+            pairs = memo.pairs(at, ids)
+        if pairs is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
             if records[0]["n"] > cap:  # the graph grew between the two reads
                 continue
             pairs = [(candidate(r), r) for r in records[0]["rows"]]
-            memo.add(at, pairs)
+            memo.add(at, stem, pairs)
         mine = [p for p in pairs if kind is None or p[1][2] == kind]
         return ranking(key, [c for c, _ in mine]), {c.id: r for c, r in mine}
     now = version()
