@@ -40,8 +40,9 @@ Read = Callable[..., list[Any]]
 ReadAt = Callable[..., tuple[list[Any], str]]  # records and the version (bookmark) they were read at
 Pair = tuple[Candidate, Sequence[Any]]  # a candidate and its row
 
-# Rows kept per graph version: ~0.5 KB each, so at most ~100 MB; past it the memo starts again.
-MEMO_ROWS = 200_000
+# Rows kept per graph version (per process): ~0.7 KB each with their candidate (measured with tracemalloc
+# on the synthetic graph's rows), so ~80 MB at most; past it the memo starts again.
+MEMO_ROWS = 120_000
 
 
 ENTITY_FIELDS = len(Q.CANDIDATE_ROW) - 1  # a candidate row: the entity's fields, degree, then keys
