@@ -125,7 +125,7 @@ def rank(key: str, candidates: Iterable[Candidate]) -> list[tuple[int, Candidate
         return []
     # One string per candidate, each key after a newline (q holds none: a match never spans two keys):
     # "\nq\n" is an exact key, "\nq" a key's start, " q" a later word's start. Three substring tests
-    # instead of a Python loop over the keys (ranking ~2,000 candidates is most of a search's CPU).
+    # instead of a Python loop over the keys (a search ranks up to 2,000 candidates).
     exact, start, word = f"\n{key}\n", f"\n{key}", f" {key}"
     for i, c in enumerate(cands):
         keys = c.keys if "" not in c.keys else tuple(k for k in c.keys if k)

@@ -6,9 +6,10 @@ candidates: one round trip. A stem seen before asks the index for the ids of its
 the rows read at one graph version: a read names the version it saw (the bookmark Neo4j returns with
 every read, as `GraphStore.version()`), and kept rows are used only at that version. A new stem, or one
 whose rows are not kept at the version the ids were read at (after a write), reads ids and rows together
-(`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading ~1,000 nodes' properties was most of a narrow query's time on the server; ids
-alone cost about a quarter of it. Python ranks the candidates with the same code as the embedded store
-and builds the page from the same rows.
+(`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading
+~1,000 nodes' properties was most of a narrow query's time on the server; ids alone cost about a quarter
+of it. Python ranks the candidates with the same code as the embedded store and builds the page from
+the same rows.
 
 A broad query (every stem past the cap) ranks its exact matches and the most connected entities
 instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
@@ -134,7 +135,7 @@ def search_ranking(
             pairs = memo.pairs(at, ids)
         if pairs is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
-            if records[0]["n"] > cap:  # the graph grew between the two reads
+            if records[0]["n"] > cap:  # past the cap (a new stem, or the graph grew since the ids)
                 continue
             pairs = [(candidate(r), r) for r in records[0]["rows"]]
             memo.add(at, stem, pairs)
