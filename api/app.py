@@ -17,7 +17,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api import errors
 from api.cache import VersionCache
 from api.deps import ReadAllowed
-from api.lanes import HeavyLane
 from api.response_cache import ResponseCache
 from api.routers import (
     alliances,
@@ -154,9 +153,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         from api.routers import views
 
         app.include_router(views.router, dependencies=[ReadAllowed])
-    # Innermost: a cache miss of an expensive path waits for a heavy slot (api/lanes.py); a hit never does.
-    app.add_middleware(HeavyLane, slots=settings.api_heavy_slots)
-    # Inside CORS and the body limit: they still apply to cached answers.
+    # Innermost of the middlewares: CORS and the body limit still apply to cached answers.
     app.add_middleware(
         ResponseCache, max_bytes=settings.api_cache_mb * 1024 * 1024, ttl=settings.api_version_ttl
     )

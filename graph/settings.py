@@ -59,10 +59,6 @@ class Settings(BaseSettings):
     query_timeout: float = Field(default=10.0, alias="KG_QUERY_TIMEOUT")
     query_row_limit: int = Field(default=10_000, alias="KG_QUERY_ROW_LIMIT")
     api_threads: int = Field(default=64, ge=1, le=1024, alias="KG_API_THREADS")
-    # Expensive requests (paths, Cypher, alliances, views) run at most this many at once per process, so
-    # cheap ones do not queue behind them (api/lanes.py); 0 (the default): no limit. Off by default: 2
-    # slots cut throughput at 64 clients to 0.62-0.88x (docs/api.md, round 7).
-    api_heavy_slots: int = Field(default=0, ge=0, le=1024, alias="KG_API_HEAVY_SLOTS")
     # Read answers kept per graph version (api/response_cache.py): memory for them (0: no cache) and how
     # long a version token is trusted before the store is asked again (the staleness bound, seconds).
     api_cache_mb: int = Field(default=64, ge=0, le=65536, alias="KG_API_CACHE_MB")
