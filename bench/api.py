@@ -237,6 +237,14 @@ def main() -> None:
         help="serve the baseline without neo4j-rust-ext, uvloop and httptools (a baseline older than them)",
     )
     ap.add_argument("--out", type=Path, help="--concurrent's result file")
+    ap.add_argument(
+        "--baseline-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="--concurrent: environment for the baseline server only (e.g. KG_API_HEAVY_SLOTS=0 with "
+        "--baseline-src . to measure one setting against another in one run)",
+    )
     args = ap.parse_args()
     if args.concurrent:
         concurrent(args)
@@ -357,7 +365,8 @@ def concurrent(args: argparse.Namespace) -> None:
     if args.baseline_src:
         src = args.baseline_src.resolve()
         path = f"{blocking_dir(COMPILED)}:{src}" if args.block_compiled else str(src)
-        servers = {"baseline": (src, {"PYTHONPATH": path}), **servers}
+        extra = dict(kv.split("=", 1) for kv in args.baseline_env)
+        servers = {"baseline": (src, {"PYTHONPATH": path, **extra}), **servers}
     result = run(args.store, env, args.port, args.workers, [1, 8, 64], args.per_level, servers)
     for srv in result["servers"].values():
         by = {lv["clients"]: lv for lv in srv["levels"]}
@@ -365,6 +374,7 @@ def concurrent(args: argparse.Namespace) -> None:
     if args.baseline_src:
         this, base = result["servers"]["this"]["levels"], result["servers"]["baseline"]["levels"]
         result["baseline_src"] = str(args.baseline_src)
+        result["baseline_env"] = args.baseline_env
         result["rps_ratio_vs_baseline"] = {
             str(a["clients"]): round(a["rps"] / max(b["rps"], 0.01), 2)
             for a, b in zip(this, base, strict=True)

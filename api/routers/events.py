@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import StoreDep
+from api.routers.convert import json_response
 from api.schemas import DATE_PATTERN, EventPage
 from graph.model import EventType
 from graph.store import EventFilter
@@ -24,11 +25,11 @@ def list_events(
     until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> EventPage:
+) -> Response:
     """Events by PLOVER type, participant, place (ids or names) and date window, in date order."""
     who = store.find_entity(actor).id if actor else None
     where = store.find_entity(place).id if place else None
     page = store.events(
         EventFilter(types=type, actor=who, place=where, since=since, until=until), limit=limit, offset=offset
     )
-    return EventPage(items=page.items, total=page.total, limit=limit, offset=offset)
+    return json_response(EventPage(items=page.items, total=page.total, limit=limit, offset=offset))

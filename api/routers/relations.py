@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import StoreDep
-from api.routers.convert import relation
+from api.routers.convert import json_response, relation
 from api.schemas import DATE_PATTERN, RelationPage
 from graph.model import RelationType
 from graph.store import RelationFilter
@@ -25,7 +25,7 @@ def list_relations(
     until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> RelationPage:
+) -> Response:
     """Relations by type, end (id or name) and date window, with evidence."""
     src = store.find_entity(source).id if source else None
     tgt = store.find_entity(target).id if target else None
@@ -34,4 +34,6 @@ def list_relations(
         limit=limit,
         offset=offset,
     )
-    return RelationPage(items=[relation(r) for r in page.items], total=page.total, limit=limit, offset=offset)
+    return json_response(
+        RelationPage(items=[relation(r) for r in page.items], total=page.total, limit=limit, offset=offset)
+    )

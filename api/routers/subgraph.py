@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import StoreDep
-from api.routers.convert import graph
+from api.routers.convert import graph, json_response
 from api.schemas import Graph
 from graph.errors import InvalidInput
 
@@ -16,12 +16,12 @@ router = APIRouter(tags=["subgraph"])
 
 
 @router.get("/subgraph", response_model=Graph)
-def subgraph(store: StoreDep, ids: Annotated[list[str], Query(min_length=1, max_length=1000)]) -> Graph:
+def subgraph(store: StoreDep, ids: Annotated[list[str], Query(min_length=1, max_length=1000)]) -> Response:
     """Entities (repeat `ids` or separate with commas), the relations among them, their events."""
     wanted = [i.strip() for part in ids for i in part.split(",") if i.strip()]
     if not wanted:
         raise InvalidInput("ids is empty", hint="pass ?ids=country:russia,country:syria")
-    return graph(store.subgraph(wanted))
+    return json_response(graph(store.subgraph(wanted)))
 
 
 @router.get("/export", responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})

@@ -55,8 +55,8 @@ from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_batch import BatchRows
+from graph.stores.neo4j_search import RowMemo, most_connected, search_ranking
 from graph.stores.neo4j_search import entity as search_entity
-from graph.stores.neo4j_search import most_connected, search_ranking
 from graph.stores.props import entity_props, event_props, evidence_from_props, relation_props
 
 logger = logging.getLogger(__name__)
@@ -153,6 +153,7 @@ class Neo4jStore:
             self._where = f"Neo4j at {driver.get_server_info().address}"
         self._open_schema()
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
+        self._search_rows = RowMemo()  # search candidates' rows, per graph version
 
     # ------------------------------------------------------------------------ plumbing
 
@@ -205,6 +206,19 @@ class Neo4jStore:
                 notifications_min_severity="OFF",
             ) as s:
                 return list(s.run(query, params))
+        except (Neo4jError, DriverError, OSError) as exc:
+            self._fail(exc)
+
+    def _read_at(self, query: str, **params: Any) -> tuple[list[neo4j.Record], str]:
+        """A read and the version it saw (the bookmark of its transaction, as `version()` reads it)."""
+        try:
+            with self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity="OFF",
+            ) as s:
+                records = list(s.run(query, params))
+                return records, ",".join(sorted(s.last_bookmarks().raw_values))
         except (Neo4jError, DriverError, OSError) as exc:
             self._fail(exc)
 
@@ -401,7 +415,9 @@ class Neo4jStore:
             page = most_connected(self._read, self._broad, self.version(), kind)[offset : offset + limit]
             capped = False
         else:
-            ranked, found = search_ranking(self._read, self._broad, self.version, key, kind)
+            ranked, found = search_ranking(
+                self._read, self._read_at, self._search_rows, self._broad, self.version, key, kind
+            )
             page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
             if all(c.id in found for c in page):  # a narrow query: its rows hold the page (one round trip)
                 items = [EntityHit(entity=search_entity(found[c.id]), degree=c.degree) for c in page]

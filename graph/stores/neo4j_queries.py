@@ -481,6 +481,13 @@ RETURN size(nodes) AS n, CASE WHEN size(nodes) > $cap THEN [] ELSE [
 ] END AS rows
 """
 
+# The same candidates as ids only (the index's answer, no property read: ~4x cheaper for ~1,000 matches
+# than the rows above), for a store that keeps the rows it has read at this graph version; when it
+# lacks some, it reads them with the statement above.
+SEARCH_CANDIDATE_IDS = f"""
+CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
+RETURN collect(node.id) AS ids
+"""
 _LIGHT_ROW = "[e.id, e.name, coalesce(e.degree, 0), coalesce(e.name_key, '')] + coalesce(e.alias_keys, [])"
 
 # A broad query's exact matches: the name by its range index, aliases through the full-text index.

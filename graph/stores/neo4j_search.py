@@ -1,17 +1,26 @@
 """Entity search on Neo4j: the full-text index `entity_names` proposes, graph/search.py ranks.
 
-One round trip per stem, the longest first, finds the candidates (`SEARCH_CANDIDATES`: the first stem
-with at most `BROAD_CANDIDATES` matches, its matches as rows with their fields and stored `degree`),
-Python ranks them with the same code as the embedded store and builds the page from the same rows: a
-narrow query is one round trip. A broad query (every stem past the cap) ranks its exact
-matches and the most connected entities instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come
-from `most_connected`: counting every entity's degree and sorting costs time in proportion to the graph,
-so it is done once per graph version (`GraphStore.version()`, one round trip) and kind, and a broad
+Per stem, the longest first, the first stem with at most `BROAD_CANDIDATES` matches gives the
+candidates: one round trip. A stem seen before asks the index for the ids of its matches only
+(`SEARCH_CANDIDATE_IDS`) and takes their rows (fields, stored `degree`, keys) from `RowMemo`, which keeps
+the rows read at one graph version: a read names the version it saw (the bookmark Neo4j returns with
+every read, as `GraphStore.version()`), and kept rows are used only at that version. A new stem, or one
+whose rows are not kept at the version the ids were read at (after a write), reads ids and rows together
+(`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading
+~1,000 nodes' properties was most of a narrow query's time on the server; ids alone cost about a quarter
+of it. Python ranks the candidates with the same code as the embedded store and builds the page from
+the same rows.
+
+A broad query (every stem past the cap) ranks its exact matches and the most connected entities
+instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
+`most_connected`: counting every entity's degree and sorting costs time in proportion to the graph, so
+it is done once per graph version (`GraphStore.version()`, one round trip) and kind, and a broad
 query's ranking is kept for that version too (`graph.search.BroadCache`).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -29,6 +38,12 @@ from graph.search import (
 from graph.stores import neo4j_queries as Q
 
 Read = Callable[..., list[Any]]
+ReadAt = Callable[..., tuple[list[Any], str]]  # records and the version (bookmark) they were read at
+Pair = tuple[Candidate, Sequence[Any]]  # a candidate and its row
+
+# Rows kept per graph version (per process): ~0.7 KB each with their candidate (measured with tracemalloc
+# on the synthetic graph's rows), so ~80 MB at most; past it the memo starts again.
+MEMO_ROWS = 120_000
 
 
 ENTITY_FIELDS = len(Q.CANDIDATE_ROW) - 1  # a candidate row: the entity's fields, degree, then keys
@@ -55,6 +70,39 @@ def light(row: Sequence[Any]) -> Candidate:
     return Candidate(row[0], row[1], tuple(row[3:]), int(row[2]))
 
 
+class RowMemo:
+    """Candidate rows by entity id, for one graph version at a time (a new version starts it again).
+    Thread-safe: concurrent searches share it."""
+
+    def __init__(self, max_rows: int = MEMO_ROWS) -> None:
+        self.max_rows = max_rows
+        self._version: str | None = None
+        self._rows: dict[str, Pair] = {}
+        self._stems: set[str] = set()  # stems whose candidates' rows are all kept
+        self._lock = threading.Lock()
+
+    def knows(self, stem: str) -> bool:
+        """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
+        return stem in self._stems
+
+    def pairs(self, version: str, ids: list[str]) -> list[Pair] | None:
+        """The kept rows of `ids` at `version`, or None unless every one is kept."""
+        with self._lock:
+            if version != self._version:
+                return None
+            rows = self._rows
+        found = [p for i in ids if (p := rows.get(i)) is not None]
+        return found if len(found) == len(ids) else None
+
+    def add(self, version: str, stem: str, pairs: list[Pair]) -> None:
+        """Keep a stem's rows read at `version` (another version than the kept one starts the memo again)."""
+        with self._lock:
+            if version != self._version or len(self._rows) + len(pairs) > self.max_rows:
+                self._version, self._rows, self._stems = version, {}, set()
+            self._rows.update((c.id, (c, row)) for c, row in pairs)
+            self._stems.add(stem)
+
+
 def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None) -> list[Candidate]:
     """The `BROAD_CANDIDATES` most connected entities (of a kind) in (degree descending, name, id) order,
     counted once per graph version and kind."""
@@ -65,16 +113,34 @@ def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None
 
 
 def search_ranking(
-    read: Read, cache: BroadCache, version: Callable[[], str], key: str, kind: str | None
+    read: Read,
+    read_at: ReadAt,
+    memo: RowMemo,
+    cache: BroadCache,
+    version: Callable[[], str],
+    key: str,
+    kind: str | None,
 ) -> tuple[Ranking, dict[str, Sequence[Any]]]:
     """The ranked matches of the normalised query `key` (non-empty), in order, and the candidate rows
     by id (`entity()` reads a row; empty for a broad query)."""
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
-        row = read(Q.SEARCH_CANDIDATES, lucene=lucene_stem_query(stem), cap=cap, kind=kind)[0]
-        if row["n"] <= cap:
-            rows = row["rows"]
-            return ranking(key, [candidate(r) for r in rows]), {r[0]: r for r in rows}
+        lucene = lucene_stem_query(stem)
+        pairs = None
+        if memo.knows(stem):  # ids only (they name their version), and the rows kept at that version
+            records, at = read_at(Q.SEARCH_CANDIDATE_IDS, lucene=lucene, cap=cap)
+            ids = records[0]["ids"]
+            if len(ids) > cap:
+                continue
+            pairs = memo.pairs(at, ids)
+        if pairs is None:  # not kept at this version: ids and rows (of every kind) together, then kept
+            records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
+            if records[0]["n"] > cap:  # past the cap (a new stem, or the graph grew since the ids)
+                continue
+            pairs = [(candidate(r), r) for r in records[0]["rows"]]
+            memo.add(at, stem, pairs)
+        mine = [p for p in pairs if kind is None or p[1][2] == kind]
+        return ranking(key, [c for c, _ in mine]), {c.id: r for c, r in mine}
     now = version()
 
     def broad() -> Ranking:
