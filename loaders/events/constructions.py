@@ -247,7 +247,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         head = tok.head
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
             return "AGREE", "concluded"
-        if head.dep_ == "prep" and head.head.lemma_.lower() in WITHDRAWAL_VERBS:
+        gov = head
+        while gov.dep_ in {"prep", "prt"} and gov.head is not gov:
+            gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
+        if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
             return None, ""  # "pulled out of the deal": a rejection, told by the verb
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
