@@ -36,3 +36,15 @@ def test_pulling_out_of_a_deal_with_x_is_no_agreement(events: Callable[[str], li
     evs = events("Ecuador announced that it would pull out of the fishing agreement with Peru.")
     assert not of_type(evs, "AGREE")
     assert of_type(events("Ecuador signed a fishing agreement with Peru on Monday."), "AGREE")
+
+
+def rels(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_sites_belonging_to_x_stand_for_x_as_target(run: Callable[[str], Extraction]) -> None:
+    # a facility word ("sites", "depots") with its owner ("belonging to X", "of X") stands for the owner
+    ex = run("Ethiopian jets have targeted military sites belonging to the Tigray People's Liberation Front.")
+    assert ("Ethiopia", "STRUCK", "Tigray People's Liberation Front") in rels(ex)
+    ex = run("Turkish drones hit ammunition depots of the PKK on Friday.")
+    assert ("Turkey", "STRUCK", "PKK") in rels(ex)
