@@ -195,6 +195,13 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if (
+            etype == "SUPPORT"
+            and lemma in {"vow", "pledge", "promise"}
+            and not objects(tok)
+            and any(c.dep_ == "xcomp" and c.pos_ in VERBS for c in tok.children)
+        ):
+            return None, ""  # "pledged to deepen their cooperation": a promise; its own verb tells the event
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
         if lemma in RECOGNITION_VERBS and any(

@@ -48,3 +48,13 @@ def test_sites_belonging_to_x_stand_for_x_as_target(run: Callable[[str], Extract
     assert ("Ethiopia", "STRUCK", "Tigray People's Liberation Front") in rels(ex)
     ex = run("Turkish drones hit ammunition depots of the PKK on Friday.")
     assert ("Turkey", "STRUCK", "PKK") in rels(ex)
+
+
+def test_a_pledge_to_act_is_no_support_event(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "pledged to <verb>" promises the verb's act, which makes its own event; it backs nobody
+    evs = events("Guinea and Senegal pledged to deepen their border cooperation.")
+    assert not of_type(evs, "SUPPORT")
+    assert of_type(evs, "COOPERATE")
+    # a pledge of support, or to back someone, is still support
+    assert of_type(events("Ghana pledged to back Togo."), "SUPPORT")
+    assert of_type(events("Ghana pledged support for Togo."), "SUPPORT")
