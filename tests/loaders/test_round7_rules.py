@@ -58,3 +58,11 @@ def test_a_pledge_to_act_is_no_support_event(events: Callable[[str], list[Extrac
     # a pledge of support, or to back someone, is still support
     assert of_type(events("Ghana pledged to back Togo."), "SUPPORT")
     assert of_type(events("Ghana pledged support for Togo."), "SUPPORT")
+
+
+def test_retook_is_read_although_the_model_does_not_lemmatise_it(run: Callable[[str], Extraction]) -> None:
+    # en_core_web_sm tags "retook" as a base form (lemma "retook"), so the form is listed beside "retake"
+    ex = run("Burundi's troops retook the town of Gatumba on Monday.")
+    assert ("Burundi", "CONTROLS", "Gatumba") in rels(ex)
+    assault = [e for e in ex.events if e.type == "ASSAULT"]
+    assert assault and "Burundi" in assault[0].actors and "Gatumba" in assault[0].targets
