@@ -195,6 +195,13 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if (
+            etype == "SUPPORT"
+            and lemma in {"vow", "pledge", "promise"}
+            and not objects(tok)
+            and any(c.dep_ == "xcomp" and c.pos_ in VERBS for c in tok.children)
+        ):
+            return None, ""  # "pledged to deepen their cooperation": a promise; its own verb tells the event
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
         if lemma in RECOGNITION_VERBS and any(
@@ -247,7 +254,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         head = tok.head
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
             return "AGREE", "concluded"
-        if head.dep_ == "prep" and head.head.lemma_.lower() in WITHDRAWAL_VERBS:
+        gov = head
+        while gov.dep_ in {"prep", "prt"} and gov.head is not gov:
+            gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
+        if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
             return None, ""  # "pulled out of the deal": a rejection, told by the verb
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
