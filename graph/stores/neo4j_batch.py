@@ -89,9 +89,10 @@ class BatchRows(BatchRecords):
         nodes: dict[str, str] = dict(found["entities"])  # entity id -> element id
         have_ent = set(nodes)
         known = self._known_before(tx, have_art)
-        nodes.update(self._write_entities(tx, have_ent))
+        written, fresh = self._write_entities(tx, have_ent)
+        nodes.update(written)
         self._write_articles(tx, have_art, nodes)
-        changed_rels = self._write_relations(tx, nodes)
+        changed_rels = self._write_relations(tx, nodes, fresh)
         changed_evs = self._write_events(tx)
 
         for aid in self.articles:
@@ -133,16 +134,22 @@ class BatchRows(BatchRecords):
             known |= {r["id"] for r in tx.run(Q.EXISTING_EVENTS, ids=ev_doubt)}
         return known
 
-    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> dict[str, str]:
+    def _write_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> tuple[dict[str, str], set[str]]:
         """New entities, and known ones the batch says more about (unions taken in the statement).
 
-        Returns the element ids of the entities written.
+        Returns the element ids of the entities written, and the ids of those this transaction created:
+        every entity `EXISTING` did not find, when the statement's counters say it created them all
+        (otherwise a concurrent writer stored one in between, and none is taken as new).
         """
         rich = self.rich_entities
         rows = [row for row in self.entity_rows if row[0] not in have_ent or row[0] in rich]
         if not rows:
-            return {}
-        return {rec["id"]: rec["node"] for rec in tx.run(Q.MERGE_ENTITIES, rows=Rows(rows))}
+            return {}, set()
+        result = tx.run(Q.MERGE_ENTITIES, rows=Rows(rows))
+        written = {rec["id"]: rec["node"] for rec in result}
+        new = {row[0] for row in rows if row[0] not in have_ent}
+        created = result.consume().counters.nodes_created
+        return written, (new if created == len(new) else set())
 
     def _write_articles(self, tx: ManagedTransaction, have_art: set[str], nodes: dict[str, str]) -> None:
         """Articles with the entities they mention, one row per article (after the entities).
@@ -159,20 +166,31 @@ class BatchRows(BatchRecords):
         if old:
             tx.run(Q.MERGE_KNOWN_ARTICLES, rows=Rows(old))
 
-    def _write_relations(self, tx: ManagedTransaction, nodes: dict[str, str]) -> dict[str, int]:
-        """MERGE every relation; write back the union where the stored evidence differed."""
+    def _write_relations(
+        self, tx: ManagedTransaction, nodes: dict[str, str], fresh: set[str]
+    ) -> dict[str, int]:
+        """CREATE the relations with an end created by this transaction (they cannot exist yet), MERGE the
+        others, and write back the union where the stored evidence differed."""
         changed: dict[str, int] = {}
-        # Every type's statement is sent before any result is read (the server runs them in order): the
+        # Every type's statements are sent before any result is read (the server runs them in order): the
         # server goes from one to the next without waiting for the client between them.
-        results = [
-            (
-                rtype,
-                tx.run(
-                    Q.MERGE_RELATIONS[rtype], rows=Rows([*row, nodes[row[0]], nodes[row[1]]] for row in rows)
-                ),
-            )
-            for rtype, rows in sorted(self.relation_rows.items())  # one lock order for every writer
-        ]
+        results = []
+        degrees: dict[str, int] = {}  # entity id -> relations created with it as an end
+        for rtype, rows in sorted(self.relation_rows.items()):  # one lock order for every writer
+            create, merge = Rows(), Rows()
+            for row in rows:
+                (create if row[0] in fresh or row[1] in fresh else merge).append(
+                    [*row, nodes[row[0]], nodes[row[1]]]
+                )
+            if create:
+                tx.run(Q.CREATE_RELATIONS[rtype], rows=create)
+                for row in create:
+                    degrees[row[0]] = degrees.get(row[0], 0) + 1
+                    degrees[row[1]] = degrees.get(row[1], 0) + 1
+            if merge:
+                results.append((rtype, tx.run(Q.MERGE_RELATIONS[rtype], rows=merge)))
+        if degrees:
+            tx.run(Q.ADD_DEGREES, rows=Rows([nodes[e], degrees[e]] for e in sorted(degrees)))
         for rtype, result in results:
             updates = []
             for rec in result:
