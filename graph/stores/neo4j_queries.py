@@ -19,10 +19,11 @@ REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
 
 # `Entity.degree`: the number of typed relations an entity takes part in (either direction), the
 # ranking key of search and browsing. Kept at ingest (+1 on each end when MERGE_RELATIONS creates a
-# relation, so a re-load adds nothing; ADD_DEGREES for CREATE_RELATIONS) and recounted by merge_entities for the entities it touches:
-# ranking reads one property instead of counting relationships per candidate at query time. Graphs
-# written before it get it once, at the first start-up of this code on the database (BACKFILL_DEGREE,
-# only the entities that lack it, then SCHEMA_MARKER records that it ran).
+# relation, so a re-load adds nothing; ADD_DEGREES for CREATE_RELATIONS) and recounted by
+# merge_entities for the entities it touches: ranking reads one property instead of counting
+# relationships per candidate at query time. Graphs written before it get it once, at the first start-up
+# of this code on the database (BACKFILL_DEGREE, only the entities that lack it, then SCHEMA_MARKER
+# records that it ran).
 DEGREE_COUNT = f"COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }}"
 BACKFILL_DEGREE = f"""
 MATCH (e:Entity) WHERE e.degree IS NULL
