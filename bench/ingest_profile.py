@@ -61,12 +61,16 @@ class Recorder:
                 "eager": _eager(summary.profile or {}),
             }
         )
-        return _Replay(records)
+        return _Replay(records, summary)
 
 
 class _Replay(list):  # type: ignore[type-arg]
-    def consume(self) -> None:
-        return None
+    def __init__(self, records: list[Any], summary: Any) -> None:
+        super().__init__(records)
+        self.summary = summary
+
+    def consume(self) -> Any:
+        return self.summary  # the store reads its counters (nodes created)
 
     def single(self, strict: bool = False) -> Any:
         return self[0]

@@ -20,6 +20,7 @@ concurrent writers then failed at random with "AST constructor recursion depth m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -377,46 +378,52 @@ class GraphRecords(_Model):
             if r.title and r.title not in rel.titles:
                 rel.titles.append(r.title)
 
-        events: dict[str, Event] = {}
-        for xe in ex.events:
-            actors = _dedupe([eid(a) for a in xe.actors])
-            targets = _dedupe([eid(t) for t in xe.targets])
-            loc = eid(xe.location) if xe.location else None
-            when = xe.node_date
-            xid = event_id(xe.type, when, actors, loc, targets)
-            ev = Evidence.model_construct(
-                sentence=xe.evidence,
-                article_id=art.id,
-                date=art.published or xe.date,
-                confidence=xe.confidence,
-            )
-            node = events.get(xid)
-            if node is None:
-                events[xid] = Event.model_construct(
-                    id=xid,
-                    type=xe.type,
-                    label=xe.label,
-                    date=when,
-                    date_precision=date_precision(when),
-                    location=loc,
-                    actors=actors,
-                    targets=targets,
-                    killed=xe.killed,
-                    wounded=xe.wounded,
-                    quantity=xe.quantity,
-                    evidence=[ev],
-                )
-            else:
-                node.targets = _dedupe([*node.targets, *targets])
-                if ev.key not in {x.key for x in node.evidence}:
-                    node.evidence.append(ev)
         # Already validated as an Extraction: construct, do not validate again (hot path of ingestion).
         return cls.model_construct(
             article=art,
             entities=list(entities.values()),
             relations=list(relations.values()),
-            events=list(events.values()),
+            events=resolve_events(ex, eid),
         )
+
+
+def resolve_events(ex: Extraction, eid: Callable[[str], str]) -> list[Event]:
+    """One extraction's events as graph records, names resolved to ids by `eid` (one node per event id)."""
+    art = ex.article
+    events: dict[str, Event] = {}
+    for xe in ex.events:
+        actors = _dedupe([eid(a) for a in xe.actors])
+        targets = _dedupe([eid(t) for t in xe.targets])
+        loc = eid(xe.location) if xe.location else None
+        when = xe.node_date
+        xid = event_id(xe.type, when, actors, loc, targets)
+        ev = Evidence.model_construct(
+            sentence=xe.evidence,
+            article_id=art.id,
+            date=art.published or xe.date,
+            confidence=xe.confidence,
+        )
+        node = events.get(xid)
+        if node is None:
+            events[xid] = Event.model_construct(
+                id=xid,
+                type=xe.type,
+                label=xe.label,
+                date=when,
+                date_precision=date_precision(when),
+                location=loc,
+                actors=actors,
+                targets=targets,
+                killed=xe.killed,
+                wounded=xe.wounded,
+                quantity=xe.quantity,
+                evidence=[ev],
+            )
+        else:
+            node.targets = _dedupe([*node.targets, *targets])
+            if ev.key not in {x.key for x in node.evidence}:
+                node.evidence.append(ev)
+    return list(events.values())
 
 
 def _dedupe(items: list[str]) -> list[str]:

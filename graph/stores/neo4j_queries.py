@@ -19,10 +19,11 @@ REL_TYPES_PATTERN = "|".join(RELATION_TYPES)
 
 # `Entity.degree`: the number of typed relations an entity takes part in (either direction), the
 # ranking key of search and browsing. Kept at ingest (+1 on each end when MERGE_RELATIONS creates a
-# relation, so a re-load adds nothing) and recounted by merge_entities for the entities it touches:
-# ranking reads one property instead of counting relationships per candidate at query time. Graphs
-# written before it get it once, at the first start-up of this code on the database (BACKFILL_DEGREE,
-# only the entities that lack it, then SCHEMA_MARKER records that it ran).
+# relation, so a re-load adds nothing; ADD_DEGREES for CREATE_RELATIONS) and recounted by
+# merge_entities for the entities it touches: ranking reads one property instead of counting
+# relationships per candidate at query time. Graphs written before it get it once, at the first start-up
+# of this code on the database (BACKFILL_DEGREE, only the entities that lack it, then SCHEMA_MARKER
+# records that it ran).
 DEGREE_COUNT = f"COUNT {{ (e)-[:{REL_TYPES_PATTERN}]-() }}"
 BACKFILL_DEGREE = f"""
 MATCH (e:Entity) WHERE e.degree IS NULL
@@ -172,6 +173,29 @@ RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
 """
     for rtype in RELATION_TYPES
 }
+
+# A relation with an end this transaction created cannot exist yet (no other transaction sees that node
+# before the commit): CREATE, with no MERGE check, no lock of the relation and no read-back (no Eager).
+# The store uses it only when MERGE_ENTITIES created every entity EXISTING did not find (its counters
+# say so), that is when no concurrent writer stored one of them in between. The ends' degrees are added
+# afterwards, summed per entity (ADD_DEGREES): a `SET s.degree = s.degree + 1` here plans an Eager (the
+# same node may be `t` of another row).
+CREATE_RELATIONS = {
+    rtype: f"""
+UNWIND $rows AS row
+MATCH (s:Entity) WHERE elementId(s) = {_col(RELATION_NODE_ROW, "source_node")}
+MATCH (t:Entity) WHERE elementId(t) = {_col(RELATION_NODE_ROW, "target_node")}
+CREATE (s)-[r:{rtype} {{id: {_r("id")}}}]->(t)
+SET {_RELATION_SET}
+"""
+    for rtype in RELATION_TYPES
+}
+# Rows: [element id, relations created with the entity as an end], in entity id order.
+ADD_DEGREES = """
+UNWIND $rows AS row
+MATCH (e:Entity) WHERE elementId(e) = row[0]
+SET e.degree = e.degree + row[1]
+"""
 
 UPDATE_RELATIONS = {
     rtype: f"""

@@ -28,11 +28,16 @@ def _str(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
 
 
-def _evidence_item(e: Evidence) -> str:
+def evidence_item_json(sentence: str | None, article_id: str, date: str | None, confidence: float) -> str:
+    """One piece of evidence as the JSON object `evidence_json` writes (from plain values)."""
     return (
-        f'{{"sentence":{_str(e.sentence)},"article_id":{_str(e.article_id)},"date":{_str(e.date)},'
-        f'"confidence":{e.confidence!r}}}'
+        f'{{"sentence":{_str(sentence)},"article_id":{_str(article_id)},"date":{_str(date)},'
+        f'"confidence":{confidence!r}}}'
     )
+
+
+def _evidence_item(e: Evidence) -> str:
+    return evidence_item_json(e.sentence, e.article_id, e.date, e.confidence)
 
 
 def evidence_json(evidence: list[Evidence]) -> str:

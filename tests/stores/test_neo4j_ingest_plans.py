@@ -44,7 +44,15 @@ def test_relation_merge_seeks_its_ends_by_element_id(neo4j_store: Any, rtype: st
     assert sum(op.startswith("Eager") for op in ops) <= 1, ops  # the read of the stored evidence
 
 
-@pytest.mark.parametrize("query", [Q.MERGE_NEW_ARTICLES, Q.MERGE_KNOWN_ARTICLES])
+@pytest.mark.parametrize("rtype", RELATION_TYPES)
+def test_relation_create_seeks_its_ends_by_element_id_without_eager(neo4j_store: Any, rtype: str) -> None:
+    ops = _plan(neo4j_store, Q.CREATE_RELATIONS[rtype])
+    assert ops.count("NodeByElementIdSeek") == 2, ops
+    assert "Create" in ops and not [op for op in ops if op in SCANS or "IndexSeek" in op], ops
+    assert not [op for op in ops if op.startswith("Eager")], ops
+
+
+@pytest.mark.parametrize("query", [Q.MERGE_NEW_ARTICLES, Q.MERGE_KNOWN_ARTICLES, Q.ADD_DEGREES])
 def test_mentions_seek_their_entities_by_element_id(neo4j_store: Any, query: str) -> None:
     ops = _plan(neo4j_store, query)
     assert "NodeByElementIdSeek" in ops, ops
@@ -81,3 +89,35 @@ def test_ingest_finds_entities_stored_by_an_earlier_batch(neo4j_store: Any) -> N
     assert len(rows.rows) == 6  # two entities in each of three articles
     degrees = neo4j_store.cypher("MATCH (e:Entity) RETURN e.name AS n, e.degree AS d ORDER BY n")
     assert degrees.rows == [["Northland", 2], ["Southland", 2]]  # STRUCK and THREATENED, each end
+
+
+def test_relations_to_new_entities_are_created_once(neo4j_store: Any) -> None:
+    """A relation with an end new to the graph is CREATEd (CREATE_RELATIONS); loading it again adds nothing."""
+    from graph.model import Extraction
+
+    def extraction(n: int, names: list[str]) -> Extraction:
+        return Extraction.model_validate(
+            {
+                "article": {"url": f"https://example.org/create/{n}", "published": "2024-04-0" + str(n)},
+                "entities": [{"name": x, "kind": "country"} for x in names],
+                "relations": [
+                    {"source": names[0], "type": "ALLIED_WITH", "target": x, "evidence": f"Pact {n} {x}."}
+                    for x in names[1:]
+                ],
+            }
+        )
+
+    neo4j_store.upsert([extraction(1, ["Westmark", "Eastmark"])])
+    batch = [extraction(2, ["Westmark", "Eastmark", "Midmark"]), extraction(3, ["Midmark", "Eastmark"])]
+    report = neo4j_store.upsert(batch)
+    assert report.entities_added == ["country:midmark"] and len(report.relations_added) == 2
+    assert report.evidence_added == 3
+    again = neo4j_store.upsert(batch)
+    assert again.evidence_added == 0 and again.relations_added == []
+    rows = neo4j_store.cypher(
+        "MATCH (a:Entity)-[r:ALLIED_WITH]->(b:Entity) RETURN a.name AS a, b.name AS b, r.evidence_count AS n "
+        "ORDER BY a, b"
+    )
+    assert rows.rows == [["Eastmark", "Midmark", 1], ["Eastmark", "Westmark", 2], ["Midmark", "Westmark", 1]]
+    degrees = neo4j_store.cypher("MATCH (e:Entity) RETURN e.name AS n, e.degree AS d ORDER BY n")
+    assert degrees.rows == [["Eastmark", 2], ["Midmark", 2], ["Westmark", 2]]
