@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.model import RELATION_TYPES, Extraction  # noqa: E402
+from graph.records import GraphRecords  # noqa: E402
 
 KINDS = ["country", "person", "organization", "armed_group", "place"]
 
@@ -104,7 +105,7 @@ def baseline_rows(extractions: list[Extraction]) -> tuple[BaselineRows, int]:
     rels: dict[str, list[dict[str, str]]] = {}
     n_rel = 0
     for ex in extractions:
-        rec = ex.to_records()
+        rec = GraphRecords.from_extraction(ex)
         for e in rec.entities:
             ents[e.id] = {"id": e.id, "name": e.name, "kind": e.kind}
         for r in rec.relations:

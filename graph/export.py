@@ -9,7 +9,8 @@ from typing import Any
 import networkx as nx
 
 from graph.errors import InvalidInput
-from graph.model import Article, Subgraph
+from graph.model import Article
+from graph.results import Subgraph
 
 
 def export_graph(sub: Subgraph, articles: list[Article], fmt: str) -> str:

@@ -13,10 +13,10 @@ from graph.model import (
     Relation,
     entity_id,
     event_id,
-    merge_evidence,
     normalize_name,
     relation_id,
 )
+from graph.records import merge_evidence
 
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 

@@ -17,19 +17,13 @@ from itertools import islice
 from graph.aliases import AliasFile, load_aliases
 from graph.entity_index import EntityIndex
 from graph.event_merge import merge_event_mentions
-from graph.model import (
-    Entity,
-    ExtractedEntity,
-    Extraction,
-    UpsertReport,
-    entity_id,
-    normalize_name,
-)
+from graph.model import Entity, ExtractedEntity, Extraction, entity_id, normalize_name
 from graph.names import (
     core_names,
     looks_like_acronym,
     tokens,
 )
+from graph.results import UpsertReport
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore, RelationFilter
 

@@ -12,23 +12,8 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import (
-    Article,
-    CypherResult,
-    Entity,
-    EntityHit,
-    EntityKind,
-    Event,
-    EventType,
-    Extraction,
-    Page,
-    Path,
-    Relation,
-    RelationType,
-    Stats,
-    Subgraph,
-    UpsertReport,
-)
+from graph.model import Article, Entity, EntityKind, Event, EventType, Extraction, Relation, RelationType
+from graph.results import CypherResult, EntityHit, Page, Path, Stats, Subgraph, UpsertReport
 
 ExportFormat = Literal["json", "graphml"]
 

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import ConfigError, InvalidInput
-from graph.model import Extraction, UpsertReport
+from graph.model import Extraction
+from graph.results import UpsertReport
 from loaders.jsonl_split import chunk_articles, cut
 from loaders.readers import expand_inputs
 from loaders.runner import RunSummary

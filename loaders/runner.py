@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.model import Extraction, UpsertReport
+from graph.model import Extraction
 from graph.resolve import ingest as resolve_and_write
 from graph.resolve import open_resolver
+from graph.results import UpsertReport
 from graph.settings import Settings
 from loaders.source import ReadFailure, SourceArticle
 

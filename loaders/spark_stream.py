@@ -24,7 +24,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from graph.model import Extraction, UpsertReport
+from graph.model import Extraction
+from graph.results import UpsertReport
 from loaders.spark_tasks import Neo4jTarget, executor_password
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analytics import blocs_of, signed_ties
-from graph.model import Subgraph
+from graph.results import Subgraph
 from viz.bloc_layout import bloc_positions
 from viz.elements import edge_item, node_item, node_size
 from viz.layout import keep_most_connected

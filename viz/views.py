@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from graph.model import Page, Relation, Subgraph
+from graph.model import Relation
+from graph.results import Page, Subgraph
 from graph.store import GraphStore, RelationFilter
 from viz.alliance_map import LABEL_CAP, AllianceMap, alliance_map
 from viz.bloc_layout import bloc_positions

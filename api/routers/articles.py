@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import SettingsDep, StoreDep, WriteAllowed
 from api.schemas import ArticleIn, IngestOut
 from graph.errors import InvalidInput
-from graph.model import UpsertReport
 from graph.resolve import ingest, open_resolver
+from graph.results import UpsertReport
 from loaders.readers import from_record
 
 router = APIRouter(prefix="/articles", tags=["articles"])

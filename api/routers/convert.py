@@ -6,7 +6,8 @@ from fastapi import Response
 from pydantic import BaseModel
 
 from api.schemas import Edge, Graph, Node, RelationOut
-from graph.model import Entity, Relation, Subgraph
+from graph.model import Entity, Relation
+from graph.results import Subgraph
 
 
 def json_response(body: BaseModel) -> Response:

@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, WriteAllowed
 from api.schemas import CypherIn
-from graph.model import CypherResult
+from graph.results import CypherResult
 
 router = APIRouter(prefix="/cypher", tags=["cypher"])
 

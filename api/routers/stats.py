@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 
 from api.cache import VersionCache, version_cache
 from api.deps import StoreDep
-from graph.model import Stats
+from graph.results import Stats
 
 router = APIRouter(tags=["stats"])
 

@@ -15,23 +15,9 @@ from typing import Any, Literal
 
 from graph.errors import NotFound, StoreUnavailable
 from graph.export import export_graph
-from graph.model import (
-    Article,
-    CypherResult,
-    Entity,
-    EntityHit,
-    EntityKind,
-    Event,
-    Extraction,
-    Page,
-    Path,
-    Relation,
-    RelationType,
-    Stats,
-    Subgraph,
-    UpsertReport,
-    normalize_name,
-)
+from graph.model import Article, Entity, EntityKind, Event, Extraction, Relation, RelationType, normalize_name
+from graph.records import GraphRecords
+from graph.results import CypherResult, EntityHit, Page, Path, Stats, Subgraph, UpsertReport
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import embedded_answers as A
 from graph.stores import embedded_neighbours as N
@@ -58,7 +44,7 @@ class EmbeddedStore(EmbeddedSessions):
         report = UpsertReport()
         items = iter(extractions)
         while batch := list(islice(items, batch_size)):
-            records = [ex.to_records() for ex in batch]
+            records = [GraphRecords.from_extraction(ex) for ex in batch]
             done: UpsertReport = self.files_write(lambda conn, recs=records: write_batch(conn, recs))
             report.add(done)
             self.reindex([*done.entities_added, *done.entities_merged])

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.model import SYMMETRIC_TYPES, Entity, Event, Relation, Stats, Subgraph
+from graph.model import SYMMETRIC_TYPES, Entity, Event, Relation
+from graph.results import Stats, Subgraph
 from graph.store import EventFilter, RelationFilter
 
 

@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, UnsupportedQuery, WriteRefused
-from graph.model import KIND_LABELS, RELATION_TYPES, CypherResult
+from graph.model import KIND_LABELS, RELATION_TYPES
+from graph.results import CypherResult
 
 KIND_TABLES = list(KIND_LABELS.values())
 KIND_OF_LABEL = {label: kind for kind, label in KIND_LABELS.items()}

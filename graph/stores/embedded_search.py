@@ -19,7 +19,8 @@ from graph import search as entity_search  # BROAD_CANDIDATES read at call time 
 from graph.entity_index import SEP as RESOLUTION_SEP
 from graph.entity_index import resolution_keys
 from graph.errors import StoreUnavailable
-from graph.model import Entity, EntityHit, Page, normalize_name
+from graph.model import Entity, normalize_name
+from graph.results import EntityHit, Page
 from graph.search import (
     BroadCache,
     Candidate,

@@ -19,15 +19,9 @@ from graph.merging import (
     rewire_event,
     rewire_relation,
 )
-from graph.model import (
-    Entity,
-    Event,
-    GraphRecords,
-    Relation,
-    UpsertReport,
-    merge_entity,
-    merge_evidence,
-)
+from graph.model import Entity, Event, Relation
+from graph.records import GraphRecords, merge_entity, merge_evidence
+from graph.results import UpsertReport
 from graph.stores import embedded_queries as Q
 from graph.stores.embedded_schema import RELATION_COLUMNS
 from graph.stores.props import article_props, entity_props, event_props, relation_props

@@ -36,21 +36,15 @@ from graph.export import export_graph
 from graph.model import (
     SYMMETRIC_TYPES,
     Article,
-    CypherResult,
     Entity,
-    EntityHit,
     EntityKind,
     Event,
     Extraction,
-    Page,
-    Path,
     Relation,
     RelationType,
-    Stats,
-    Subgraph,
-    UpsertReport,
     normalize_name,
 )
+from graph.results import CypherResult, EntityHit, Page, Path, Stats, Subgraph, UpsertReport
 from graph.search import BroadCache, query_key
 from graph.store import EventFilter, ExportFormat, RelationFilter
 from graph.stores import neo4j_queries as Q

@@ -17,7 +17,9 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.model import KIND_LABELS, Evidence, Extraction, UpsertReport, merge_evidence
+from graph.model import KIND_LABELS, Evidence, Extraction
+from graph.records import merge_evidence
+from graph.results import UpsertReport
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_rows import BatchRecords
 from graph.stores.props import event_props

@@ -1,6 +1,6 @@
 """A batch of extractions as the Neo4j store's records, built straight from the `Extraction` objects.
 
-`GraphRecords.from_extraction` (graph/model.py) makes a pydantic `Entity`, `Relation` and `Evidence`
+`GraphRecords.from_extraction` (graph/records.py) makes a pydantic `Entity`, `Relation` and `Evidence`
 for every item of every article, and the store then merged those per batch and turned them into rows:
 two thirds of the client's CPU per batch went to building and walking objects the server never sees
 (docs/neo4j.md). Here each mention goes straight into its batch record: an entity's property map, a
@@ -17,16 +17,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.ids import entity_id, normalize_name, relation_id
-from graph.model import SYMMETRIC_TYPES, Event, ExtractedEntity, Extraction, merge_evidence, resolve_events
+from graph.model import SYMMETRIC_TYPES, Event, ExtractedEntity, Extraction
+from graph.records import dedupe, merge_evidence, resolve_events
 from graph.stores.props import article_props, evidence_item_json
 
 # One piece of evidence: (sentence, article id, date, confidence), the fields of `Evidence`.
 Mention = tuple[str | None, str, str | None, float]
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    """Non-empty items, first occurrence kept (as graph/model.py's record building)."""
-    return list(dict.fromkeys(x for x in items if x))
 
 
 def union(old: list[str] | None, new: list[str]) -> list[str]:
@@ -160,10 +156,10 @@ class BatchRecords:
             xid = entity_id(e.kind, e.name)
             seen = local.get(xid)
             if seen is None:
-                aliases = _dedupe([a for a in e.aliases if a != e.name]) if e.aliases else []
-                local[xid] = (e, aliases, _dedupe(e.titles) if e.titles else [])
+                aliases = dedupe([a for a in e.aliases if a != e.name]) if e.aliases else []
+                local[xid] = (e, aliases, dedupe(e.titles) if e.titles else [])
             else:
-                local[xid] = (seen[0], _dedupe([*seen[1], *e.aliases]), _dedupe([*seen[2], *e.titles]))
+                local[xid] = (seen[0], dedupe([*seen[1], *e.aliases]), dedupe([*seen[2], *e.titles]))
         for xid, (e, aliases, titles) in local.items():
             self.mentions.append((xid, aid))
             alias_keys = sorted({self.normalize(a) for a in aliases} - {""}) if aliases else []

@@ -15,7 +15,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.model import RELATION_TYPES, Extraction, Path, Relation, Subgraph
+from graph.model import RELATION_TYPES, Extraction, Relation
+from graph.results import Path, Subgraph
 
 KINDS = ["country", "person", "organization", "armed_group", "place"]
 EVENT_TYPES = ["ASSAULT", "CONSULT", "AID", "PROTEST"]

@@ -9,6 +9,7 @@ import pytest
 
 from graph.errors import StoreUnavailable
 from graph.model import Extraction
+from graph.records import GraphRecords
 from graph.store import RelationFilter
 from graph.stores.embedded import EmbeddedStore
 
@@ -22,7 +23,9 @@ def _old_format() -> dict[str, object]:
     evts: dict[str, dict[str, object]] = {}
     arts = []
     for name in ("kyiv-talks.json", "warsaw-pledge.json"):
-        rec = Extraction.model_validate(json.loads((FIXTURES / name).read_text())).to_records()
+        rec = GraphRecords.from_extraction(
+            Extraction.model_validate(json.loads((FIXTURES / name).read_text()))
+        )
         arts.append(rec.article.model_dump(mode="json"))
         for e in rec.entities:
             ents.setdefault(e.id, e.model_dump(mode="json"))

@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
-from graph.model import Article, Entity, Event, Evidence, Extraction, Relation, UpsertReport
+from graph.model import Article, Entity, Event, Evidence, Extraction, Relation
+from graph.records import GraphRecords
+from graph.results import UpsertReport
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def sample() -> Extraction:
 
 @pytest.mark.usefixtures("no_source_parsing")
 def test_records_are_built_without_parsing_source() -> None:
-    records = sample().to_records()
+    records = GraphRecords.from_extraction(sample())
     (rel,) = records.relations
     assert rel.evidence[0].sentence.startswith("Arcadia condemned")
     assert len(records.entities) == 2

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from graph.model import Extraction, Relation, merge_evidence
+from graph.model import Extraction, Relation
+from graph.records import GraphRecords, merge_evidence
 from graph.stores.neo4j_queries import RELATION_ROW
 from graph.stores.neo4j_rows import BatchRecords
 from graph.stores.props import entity_props, relation_props
@@ -75,7 +76,7 @@ def _expected(batch: list[Extraction]) -> tuple[dict[str, Any], dict[str, Relati
     entities: dict[str, dict[str, Any]] = {}
     relations: dict[str, Relation] = {}
     for ex in batch:
-        rec = ex.to_records()
+        rec = GraphRecords.from_extraction(ex)
         for e in rec.entities:
             q = entity_props(e)
             p = entities.setdefault(e.id, q)
