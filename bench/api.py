@@ -39,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.api_load import wait_healthy  # noqa: E402
 from graph.model import EVENT_TYPES, RELATION_TYPES, Extraction  # noqa: E402
 
 KINDS = ("country", "person", "organization", "armed_group", "group", "place")
@@ -201,14 +202,8 @@ def served(
         for name, (_, p, _) in servers.items()
     }
     try:
-        for c in clients.values():
-            for _ in range(600):
-                try:
-                    if c.get("/health").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
+        for _, p, _ in servers.values():
+            wait_healthy(f"http://127.0.0.1:{p}")
         yield clients
     finally:
         for c in clients.values():

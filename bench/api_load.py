@@ -163,7 +163,8 @@ def _serve(src: Path, env: dict[str, str], port: int, workers: int) -> subproces
     )
 
 
-def _wait(base: str) -> None:
+def wait_healthy(base: str) -> None:
+    """Wait (up to 2 minutes) until the server at `base` answers /health."""
     import httpx
 
     with httpx.Client(base_url=base, timeout=60) as c:
@@ -217,7 +218,7 @@ def run(
     ]
     try:
         for base in bases.values():
-            _wait(base)
+            wait_healthy(base)
         with httpx.Client(base_url=bases[names[0]], timeout=60) as c:
             ents = c.get("/api/v1/entities", params={"limit": 1000}).json()["items"]
         ids = [e["id"] for e in ents]

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 
+from bench.api_load import wait_healthy  # noqa: E402
 from bench.search import BROAD, queries  # noqa: E402
 
 env = {**os.environ, "KG_STORE": "neo4j", "KG_API_CACHE_MB": "0"}
@@ -44,14 +45,8 @@ def cpu(pid: int) -> float:
 
 try:
     cl = {n: httpx.Client(base_url=f"http://127.0.0.1:{p}", timeout=60) for n, (_, p) in trees.items()}
-    for c in cl.values():
-        for _ in range(300):
-            try:
-                if c.get("/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
+    for _, p in trees.values():
+        wait_healthy(f"http://127.0.0.1:{p}")
     qs = queries(
         int(os.environ.get("ENTITIES", "98251")), 40, seed=int(sys.argv[3]) if len(sys.argv) > 3 else 11
     )
