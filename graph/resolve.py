@@ -26,6 +26,7 @@ from graph.model import (
     normalize_name,
 )
 from graph.names import (
+    area_forms,
     core_names,
     looks_like_acronym,
     tokens,
@@ -104,6 +105,9 @@ class Resolver:
             return d
         rules: list[tuple[str, list[Entity]]] = [("alias", exact)]
         rules.append(("variant", self.index.variants(ent.name, ent.kind)))
+        if ent.kind == "place":
+            areas = {e.id: e for n in area_forms(ent.name) for e in self.index.by_name(n) if e.kind == "place"}
+            rules.append(("administrative area", list(areas.values())))
         if ent.kind in ACTOR_KINDS:
             for core in core_names(ent.name) if ent.kind in COLLECTIVE_KINDS else []:
                 by_core = [e for e in self.index.by_name(core) if e.kind == ent.kind]
