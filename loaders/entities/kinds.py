@@ -90,8 +90,9 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
-    if label in {"ORG", "PERSON"} and len(span) > 1 and span[0].lower_ in ARMED_NAME_WORDS:
-        return "armed_group", text, c.how  # "Harakat al-Nujaba": a group named by its kind, not a person
+    if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
+        # "Harakat al-Nujaba", or "Jaish" alone for its group: a group named by its kind, not a person
+        return "armed_group", text, c.how
     if (
         label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
         and after_person_title(doc, c.start, gaz)

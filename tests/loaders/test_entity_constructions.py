@@ -257,3 +257,23 @@ def test_a_name_opened_by_a_word_for_a_fighting_body_is_an_armed_group(
     assert kinds(ex).get("Harakat al-Nujaba") == "armed_group"
     ex = run("Jaish al-Adl attacked a border post in Sistan-Baluchestan on Friday.")
     assert kinds(ex).get("Jaish al-Adl") == "armed_group"
+
+
+def test_a_name_joined_by_a_connective_is_one_armed_group(run: Callable[[str], Extraction]) -> None:
+    """ "Lashkar-e Taiba" written with a space after the connective is one group, and its first word said
+    alone later is that group, never a person; a '-led' phrase is no such name."""
+    ex = run("Officials said Lashkar-e Taiba trained the gunmen. Lashkar denied any role in the raid.")
+    assert kinds(ex) == {"Lashkar-e Taiba": "armed_group"}
+    assert "Lashkar" in next(e for e in ex.entities if e.name == "Lashkar-e Taiba").aliases
+    ex = run("Hizb-ul-Mujahideen fighters clashed with police in Srinagar on Sunday.")
+    assert kinds(ex).get("Hizb-ul-Mujahideen") == "armed_group"
+    ex = run("The Saudi-led coalition struck Sanaa. Saudi Arabia said the raid hit a depot.")
+    assert kinds(ex).get("Saudi Arabia") == "country"
+
+
+def test_a_word_for_a_fighting_body_alone_is_no_person(run: Callable[[str], Extraction]) -> None:
+    """ "Jaish" alone (the group's short name) is an armed group, not a person the model took it for."""
+    ex = run("Jaish said it carried out the attack on the convoy in Kashmir.")
+    assert kinds(ex).get("Jaish") == "armed_group"
+    ex = run("Lashkar said on Monday that it had carried out the raid.")
+    assert kinds(ex).get("Lashkar") == "armed_group"
