@@ -124,9 +124,7 @@ def joined_actors(held: list[tuple[Actor, list[str]]]) -> list[dict[str, Any]]:
     return [{"node": n, "actors": sorted(a)} for n, a in sorted(by_node.items()) if len(a) >= 2]
 
 
-def measure(
-    extractions: list[Extraction], resolve: bool, actors: list[Actor]
-) -> dict[str, Any]:
+def measure(extractions: list[Extraction], resolve: bool, actors: list[Actor]) -> dict[str, Any]:
     store = EmbeddedStore(None)
     if resolve:
         ingest(store, extractions, resolver=Resolver(store))

@@ -172,7 +172,9 @@ def area_forms(name: str) -> list[str]:
     governorate", ...]; "Homs" -> ["Homs province", "Homs governorate", ...]."""
     words = name.split()
     base = " ".join(words[:-1]) if len(words) >= 2 and words[-1].lower() in ADMIN_AREAS else name
-    return [n for n in [base, *(f"{base} {a}" for a in ADMIN_AREAS)] if normalize_name(n) != normalize_name(name)]
+    return [
+        n for n in [base, *(f"{base} {a}" for a in ADMIN_AREAS)] if normalize_name(n) != normalize_name(name)
+    ]
 
 
 def same_token(a: str, b: str, threshold: float = 75.0) -> bool:

@@ -247,9 +247,9 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
-    return out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz) + joined_name_candidates(doc)
-
-
+    return (
+        out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz) + joined_name_candidates(doc)
+    )
 
 
 def joined_name_candidates(doc: Doc) -> list[Candidate]:

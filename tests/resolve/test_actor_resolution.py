@@ -266,7 +266,7 @@ def test_alias_file_applies_at_every_ingest(store: GraphStore) -> None:
 
 
 def test_a_place_and_its_administrative_area_are_one_node(store: GraphStore) -> None:
-    """"Ravenna province" joins the one place "Ravenna" in the graph (either order, any area word);
+    """ "Ravenna province" joins the one place "Ravenna" in the graph (either order, any area word);
     with both the town and the area already apart in the graph, a third form stays alone."""
     ingest(
         store,
@@ -306,3 +306,25 @@ def test_a_town_is_not_joined_to_an_unrelated_area(store: GraphStore) -> None:
         resolver=Resolver(store),
     )
     assert sorted(e.name for e in all_entities(store)) == ["Cesena", "Cesena airport", "Gaza", "Gaza City"]
+
+
+def test_one_body_read_as_two_kinds_is_one_node(store: GraphStore) -> None:
+    """An organisation in one article and an armed group (spelled otherwise) in the next are one body;
+    a crowd ("group") is left to itself."""
+    ingest(
+        store,
+        [
+            article("sahel-1", "2022-02-01", [ent("Hayat Tahrir al-Sham", "organization")]),
+            article("sahel-2", "2022-02-02", [ent("Hayat Tahreer al-Sham", "armed_group")]),
+            article(
+                "sahel-3",
+                "2022-02-03",
+                [ent("Hayat Tahrir al-Sham", "armed_group"), ent("Hayat Tahrir al-Sham supporters", "group")],
+            ),
+        ],
+        resolver=Resolver(store),
+    )
+    bodies = [e for e in all_entities(store) if e.kind in {"organization", "armed_group"}]
+    assert [(e.name, e.kind) for e in bodies] == [("Hayat Tahrir al-Sham", "organization")]
+    assert "Hayat Tahreer al-Sham" in bodies[0].aliases
+    assert [e.name for e in all_entities(store) if e.kind == "group"] == ["Hayat Tahrir al-Sham supporters"]
