@@ -49,7 +49,7 @@ class Actor:
     name: str
     names: dict[str, set[str]] = field(default_factory=dict)  # article id -> normalised names
 
-    def keys(self) -> set[str]:
+    def all_names(self) -> set[str]:
         return set().union(*self.names.values())
 
 
@@ -105,7 +105,7 @@ def actor_nodes(store: EmbeddedStore, actors: list[Actor]) -> list[tuple[Actor, 
             by_key[(kind_group(e.kind), n)].append(e)
     out = []
     for actor in actors:
-        cands = {e.id: e for k in actor.keys() for e in by_key.get((actor.group, k), [])}
+        cands = {e.id: e for k in actor.all_names() for e in by_key.get((actor.group, k), [])}
         out.append((actor, sorted(f"{e.name} [{e.kind}]" for e in cands.values() if holds(e, actor))))
     return out
 
