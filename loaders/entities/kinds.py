@@ -23,6 +23,7 @@ from loaders.entities.lexicon import (
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
+    ROAD_NOUNS,
     SPEECH_OR_ACTION,
 )
 from loaders.gazetteer import Gazetteer
@@ -90,6 +91,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "FAC"} and len(span) > 1 and _road_name(span):
+        return "place", text, c.how  # "National Highway 2", "the Lachin Road": a road is a place
     if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
         # "Harakat al-Nujaba", or "Jaish" alone for its group: a group named by its kind, not a person
         return "armed_group", text, c.how
@@ -199,3 +202,11 @@ def surname_speaker(span: Span, gaz: Gazetteer) -> bool:
     if tok.text in gaz.cities or tok.text in gaz.capitals:
         return False
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_OR_ACTION
+
+
+def _road_name(span: Span) -> bool:
+    """A name that ends in a road noun, or in a road noun and its number ("Highway 2", "Route 66")."""
+    last = span[-1]
+    if last.like_num and len(span) > 1:
+        last = span[-2]
+    return last.lower_ in ROAD_NOUNS

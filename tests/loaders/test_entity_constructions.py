@@ -277,3 +277,19 @@ def test_a_word_for_a_fighting_body_alone_is_no_person(run: Callable[[str], Extr
     assert kinds(ex).get("Jaish") == "armed_group"
     ex = run("Lashkar said on Monday that it had carried out the raid.")
     assert kinds(ex).get("Lashkar") == "armed_group"
+
+
+def test_members_from_a_named_group_are_that_group(run: Callable[[str], Extraction]) -> None:
+    """ "Rebels from the Kivu Front group": the bare rebels later in the text are the Kivu Front."""
+    ex = run(
+        "Rebels from the Kivu Front group seized a town on Friday. The army called it a tactical "
+        "retreat in the face of the rebel fighters' offensive."
+    )
+    groups = [e for e in ex.entities if e.kind == "armed_group"]
+    assert [e.name for e in groups] == ["Kivu Front"]
+    assert {"rebel fighters"} <= set(groups[0].aliases)
+
+
+def test_a_numbered_road_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("The town was cut off after the militia took National Highway 4 during its advance in May.")
+    assert kinds(ex).get("National Highway 4") == "place"
