@@ -9,6 +9,7 @@ from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
     framing_capital,
+    in_title_case_headline,
     is_acting,
     is_locative,
     is_toponym,
@@ -72,6 +73,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     )
     if c.how == "ner" and ran_past and (c.kind != "ORG" or not any(t.lower_ in ORG_WORDS for t in span)):
         return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
+    if (
+        c.how == "ner"
+        and c.kind == "ORG"
+        and len(span) >= 4
+        and not any(t.lower_ in ORG_WORDS for t in span)
+        and in_title_case_headline(span)
+    ):
+        return None, text, c.how  # "Turkish FM Ozturk Discuss Trade Deal": a headline run together
     if (
         c.how == "ner"
         and len(span) == 1

@@ -293,3 +293,14 @@ def test_members_from_a_named_group_are_that_group(run: Callable[[str], Extracti
 def test_a_numbered_road_is_a_place(run: Callable[[str], Extraction]) -> None:
     ex = run("The town was cut off after the militia took National Highway 4 during its advance in May.")
     assert kinds(ex).get("National Highway 4") == "place"
+
+
+def test_a_title_case_headline_run_together_is_no_organisation(run: Callable[[str], Extraction]) -> None:
+    """The model reads a whole title-case headline as one ORG; a long name in running text stays."""
+    ex = run(
+        "Blinken, Turkish FM Ozturk Discuss Gaza Truce in Phone Call\n\n"
+        "The two ministers spoke on Monday about the truce, the State Department said."
+    )
+    assert not any("Discuss" in e.name for e in ex.entities)
+    ex = run("The Organisation of Islamic Cooperation Summit opened in Riyadh on Monday.")
+    assert kinds(ex).get("Organisation of Islamic Cooperation Summit") == "organization"
