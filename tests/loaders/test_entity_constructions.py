@@ -304,3 +304,13 @@ def test_a_title_case_headline_run_together_is_no_organisation(run: Callable[[st
     assert not any("Discuss" in e.name for e in ex.entities)
     ex = run("The Organisation of Islamic Cooperation Summit opened in Riyadh on Monday.")
     assert kinds(ex).get("Organisation of Islamic Cooperation Summit") == "organization"
+
+
+def test_a_legislature_is_an_organisation(run: Callable[[str], Extraction]) -> None:
+    """A body held by a side is still a body, and a lone "Parliament" that speaks is no person."""
+    ex = run("Ramos, the head of the opposition-controlled National Assembly, spoke in Lima on Monday.")
+    assert kinds(ex).get("National Assembly") == "organization"
+    ex = run("Lawmakers in the Federal Assembly voted against the plan, the Parliament said.")
+    assert kinds(ex).get("Parliament") == "organization"
+    ex = run("Fighters shelled the rebel-held Jufra on Monday.")
+    assert kinds(ex).get("Jufra") == "place"
