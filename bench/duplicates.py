@@ -21,6 +21,7 @@ import json
 import logging
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.duplicates import find_duplicates  # noqa: E402
-from graph.model import Extraction, normalize_name  # noqa: E402
+from graph.model import Entity, Extraction, normalize_name  # noqa: E402
 from graph.resolve import Resolver, ingest  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 
@@ -39,42 +40,91 @@ def kind_group(kind: str) -> str:
     return GROUP.get(kind, kind)
 
 
-def gold_actors(texts: list[Path]) -> list[tuple[str, str, set[str]]]:
-    """(kind group, display name, normalised names) per real-world actor across the gold files."""
-    groups: list[tuple[str, str, set[str]]] = []
+@dataclass
+class Actor:
+    """One real-world actor of the gold files: its kind group, display name, and per article the
+    normalised names it goes by there."""
+
+    group: str
+    name: str
+    names: dict[str, set[str]] = field(default_factory=dict)  # article id -> normalised names
+
+    def all_names(self) -> set[str]:
+        return set().union(*self.names.values())
+
+
+def proper_names(names: list[str]) -> set[str]:
+    """The names written with a capital: only these identify an actor across articles. "protesters",
+    "demonstrators" or "terrorists" of two articles are as many crowds as articles (Armenian protesters,
+    Venezuelan protesters, supporters of a junta)."""
+    return {normalize_name(n) for n in names if any(ch.isupper() for ch in n)} - {""}
+
+
+def gold_actors(texts: list[Path], article_ids: dict[str, str]) -> list[Actor]:
+    """The real-world actors of the gold files, grouped across articles by a shared proper name."""
+    groups: list[tuple[Actor, set[str]]] = []  # actor, its proper names
     for txt in texts:
         gold = txt.with_name(txt.name.removesuffix(".txt") + ".gold.json")
-        if not gold.exists():
+        aid = article_ids.get(str(txt))
+        if not gold.exists() or aid is None:
             continue
         for e in json.loads(gold.read_text(encoding="utf-8"))["entities"]:
-            keys = {normalize_name(n) for n in (e["name"], *e.get("aliases", []))} - {""}
-            g, own = kind_group(e["kind"]), normalize_name(e["name"])
-            # One actor across articles when one's name is a name of the other (shared loose aliases
-            # such as "government" do not join two countries).
-            hit = [x for x in groups if x[0] == g and (own in x[2] or normalize_name(x[1]) in keys)]
-            for x in hit:
-                groups.remove(x)
-                keys |= x[2]
-            groups.append((g, hit[0][1] if hit else e["name"], keys))
-    return groups
+            written = [e["name"], *e.get("aliases", [])]
+            keys = {normalize_name(n) for n in written} - {""}
+            g, own, proper = kind_group(e["kind"]), normalize_name(e["name"]), proper_names(written)
+            # One actor across articles when one's own (proper) name is a name of the other (shared
+            # loose aliases such as "government" do not join two countries).
+            hit = [
+                (a, p)
+                for a, p in groups
+                if a.group == g and ((own in p and own in proper) or normalize_name(a.name) in proper)
+            ]
+            actor = hit[0][0] if hit else Actor(g, e["name"])
+            for other, p in hit[1:]:
+                for art, names in other.names.items():
+                    actor.names.setdefault(art, set()).update(names)
+                proper |= p
+            groups = [(a, p) for a, p in groups if all(a is not h for h, _ in hit)]
+            actor.names.setdefault(aid, set()).update(keys)
+            groups.append((actor, proper | (hit[0][1] if hit else set())))
+    return [a for a, _ in groups]
 
 
-def split_actors(store: EmbeddedStore, actors: list[tuple[str, str, set[str]]]) -> list[dict[str, Any]]:
-    by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for hit in store.search_entities(None, None, limit=1_000_000).items:
-        e = hit.entity
-        by_name[(kind_group(e.kind), normalize_name(e.name))].add(f"{e.name} [{e.kind}]")
+def holds(e: Entity, actor: Actor) -> bool:
+    """The node stands for the actor: one of its names is the actor's name in an article it comes from."""
+    names = {normalize_name(n) for n in (e.name, *e.aliases)}
+    return any(names & actor.names.get(art, set()) for art in e.article_ids)
+
+
+def actor_nodes(store: EmbeddedStore, actors: list[Actor]) -> list[tuple[Actor, list[str]]]:
+    """Each actor with the nodes that hold it."""
+    ents = [h.entity for h in store.search_entities(None, None, limit=1_000_000).items]
+    by_key: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in ents:
+        for n in {normalize_name(n) for n in (e.name, *e.aliases)}:
+            by_key[(kind_group(e.kind), n)].append(e)
     out = []
-    for g, name, keys in actors:
-        nodes = sorted(set().union(*(by_name.get((g, k), set()) for k in keys)))
-        if len(nodes) >= 2:
-            out.append({"actor": name, "nodes": nodes})
+    for actor in actors:
+        cands = {e.id: e for k in actor.all_names() for e in by_key.get((actor.group, k), [])}
+        out.append((actor, sorted(f"{e.name} [{e.kind}]" for e in cands.values() if holds(e, actor))))
     return out
 
 
-def measure(
-    extractions: list[Extraction], resolve: bool, actors: list[tuple[str, str, set[str]]]
-) -> dict[str, Any]:
+def split_actors(held: list[tuple[Actor, list[str]]]) -> list[dict[str, Any]]:
+    """Actors held by two or more nodes."""
+    return [{"actor": a.name, "nodes": nodes} for a, nodes in held if len(nodes) >= 2]
+
+
+def joined_actors(held: list[tuple[Actor, list[str]]]) -> list[dict[str, Any]]:
+    """Nodes that hold two or more actors: wrong joins (by resolution, or by one name in two articles)."""
+    by_node: dict[str, list[str]] = defaultdict(list)
+    for a, nodes in held:
+        for n in nodes:
+            by_node[n].append(a.name)
+    return [{"node": n, "actors": sorted(a)} for n, a in sorted(by_node.items()) if len(a) >= 2]
+
+
+def measure(extractions: list[Extraction], resolve: bool, actors: list[Actor]) -> dict[str, Any]:
     store = EmbeddedStore(None)
     if resolve:
         ingest(store, extractions, resolver=Resolver(store))
@@ -90,9 +140,12 @@ def measure(
         "pair_list": [f"{p.score:.0f} {p.keep.name} <- {p.drop.name} ({p.reason})" for p in pairs],
     }
     if actors:
-        split = split_actors(store, actors)
+        held = actor_nodes(store, actors)
+        split, joined = split_actors(held), joined_actors(held)
         result["split_actors"] = len(split)
+        result["joined_actors"] = len(joined)
         result["split_list"] = split
+        result["joined_list"] = joined
     return result
 
 
@@ -111,7 +164,7 @@ def main() -> None:
     ready = [i for i in items if isinstance(i, Extraction)]
     extractions = ready + list(Extractor().extract_many(sources))
     texts = [Path(p) for p in args.paths if p.endswith(".txt")]
-    actors = gold_actors(texts)
+    actors = gold_actors(texts, {s.path: s.article.id for s in sources if s.path})
     report = {
         "articles": len(extractions),
         "baseline (store.upsert)": measure(extractions, False, actors),

@@ -69,6 +69,9 @@ GENERIC_HEADS = frozenset(
         "group",
     ]
 )
+# Words that make a place name the administrative area around it ("Homs province", "Donetsk region"):
+# news writes the area and its namesake city interchangeably.
+ADMIN_AREAS = ("province", "governorate", "oblast", "prefecture", "region")
 # British and American spellings of one word ("Defence"/"Defense", "Theatre"/"Theater", "Labour").
 _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ence$"), "ense"),
@@ -162,6 +165,16 @@ def core_names(name: str) -> list[str]:
         if len(words) >= 3:  # "Shiite Houthi rebels": the word before the generic head names the group
             out.append(words[-2])
     return [c for c in out if normalize_name(c) and normalize_name(c) != normalize_name(name)]
+
+
+def area_forms(name: str) -> list[str]:
+    """The other names of a place and its administrative area: "Homs province" -> ["Homs", "Homs
+    governorate", ...]; "Homs" -> ["Homs province", "Homs governorate", ...]."""
+    words = name.split()
+    base = " ".join(words[:-1]) if len(words) >= 2 and words[-1].lower() in ADMIN_AREAS else name
+    return [
+        n for n in [base, *(f"{base} {a}" for a in ADMIN_AREAS)] if normalize_name(n) != normalize_name(name)
+    ]
 
 
 def same_token(a: str, b: str, threshold: float = 75.0) -> bool:

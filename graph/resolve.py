@@ -19,6 +19,7 @@ from graph.entity_index import EntityIndex
 from graph.event_merge import merge_event_mentions
 from graph.model import Entity, ExtractedEntity, Extraction, entity_id, normalize_name
 from graph.names import (
+    area_forms,
     core_names,
     looks_like_acronym,
     tokens,
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 # spelling variant (a short form of a place is usually another place: "Gaza" / "Gaza City").
 ACTOR_KINDS = frozenset({"person", "organization", "armed_group", "group"})
 COLLECTIVE_KINDS = frozenset({"organization", "armed_group", "group"})
+# The small model calls one named body an organisation in one article and an armed group in another.
+BODY_KINDS = frozenset({"organization", "armed_group"})
 
 
 @dataclass
@@ -98,6 +101,17 @@ class Resolver:
             return d
         rules: list[tuple[str, list[Entity]]] = [("alias", exact)]
         rules.append(("variant", self.index.variants(ent.name, ent.kind)))
+        if (
+            ent.kind in BODY_KINDS
+        ):  # "al-Qaeda" read as an armed group here, "Al-Qaida" as an organisation there
+            other = next(iter(BODY_KINDS - {ent.kind}))
+            body = [e for e in self.index.by_name(ent.name) if e.kind == other]
+            rules.append(("same body, other kind", body or self.index.variants(ent.name, other)))
+        if ent.kind == "place":
+            areas = {
+                e.id: e for n in area_forms(ent.name) for e in self.index.by_name(n) if e.kind == "place"
+            }
+            rules.append(("administrative area", list(areas.values())))
         if ent.kind in ACTOR_KINDS:
             for core in core_names(ent.name) if ent.kind in COLLECTIVE_KINDS else []:
                 by_core = [e for e in self.index.by_name(core) if e.kind == ent.kind]

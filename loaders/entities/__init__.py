@@ -119,10 +119,13 @@ def find_entities(
         kinds[key] = kind
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
     keymap = coreference(surfaces, kinds, gaz.cities)
-    headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants"
+    headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants",
+        # or named as the body the members come from: "rebels from the Kivu Front group"
         m.key
         for m in raw
-        if doc[m.end - 1].lower_ in ARMED_HEADS or (m.end < len(doc) and doc[m.end].lower_ in ARMED_HEADS)
+        if doc[m.end - 1].lower_ in ARMED_HEADS
+        or (m.end < len(doc) and doc[m.end].lower_ in ARMED_HEADS)
+        or _members_from(doc, m.start)
     }
     join_bare_heads(keymap, kinds, headed)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
@@ -156,3 +159,11 @@ def find_entities(
     table.index()
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table
+
+
+def _members_from(doc: Doc, start: int) -> bool:
+    """The name at `start` follows "<armed head noun> from|of (the)": "fighters of the Kivu Front"."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"from", "of"} and doc[i - 1].lower_ in ARMED_HEADS

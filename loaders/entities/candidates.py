@@ -5,9 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from loaders.entities.lexicon import (
+    ARMED_NAME_WORDS,
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
     GROUP_SUFFIXES,
+    JOINING_PARTICLES,
     MAX_WINDOW,
     MEDIA_DESCRIPTORS,
     MODEL_DESIGNATOR,
@@ -245,7 +247,37 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
-    return out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz)
+    return (
+        out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz) + joined_name_candidates(doc)
+    )
+
+
+def joined_name_candidates(doc: Doc) -> list[Candidate]:
+    """A word for a fighting body, a hyphenated connective and a name ("Jaish-e Mohammad",
+    "Lashkar-e-Taiba") is one armed group, written with or without a space after the connective; the
+    model cuts it at the hyphen and calls the first word a person."""
+    out = []
+    for tok in doc[: len(doc) - 3]:
+        dash, part = doc[tok.i + 1], doc[tok.i + 2]
+        if not (
+            tok.lower_ in ARMED_NAME_WORDS
+            and tok.text[:1].isupper()
+            and dash.text == "-"
+            and not tok.whitespace_
+            and not dash.whitespace_
+            and part.lower_ in JOINING_PARTICLES
+            and part.text.islower()
+        ):
+            continue
+        i = tok.i + 3
+        if i < len(doc) and doc[i].text == "-" and not part.whitespace_:
+            i += 1
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end > i:
+            out.append(Candidate(tok.i, end, "armed_group", doc[tok.i : end].text, "joined", 5))
+    return out
 
 
 def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:

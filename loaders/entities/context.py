@@ -105,6 +105,23 @@ def framing_capital(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def in_title_case_headline(span: Span) -> bool:
+    """The span's line is a headline in title case: four longer words or more, nearly all capitalised
+    ("Ministers Discuss Ceasefire in Phone Call"). The pipeline ends headlines with a full stop, so a
+    stop says nothing; running text has a lower-case verb."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    line = [t for t in doc[start:end] if not t.is_space]
+    words = [t for t in line if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or any(t.is_lower and t.pos_ in {"VERB", "AUX"} for t in line):
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def crumb_sentences(doc: Doc) -> set[int]:
     """Starts of sentences that are navigation breadcrumbs ("Outlet > World > Region"): no entities there."""
     return {s.start for s in doc.sents if sum(t.text in {">", "»", "›"} for t in s) >= 2}

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
-from loaders.entities.lexicon import FACILITY_SUFFIXES, SETTLEMENT_NOUNS
+from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES, SETTLEMENT_NOUNS
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import EntityTable, Mention
 
@@ -270,6 +270,8 @@ def coreference(
     joined: dict[str, list[str]] = {}
     for long in keys:
         parts = long.split("|", 1)[1].split("-")
+        if len(parts) == 2 and parts[1].split(" ", 1)[0] in JOINING_PARTICLES:
+            parts = [parts[0], *parts[1].split(" ", 1)]  # "Jaish-e Mohammad", written with a space
         if (
             len(parts) >= 3
             and kinds[long] in {"armed_group", "organization"}

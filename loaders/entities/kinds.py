@@ -9,6 +9,7 @@ from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
     framing_capital,
+    in_title_case_headline,
     is_acting,
     is_locative,
     is_toponym,
@@ -23,6 +24,7 @@ from loaders.entities.lexicon import (
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
+    ROAD_NOUNS,
     SPEECH_OR_ACTION,
 )
 from loaders.gazetteer import Gazetteer
@@ -73,6 +75,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "Yerevan after Pashinyan": the model ran past the name
     if (
         c.how == "ner"
+        and c.kind == "ORG"
+        and len(span) >= 4
+        and not any(t.lower_ in ORG_WORDS for t in span)
+        and in_title_case_headline(span)
+    ):
+        return None, text, c.how  # "Turkish FM Ozturk Discuss Trade Deal": a headline run together
+    if (
+        c.how == "ner"
         and len(span) == 1
         and span[0].tag_ in {"NN", "NNS"}
         and (span[0].is_sent_start or span[0].lemma_.lower() in gaz.common_nouns)
@@ -90,8 +100,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
-    if label in {"ORG", "PERSON"} and len(span) > 1 and span[0].lower_ in ARMED_NAME_WORDS:
-        return "armed_group", text, c.how  # "Harakat al-Nujaba": a group named by its kind, not a person
+    if label in {"ORG", "FAC"} and len(span) > 1 and _road_name(span):
+        return "place", text, c.how  # "National Highway 2", "the Lachin Road": a road is a place
+    if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
+        # "Harakat al-Nujaba", or "Jaish" alone for its group: a group named by its kind, not a person
+        return "armed_group", text, c.how
     if (
         label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
         and after_person_title(doc, c.start, gaz)
@@ -161,10 +174,11 @@ def community_demonym(doc: Doc, c: Candidate, gaz: Gazetteer) -> bool:
 
 def described_as_place(span: Span) -> bool:
     """The name's apposition is a place noun ('X, a town 35km south of Y'), or it is held by someone
-    ('the LNA-held Jufra')."""
+    ('the LNA-held Jufra'), unless it names a body ('the opposition-controlled National Assembly')."""
+    body = any(t.lower_ in ORG_WORDS for t in span)
     return any(
         (c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS)
-        or (c.dep_ == "amod" and c.lower_ in HELD_WORDS)
+        or (c.dep_ == "amod" and c.lower_ in HELD_WORDS and not body)
         for c in span.root.children
     )
 
@@ -198,3 +212,11 @@ def surname_speaker(span: Span, gaz: Gazetteer) -> bool:
     if tok.text in gaz.cities or tok.text in gaz.capitals:
         return False
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_OR_ACTION
+
+
+def _road_name(span: Span) -> bool:
+    """A name that ends in a road noun, or in a road noun and its number ("Highway 2", "Route 66")."""
+    last = span[-1]
+    if last.like_num and len(span) > 1:
+        last = span[-2]
+    return last.lower_ in ROAD_NOUNS

@@ -48,6 +48,9 @@ FORCE_NOUNS = _set("force_nouns")
 # Transliterated words for a fighting body that open a group's name ("Jaish al-Adl", "Kataib Hezbollah",
 # "Lashkar-e-Taiba"): the name is the group's, whatever the model tagged it.
 ARMED_NAME_WORDS = _set("armed_name_words")
+# Connectives of Persian, Urdu and Arabic names in Latin letters ("Jaish-e Mohammad", "Hizb-ul-Mujahideen").
+JOINING_PARTICLES = _set("joining_particles")
+ROAD_NOUNS = _set("road_nouns")
 GOVERNMENT_NOUNS = _set("government_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"

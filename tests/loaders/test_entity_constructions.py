@@ -257,3 +257,60 @@ def test_a_name_opened_by_a_word_for_a_fighting_body_is_an_armed_group(
     assert kinds(ex).get("Harakat al-Nujaba") == "armed_group"
     ex = run("Jaish al-Adl attacked a border post in Sistan-Baluchestan on Friday.")
     assert kinds(ex).get("Jaish al-Adl") == "armed_group"
+
+
+def test_a_name_joined_by_a_connective_is_one_armed_group(run: Callable[[str], Extraction]) -> None:
+    """ "Lashkar-e Taiba" written with a space after the connective is one group, and its first word said
+    alone later is that group, never a person; a '-led' phrase is no such name."""
+    ex = run("Officials said Lashkar-e Taiba trained the gunmen. Lashkar denied any role in the raid.")
+    assert kinds(ex) == {"Lashkar-e Taiba": "armed_group"}
+    assert "Lashkar" in next(e for e in ex.entities if e.name == "Lashkar-e Taiba").aliases
+    ex = run("Hizb-ul-Mujahideen fighters clashed with police in Srinagar on Sunday.")
+    assert kinds(ex).get("Hizb-ul-Mujahideen") == "armed_group"
+    ex = run("The Saudi-led coalition struck Sanaa. Saudi Arabia said the raid hit a depot.")
+    assert kinds(ex).get("Saudi Arabia") == "country"
+
+
+def test_a_word_for_a_fighting_body_alone_is_no_person(run: Callable[[str], Extraction]) -> None:
+    """ "Jaish" alone (the group's short name) is an armed group, not a person the model took it for."""
+    ex = run("Jaish said it carried out the attack on the convoy in Kashmir.")
+    assert kinds(ex).get("Jaish") == "armed_group"
+    ex = run("Lashkar said on Monday that it had carried out the raid.")
+    assert kinds(ex).get("Lashkar") == "armed_group"
+
+
+def test_members_from_a_named_group_are_that_group(run: Callable[[str], Extraction]) -> None:
+    """ "Rebels from the Kivu Front group": the bare rebels later in the text are the Kivu Front."""
+    ex = run(
+        "Rebels from the Kivu Front group seized a town on Friday. The army called it a tactical "
+        "retreat in the face of the rebel fighters' offensive."
+    )
+    groups = [e for e in ex.entities if e.kind == "armed_group"]
+    assert [e.name for e in groups] == ["Kivu Front"]
+    assert {"rebel fighters"} <= set(groups[0].aliases)
+
+
+def test_a_numbered_road_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("The town was cut off after the militia took National Highway 4 during its advance in May.")
+    assert kinds(ex).get("National Highway 4") == "place"
+
+
+def test_a_title_case_headline_run_together_is_no_organisation(run: Callable[[str], Extraction]) -> None:
+    """The model reads a whole title-case headline as one ORG; a long name in running text stays."""
+    ex = run(
+        "Blinken, Turkish FM Ozturk Discuss Gaza Truce in Phone Call\n\n"
+        "The two ministers spoke on Monday about the truce, the State Department said."
+    )
+    assert not any("Discuss" in e.name for e in ex.entities)
+    ex = run("The Organisation of Islamic Cooperation Summit opened in Riyadh on Monday.")
+    assert kinds(ex).get("Organisation of Islamic Cooperation Summit") == "organization"
+
+
+def test_a_legislature_is_an_organisation(run: Callable[[str], Extraction]) -> None:
+    """A body held by a side is still a body, and a lone "Parliament" that speaks is no person."""
+    ex = run("Ramos, the head of the opposition-controlled National Assembly, spoke in Lima on Monday.")
+    assert kinds(ex).get("National Assembly") == "organization"
+    ex = run("Lawmakers in the Federal Assembly voted against the plan, the Parliament said.")
+    assert kinds(ex).get("Parliament") == "organization"
+    ex = run("Fighters shelled the rebel-held Jufra on Monday.")
+    assert kinds(ex).get("Jufra") == "place"

@@ -263,3 +263,68 @@ def test_alias_file_applies_at_every_ingest(store: GraphStore) -> None:
     node = store.find_entity("Sultan of Ankara")
     assert node.id == "person:recep-tayyip-erdogan"
     assert len(persons(store, "kim jong")) == 2
+
+
+def test_a_place_and_its_administrative_area_are_one_node(store: GraphStore) -> None:
+    """ "Ravenna province" joins the one place "Ravenna" in the graph (either order, any area word);
+    with both the town and the area already apart in the graph, a third form stays alone."""
+    ingest(
+        store,
+        [
+            article("floods-1", "2023-05-17", [ent("Ravenna", "place"), ent("Italy", "country")]),
+            article("floods-2", "2023-05-18", [ent("Ravenna province", "place")]),
+            article("floods-3", "2023-05-19", [ent("Forli region", "place")]),
+            article("floods-4", "2023-05-20", [ent("Forli", "place")]),
+            article("floods-5", "2023-05-21", [ent("Cesena", "place"), ent("Cesena province", "place")]),
+        ],
+        resolver=Resolver(store),
+    )
+    places = {e.name: e for e in all_entities(store) if e.kind == "place"}
+    assert sorted(places) == ["Cesena", "Forli region", "Ravenna"]
+    assert "Ravenna province" in places["Ravenna"].aliases
+    assert "Forli" in places["Forli region"].aliases
+    # the town and its area already apart in the graph (written without resolution): a third form
+    # has two candidates and joins neither
+    ingest(
+        store,
+        [article("lugo-1", "2023-06-01", [ent("Lugo", "place"), ent("Lugo province", "place")])],
+        resolve=False,
+    )
+    ingest(store, [article("lugo-2", "2023-06-02", [ent("Lugo region", "place")])], resolver=Resolver(store))
+    lugo = sorted(e.name for e in all_entities(store) if e.name.startswith("Lugo"))
+    assert lugo == ["Lugo", "Lugo province", "Lugo region"]
+
+
+def test_a_town_is_not_joined_to_an_unrelated_area(store: GraphStore) -> None:
+    """Only the administrative words join: "Gaza City" and "Gaza", "Cesena" and "Cesena airport" stay apart."""
+    ingest(
+        store,
+        [
+            article("g-1", "2023-10-10", [ent("Gaza", "place"), ent("Cesena", "place")]),
+            article("g-2", "2023-10-11", [ent("Gaza City", "place"), ent("Cesena airport", "place")]),
+        ],
+        resolver=Resolver(store),
+    )
+    assert sorted(e.name for e in all_entities(store)) == ["Cesena", "Cesena airport", "Gaza", "Gaza City"]
+
+
+def test_one_body_read_as_two_kinds_is_one_node(store: GraphStore) -> None:
+    """An organisation in one article and an armed group (spelled otherwise) in the next are one body;
+    a crowd ("group") is left to itself."""
+    ingest(
+        store,
+        [
+            article("sahel-1", "2022-02-01", [ent("Hayat Tahrir al-Sham", "organization")]),
+            article("sahel-2", "2022-02-02", [ent("Hayat Tahreer al-Sham", "armed_group")]),
+            article(
+                "sahel-3",
+                "2022-02-03",
+                [ent("Hayat Tahrir al-Sham", "armed_group"), ent("Hayat Tahrir al-Sham supporters", "group")],
+            ),
+        ],
+        resolver=Resolver(store),
+    )
+    bodies = [e for e in all_entities(store) if e.kind in {"organization", "armed_group"}]
+    assert [(e.name, e.kind) for e in bodies] == [("Hayat Tahrir al-Sham", "organization")]
+    assert "Hayat Tahreer al-Sham" in bodies[0].aliases
+    assert [e.name for e in all_entities(store) if e.kind == "group"] == ["Hayat Tahrir al-Sham supporters"]
