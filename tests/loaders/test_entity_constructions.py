@@ -308,7 +308,7 @@ def test_a_title_case_headline_run_together_is_no_organisation(run: Callable[[st
 
 def test_a_legislature_is_an_organisation(run: Callable[[str], Extraction]) -> None:
     """A body held by a side is still a body, and a lone "Parliament" that speaks is no person."""
-    ex = run("Ramos, the head of the opposition-controlled National Assembly, spoke in Lima on Monday.")
+    ex = run("Deputies of the army-controlled National Assembly met in Bamako on Monday.")
     assert kinds(ex).get("National Assembly") == "organization"
     ex = run("Lawmakers in the Federal Assembly voted against the plan, the Parliament said.")
     assert kinds(ex).get("Parliament") == "organization"

@@ -41,8 +41,8 @@ CASES = [
     ("Peru and Chile said they recognised Guaido as interim president.", ("Chile", "SUPPORTS", "Guaido")),
     # alliances
     (
-        "Hezbollah, the Lebanese group that fights alongside Syrian troops, lost men.",
-        ("Hezbollah", "ALLIED_WITH", "Syria"),
+        "Wagner, a mercenary outfit that fights alongside Malian troops, lost a convoy.",
+        ("Wagner Group", "ALLIED_WITH", "Mali"),
     ),
     ("Armenia has a defence pact with Russia.", ("Armenia", "ALLIED_WITH", "Russia")),
     ("Egypt and Jordan vowed to deepen their military cooperation.", ("Egypt", "ALLIED_WITH", "Jordan")),
