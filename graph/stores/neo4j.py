@@ -46,13 +46,31 @@ class Neo4jStore:
     kind: Literal["neo4j"] = "neo4j"
 
     def __init__(self, driver: Driver, database: str = "neo4j", owns_driver: bool = False) -> None:
-        self.driver = driver
-        self.database = database
-        self.owns_driver = owns_driver
         self.conn = Neo4jConnection(driver, database)
+        self.owns_driver = owns_driver
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
         self._search_rows = neo4j_search.RowMemo()  # search candidates' rows, per graph version
+
+    # The driver and database live on the connection: setting either here (a test swaps in a driver to a
+    # server that went away) changes them for every call, as when they were the store's own attributes.
+    @property
+    def driver(self) -> Driver:
+        """The driver the store was handed."""
+        return self.conn.driver
+
+    @driver.setter
+    def driver(self, driver: Driver) -> None:
+        self.conn.driver = driver
+
+    @property
+    def database(self) -> str:
+        """The database the store reads and writes."""
+        return self.conn.database
+
+    @database.setter
+    def database(self, database: str) -> None:
+        self.conn.database = database
 
     # ---------------------------------------------------------------------------- writes
 
