@@ -11,8 +11,11 @@ docs/neo4j.md for the measurements behind this shape.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -21,6 +24,7 @@ from graph.model import KIND_LABELS, Evidence, Extraction
 from graph.records import merge_evidence
 from graph.results import UpsertReport
 from graph.stores import neo4j_queries as Q
+from graph.stores.neo4j_connection import WRITE_RETRY_SECONDS, Neo4jConnection
 from graph.stores.neo4j_rows import BatchRecords
 from graph.stores.props import event_props
 
@@ -232,3 +236,24 @@ class BatchRows(BatchRecords):
             if rows:
                 tx.run(Q.MERGE_EVENT_LINKS[kind], rows=Rows(rows)).consume()
         return changed
+
+
+def next_rows(items: Iterator[Extraction], size: int) -> BatchRows | None:
+    """The rows of the next `size` extractions, or None when there are none left."""
+    batch = list(islice(items, size))
+    return BatchRows.of(batch) if batch else None
+
+
+def upsert(conn: Neo4jConnection, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
+    """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
+    report = UpsertReport()
+    items = iter(extractions)
+    # The next batch's rows are built (Python) while the server writes this one (the driver waits
+    # on its socket without the GIL): the two overlap instead of taking turns.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-rows") as pool:
+        pending = pool.submit(next_rows, items, batch_size)
+        while (rows := pending.result()) is not None:
+            pending = pool.submit(next_rows, items, batch_size)
+            # managed: retried on transient errors (deadlocks between writers)
+            report.add(conn.write(rows.write, retry_seconds=WRITE_RETRY_SECONDS))
+    return report

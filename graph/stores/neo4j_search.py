@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
-from graph.model import Entity
+from graph.model import Entity, EntityKind
+from graph.results import EntityHit, Page
 from graph.search import (
     BroadCache,
     Candidate,
@@ -33,9 +34,12 @@ from graph.search import (
     candidate_stems,
     lucene_exact_query,
     lucene_stem_query,
+    query_key,
     ranking,
 )
 from graph.stores import neo4j_queries as Q
+from graph.stores.neo4j_connection import Neo4jConnection
+from graph.stores.neo4j_convert import entity_from_node
 
 Read = Callable[..., list[Any]]
 ReadAt = Callable[..., tuple[list[Any], str]]  # records and the version (bookmark) they were read at
@@ -149,3 +153,35 @@ def search_ranking(
         return ranking(key, [light(r["row"]) for r in exact] + hubs, capped=True)
 
     return cache.ranking((now, cap), kind, key, broad), {}
+
+
+def search_entities(
+    conn: Neo4jConnection,
+    memo: RowMemo,
+    cache: BroadCache,
+    q: str | None,
+    kind: EntityKind | None,
+    limit: int,
+    offset: int,
+) -> Page[EntityHit]:
+    """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
+    key = query_key(q)
+    if not key:
+        total = conn.read(Q.COUNT_ENTITIES, kind=kind)[0]["n"]
+        if (
+            offset + limit > entity_search.BROAD_CANDIDATES
+        ):  # past what is kept per version: every degree counted
+            rows = conn.read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
+            items = [EntityHit(entity=entity_from_node(r["e"]), degree=r["degree"]) for r in rows]
+            return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
+        page = most_connected(conn.read, cache, conn.version(), kind)[offset : offset + limit]
+        capped = False
+    else:
+        ranked, found = search_ranking(conn.read, conn.read_at, memo, cache, conn.version, key, kind)
+        page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
+        if all(c.id in found for c in page):  # a narrow query: its rows hold the page (one round trip)
+            items = [EntityHit(entity=entity(found[c.id]), degree=c.degree) for c in page]
+            return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
+    nodes = {r["e"]["id"]: r["e"] for r in conn.read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
+    items = [EntityHit(entity=entity_from_node(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
+    return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
