@@ -7,6 +7,14 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.errors import NotFound
+from graph.merging import (
+    already_merged,
+    fold_entity,
+    fold_event,
+    fold_relation,
+    rewire_event,
+    rewire_relation,
+)
 from graph.model import Entity, Event, Relation
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_connection import Neo4jConnection
@@ -40,14 +48,6 @@ def tx_write_events(tx: ManagedTransaction, delete: list[str], events: list[Even
 
 def merge_entities(conn: Neo4jConnection, keep_id: str, drop_id: str) -> Entity:
     """Move `drop_id`'s relations, event roles and names onto `keep_id` in one transaction."""
-    from graph.merging import (
-        already_merged,
-        fold_entity,
-        fold_event,
-        fold_relation,
-        rewire_event,
-        rewire_relation,
-    )
 
     def work(tx: ManagedTransaction) -> Entity:
         found = {
@@ -108,7 +108,6 @@ def merge_entities(conn: Neo4jConnection, keep_id: str, drop_id: str) -> Entity:
 
 def merge_events(conn: Neo4jConnection, keep_id: str, drop_id: str) -> Event:
     """Fold event `drop_id` into `keep_id` in one transaction."""
-    from graph.merging import fold_event
 
     def work(tx: ManagedTransaction) -> Event:
         nodes = [r["ev"] for r in tx.run(Q.MERGE_EVENTS_BY_ID, ids=[keep_id, drop_id])]
