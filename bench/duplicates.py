@@ -8,9 +8,11 @@ Articles are extracted once, then ingested into two fresh embedded stores: `reso
 
 * `pairs`: pairs listed by `kg duplicates` (graph/duplicates.py), all scores and score >= 80;
 * where gold graphs sit beside the texts (`NAME.gold.json`): `split_actors`, the real-world actors held
-  by two or more nodes. Gold entities of all articles are grouped into actors (one kind group, a shared
-  name or alias); a node holds an actor when its name is one of the actor's names. Kind groups: person
-  and bodies together (a surname read as an organisation is a split), countries, places.
+  by two or more nodes, and `joined_actors`, the nodes that hold two or more actors (wrong joins). Gold
+  entities of all articles are grouped into actors (one kind group) by a shared *proper* name: the
+  "protesters" of two articles are two crowds, not one actor. A node holds an actor when one of its names
+  is the actor's name in an article the node comes from. Kind groups: person and bodies together (a
+  surname read as an organisation is a split), countries, places.
 Only counts and names are written; no article text.
 """
 

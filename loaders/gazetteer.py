@@ -69,6 +69,8 @@ class Gazetteer:
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
     place_prefixes: set[str] = field(default_factory=set)  # first words of toponyms ("Kafr", "Deir")
     common_nouns: frozenset[str] = frozenset()  # English common nouns (singular), from the spaCy model
+    # a short form two countries share ("Congo") -> their canonical names (loaders/entities/countries.py)
+    shared_short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
@@ -128,6 +130,8 @@ def load_gazetteer() -> Gazetteer:
     gaz.common_nouns = _common_nouns()
     _add_capital_variants(gaz, gc)
     gaz.place_prefixes = set(curated.get("place_prefixes", []))
+    for form, isos in curated.get("shared_short_forms", {}).items():
+        gaz.shared_short_forms[form] = frozenset(canon[i] for i in isos if i in canon)
     for kind, heads in curated["collectives"].items():
         for h in heads:
             gaz.collectives[h.lower()] = kind

@@ -41,6 +41,7 @@ from loaders.entities.coreference import (
     join_bare_heads,
     parenthetical_abbreviations,
 )
+from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.kinds import extend_government, resolve_kind
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -128,6 +129,7 @@ def find_entities(
         or _members_from(doc, m.start)
     }
     join_bare_heads(keymap, kinds, headed)
+    join_shared_short_forms(keymap, surfaces, gaz)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:
