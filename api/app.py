@@ -173,9 +173,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False, worke
     import uvicorn
 
     if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        from api.listening import NoDelayConfig
+
         # Worker processes import the app themselves: uvicorn needs the factory's import path.
-        uvicorn.run(
+        config = NoDelayConfig(
             "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
         )
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
         return
     uvicorn.run(create_app(), host=host, port=port, reload=reload, log_level="info")
