@@ -7,16 +7,14 @@ the same ids, evidence and audit trail.
 from __future__ import annotations
 
 from graph.model import (
-    SYMMETRIC_TYPES,
     Entity,
     Event,
     Relation,
     entity_id,
     event_id,
     normalize_name,
-    relation_id,
 )
-from graph.records import merge_evidence
+from graph.records import merge_evidence, relation_ends
 
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 
@@ -56,11 +54,11 @@ def rewire_relation(rel: Relation, drop_id: str, keep_id: str) -> Relation | Non
     """`rel` with `drop_id` replaced by `keep_id` and its id recomputed; None if it became a self-loop."""
     src = keep_id if rel.source == drop_id else rel.source
     tgt = keep_id if rel.target == drop_id else rel.target
-    if src == tgt:
+    ends = relation_ends(rel.type, src, tgt)
+    if ends is None:
         return None
-    if rel.type in SYMMETRIC_TYPES and tgt < src:
-        src, tgt = tgt, src
-    return rel.model_copy(update={"id": relation_id(rel.type, src, tgt), "source": src, "target": tgt})
+    rid, src, tgt = ends
+    return rel.model_copy(update={"id": rid, "source": src, "target": tgt})
 
 
 def fold_relation(old: Relation, new: Relation) -> Relation:

@@ -51,12 +51,10 @@ class GraphRecords(StrictModel):
 
         relations: dict[str, Relation] = {}
         for r in ex.relations:
-            src, tgt = eid(r.source), eid(r.target)
-            if src == tgt:
-                continue  # a relation of an entity with itself says nothing
-            if r.type in SYMMETRIC_TYPES and tgt < src:
-                src, tgt = tgt, src
-            rid = relation_id(r.type, src, tgt)
+            ends = relation_ends(r.type, eid(r.source), eid(r.target))
+            if ends is None:
+                continue
+            rid, src, tgt = ends
             ev = Evidence.model_construct(
                 sentence=r.evidence,
                 article_id=art.id,
@@ -80,6 +78,16 @@ class GraphRecords(StrictModel):
             relations=list(relations.values()),
             events=resolve_events(ex, eid),
         )
+
+
+def relation_ends(rel_type: str, src: str, tgt: str) -> tuple[str, str, str] | None:
+    """(relation id, source, target) of a typed relation between two entity ids, a symmetric one with
+    its ends in id order; None for a relation of an entity with itself, which says nothing."""
+    if src == tgt:
+        return None
+    if rel_type in SYMMETRIC_TYPES and tgt < src:
+        src, tgt = tgt, src
+    return relation_id(rel_type, src, tgt), src, tgt
 
 
 def resolve_events(ex: Extraction, eid: Callable[[str], str]) -> list[Event]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from graph.ids import entity_id, normalize_name, relation_id
-from graph.model import SYMMETRIC_TYPES, Event, ExtractedEntity, Extraction
-from graph.records import dedupe, merge_evidence, resolve_events
+from graph.ids import entity_id, normalize_name
+from graph.model import Event, ExtractedEntity, Extraction
+from graph.records import dedupe, merge_evidence, relation_ends, resolve_events
 from graph.stores.props import article_props, evidence_item_json
 
 # One piece of evidence: (sentence, article id, date, confidence), the fields of `Evidence`.
@@ -128,12 +128,10 @@ class BatchRecords:
         self._add_entities(ex.entities, aid)
         published = art.published
         for r in ex.relations:
-            src, tgt = eid(r.source), eid(r.target)
-            if src == tgt:
-                continue  # a relation of an entity with itself says nothing
-            if r.type in SYMMETRIC_TYPES and tgt < src:
-                src, tgt = tgt, src
-            rid = relation_id(r.type, src, tgt)
+            ends = relation_ends(r.type, eid(r.source), eid(r.target))
+            if ends is None:
+                continue
+            rid, src, tgt = ends
             rel = self.relations.get(rid)
             if rel is None:
                 rel = self.relations[rid] = RelationRecord(rid, r.type, src, tgt)
