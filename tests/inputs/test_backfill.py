@@ -120,7 +120,7 @@ def test_backfill_equals_ingest(tmp_path: Path, neo4j_service: dict[str, str], n
 
 
 def test_corpus_inputs_are_classified_and_spark_markers_skipped(tmp_path: Path) -> None:
-    from loaders.backfill import classify
+    from loaders.spark_inputs import classify
 
     root = corpus(tmp_path)
     (root / "out").mkdir()

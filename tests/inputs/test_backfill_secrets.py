@@ -21,7 +21,7 @@ def test_password_is_not_shipped_and_executors_still_write(
     import pyspark.core.rdd as spark_rdd
 
     from graph.settings import Settings
-    from loaders import backfill
+    from loaders import backfill, spark_inputs
 
     password = neo4j_service["NEO4J_PASSWORD"]
     shipped: list[bytes] = []
@@ -80,7 +80,7 @@ def test_password_is_not_shipped_and_executors_still_write(
     # the executors' Python daemon is ours: it loads the pipeline once before forking the workers
     assert ("spark.python.daemon.module", "loaders.spark_daemon") in confs[0]
     # local mode: the JVM's own flags (Spark adds its defaults before them)
-    assert backfill.LOCAL_JVM_OPTIONS in dict(confs[0])["spark.driver.extraJavaOptions"]
+    assert spark_inputs.LOCAL_JVM_OPTIONS in dict(confs[0])["spark.driver.extraJavaOptions"]
 
 
 def test_executor_password_comes_from_its_environment(
