@@ -38,3 +38,19 @@ def test_talks_before_an_announcement_are_of_its_month(events: Callable[[str], l
     # "after talks, X announced on <day>": the talks came before that day; the month is what is known
     evs = events("After talks between Chad and Sudan in Geneva, Chad announced a truce on 3 May.")
     assert [e.date for e in of_type(evs, "CONSULT")] == ["2021-05"]
+
+
+def test_an_accusation_needs_an_accuser(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # residents, witnesses or an unnamed report tell what happened; they accuse nobody
+    for text in (
+        "Residents said Chadian troops shelled the market in Abeche on Monday.",
+        "Witnesses told reporters that Chadian troops had looted the town of Abeche.",
+    ):
+        assert not of_type(events(text), "ACCUSE"), text
+    # a side's voice named only by its office still accuses, and so does a named speaker
+    evs = of_type(
+        events("A rebel leader said Chadian troops shelled the market in Abeche on Monday."), "ACCUSE"
+    )
+    assert [e.targets for e in evs] == [["Chad"]]
+    evs = of_type(events("Niger said Chadian troops shelled the market in Abeche on Monday."), "ACCUSE")
+    assert [(e.actors, e.targets) for e in evs] == [(["Niger"], ["Chad"])]
