@@ -54,3 +54,27 @@ def test_an_accusation_needs_an_accuser(events: Callable[[str], list[ExtractedEv
     assert [e.targets for e in evs] == [["Chad"]]
     evs = of_type(events("Niger said Chadian troops shelled the market in Abeche on Monday."), "ACCUSE")
     assert [(e.actors, e.targets) for e in evs] == [(["Niger"], ["Chad"])]
+
+
+def test_laying_the_blame_in_reported_speech_accuses(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "X said Y was behind / responsible for <an act>": X accuses Y
+    for text in (
+        "Niger said Chad was behind the attack on the border post.",
+        "Mali said Chad's troops were responsible for the massacre in Gao.",
+    ):
+        evs = of_type(events(text), "ACCUSE")
+        assert [e.targets for e in evs] == [["Chad"]], text
+    # no act or wrongdoing laid on Y, a denial, or the speaker's own act: no accusation
+    for text in (
+        "Mali said Chad was responsible for security in Gao.",
+        "Mali said Chad was not behind the attack.",
+        "Mali said it was behind the raid on Gao.",
+    ):
+        assert not of_type(events(text), "ACCUSE"), text
+
+
+def test_described_as_an_act_of_aggression_accuses(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "described / denounced <act> as an act of <wrongdoing>": the predicate's "of" object counts
+    evs = of_type(events("Mali described the Chadian raid as an act of aggression."), "ACCUSE")
+    assert [(e.actors, e.targets) for e in evs] == [(["Mali"], ["Chad"])]
+    assert not of_type(events("Mali described the Chadian raid as an act of courage."), "ACCUSE")
