@@ -64,13 +64,14 @@ def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
     out: list[Mention] = []
     for t in toks:
         found = ment([t], table, PATIENTS)
-        if not found and t.lower_ in CONTAINER_NOUNS:  # "the city of X"
+        if not found and (t.lower_ in CONTAINER_NOUNS or t.lemma_.lower() in CONTAINER_NOUNS):
+            # "the city of X", "the towns of X and Y"
             found = [
                 m
                 for c in t.children
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children
-                for m in ment([p], table, PATIENTS)
+                for m in ment([p, *p.conjuncts], table, PATIENTS)
             ]
         if not found:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]

@@ -78,3 +78,16 @@ def test_described_as_an_act_of_aggression_accuses(events: Callable[[str], list[
     evs = of_type(events("Mali described the Chadian raid as an act of aggression."), "ACCUSE")
     assert [(e.actors, e.targets) for e in evs] == [(["Mali"], ["Chad"])]
     assert not of_type(events("Mali described the Chadian raid as an act of courage."), "ACCUSE")
+
+
+def test_opening_fire_on_x_is_an_assault(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = of_type(events("Chadian troops opened fire on the rebels in Abeche on Monday."), "ASSAULT")
+    assert [(e.actors, e.targets) for e in evs] == [(["Chad"], ["rebels"])]
+    # opening anything else is no assault
+    assert not of_type(events("Chad opened its border with Sudan on Monday."), "ASSAULT")
+
+
+def test_the_towns_of_x_and_y_are_both_targets(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # a plural container noun ("the towns of") and its coordinated names
+    evs = of_type(events("Chad's army retook the towns of Abeche and Adre on Monday."), "ASSAULT")
+    assert [sorted(e.targets) for e in evs] == [["Abeche", "Adre"]]
