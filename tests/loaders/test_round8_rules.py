@@ -91,3 +91,16 @@ def test_the_towns_of_x_and_y_are_both_targets(events: Callable[[str], list[Extr
     # a plural container noun ("the towns of") and its coordinated names
     evs = of_type(events("Chad's army retook the towns of Abeche and Adre on Monday."), "ASSAULT")
     assert [sorted(e.targets) for e in evs] == [["Abeche", "Adre"]]
+
+
+def test_a_state_body_named_by_its_country(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "the authorities in X" speak for X; "Sudanese troops in Chad" stay Sudan's
+    evs = of_type(events("The authorities in Niger said Chadian troops shelled Ayorou on Monday."), "ACCUSE")
+    assert [(e.actors, e.targets) for e in evs] == [(["Niger"], ["Chad"])]
+    evs = of_type(events("Sudanese troops in Chad attacked the rebels on Monday."), "ASSAULT")
+    assert [e.actors for e in evs] == [["Sudan"]]
+
+
+def test_places_held_by_x_make_x_a_target(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = of_type(events("Chadian troops shelled two villages held by the FACT rebels on Monday."), "ASSAULT")
+    assert [(e.actors, e.targets) for e in evs] == [(["Chad"], ["FACT rebels"])]
