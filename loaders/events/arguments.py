@@ -25,6 +25,8 @@ PATIENTS = ACTORS | {"place"}
 # A state's bodies, which "in X" names when X is a country ("the army in X"); forces and troops may be
 # foreign ones ("troops in X"), so they are not here.
 STATE_BODIES = frozenset({"army", "military", "government", "authorities", "police"})
+# Lines two sides face each other across ("on the border between A and B")
+FRONT_NOUNS = frozenset({"border", "frontier", "boundary", "front", "line"})
 # "towns held by X", "areas controlled by X": the verb that names a place's holder
 HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
 # Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
@@ -230,6 +232,18 @@ def noun_participants(
                 for m in ment(list(c.children), table)
                 if m not in actors
             ]
+            if not actors:
+                # "battles raged on the border between A and B": the sides of the line fought on
+                actors = [
+                    m
+                    for c in tok.head.children
+                    if c.dep_ == "prep"
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.lemma_.lower() in FRONT_NOUNS
+                    for b in p.children
+                    if b.dep_ == "prep" and b.lower_ == "between"
+                    for m in ment(list(b.children), table)
+                ]
     verb = governing_verb(tok)
     if (
         not actors

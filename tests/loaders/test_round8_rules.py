@@ -104,3 +104,12 @@ def test_a_state_body_named_by_its_country(events: Callable[[str], list[Extracte
 def test_places_held_by_x_make_x_a_target(events: Callable[[str], list[ExtractedEvent]]) -> None:
     evs = of_type(events("Chadian troops shelled two villages held by the FACT rebels on Monday."), "ASSAULT")
     assert [(e.actors, e.targets) for e in evs] == [(["Chad"], ["FACT rebels"])]
+
+
+def test_battles_on_the_border_between_a_and_b(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # the sides of the line fought on are the clash's actors
+    evs = of_type(events("Gun battles raged on the border between Chad and Sudan on Monday."), "ASSAULT")
+    assert [sorted(e.actors) for e in evs] == [["Chad", "Sudan"]]
+    # a road between two towns names no sides
+    evs = of_type(events("Clashes erupted on the road between Abeche and Adre on Monday."), "ASSAULT")
+    assert all(not e.actors for e in evs)
