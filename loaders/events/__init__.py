@@ -35,8 +35,9 @@ from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
 
-# Reactions are each actor's own: "Britain and Australia backed the strike" is two events.
-PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
+# Reactions are each actor's own: "Britain and Australia backed the strike" is two events. A call made
+# together ("A and B urged both sides to ...", most often a joint statement) is one request.
+PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
 HEDGED = {"CONSULT", "AGREE", "COERCE"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.

@@ -113,3 +113,11 @@ def test_battles_on_the_border_between_a_and_b(events: Callable[[str], list[Extr
     # a road between two towns names no sides
     evs = of_type(events("Clashes erupted on the road between Abeche and Adre on Monday."), "ASSAULT")
     assert all(not e.actors for e in evs)
+
+
+def test_a_joint_call_is_one_request(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = of_type(events("Chad and Niger urged both sides to stop the fighting on Monday."), "REQUEST")
+    assert [sorted(e.actors) for e in evs] == [["Chad", "Niger"]]
+    # reactions stay each actor's own
+    evs = of_type(events("Chad and Niger condemned the Malian raid on Monday."), "ACCUSE")
+    assert sorted(a for e in evs for a in e.actors) == ["Chad", "Niger"] and len(evs) == 2
