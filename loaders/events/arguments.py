@@ -232,18 +232,18 @@ def noun_participants(
                 for m in ment(list(c.children), table)
                 if m not in actors
             ]
-            if not actors:
-                # "battles raged on the border between A and B": the sides of the line fought on
-                actors = [
-                    m
-                    for c in tok.head.children
-                    if c.dep_ == "prep"
-                    for p in c.children
-                    if p.dep_ == "pobj" and p.lemma_.lower() in FRONT_NOUNS
-                    for b in p.children
-                    if b.dep_ == "prep" and b.lower_ == "between"
-                    for m in ment(list(b.children), table)
-                ]
+    if how == "clash" and not actors:
+        # "battles raged on the border between A and B", "fighting on 15 April between A and B": the
+        # parser hangs "between" on the line fought along or on the date; its sides are the actors
+        scope = [*tok.subtree, *(tok.head.subtree if tok.dep_ in {"nsubj", "nsubjpass"} else [])]
+        actors = [
+            m
+            for b in scope
+            if b.dep_ == "prep"
+            and b.lower_ == "between"
+            and (b.head.lemma_.lower() in FRONT_NOUNS or b.head.ent_type_ in {"DATE", "TIME"})
+            for m in ment(list(b.children), table)
+        ]
     verb = governing_verb(tok)
     if (
         not actors

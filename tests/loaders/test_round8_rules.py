@@ -121,3 +121,11 @@ def test_a_joint_call_is_one_request(events: Callable[[str], list[ExtractedEvent
     # reactions stay each actor's own
     evs = of_type(events("Chad and Niger condemned the Malian raid on Monday."), "ACCUSE")
     assert sorted(a for e in evs for a in e.actors) == ["Chad", "Niger"] and len(evs) == 2
+
+
+def test_fighting_between_a_and_b_hung_on_its_date(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # the parser hangs "between" on the date phrase: its sides are still the clash's actors
+    evs = of_type(
+        events("Fighting broke out on 15 April between Chadian troops and the FACT rebels."), "ASSAULT"
+    )
+    assert [(sorted(e.actors), e.date) for e in evs] == [(["Chad", "FACT rebels"], "2021-04-15")]
