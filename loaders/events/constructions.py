@@ -162,6 +162,8 @@ def naming_predicate(verb: Token) -> bool:
     return False
 
 
+# Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
+PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
 
 
@@ -220,17 +222,23 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
         if (
             etype == "SUPPORT"
-            and lemma in {"vow", "pledge", "promise"}
+            and lemma in PROMISE_VERBS
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
         if (
             etype == "SUPPORT"
-            and lemma in {"vow", "pledge", "promise"}
+            and lemma in PROMISE_VERBS
             and not objects(tok)
             and any(c.dep_ == "xcomp" and c.pos_ in VERBS for c in tok.children)
         ):
             return None, ""  # "pledged to deepen their cooperation": a promise; its own verb tells the event
+        if (
+            etype == "SUPPORT"
+            and lemma in PROMISE_VERBS
+            and any(TRIGGERS.get(o.lemma_.lower(), "SUPPORT") != "SUPPORT" for o in objects(tok))
+        ):
+            return None, ""  # "vowed continued cooperation": the promised noun tells the event
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
         if lemma in RECOGNITION_VERBS and any(

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from loaders.dates import resolve_date, shift
+from loaders.events.constructions import PROMISE_VERBS
 from loaders.events.lexicon import TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
@@ -60,6 +61,8 @@ def is_main(tok: Token) -> bool:
     ):
         return True  # "agreed in a phone call on Tuesday", "said during talks": the clause's circumstances
     if tok.dep_ == "dobj":
+        if tok.head.lemma_.lower() in PROMISE_VERBS:
+            return True  # "vowed continued cooperation on Monday": the promise is the act told
         return TRIGGERS.get(tok.head.lemma_.lower()) is None and TRIGGERS.get(tok.head.lower_) is None
     return False
 

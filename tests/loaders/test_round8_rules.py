@@ -129,3 +129,14 @@ def test_fighting_between_a_and_b_hung_on_its_date(events: Callable[[str], list[
         events("Fighting broke out on 15 April between Chadian troops and the FACT rebels."), "ASSAULT"
     )
     assert [(sorted(e.actors), e.date) for e in evs] == [(["Chad", "FACT rebels"], "2021-04-15")]
+
+
+def test_a_promised_noun_tells_the_event(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "vowed continued cooperation": a cooperation of the day the vow was made, no support event
+    evs = events("Chad and Niger vowed continued military cooperation against the rebels on Monday.")
+    assert not of_type(evs, "SUPPORT")
+    assert [(sorted(e.actors), e.date) for e in of_type(evs, "COOPERATE")] == [
+        (["Chad", "Niger"], "2021-06-07")
+    ]
+    # a promise of support is still support
+    assert of_type(events("Ghana vowed its full support for Togo on Monday."), "SUPPORT")
