@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.clauses import conditional
@@ -19,7 +19,7 @@ from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.arguments import count, location, noun_participants, verb_participants
 from loaders.events.constructions import NOUNS, VERBS, classify, self_report
 from loaders.events.dating import mention_date, stated_date
-from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS
+from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.merge import keys, merge_events
 from loaders.events.syntax import (
     governing_verb,
@@ -28,14 +28,16 @@ from loaders.events.syntax import (
     reduced_relative,
     requested,
     standing,
+    subjects,
 )
 from loaders.events.triggers import trigger_spans
 from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
 
-# Reactions are each actor's own: "Britain and Australia backed the strike" is two events.
-PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
+# Reactions are each actor's own: "Britain and Australia backed the strike" is two events. A call made
+# together ("A and B urged both sides to ...", most often a joint statement) is one request.
+PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
 HEDGED = {"CONSULT", "AGREE", "COERCE"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
@@ -89,6 +91,8 @@ def sentence_events(
             place = location(tok.head, table, etype)  # "protests erupted in X"
         if not actors and not targets and place is None:
             continue
+        if how == "reported" and not actors and not side_speaks(tok):
+            continue  # "X attacked Y, residents told AFP": an accusation needs an accuser
         if etype == "AGREE" and not actors:
             continue  # an agreement with no party named ("the deal with Russia") is no news event
         if etype == "ASSAULT" and place is None:
@@ -119,6 +123,13 @@ def sentence_events(
         else:
             out.append((ev, dated))
     return out
+
+
+def side_speaks(verb: Token) -> bool:
+    """The speech verb's subject, named by no entity, is still a side's voice ("a rebel leader said",
+    "officials said"); residents, witnesses or no speaker at all ("it was reported") accuse nobody."""
+    subj, _ = subjects(verb)
+    return any(t.lower_ in OFFICE_NOUNS for t in subj)
 
 
 def is_outlet(m: Mention, doc: Doc) -> bool:

@@ -13,6 +13,7 @@ from loaders.events.lexicon import (
     LOCATION_PREPS,
     OFFICE_NOUNS,
     PERFORMING_VERBS,
+    PLACE_NOUNS,
     SPEECH_VERBS,
 )
 from loaders.events.syntax import governing_verb, subjects
@@ -21,6 +22,13 @@ from loaders.relations import ACTORS, actors_of
 from loaders.relations.syntax import responsibility_claimer
 
 PATIENTS = ACTORS | {"place"}
+# A state's bodies, which "in X" names when X is a country ("the army in X"); forces and troops may be
+# foreign ones ("troops in X"), so they are not here.
+STATE_BODIES = frozenset({"army", "military", "government", "authorities", "police"})
+# Lines two sides face each other across ("on the border between A and B")
+FRONT_NOUNS = frozenset({"border", "frontier", "boundary", "front", "line"})
+# "towns held by X", "areas controlled by X": the verb that names a place's holder
+HOLDING_VERBS = frozenset({"hold", "control", "occupy"})
 # Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
 NUMBER_WORDS = {
     "two": 2,
@@ -49,6 +57,10 @@ def ment(
             of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss"}]
             found = [m for p in of + mods for m in actors_of(p, table, kinds - {"place"}, sites=False)]
+            if not found and not mods and t.lower_ in STATE_BODIES:
+                # "the army in X", "the authorities in X": a state's own body named by where it is
+                where = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+                found = [m for p in where for m in actors_of(p, table, {"country"}, sites=False)]
         out += found
     return out
 
@@ -64,13 +76,25 @@ def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
     out: list[Mention] = []
     for t in toks:
         found = ment([t], table, PATIENTS)
-        if not found and t.lower_ in CONTAINER_NOUNS:  # "the city of X"
+        if not found and (t.lower_ in CONTAINER_NOUNS or t.lemma_.lower() in CONTAINER_NOUNS):
+            # "the city of X", "the towns of X and Y"
             found = [
                 m
                 for c in t.children
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children
-                for m in ment([p], table, PATIENTS)
+                for m in ment([p, *p.conjuncts], table, PATIENTS)
+            ]
+        if not found and t.lemma_.lower() in PLACE_NOUNS | CONTAINER_NOUNS:
+            # "two towns held by X": the holder of the places taken or struck
+            found = [
+                m
+                for c in t.children
+                if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                for m in ment([p], table)
             ]
         if not found:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
@@ -208,6 +232,18 @@ def noun_participants(
                 for m in ment(list(c.children), table)
                 if m not in actors
             ]
+    if how == "clash" and not actors:
+        # "battles raged on the border between A and B", "fighting on 15 April between A and B": the
+        # parser hangs "between" on the line fought along or on the date; its sides are the actors
+        scope = [*tok.subtree, *(tok.head.subtree if tok.dep_ in {"nsubj", "nsubjpass"} else [])]
+        actors = [
+            m
+            for b in scope
+            if b.dep_ == "prep"
+            and b.lower_ == "between"
+            and (b.head.lemma_.lower() in FRONT_NOUNS or b.head.ent_type_ in {"DATE", "TIME"})
+            for m in ment(list(b.children), table)
+        ]
     verb = governing_verb(tok)
     if (
         not actors

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ACCUSATION_PREDICATES,
+    ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLAIM_NOUNS,
@@ -33,10 +34,12 @@ from loaders.events.lexicon import (
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
+    RESPONSIBILITY_PREDICATES,
     SENDING_VERBS,
     SEVERING_VERBS,
     SPEECH_VERBS,
     TIES_NOUNS,
+    TRIGGERS,
     VERB_ONLY,
     WITHDRAWAL_VERBS,
     WRONGDOING_NOUNS,
@@ -86,10 +89,30 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             continue
         if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
+        if blamed_clause(c):
+            return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
         for t in c.subtree:
             if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                 return t
     return None
+
+
+def blamed_clause(clause: Token) -> bool:
+    """'Y was behind the attack', 'Y is responsible for the massacre': a copula clause, not negated,
+    whose predicate lays an act or a wrongdoing on its subject ("responsible for security" lays none)."""
+    if clause.lemma_ != "be" or any(k.dep_ == "neg" for k in clause.children):
+        return False
+    preds = [
+        k
+        for k in clause.children
+        if k.dep_ in {"acomp", "attr", "prep"} and k.lower_ in RESPONSIBILITY_PREDICATES
+    ]
+    acts = [t for k in preds for t in k.subtree if t.dep_ == "pobj"]
+    return any(
+        t.lemma_.lower() in ASSAULT_NOUNS | WRONGDOING_NOUNS | ACCUSATION_PREDICATES
+        or TRIGGERS.get(t.lemma_.lower()) == "ASSAULT"
+        for t in acts
+    )
 
 
 def self_report(verb: Token) -> bool:
@@ -124,15 +147,23 @@ def naming_predicate(verb: Token) -> bool:
             return True
         if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
             return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
-        if (
-            c.dep_ == "prep"
-            and c.lower_ == "as"
-            and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in c.children)
-        ):
-            return True
+        if c.dep_ == "prep" and c.lower_ == "as":
+            # "described the raid as a violation", "... as an act of aggression"
+            named = [p for p in c.children if p.dep_ == "pobj"]
+            named += [
+                o
+                for p in named
+                for k in p.children
+                if k.dep_ == "prep" and k.lower_ == "of"
+                for o in k.children
+            ]
+            if any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in named):
+                return True
     return False
 
 
+# Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
+PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
 
 
@@ -191,17 +222,23 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
         if (
             etype == "SUPPORT"
-            and lemma in {"vow", "pledge", "promise"}
+            and lemma in PROMISE_VERBS
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
         if (
             etype == "SUPPORT"
-            and lemma in {"vow", "pledge", "promise"}
+            and lemma in PROMISE_VERBS
             and not objects(tok)
             and any(c.dep_ == "xcomp" and c.pos_ in VERBS for c in tok.children)
         ):
             return None, ""  # "pledged to deepen their cooperation": a promise; its own verb tells the event
+        if (
+            etype == "SUPPORT"
+            and lemma in PROMISE_VERBS
+            and any(TRIGGERS.get(o.lemma_.lower(), "SUPPORT") != "SUPPORT" for o in objects(tok))
+        ):
+            return None, ""  # "vowed continued cooperation": the promised noun tells the event
         if lemma in EXPRESSING_VERBS and any(o.lemma_.lower() in DISAPPROVAL_NOUNS for o in objects(tok)):
             return "ACCUSE", "disapproval"
         if lemma in RECOGNITION_VERBS and any(
@@ -234,6 +271,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return "ASSAULT", "verb"
             if lemma == "take":
                 return None, ""  # "took part", "took documents": taking is an event only of places
+        if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
+            return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":

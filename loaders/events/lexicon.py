@@ -51,6 +51,8 @@ CLASH_WORDS = words("clash_words")
 ASSAULT_NOUNS = words("assault_act_nouns")
 LOCATION_PREPS = words("location_preps")
 WRONGDOING_NOUNS = words("wrongdoing_nouns")
+# "X said Y was behind / responsible for the attack": a reported clause that lays the blame on Y.
+RESPONSIBILITY_PREDICATES = words("responsibility_predicates")
 CLAIM_NOUNS = words("claim_nouns")
 INVOLVEMENT_PREDICATES = words("involvement_predicates")
 FORCE_OBJECTS = words("force_objects")
