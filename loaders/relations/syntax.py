@@ -253,8 +253,27 @@ def referent(tok: Token) -> Token:
     if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
         t = t.head.head
     if t.dep_ == "appos" and t.pos_ == "NOUN":
-        t = t.head
+        t = _described(t)
     return t
+
+
+def _described(appos: Token) -> Token:
+    """What a descriptive apposition describes: its head, unless the parser attached it past the name
+    right before its comma ("carried by a site run by X, the group that ..." hangs "group" on "site" or
+    further left): that name, when the head reaches it only through a clause or not at all."""
+    doc = appos.doc
+    first = appos.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return appos.head
+    near = doc[first - 1 - 1]
+    if near.pos_ != "PROPN" or near.i == appos.head.i:
+        return appos.head
+    t = near
+    while t.i != appos.head.i and t.head.i != t.i:
+        if t.dep_ in {"acl", "relcl"}:
+            return near
+        t = t.head
+    return appos.head if t.i == appos.head.i else near
 
 
 def _partitive_whole(tok: Token) -> Token:

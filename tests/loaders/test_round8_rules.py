@@ -67,3 +67,27 @@ def test_aid_that_helped_b_is_support_from_its_giver(run: Callable[[str], Extrac
     assert ("Turkey", "SUPPORTS", "Armenia") not in rels(ex)
     ex = run("Iranian military aid helped the Houthis hold the capital.")
     assert ("Iran", "SUPPORTS", "Houthis") in rels(ex)
+
+
+def test_an_apposition_hung_past_its_name_describes_the_name(run: Callable[[str], Extraction]) -> None:
+    # the parser hangs "the ... group that ..." on a noun left of "run by X,": the description is X's
+    ex = run(
+        "The claim was carried by a news agency run by Hezbollah, the Lebanese group that fights "
+        "alongside Syrian government troops."
+    )
+    assert ("Hezbollah", "ALLIED_WITH", "Syria") in rels(ex)
+    ex = run(
+        "The video was posted by a website run by the Houthis, the Yemeni group that fights alongside Iranian troops."
+    )
+    assert ("Houthis", "ALLIED_WITH", "Iran") in rels(ex)
+    # an apposition after a place inside its head's phrase still describes the head
+    ex = run("Rebels shelled Kafr Nabl, a town in Syria, the last stronghold of the Free Army.")
+    assert ("Free Army", "CONTROLS", "Kafr Nabl") in rels(ex)
+
+
+def test_c_stronghold_of_a_whatever_the_parse(run: Callable[[str], Extraction]) -> None:
+    # "the city of C, stronghold of A": the parser hangs "stronghold" on the verb, the words still say it
+    ex = run(
+        "The plane crashed near the city of Luhansk, stronghold of pro-Russian separatists, officials said."
+    )
+    assert ("pro-Russian separatists", "CONTROLS", "Luhansk") in rels(ex)
