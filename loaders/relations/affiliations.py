@@ -116,6 +116,41 @@ def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
     return None
 
 
+def _respective_offices(
+    doc: Doc, table: EntityTable, titles: set[str] | frozenset[str], sent: Span
+) -> dict[str, str]:
+    """'the French and German foreign ministers, X and Y': the names after a plural office noun with
+    as many coordinated body modifiers take those bodies in order (X -> France, Y -> Germany)."""
+    out: dict[str, str] = {}
+    for noun in sent:
+        if noun.tag_ != "NNS" or not (noun.lemma_ in titles or noun.lemma_ in OFFICE_NOUNS):
+            continue
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+        bodies: list[Mention] = []
+        for t in (x for c in mods for x in [c, *c.conjuncts] if x.i < noun.i):
+            mm = table.mention_at(t.i)
+            if mm is not None and mm.kind in BODIES and mm.key not in {b.key for b in bodies}:
+                bodies.append(mm)
+        if len(bodies) < 2 or noun.i + 1 >= sent.end or doc[noun.i + 1].text != ",":
+            continue
+        people: list[Mention] = []
+        i = noun.i + 2
+        while i < sent.end:
+            mm = table.mention_at(i)
+            if mm is not None and mm.kind == "person":
+                people.append(mm)
+                i = mm.end
+            elif doc[i].lower_ in {",", "and"} or (doc[i].dep_ == "compound" and doc[i].is_title):
+                i += 1  # "General", "Major General" before a name
+            else:
+                break
+        if len(people) == len(bodies):
+            out.update(
+                {p.key: b.key for p, b in zip(people, sorted(bodies, key=lambda b: b.start), strict=True)}
+            )
+    return out
+
+
 def _main_country(table: EntityTable) -> str | None:
     # only a country the article is plainly about: at least twice as often mentioned as any other
     top = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
@@ -133,6 +168,9 @@ def office_affiliations(
     main = _main_country(table)
     allowed = {(s.start, s.end) for s in sents}
     out: dict[str, ExtractedRelation] = {}
+    respective: dict[str, str] = {}
+    for s in sents:
+        respective.update(_respective_offices(doc, table, titles, s))
     for m in table.mentions:
         if m.kind != "person" or m.key in done or m.key in out:
             continue
@@ -149,7 +187,9 @@ def office_affiliations(
             if body is None and appos is not None:
                 body = _body_in(appos.subtree, table, m)
         body = body or _led_body(doc, m, table)
-        if body is not None:
+        if m.key in respective:
+            target = respective[m.key]
+        elif body is not None:
             target = body.key
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)

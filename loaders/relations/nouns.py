@@ -26,10 +26,12 @@ from loaders.relations.lexicon import (
     REBEL_WORDS,
     SUPPORTER_NOUNS,
     SYMMETRIC,
+    words,
 )
 from loaders.relations.syntax import actors_of, relation, subjects
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
+STRONGHOLD_NOUNS = words("stronghold_nouns")
 
 
 def _pobj_actors(
@@ -171,6 +173,26 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             yield from _hyphen_relations(tok, sent, table)
         if low in ACT_NOUN_TYPES:
             yield from _act_relations(tok, sent, table)
+        if tok.lemma_ in STRONGHOLD_NOUNS and tok.dep_ != "appos":
+            yield from _stronghold_after_comma(tok, sent, table)
+
+
+def _stronghold_after_comma(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'near the city of C, stronghold of A': the words say what the appos pattern (control.json) says,
+    but the parser hung 'stronghold' elsewhere (an object of the verb); read the order of the words."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i > sent.start and doc[i].lower_ in {"a", "the", "an"}:
+        i -= 1
+    if i <= sent.start or doc[i].text != ",":
+        return
+    place = table.mention_at(i - 1)
+    if place is None or place.kind != "place":
+        return
+    for src in _pobj_actors(tok, {"of"}, table, set(ACTORS)):
+        r = relation(src, "CONTROLS", place, sent, 0.6)
+        if r is not None:
+            yield r
 
 
 def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
-from loaders.mentions import EntityTable
+from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES
 from loaders.relations.syntax import relation
 
@@ -16,51 +16,83 @@ SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "
 
 def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """LOCATED_IN for every place mention of the sentence that a locative phrase or modifier places."""
-    doc = sent.doc
+    placed: set[str] = set()
     for m in table.mentions_in(sent.start, sent.end):
         if m.kind != "place":
             continue
-        # "X in Y", "X, in northern Y"
-        j = m.end
-        if j < len(doc) and doc[j].text == ",":
-            j += 1
-        if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
-            k = j + 1
-            while k < len(doc) and doc[k].lower_ in COMPASS_WORDS:
-                k += 1
-            other = table.mention_at(k)
-            if other is not None and other.kind in PLACES and other.key != m.key:
-                r = relation(m, "LOCATED_IN", other, sent, 0.7)
-                if r:
-                    yield r
-        # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
-        if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
-            nxt = doc[other.end] if other.end < len(doc) else None
-            after = doc[other.end + 1] if other.end + 1 < len(doc) else None
-            dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
-            if nxt is None or nxt.lower_ not in {",", "and", "or"} or dated:  # "X, Ukraine, July 17"
+        for r in _own_places(sent, table, m):
+            placed.add(r.source)
+            yield r
+    yield from _fronted_place(sent, table, placed)
+
+
+def _fronted_place(sent: Span, table: EntityTable, placed: set[str]) -> Iterator[ExtractedRelation]:
+    """'In north-west Syria, ten people died in raids on the town of X': a locative phrase that opens
+    the sentence places every other place the sentence names and nothing else places."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end and (doc[i].is_punct or doc[i].is_space):
+        i += 1  # an opening quote
+    if i >= sent.end or doc[i].lower_ not in {"in", "inside", "across"}:
+        return
+    k = i + 1
+    while k < sent.end and doc[k].lower_ in COMPASS_WORDS:
+        k += 1
+    area = table.mention_at(k)
+    if area is None or area.kind not in PLACES or area.end >= sent.end or doc[area.end].text != ",":
+        return
+    for m in table.mentions_in(area.end, sent.end):
+        if m.kind == "place" and m.key != area.key and m.key not in placed:
+            r = relation(m, "LOCATED_IN", area, sent, 0.5)
+            if r:
+                placed.add(m.key)
+                yield r
+
+
+def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
+    """LOCATED_IN from the words around one place mention."""
+    doc = sent.doc
+    # "X in Y", "X, in northern Y"
+    j = m.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
+        k = j + 1
+        while k < len(doc) and doc[k].lower_ in COMPASS_WORDS:
+            k += 1
+        other = table.mention_at(k)
+        if other is not None and other.kind in PLACES and other.key != m.key:
+            r = relation(m, "LOCATED_IN", other, sent, 0.7)
+            if r:
+                yield r
+    # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
+    if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
+        nxt = doc[other.end] if other.end < len(doc) else None
+        after = doc[other.end + 1] if other.end + 1 < len(doc) else None
+        dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
+        if nxt is None or nxt.lower_ not in {",", "and", "or"} or dated:  # "X, Ukraine, July 17"
+            r = relation(m, "LOCATED_IN", other, sent, 0.6)
+            if r:
+                yield r
+    # "Syria's Idlib province", "the Syrian city of Homs"
+    k = m.start - 1
+    while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:
+        k -= 1
+    if sent.start <= k < m.start - 1:
+        other = table.mention_at(k)
+        if other is not None and other.kind in PLACES and other.key != m.key:
+            r = relation(m, "LOCATED_IN", other, sent, 0.6)
+            if r:
+                yield r
+    # "a Syrian government airbase": it lies in the country
+    root = doc[m.end - 1]
+    for child in root.children:
+        if child.dep_ in {"amod", "compound"} and child.i < m.start:
+            other = table.mention_at(child.i)
+            if other is not None and other.kind == "country":
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
-        # "Syria's Idlib province", "the Syrian city of Homs"
-        k = m.start - 1
-        while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:
-            k -= 1
-        if sent.start <= k < m.start - 1:
-            other = table.mention_at(k)
-            if other is not None and other.kind in PLACES and other.key != m.key:
-                r = relation(m, "LOCATED_IN", other, sent, 0.6)
-                if r:
-                    yield r
-        # "a Syrian government airbase": it lies in the country
-        root = doc[m.end - 1]
-        for child in root.children:
-            if child.dep_ in {"amod", "compound"} and child.i < m.start:
-                other = table.mention_at(child.i)
-                if other is not None and other.kind == "country":
-                    r = relation(m, "LOCATED_IN", other, sent, 0.6)
-                    if r:
-                        yield r
 
 
 def capital_relations(

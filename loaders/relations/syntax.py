@@ -15,6 +15,7 @@ from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TY
 
 SPEECH_VERBS = words("speech_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+PARTITIVES = words("partitive_words")
 MEMBER_HEADS = words("member_heads")
 MEMBER_PREPS = words("member_preps")
 LOYALTY_ADJECTIVES = words("loyalty_adjectives")
@@ -247,11 +248,60 @@ def speaker_of(verb: Token) -> list[Token]:
 def referent(tok: Token) -> Token:
     """What a relative pronoun or a descriptive apposition stands for: 'X, the group that fights ...' -> X."""
     t = tok
+    if t.lower_ in PARTITIVES:
+        t = _partitive_whole(t)
     if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
         t = t.head.head
     if t.dep_ == "appos" and t.pos_ == "NOUN":
-        t = t.head
+        t = _described(t)
     return t
+
+
+def _described(appos: Token) -> Token:
+    """What a descriptive apposition describes: its head, unless the parser attached it past the name
+    right before its comma ("carried by a site run by X, the group that ..." hangs "group" on "site" or
+    further left): that name, when the head reaches it only through a clause or not at all."""
+    doc = appos.doc
+    first = appos.left_edge.i
+    if first < 2 or doc[first - 1].text != ",":
+        return appos.head
+    near = doc[first - 1 - 1]
+    if near.pos_ != "PROPN" or near.i == appos.head.i:
+        return appos.head
+    t = near
+    while t.i != appos.head.i and t.head.i != t.i:
+        if t.dep_ in {"acl", "relcl"}:
+            return near
+        t = t.head
+    return appos.head if t.i == appos.head.i else near
+
+
+def _partitive_whole(tok: Token) -> Token:
+    """'X, some of them backed by Y', 'X, many of which are backed by Y': a part of X stands for X (what
+    the part's members do, X's members do); any other quantifier stays itself."""
+    pron = next(
+        (
+            p
+            for of in tok.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for p in of.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    if pron is None:
+        return tok
+    if pron.lower_ in {"which", "whom"} and tok.head.dep_ == "relcl":
+        return tok.head.head
+    doc = tok.doc
+    if (
+        pron.lower_ == "them"
+        and tok.i >= 2
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i - 2].pos_ in {"NOUN", "PROPN"}
+    ):
+        return doc[tok.i - 2]
+    return tok
 
 
 def subject_actors(
