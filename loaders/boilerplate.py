@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from loaders.unwrap import logical_lines
+
 LineKind = Literal["body", "title", "caption", "boilerplate"]
 
 _BOILER = re.compile(
@@ -72,17 +74,15 @@ def _kind(line: str, first: bool) -> LineKind:
 
 
 def classify_lines(text: str) -> list[Line]:
-    """Classify each non-empty line of `text`, keeping its character offset."""
+    """Classify each non-empty line of `text` (a hard-wrapped paragraph is one), keeping its offset."""
     out: list[Line] = []
-    offset = 0
     seen_title = False
-    for raw in text.splitlines(keepends=True):
-        if raw.strip():
-            kind = _kind(raw, not seen_title)
+    for line, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
+        if line.strip():
+            kind = _kind(line, not seen_title)
             if kind == "title":
                 seen_title = True
-            out.append(Line(raw.rstrip("\r\n"), kind, offset))
-        offset += len(raw)
+            out.append(Line(line, kind, offset))
     return out
 
 

@@ -1,0 +1,78 @@
+"""Hard-wrapped text (wire copy broken at a fixed width) is read as whole paragraphs."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from graph.model import Extraction
+from loaders.boilerplate import classify_lines
+from loaders.unwrap import is_hard_wrapped, logical_lines
+
+# Our own wire-style story: paragraphs, no blank lines between them, as agencies send them.
+PARAGRAPHS = [
+    "OSTRAVA, Czech Republic (Wire) - Polish artillery shelled positions held by the Silesian "
+    "Liberation Front near the border town of Cieszyn on Monday, a regional official said.",
+    "The strikes followed a week of clashes in which pro-Moravian gunmen attacked two police "
+    "stations, the interior ministry said.",
+    "Slovakia condemned the shelling and called for talks.",
+]
+
+
+def wire_copy(width: int) -> str:
+    return "\n".join(line for p in PARAGRAPHS for line in textwrap.wrap(p, width))
+
+
+def test_wire_copy_is_joined_into_its_paragraphs() -> None:
+    for width in (60, 64, 72):
+        text = wire_copy(width)
+        assert is_hard_wrapped(text.splitlines())
+        lines = [line for line, _ in logical_lines(text)]
+        # the words and their order are kept, and no line breaks inside a sentence any more
+        assert " ".join(lines) == " ".join(PARAGRAPHS)
+        assert all(line.endswith(".") for line in lines)
+        # each logical line starts a paragraph, where its first physical line starts
+        starts = [p[:12] for p in PARAGRAPHS]
+        assert all(text[at : at + 12] in starts for _, at in logical_lines(text))
+    # at 72 columns each paragraph's last line has room for the next word: the breaks are paragraphs
+    assert [line for line, _ in logical_lines(wire_copy(72))] == PARAGRAPHS
+
+
+def test_a_broken_compound_keeps_its_hyphen() -> None:
+    text = (
+        "Government troops and fighters of the pro-\n"
+        "Moravian militia exchanged fire in the hills south of Brno on\n"
+        "Sunday, and each side blamed the other for breaking the\n"
+        "ceasefire agreed in March, officials and witnesses said on\n"
+        "Monday in statements that contradicted one another on\n"
+        "almost every point of what happened and who shot first.\n"
+    )
+    (line,) = [line for line, _ in logical_lines(text)]
+    assert "the pro-Moravian militia" in line and "on Sunday" in line
+
+
+def test_a_headline_and_a_byline_stay_lines_of_their_own() -> None:
+    text = "Polish guns shell a border town held by rebels\nBy Ana Novak\n" + wire_copy(64)
+    kinds = [(line.text[:20], line.kind) for line in classify_lines(text)]
+    assert kinds[0] == ("Polish guns shell a ", "title")
+    assert kinds[1][1] == "boilerplate"
+    assert [k for _, k in kinds[2:]] and all(k == "body" for _, k in kinds[2:])
+
+
+def test_text_with_a_paragraph_per_line_is_left_alone() -> None:
+    text = "\n".join(PARAGRAPHS * 3)
+    assert not is_hard_wrapped(text.splitlines())
+    assert [line for line, _ in logical_lines(text)] == text.splitlines()
+
+
+def test_a_menu_of_short_labels_is_no_wrapped_prose() -> None:
+    menu = "\n".join(["Home", "World news", "Politics", "Business", "Opinion", "Sport", "Culture"])
+    assert not is_hard_wrapped(menu.splitlines())
+
+
+def test_extraction_reads_a_sentence_across_line_breaks(run: Callable[[str], Extraction]) -> None:
+    text = wire_copy(60)
+    # the wrap cuts the shelling's sentence between its agent and its target
+    assert not any("Polish" in line and "Silesian" in line for line in text.splitlines())
+    relations = {(r.source, r.type, r.target) for r in run(text).relations}
+    assert ("Poland", "STRUCK", "Silesian Liberation Front") in relations
