@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.duplicates import find_duplicates  # noqa: E402
+from graph.ids import is_article_scoped  # noqa: E402
 from graph.model import Entity, Extraction, normalize_name  # noqa: E402
 from graph.resolve import Resolver, ingest  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
@@ -108,8 +109,15 @@ def actor_nodes(store: EmbeddedStore, actors: list[Actor]) -> list[tuple[Actor, 
     out = []
     for actor in actors:
         cands = {e.id: e for k in actor.all_names() for e in by_key.get((actor.group, k), [])}
-        out.append((actor, sorted(f"{e.name} [{e.kind}]" for e in cands.values() if holds(e, actor))))
+        out.append((actor, sorted(node_label(e) for e in cands.values() if holds(e, actor))))
     return out
+
+
+def node_label(e: Entity) -> str:
+    """Name and kind; an article's own crowd (`group:protesters@...`) also shows its id, so two
+    articles' "terrorists" are two nodes here as in the store."""
+    label = f"{e.name} [{e.kind}]"
+    return f"{label} {e.id}" if is_article_scoped(e.id) else label
 
 
 def split_actors(held: list[tuple[Actor, list[str]]]) -> list[dict[str, Any]]:
