@@ -96,3 +96,15 @@ def test_reingest_is_idempotent(store: GraphStore) -> None:
 def test_plain_upsert_also_keeps_them_apart(store: GraphStore) -> None:
     store.upsert(ARTICLES)
     assert len(crowds(store)) == 2
+
+
+def test_one_protest_reported_twice_is_still_one_event(store: GraphStore) -> None:
+    """Two reports of one protest, each with its own crowd node, meet on the place and the day."""
+    square = [
+        report("square-1", "protesters", "Peru", "Protesters filled the main square of Peru's capital."),
+        report("square-2", "Protesters", "Peru", "In Peru, protesters gathered in the capital's square."),
+    ]
+    ingest(store, square, resolver=Resolver(store))
+    assert len(crowds(store)) == 2
+    protests = store.events().items
+    assert len(protests) == 1 and len(protests[0].actors) == 2
