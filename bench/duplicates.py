@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.duplicates import find_duplicates  # noqa: E402
+from graph.ids import is_article_scoped  # noqa: E402
 from graph.model import Entity, Extraction, normalize_name  # noqa: E402
+from graph.names import phonetic_key  # noqa: E402
 from graph.resolve import Resolver, ingest  # noqa: E402
 from graph.stores.embedded import EmbeddedStore  # noqa: E402
 
@@ -75,11 +77,18 @@ def gold_actors(texts: list[Path], article_ids: dict[str, str]) -> list[Actor]:
             keys = {normalize_name(n) for n in written} - {""}
             g, own, proper = kind_group(e["kind"]), normalize_name(e["name"]), proper_names(written)
             # One actor across articles when one's own (proper) name is a name of the other (shared
-            # loose aliases such as "government" do not join two countries).
+            # loose aliases such as "government" do not join two countries), or the same proper name
+            # spelt another way by the annotators ("al-Shabab" / "al-Shabaab": one phonetic key).
+            spelt = phonetic_key(e["name"]) if own in proper else None
             hit = [
                 (a, p)
                 for a, p in groups
-                if a.group == g and ((own in p and own in proper) or normalize_name(a.name) in proper)
+                if a.group == g
+                and (
+                    (own in p and own in proper)
+                    or normalize_name(a.name) in proper
+                    or (spelt is not None and spelt == phonetic_key(a.name) and normalize_name(a.name) in p)
+                )
             ]
             actor = hit[0][0] if hit else Actor(g, e["name"])
             for other, p in hit[1:]:
@@ -108,8 +117,15 @@ def actor_nodes(store: EmbeddedStore, actors: list[Actor]) -> list[tuple[Actor, 
     out = []
     for actor in actors:
         cands = {e.id: e for k in actor.all_names() for e in by_key.get((actor.group, k), [])}
-        out.append((actor, sorted(f"{e.name} [{e.kind}]" for e in cands.values() if holds(e, actor))))
+        out.append((actor, sorted(node_label(e) for e in cands.values() if holds(e, actor))))
     return out
+
+
+def node_label(e: Entity) -> str:
+    """Name and kind; an article's own crowd (`group:protesters@...`) also shows its id, so two
+    articles' "terrorists" are two nodes here as in the store."""
+    label = f"{e.name} [{e.kind}]"
+    return f"{label} {e.id}" if is_article_scoped(e.id) else label
 
 
 def split_actors(held: list[tuple[Actor, list[str]]]) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from graph.aliases import AliasFile
 from graph.entity_index import EntityIndex
+from graph.ids import is_article_scoped
 from graph.model import Entity, normalize_name
 from graph.names import core_names, looks_like_acronym, similarity, tokens
 from graph.resolve import ACTOR_KINDS, COLLECTIVE_KINDS
@@ -45,6 +46,8 @@ def find_duplicates(
     def add(a: Entity, b: Entity, score: float, reason: str, ordered: bool = False) -> None:
         if a.id == b.id or aliases.kept_apart(a.name, b.name):
             return
+        if is_article_scoped(a.id) or is_article_scoped(b.id):
+            return  # one article's "protesters" are no other article's
         keep, drop = (a, b) if ordered else _fuller(a, b)
         pair = (keep.id, drop.id)
         if score >= min_score and (pair not in found or found[pair].score < score):

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
+from graph.ids import is_article_scoped
 from graph.model import Event, EventType, Evidence, ExtractedEvent, Extraction, event_id, normalize_name
 from graph.store import EventFilter, GraphStore
 
@@ -51,8 +52,10 @@ def dates_compatible(a: Window, b: Window) -> bool:
 
 
 def roles_compatible(a: Event, b: Event) -> bool:
-    """Nothing contradicts and something agrees (see the module docstring)."""
-    actors_a, actors_b = set(a.actors), set(b.actors)
+    """Nothing contradicts and something agrees (see the module docstring). One article's generic crowd
+    ("protesters", an article-scoped id) is no other article's, so it neither contradicts nor agrees."""
+    actors_a = {x for x in a.actors if not is_article_scoped(x)}
+    actors_b = {x for x in b.actors if not is_article_scoped(x)}
     where_a = set(a.targets) | ({a.location} if a.location else set())
     where_b = set(b.targets) | ({b.location} if b.location else set())
     if actors_a and actors_b and not actors_a & actors_b:

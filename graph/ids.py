@@ -30,13 +30,108 @@ def digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+# Nouns of a crowd or of fighters that name nobody in particular: "protesters" or "terrorists" in two
+# articles are two crowds (Armenian protesters, Venezuelan ones), so their node is the article's own
+# (`entity_id(..., scope=article)`). Holds the heads of the gazetteer's collectives
+# (loaders/data/gazetteer.json; tests/resolve/test_generic_collectives.py keeps the two in step).
+GENERIC_COLLECTIVE_HEADS = frozenset(
+    [
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "civilians",
+        "refugees",
+        "residents",
+        "opposition",
+        "activists",
+        "medics",
+        "militia",
+        "militias",
+        "militiamen",
+        "rebels",
+        "rebel",
+        "insurgents",
+        "insurgent",
+        "fighters",
+        "militants",
+        "jihadists",
+        "jihadist",
+        "guerrillas",
+        "paramilitaries",
+        "paramilitary",
+        "separatists",
+        "junta",
+        "mercenaries",
+        "gunmen",
+        "terrorists",
+        "soldiers",
+        "troops",
+        "forces",
+        "crowds",
+        "mourners",
+        "students",
+        "workers",
+        "villagers",
+        "rescue workers",
+        "rebel groups",
+        "armed groups",
+    ]
+)
+# Words before the head that still name no one: quantities and vague adjectives ("thousands of
+# protesters" is read as "thousands protesters" by normalize_name, "many civilians", "armed men").
+_VAGUE = frozenset(
+    [
+        "some",
+        "many",
+        "several",
+        "thousands",
+        "hundreds",
+        "dozens",
+        "of",
+        "few",
+        "more",
+        "most",
+        "other",
+        "angry",
+        "local",
+        "armed",
+        "alleged",
+        "suspected",
+        "unidentified",
+        "remaining",
+        "fellow",
+    ]
+)
+
+
 @lru_cache(maxsize=200_000)
-def entity_id(kind: str, name: str) -> str:
-    """Readable id from kind and normalised canonical name: ``country:russia``, ``person:sergei-lavrov``."""
+def is_generic_collective(name: str) -> bool:
+    """A crowd named only by its noun ("Protesters", "the militants", "thousands of demonstrators"),
+    without a proper name, a people or a place: such a name means another crowd in each article."""
+    words = normalize_name(name).split()
+    while words and " ".join(words) not in GENERIC_COLLECTIVE_HEADS and words[0] in _VAGUE:
+        words = words[1:]
+    return bool(words) and " ".join(words) in GENERIC_COLLECTIVE_HEADS
+
+
+@lru_cache(maxsize=200_000)
+def entity_id(kind: str, name: str, scope: str | None = None) -> str:
+    """Readable id from kind and normalised canonical name: ``country:russia``, ``person:sergei-lavrov``.
+
+    With `scope` (an article id) and a generic collective name, the id is the article's own:
+    ``group:protesters@3f2a9c1b0d4e``; every other name ignores `scope`.
+    """
     key = normalize_name(name).replace(" ", "-")
     if not key:
         raise ValueError(f"entity name {name!r} has no letters or digits")
+    if scope and is_generic_collective(name):
+        return f"{kind}:{key}@{scope.rpartition(':')[2][:12]}"
     return f"{kind}:{key}"
+
+
+def is_article_scoped(entity_id: str) -> bool:
+    """The id is one article's generic collective (never joined across articles)."""
+    return "@" in entity_id
 
 
 def relation_id(rtype: str, source_id: str, target_id: str) -> str:

@@ -26,7 +26,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 # Ids and the ontology live in their own modules; the `X as X` imports re-export them from here, where
 # the rest of the project has always imported them.
@@ -112,10 +112,12 @@ class ExtractedEntity(StrictModel):
     lat: float | None = None
     lon: float | None = None
     optional: bool | None = None  # accepted from gold files; ignored by stores
+    # The article that names it, set by `Extraction`: a generic collective's id is that article's own.
+    _article_id: str | None = PrivateAttr(default=None)
 
     @property
     def id(self) -> str:
-        return entity_id(self.kind, self.name)
+        return entity_id(self.kind, self.name, self._article_id)
 
 
 class ExtractedRelation(StrictModel):
@@ -196,6 +198,8 @@ class Extraction(StrictModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Extraction:
+        for ent in self.entities:  # "protesters" here are not another article's protesters
+            ent._article_id = self.article.id
         names = self.name_index()
         missing: list[str] = []
         for r in self.relations:

@@ -46,6 +46,18 @@ PARTICLES = frozenset(
         "le",
     ]
 )
+# The Arabic article as romanised before a name ("al-Jufra", "ash-Shuayrat", "el-Fasher"): news writes a
+# place with and without it.
+ARABIC_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "an", "az"])
+
+
+def without_arabic_article(normalised: str) -> str:
+    """A normalised name without a leading Arabic article ("al jufra" -> "jufra"); a name that is only
+    the article stays as it is."""
+    first, _, rest = normalised.partition(" ")
+    return rest if first in ARABIC_ARTICLES and rest else normalised
+
+
 # Words that do not count in an acronym ("Organisation of the Petroleum Exporting Countries" -> OPEC).
 ACRONYM_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le"])
 # Descriptive prefixes of a collective actor ("Kurdish-led", "Iranian-backed"): the actor is what follows.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.ids import date_precision, event_id, normalize_name, relation_id
+from graph.ids import date_precision, entity_id, event_id, normalize_name, relation_id
 from graph.model import Article, Entity, Event, Evidence, Extraction, Relation, StrictModel
 from graph.ontology import SYMMETRIC_TYPES
 
@@ -28,14 +28,16 @@ class GraphRecords(StrictModel):
         index = ex.name_index()
 
         def eid(name: str) -> str:
-            return index[normalize_name(name)].id
+            e = index[normalize_name(name)]
+            return entity_id(e.kind, e.name, art.id)
 
         entities: dict[str, Entity] = {}
         for e in ex.entities:
-            ent = entities.get(e.id)
+            xid = entity_id(e.kind, e.name, art.id)  # a generic collective's id is the article's own
+            ent = entities.get(xid)
             if ent is None:
-                entities[e.id] = Entity.model_construct(
-                    id=e.id,
+                entities[xid] = Entity.model_construct(
+                    id=xid,
                     name=e.name,
                     kind=e.kind,
                     aliases=dedupe([a for a in e.aliases if a != e.name]),

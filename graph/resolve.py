@@ -17,6 +17,7 @@ from itertools import islice
 from graph.aliases import AliasFile, load_aliases
 from graph.entity_index import EntityIndex
 from graph.event_merge import merge_event_mentions
+from graph.ids import is_article_scoped
 from graph.model import Entity, ExtractedEntity, Extraction, entity_id, normalize_name
 from graph.names import (
     area_forms,
@@ -71,8 +72,9 @@ class Resolver:
         return self._affiliations[eid]
 
     def compatible(self, incoming: ExtractedEntity, countries: set[str], cand: Entity) -> bool:
-        """Not kept apart by the user, and no contradicting country affiliations."""
-        if self.aliases.kept_apart(incoming.name, cand.name):
+        """Not kept apart by the user, not another article's crowd, and no contradicting country
+        affiliations."""
+        if is_article_scoped(cand.id) or self.aliases.kept_apart(incoming.name, cand.name):
             return False
         if incoming.kind == "person" and cand.kind == "person" and countries:
             stored = self.stored_affiliations(cand.id) | self._written.get(cand.id, set())
@@ -94,6 +96,8 @@ class Resolver:
             d.target = stored or Entity(id=entity_id(kind, entry.name), name=entry.name, kind=kind)
             d.reason = "alias file"
             return d
+        if is_article_scoped(ent.id):
+            return d  # "protesters": this article's own crowd, no other article's
         exact = [e for e in self.index.by_name(ent.name) if e.kind == ent.kind]
         if any(e.id == ent.id for e in exact):
             return self._absorb(d, ent, countries)

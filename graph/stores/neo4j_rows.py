@@ -119,7 +119,7 @@ class BatchRecords:
             props = article_props(art)
             props["ingested_at"] = props["ingested_at"] or now
             self.articles[aid] = props
-        ids = {k: entity_id(e.kind, e.name) for k, e in ex.name_index().items()}
+        ids = {k: entity_id(e.kind, e.name, aid) for k, e in ex.name_index().items()}
         norm = self.normalize
 
         def eid(name: str) -> str:
@@ -151,7 +151,7 @@ class BatchRecords:
         # Within one article: the first listing gives the attributes, a repeat adds aliases and titles.
         local: dict[str, tuple[ExtractedEntity, list[str], list[str]]] = {}
         for e in entities:
-            xid = entity_id(e.kind, e.name)
+            xid = entity_id(e.kind, e.name, aid)
             seen = local.get(xid)
             if seen is None:
                 aliases = dedupe([a for a in e.aliases if a != e.name]) if e.aliases else []

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
+from graph.names import without_arabic_article
 from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES, SETTLEMENT_NOUNS
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import EntityTable, Mention
@@ -239,7 +240,11 @@ def coreference(
             base_a = " ".join(w for w in an.split() if w not in PLACE_SUFFIXES)
             if _facility_of_town(a, b, cities):
                 continue
-            if base_a == bn or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88):
+            if (
+                base_a == bn
+                or without_arabic_article(base_a) == without_arabic_article(bn)
+                or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
+            ):
                 target[b] = a
     # Acronyms ("NLD", "LoC") and last-word short forms ("Karabakh") of a longer name in the article.
     longer = [k for k in keys if target[k] == k and kinds[k] not in {"country"} and len(name(k).split()) > 1]
@@ -256,12 +261,18 @@ def coreference(
             is_acronym = (
                 raw_name.isalpha() and 2 <= len(raw_name) <= 6 and sum(c.isupper() for c in raw_name) >= 2
             )
-            if (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()}) or (
-                (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
-                and kinds[long] != "person"
-                and " " not in name(k)
-                and name(long).split()[-1] == name(k)
-                and len(name(k)) > 4
+            if (
+                (is_acronym and raw_name.lower() in {initials.lower(), caps.lower()})
+                or (
+                    (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
+                    and kinds[long] != "person"
+                    and " " not in name(k)
+                    and name(long).split()[-1] == name(k)
+                    and len(name(k)) > 4
+                    # "Kashmir" of "Jammu and Kashmir", "Herzegovina" of "Bosnia and Herzegovina": the last
+                    # conjunct of a coordinated name is a whole of its own, not a short form of the pair
+                    and name(long).split()[-2:-1] != ["and"]
+                )
             ):
                 target[k] = long
                 break
@@ -294,7 +305,7 @@ def coreference(
                     b != a
                     and target[b] == b
                     and kinds[b] in {"place", "organization", "person"}
-                    and name(b) == base
+                    and without_arabic_article(name(b)) == without_arabic_article(base)
                     and not _facility_of_town(a, b, cities)
                 ):
                     target[b] = target[a]
