@@ -9,7 +9,10 @@ whose rows are not kept at the version the ids were read at (after a write), rea
 (`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading
 ~1,000 nodes' properties was most of a narrow query's time on the server; ids alone cost about a quarter
 of it. Python ranks the candidates with the same code as the embedded store and builds the page from
-the same rows.
+the same rows. A store opened with a version TTL (the API's `KG_API_VERSION_TTL`) also keeps each stem's
+candidates (or that it is past the cap) with the memo, and while the version a read saw less than the TTL
+ago is the kept one (`Neo4jConnection.trusted_version`), a stem kept there is answered without a round
+trip: the staleness bound the API's cached answers already have.
 
 A broad query (every stem past the cap) ranks its exact matches and the most connected entities
 instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
