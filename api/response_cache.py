@@ -6,10 +6,11 @@ enters FastAPI (no routing, validation or serialisation, no thread, no store cal
 microseconds; a miss runs the app and keeps a 200 answer under (version, request).
 
 Asking the version is itself a store call (a round trip on Neo4j), so `VersionClock` keeps the token for
-`ttl` seconds, and asks again ahead of expiry on a thread of its own (so that under steady load no request
-waits for it, and the question never queues behind the route threads). The staleness bound: an answer reflects every write committed more than `ttl` seconds
-before the request (`KG_API_VERSION_TTL`, default 1 s), and every write sent through this process at once
-(any request other than a read drops the token when it ends). Without a version (the store is down)
+`ttl` seconds, and asks again ahead of expiry on a thread limiter of its own (under steady load no request
+waits for it, and the question never queues behind the route threads). The staleness bound: an answer
+reflects every write committed more than `ttl` seconds before the request (`KG_API_VERSION_TTL`, default
+1 s), and every write sent through this process at once (any request other than a read drops the token
+when it ends). Without a version (the store is down)
 nothing is cached and the request goes to the app, which answers with the store's error.
 """
 
