@@ -120,7 +120,9 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if owned:
             from graph.stores.factory import open_store
 
-            app.state.store = open_store(settings)
+            # Searches may use what was kept at a version seen within the TTL: the bound cached answers
+            # already have (docs/api.md, "Throughput").
+            app.state.store = open_store(settings, version_ttl=settings.api_version_ttl)
         else:
             app.state.store = store
         try:

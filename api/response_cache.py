@@ -6,14 +6,17 @@ enters FastAPI (no routing, validation or serialisation, no thread, no store cal
 microseconds; a miss runs the app and keeps a 200 answer under (version, request).
 
 Asking the version is itself a store call (a round trip on Neo4j), so `VersionClock` keeps the token for
-`ttl` seconds. The staleness bound: an answer reflects every write committed more than `ttl` seconds
-before the request (`KG_API_VERSION_TTL`, default 1 s), and every write sent through this process at once
-(any request other than a read drops the token when it ends). Without a version (the store is down)
+`ttl` seconds, and asks again ahead of expiry on a thread limiter of its own (under steady load no request
+waits for it, and the question never queues behind the route threads). The staleness bound: an answer
+reflects every write committed more than `ttl` seconds before the request (`KG_API_VERSION_TTL`, default
+1 s), and every write sent through this process at once (any request other than a read drops the token
+when it ends). Without a version (the store is down)
 nothing is cached and the request goes to the app, which answers with the store's error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import re
 import threading
@@ -46,6 +49,8 @@ class VersionClock:
         self._asked_at = -math.inf
         self._dropped_at = -math.inf
         self._lock = threading.Lock()
+        self._asking: tuple[float, asyncio.Future[str]] | None = None  # (asked at, answer) under way
+        self._limiter = anyio.CapacityLimiter(2)
 
     def fresh(self) -> str | None:
         """The token if it may still be used, without asking the store."""
@@ -67,6 +72,56 @@ class VersionClock:
     def drop(self) -> None:
         """Forget the token (a write went through this process)."""
         self._dropped_at = time.monotonic()
+
+    async def token(self, store: GraphStore) -> str:
+        """The token for a request arriving now, waiting only when the kept one may not be used.
+
+        A kept token past half its `ttl` is asked again in the background (the request uses the kept one,
+        still within the bound). A request that finds none joins the question already under way when that
+        question started within `ttl` before it arrived (its answer is as good as one asked now), else asks
+        anew. Questions run on a thread limiter of their own: under load every route thread may be busy
+        with a slow read, and a question queued behind them stalled every request of the process (hits
+        included) once per `ttl`.
+        """
+        now = time.monotonic()
+        token = self.fresh()
+        if token is not None:
+            if now - self._asked_at > self.ttl / 2 and self._asking is None:
+                self._ask(store, now)
+            return token
+        asking = self._asking
+        if asking is None or now - asking[0] >= self.ttl:
+            asking = self._ask(store, now)
+        return await asyncio.shield(asking[1])
+
+    def _ask(self, store: GraphStore, now: float) -> tuple[float, asyncio.Future[str]]:
+        """Start asking the store (at `now`) for the token; kept as `_asking` until it answers."""
+
+        async def ask() -> str:
+            try:
+                return await anyio.to_thread.run_sync(self._ask_store, store, limiter=self._limiter)
+            finally:
+                if self._asking is asking:
+                    self._asking = None
+
+        asking = (now, asyncio.ensure_future(ask()))
+        asking[1].add_done_callback(_retrieve)  # a failure is the waiting requests' to handle, or nobody's
+        self._asking = asking
+        return asking
+
+    def _ask_store(self, store: GraphStore) -> str:
+        asked = time.monotonic()  # a drop during the call leaves the answer stale
+        token = store.version()
+        with self._lock:
+            if asked >= self._asked_at:
+                self._token, self._asked_at = token, asked
+        return token
+
+
+def _retrieve(future: asyncio.Future[str]) -> None:
+    """Mark a background question's failure as seen (the requests that waited for it got it)."""
+    if not future.cancelled():
+        future.exception()
 
 
 class ResponseCache:
@@ -108,10 +163,10 @@ class ResponseCache:
                 await self.app(scope, receive, send)
                 return
         store: GraphStore | None = getattr(scope["app"].state, "store", None)
-        version = self.clock.fresh()
-        if version is None and store is not None:
+        version = None
+        if store is not None:
             try:
-                version = await anyio.to_thread.run_sync(self.clock.current, store)
+                version = await self.clock.token(store)
             except Exception:  # the app answers with the store's own error shape
                 version = None
         if version is None:

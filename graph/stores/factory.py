@@ -7,8 +7,10 @@ from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
 
-def open_store(settings: Settings | None = None) -> GraphStore:
-    """The active store: `KG_STORE`, else Neo4j when `NEO4J_URI` is set, else embedded under `KG_HOME`."""
+def open_store(settings: Settings | None = None, version_ttl: float = 0.0) -> GraphStore:
+    """The active store: `KG_STORE`, else Neo4j when `NEO4J_URI` is set, else embedded under `KG_HOME`.
+    `version_ttl`: how long a Neo4j store may trust the graph version its last read saw (the API passes
+    its `KG_API_VERSION_TTL`, the staleness bound it documents; 0 asks every time)."""
     settings = settings or get_settings()
     if settings.store_kind == "neo4j":
         from neo4j import GraphDatabase
@@ -52,7 +54,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
                 store="neo4j",
                 uri=settings.neo4j_uri,
             ) from exc
-        return Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True)
+        return Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True, version_ttl=version_ttl)
     from graph.stores.embedded import EmbeddedStore
 
     return EmbeddedStore(

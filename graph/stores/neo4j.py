@@ -31,8 +31,12 @@ class Neo4jStore:
 
     kind: Literal["neo4j"] = "neo4j"
 
-    def __init__(self, driver: Driver, database: str = "neo4j", owns_driver: bool = False) -> None:
-        self.conn = Neo4jConnection(driver, database)
+    def __init__(
+        self, driver: Driver, database: str = "neo4j", owns_driver: bool = False, version_ttl: float = 0.0
+    ) -> None:
+        # version_ttl > 0 (the API's KG_API_VERSION_TTL): searches may answer from what was kept at the
+        # version a read saw less than that long ago (Neo4jConnection.trusted_version).
+        self.conn = Neo4jConnection(driver, database, version_ttl)
         self.owns_driver = owns_driver
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version

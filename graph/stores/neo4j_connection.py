@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import math
+import time
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -26,9 +28,14 @@ DRIVER_FAILURES = (Neo4jError, DriverError, OSError)
 class Neo4jConnection:
     """One database on a driver: the sessions the store reads and writes in, failures mapped once."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j") -> None:
+    def __init__(self, driver: Driver, database: str = "neo4j", version_ttl: float = 0.0) -> None:
         self.driver = driver
         self.database = database
+        # How long the version a read saw may be trusted without asking (0: never; the API passes its
+        # KG_API_VERSION_TTL): see `trusted_version`.
+        self.version_ttl = version_ttl
+        self._seen: tuple[str, float] = ("", -math.inf)  # the latest version a read saw, and when it began
+        self._wrote_at = -math.inf  # when a write through this connection last ended
         self.where = "Neo4j"
         # The address is only for messages; ping() and every call report real failures.
         with contextlib.suppress(Exception):
@@ -51,8 +58,27 @@ class Neo4jConnection:
             ) from exc
         raise StoreError(f"{self.where} failed: {exc}") from exc
 
+    def trusted_version(self) -> str | None:
+        """The version the latest read saw, if it began less than `version_ttl` seconds ago and after this
+        connection's last write: an answer from data kept at that version reflects every write committed
+        more than `version_ttl` before it, and every write through this connection. None otherwise."""
+        version, began = self._seen
+        if began > self._wrote_at and time.monotonic() - began < self.version_ttl:
+            return version
+        return None
+
+    def _saw(self, version: str, began: float) -> str:
+        if began > self._seen[1]:
+            self._seen = (version, began)
+        return version
+
+    def _wrote(self) -> None:
+        self._wrote_at = time.monotonic()
+
     def session(self, **config: Any) -> neo4j.Session:
         """A session on this database, notifications off (the caller maps its failures)."""
+        if config.get("default_access_mode") != neo4j.READ_ACCESS:
+            self._wrote()  # the caller may write (schema statements): kept versions are not trusted
         return self.driver.session(database=self.database, notifications_min_severity="OFF", **config)
 
     def read_session(self) -> neo4j.Session:
@@ -71,10 +97,11 @@ class Neo4jConnection:
 
     def read_at(self, query: str, **params: Any) -> tuple[list[neo4j.Record], str]:
         """A read and the version it saw (the bookmark of its transaction, as `version()` reads it)."""
+        began = time.monotonic()
         try:
             with self.read_session() as s:
                 records = list(s.run(query, params))
-                return records, ",".join(sorted(s.last_bookmarks().raw_values))
+                return records, self._saw(",".join(sorted(s.last_bookmarks().raw_values)), began)
         except DRIVER_FAILURES as exc:
             self.fail(exc)
 
@@ -87,6 +114,8 @@ class Neo4jConnection:
                 return s.execute_write(work)
         except DRIVER_FAILURES as exc:
             self.fail(exc)
+        finally:
+            self._wrote()
 
     def write_many(self, statements: list[str]) -> None:
         """Auto-commit statements, one after the other, in one session."""
@@ -96,6 +125,8 @@ class Neo4jConnection:
                     s.run(stmt).consume()
         except DRIVER_FAILURES as exc:
             self.fail(exc)
+        finally:
+            self._wrote()
 
     def version(self) -> str:
         """The database's last committed transaction, as the bookmark a read returns.
@@ -103,10 +134,11 @@ class Neo4jConnection:
         Neo4j hands every transaction, read ones included, a bookmark naming the latest committed
         transaction: one round trip, and it moves with every write from any process.
         """
+        began = time.monotonic()
         try:
             with self.read_session() as s:
                 s.run(Q.PING).consume()
-                return ",".join(sorted(s.last_bookmarks().raw_values))
+                return self._saw(",".join(sorted(s.last_bookmarks().raw_values)), began)
         except DRIVER_FAILURES as exc:
             self.fail(exc)
 

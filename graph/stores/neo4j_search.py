@@ -9,7 +9,10 @@ whose rows are not kept at the version the ids were read at (after a write), rea
 (`SEARCH_CANDIDATES`, every kind, so one read serves every `kind` filter) and keeps them. Reading
 ~1,000 nodes' properties was most of a narrow query's time on the server; ids alone cost about a quarter
 of it. Python ranks the candidates with the same code as the embedded store and builds the page from
-the same rows.
+the same rows. A store opened with a version TTL (the API's `KG_API_VERSION_TTL`) also keeps each stem's
+candidates (or that it is past the cap) with the memo, and while the version a read saw less than the TTL
+ago is the kept one (`Neo4jConnection.trusted_version`), a stem kept there is answered without a round
+trip: the staleness bound the API's cached answers already have.
 
 A broad query (every stem past the cap) ranks its exact matches and the most connected entities
 instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
@@ -75,19 +78,28 @@ def light(row: Sequence[Any]) -> Candidate:
 
 
 class RowMemo:
-    """Candidate rows by entity id, for one graph version at a time (a new version starts it again).
-    Thread-safe: concurrent searches share it."""
+    """Candidate rows by entity id, and each stem's candidates, for one graph version at a time (a new
+    version starts it again). Thread-safe: concurrent searches share it."""
 
     def __init__(self, max_rows: int = MEMO_ROWS) -> None:
         self.max_rows = max_rows
         self._version: str | None = None
         self._rows: dict[str, Pair] = {}
-        self._stems: set[str] = set()  # stems whose candidates' rows are all kept
+        # Stems whose candidates' rows are all kept, with those candidates (None: past the cap).
+        self._stems: dict[str, list[Pair] | None] = {}
         self._lock = threading.Lock()
 
     def knows(self, stem: str) -> bool:
         """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
-        return stem in self._stems
+        return self._stems.get(stem) is not None
+
+    def stem(self, version: str, stem: str) -> list[Pair] | bool:
+        """`stem`'s candidates kept at `version`, True when it was past the cap there, else False."""
+        with self._lock:
+            if version != self._version or stem not in self._stems:
+                return False
+            found = self._stems[stem]
+        return True if found is None else found
 
     def pairs(self, version: str, ids: list[str]) -> list[Pair] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
@@ -98,13 +110,15 @@ class RowMemo:
         found = [p for i in ids if (p := rows.get(i)) is not None]
         return found if len(found) == len(ids) else None
 
-    def add(self, version: str, stem: str, pairs: list[Pair]) -> None:
-        """Keep a stem's rows read at `version` (another version than the kept one starts the memo again)."""
+    def add(self, version: str, stem: str, pairs: list[Pair] | None) -> None:
+        """Keep a stem's candidates read at `version` (None: past the cap); another version than the kept
+        one starts the memo again."""
         with self._lock:
-            if version != self._version or len(self._rows) + len(pairs) > self.max_rows:
-                self._version, self._rows, self._stems = version, {}, set()
-            self._rows.update((c.id, (c, row)) for c, row in pairs)
-            self._stems.add(stem)
+            if version != self._version or len(self._rows) + len(pairs or ()) > self.max_rows:
+                self._version, self._rows, self._stems = version, {}, {}
+            if pairs:
+                self._rows.update((c.id, (c, row)) for c, row in pairs)
+            self._stems[stem] = pairs
 
 
 def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None) -> list[Candidate]:
@@ -124,28 +138,37 @@ def search_ranking(
     version: Callable[[], str],
     key: str,
     kind: str | None,
+    trusted: str | None = None,
 ) -> tuple[Ranking, dict[str, Sequence[Any]]]:
     """The ranked matches of the normalised query `key` (non-empty), in order, and the candidate rows
-    by id (`entity()` reads a row; empty for a broad query)."""
+    by id (`entity()` reads a row; empty for a broad query). With a `trusted` version (the connection's
+    `trusted_version()`), what the memo kept at that version is used without asking the index."""
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
+        kept = memo.stem(trusted, stem) if trusted is not None else False
+        if kept is True:  # past the cap at the trusted version
+            continue
+        pairs = kept if isinstance(kept, list) else None  # kept at the trusted version: no round trip
         lucene = lucene_stem_query(stem)
-        pairs = None
-        if memo.knows(stem):  # ids only (they name their version), and the rows kept at that version
+        if pairs is None and memo.knows(stem):  # ids only (they name their version), and the kept rows
             records, at = read_at(Q.SEARCH_CANDIDATE_IDS, lucene=lucene, cap=cap)
             ids = records[0]["ids"]
             if len(ids) > cap:
+                memo.add(at, stem, None)
                 continue
             pairs = memo.pairs(at, ids)
+            if pairs is not None:
+                memo.add(at, stem, pairs)
         if pairs is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
             if records[0]["n"] > cap:  # past the cap (a new stem, or the graph grew since the ids)
+                memo.add(at, stem, None)
                 continue
             pairs = [(candidate(r), r) for r in records[0]["rows"]]
             memo.add(at, stem, pairs)
         mine = [p for p in pairs if kind is None or p[1][2] == kind]
         return ranking(key, [c for c, _ in mine]), {c.id: r for c, r in mine}
-    now = version()
+    now = trusted if trusted is not None else version()
 
     def broad() -> Ranking:
         exact = read(Q.SEARCH_EXACT, key=key, aliases=lucene_exact_query(key), kind=kind)
@@ -174,10 +197,13 @@ def search_entities(
             rows = conn.read(Q.BROWSE_ENTITIES, kind=kind, limit=limit, offset=offset)
             items = [EntityHit(entity=entity_from_node(r["e"]), degree=r["degree"]) for r in rows]
             return Page[EntityHit](items=items, total=total, limit=limit, offset=offset)
-        page = most_connected(conn.read, cache, conn.version(), kind)[offset : offset + limit]
+        now = conn.trusted_version() or conn.version()
+        page = most_connected(conn.read, cache, now, kind)[offset : offset + limit]
         capped = False
     else:
-        ranked, found = search_ranking(conn.read, conn.read_at, memo, cache, conn.version, key, kind)
+        ranked, found = search_ranking(
+            conn.read, conn.read_at, memo, cache, conn.version, key, kind, conn.trusted_version()
+        )
         page, total, capped = ranked.hits[offset : offset + limit], len(ranked.hits), ranked.capped
         if all(c.id in found for c in page):  # a narrow query: its rows hold the page (one round trip)
             items = [EntityHit(entity=entity(found[c.id]), degree=c.degree) for c in page]

@@ -140,6 +140,50 @@ def test_a_clock_dropped_while_the_store_answers_asks_again() -> None:
     assert clock.fresh() == "2"
 
 
+def test_requests_share_one_version_question_that_does_not_wait_for_route_threads() -> None:
+    import asyncio
+    import threading
+    import time
+
+    import anyio.to_thread
+
+    class CountingStore:
+        def __init__(self) -> None:
+            self.n = 0
+
+        def version(self) -> str:
+            self.n += 1
+            time.sleep(0.05)
+            return str(self.n)
+
+    store = CountingStore()
+    clock = VersionClock(ttl=0.6)
+
+    async def main() -> None:
+        # Every route thread is busy with a slow read: the question must not queue behind it.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 1
+        busy = threading.Event()
+        held = asyncio.ensure_future(anyio.to_thread.run_sync(busy.wait))
+        await asyncio.sleep(0.01)
+        try:
+            got = await asyncio.wait_for(
+                asyncio.gather(*(clock.token(store) for _ in range(10))),  # type: ignore[arg-type]
+                timeout=5,
+            )
+            assert got == ["1"] * 10 and store.n == 1  # one question for all the waiting requests
+            await asyncio.sleep(0.35)  # past half the TTL: the kept token, asked again in the background
+            assert await clock.token(store) == "1"  # type: ignore[arg-type]
+            await asyncio.sleep(0.2)
+            assert store.n == 2 and clock.fresh() == "2"
+            clock.drop()  # a write through this process: the next request waits for a new answer
+            assert await clock.token(store) == "3"  # type: ignore[arg-type]
+        finally:
+            busy.set()
+            await held
+
+    asyncio.run(main())
+
+
 def test_every_read_family_is_sent_again_byte_for_byte(tmp_path: Path) -> None:
     from graph.stores.embedded import EmbeddedStore
 

@@ -376,3 +376,56 @@ def test_graphs_without_stored_degrees_get_them_once(neo4j_store: Any) -> None:
     reopened.clear()
     assert marked()
     assert reopened.stats().entities == 0
+
+
+@pytest.mark.neo4j
+def test_search_trusting_a_recent_version_answers_the_same_and_follows_writes(
+    loaded: tuple[Any, Any],
+) -> None:
+    # With a version TTL (the API passes KG_API_VERSION_TTL), a stem whose candidates were kept at the
+    # version a read saw within the TTL is answered without a round trip; the answers stay the contract's.
+    import time
+
+    from graph.stores.neo4j import Neo4jStore
+
+    embedded, neo4j = loaded
+    trusting = Neo4jStore(neo4j.driver, database=neo4j.database, version_ttl=1.0)
+    reads: list[str] = []
+    read_at = trusting.conn.read_at
+
+    def counted(query: str, **params: Any) -> Any:
+        reads.append(query)
+        return read_at(query, **params)
+
+    trusting.conn.read_at = counted  # type: ignore[method-assign]
+    asked = [q for q in QUERIES if q]
+    for q in asked:
+        for kind in (None, "country"):
+            assert _answer(trusting, q, kind) == _answer(embedded, q, kind), (q, kind)
+    reads.clear()
+    for q in asked:  # again, within the TTL: from what was kept, the same answers
+        assert _answer(trusting, q) == _answer(embedded, q), q
+    assert reads == []
+    # A write through the trusting store shows at once; one through another connection once the TTL
+    # has passed since the last read.
+    mine = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/trust-1"},
+            "entities": [{"name": "Terrace Hills", "kind": "place"}],
+        }
+    )
+    trusting.upsert([mine])
+    embedded.upsert([mine])
+    assert ("place:terrace-hills", 0) in _answer(trusting, "terra")[1]
+    assert _answer(trusting, "terra") == _answer(embedded, "terra")
+    other = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/trust-2"},
+            "entities": [{"name": "Terravale", "kind": "place"}],
+        }
+    )
+    neo4j.upsert([other])
+    embedded.upsert([other])
+    time.sleep(1.1)
+    assert ("place:terravale", 0) in _answer(trusting, "terra")[1]
+    assert _answer(trusting, "terra") == _answer(embedded, "terra")
