@@ -45,9 +45,15 @@ def fold_entity(keep: Entity, drop: Entity) -> Entity:
 
 
 def already_merged(keep: Entity, drop_id: str) -> bool:
-    """True when `drop_id` names one of `keep`'s aliases: a merge that was already made."""
+    """True when `drop_id` names `keep` or one of its aliases: a merge that was already made.
+
+    An article-scoped id (`group:protesters@3f2a9c1b0d4e`, graph/ids.py) is compared without its
+    scope: the alias keeps the name, not the article. Only asked once `drop_id` is gone from the store.
+    """
     kind, _, _ = drop_id.partition(":")
-    return any(entity_id(kind, a) == drop_id for a in keep.aliases if normalize_name(a))
+    unscoped = drop_id.partition("@")[0]
+    names = [keep.name, *keep.aliases]  # two articles' "Protesters" share the name, not an alias
+    return any(entity_id(kind, a) == unscoped for a in names if normalize_name(a))
 
 
 def rewire_relation(rel: Relation, drop_id: str, keep_id: str) -> Relation | None:

@@ -108,3 +108,14 @@ def test_one_protest_reported_twice_is_still_one_event(store: GraphStore) -> Non
     assert len(crowds(store)) == 2
     protests = store.events().items
     assert len(protests) == 1 and len(protests[0].actors) == 2
+
+
+def test_merging_one_articles_crowd_into_another_twice_is_idempotent(store: GraphStore) -> None:
+    """A user who decides two reports' crowds are one merges them; the same merge again changes nothing
+    (the kept node's alias holds the name, the dropped id holds the article too)."""
+    store.upsert(ARTICLES)
+    keep, drop = sorted(e.id for e in crowds(store))
+    store.merge_entities(keep, drop)
+    after = store.stats()
+    store.merge_entities(keep, drop)
+    assert store.stats() == after and [e.id for e in crowds(store)] == [keep]
