@@ -35,7 +35,7 @@ from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
 
-# Reactions are each actor's own: "Britain and Australia backed the strike" is two events. A call made
+# Reactions are each actor's own: "Canada and Norway welcomed the deal" is two events. A call made
 # together ("A and B urged both sides to ...", most often a joint statement) is one request.
 PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").

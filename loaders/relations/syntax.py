@@ -259,7 +259,7 @@ def referent(tok: Token) -> Token:
 
 def _described(appos: Token) -> Token:
     """What a descriptive apposition describes: its head, unless the parser attached it past the name
-    right before its comma ("carried by a site run by X, the group that ..." hangs "group" on "site" or
+    right before its comma ("aired by a channel run by X, the group that ..." hangs "group" on "channel" or
     further left): that name, when the head reaches it only through a clause or not at all."""
     doc = appos.doc
     first = appos.left_edge.i

@@ -47,9 +47,7 @@ def test_offices_of_coordinated_countries_go_to_the_names_in_order(run: Callable
 
 def test_a_part_of_a_group_stands_for_the_group(run: Callable[[str], Extraction]) -> None:
     # "X, some of them backed by Y" / "X, many of whom are backed by Y": Y backs X
-    ex = run(
-        "Several Afghan militias, some of them directly supported by Pakistan, are fighting in the province."
-    )
+    ex = run("Several Afghan militias, some of them openly funded by Pakistan, still hold the valley roads.")
     assert ("Pakistan", "SUPPORTS", "Afghan militias") in rels(ex)
     ex = run("Several Libyan militias, many of which are backed by Qatar, fought in the city.")
     assert ("Qatar", "SUPPORTS", "Libyan militias") in rels(ex)
@@ -72,10 +70,10 @@ def test_aid_that_helped_b_is_support_from_its_giver(run: Callable[[str], Extrac
 def test_an_apposition_hung_past_its_name_describes_the_name(run: Callable[[str], Extraction]) -> None:
     # the parser hangs "the ... group that ..." on a noun left of "run by X,": the description is X's
     ex = run(
-        "The claim was carried by a news agency run by Hezbollah, the Lebanese group that fights "
-        "alongside Syrian government troops."
+        "The statement was aired by a television channel run by the Taliban, the Afghan group that fights "
+        "alongside Pakistani army units."
     )
-    assert ("Hezbollah", "ALLIED_WITH", "Syria") in rels(ex)
+    assert ("Taliban", "ALLIED_WITH", "Pakistan") in rels(ex)
     ex = run(
         "The video was posted by a website run by the Houthis, the Yemeni group that fights alongside Iranian troops."
     )
