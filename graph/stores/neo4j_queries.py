@@ -234,28 +234,6 @@ MERGE_EVENT_LINKS = {
     "MERGE (ev)-[:REPORTED_IN]->(a)",
 }
 
-# The ingest statements keep the plan they were first given (`CYPHER replan=skip`). Neo4j replans a
-# cached statement whenever the graph's statistics have moved past a threshold since it was planned, which
-# an ingest that grows the graph from empty does again and again: JFR samples of the server during an
-# ingest of 4,000 extractions put 7-21% of its CPU in the Cypher planner (docs/neo4j.md, round 8). These
-# plans do not depend on statistics: unique-index MERGEs, element-id seeks, Expand(Into) between bound
-# nodes (tests/stores/test_neo4j_ingest_plans.py checks them on an empty database, where they are made).
-FIXED_PLAN = "CYPHER replan=skip\n"
-
-
-def _fixed(query: str) -> str:
-    return FIXED_PLAN + query.lstrip("\n")
-
-
-EXISTING, EXISTING_EVENTS, MERGE_ENTITIES, ADD_DEGREES = map(
-    _fixed, (EXISTING, EXISTING_EVENTS, MERGE_ENTITIES, ADD_DEGREES)
-)
-MERGE_NEW_ARTICLES, MERGE_KNOWN_ARTICLES = _fixed(MERGE_NEW_ARTICLES), _fixed(MERGE_KNOWN_ARTICLES)
-MERGE_EVENTS, UPDATE_EVENTS = _fixed(MERGE_EVENTS), _fixed(UPDATE_EVENTS)
-for _stmts in (EXISTING_RELATIONS, MERGE_RELATIONS, CREATE_RELATIONS, UPDATE_RELATIONS, MERGE_EVENT_LINKS):
-    for _key, _query in _stmts.items():
-        _stmts[_key] = _fixed(_query)
-
 CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
 # --------------------------------------------------------------------------------------- reads

@@ -121,16 +121,3 @@ def test_relations_to_new_entities_are_created_once(neo4j_store: Any) -> None:
     assert rows.rows == [["Eastmark", "Midmark", 1], ["Eastmark", "Westmark", 2], ["Midmark", "Westmark", 1]]
     degrees = neo4j_store.cypher("MATCH (e:Entity) RETURN e.name AS n, e.degree AS d ORDER BY n")
     assert degrees.rows == [["Eastmark", 2], ["Midmark", 2], ["Westmark", 2]]
-
-
-@pytest.mark.parametrize(
-    "query", [Q.EXISTING, Q.MERGE_ENTITIES, Q.MERGE_NEW_ARTICLES, Q.MERGE_EVENTS, Q.EXISTING_EVENTS]
-)
-def test_ingest_plans_made_on_an_empty_graph_seek_by_index(neo4j_store: Any, query: str) -> None:
-    # The ingest statements keep their first plan (`CYPHER replan=skip`, docs/neo4j.md round 8), which a
-    # new database makes with no statistics: it must already find its nodes through the unique index.
-    neo4j_store.clear()
-    assert query.startswith(Q.FIXED_PLAN)
-    ops = _plan(neo4j_store, query)
-    assert [op for op in ops if "UniqueIndexSeek" in op], ops
-    assert not [op for op in ops if op in SCANS], ops
