@@ -29,6 +29,17 @@ _BOILER_ANYWHERE = re.compile(
     r"download (the|our) app|share this (article|story)|\bmorning briefing\b)",
     re.I,
 )
+# The staff credits news agencies end a story with: "(Reporting by A in X; Editing by B)", "Writing by C",
+# "D contributed reporting". Read as text, their reporters and editors became actors of the story and
+# "Writing" a person. A line that is one is furniture; one closing a paragraph is cut off it.
+_STAFF_CREDIT = re.compile(
+    r"^\(?\s*(additional\s+)?(reporting|writing|editing|edited|written|compiled|produced)\s+by\b"
+    r"|\bcontributed\s+(reporting|to\s+th(is|e)\s+(report|story|article))\b|\btrust\s+principles\b",
+    re.I,
+)
+_TRAILING_STAFF_CREDIT = re.compile(
+    r"\s*\(\s*(additional\s+)?(reporting|writing|editing)\s+by\b[^()]*\)\s*$", re.I
+)
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
     r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
@@ -58,7 +69,7 @@ class Line:
 def _kind(line: str, first: bool) -> LineKind:
     s = line.strip()
     words = s.split()
-    if _BOILER.match(s) or _BOILER_ANYWHERE.search(s) or _MENU.match(s):
+    if _BOILER.match(s) or _BOILER_ANYWHERE.search(s) or _MENU.match(s) or _STAFF_CREDIT.search(s):
         return "boilerplate"
     if "|" in s and len(words) < 16 and not s.endswith("."):
         return "boilerplate"  # "By X staff | Wednesday 5 April 2017"
@@ -77,7 +88,8 @@ def classify_lines(text: str) -> list[Line]:
     """Classify each non-empty line of `text` (a hard-wrapped paragraph is one), keeping its offset."""
     out: list[Line] = []
     seen_title = False
-    for line, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
+    for raw, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
+        line = _TRAILING_STAFF_CREDIT.sub("", raw)
         if line.strip():
             kind = _kind(line, not seen_title)
             if kind == "title":

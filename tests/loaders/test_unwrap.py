@@ -76,3 +76,28 @@ def test_extraction_reads_a_sentence_across_line_breaks(run: Callable[[str], Ext
     assert not any("Polish" in line and "Silesian" in line for line in text.splitlines())
     relations = {(r.source, r.type, r.target) for r in run(text).relations}
     assert ("Poland", "STRUCK", "Silesian Liberation Front") in relations
+
+
+# Agencies' staff credits (our own names and wording).
+STORY = (
+    "Polish artillery shelled rebel positions near Cieszyn on Monday, officials said.\n\n"
+    "Slovakia condemned the shelling. (Reporting by Ivana Horak; Editing by Tom Reed)\n\n"
+    "(Reporting by Anna Kowalska in Warsaw and Peter Novak in Bratislava; Editing by Mark Heinrich)\n\n"
+    "Writing by John Stone; Editing by Alex Richardson\n\n"
+    "Maria Lopez in Madrid contributed reporting.\n\n"
+    "The ministry denied reporting by local media that Czech troops had crossed into Poland.\n"
+)
+
+
+def test_staff_credits_are_furniture_and_name_no_actors(run: Callable[[str], Extraction]) -> None:
+    kinds = [(line.text, line.kind) for line in classify_lines(STORY)]
+    # a credit closing a paragraph is cut off it; one that is a whole line leaves nothing to classify
+    assert kinds[1] == ("Slovakia condemned the shelling.", "body")
+    assert [k for _, k in kinds] == ["body", "body", "boilerplate", "boilerplate", "body"]
+    ex = run(STORY)
+    names = {e.name for e in ex.entities}
+    assert not names & {"Ivana Horak", "Tom Reed", "Anna Kowalska", "Mark Heinrich", "John Stone", "Writing"}
+    assert "Maria Lopez" not in names and "Warsaw" not in names
+    # the story itself is read as before, "reporting by" inside a sentence included
+    assert {"Poland", "Slovakia", "Cieszyn", "Czech Republic"} <= names
+    assert ("Slovakia", "CONDEMNED", "Poland") in {(r.source, r.type, r.target) for r in ex.relations}
