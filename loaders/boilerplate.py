@@ -40,6 +40,17 @@ _STAFF_CREDIT = re.compile(
 _TRAILING_STAFF_CREDIT = re.compile(
     r"\s*\(\s*(additional\s+)?(reporting|writing|editing)\s+by\b[^()]*\)\s*$", re.I
 )
+# A wire dateline opening a story's first paragraph: "KYIV, Ukraine (AP) -", "BEIRUT, March 3 (Reuters) -",
+# "WASHINGTON -", "Paris (AFP) -". It says where the reporter filed from, not who did what; left in,
+# the parser read "KYIV, Ukraine (AP) - Russian forces shelled X" with Ukraine among the shellers and the
+# agency became an actor. The city in capitals, of two words or of at least four letters ("US - Iran
+# talks" is no dateline), or any city with an agency in brackets; an optional region or country and date; then
+# a dash and the sentence's capital letter.
+_DATELINE_LEAD = re.compile(
+    r"^(?:(?-i:[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3})(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s\([^()]{2,40}\))?"
+    r"|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?\s\((?-i:[A-Z])[^()]{1,40}\))"
+    r"\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
+)
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
     r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
@@ -89,7 +100,7 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     seen_title = False
     for raw, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
-        line = _TRAILING_STAFF_CREDIT.sub("", raw)
+        line = _DATELINE_LEAD.sub("", _TRAILING_STAFF_CREDIT.sub("", raw), count=1)
         if line.strip():
             kind = _kind(line, not seen_title)
             if kind == "title":

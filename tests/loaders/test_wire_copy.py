@@ -1,4 +1,4 @@
-"""Hard-wrapped text (wire copy broken at a fixed width) is read as whole paragraphs."""
+"""Wire copy read as a story: hard-wrapped lines joined, staff credits and datelines cut."""
 
 from __future__ import annotations
 
@@ -101,3 +101,29 @@ def test_staff_credits_are_furniture_and_name_no_actors(run: Callable[[str], Ext
     # the story itself is read as before, "reporting by" inside a sentence included
     assert {"Poland", "Slovakia", "Cieszyn", "Czech Republic"} <= names
     assert ("Slovakia", "CONDEMNED", "Poland") in {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_a_wire_dateline_is_cut_from_its_paragraph() -> None:
+    cases = {
+        "KYIV, Ukraine (AP) — Russian forces shelled the city.": "Russian forces shelled the city.",
+        "BEIRUT, March 3 (Reuters) - Israel struck targets.": "Israel struck targets.",
+        "NEW YORK (Reuters) - Markets fell.": "Markets fell.",
+        "Paris (AFP) - France recalled its envoy.": "France recalled its envoy.",
+        "ISTANBUL — Turkey and Russia agreed.": "Turkey and Russia agreed.",
+        # no dateline: an acronym, a dash inside the sentence, a lower-case word after the dash
+        "US - Iran talks resumed in Oman on Sunday, officials said.": None,
+        "NATO - the alliance - said it would act.": None,
+        "Russia - which denies it - said nothing.": None,
+    }
+    for text, expected in cases.items():
+        (line,) = classify_lines(text + "\n")
+        assert line.text == (expected or text), text
+
+
+def test_a_dateline_no_longer_joins_the_story(run: Callable[[str], Extraction]) -> None:
+    ex = run("KYIV, Ukraine (AP) — Russian forces shelled the city of Kharkiv on Tuesday.")
+    struck = {(r.source, r.target) for r in ex.relations if r.type == "STRUCK"}
+    assert struck == {("Russia", "Kharkiv")}  # Ukraine, where the story was filed, shelled nothing
+    assert "Associated Press" not in {e.name for e in ex.entities}
+    ex = run("ISTANBUL — Turkey and Russia agreed on a ceasefire in Idlib on Thursday.")
+    assert any(e.type == "AGREE" and set(e.actors) == {"Turkey", "Russia"} for e in ex.events)
