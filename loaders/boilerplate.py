@@ -44,11 +44,13 @@ _TRAILING_STAFF_CREDIT = re.compile(
 # "WASHINGTON -", "Paris (AFP) -". It says where the reporter filed from, not who did what; left in,
 # the parser read "KYIV, Ukraine (AP) - Russian forces shelled X" with Ukraine among the shellers and the
 # agency became an actor. The city in capitals, of two words or of at least four letters ("US - Iran
-# talks" is no dateline), or any city with an agency in brackets; an optional region or country and date; then
-# a dash and the sentence's capital letter.
+# talks" is no dateline), or any city with an agency in brackets; an optional region or country and
+# date; then a dash and the sentence's capital letter. The place and date become a paragraph of their own
+# ("ANKARA -", still read by the entity finder's dateline candidates), the agency is dropped.
 _DATELINE_LEAD = re.compile(
-    r"^(?:(?-i:[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3})(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s\([^()]{2,40}\))?"
-    r"|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?\s\((?-i:[A-Z])[^()]{1,40}\))"
+    r"^(?:(?P<caps>(?-i:[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3})"
+    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?)(?:\s\([^()]{2,40}\))?"
+    r"|(?P<titled>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?)\s\((?-i:[A-Z])[^()]{1,40}\))"
     r"\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
 )
 _CREDIT = re.compile(
@@ -100,7 +102,11 @@ def classify_lines(text: str) -> list[Line]:
     out: list[Line] = []
     seen_title = False
     for raw, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
-        line = _DATELINE_LEAD.sub("", _TRAILING_STAFF_CREDIT.sub("", raw), count=1)
+        line = _TRAILING_STAFF_CREDIT.sub("", raw)
+        filed = _DATELINE_LEAD.match(line)
+        if filed:
+            out.append(Line(f"{filed['caps'] or filed['titled']} -", "body", offset))
+            line = line[filed.end() :]
         if line.strip():
             kind = _kind(line, not seen_title)
             if kind == "title":

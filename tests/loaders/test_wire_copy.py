@@ -103,7 +103,7 @@ def test_staff_credits_are_furniture_and_name_no_actors(run: Callable[[str], Ext
     assert ("Slovakia", "CONDEMNED", "Poland") in {(r.source, r.type, r.target) for r in ex.relations}
 
 
-def test_a_wire_dateline_is_cut_from_its_paragraph() -> None:
+def test_a_wire_dateline_is_a_paragraph_of_its_own() -> None:
     cases = {
         "KYIV, Ukraine (AP) — Russian forces shelled the city.": "Russian forces shelled the city.",
         "BEIRUT, March 3 (Reuters) - Israel struck targets.": "Israel struck targets.",
@@ -116,8 +116,13 @@ def test_a_wire_dateline_is_cut_from_its_paragraph() -> None:
         "Russia - which denies it - said nothing.": None,
     }
     for text, expected in cases.items():
-        (line,) = classify_lines(text + "\n")
-        assert line.text == (expected or text), text
+        lines = [line.text for line in classify_lines(text + "\n")]
+        assert lines[-1] == (expected or text), text
+        assert len(lines) == (2 if expected else 1), text
+    # the place and date stay, as a paragraph of their own, for the entity finder; the agency goes
+    assert next(line.text for line in classify_lines("BEIRUT, March 3 (Reuters) - Israel struck.\n")) == (
+        "BEIRUT, March 3 -"
+    )
 
 
 def test_a_dateline_no_longer_joins_the_story(run: Callable[[str], Extraction]) -> None:
