@@ -90,8 +90,14 @@ def server(tmp_path: Path) -> Any:
     home = tmp_path / "home"
     home.mkdir()
     port = free_port()
+    # KG_API_VERSION_TTL=0: these tests read right after another process wrote, and assert what the store
+    # holds; the response cache's documented staleness bound (1 s by default, docs/api.md) would let a
+    # fast `kg ingest` finish inside it and the next read answer from the cache.
     proc = subprocess.Popen(
-        [KG, "serve", "--port", str(port)], env=env_for(home), cwd=ROOT, stderr=subprocess.PIPE
+        [KG, "serve", "--port", str(port)],
+        env=env_for(home, KG_API_VERSION_TTL="0"),
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
