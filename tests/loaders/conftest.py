@@ -1,4 +1,5 @@
-"""Fixtures shared by the extraction tests: one real pipeline per module and a one-call runner."""
+"""Fixtures shared by the extraction tests: one real pipeline per module and one-call runners.
+The helpers that read an extraction are in `extracted.py`."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import Article, Extraction
+from graph.model import ExtractedEvent, Extraction
 from loaders.pipeline import Extractor
-from loaders.source import SourceArticle
+from tests.loaders.extracted import extract_with
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +19,11 @@ def extractor() -> Extractor:
 
 @pytest.fixture
 def run(extractor: Extractor) -> Callable[[str], Extraction]:
-    """Extract one text as an article published on 10 June 2021."""
+    """Extract one text as an article published on 10 June 2021 (a Thursday)."""
+    return extract_with(extractor, "2021-06-10")
 
-    def go(text: str) -> Extraction:
-        art = Article(id="article:test", published="2021-06-10")
-        return extractor.extract(SourceArticle(article=art, text=text))
 
-    return go
+@pytest.fixture
+def events(run: Callable[[str], Extraction]) -> Callable[[str], list[ExtractedEvent]]:
+    """The events of one text, as `run` extracts it."""
+    return lambda text: run(text).events

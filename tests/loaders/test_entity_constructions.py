@@ -9,10 +9,7 @@ from collections.abc import Callable
 from graph.model import Article, Extraction
 from loaders.pipeline import Extractor
 from loaders.source import SourceArticle
-
-
-def kinds(ex: Extraction) -> dict[str, str]:
-    return {e.name: e.kind for e in ex.entities}
+from tests.loaders.extracted import kinds
 
 
 def test_capital_dateline_is_its_country(run: Callable[[str], Extraction]) -> None:

@@ -6,26 +6,19 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import Article, ExtractedEvent
+from graph.model import ExtractedEvent
 from loaders.dates import resolve_date
 from loaders.events.triggers import SPAN_KEY
 from loaders.pipeline import Extractor, load_nlp
-from loaders.source import SourceArticle
+from tests.loaders.extracted import extract_with, of_type
 
 PUBLISHED = "2024-03-15"  # a Friday
 
 
 @pytest.fixture
 def events(extractor: Extractor) -> Callable[[str], list[ExtractedEvent]]:
-    def go(text: str) -> list[ExtractedEvent]:
-        art = Article(id="article:test", published=PUBLISHED)
-        return extractor.extract(SourceArticle(article=art, text=text)).events
-
-    return go
-
-
-def of_type(evs: list[ExtractedEvent], etype: str) -> list[ExtractedEvent]:
-    return [e for e in evs if e.type == etype]
+    run = extract_with(extractor, PUBLISHED)
+    return lambda text: run(text).events
 
 
 def test_trigger_component_runs_inside_the_pipeline() -> None:

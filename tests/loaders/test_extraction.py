@@ -6,22 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import Article, Extraction
+from graph.model import Extraction
 from loaders.pipeline import Extractor
-from loaders.source import SourceArticle
+from tests.loaders.extracted import extract_with, rels
 
 
 @pytest.fixture
-def run(extractor: Extractor) -> Callable[[str, str], Extraction]:
-    def go(text: str, published: str = "2017-04-08") -> Extraction:
-        art = Article(id="article:test", published=published)
-        return extractor.extract(SourceArticle(article=art, text=text))
-
-    return go
-
-
-def rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
+def run(extractor: Extractor) -> Callable[..., Extraction]:
+    return extract_with(extractor, "2017-04-08")
 
 
 def ent(ex: Extraction, name: str) -> tuple[str, list[str]]:

@@ -9,11 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from graph.model import Extraction
-
-
-def rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
-
+from tests.loaders.extracted import kinds, rels
 
 RELATION_CASES = [
     # members of a group stand for it: "militants from X", "forces loyal to X"
@@ -106,10 +102,6 @@ def test_storming_and_retaking_are_assaults(run: Callable[[str], Extraction]) ->
     ex = run("Rebels stormed the town of Kalemba on Monday. On Friday the army retook Kalemba.")
     assert [e.type for e in ex.events].count("ASSAULT") >= 1
     assert {"Kalemba"} <= {t for e in ex.events for t in e.targets}
-
-
-def kinds(ex: Extraction) -> dict[str, str]:
-    return {e.name: e.kind for e in ex.entities}
 
 
 def test_entity_repairs(run: Callable[[str], Extraction]) -> None:

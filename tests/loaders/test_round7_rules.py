@@ -6,18 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from graph.model import ExtractedEvent, Extraction
-
-
-@pytest.fixture
-def events(run: Callable[[str], Extraction]) -> Callable[[str], list[ExtractedEvent]]:
-    return lambda text: run(text).events
-
-
-def of_type(evs: list[ExtractedEvent], etype: str) -> list[ExtractedEvent]:
-    return [e for e in evs if e.type == etype]
+from tests.loaders.extracted import of_type, rels
 
 
 def test_talks_being_prepared_are_no_consultation(events: Callable[[str], list[ExtractedEvent]]) -> None:
@@ -36,10 +26,6 @@ def test_pulling_out_of_a_deal_with_x_is_no_agreement(events: Callable[[str], li
     evs = events("Ecuador is expected to pull out of its fishing agreement with Peru by June.")
     assert not of_type(evs, "AGREE")
     assert of_type(events("Ecuador signed a fishing agreement with Peru on Monday."), "AGREE")
-
-
-def rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
 
 
 def test_sites_belonging_to_x_stand_for_x_as_target(run: Callable[[str], Extraction]) -> None:

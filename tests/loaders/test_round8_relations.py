@@ -7,10 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import Extraction
-
-
-def rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
+from tests.loaders.extracted import rels
 
 
 def test_a_fronted_locative_places_the_sentences_other_places(run: Callable[[str], Extraction]) -> None:
