@@ -18,7 +18,7 @@ LineKind = Literal["body", "title", "caption", "boilerplate"]
 _BOILER = re.compile(
     r"""^(skip\ to|jump\ to|home\b|menu\b|search\b|sign\ (in|up)|log\ ?in|subscribe|newsletter|follow\ us|share\ (this|on)|
     read\ (more|next|also)|related\b|see\ also|more\ (on|from)|advertisement|sponsored|cookie|accept\ (all|cookies)|
-    ©|\(c\)\ |copyright|all\ rights\ reserved|(?-i:By\ [A-Z])|updated\b|published\b|posted\b|last\ modified|
+    ©|\(c\)\ |copyright|all\ rights\ reserved|updated\b|published\b|posted\b|last\ modified|
     (photo|image|picture|video)\s*(credit)?\s*:|getty\ images|click\ here|watch\b.*\bvideo|listen\ to|
     (tags?|topics?|filed\ under)\s*:|print\b|email\b|comments?\b|most\ (read|popular))""",
     re.I | re.X,
@@ -53,6 +53,37 @@ _DATELINE_LEAD = re.compile(
     r"|(?P<titled>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?)\s\((?-i:[A-Z])[^()]{1,40}\))"
     r"\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
 )
+# A byline that a page copy runs into the dateline of the first paragraph: "By Ann Lee CAIRO (Reuters) -
+# ...". The whole line matched the byline rule, so the story's first paragraph was lost as furniture.
+# One to five capitalised name words ("and" may join two names), then a dateline (checked by the caller,
+# so a plain "By Ann Lee" line stays furniture).
+_BYLINE_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|and)\s+")
+_CREDIT = re.compile(
+    r"^\(?\s*(additional\s+)?(reporting|writing|editing|edited|written|compiled|produced)\s+by\b"
+    r"|\bcontributed\s+(reporting|to\s+th(is|e)\s+(report|story|article))\b|\btrust\s+principles\b",
+    re.I,
+)
+_TRAILING_STAFF_CREDIT = re.compile(
+    r"\s*\(\s*(additional\s+)?(reporting|writing|editing)\s+by\b[^()]*\)\s*$", re.I
+)
+# A wire dateline opening a story's first paragraph: "KYIV, Ukraine (AP) -", "BEIRUT, March 3 (Reuters) -",
+# "WASHINGTON -", "Paris (AFP) -". It says where the reporter filed from, not who did what; left in,
+# the parser read "KYIV, Ukraine (AP) - Russian forces shelled X" with Ukraine among the shellers and the
+# agency became an actor. The city in capitals, of two words or of at least four letters ("US - Iran
+# talks" is no dateline), or any city with an agency in brackets; an optional region or country and
+# date; then a dash and the sentence's capital letter. The place and date become a paragraph of their own
+# ("ANKARA -", still read by the entity finder's dateline candidates), the agency is dropped.
+_DATELINE_LEAD = re.compile(
+    r"^(?:(?P<caps>(?-i:[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3})"
+    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?)(?:\s\([^()]{2,40}\))?"
+    r"|(?P<titled>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?)\s\((?-i:[A-Z])[^()]{1,40}\))"
+    r"\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
+)
+# A byline that a page copy runs into the dateline of the first paragraph: "By Ann Lee CAIRO (Reuters) -
+# ...". The whole line matched the byline rule, so the story's first paragraph was lost as furniture.
+# One to four capitalised name words, or two names joined by "and", then a dateline (checked by the
+# caller, so a plain "By Ann Lee" line stays furniture).
+_BYLINE_LEAD = re.compile(r"(?-i:By\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,4}?)\s+")
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
     r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
@@ -63,6 +94,9 @@ _PHOTO_WORDS = re.compile(
     r"carries (a|an|the) (child|body|boy|girl))",
     re.I,
 )
+# "By Ann Lee", "By Ann Lee, Reuters | 3 May": a byline. A sentence that opens with "By" and a capital
+# ("By Monday, the rebels had fled the town.") is story: a byline does not end like a sentence.
+_BYLINE = re.compile(r"^By\s+[A-Z]")
 _MENU = re.compile(r"^[\w'’&.-]+(\s*[›»>|/•·]\s*[\w'’&.-]+(\s+[\w'’&.-]+)*)+$")
 _DATELINE = re.compile(
     r"^((mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})",
@@ -84,6 +118,8 @@ def _kind(line: str, first: bool) -> LineKind:
     words = s.split()
     if _BOILER.match(s) or _BOILER_ANYWHERE.search(s) or _MENU.match(s) or _STAFF_CREDIT.search(s):
         return "boilerplate"
+    if _BYLINE.match(s) and (len(words) <= 4 or not s.endswith((".", '"', "”", "?", "!"))):
+        return "boilerplate"
     if "|" in s and len(words) < 16 and not s.endswith("."):
         return "boilerplate"  # "By X staff | Wednesday 5 April 2017"
     if _DATELINE.match(s) and len(words) < 12:
@@ -97,12 +133,30 @@ def _kind(line: str, first: bool) -> LineKind:
     return "body"
 
 
+def _dateline_after_byline(line: str) -> int | None:
+    """Where the dateline starts when a byline opens `line` and one follows it (shortest byline first)."""
+    if not line.startswith("By "):
+        return None
+    pos = 3
+    for _ in range(5):
+        word = _BYLINE_WORD.match(line, pos)
+        if not word:
+            return None
+        pos = word.end()
+        if _DATELINE_LEAD.match(line[pos:]):
+            return pos
+    return None
+
+
 def classify_lines(text: str) -> list[Line]:
     """Classify each non-empty line of `text` (a hard-wrapped paragraph is one), keeping its offset."""
     out: list[Line] = []
     seen_title = False
     for raw, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
         line = _TRAILING_STAFF_CREDIT.sub("", raw)
+        dateline = _dateline_after_byline(line)
+        if dateline:
+            line = line[dateline:]  # the byline goes, the dateline and the story stay
         filed = _DATELINE_LEAD.match(line)
         if filed:
             out.append(Line(f"{filed['caps'] or filed['titled']} -", "body", offset))

@@ -132,3 +132,18 @@ def test_a_dateline_no_longer_joins_the_story(run: Callable[[str], Extraction]) 
     assert "Associated Press" not in {e.name for e in ex.entities}
     ex = run("ISTANBUL — Turkey and Russia agreed on a ceasefire in Idlib on Thursday.")
     assert any(e.type == "AGREE" and set(e.actors) == {"Turkey", "Russia"} for e in ex.events)
+
+
+def test_a_byline_run_into_the_dateline_leaves_the_story() -> None:
+    # a page copy that puts the byline, the dateline and the first paragraph on one line
+    lines = classify_lines(
+        "By Ann Lee and Tom Ford KHARTOUM, Sudan (AP) — Fighting resumed in the capital.\n"
+    )
+    assert [(line.kind, line.text) for line in lines] == [
+        ("body", "KHARTOUM, Sudan -"),
+        ("body", "Fighting resumed in the capital."),
+    ]
+    # a byline alone is still furniture; a sentence that opens with "By" and a capital is story
+    assert [line.kind for line in classify_lines("By Ann Lee, Reuters\n")] == ["boilerplate"]
+    text = "By Tuesday the rebels had withdrawn from the town of Goma, officials said."
+    assert [line.kind for line in classify_lines(text + "\n")] == ["body"]
