@@ -35,9 +35,11 @@ from loaders.entities.coreference import (
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.kinds import extend_government, resolve_kind
 from loaders.entities.rementions import (
+    add_body_head_rementions,
     add_head_rementions,
     add_rementions,
     add_settlement_rementions,
+    add_state_form_rementions,
     add_state_rementions,
 )
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
@@ -157,6 +159,8 @@ def find_entities(
     add_head_rementions(doc, table)
     add_settlement_rementions(doc, table)
     add_state_rementions(doc, table)
+    add_state_form_rementions(doc, table, gaz.state_forms)
+    add_body_head_rementions(doc, table, gaz.common_nouns)
     table.index()
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table

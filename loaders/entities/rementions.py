@@ -110,3 +110,88 @@ def add_rementions(doc: Doc, table: EntityTable) -> None:
                 i += n - 1
                 break
         i += 1
+
+
+def _definite_bare(tok_start: int, doc: Doc, n: int) -> bool:
+    """Tokens [tok_start, tok_start + n) are 'the' + a bare noun phrase: no 'of' or other preposition
+    after it ('the kingdom of Bahrain' names its own), no name before it."""
+    if tok_start == 0 or doc[tok_start - 1].lower_ != "the":
+        return False
+    head = doc[tok_start + n - 1]
+    nxt = doc[tok_start + n] if tok_start + n < len(doc) else None
+    return not any(c.dep_ == "prep" for c in head.children) and not (nxt is not None and nxt.lower_ == "of")
+
+
+def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[str, frozenset[str]]) -> None:
+    """'Saudi Arabia intercepted a drone. The kingdom blamed Iran': 'the kingdom', 'the Islamic Republic'
+    is the one country named earlier in the article whose form of state it is (pycountry's official
+    name: "Kingdom of Saudi Arabia"). Two such countries named ("the republic" after France and Turkey)
+    leave it unresolved."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    countries = sorted((m for m in table.mentions if m.kind == "country"), key=lambda m: m.start)
+    if not countries:
+        return
+    for tok in doc:
+        if tok.i in covered or not tok.is_alpha:
+            continue
+        for n in (2, 1):
+            start = tok.i
+            if start + n > len(doc) or any(k in covered for k in range(start, start + n)):
+                continue
+            form = doc[start : start + n].text.lower()
+            if n == 2 and not doc[start + 1].is_alpha:
+                continue
+            if not _definite_bare(start, doc, n):
+                continue
+            named = {m.key for m in countries if m.start < start and form in state_forms.get(m.key, ())}
+            if len(named) != 1:
+                continue
+            key = named.pop()
+            table.mentions.append(Mention(start, start + n, key, "country", "remention"))
+            covered.update(range(start, start + n))
+            break
+
+
+BODY_KINDS = frozenset({"organization", "armed_group"})
+
+
+def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:
+    """'the Russian Defence Ministry said ... the ministry added': 'the' + the last word of a body's name
+    (a common noun: ministry, agency, council, front) is the one body so named earlier in the article;
+    'the group' is the one armed group named in the two sentences before."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    bodies = sorted((m for m in table.mentions if m.kind in BODY_KINDS), key=lambda m: m.start)
+    if not bodies:
+        return
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    for tok in doc:
+        word = tok.lower_
+        if tok.i in covered or not tok.is_lower or not _definite_bare(tok.i, doc, 1):
+            continue
+        if word == "group":
+            here = sent_no[tok.sent.start]
+            named = {
+                m.key
+                for m in bodies
+                if m.start < tok.i
+                and m.kind == "armed_group"
+                and here - sent_no[doc[m.start].sent.start] <= 2
+            }
+            kinds = {
+                m.key for m in bodies if m.start < tok.i and here - sent_no[doc[m.start].sent.start] <= 2
+            }
+            if len(named) != 1 or kinds != named:
+                continue
+        elif word in common_nouns:
+            named = {
+                m.key
+                for m in bodies
+                if m.start < tok.i and len(m.key.split()) > 1 and m.key.split()[-1].lower() == word
+            }
+            if len(named) != 1:
+                continue
+        else:
+            continue
+        key = named.pop()
+        table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+        covered.add(tok.i)

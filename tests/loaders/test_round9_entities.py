@@ -1,0 +1,61 @@
+"""Round 9 entity rules (loaders/gazetteer.py, loaders/entities/rementions.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+
+
+def kinds(ex: Extraction) -> dict[str, str]:
+    return {e.name: e.kind for e in ex.entities}
+
+
+def edges(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in ex.relations}
+
+
+def test_a_lower_case_particle_name_opening_a_sentence_is_still_the_known_group(
+    run: Callable[[str], Extraction],
+) -> None:
+    ex = run("Al-Shabaab gunmen attacked a police post near Baidoa. Al-Shabaab later claimed the raid.")
+    found = kinds(ex)
+    assert found.get("al-Shabab") == "armed_group", found
+    assert "Al-Shabaab" not in found
+
+
+def test_the_kingdom_is_the_one_kingdom_the_article_named(run: Callable[[str], Extraction]) -> None:
+    ex = run("Jordan closed its airspace on Saturday. The kingdom condemned Israel for the strikes.")
+    assert ("Jordan", "CONDEMNED", "Israel") in edges(ex), edges(ex)
+
+
+def test_the_kingdom_after_two_kingdoms_is_nobody(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Jordan and Saudi Arabia closed their airspace on Saturday. "
+        "The kingdom condemned Israel for the strikes."
+    )
+    assert not any(r.type == "CONDEMNED" for r in ex.relations), edges(ex)
+
+
+def test_the_ministry_is_the_ministry_named_before(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Russian Defence Ministry released a statement on Sunday. "
+        "The ministry accused Ukraine of shelling Donetsk."
+    )
+    assert ("Russian Defence Ministry", "ACCUSED", "Ukraine") in edges(ex), edges(ex)
+
+
+def test_the_group_is_the_armed_group_named_just_before(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Hezbollah said on Monday that it had buried three of its commanders. "
+        "Hours later the group fired rockets at Kiryat Shmona."
+    )
+    assert ("Hezbollah", "STRUCK", "Kiryat Shmona") in edges(ex), edges(ex)
+
+
+def test_the_group_beside_a_second_body_is_nobody(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Hezbollah said on Monday that the United Nations had failed Lebanon. "
+        "Hours later the group fired rockets at Kiryat Shmona."
+    )
+    assert not any(r.type == "STRUCK" and r.target == "Kiryat Shmona" for r in ex.relations), edges(ex)
