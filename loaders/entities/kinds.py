@@ -113,6 +113,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and text not in gaz.cities
     ):
         return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
+    if label in {"GPE", "LOC", "PERSON"} and coordinated_with_person(span, gaz, label == "PERSON"):
+        return "person", text, c.how  # "talks between Kim and President Joe Biden"
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
@@ -220,3 +222,19 @@ def _road_name(span: Span) -> bool:
     if last.like_num and len(span) > 1:
         last = span[-2]
     return last.lower_ in ROAD_NOUNS
+
+
+def coordinated_with_person(span: Span, gaz: Gazetteer, person_label: bool) -> bool:
+    """A short name coordinated with a person's name ('between Kim and President Joe Biden', 'Motegi and
+    Pompeo') and known to the gazetteer as no place or country is a person too, as coordination joins like
+    with like: also when it is the name of some small city somewhere ("Kim"), if the model read a person."""
+    text = span.text
+    if len(span) > 3 or gaz.lookup(text) is not None or text in gaz.capitals:
+        return False
+    if text in gaz.cities and not person_label:
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(p.ent_type_ == "PERSON" and p.i not in range(span.start, span.end) for p in partners)

@@ -3,10 +3,16 @@ Rastan"), a group suffix ("the Libya Dawn militia"), a joined connective ("Lashk
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import ARMED_NAME_WORDS, GROUP_SUFFIXES, JOINING_PARTICLES, SETTLEMENT_NOUNS
+from loaders.entities.lexicon import (
+    AREA_NOUNS,
+    ARMED_NAME_WORDS,
+    GROUP_SUFFIXES,
+    JOINING_PARTICLES,
+    SETTLEMENT_NOUNS,
+)
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
 
 
@@ -44,7 +50,11 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
     return (
-        out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz) + joined_name_candidates(doc)
+        out
+        + group_suffix_candidates(doc, gaz)
+        + town_of_candidates(doc, gaz)
+        + joined_name_candidates(doc)
+        + coordinated_place_candidates(doc, gaz)
     )
 
 
@@ -77,11 +87,11 @@ def joined_name_candidates(doc: Doc) -> list[Candidate]:
 
 
 def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """'the town of Rastan', 'the city of Jizan': the name after a settlement noun and 'of' is a place,
-    unless it is already known as something else ('the capital of Syria')."""
+    """'the town of Rastan', 'the city of Jizan', 'the province of Jufra': the name after a settlement or
+    area noun and 'of' is a place, unless it is already known as something else ('the capital of Syria')."""
     out = []
     for tok in doc:
-        if tok.lower_ not in SETTLEMENT_NOUNS:
+        if tok.lower_ not in SETTLEMENT_NOUNS and tok.lower_ not in AREA_NOUNS:
             continue
         for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
@@ -111,3 +121,41 @@ def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue
         out.append(Candidate(start, tok.i + 1, "armed_group", doc[start : tok.i + 1].text, "suffix", 4))
     return out
+
+
+def coordinated_place_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the Homs, Hama and Tartus provinces', 'the Lachin and Kelbajar districts': names coordinated before
+    a plural place noun are each a place (the model reads them as bodies), unless known as something else."""
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or not (
+            lemma in PLACE_SUFFIXES or lemma in SETTLEMENT_NOUNS or lemma in AREA_NOUNS
+        ):
+            continue
+        spans: list[tuple[int, int]] = []
+        end = tok.i
+        while True:
+            start = end
+            while start > 0 and _name_word(doc[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            spans.append((start, end))
+            end = start
+            while end > 0 and doc[end - 1].text in {",", "and"}:
+                end -= 1
+            if end == start:
+                break
+        if len(spans) < 2:
+            continue
+        for start, end in spans:
+            hit = gaz.lookup(doc[start:end].text)
+            if hit is None or hit[0] == "place":
+                out.append(Candidate(start, end, "place", None, "suffix", 4))
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence: a proper noun, or one the tagger took for a plural ("Homs")."""
+    return tok.text[:1].isupper() and tok.is_alpha and (tok.pos_ == "PROPN" or not tok.is_sent_start)

@@ -59,3 +59,24 @@ def test_the_group_beside_a_second_body_is_nobody(run: Callable[[str], Extractio
         "Hours later the group fired rockets at Kiryat Shmona."
     )
     assert not any(r.type == "STRUCK" and r.target == "Kiryat Shmona" for r in ex.relations), edges(ex)
+
+
+def test_the_name_after_an_area_noun_and_of_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("The army recaptured Tarhuna, in the western province of Jufra, after heavy fighting.")
+    assert kinds(ex).get("Jufra") == "place", kinds(ex)
+
+
+def test_names_coordinated_before_a_plural_place_noun_are_places(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rebels hold parts of the neighbouring Homs, Hama and Tartus provinces.")
+    found = kinds(ex)
+    assert all(found.get(n) == "place" for n in ("Homs", "Hama", "Tartus")), found
+
+
+def test_a_name_coordinated_with_a_person_is_a_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "North Korean leader Kim Jong Un test-fired a missile. "
+        "The statement said the deal between Kim and Donald Trump was dead."
+    )
+    found = kinds(ex)
+    assert "Kim" not in found, found
+    assert found.get("Kim Jong Un") == "person"
