@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
@@ -183,10 +183,23 @@ def gaz_free(tok: Token) -> bool:
     return tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
+def _joined_person_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities, with two PERSON entities that touch joined into one: the small model cuts a long
+    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
-    for ent in doc.ents:
+    for ent in _joined_person_ents(doc):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):

@@ -80,3 +80,9 @@ def test_a_name_coordinated_with_a_person_is_a_person(run: Callable[[str], Extra
     found = kinds(ex)
     assert "Kim" not in found, found
     assert found.get("Kim Jong Un") == "person"
+
+
+def test_two_person_entities_that_touch_are_one_long_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Gunmen loyal to President Mohamed Abdi Farah Yusuf stormed the port.")
+    persons = [e.name for e in ex.entities if e.kind == "person"]
+    assert persons == ["Mohamed Abdi Farah Yusuf"], persons
