@@ -24,6 +24,7 @@ from loaders.entities.lexicon import (
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPS,
     ROAD_NOUNS,
     SPEECH_OR_ACTION,
 )
@@ -95,7 +96,22 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and span[0].tag_ in {"JJ", "JJR", "JJS", "RB", "VBG", "VBN"}
     ):
         return None, text, c.how  # "Fierce fighting broke out": a capitalised first word, not a name
+    if (
+        c.how in {"ner", "suffix"}
+        and all(t.lower_ in gaz.common_nouns or t.lemma_.lower() in gaz.common_nouns for t in span)
+        and in_title_case_headline(span)
+    ):
+        return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
+    if (
+        label == "ORG"
+        and len(span) == 1
+        and span[0].is_title
+        and span[0].lower_ not in ORG_WORDS
+        and strong_locative(doc, c.start, c.end)
+        and doc[c.start - 1].lower_ in PLACE_PREPS
+    ):
+        return "place", text, c.how  # "troops withdrew towards Daraa": a body is not where one goes
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":

@@ -86,3 +86,16 @@ def test_two_person_entities_that_touch_are_one_long_name(run: Callable[[str], E
     ex = run("Gunmen loyal to President Mohamed Abdi Farah Yusuf stormed the port.")
     persons = [e.name for e in ex.entities if e.kind == "person"]
     assert persons == ["Mohamed Abdi Farah Yusuf"], persons
+
+
+def test_common_nouns_capitalised_by_a_headline_are_no_place(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Rebels Seize Border Crossing As Talks Stall\n"
+        "Rebels seized the Nasib border crossing on Monday, a rebel commander said."
+    )
+    assert "Border Crossing" not in kinds(ex), kinds(ex)
+
+
+def test_a_one_word_body_after_a_place_preposition_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rebels seized the crossing on Monday. Government troops withdrew towards Daraa.")
+    assert kinds(ex).get("Daraa") == "place", kinds(ex)
