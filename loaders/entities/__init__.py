@@ -33,6 +33,7 @@ from loaders.entities.coreference import (
     parenthetical_abbreviations,
 )
 from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -162,6 +163,7 @@ def find_entities(
     add_state_form_rementions(doc, table, gaz.state_forms)
     add_body_head_rementions(doc, table, gaz.common_nouns)
     table.index()
+    add_opposition_aliases(doc, table)
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table
 

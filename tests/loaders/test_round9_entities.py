@@ -99,3 +99,9 @@ def test_common_nouns_capitalised_by_a_headline_are_no_place(run: Callable[[str]
 def test_a_one_word_body_after_a_place_preposition_is_a_place(run: Callable[[str], Extraction]) -> None:
     ex = run("Rebels seized the crossing on Monday. Government troops withdrew towards Daraa.")
     assert kinds(ex).get("Daraa") == "place", kinds(ex)
+
+
+def test_a_body_described_as_the_main_opposition_takes_that_alias(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Popular Front, the main Syrian opposition coalition, welcomed the strike on Monday.")
+    front = next(e for e in ex.entities if e.name == "Popular Front")
+    assert "Syrian opposition" in front.aliases, front
