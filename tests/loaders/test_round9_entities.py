@@ -105,3 +105,17 @@ def test_a_body_described_as_the_main_opposition_takes_that_alias(run: Callable[
     ex = run("The Popular Front, the main Syrian opposition coalition, welcomed the strike on Monday.")
     front = next(e for e in ex.entities if e.name == "Popular Front")
     assert "Syrian opposition" in front.aliases, front
+
+
+def test_both_ends_of_a_route_are_places_whatever_the_parse(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Investigators studied the downing of the flight from Amsterdam to Kuala Lumpur after the crash."
+    )
+    assert kinds(ex).get("Kuala Lumpur") == "place", kinds(ex)
+
+
+def test_a_message_from_one_capital_to_another_is_between_governments(
+    run: Callable[[str], Extraction],
+) -> None:
+    ex = run("A message from Moscow to Kyiv warned of retaliation.")
+    assert kinds(ex).get("Ukraine") == "country" and "Kyiv" not in kinds(ex), kinds(ex)
