@@ -143,6 +143,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "person", text, c.how
     if label == "ORG" and is_toponym(span, gaz):
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
+    if label == "ORG" and titled_apposition(span, gaz):
+        return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":
@@ -254,3 +256,14 @@ def coordinated_with_person(span: Span, gaz: Gazetteer, person_label: bool) -> b
     if root.dep_ == "conj":
         partners.append(root.head)
     return any(p.ent_type_ == "PERSON" and p.i not in range(span.start, span.end) for p in partners)
+
+
+def titled_apposition(span: Span, gaz: Gazetteer) -> bool:
+    """A name of two or three title-case words with no organisation word, whose apposition is an office
+    ("X Y, the British ambassador to the UN"): a person the model labelled ORG. Bodies take descriptions
+    ("the militant group"), not offices."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in span) or gaz.lookup(span.text) is not None:
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in span.root.children)

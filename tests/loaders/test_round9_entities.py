@@ -119,3 +119,12 @@ def test_a_message_from_one_capital_to_another_is_between_governments(
 ) -> None:
     ex = run("A message from Moscow to Kyiv warned of retaliation.")
     assert kinds(ex).get("Ukraine") == "country" and "Kyiv" not in kinds(ex), kinds(ex)
+
+
+def test_a_name_whose_apposition_is_an_office_is_a_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Samantha Power, the United States ambassador to the United Nations, showed photographs "
+        "that she said proved the claim."
+    )
+    assert kinds(ex).get("Samantha Power") == "person", kinds(ex)
+    assert ("Samantha Power", "AFFILIATED_WITH", "United States") in edges(ex)
