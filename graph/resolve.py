@@ -104,6 +104,8 @@ class Resolver:
         if ent.kind not in ACTOR_KINDS and ent.kind != "place":
             return d
         rules: list[tuple[str, list[Entity]]] = [("alias", exact)]
+        if ent.kind == "group":  # "Syrian opposition": the body another article described so
+            rules.append(("described as", [e for e in self.index.by_name(ent.name) if e.kind in BODY_KINDS]))
         rules.append(("variant", self.index.variants(ent.name, ent.kind)))
         if (
             ent.kind in BODY_KINDS
@@ -147,6 +149,16 @@ class Resolver:
             return d
         kinds = [ent.kind, *(sorted(COLLECTIVE_KINDS) if ent.kind == "person" else [])]
         taken = {ent.id, *(e.id for e in d.absorb)}
+        if ent.kind in BODY_KINDS:  # a crowd named as this body's description ("Syrian opposition")
+            for alias in ent.aliases:
+                described = [
+                    e
+                    for e in self.index.by_name(alias)
+                    if e.kind == "group" and e.id not in taken and self.compatible(ent, countries, e)
+                ]
+                if len(described) == 1:
+                    d.absorb.append(described[0])
+                    taken.add(described[0].id)
         for short in self.index.short_nodes(ent.name, kinds, ent.kind != "person"):
             if short.id in taken or not self.compatible(ent, countries, short):
                 continue

@@ -71,6 +71,9 @@ class Gazetteer:
     common_nouns: frozenset[str] = frozenset()  # English common nouns (singular), from the spaCy model
     # a short form two countries share ("Congo") -> their canonical names (loaders/entities/countries.py)
     shared_short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # country canonical -> its form of state from pycountry's official name ("Kingdom of Saudi Arabia":
+    # "kingdom"; "Islamic Republic of Iran": "islamic republic" and "republic"), for "the kingdom said"
+    state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
@@ -104,6 +107,10 @@ def load_gazetteer() -> Gazetteer:
         name = canon.get(c.alpha_2)
         if not name:
             continue
+        official = getattr(c, "official_name", None)
+        if official and " of " in official:
+            form = official.split(" of ", 1)[0].lower().split()
+            gaz.state_forms[name] = frozenset({" ".join(form), form[-1]})
         for attr in ("name", "official_name", "common_name"):
             val = getattr(c, attr, None)
             if val and "," not in val:
@@ -119,6 +126,8 @@ def load_gazetteer() -> Gazetteer:
             continue
         for form in [name, *aliases]:
             gaz.names[form] = (kind, name)
+            if form[:1].islower():  # "al-Shabab" opening a sentence or a headline is "Al-Shabab"
+                gaz.names.setdefault(form[:1].upper() + form[1:], (kind, name))
     for name, aliases in curated.get("places", []):
         for form in [name, *aliases]:
             gaz.names.setdefault(form, ("place", name))  # a country of the same name wins

@@ -19,30 +19,32 @@ from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.candidates import (
     Candidate,
-    clean_span,
     dateline_candidates,
     gazetteer_candidates,
-    join_demonym_orgs,
     ner_candidates,
-    select_candidates,
-    strip_title,
-    suffix_candidates,
     titled_name_candidates,
 )
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
     ARMED_HEADS,
-    add_head_rementions,
-    add_rementions,
-    add_settlement_rementions,
-    add_state_rementions,
     coreference,
     join_bare_heads,
     parenthetical_abbreviations,
 )
 from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
+from loaders.entities.rementions import (
+    add_body_head_rementions,
+    add_head_rementions,
+    add_rementions,
+    add_settlement_rementions,
+    add_state_form_rementions,
+    add_state_rementions,
+)
+from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
+from loaders.entities.suffixed_names import suffix_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
 
@@ -158,7 +160,10 @@ def find_entities(
     add_head_rementions(doc, table)
     add_settlement_rementions(doc, table)
     add_state_rementions(doc, table)
+    add_state_form_rementions(doc, table, gaz.state_forms)
+    add_body_head_rementions(doc, table, gaz.common_nouns)
     table.index()
+    add_opposition_aliases(doc, table)
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table
 

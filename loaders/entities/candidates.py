@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
-    ARMED_NAME_WORDS,
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
-    GROUP_SUFFIXES,
-    JOINING_PARTICLES,
     MAX_WINDOW,
     MEDIA_DESCRIPTORS,
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
-    SETTLEMENT_NOUNS,
-    STRIP_LEADING,
 )
-from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
+from loaders.gazetteer import Gazetteer
 
 
 class Candidate:
@@ -188,10 +183,23 @@ def gaz_free(tok: Token) -> bool:
     return tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
+def _joined_person_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities, with two PERSON entities that touch joined into one: the small model cuts a long
+    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
-    for ent in doc.ents:
+    for ent in _joined_person_ents(doc):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):
@@ -212,175 +220,3 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             end = ent.end
         out.append(Candidate(ent.start, end, ent.label_, None, "ner", 2))
     return out
-
-
-def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """A proper name followed by a place word ("Shayrat airbase", "Idlib province") is a place.
-
-    Not when the name is a country's or a body's ("near the Azerbaijan border", "an RSF camp"): that
-    phrase is a description, and the country or body is the entity.
-    """
-    out = []
-    for tok in doc:
-        if (
-            tok.lower_ in PLACE_SUFFIXES
-            and tok.i > 0
-            and doc[tok.i - 1].pos_ == "PROPN"
-            and doc[tok.i - 1].text[:1].isupper()
-        ):
-            start = tok.i - 1
-            while start > 0:
-                prev = doc[start - 1]
-                if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "NORP":
-                    start -= 1
-                elif (
-                    prev.text == "-" and start > 1 and doc[start - 2].pos_ == "PROPN" and not prev.whitespace_
-                ):
-                    start -= 2  # "Wagah-Attari border"
-                else:
-                    break
-            base = doc[start : tok.i].text
-            hit = gaz.lookup(base)
-            if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
-                continue
-            end = tok.i + 1
-            if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
-                end += 1
-            out.append(Candidate(start, end, "place", None, "suffix", 4))
-    return (
-        out + group_suffix_candidates(doc, gaz) + town_of_candidates(doc, gaz) + joined_name_candidates(doc)
-    )
-
-
-def joined_name_candidates(doc: Doc) -> list[Candidate]:
-    """A word for a fighting body, a hyphenated connective and a name ("Jaish-e Mohammad",
-    "Lashkar-e-Taiba") is one armed group, written with or without a space after the connective; the
-    model cuts it at the hyphen and calls the first word a person."""
-    out = []
-    for tok in doc[: len(doc) - 3]:
-        dash, part = doc[tok.i + 1], doc[tok.i + 2]
-        if not (
-            tok.lower_ in ARMED_NAME_WORDS
-            and tok.text[:1].isupper()
-            and dash.text == "-"
-            and not tok.whitespace_
-            and not dash.whitespace_
-            and part.lower_ in JOINING_PARTICLES
-            and part.text.islower()
-        ):
-            continue
-        i = tok.i + 3
-        if i < len(doc) and doc[i].text == "-" and not part.whitespace_:
-            i += 1
-        end = i
-        while end < len(doc) and end - i < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha:
-            end += 1
-        if end > i:
-            out.append(Candidate(tok.i, end, "armed_group", doc[tok.i : end].text, "joined", 5))
-    return out
-
-
-def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """'the town of Rastan', 'the city of Jizan': the name after a settlement noun and 'of' is a place,
-    unless it is already known as something else ('the capital of Syria')."""
-    out = []
-    for tok in doc:
-        if tok.lower_ not in SETTLEMENT_NOUNS:
-            continue
-        for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
-                start = min(t.i for t in name.subtree if t.pos_ == "PROPN" or t.text == "-")
-                if start <= of.i or any(t.pos_ not in {"PROPN", "PUNCT"} for t in doc[start : name.i + 1]):
-                    continue
-                if gaz.lookup(doc[start : name.i + 1].text) is not None:
-                    continue
-                out.append(Candidate(start, name.i + 1, "place", None, "suffix", 4))
-    return out
-
-
-def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """A proper name followed by a group word ("the Libya Dawn militia") is an armed group, unless the
-    name alone is already a known actor ("the Houthi militia" is the Houthis)."""
-    out = []
-    for tok in doc:
-        if tok.lower_ not in GROUP_SUFFIXES or tok.i == 0:
-            continue
-        start = tok.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
-            start -= 1
-        if start == tok.i or tok.i - start > 4:
-            continue
-        base = doc[start : tok.i].text
-        if gaz.lookup(base) is not None or doc[start].ent_type_ == "NORP":
-            continue
-        out.append(Candidate(start, tok.i + 1, "armed_group", doc[start : tok.i + 1].text, "suffix", 4))
-    return out
-
-
-def join_demonym_orgs(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'."""
-    out: list[Candidate] = []
-    for c in chosen:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == "country"
-            and prev.end == c.start
-            and c.kind == "ORG"
-            and doc[c.start].is_lower
-        ):
-            out[-1] = Candidate(prev.start, c.end, "ORG", None, "ner+demonym", 2)
-            continue
-        out.append(c)
-    return out
-
-
-def select_candidates(cands: list[Candidate]) -> list[Candidate]:
-    """Longest, then most trusted, non-overlapping candidates."""
-    chosen: list[Candidate] = []
-    taken: set[int] = set()
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-        span = set(range(c.start, c.end))
-        if span & taken or c.end <= c.start:
-            continue
-        chosen.append(c)
-        taken |= span
-    return sorted(chosen, key=lambda c: c.start)
-
-
-def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
-    while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
-        start += 1
-    for k in range(start, end):
-        if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
-            end = k
-            break
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
-        end -= 1
-    return start, end
-
-
-def strip_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """Move `start` past title words at the front of a person's name ("Major General X")."""
-    i = start
-    while i < end - 1:
-        two = f"{doc[i].text} {doc[i + 1].text}".lower()
-        if two in gaz.titles and i + 2 < end:
-            i += 2
-        elif doc[i].lower_ in gaz.titles or doc[i].lower_.rstrip(".") in {
-            "gen",
-            "lt",
-            "maj",
-            "col",
-            "sen",
-            "rep",
-            "dr",
-            "mr",
-            "mrs",
-            "ms",
-        }:
-            i += 1
-        else:
-            break
-    return i

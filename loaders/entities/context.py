@@ -49,6 +49,8 @@ def is_locative(doc: Doc, start: int, end: int) -> bool:
         return True  # "the Nigerian capital Abuja"
     prev = doc[start - 1] if start > 0 else None
     nxt = doc[end].lower_ if end < len(doc) else ""
+    if prev is not None and prev.lower_ == "to" and _route_from(doc, start - 1):
+        return True
     if prev is not None and prev.lower_ in {"to", "from"}:
         head = prev.head
         while head.dep_ == "pobj" and head.head.lower_ in {"to", "from"} and head.head.head is not head:
@@ -59,6 +61,19 @@ def is_locative(doc: Doc, start: int, end: int) -> bool:
         or nxt in PLACE_SUFFIXES
         or (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
     )
+
+
+def _route_from(doc: Doc, to: int) -> bool:
+    """'a flight from X to Y' read token by token: 'to' follows 'from' and one name, and that 'from'
+    hangs off a word of movement. The parser often hangs the 'to' elsewhere ("the downing of the flight
+    from X to Y": on "downing"), which hid the route's second end."""
+    i = to - 1
+    while i > 0 and to - i <= 4 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        i -= 1
+    if i == to - 1 or doc[i].lower_ != "from":
+        return False
+    head = doc[i].head
+    return head.lemma_ in MOTION_WORDS or head.lower_ in MOTION_WORDS
 
 
 def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:

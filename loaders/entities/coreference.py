@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection
 
 from rapidfuzz import fuzz
@@ -10,9 +9,9 @@ from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
 from graph.names import without_arabic_article
-from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES, SETTLEMENT_NOUNS
+from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES
 from loaders.gazetteer import PLACE_SUFFIXES
-from loaders.mentions import EntityTable, Mention
+from loaders.mentions import Mention
 
 
 def parenthetical_abbreviations(
@@ -34,105 +33,6 @@ def parenthetical_abbreviations(
                     raw.append(Mention(abbr.i, abbr.i + 1, m.key, m.kind, "abbrev"))
                     surfaces[m.key].append(abbr.text)
     return out
-
-
-def add_head_rementions(doc: Doc, table: EntityTable) -> None:
-    """'the coalition' after 'the Saudi-led coalition': a definite bare head noun is that collective again."""
-    heads: dict[str, str] = {}
-    for m in table.mentions:
-        if m.how == "led":
-            heads.setdefault(doc[m.end - 1].lower_, m.key)
-    if not heads:
-        return
-    covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    for tok in doc:
-        key = heads.get(tok.lower_)
-        if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
-            table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
-
-
-STATE_HEADS = frozenset({"army", "military", "government", "regime"})
-STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
-
-
-def add_state_rementions(doc: Doc, table: EntityTable) -> None:
-    """'the army', 'the government', 'government forces' with no country named: in an article plainly
-    about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
-    government, its army and its country one entity."""
-    counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
-        return
-    land = counts[0][0]
-    covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    for tok in doc:
-        if tok.lower_ not in STATE_HEADS or tok.i in covered:
-            continue
-        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
-        member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
-        if not member and modifiers != ["the"]:
-            continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
-        table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
-        covered.add(tok.i)
-
-
-def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
-    """'... raids on the town of Kafr Tal. The town is held by X': 'the town' is the last place the
-    text introduced with that noun ("the town of X", "X town"), one or two sentences before."""
-    covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    places = [m for m in table.mentions if m.kind == "place"]
-    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
-    introduced: dict[str, Mention] = {}  # settlement noun -> last place introduced with it
-    for tok in doc:
-        noun = tok.lower_
-        if noun not in SETTLEMENT_NOUNS:
-            continue
-        near = [m for m in places if 0 < m.start - tok.i <= 3 or m.end == tok.i]  # "town of X", "X town"
-        if near:
-            introduced[noun] = near[0]
-            continue
-        ante = introduced.get(noun)
-        if (
-            ante is None
-            or tok.i in covered
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            or any(c.dep_ == "prep" for c in tok.children)
-            or sent_no[tok.sent.start] - sent_no[doc[ante.start].sent.start] > 2
-        ):
-            continue
-        table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
-        covered.add(tok.i)
-
-
-def add_rementions(doc: Doc, table: EntityTable) -> None:
-    """Later bare mentions the model missed: 'Ruto' after 'William Ruto', a name or alias said again."""
-    covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    forms: dict[str, tuple[str, EntityKind]] = {}
-    for ent in table.entities.values():
-        for form in (ent.name, *ent.aliases):
-            if form[:1].isupper():
-                forms.setdefault(form, (ent.name, ent.kind))
-        if ent.kind == "person" and len(ent.name.split()) > 1:
-            forms.setdefault(ent.name.split()[-1], (ent.name, ent.kind))
-    if not forms:
-        return
-    longest = max(len(f.split()) for f in forms)
-    i = 0
-    while i < len(doc):
-        if i in covered or doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            text = doc[i : i + n].text
-            hit = forms.get(text)
-            if hit is not None and not any(k in covered for k in range(i, i + n)):
-                table.mentions.append(Mention(i, i + n, hit[0], hit[1], "remention"))
-                ent = table.entities[hit[0]]
-                if text != ent.name and text not in ent.aliases:
-                    ent.aliases.append(text)
-                covered.update(range(i, i + n))
-                i += n - 1
-                break
-        i += 1
 
 
 KIND_PRIORITY = {"country": 0, "person": 1, "organization": 2, "armed_group": 3, "place": 4, "group": 5}

@@ -24,6 +24,7 @@ from loaders.entities.lexicon import (
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPS,
     ROAD_NOUNS,
     SPEECH_OR_ACTION,
 )
@@ -95,7 +96,22 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and span[0].tag_ in {"JJ", "JJR", "JJS", "RB", "VBG", "VBN"}
     ):
         return None, text, c.how  # "Fierce fighting broke out": a capitalised first word, not a name
+    if (
+        c.how in {"ner", "suffix"}
+        and all(t.lower_ in gaz.common_nouns or t.lemma_.lower() in gaz.common_nouns for t in span)
+        and in_title_case_headline(span)
+    ):
+        return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
+    if (
+        label == "ORG"
+        and len(span) == 1
+        and span[0].is_title
+        and span[0].lower_ not in ORG_WORDS
+        and strong_locative(doc, c.start, c.end)
+        and doc[c.start - 1].lower_ in PLACE_PREPS
+    ):
+        return "place", text, c.how  # "troops withdrew towards Daraa": a body is not where one goes
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
@@ -113,6 +129,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and text not in gaz.cities
     ):
         return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
+    if label in {"GPE", "LOC", "PERSON"} and coordinated_with_person(span, gaz, label == "PERSON"):
+        return "person", text, c.how  # "talks between Kim and President Joe Biden"
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
@@ -125,6 +143,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "person", text, c.how
     if label == "ORG" and is_toponym(span, gaz):
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
+    if label == "ORG" and titled_apposition(span, gaz):
+        return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":
@@ -220,3 +240,30 @@ def _road_name(span: Span) -> bool:
     if last.like_num and len(span) > 1:
         last = span[-2]
     return last.lower_ in ROAD_NOUNS
+
+
+def coordinated_with_person(span: Span, gaz: Gazetteer, person_label: bool) -> bool:
+    """A short name coordinated with a person's name ('between Kim and President Joe Biden', 'Motegi and
+    Pompeo') and known to the gazetteer as no place or country is a person too, as coordination joins like
+    with like: also when it is the name of some small city somewhere ("Kim"), if the model read a person."""
+    text = span.text
+    if len(span) > 3 or gaz.lookup(text) is not None or text in gaz.capitals:
+        return False
+    if text in gaz.cities and not person_label:
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(p.ent_type_ == "PERSON" and p.i not in range(span.start, span.end) for p in partners)
+
+
+def titled_apposition(span: Span, gaz: Gazetteer) -> bool:
+    """A name of two or three title-case words with no organisation word, whose apposition is an office
+    ("X Y, the British ambassador to the UN"): a person the model labelled ORG. Bodies take descriptions
+    ("the militant group"), not offices."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    if any(t.lower_ in ORG_WORDS for t in span) or gaz.lookup(span.text) is not None:
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in span.root.children)

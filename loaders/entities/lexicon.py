@@ -28,6 +28,8 @@ GROUP_SUFFIXES = _set("group_suffixes")
 SETTLEMENT_NOUNS = _set(
     "settlement_nouns"
 )  # "the town of X": X is a place  # "the Libya Dawn militia" is one armed group
+# "the province of X", "the Syrian area of X": X is a place, as after a settlement noun.
+AREA_NOUNS = _set("area_nouns")
 # "to"/"from" mark a place only after a word of movement ("travelled to Moscow"); elsewhere the capital is
 # the government ("a message to Moscow", "aid to Kyiv").
 MOTION_WORDS = _set("motion_words")

@@ -84,10 +84,11 @@ def test_the_members_an_object_names_are_objects(run: Callable[[str], Extraction
 
 
 def test_a_membership_in_apposition(run: Callable[[str], Extraction]) -> None:
+    # the gazetteer writes the group "al-Shabab" (its canonical name); capitalised, it is still that group
     got = rels(run("Al-Shabaab, an al Qaeda affiliate, attacked a base in Somalia on Monday."))
-    assert ("Al-Shabaab", "AFFILIATED_WITH", "al-Qaeda") in got
+    assert ("al-Shabab", "AFFILIATED_WITH", "al-Qaeda") in got
     got = rels(run("Al-Shabaab, a member of the Kivu Alliance, attacked a base in Somalia on Monday."))
-    assert ("Al-Shabaab", "AFFILIATED_WITH", "Kivu Alliance") in got
+    assert ("al-Shabab", "AFFILIATED_WITH", "Kivu Alliance") in got
     # a place is no body one belongs to
     got = rels(run("Al-Shabaab, a member of the Somali diaspora, spoke on Monday."))
     assert not [r for r in got if r[1] == "AFFILIATED_WITH"]

@@ -328,3 +328,34 @@ def test_one_body_read_as_two_kinds_is_one_node(store: GraphStore) -> None:
     assert [(e.name, e.kind) for e in bodies] == [("Hayat Tahrir al-Sham", "organization")]
     assert "Hayat Tahreer al-Sham" in bodies[0].aliases
     assert [e.name for e in all_entities(store) if e.kind == "group"] == ["Hayat Tahrir al-Sham supporters"]
+
+
+def test_a_body_an_article_describes_as_the_opposition_joins_that_crowd(store: GraphStore) -> None:
+    """'the National Front, the main Ruritanian opposition group' gives the Front the alias 'Ruritanian
+    opposition' (loaders/entities/descriptions.py): the crowd of that name, before or after, is the Front."""
+    front = ent("National Front", "organization", "Ruritanian opposition")
+    ingest(
+        store,
+        [
+            article("opp-1", "2022-03-01", [ent("Ruritanian opposition", "group")]),
+            article("opp-2", "2022-03-02", [front]),
+            article("opp-3", "2022-03-03", [ent("Freedonian opposition", "group")]),
+        ],
+        resolver=Resolver(store),
+    )
+    names = sorted((e.name, e.kind) for e in all_entities(store))
+    assert names == [("Freedonian opposition", "group"), ("National Front", "organization")], names
+
+
+def test_the_crowd_named_as_a_stored_body_s_description_joins_it(store: GraphStore) -> None:
+    front = ent("National Front", "organization", "Ruritanian opposition")
+    ingest(
+        store,
+        [
+            article("opp-5", "2022-03-05", [front]),
+            article("opp-6", "2022-03-06", [ent("Ruritanian opposition", "group")]),
+        ],
+        resolver=Resolver(store),
+    )
+    names = sorted((e.name, e.kind) for e in all_entities(store))
+    assert names == [("National Front", "organization")], names

@@ -1,0 +1,197 @@
+"""Later mentions of an entity the article already named, told by what the text says again: the name or
+its surname, 'the coalition' of a led collective, 'the army' of the one country, 'the town' just introduced,
+and 'the kingdom' or 'the group' for the one such actor named before."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from graph.model import EntityKind
+from loaders.entities.lexicon import SETTLEMENT_NOUNS
+from loaders.mentions import EntityTable, Mention
+
+
+def add_head_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the coalition' after 'the Saudi-led coalition': a definite bare head noun is that collective again."""
+    heads: dict[str, str] = {}
+    for m in table.mentions:
+        if m.how == "led":
+            heads.setdefault(doc[m.end - 1].lower_, m.key)
+    if not heads:
+        return
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        key = heads.get(tok.lower_)
+        if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+
+
+STATE_HEADS = frozenset({"army", "military", "government", "regime"})
+STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
+
+
+def add_state_rementions(doc: Doc, table: EntityTable) -> None:
+    """'the army', 'the government', 'government forces' with no country named: in an article plainly
+    about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
+    government, its army and its country one entity."""
+    counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return
+    land = counts[0][0]
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.lower_ not in STATE_HEADS or tok.i in covered:
+            continue
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
+        member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        if not member and modifiers != ["the"]:
+            continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
+        table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
+        covered.add(tok.i)
+
+
+def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
+    """'... raids on the town of Kafr Tal. The town is held by X': 'the town' is the last place the
+    text introduced with that noun ("the town of X", "X town"), one or two sentences before."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    places = [m for m in table.mentions if m.kind == "place"]
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    introduced: dict[str, Mention] = {}  # settlement noun -> last place introduced with it
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in SETTLEMENT_NOUNS:
+            continue
+        near = [m for m in places if 0 < m.start - tok.i <= 3 or m.end == tok.i]  # "town of X", "X town"
+        if near:
+            introduced[noun] = near[0]
+            continue
+        ante = introduced.get(noun)
+        if (
+            ante is None
+            or tok.i in covered
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ == "prep" for c in tok.children)
+            or sent_no[tok.sent.start] - sent_no[doc[ante.start].sent.start] > 2
+        ):
+            continue
+        table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
+        covered.add(tok.i)
+
+
+def add_rementions(doc: Doc, table: EntityTable) -> None:
+    """Later bare mentions the model missed: 'Ruto' after 'William Ruto', a name or alias said again."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    forms: dict[str, tuple[str, EntityKind]] = {}
+    for ent in table.entities.values():
+        for form in (ent.name, *ent.aliases):
+            if form[:1].isupper():
+                forms.setdefault(form, (ent.name, ent.kind))
+        if ent.kind == "person" and len(ent.name.split()) > 1:
+            forms.setdefault(ent.name.split()[-1], (ent.name, ent.kind))
+    if not forms:
+        return
+    longest = max(len(f.split()) for f in forms)
+    i = 0
+    while i < len(doc):
+        if i in covered or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            text = doc[i : i + n].text
+            hit = forms.get(text)
+            if hit is not None and not any(k in covered for k in range(i, i + n)):
+                table.mentions.append(Mention(i, i + n, hit[0], hit[1], "remention"))
+                ent = table.entities[hit[0]]
+                if text != ent.name and text not in ent.aliases:
+                    ent.aliases.append(text)
+                covered.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
+def _definite_bare(tok_start: int, doc: Doc, n: int) -> bool:
+    """Tokens [tok_start, tok_start + n) are 'the' + a bare noun phrase: no 'of' or other preposition
+    after it ('the kingdom of Bahrain' names its own), no name before it."""
+    if tok_start == 0 or doc[tok_start - 1].lower_ != "the":
+        return False
+    head = doc[tok_start + n - 1]
+    nxt = doc[tok_start + n] if tok_start + n < len(doc) else None
+    return not any(c.dep_ == "prep" for c in head.children) and not (nxt is not None and nxt.lower_ == "of")
+
+
+def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[str, frozenset[str]]) -> None:
+    """'Saudi Arabia intercepted a drone. The kingdom blamed Iran': 'the kingdom', 'the Islamic Republic'
+    is the one country named earlier in the article whose form of state it is (pycountry's official
+    name: "Kingdom of Saudi Arabia"). Two such countries named ("the republic" after France and Turkey)
+    leave it unresolved."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    countries = sorted((m for m in table.mentions if m.kind == "country"), key=lambda m: m.start)
+    if not countries:
+        return
+    for tok in doc:
+        if tok.i in covered or not tok.is_alpha:
+            continue
+        for n in (2, 1):
+            start = tok.i
+            if start + n > len(doc) or any(k in covered for k in range(start, start + n)):
+                continue
+            form = doc[start : start + n].text.lower()
+            if n == 2 and not doc[start + 1].is_alpha:
+                continue
+            if not _definite_bare(start, doc, n):
+                continue
+            named = {m.key for m in countries if m.start < start and form in state_forms.get(m.key, ())}
+            if len(named) != 1:
+                continue
+            key = named.pop()
+            table.mentions.append(Mention(start, start + n, key, "country", "remention"))
+            covered.update(range(start, start + n))
+            break
+
+
+BODY_KINDS = frozenset({"organization", "armed_group"})
+
+
+def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:
+    """'the Russian Defence Ministry said ... the ministry added': 'the' + the last word of a body's name
+    (a common noun: ministry, agency, council, front) is the one body so named earlier in the article;
+    'the group' is the one armed group named in the two sentences before."""
+    covered = {i for m in table.mentions for i in range(m.start, m.end)}
+    bodies = sorted((m for m in table.mentions if m.kind in BODY_KINDS), key=lambda m: m.start)
+    if not bodies:
+        return
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    for tok in doc:
+        word = tok.lower_
+        if tok.i in covered or not tok.is_lower or not _definite_bare(tok.i, doc, 1):
+            continue
+        if word == "group":
+            here = sent_no[tok.sent.start]
+            named = {
+                m.key
+                for m in bodies
+                if m.start < tok.i
+                and m.kind == "armed_group"
+                and here - sent_no[doc[m.start].sent.start] <= 2
+            }
+            kinds = {
+                m.key for m in bodies if m.start < tok.i and here - sent_no[doc[m.start].sent.start] <= 2
+            }
+            if len(named) != 1 or kinds != named:
+                continue
+        elif word in common_nouns:
+            named = {
+                m.key
+                for m in bodies
+                if m.start < tok.i and len(m.key.split()) > 1 and m.key.split()[-1].lower() == word
+            }
+            if len(named) != 1:
+                continue
+        else:
+            continue
+        key = named.pop()
+        table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
+        covered.add(tok.i)

@@ -1,0 +1,78 @@
+"""Choosing among overlapping candidates and trimming the chosen spans to the name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import STRIP_LEADING
+from loaders.gazetteer import Gazetteer
+
+
+def join_demonym_orgs(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "country"
+            and prev.end == c.start
+            and c.kind == "ORG"
+            and doc[c.start].is_lower
+        ):
+            out[-1] = Candidate(prev.start, c.end, "ORG", None, "ner+demonym", 2)
+            continue
+        out.append(c)
+    return out
+
+
+def select_candidates(cands: list[Candidate]) -> list[Candidate]:
+    """Longest, then most trusted, non-overlapping candidates."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        span = set(range(c.start, c.end))
+        if span & taken or c.end <= c.start:
+            continue
+        chosen.append(c)
+        taken |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
+    while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
+        start += 1
+    for k in range(start, end):
+        if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
+            end = k
+            break
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def strip_title(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """Move `start` past title words at the front of a person's name ("Major General X")."""
+    i = start
+    while i < end - 1:
+        two = f"{doc[i].text} {doc[i + 1].text}".lower()
+        if two in gaz.titles and i + 2 < end:
+            i += 2
+        elif doc[i].lower_ in gaz.titles or doc[i].lower_.rstrip(".") in {
+            "gen",
+            "lt",
+            "maj",
+            "col",
+            "sen",
+            "rep",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+        }:
+            i += 1
+        else:
+            break
+    return i
