@@ -28,7 +28,7 @@ from loaders.relations.lexicon import (
     SYMMETRIC,
     words,
 )
-from loaders.relations.syntax import actors_of, relation, subjects
+from loaders.relations.syntax import act_agents, actors_of, relation, subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
@@ -146,6 +146,18 @@ def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Extra
         rtype, {"with"} if rtype in SYMMETRIC else {"on", "against"}
     )
     targets = _pobj_actors(tok, preps, table, set(ACTORS) | {"place"})
+    # "launched an assault on X", "held talks with X": the phrase the parser hung on the verb
+    targets += [
+        m
+        for c in trailing_verb_preps(tok)
+        if c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table, set(ACTORS) | {"place"})
+        if m not in targets
+    ]
+    if not agents and rtype == "STRUCK":  # "the attack on X was claimed by Y", "the raid by Y on X"
+        agents = act_agents(tok, table)
     if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
         agents = _clause_subject_actors(tok, table)
     if rtype in SYMMETRIC and not targets and len(agents) >= 2:
