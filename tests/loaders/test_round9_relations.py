@@ -59,3 +59,21 @@ def test_a_subject_referring_back_stands_for_the_actor_named_before(run: Callabl
     # "the group of soldiers" is not a group named before
     ex = run("Hamas held a rally in Gaza. The group of soldiers attacked Rafah.")
     assert ("Hamas", "STRUCK", "Rafah") not in rels(ex)
+
+
+def test_a_party_noun_relates_the_parties_it_names_after_it(run: Callable[[str], Extraction]) -> None:
+    # the name right after the noun, its apposition, and "including" / "such as" members
+    ex = run("Russia's ally Belarus hosted the drills.")
+    assert ("Belarus", "ALLIED_WITH", "Russia") in rels(ex)
+    ex = run("Syria's ally, Iran, sent advisers.")
+    assert ("Iran", "ALLIED_WITH", "Syria") in rels(ex)
+    ex = run("Iran and its allies, Hezbollah and the Houthis, vowed revenge.")
+    assert {("Hezbollah", "ALLIED_WITH", "Iran"), ("Houthis", "ALLIED_WITH", "Iran")} <= rels(ex)
+    ex = run("The United States and its allies, including Britain, struck Yemen.")
+    assert ("United Kingdom", "ALLIED_WITH", "United States") in rels(ex)
+    # a coordinated pair described as allies
+    ex = run("France and Britain, longtime allies, signed the deal.")
+    assert ("United Kingdom", "ALLIED_WITH", "France") in rels(ex)
+    # a place after the noun is no party
+    ex = run("The United States and its allies in Europe met on Monday.")
+    assert not any(r[1] == "ALLIED_WITH" and "Europe" in (r[0], r[2]) for r in rels(ex))
