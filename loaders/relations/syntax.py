@@ -26,6 +26,7 @@ QUANTITY_HEADS = words("quantity_heads")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
 LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+CLAIM_VERBS = frozenset({"claim", "carry", "conduct", "launch", "stage", "mount"})  # "claimed by X"
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -322,7 +323,12 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
     by = [
         m
-        for holder in (act, *(c for c in act.children if c.dep_ == "acl"))  # "the attack launched by X"
+        # "the attack launched by X"; "the attack, which was claimed by X" (a relative clause of claiming
+        # or carrying out only: "the strike, which was condemned by X" names no agent)
+        for holder in (
+            act,
+            *(c for c in act.children if c.dep_ == "acl" or (c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS)),
+        )
         for c in holder.children
         if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children
@@ -366,7 +372,7 @@ def trailing_verb_preps(obj: Token) -> list[Token]:
 def passive_claimer(act: Token) -> list[Token]:
     """'the attack was claimed by X' -> X (the passive of 'X claimed the attack')."""
     verb = act.head
-    if act.dep_ != "nsubjpass" or verb.lemma_ not in {"claim", "carry", "conduct"} or negated(verb):
+    if act.dep_ != "nsubjpass" or verb.lemma_ not in CLAIM_VERBS or negated(verb):
         return []
     return agents(verb)
 

@@ -77,3 +77,20 @@ def test_a_party_noun_relates_the_parties_it_names_after_it(run: Callable[[str],
     # a place after the noun is no party
     ex = run("The United States and its allies in Europe met on Monday.")
     assert not any(r[1] == "ALLIED_WITH" and "Europe" in (r[0], r[2]) for r in rels(ex))
+
+
+def test_condemnation_in_other_words(run: Callable[[str], Extraction]) -> None:
+    # verbs of rebuke aimed at an actor, or at an act whose agent is named
+    ex = run("China rebuked the United States over the sanctions.")
+    assert ("China", "CONDEMNED", "United States") in rels(ex)
+    ex = run("Egypt protested the Israeli incursion into Rafah.")
+    assert ("Egypt", "CONDEMNED", "Israel") in rels(ex)
+    # "expressed outrage at the A strike"
+    ex = run("Iran expressed outrage at the Israeli strike on its consulate.")
+    assert ("Iran", "CONDEMNED", "Israel") in rels(ex)
+    # an act named in a relative clause of claiming: "the attack, which was claimed by X"
+    ex = run("Somalia condemned the attack, which was claimed by Al-Shabaab.")
+    assert ("Somalia", "CONDEMNED", "Al-Shabaab") in rels(ex)
+    # a relative clause of condemning names no agent of the act
+    ex = run("The raid, which was condemned by Egypt, killed four people.")
+    assert not any(r[1] == "STRUCK" and r[0] == "Egypt" for r in rels(ex))
