@@ -13,7 +13,12 @@ with no entity of its own stands for:
   `anaphor_country_heads` in the lexicon), with no modifier naming an entity and no "of" phrase: the
   nearest entity of the fitting kind before it, in its sentence or the one before.
 
-Only subjects are resolved: they carry the topic from one sentence to the next, objects much less.
+- "its" / "their" owning a subject or an act noun with no entity of its own (`possessors`): the speaker
+  of reported speech ("Iran said its missiles hit X"), or the clause's subject ("Turkey continued its
+  offensive against Y").
+
+Only subjects (and the owner of an act noun) are resolved: they carry the topic from one sentence to the
+next, objects much less.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ from spacy.tokens import Token
 
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import words
-from loaders.relations.syntax import actors_of, referent, subject_actors, subjects
+from loaders.relations.syntax import actors_of, clause_verb, referent, speaker_of, subject_actors, subjects
 
 GROUP_HEADS = words("anaphor_group_heads")
 COUNTRY_HEADS = words("anaphor_country_heads")
 PERSON_PRONOUNS = frozenset({"he", "she"})
 OTHER_PRONOUNS = frozenset({"it", "they"})
 DEFINITE = frozenset({"the", "this"})
+OWNER_PRONOUNS = frozenset({"its", "their"})
 
 
 def _previous_subjects(tok: Token, table: EntityTable) -> list[Mention]:
@@ -66,6 +72,21 @@ def antecedents(tok: Token, table: EntityTable) -> list[Mention]:
     return []
 
 
+def possessors(tok: Token, table: EntityTable) -> list[Mention]:
+    """Whom the "its" / "their" of a phrase stands for: "Turkey continued its offensive" -> the clause's
+    subject; "Iran said its missiles hit X" (the phrase is the subject) -> the speaker, else the previous
+    sentence's subject. Not persons: "its" and "their" are a state's or a group's."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in tok.children):
+        return []
+    verb = clause_verb(tok)
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        found = [m for sp in speaker_of(verb) for m in actors_of(sp, table)]
+        found = found or _previous_subjects(tok, table)
+    else:
+        found = subject_actors(verb, table) if verb is not tok else []
+    return [m for m in found if m.kind != "person"][:1]
+
+
 def subjects_or_antecedents(verb: Token, table: EntityTable) -> list[Mention]:
     """`subject_actors`, or else what its subjects refer back to."""
     found = subject_actors(verb, table)
@@ -75,5 +96,5 @@ def subjects_or_antecedents(verb: Token, table: EntityTable) -> list[Mention]:
     for s in subjects(verb)[0]:
         s = referent(s)
         if not actors_of(s, table):
-            out += [m for m in antecedents(s, table) if m not in out]
+            out += [m for m in antecedents(s, table) or possessors(s, table) if m not in out]
     return out

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import possessors
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
     ACTORS,
@@ -178,7 +179,7 @@ def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Extra
         if m not in targets
     ]
     if not agents and rtype == "STRUCK":  # "the attack on X was claimed by Y", "the raid by Y on X"
-        agents = act_agents(tok, table)
+        agents = act_agents(tok, table) or possessors(tok, table)  # "X continued its offensive on Y"
     if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
         agents = _clause_subject_actors(tok, table)
     if rtype in SYMMETRIC and not targets and len(agents) >= 2:

@@ -94,3 +94,11 @@ def test_condemnation_in_other_words(run: Callable[[str], Extraction]) -> None:
     # a relative clause of condemning names no agent of the act
     ex = run("The raid, which was condemned by Egypt, killed four people.")
     assert not any(r[1] == "STRUCK" and r[0] == "Egypt" for r in rels(ex))
+
+
+def test_its_and_their_stand_for_the_speaker_or_the_clause_subject(run: Callable[[str], Extraction]) -> None:
+    # the subject "its forces" of reported speech: the speaker's forces
+    ex = run("Ukraine said its forces shelled Russian positions near Kherson.")
+    assert ("Ukraine", "STRUCK", "Russia") in rels(ex)
+    ex = run("Hamas said its fighters attacked Israeli troops in Gaza.")
+    assert ("Hamas", "STRUCK", "Israel") in rels(ex)
