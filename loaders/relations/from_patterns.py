@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import antecedents
 from loaders.relations.lexicon import ACTORS, PLACES
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.syntax import (
@@ -20,6 +21,7 @@ from loaders.relations.syntax import (
     relation,
     speaker_of,
     subject_actors,
+    subjects,
 )
 from loaders.relations.verbs import ActMemory
 
@@ -61,6 +63,12 @@ def _ends(
         sources = [x for sp in speaker_of(clause_verb(anchor)) for x in actors_of(sp, table, skinds)]
     else:
         sources = subject_actors(clause_verb(anchor), table, skinds)
+        if not sources:  # "The group said the attack was an aggression": who the group is
+            subs = subjects(clause_verb(anchor))[0]
+            sources = [x for s in subs for x in antecedents(referent(s), table) if x.kind in skinds]
+    if "source" in node and not sources and node["source"].dep_ in {"nsubj", "nsubjpass"}:
+        # "The group fired rockets at X": a subject referring back
+        sources = [x for x in antecedents(referent(node["source"]), table) if x.kind in skinds]
     if m.options.get("subject_target"):
         # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
         targets = subject_actors(clause_verb(anchor), table, tkinds)

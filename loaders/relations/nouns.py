@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import possessors
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
     ACTORS,
@@ -28,7 +29,7 @@ from loaders.relations.lexicon import (
     SYMMETRIC,
     words,
 )
-from loaders.relations.syntax import actors_of, relation, subjects
+from loaders.relations.syntax import act_agents, actors_of, relation, subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
@@ -65,6 +66,7 @@ def _party_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ext
             if before:
                 others = [before[-1]]
     selves = [m for c in tok.children if c.dep_ in {"amod", "compound"} for m in actors_of(c, table)]
+    selves += _named_parties(tok, table)
     up = tok
     while up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.lower_ in {"among", "of"}:
         up = up.head.head
@@ -82,8 +84,13 @@ def _party_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ext
         selves += [m for c in tok.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
     elif tok.dep_ == "appos":
         selves += actors_of(tok.head, table)
-    if low in {"allies", "partners"} and not others and tok.dep_ == "attr":
-        subs = [m for c in tok.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+    if low in {"allies", "partners"} and not others and tok.dep_ in {"attr", "appos"}:
+        # "X and Y are allies"; "X and Y, longtime allies, ..." (the apposition of the coordinated pair)
+        subs = (
+            [m for c in tok.head.children if c.dep_ == "nsubj" for m in actors_of(c, table)]
+            if tok.dep_ == "attr"
+            else actors_of(tok.head, table)
+        )
         for i, a in enumerate(subs):
             for b in subs[i + 1 :]:
                 r = relation(a, "ALLIED_WITH", b, sent, 0.6)
@@ -94,6 +101,21 @@ def _party_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ext
             r = relation(s, rtype, o, sent, 0.7)
             if r:
                 yield r
+
+
+def _named_parties(tok: Token, table: EntityTable) -> list[Mention]:
+    """The parties a party noun names after it: "its ally Assad", "Syria's ally, Iran,", "its allies,
+    Hezbollah and the Houthis", "its allies, including Britain", "its Gulf allies, such as Qatar"."""
+    out = [m for c in tok.children if c.dep_ == "appos" for m in actors_of(c, table)]
+    for c in tok.children:
+        if c.dep_ == "prep" and (
+            c.lower_ == "including" or (c.lower_ == "as" and c.nbor(-1).lower_ == "such")
+        ):
+            out += [m for p in c.children if p.dep_ == "pobj" for m in actors_of(p, table)]
+    nxt = table.mention_at(tok.i + 1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.start == tok.i + 1 and nxt.kind in ACTORS:  # "its ally Assad": the parser
+        out.append(nxt)  # often makes the name a sibling of the noun, not its apposition
+    return out
 
 
 def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
@@ -146,6 +168,18 @@ def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Extra
         rtype, {"with"} if rtype in SYMMETRIC else {"on", "against"}
     )
     targets = _pobj_actors(tok, preps, table, set(ACTORS) | {"place"})
+    # "launched an assault on X", "held talks with X": the phrase the parser hung on the verb
+    targets += [
+        m
+        for c in trailing_verb_preps(tok)
+        if c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table, set(ACTORS) | {"place"})
+        if m not in targets
+    ]
+    if not agents and rtype == "STRUCK":  # "the attack on X was claimed by Y", "the raid by Y on X"
+        agents = act_agents(tok, table) or possessors(tok, table)  # "X continued its offensive on Y"
     if not agents and rtype in {"SUPPORTS", "SPOKE_WITH", "MET_WITH", "CONDEMNED"}:
         agents = _clause_subject_actors(tok, table)
     if rtype in SYMMETRIC and not targets and len(agents) >= 2:

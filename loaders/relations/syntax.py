@@ -26,6 +26,7 @@ QUANTITY_HEADS = words("quantity_heads")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
 LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+CLAIM_VERBS = frozenset({"claim", "carry", "conduct", "launch", "stage", "mount"})  # "claimed by X"
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -322,16 +323,29 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
     by = [
         m
-        for holder in (act, *(c for c in act.children if c.dep_ == "acl"))  # "the attack launched by X"
+        # "the attack launched by X"; "the attack, which was claimed by X" (a relative clause of claiming
+        # or carrying out only: "the strike, which was condemned by X" names no agent)
+        for holder in (
+            act,
+            *(c for c in act.children if c.dep_ == "acl" or (c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS)),
+        )
         for c in holder.children
         if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
         for p in c.children
         if p.dep_ == "pobj"
         for m in actors_of(p, table)
     ]
+    by += [
+        m
+        for c in trailing_verb_preps(act)  # "condemned the coup by X": 'by X' hung on the verb
+        if c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in actors_of(p, table)
+    ]
     if by:
         return by
-    claimer = responsibility_claimer(act)
+    claimer = responsibility_claimer(act) or passive_claimer(act)
     if claimer:  # "X claimed responsibility for the bombing"
         return [m for t in claimer for m in actors_of(t, table)]
     # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
@@ -343,6 +357,24 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
                 if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
                     out.append(m)
     return out
+
+
+def trailing_verb_preps(obj: Token) -> list[Token]:
+    """Prepositions the parser hung on the verb that directly follow its object: in "condemned the coup by
+    the army" or "launched an offensive in X" the phrase belongs to the object noun (the parser's usual
+    attachment ambiguity); a comma or another phrase in between keeps it the verb's."""
+    if obj.dep_ != "dobj":
+        return []
+    after = obj.right_edge.i + 1
+    return [c for c in obj.head.children if c.dep_ == "prep" and c.i == after]
+
+
+def passive_claimer(act: Token) -> list[Token]:
+    """'the attack was claimed by X' -> X (the passive of 'X claimed the attack')."""
+    verb = act.head
+    if act.dep_ != "nsubjpass" or verb.lemma_ not in CLAIM_VERBS or negated(verb):
+        return []
+    return agents(verb)
 
 
 def responsibility_claimer(act: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.clauses import conditional
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import antecedents, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.syntax import (
     act_agents,
@@ -21,7 +22,6 @@ from loaders.relations.syntax import (
     objects,
     referent,
     relation,
-    subject_actors,
     subjects,
 )
 
@@ -85,9 +85,12 @@ def verb_relations(
             patients = [
                 m for s in subj_toks for m in actors_of(referent(s), table, ACTORS | PLACES | {"place"})
             ]
+            if not patients:  # "The group is backed by X" after a sentence naming the group
+                patients = [m for s in subj_toks for m in antecedents(referent(s), table)]
             pairs = [(a, p) for a in by for p in patients]
         else:
-            subs = subject_actors(verb, table)  # pronouns of reported speech are the speaker
+            # pronouns of reported speech are the speaker; 'It', 'the group' refer back (anaphora)
+            subs = subjects_or_antecedents(verb, table)
             if not subs and rtype == "STRUCK":  # "the attack, claimed by X, killed ...": the act's agent
                 subs = [m for s_ in subj_toks if s_.lower_ in ACT_NOUNS for m in act_agents(s_, table)]
             objs = objects(verb, rtype)
@@ -104,7 +107,8 @@ def verb_relations(
                     for c in verb.children
                     if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
                     for p in c.children
-                    if (m := table.mention_at(p.i)) is not None and m.kind == "place"
+                    # "struck militant hideouts in X": a country is struck as a place is (the GUIDE)
+                    if (m := table.mention_at(p.i)) is not None and m.kind in {"place", "country"}
                 ]
             if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
                 objects_ += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"

@@ -1,0 +1,100 @@
+"""Subjects that refer back: 'It', 'They', 'the group', 'the kingdom' opening a clause about an actor
+named just before.
+
+News names an actor once and then goes on with a pronoun or a definite description ("Hamas said ...
+The group also fired rockets at X"; "Saudi Arabia intercepted ... The kingdom condemned Y"). The entity
+finder makes no entity of such a phrase, so a clause with it as subject relates nobody. Here a subject
+with no entity of its own stands for:
+
+- a personal pronoun (it, they, he, she) that is not the speaker's own pronoun of reported speech (that
+  is `subject_actors`' case): the subject of the previous sentence's main clause, when its kind fits
+  (he/she a person; it/they not a person);
+- "the group", "the militants", "the kingdom", "the country" (word lists `anaphor_group_heads`,
+  `anaphor_country_heads` in the lexicon), with no modifier naming an entity and no "of" phrase: the
+  nearest entity of the fitting kind before it, in its sentence or the one before.
+
+- "its" / "their" owning a subject or an act noun with no entity of its own (`possessors`): the speaker
+  of reported speech ("Iran said its missiles hit X"), or the clause's subject ("Turkey continued its
+  offensive against Y").
+
+Only subjects (and the owner of an act noun) are resolved: they carry the topic from one sentence to the
+next, objects much less.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import words
+from loaders.relations.syntax import actors_of, clause_verb, referent, speaker_of, subject_actors, subjects
+
+GROUP_HEADS = words("anaphor_group_heads")
+COUNTRY_HEADS = words("anaphor_country_heads")
+PERSON_PRONOUNS = frozenset({"he", "she"})
+OTHER_PRONOUNS = frozenset({"it", "they"})
+DEFINITE = frozenset({"the", "this"})
+OWNER_PRONOUNS = frozenset({"its", "their"})
+
+
+def _previous_subjects(tok: Token, table: EntityTable) -> list[Mention]:
+    """The entities of the previous sentence's main-clause subject."""
+    start = tok.sent.start
+    if start == 0:
+        return []
+    prev = tok.doc[start - 1].sent
+    return [m for s in subjects(prev.root)[0] for m in actors_of(referent(s), table)]
+
+
+def _nearest_before(tok: Token, table: EntityTable, kinds: set[str]) -> list[Mention]:
+    """The last entity of `kinds` mentioned before `tok` in its sentence or the one before."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [m for m in table.mentions_in(start, tok.i) if m.end <= tok.i and m.kind in kinds]
+    return before[-1:]
+
+
+def antecedents(tok: Token, table: EntityTable) -> list[Mention]:
+    """Whom a subject pronoun or definite description with no entity of its own refers back to."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | OTHER_PRONOUNS:
+        found = _previous_subjects(tok, table)
+        want_person = low in PERSON_PRONOUNS
+        return [m for m in found if (m.kind == "person") == want_person][:1]
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return []  # "the group of soldiers" is not a group named before
+    if tok.lower_ in GROUP_HEADS:
+        return _nearest_before(tok, table, {"armed_group", "organization"})
+    if tok.lower_ in COUNTRY_HEADS:
+        return _nearest_before(tok, table, {"country"})
+    return []
+
+
+def possessors(tok: Token, table: EntityTable) -> list[Mention]:
+    """Whom the "its" / "their" of a phrase stands for: "Turkey continued its offensive" -> the clause's
+    subject; "Iran said its missiles hit X" (the phrase is the subject) -> the speaker, else the previous
+    sentence's subject. Not persons: "its" and "their" are a state's or a group's."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in tok.children):
+        return []
+    verb = clause_verb(tok)
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        found = [m for sp in speaker_of(verb) for m in actors_of(sp, table)]
+        found = found or _previous_subjects(tok, table)
+    else:
+        found = subject_actors(verb, table) if verb is not tok else []
+    return [m for m in found if m.kind != "person"][:1]
+
+
+def subjects_or_antecedents(verb: Token, table: EntityTable) -> list[Mention]:
+    """`subject_actors`, or else what its subjects refer back to."""
+    found = subject_actors(verb, table)
+    if found:
+        return found
+    out: list[Mention] = []
+    for s in subjects(verb)[0]:
+        s = referent(s)
+        if not actors_of(s, table):
+            out += [m for m in antecedents(s, table) or possessors(s, table) if m not in out]
+    return out
