@@ -25,6 +25,7 @@ from loaders.events.syntax import (
     governing_verb,
     hypothetical,
     negated,
+    passive,
     reduced_relative,
     requested,
     standing,
@@ -70,8 +71,10 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype in HEDGED and hypothetical(tok):
             continue
-        if etype in STANDING and tok.pos_ in VERBS and standing(tok):
-            continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
+        if etype in STANDING and tok.pos_ in VERBS and (standing(tok) or passive(tok)):
+            # "militias backed by X", "Y is supported by X": a standing relation (SUPPORTS), not a news
+            # event; the GUIDE's SUPPORT is a backer's own act ("X welcomed / backed the strike")
+            continue
         if (
             etype == "SUPPORT"
             and tok.pos_ in NOUNS
@@ -117,7 +120,7 @@ def sentence_events(
             killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
             wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
         )
-        if etype in PER_ACTOR and len(ev.actors) > 1:
+        if etype in PER_ACTOR and len(ev.actors) > 1 and not all(m.kind == "person" for m in actors):
             for actor in ev.actors:
                 out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
         else:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from loaders.dates import resolve_date, shift
+from loaders.dates import WEEKDAYS, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
 from loaders.events.lexicon import TRIGGERS
 
@@ -24,14 +24,27 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 def own_text(trigger: Token, limit: int = 12) -> str:
     """The trigger's phrase (its subtree, up to `limit` tokens after it); the parse is projective, so the
-    subtree is the span between its edges."""
-    doc = trigger.doc
-    return doc[trigger.left_edge.i : min(trigger.right_edge.i + 1, trigger.i + limit)].text
+    subtree is the span between its edges. A verb's phrase is its clause, read as `clause_text` reads it
+    (less other nouns' days); a noun's phrase keeps every day in it."""
+    span = trigger.doc[trigger.left_edge.i : min(trigger.right_edge.i + 1, trigger.i + limit)]
+    skip = others_days(trigger, span) if trigger.pos_ in {"VERB", "AUX"} else set()
+    return "".join(t.text_with_ws for t in span if t.i not in skip)
+
+
+def others_days(trigger: Token, tokens: Span) -> set[int]:
+    """Token indices of a day that is another noun's possessive ("accused X of Tuesday's attack": Tuesday
+    is the attack's day, not the accusation's)."""
+    skip: set[int] = set()
+    for tok in tokens:
+        if tok.dep_ == "poss" and tok.lower_ in WEEKDAYS and tok.head is not trigger:
+            skip |= {t.i for t in tok.subtree}
+    return skip
 
 
 def clause_text(trigger: Token, sent: Span) -> str:
-    """The sentence without clauses that are about something else and do not contain the trigger."""
-    skip: set[int] = set()
+    """The sentence without clauses that are about something else and do not contain the trigger, and
+    without a day that names another noun ("accused X of Tuesday's attack": Tuesday is the attack's)."""
+    skip = others_days(trigger, sent)
     for tok in sent:
         if tok.dep_ in OTHER_CLAUSES or (tok.dep_ == "prep" and tok.lower_ == "since"):
             sub = {t.i for t in tok.subtree}
