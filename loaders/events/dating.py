@@ -20,6 +20,14 @@ OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
 LAPSE_UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# A lapse counted from a day the story has already given ("A day earlier, ...", "two days later",
+# "the previous day"), not from the report's day; closing its phrase ("the day before." but not "the day
+# before the vote", which is an "after/before X" construction).
+STEP = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) days? (?P<dir>earlier|before|later|after)"
+    r"|the (?P<adj>previous|next|following) day|the day (?P<dir2>before|after))(?=\s*(?:[,.;:)]|$))",
+    re.I,
+)
 
 
 def own_text(trigger: Token, limit: int = 12) -> str:
@@ -150,6 +158,9 @@ def mention_date(
             return own, True
         return (None, False) if is_reference(tok) else (context or published, False)
     clause = clause_text(tok, sent)
+    stepped = step_date(own_text(tok), clause, published, context)
+    if stepped is not None:
+        return stepped, True
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)
     if found:
         return found, True
@@ -160,3 +171,21 @@ def mention_date(
     if is_reference(tok):
         return None, False
     return context or published, False
+
+
+def step_date(own: str, clause: str, published: str | None, context: str | None) -> str | None:
+    """The day of "A day earlier, X ...", "two days later", "the previous day": counted from the day the
+    clause states otherwise, else the day the story last stated (`context`), else the report's day."""
+    m = STEP.search(own)
+    if m is None:
+        return None
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
+        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
+    else:
+        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
+    base = resolve_date(clause.replace(m.group(0), " "), published) or context or published
+    if base is None or len(base) < len("2000-01-01"):
+        return None
+    return shift(base, sign * n)

@@ -51,3 +51,14 @@ def test_a_day_that_names_another_event_does_not_date_the_clause(
     # "Tuesday's bombing": Tuesday is the bombing's day, the accusation is the report's
     evs = events("Ghana accused Togo of responsibility for Tuesday's bombing of Accra.")
     assert [e.date for e in of_type(evs, "ACCUSE")] == ["2021-06-10"]
+
+
+def test_a_lapse_counts_from_the_day_the_story_gave(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # "A day earlier", "two days later", "the previous day" step from the day already stated, not from
+    # the report's day
+    evs = events("Rebels shelled Goma on Tuesday. A day earlier, Rwanda had bombed a camp near Sake.")
+    assert sorted(e.date for e in of_type(evs, "ASSAULT")) == ["2021-06-07", "2021-06-08"]
+    evs = events("Rebels shelled Goma on 1 June. Two days later, Rwanda bombed a camp near Sake.")
+    assert sorted(e.date for e in of_type(evs, "ASSAULT")) == ["2021-06-01", "2021-06-03"]
+    evs = events("Chad said on Monday that Sudan had bombed the border town of Adre the previous day.")
+    assert [e.date for e in of_type(evs, "ASSAULT")] == ["2021-06-06"]
