@@ -62,3 +62,15 @@ def test_a_lapse_counts_from_the_day_the_story_gave(events: Callable[[str], list
     assert sorted(e.date for e in of_type(evs, "ASSAULT")) == ["2021-06-01", "2021-06-03"]
     evs = events("Chad said on Monday that Sudan had bombed the border town of Adre the previous day.")
     assert [e.date for e in of_type(evs, "ASSAULT")] == ["2021-06-06"]
+
+
+def test_a_same_day_mention_without_actor_joins_the_act_that_names_one(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    # as for attacks: the day's arrest told again without the arresting side is the same arrest
+    text = (
+        "Malian police detained dozens of opposition supporters on Tuesday. "
+        "Amara Diallo, a party leader, was also detained on Tuesday in Bamako."
+    )
+    coerce = of_type(events(text), "COERCE")
+    assert [(e.actors, e.targets) for e in coerce] == [(["Mali"], ["Amara Diallo"])]
