@@ -125,7 +125,17 @@ def sentence_events(
                 out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
         else:
             out.append((ev, dated))
-    return out
+    return [(ev, dated) for ev, dated in out if not taken_in_fight(ev, out)]
+
+
+def taken_in_fight(ev: ExtractedEvent, found: list[tuple[ExtractedEvent, bool]]) -> bool:
+    """A capture by a side that the same sentence has fighting ("X clashed with gunmen ... and captured
+    several of them", "captured two soldiers in the raid") is part of that fight, not a coercion apart."""
+    return (
+        ev.type == "COERCE"
+        and bool(ev.actors)
+        and any(e.type == "ASSAULT" and set(ev.actors) <= set(e.actors) for e, _ in found)
+    )
 
 
 def side_speaks(verb: Token) -> bool:

@@ -74,3 +74,16 @@ def test_a_same_day_mention_without_actor_joins_the_act_that_names_one(
     )
     coerce = of_type(events(text), "COERCE")
     assert [(e.actors, e.targets) for e in coerce] == [(["Mali"], ["Amara Diallo"])]
+
+
+def test_captures_in_a_fight_are_part_of_it(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    # one clash is one event (GUIDE, hard cases): the fighters a side captured in it are no coercion apart
+    evs = events(
+        "The Kano militia said it had clashed with a band of raiders who entered Dala, a town near the "
+        "city, and captured several of them."
+    )
+    assert of_type(evs, "ASSAULT") and not of_type(evs, "COERCE")
+    arrest = of_type(
+        events("Nigeria arrested Musa Bello, a commander of the Kano militia, on Monday."), "COERCE"
+    )
+    assert [e.actors for e in arrest] == [["Nigeria"]]
