@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from loaders.dates import WEEKDAYS, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
-from loaders.events.lexicon import TRIGGERS
+from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
@@ -68,11 +68,21 @@ def is_reference(tok: Token) -> bool:
     )
 
 
+def judged(verb: Token) -> bool:
+    """What a known act is said to be or to have done: a copula ("the attack was a crime") or a clause
+    reported by a speech verb ("X said the strike had crossed red lines")."""
+    if verb.lemma_ == "be":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
+
+
 def is_main(tok: Token) -> bool:
     """The trigger is the clause's own event: a verb, or a noun as subject or as the object of a verb
     that is not itself an event ("condemned the strike": the sentence's date is the condemnation's)."""
     if tok.pos_ in {"VERB", "AUX"}:
         return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and is_reference(tok) and judged(tok.head):
+        return False  # "the attack was an act of aggression", "said the strike had crossed red lines"
     if tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
         return True
     if (

@@ -87,3 +87,18 @@ def test_captures_in_a_fight_are_part_of_it(events: Callable[[str], list[Extract
         events("Nigeria arrested Musa Bello, a commander of the Kano militia, on Monday."), "COERCE"
     )
     assert [e.actors for e in arrest] == [["Nigeria"]]
+
+
+@pytest.mark.parametrize(
+    "judgement",
+    [
+        "Libya said the Chadian raid was a violation of its airspace.",
+        "Libya said the Chadian raid had crossed a red line.",
+    ],
+)
+def test_a_known_act_judged_later_keeps_its_own_day(
+    events: Callable[[str], list[ExtractedEvent]], judgement: str
+) -> None:
+    # "the raid was ...", "said the raid had ...": the raid is judged on Sunday, it happened on Friday
+    evs = events(f"Chad bombed the rebel base at Tibesti on Friday. On Sunday, {judgement}")
+    assert [e.date for e in of_type(evs, "ASSAULT")] == ["2021-06-04"]
