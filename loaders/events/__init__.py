@@ -3,7 +3,8 @@
 Triggers come from the lexicon in `loaders/data/event_triggers.json` through a spaCy `Matcher` component
 (`triggers`); constructions decide the type or that there is no event (`constructions`); the parse gives
 the participants (`arguments`) and the date (`dating`); mentions of one real-world event merge (`merge`).
-Planned, expected and conditional talks, agreements and coercion are not events yet (`syntax.hypothetical`).
+Planned, expected and conditional acts are not events yet (`syntax.hypothetical`), but threats, demands and
+refusals, which are about the future, are.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ __all__ = ["find_events", "sentence_events"]
 # Reactions are each actor's own: "Canada and Norway welcomed the deal" is two events. A call made
 # together ("A and B urged both sides to ...", most often a joint statement) is one request.
 PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
-# Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
-HEDGED = {"CONSULT", "AGREE", "COERCE"}
+# Types whose act is about the future: a threat, a demand, a refusal ("will not accept any deal") are
+# acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
+# deploy troops", "will sanction X") is not an event yet.
+FORWARD = {"THREATEN", "REQUEST", "REJECT"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -69,7 +72,7 @@ def sentence_events(
         verb = governing_verb(tok) if tok.pos_ in NOUNS else None
         if verb is not None and etype != "REJECT" and negated(verb):
             continue  # "denied carrying out the attack" asserts no attack
-        if etype in HEDGED and hypothetical(tok):
+        if etype not in FORWARD and hypothetical(tok):
             continue
         if etype in STANDING and tok.pos_ in VERBS and (standing(tok) or passive(tok)):
             # "militias backed by X", "Y is supported by X": a standing relation (SUPPORTS), not a news

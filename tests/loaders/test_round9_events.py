@@ -102,3 +102,15 @@ def test_a_known_act_judged_later_keeps_its_own_day(
     # "the raid was ...", "said the raid had ...": the raid is judged on Sunday, it happened on Friday
     evs = events(f"Chad bombed the rebel base at Tibesti on Friday. On Sunday, {judgement}")
     assert [e.date for e in of_type(evs, "ASSAULT")] == ["2021-06-04"]
+
+
+def test_planned_acts_of_any_type_are_no_events_yet(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    assert not events("Niger plans to deploy troops to its border with Mali.")
+    assert not of_type(
+        events("Ghana will sanction Togo over the dispute, its minister said on Tuesday."), "SANCTION"
+    )
+    assert of_type(events("Ghana deployed troops to its border with Togo on Tuesday."), "MOBILIZE")
+    # a refusal is about the future and is an act when stated
+    assert of_type(
+        events("Mali will reject any deal that divides the country, its president said."), "REJECT"
+    )
