@@ -3,7 +3,8 @@
 Triggers come from the lexicon in `loaders/data/event_triggers.json` through a spaCy `Matcher` component
 (`triggers`); constructions decide the type or that there is no event (`constructions`); the parse gives
 the participants (`arguments`) and the date (`dating`); mentions of one real-world event merge (`merge`).
-Planned, expected and conditional talks, agreements and coercion are not events yet (`syntax.hypothetical`).
+Planned, expected and conditional acts are not events yet (`syntax.hypothetical`), but threats, demands and
+refusals, which are about the future, are.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from loaders.events.syntax import (
     governing_verb,
     hypothetical,
     negated,
+    passive,
     reduced_relative,
     requested,
     standing,
@@ -38,8 +40,10 @@ __all__ = ["find_events", "sentence_events"]
 # Reactions are each actor's own: "Canada and Norway welcomed the deal" is two events. A call made
 # together ("A and B urged both sides to ...", most often a joint statement) is one request.
 PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
-# Types reported before they happen ("will hold talks", "a planned visit", "hopes to sign a deal").
-HEDGED = {"CONSULT", "AGREE", "COERCE"}
+# Types whose act is about the future: a threat, a demand, a refusal ("will not accept any deal") are
+# acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
+# deploy troops", "will sanction X") is not an event yet.
+FORWARD = {"THREATEN", "REQUEST", "REJECT"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -68,10 +72,12 @@ def sentence_events(
         verb = governing_verb(tok) if tok.pos_ in NOUNS else None
         if verb is not None and etype != "REJECT" and negated(verb):
             continue  # "denied carrying out the attack" asserts no attack
-        if etype in HEDGED and hypothetical(tok):
+        if etype not in FORWARD and hypothetical(tok):
             continue
-        if etype in STANDING and tok.pos_ in VERBS and standing(tok):
-            continue  # "militias backed by X": a standing relation (SUPPORTS), not a news event
+        if etype in STANDING and tok.pos_ in VERBS and (standing(tok) or passive(tok)):
+            # "militias backed by X", "Y is supported by X": a standing relation (SUPPORTS), not a news
+            # event; the GUIDE's SUPPORT is a backer's own act ("X welcomed / backed the strike")
+            continue
         if (
             etype == "SUPPORT"
             and tok.pos_ in NOUNS
@@ -117,12 +123,22 @@ def sentence_events(
             killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
             wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
         )
-        if etype in PER_ACTOR and len(ev.actors) > 1:
+        if etype in PER_ACTOR and len(ev.actors) > 1 and not all(m.kind == "person" for m in actors):
             for actor in ev.actors:
                 out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
         else:
             out.append((ev, dated))
-    return out
+    return [(ev, dated) for ev, dated in out if not taken_in_fight(ev, out)]
+
+
+def taken_in_fight(ev: ExtractedEvent, found: list[tuple[ExtractedEvent, bool]]) -> bool:
+    """A capture by a side that the same sentence has fighting ("X clashed with gunmen ... and captured
+    several of them", "captured two soldiers in the raid") is part of that fight, not a coercion apart."""
+    return (
+        ev.type == "COERCE"
+        and bool(ev.actors)
+        and any(e.type == "ASSAULT" and set(ev.actors) <= set(e.actors) for e, _ in found)
+    )
 
 
 def side_speaks(verb: Token) -> bool:

@@ -12,26 +12,47 @@ import re
 
 from spacy.tokens import Span, Token
 
-from loaders.dates import resolve_date, shift
+from loaders.dates import WEEKDAYS, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
-from loaders.events.lexicon import TRIGGERS
+from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
 LAPSE_UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# A lapse counted from a day the story has already given ("A day earlier, ...", "two days later",
+# "the previous day"), not from the report's day; closing its phrase ("the day before." but not "the day
+# before the vote", which is an "after/before X" construction).
+STEP = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) days? (?P<dir>earlier|before|later|after)"
+    r"|the (?P<adj>previous|next|following) day|the day (?P<dir2>before|after))(?=\s*(?:[,.;:)]|$))",
+    re.I,
+)
 
 
 def own_text(trigger: Token, limit: int = 12) -> str:
     """The trigger's phrase (its subtree, up to `limit` tokens after it); the parse is projective, so the
-    subtree is the span between its edges."""
-    doc = trigger.doc
-    return doc[trigger.left_edge.i : min(trigger.right_edge.i + 1, trigger.i + limit)].text
+    subtree is the span between its edges. A verb's phrase is its clause, read as `clause_text` reads it
+    (less other nouns' days); a noun's phrase keeps every day in it."""
+    span = trigger.doc[trigger.left_edge.i : min(trigger.right_edge.i + 1, trigger.i + limit)]
+    skip = others_days(trigger, span) if trigger.pos_ in {"VERB", "AUX"} else set()
+    return "".join(t.text_with_ws for t in span if t.i not in skip)
+
+
+def others_days(trigger: Token, tokens: Span) -> set[int]:
+    """Token indices of a day that is another noun's possessive ("accused X of Tuesday's attack": Tuesday
+    is the attack's day, not the accusation's)."""
+    skip: set[int] = set()
+    for tok in tokens:
+        if tok.dep_ == "poss" and tok.lower_ in WEEKDAYS and tok.head is not trigger:
+            skip |= {t.i for t in tok.subtree}
+    return skip
 
 
 def clause_text(trigger: Token, sent: Span) -> str:
-    """The sentence without clauses that are about something else and do not contain the trigger."""
-    skip: set[int] = set()
+    """The sentence without clauses that are about something else and do not contain the trigger, and
+    without a day that names another noun ("accused X of Tuesday's attack": Tuesday is the attack's)."""
+    skip = others_days(trigger, sent)
     for tok in sent:
         if tok.dep_ in OTHER_CLAUSES or (tok.dep_ == "prep" and tok.lower_ == "since"):
             sub = {t.i for t in tok.subtree}
@@ -47,11 +68,21 @@ def is_reference(tok: Token) -> bool:
     )
 
 
+def judged(verb: Token) -> bool:
+    """What a known act is said to be or to have done: a copula ("the attack was a crime") or a clause
+    reported by a speech verb ("X said the strike had crossed red lines")."""
+    if verb.lemma_ == "be":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
+
+
 def is_main(tok: Token) -> bool:
     """The trigger is the clause's own event: a verb, or a noun as subject or as the object of a verb
     that is not itself an event ("condemned the strike": the sentence's date is the condemnation's)."""
     if tok.pos_ in {"VERB", "AUX"}:
         return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and is_reference(tok) and judged(tok.head):
+        return False  # "the attack was an act of aggression", "said the strike had crossed red lines"
     if tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
         return True
     if (
@@ -137,6 +168,9 @@ def mention_date(
             return own, True
         return (None, False) if is_reference(tok) else (context or published, False)
     clause = clause_text(tok, sent)
+    stepped = step_date(own_text(tok), clause, published, context)
+    if stepped is not None:
+        return stepped, True
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)
     if found:
         return found, True
@@ -147,3 +181,21 @@ def mention_date(
     if is_reference(tok):
         return None, False
     return context or published, False
+
+
+def step_date(own: str, clause: str, published: str | None, context: str | None) -> str | None:
+    """The day of "A day earlier, X ...", "two days later", "the previous day": counted from the day the
+    clause states otherwise, else the day the story last stated (`context`), else the report's day."""
+    m = STEP.search(own)
+    if m is None:
+        return None
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
+        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
+    else:
+        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
+    base = resolve_date(clause.replace(m.group(0), " "), published) or context or published
+    if base is None or len(base) < len("2000-01-01"):
+        return None
+    return shift(base, sign * n)

@@ -8,6 +8,9 @@ from graph.model import ExtractedEvent
 from loaders.mentions import Mention
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+# Types whose mentions tell one act of its parties (the others are each actor's own reaction, split per
+# actor in `loaders.events`): a same-day mention that names no actor is that day's act of the one that does.
+JOINT = {"ASSAULT", "COERCE", "CONSULT", "AGREE", "COOPERATE", "RETREAT", "CONCEDE", "REQUEST"}
 
 
 def keys(ms: Iterable[Mention]) -> list[str]:
@@ -39,9 +42,9 @@ def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: boo
     pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
     if a.type == "ASSAULT" and a.location and b.location:
         return a.location == b.location
-    if a.type == "ASSAULT" and (a_dated or b_dated) and a.date == b.date and bool(a.actors) != bool(b.actors):
+    if a.type in JOINT and (a_dated or b_dated) and a.date == b.date and bool(a.actors) != bool(b.actors):
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
-        # that names no attacker is the attack of that day that names one
+        # that names no attacker is the attack of that day that names one; so for arrests, talks, ...
         return True
     return bool(pa & pb) and (not a.actors or not b.actors or bool(set(a.actors) & set(b.actors)))
 

@@ -44,6 +44,12 @@ def standing(verb: Token) -> bool:
     return "VBD" not in tags and "MD" not in tags and verb.tag_ in {"VBN", "VBZ", "VBP", "VBG"}
 
 
+def passive(verb: Token) -> bool:
+    """The verb is in the passive ("Y is backed by X", "the rebels were armed by X"): it tells what is
+    done to its subject, which for backing is who stands behind it, not an act of the backer's."""
+    return verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 def reduced_relative(verb: Token) -> bool:
     """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
     from ships"): background, or an act the sentence reports through its own clause or noun."""
