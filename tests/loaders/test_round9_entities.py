@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import Extraction
-
-
-def kinds(ex: Extraction) -> dict[str, str]:
-    return {e.name: e.kind for e in ex.entities}
-
-
-def edges(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
+from tests.loaders.extracted import kinds, rels
 
 
 def test_a_lower_case_particle_name_opening_a_sentence_is_still_the_known_group(
@@ -26,7 +19,7 @@ def test_a_lower_case_particle_name_opening_a_sentence_is_still_the_known_group(
 
 def test_the_kingdom_is_the_one_kingdom_the_article_named(run: Callable[[str], Extraction]) -> None:
     ex = run("Jordan closed its airspace on Saturday. The kingdom condemned Israel for the strikes.")
-    assert ("Jordan", "CONDEMNED", "Israel") in edges(ex), edges(ex)
+    assert ("Jordan", "CONDEMNED", "Israel") in rels(ex), rels(ex)
 
 
 def test_the_kingdom_after_two_kingdoms_is_nobody(run: Callable[[str], Extraction]) -> None:
@@ -34,7 +27,7 @@ def test_the_kingdom_after_two_kingdoms_is_nobody(run: Callable[[str], Extractio
         "Jordan and Saudi Arabia closed their airspace on Saturday. "
         "The kingdom condemned Israel for the strikes."
     )
-    assert not any(r.type == "CONDEMNED" for r in ex.relations), edges(ex)
+    assert not any(r.type == "CONDEMNED" for r in ex.relations), rels(ex)
 
 
 def test_the_ministry_is_the_ministry_named_before(run: Callable[[str], Extraction]) -> None:
@@ -42,7 +35,7 @@ def test_the_ministry_is_the_ministry_named_before(run: Callable[[str], Extracti
         "The Russian Defence Ministry released a statement on Sunday. "
         "The ministry accused Ukraine of shelling Donetsk."
     )
-    assert ("Russian Defence Ministry", "ACCUSED", "Ukraine") in edges(ex), edges(ex)
+    assert ("Russian Defence Ministry", "ACCUSED", "Ukraine") in rels(ex), rels(ex)
 
 
 def test_the_group_is_the_armed_group_named_just_before(run: Callable[[str], Extraction]) -> None:
@@ -50,7 +43,7 @@ def test_the_group_is_the_armed_group_named_just_before(run: Callable[[str], Ext
         "Hezbollah said on Monday that it had buried three of its commanders. "
         "Hours later the group fired rockets at Kiryat Shmona."
     )
-    assert ("Hezbollah", "STRUCK", "Kiryat Shmona") in edges(ex), edges(ex)
+    assert ("Hezbollah", "STRUCK", "Kiryat Shmona") in rels(ex), rels(ex)
 
 
 def test_the_group_beside_a_second_body_is_nobody(run: Callable[[str], Extraction]) -> None:
@@ -58,7 +51,7 @@ def test_the_group_beside_a_second_body_is_nobody(run: Callable[[str], Extractio
         "Hezbollah said on Monday that the United Nations had failed Lebanon. "
         "Hours later the group fired rockets at Kiryat Shmona."
     )
-    assert not any(r.type == "STRUCK" and r.target == "Kiryat Shmona" for r in ex.relations), edges(ex)
+    assert not any(r.type == "STRUCK" and r.target == "Kiryat Shmona" for r in ex.relations), rels(ex)
 
 
 def test_the_name_after_an_area_noun_and_of_is_a_place(run: Callable[[str], Extraction]) -> None:
@@ -127,4 +120,4 @@ def test_a_name_whose_apposition_is_an_office_is_a_person(run: Callable[[str], E
         "that she said proved the claim."
     )
     assert kinds(ex).get("Samantha Power") == "person", kinds(ex)
-    assert ("Samantha Power", "AFFILIATED_WITH", "United States") in edges(ex)
+    assert ("Samantha Power", "AFFILIATED_WITH", "United States") in rels(ex)

@@ -8,16 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import ExtractedEvent, Extraction
-
-
-@pytest.fixture
-def events(run: Callable[[str], Extraction]) -> Callable[[str], list[ExtractedEvent]]:
-    return lambda text: run(text).events
-
-
-def of_type(evs: list[ExtractedEvent], etype: str) -> list[ExtractedEvent]:
-    return [e for e in evs if e.type == etype]
+from graph.model import ExtractedEvent
+from tests.loaders.extracted import of_type
 
 
 def test_backing_in_the_passive_is_a_standing_relation_not_an_event(

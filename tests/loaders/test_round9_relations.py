@@ -6,10 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import Extraction
-
-
-def rels(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in ex.relations}
+from tests.loaders.extracted import rels
 
 
 def test_a_phrase_the_parser_hung_on_the_verb_right_after_the_object_belongs_to_the_object(
