@@ -1,4 +1,4 @@
-"""Aliases an article states by apposition: 'the National Front, the main Ruritanian opposition group'
+"""Aliases an article states by apposition: 'the National Front, a Ruritanian opposition alliance'
 makes 'Ruritanian opposition' a name of the National Front.
 
 Only the opposition of a country is read this way: news writes "the <demonym> opposition" for the one

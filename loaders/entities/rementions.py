@@ -156,7 +156,7 @@ BODY_KINDS = frozenset({"organization", "armed_group"})
 
 
 def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:
-    """'the Russian Defence Ministry said ... the ministry added': 'the' + the last word of a body's name
+    """'the Turkish Interior Ministry said ... the ministry added': 'the' + the last word of a body's name
     (a common noun: ministry, agency, council, front) is the one body so named earlier in the article;
     'the group' is the one armed group named in the two sentences before."""
     covered = {i for m in table.mentions for i in range(m.start, m.end)}

@@ -95,16 +95,16 @@ def test_a_one_word_body_after_a_place_preposition_is_a_place(run: Callable[[str
 
 
 def test_a_body_described_as_the_main_opposition_takes_that_alias(run: Callable[[str], Extraction]) -> None:
-    ex = run("The Popular Front, the main Syrian opposition coalition, welcomed the strike on Monday.")
+    ex = run(
+        "The Popular Front, an alliance of Venezuelan opposition parties, called for new elections on Monday."
+    )
     front = next(e for e in ex.entities if e.name == "Popular Front")
-    assert "Syrian opposition" in front.aliases, front
+    assert "Venezuelan opposition" in front.aliases, front
 
 
 def test_both_ends_of_a_route_are_places_whatever_the_parse(run: Callable[[str], Extraction]) -> None:
-    ex = run(
-        "Investigators studied the downing of the flight from Amsterdam to Kuala Lumpur after the crash."
-    )
-    assert kinds(ex).get("Kuala Lumpur") == "place", kinds(ex)
+    ex = run("Prosecutors studied the hijacking of the flight from Lagos to Accra after the incident.")
+    assert kinds(ex).get("Accra") == "place", kinds(ex)
 
 
 def test_a_message_from_one_capital_to_another_is_between_governments(

@@ -13,8 +13,8 @@ def test_a_phrase_the_parser_hung_on_the_verb_right_after_the_object_belongs_to_
     run: Callable[[str], Extraction],
 ) -> None:
     # "launched an offensive in C": the parser hangs "in C" on the verb, not on the act noun
-    ex = run("Azerbaijan launched an offensive in Nagorno-Karabakh.")
-    assert ("Azerbaijan", "STRUCK", "Nagorno-Karabakh") in rels(ex)
+    ex = run("Kenya launched an offensive in Jubaland.")
+    assert ("Kenya", "STRUCK", "Jubaland") in rels(ex)
     # "condemned the coup by X": the agent of the act the condemnation is aimed at
     ex = run("The United Nations condemned the coup by the Malian army.")
     assert ("United Nations", "CONDEMNED", "Mali") in rels(ex)
@@ -29,8 +29,8 @@ def test_an_act_claimed_or_carried_out_by_someone_is_theirs(run: Callable[[str],
 
 
 def test_a_count_or_wave_of_weapons_fired_at_a_target(run: Callable[[str], Extraction]) -> None:
-    ex = run("Iran launched hundreds of drones and missiles against Israel.")
-    assert ("Iran", "STRUCK", "Israel") in rels(ex)
+    ex = run("Eritrea launched hundreds of drones and rockets against Djibouti.")
+    assert ("Eritrea", "STRUCK", "Djibouti") in rels(ex)
     ex = run("Russia fired a wave of missiles at Ukraine on Friday.")
     assert ("Russia", "STRUCK", "Ukraine") in rels(ex)
 
@@ -83,8 +83,8 @@ def test_condemnation_in_other_words(run: Callable[[str], Extraction]) -> None:
     ex = run("Egypt protested the Israeli incursion into Rafah.")
     assert ("Egypt", "CONDEMNED", "Israel") in rels(ex)
     # "expressed outrage at the A strike"
-    ex = run("Iran expressed outrage at the Israeli strike on its consulate.")
-    assert ("Iran", "CONDEMNED", "Israel") in rels(ex)
+    ex = run("Peru expressed outrage at the Chilean strike on its embassy.")
+    assert ("Peru", "CONDEMNED", "Chile") in rels(ex)
     # an act named in a relative clause of claiming: "the attack, which was claimed by X"
     ex = run("Somalia condemned the attack, which was claimed by Al-Shabaab.")
     assert ("Somalia", "CONDEMNED", "Al-Shabaab") in rels(ex)

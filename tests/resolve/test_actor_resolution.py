@@ -331,7 +331,7 @@ def test_one_body_read_as_two_kinds_is_one_node(store: GraphStore) -> None:
 
 
 def test_a_body_an_article_describes_as_the_opposition_joins_that_crowd(store: GraphStore) -> None:
-    """'the National Front, the main Ruritanian opposition group' gives the Front the alias 'Ruritanian
+    """'the National Front, a Ruritanian opposition alliance' gives the Front the alias 'Ruritanian
     opposition' (loaders/entities/descriptions.py): the crowd of that name, before or after, is the Front."""
     front = ent("National Front", "organization", "Ruritanian opposition")
     ingest(
