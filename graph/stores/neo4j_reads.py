@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,11 +24,42 @@ def get_entity(conn: Neo4jConnection, entity_id: str) -> Entity:
     return entity_from_node(rows[0]["e"])
 
 
-def find_entity(conn: Neo4jConnection, name_or_id: str) -> Entity:
+class EntityMemo:
+    """Entities read by id, for one graph version at a time: `find_entity` of an id kept at the version
+    the connection trusts (`Neo4jConnection.trusted_version`, the API's staleness bound) costs no round
+    trip. A shortest-path request resolves both ends first, so this makes it one round trip instead of
+    three. Callers get copies (the model is mutable). Thread-safe."""
+
+    def __init__(self, max_entities: int = 10_000) -> None:
+        self.max_entities = max_entities
+        self._version: str | None = None
+        self._entities: dict[str, Entity] = {}
+        self._lock = threading.Lock()
+
+    def get(self, version: str | None, entity_id: str) -> Entity | None:
+        with self._lock:
+            found = (
+                self._entities.get(entity_id) if version is not None and version == self._version else None
+            )
+        return found.model_copy(deep=True) if found is not None else None
+
+    def put(self, version: str, entity: Entity) -> None:
+        with self._lock:
+            if version != self._version or len(self._entities) >= self.max_entities:
+                self._version, self._entities = version, {}
+            self._entities[entity.id] = entity.model_copy(deep=True)
+
+
+def find_entity(conn: Neo4jConnection, name_or_id: str, memo: EntityMemo | None = None) -> Entity:
     """By id, exact normalised name, or alias; the most connected wins."""
-    by_id = conn.read(Q.GET_ENTITY, id=name_or_id)  # indexed lookups first: most calls pass an id
+    if memo is not None and (kept := memo.get(conn.trusted_version(), name_or_id)) is not None:
+        return kept
+    by_id, at = conn.read_at(Q.GET_ENTITY, id=name_or_id)  # indexed lookups first: most calls pass an id
     if by_id:
-        return entity_from_node(by_id[0]["e"])
+        entity = entity_from_node(by_id[0]["e"])
+        if memo is not None:
+            memo.put(at, entity)
+        return entity
     rows = conn.read(Q.FIND_BY_NAME, norm=normalize_name(name_or_id)) or conn.read(
         Q.FIND_ENTITY, key=name_or_id, norm=normalize_name(name_or_id)
     )
