@@ -7,7 +7,7 @@ import gc
 
 from graph.model import Entity
 from graph.search import Candidate
-from graph.stores.neo4j_search import RowMemo, candidate, entity, kept
+from graph.stores.neo4j_search import Kept, RowMemo, candidate, entity, kept
 
 
 def _row() -> list[object]:
@@ -53,8 +53,9 @@ def test_kept_rows_are_not_tracked_by_the_cyclic_gc_after_a_collection() -> None
     gc.collect()
     gc.collect()
     found = memo.stem("v1", "har")
-    assert isinstance(found, tuple) and len(found) == 3
-    assert not any(gc.is_tracked(r) for r in found)
+    assert isinstance(found, Kept) and len(found.rows) == 3
+    assert found.candidates == [candidate(r) for r in rows]
+    assert not any(gc.is_tracked(r) for r in found.rows)
     # The raw driver row (lists) would stay tracked for life: the reason rows are kept as tuples.
     assert gc.is_tracked(_row())
 
