@@ -82,7 +82,11 @@ def subgraph_with(
 ) -> Subgraph:
     """The entities of `ids` and their events (one round trip); NotFound when `must_have` is not
     among them."""
-    row = conn.read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0]
+    return nodes_of(conn.read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0], rels, must_have)
+
+
+def nodes_of(row: Any, rels: list[Relation], must_have: str | None = None) -> Subgraph:
+    """A subgraph from a row of its entities (`ents`) and events (`evs`, with their links)."""
     ents = [entity_from_node(e) for e in row["ents"]]
     if must_have is not None and all(e.id != must_have for e in ents):
         raise NotFound("entity", must_have)
@@ -104,16 +108,15 @@ def neighbors(
 ) -> Subgraph:
     """Entities within `depth` hops over typed relations (either direction) and those relations."""
     depth = max(1, min(int(depth), 6))
-    rows = conn.read(
-        Q.NEIGHBOR_IDS.replace("{depth}", str(depth)),
+    row = conn.read(  # one round trip: the relations, their ends and their events
+        Q.NEIGHBORHOOD.replace("{depth}", str(depth)),
         id=entity_id,
         types=list(types) if types else None,
         since=since,
         until=until,
-    )
-    rels = {r.id: r for r in (relation_from_row(row) for row in rows)}
-    ids = {entity_id} | {x for r in rels.values() for x in (r.source, r.target)}
-    return subgraph_with(conn, ids, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
+    )[0]
+    rels = {r.id: r for r in (relation_from_row(x) for x in row["found"])}
+    return nodes_of(row, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
 
 
 def relations(

@@ -47,11 +47,11 @@ from graph.stores.neo4j_convert import entity_from_node
 Read = Callable[..., list[Any]]
 ReadAt = Callable[..., tuple[list[Any], str]]  # records and the version (bookmark) they were read at
 # A candidate row as kept: a plain tuple (`Q.CANDIDATE_ROW`, then name key and alias keys) whose list
-# fields are tuples too, so Python's cyclic GC stops tracking it after its first collection (below).
+# fields are tuples too, so Python's cyclic GC stops tracking it (`kept()`).
 Row = tuple[Any, ...]
 
-# Rows kept per graph version (per process), then the memo starts again: ~0.5 KB each with their candidate
-# (so ~50 MB at most on the synthetic graph's rows).
+# Rows kept per graph version (per process), then the memo starts again: round 7 measured ~0.7 KB each
+# with its candidate when rows were lists (~80 MB at most); tuples are smaller.
 MEMO_ROWS = 120_000
 
 
@@ -63,10 +63,10 @@ def kept(row: Sequence[Any]) -> Row:
     """A `SEARCH_CANDIDATES` row as the memo keeps it: a tuple of strings, numbers, None and tuples.
 
     Why: CPython's cyclic GC stops tracking a tuple that holds only such values when a collection
-    reaches it (its first or second), while a list (and a NamedTuple) stays tracked for life. Kept as the driver returns them
-    (a list per row, two more for aliases and titles) and with a `Candidate` and a pair each, ~100
-    stems of ~1,000 rows were ~600k tracked objects that every full collection walked: 17-35 ms per
-    cold search on average (the collections a cold stem's allocations trigger), most of its cost.
+    reaches it (its first or second), while a list (and a NamedTuple) stays tracked for life. Kept as
+    the driver returns them (a list per row, two more for aliases and titles) with a `Candidate` and a
+    pair each, ~100 stems of ~1,000 rows were ~600k tracked objects that every full collection walked:
+    17-35 ms per cold search on average (the collections a cold stem's allocations trigger).
     """
     out = list(row)
     for i in _LIST_FIELDS:
@@ -76,7 +76,7 @@ def kept(row: Sequence[Any]) -> Row:
 
 
 def candidate(row: Row) -> Candidate:
-    """A kept row's candidate (built per query: a NamedTuple stays GC-tracked, so none is kept)."""
+    """A kept row's candidate."""
     return Candidate(row[0], row[1], row[ENTITY_FIELDS + 1 :], row[ENTITY_FIELDS])
 
 
