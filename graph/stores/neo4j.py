@@ -41,6 +41,7 @@ class Neo4jStore:
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
         self._search_rows = neo4j_search.RowMemo()  # search candidates' rows, per graph version
+        self._entities = neo4j_reads.EntityMemo()  # entities found by id, per graph version
 
     # The driver and database live on the connection: setting either here (a test swaps in a driver to a
     # server that went away) changes them for every call, as when they were the store's own attributes.
@@ -88,7 +89,7 @@ class Neo4jStore:
 
     def find_entity(self, name_or_id: str) -> Entity:
         """By id, exact normalised name, or alias; the most connected wins."""
-        return neo4j_reads.find_entity(self.conn, name_or_id)
+        return neo4j_reads.find_entity(self.conn, name_or_id, self._entities)
 
     def search_entities(
         self, q: str | None = None, kind: EntityKind | None = None, limit: int = 20, offset: int = 0

@@ -290,17 +290,6 @@ RETURN s.id AS s, t.id AS t, type(r) AS type, properties(r) AS r
 ORDER BY r.id
 """
 
-NEIGHBOR_IDS = f"""
-MATCH (e:Entity {{id: $id}})
-MATCH p = (e)-[rels:{REL_TYPES_PATTERN}*1..{{depth}}]-(n:Entity)
-WHERE all(r IN rels WHERE ($types IS NULL OR type(r) IN $types)
-  AND ($since IS NULL OR any(d IN r.dates WHERE d <> '' AND d >= left($since, size(d))))
-  AND ($until IS NULL OR any(d IN r.dates WHERE d <> '' AND left(d, size($until)) <= $until)))
-UNWIND rels AS r
-WITH DISTINCT r
-RETURN startNode(r).id AS s, endNode(r).id AS t, type(r) AS type, properties(r) AS r
-"""
-
 EVENTS = """
 MATCH (ev:Event)
 WHERE ($types IS NULL OR ev.type IN $types)
@@ -327,19 +316,50 @@ ENTITIES_BY_ID = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e"
 # A subgraph's nodes in one round trip (under concurrent load each round trip costs more than the
 # statement): the entities by id, and the events they take part in with their links (what EVENT_LINKS
 # reads for a page of events). One row; an aggregate over no rows is still one row.
-SUBGRAPH_NODES = """
-CALL () { UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN collect(e) AS ents }
-CALL () {
+# The events of the entities `ids` with their links, as one list (a fragment of the two below).
+_EVENTS_OF_IDS = """
   MATCH (ev:Event)--(x:Entity)
-  WHERE x.id IN $ids
+  WHERE x.id IN ids
   WITH DISTINCT ev ORDER BY coalesce(ev.date, ''), ev.id
   RETURN collect({ev: ev,
     actors: [(a:Entity)-[:ACTOR_IN]->(ev) | a.id],
     targets: [(ev)-[:TARGETS]->(t:Entity) | t.id],
     location: head([(ev)-[:LOCATED_AT]->(l:Entity) | l.id])}) AS evs
-}
+"""
+SUBGRAPH_NODES = (
+    """
+WITH $ids AS ids
+CALL (ids) { UNWIND ids AS id MATCH (e:Entity {id: id}) RETURN collect(e) AS ents }
+CALL (ids) {"""
+    + _EVENTS_OF_IDS
+    + """}
 RETURN ents, evs
 """
+)
+
+# A neighbourhood in one round trip (until round 9: the relations, then SUBGRAPH_NODES): the relations
+# within `{depth}` hops, the entities at their ends (and the one asked: missing if it does not exist),
+# and their events.
+NEIGHBORHOOD = (
+    f"""
+CALL () {{
+  MATCH (e:Entity {{id: $id}})
+  MATCH p = (e)-[rels:{REL_TYPES_PATTERN}*1..{{depth}}]-(n:Entity)
+  WHERE all(r IN rels WHERE ($types IS NULL OR type(r) IN $types)
+    AND ($since IS NULL OR any(d IN r.dates WHERE d <> '' AND d >= left($since, size(d))))
+    AND ($until IS NULL OR any(d IN r.dates WHERE d <> '' AND left(d, size($until)) <= $until)))
+  UNWIND rels AS r
+  WITH DISTINCT r
+  RETURN collect({{s: startNode(r).id, t: endNode(r).id, type: type(r), r: properties(r)}}) AS found
+}}
+WITH found, [$id] + [x IN found | x.s] + [x IN found | x.t] AS ids
+CALL (ids) {{ UNWIND ids AS id WITH DISTINCT id MATCH (e:Entity {{id: id}}) RETURN collect(e) AS ents }}
+CALL (ids) {{"""
+    + _EVENTS_OF_IDS
+    + """}
+RETURN found, ents, evs
+"""
+)
 
 # One round trip: whether both ends exist, and the paths with their nodes (distinct ends only).
 SHORTEST_PATHS = f"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,11 +24,42 @@ def get_entity(conn: Neo4jConnection, entity_id: str) -> Entity:
     return entity_from_node(rows[0]["e"])
 
 
-def find_entity(conn: Neo4jConnection, name_or_id: str) -> Entity:
+class EntityMemo:
+    """Entities read by id, for one graph version at a time: `find_entity` of an id kept at the version
+    the connection trusts (`Neo4jConnection.trusted_version`, the API's staleness bound) costs no round
+    trip. A shortest-path request resolves both ends first, so this makes it one round trip instead of
+    three. Callers get copies (the model is mutable). Thread-safe."""
+
+    def __init__(self, max_entities: int = 10_000) -> None:
+        self.max_entities = max_entities
+        self._version: str | None = None
+        self._entities: dict[str, Entity] = {}
+        self._lock = threading.Lock()
+
+    def get(self, version: str | None, entity_id: str) -> Entity | None:
+        with self._lock:
+            found = (
+                self._entities.get(entity_id) if version is not None and version == self._version else None
+            )
+        return found.model_copy(deep=True) if found is not None else None
+
+    def put(self, version: str, entity: Entity) -> None:
+        with self._lock:
+            if version != self._version or len(self._entities) >= self.max_entities:
+                self._version, self._entities = version, {}
+            self._entities[entity.id] = entity.model_copy(deep=True)
+
+
+def find_entity(conn: Neo4jConnection, name_or_id: str, memo: EntityMemo | None = None) -> Entity:
     """By id, exact normalised name, or alias; the most connected wins."""
-    by_id = conn.read(Q.GET_ENTITY, id=name_or_id)  # indexed lookups first: most calls pass an id
+    if memo is not None and (kept := memo.get(conn.trusted_version(), name_or_id)) is not None:
+        return kept
+    by_id, at = conn.read_at(Q.GET_ENTITY, id=name_or_id)  # indexed lookups first: most calls pass an id
     if by_id:
-        return entity_from_node(by_id[0]["e"])
+        entity = entity_from_node(by_id[0]["e"])
+        if memo is not None:
+            memo.put(at, entity)
+        return entity
     rows = conn.read(Q.FIND_BY_NAME, norm=normalize_name(name_or_id)) or conn.read(
         Q.FIND_ENTITY, key=name_or_id, norm=normalize_name(name_or_id)
     )
@@ -50,7 +82,11 @@ def subgraph_with(
 ) -> Subgraph:
     """The entities of `ids` and their events (one round trip); NotFound when `must_have` is not
     among them."""
-    row = conn.read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0]
+    return nodes_of(conn.read(Q.SUBGRAPH_NODES, ids=sorted(ids))[0], rels, must_have)
+
+
+def nodes_of(row: Any, rels: list[Relation], must_have: str | None = None) -> Subgraph:
+    """A subgraph from a row of its entities (`ents`) and events (`evs`, with their links)."""
     ents = [entity_from_node(e) for e in row["ents"]]
     if must_have is not None and all(e.id != must_have for e in ents):
         raise NotFound("entity", must_have)
@@ -72,16 +108,15 @@ def neighbors(
 ) -> Subgraph:
     """Entities within `depth` hops over typed relations (either direction) and those relations."""
     depth = max(1, min(int(depth), 6))
-    rows = conn.read(
-        Q.NEIGHBOR_IDS.replace("{depth}", str(depth)),
+    row = conn.read(  # one round trip: the relations, their ends and their events
+        Q.NEIGHBORHOOD.replace("{depth}", str(depth)),
         id=entity_id,
         types=list(types) if types else None,
         since=since,
         until=until,
-    )
-    rels = {r.id: r for r in (relation_from_row(row) for row in rows)}
-    ids = {entity_id} | {x for r in rels.values() for x in (r.source, r.target)}
-    return subgraph_with(conn, ids, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
+    )[0]
+    rels = {r.id: r for r in (relation_from_row(x) for x in row["found"])}
+    return nodes_of(row, list(rels.values()), must_have=entity_id)  # an unknown id: NotFound
 
 
 def relations(

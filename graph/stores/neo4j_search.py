@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.model import Entity, EntityKind
@@ -46,30 +46,47 @@ from graph.stores.neo4j_convert import entity_from_node
 
 Read = Callable[..., list[Any]]
 ReadAt = Callable[..., tuple[list[Any], str]]  # records and the version (bookmark) they were read at
-Pair = tuple[Candidate, Sequence[Any]]  # a candidate and its row
+# A candidate row as kept: a plain tuple (`Q.CANDIDATE_ROW`, then name key and alias keys) whose list
+# fields are tuples too, so Python's cyclic GC stops tracking it (`kept()`).
+Row = tuple[Any, ...]
 
-# Rows kept per graph version (per process): ~0.7 KB each with their candidate (measured with tracemalloc
-# on the synthetic graph's rows), so ~80 MB at most; past it the memo starts again.
+# Rows kept per graph version (per process), then the memo starts again: round 7 measured ~0.7 KB each
+# with its candidate when rows were lists (~80 MB at most); tuples are smaller.
 MEMO_ROWS = 120_000
 
 
 ENTITY_FIELDS = len(Q.CANDIDATE_ROW) - 1  # a candidate row: the entity's fields, degree, then keys
+_LIST_FIELDS = tuple(i for i, f in enumerate(Q.CANDIDATE_ROW) if f in ("aliases", "titles"))
 
 
-def candidate(row: Sequence[Any]) -> Candidate:
-    """A candidate from a `SEARCH_CANDIDATES` row (`Q.CANDIDATE_ROW`, then name key and alias keys)."""
-    return Candidate(row[0], row[1], tuple(row[ENTITY_FIELDS + 1 :]), int(row[ENTITY_FIELDS]))
+def kept(row: Sequence[Any]) -> Row:
+    """A `SEARCH_CANDIDATES` row as the memo keeps it: a tuple of strings, numbers, None and tuples.
+
+    Why: CPython's cyclic GC stops tracking a tuple that holds only such values when a collection
+    reaches it (its first or second), while a list (and a NamedTuple) stays tracked for life. Kept as
+    the driver returns them (a list per row, two more for aliases and titles) with a `Candidate` and a
+    pair each, ~100 stems of ~1,000 rows were ~600k tracked objects that every full collection walked:
+    17-35 ms per cold search on average (the collections a cold stem's allocations trigger).
+    """
+    out = list(row)
+    for i in _LIST_FIELDS:
+        if out[i] is not None:
+            out[i] = tuple(out[i])
+    return tuple(out)
 
 
-def entity(row: Sequence[Any]) -> Entity:
-    """The entity of a `SEARCH_CANDIDATES` row (the fields the store reads from a node)."""
-    return Entity(
-        **{
-            k: v
-            for k, v in zip(Q.CANDIDATE_ROW[:ENTITY_FIELDS], row[:ENTITY_FIELDS], strict=True)
-            if v is not None
-        }
-    )
+def candidate(row: Row) -> Candidate:
+    """A kept row's candidate."""
+    return Candidate(row[0], row[1], row[ENTITY_FIELDS + 1 :], row[ENTITY_FIELDS])
+
+
+def entity(row: Row) -> Entity:
+    """The entity of a kept row (the fields the store reads from a node)."""
+    fields = {k: v for k, v in zip(Q.CANDIDATE_ROW[:ENTITY_FIELDS], row, strict=False) if v is not None}
+    for k in ("aliases", "titles"):
+        if k in fields:
+            fields[k] = list(fields[k])
+    return Entity(**fields)
 
 
 def light(row: Sequence[Any]) -> Candidate:
@@ -77,23 +94,40 @@ def light(row: Sequence[Any]) -> Candidate:
     return Candidate(row[0], row[1], tuple(row[3:]), int(row[2]))
 
 
+class Kept(NamedTuple):
+    """A stem's candidates as kept: the rows, their candidates (in the same order) and the rows by id."""
+
+    rows: tuple[Row, ...]
+    candidates: list[Candidate]
+    by_id: dict[str, Row]
+
+
+def keep(rows: tuple[Row, ...]) -> Kept:
+    """A stem's rows with their candidates, built once per stem and version (1,000 candidates cost a
+    third of their ranking to build)."""
+    return Kept(rows, list(map(candidate, rows)), {r[0]: r for r in rows})
+
+
 class RowMemo:
-    """Candidate rows by entity id, and each stem's candidates, for one graph version at a time (a new
-    version starts it again). Thread-safe: concurrent searches share it."""
+    """Candidate rows by entity id, and each stem's rows and candidates, for one graph version at a time
+    (a new version starts it again). Thread-safe: concurrent searches share it.
+
+    The rows are plain tuples (`kept()`), untracked by the cyclic GC; each stem's `Candidate`s (1,000 of
+    ~6,000 objects a stem when rows were lists) are the only objects it keeps tracked."""
 
     def __init__(self, max_rows: int = MEMO_ROWS) -> None:
         self.max_rows = max_rows
         self._version: str | None = None
-        self._rows: dict[str, Pair] = {}
-        # Stems whose candidates' rows are all kept, with those candidates (None: past the cap).
-        self._stems: dict[str, list[Pair] | None] = {}
+        self._rows: dict[str, Row] = {}
+        # Stems whose candidates' rows are all kept, with those (None: past the cap).
+        self._stems: dict[str, Kept | None] = {}
         self._lock = threading.Lock()
 
     def knows(self, stem: str) -> bool:
         """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
         return self._stems.get(stem) is not None
 
-    def stem(self, version: str, stem: str) -> list[Pair] | bool:
+    def stem(self, version: str, stem: str) -> Kept | bool:
         """`stem`'s candidates kept at `version`, True when it was past the cap there, else False."""
         with self._lock:
             if version != self._version or stem not in self._stems:
@@ -101,24 +135,26 @@ class RowMemo:
             found = self._stems[stem]
         return True if found is None else found
 
-    def pairs(self, version: str, ids: list[str]) -> list[Pair] | None:
+    def rows(self, version: str, ids: list[str]) -> tuple[Row, ...] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
         with self._lock:
             if version != self._version:
                 return None
-            rows = self._rows
-        found = [p for i in ids if (p := rows.get(i)) is not None]
+            memo = self._rows
+        found = tuple(r for i in ids if (r := memo.get(i)) is not None)
         return found if len(found) == len(ids) else None
 
-    def add(self, version: str, stem: str, pairs: list[Pair] | None) -> None:
-        """Keep a stem's candidates read at `version` (None: past the cap); another version than the kept
-        one starts the memo again."""
+    def add(self, version: str, stem: str, rows: tuple[Row, ...] | None) -> Kept | None:
+        """Keep a stem's rows read at `version` (None: past the cap); another version than the kept one
+        starts the memo again."""
+        entry = keep(rows) if rows is not None else None
         with self._lock:
-            if version != self._version or len(self._rows) + len(pairs or ()) > self.max_rows:
+            if version != self._version or len(self._rows) + len(rows or ()) > self.max_rows:
                 self._version, self._rows, self._stems = version, {}, {}
-            if pairs:
-                self._rows.update((c.id, (c, row)) for c, row in pairs)
-            self._stems[stem] = pairs
+            if rows:
+                self._rows.update((r[0], r) for r in rows)
+            self._stems[stem] = entry
+        return entry
 
 
 def most_connected(read: Read, cache: BroadCache, version: str, kind: str | None) -> list[Candidate]:
@@ -139,35 +175,37 @@ def search_ranking(
     key: str,
     kind: str | None,
     trusted: str | None = None,
-) -> tuple[Ranking, dict[str, Sequence[Any]]]:
+) -> tuple[Ranking, dict[str, Row]]:
     """The ranked matches of the normalised query `key` (non-empty), in order, and the candidate rows
     by id (`entity()` reads a row; empty for a broad query). With a `trusted` version (the connection's
     `trusted_version()`), what the memo kept at that version is used without asking the index."""
     cap = entity_search.BROAD_CANDIDATES
     for stem in candidate_stems(key):  # the longest first: a selective stem spares counting the others
-        kept = memo.stem(trusted, stem) if trusted is not None else False
-        if kept is True:  # past the cap at the trusted version
+        found = memo.stem(trusted, stem) if trusted is not None else False
+        if found is True:  # past the cap at the trusted version
             continue
-        pairs = kept if isinstance(kept, list) else None  # kept at the trusted version: no round trip
+        entry = found if isinstance(found, Kept) else None  # kept at the trusted version: no round trip
         lucene = lucene_stem_query(stem)
-        if pairs is None and memo.knows(stem):  # ids only (they name their version), and the kept rows
+        if entry is None and memo.knows(stem):  # ids only (they name their version), and the kept rows
             records, at = read_at(Q.SEARCH_CANDIDATE_IDS, lucene=lucene, cap=cap)
             ids = records[0]["ids"]
             if len(ids) > cap:
                 memo.add(at, stem, None)
                 continue
-            pairs = memo.pairs(at, ids)
-            if pairs is not None:
-                memo.add(at, stem, pairs)
-        if pairs is None:  # not kept at this version: ids and rows (of every kind) together, then kept
+            rows = memo.rows(at, ids)
+            if rows is not None:
+                entry = memo.add(at, stem, rows)
+        if entry is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
             if records[0]["n"] > cap:  # past the cap (a new stem, or the graph grew since the ids)
                 memo.add(at, stem, None)
                 continue
-            pairs = [(candidate(r), r) for r in records[0]["rows"]]
-            memo.add(at, stem, pairs)
-        mine = [p for p in pairs if kind is None or p[1][2] == kind]
-        return ranking(key, [c for c, _ in mine]), {c.id: r for c, r in mine}
+            entry = memo.add(at, stem, tuple(map(kept, records[0]["rows"])))
+        assert entry is not None
+        if kind is None:
+            return ranking(key, entry.candidates), entry.by_id
+        mine = [(c, r) for c, r in zip(entry.candidates, entry.rows, strict=True) if r[2] == kind]
+        return ranking(key, [c for c, _ in mine]), {r[0]: r for _, r in mine}
     now = trusted if trusted is not None else version()
 
     def broad() -> Ranking:

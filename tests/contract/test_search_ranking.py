@@ -429,3 +429,49 @@ def test_search_trusting_a_recent_version_answers_the_same_and_follows_writes(
     time.sleep(1.1)
     assert ("place:terravale", 0) in _answer(trusting, "terra")[1]
     assert _answer(trusting, "terra") == _answer(embedded, "terra")
+
+
+@pytest.mark.neo4j
+def test_entities_found_by_id_within_a_trusted_version_need_no_read_and_follow_writes(
+    loaded: tuple[Any, Any],
+) -> None:
+    # A store with a version TTL keeps the entities it found by id at the version a read saw within the
+    # TTL (a path request resolves both ends): the same entities as a read, copies, and a write through
+    # the store is seen at once (compared with reads by a store that keeps nothing).
+    from graph.stores.neo4j import Neo4jStore
+
+    embedded, neo4j = loaded
+    trusting = Neo4jStore(neo4j.driver, database=neo4j.database, version_ttl=30.0)
+    ids = [h.entity.id for h in embedded.search_entities(None, limit=50).items]
+    for i in ids:
+        assert trusting.find_entity(i) == neo4j.find_entity(i), i
+    reads: list[str] = []
+    read_at, read = trusting.conn.read_at, trusting.conn.read
+
+    def counted_at(query: str, **params: Any) -> Any:
+        reads.append(query)
+        return read_at(query, **params)
+
+    def counted(query: str, **params: Any) -> Any:
+        reads.append(query)
+        return read(query, **params)
+
+    trusting.conn.read_at = counted_at  # type: ignore[method-assign]
+    trusting.conn.read = counted  # type: ignore[method-assign]
+    for i in ids:
+        assert trusting.find_entity(i) == neo4j.find_entity(i), i
+    assert reads == []
+    first = embedded.find_entity("Norvania").id
+    mine = trusting.find_entity(first)
+    mine.aliases.append("changed by the caller")
+    assert trusting.find_entity(first) == neo4j.find_entity(first)  # a copy was handed out
+    more = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/trust-3"},
+            "entities": [{"name": "Norvania", "kind": "country", "aliases": ["Second Name Here"]}],
+        }
+    )
+    trusting.upsert([more])
+    embedded.upsert([more])
+    assert "Second Name Here" in trusting.find_entity(first).aliases
+    assert trusting.find_entity(first) == neo4j.find_entity(first)
