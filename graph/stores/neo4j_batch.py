@@ -182,19 +182,26 @@ class BatchRows(BatchRecords):
         # server goes from one to the next without waiting for the client between them.
         results = []
         degrees: dict[str, int] = {}  # entity id -> relations created with it as an end
-        for rtype, rows in sorted(self.relation_rows.items()):  # one lock order for every writer
-            create, merge = Rows(), Rows()
+        create = Rows()  # every type in one statement (Q.RELATION_TYPE_ROW)
+        merges: list[tuple[str, Rows]] = []
+        # Rows go by type, then id: one lock order for every writer. The ends' ids are not sent
+        # (Q.RELATION_NODE_ROW): the statements find the ends by element id.
+        for rtype, rows in sorted(self.relation_rows.items()):
+            merge = Rows()
             for row in rows:
-                (create if row[0] in fresh or row[1] in fresh else merge).append(
-                    [*row, nodes[row[0]], nodes[row[1]]]
-                )
-            if create:
-                tx.run(Q.CREATE_RELATIONS[rtype], rows=create)
-                for row in create:
-                    degrees[row[0]] = degrees.get(row[0], 0) + 1
-                    degrees[row[1]] = degrees.get(row[1], 0) + 1
+                src, tgt = row[0], row[1]
+                if src in fresh or tgt in fresh:
+                    create.append([rtype, *row[2:], nodes[src], nodes[tgt]])
+                    degrees[src] = degrees.get(src, 0) + 1
+                    degrees[tgt] = degrees.get(tgt, 0) + 1
+                else:
+                    merge.append([*row[2:], nodes[src], nodes[tgt]])
             if merge:
-                results.append((rtype, tx.run(Q.MERGE_RELATIONS[rtype], rows=merge)))
+                merges.append((rtype, merge))
+        if create:
+            tx.run(Q.CREATE_RELATIONS, rows=create)
+        for rtype, merge in merges:
+            results.append((rtype, tx.run(Q.MERGE_RELATIONS[rtype], rows=merge)))
         if degrees:
             tx.run(Q.ADD_DEGREES, rows=Rows([nodes[e], degrees[e]] for e in sorted(degrees)))
         for rtype, result in results:
