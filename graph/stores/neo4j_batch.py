@@ -10,9 +10,11 @@ docs/neo4j.md for the measurements behind this shape.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -152,7 +154,7 @@ class BatchRows(BatchRecords):
         if not rows:
             return {}, set()
         result = tx.run(Q.MERGE_ENTITIES, rows=Rows(rows))
-        written = {rec["id"]: rec["node"] for rec in result}
+        written: dict[str, str] = dict(result.single(strict=True)["nodes"])
         new = {row[0] for row in rows if row[0] not in have_ent}
         created = result.consume().counters.nodes_created
         return written, (new if created == len(new) else set())
@@ -245,10 +247,32 @@ class BatchRows(BatchRecords):
         return changed
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a batch's rows are built.
+
+    Building them allocates some ten containers per relation, all alive until the batch is written, so
+    the collector ran its full passes again and again over everything the process holds (the caller's
+    extractions included) and found nothing to free: 60% of the row building's CPU (10,000 extractions
+    in memory: 2.6-3.4 s with it, 1.04 s without; docs/neo4j.md). The rows hold no cycles; reference
+    counting frees them as before, and the collector runs again as soon as the rows are built.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def next_rows(items: Iterator[Extraction], size: int) -> BatchRows | None:
     """The rows of the next `size` extractions, or None when there are none left."""
     batch = list(islice(items, size))
-    return BatchRows.of(batch) if batch else None
+    if not batch:
+        return None
+    with collector_paused():
+        return BatchRows.of(batch)
 
 
 def upsert(conn: Neo4jConnection, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
