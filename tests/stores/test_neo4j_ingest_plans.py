@@ -44,9 +44,9 @@ def test_relation_merge_seeks_its_ends_by_element_id(neo4j_store: Any, rtype: st
     assert sum(op.startswith("Eager") for op in ops) <= 1, ops  # the read of the stored evidence
 
 
-@pytest.mark.parametrize("rtype", RELATION_TYPES)
-def test_relation_create_seeks_its_ends_by_element_id_without_eager(neo4j_store: Any, rtype: str) -> None:
-    ops = _plan(neo4j_store, Q.CREATE_RELATIONS[rtype])
+def test_relation_create_seeks_its_ends_by_element_id_without_eager(neo4j_store: Any) -> None:
+    # One statement for every type (the type is dynamic): still no scan and no Eager.
+    ops = _plan(neo4j_store, Q.CREATE_RELATIONS)
     assert ops.count("NodeByElementIdSeek") == 2, ops
     assert "Create" in ops and not [op for op in ops if op in SCANS or "IndexSeek" in op], ops
     assert not [op for op in ops if op.startswith("Eager")], ops
