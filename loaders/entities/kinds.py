@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
+from loaders.entities.artefacts import bare_state_body, capital_place, is_legal_suffix, is_time_zone
 from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
@@ -36,6 +37,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
+        if capital_place(doc, c.start, c.end):
+            return "place", text, "capital"  # "X's southern suburbs", "the capital X", "in and out of X"
         if (
             is_locative(doc, c.start, c.end)
             and not is_acting(span.root)
@@ -57,6 +60,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         )
     if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles or text in MACRO_REGIONS:
         return None, text, c.how
+    if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
+        return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     if after and f"{text.lower()} {after}" in gaz.titles:
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
