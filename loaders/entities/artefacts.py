@@ -15,9 +15,11 @@ from loaders.entities.lexicon import (
     FACILITY_SUFFIXES,
     GOVERNMENT_NOUNS,
     LEGAL_SUFFIXES,
+    ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PARTS,
 )
+from loaders.gazetteer import Gazetteer
 
 
 def capital_place(doc: Doc, start: int, end: int) -> bool:
@@ -82,3 +84,41 @@ def bare_state_body(span: Span) -> bool:
     re-mentions give it the article's country. (A capitalised noun acting alone, "Regime forces said",
     is kept: dropping it lost an actor where no single country dominates the article.)"""
     return len(span) == 1 and span[0].lower_ in GOVERNMENT_NOUNS and span[0].dep_ == "compound"
+
+
+def city_name_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """End of a longer place name that opens with a one-word city of the gazetteer ("Ba" of a village
+    "Ba Lo Gyi"): the following capitalised words are compounds of the same proper noun, unlabelled by
+    the model and no known name, title or common noun, so the city word is only the name's first part."""
+    if end - start != 1:
+        return end
+    head = doc[start].head
+    if doc[start].dep_ != "compound" or head.i <= start or head.i - start > 3 or head.tag_ != "NNP":
+        return end
+    run = doc[start + 1 : head.i + 1]
+    for tok in run:
+        if (
+            not tok.is_title
+            or tok.ent_type_
+            or (tok.i < head.i and (tok.dep_ != "compound" or tok.head.i != head.i))
+            or tok.text in gaz.names
+            or tok.lower_ in gaz.titles
+            or tok.lower_ in gaz.common_nouns
+        ):
+            return end
+    return head.i + 1
+
+
+def office_before_title(span: Span, gaz: Gazetteer) -> bool:
+    """'Treasury Secretary X', 'Interior Cabinet Secretary X': the model's ORG is the office's field, part
+    of a capitalised title before a person, not a body that acts. A name with a body word ("Foreign
+    Ministry spokesman") or a country, and acronyms, stay."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.is_title
+        and nxt.lower_ in gaz.person_titles
+        and not any(t.lower_ in ORG_WORDS or t.is_upper or gaz.lookup(t.text) is not None for t in span)
+    )

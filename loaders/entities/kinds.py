@@ -5,7 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
-from loaders.entities.artefacts import bare_state_body, capital_place, is_legal_suffix, is_time_zone
+from loaders.entities.artefacts import (
+    bare_state_body,
+    capital_place,
+    is_legal_suffix,
+    is_time_zone,
+    office_before_title,
+)
 from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
@@ -62,6 +68,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
+        return None, text, c.how  # "Treasury Secretary X": the office's field belongs to the title
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     if after and f"{text.lower()} {after}" in gaz.titles:
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title

@@ -103,3 +103,23 @@ def test_a_demonym_of_a_small_state_names_it(run: Callable[[str], Extraction]) -
 def test_horn_of_africa_is_one_name(run: Callable[[str], Extraction]) -> None:
     ex = run("Ministers of Horn of Africa states met in Djibouti on Monday.")
     assert "Horn" not in kinds(ex), kinds(ex)
+
+
+def test_a_village_name_opening_with_a_city_word_is_kept_whole(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops burned Pa Htaw Kone on Monday, residents said.")
+    assert kinds(ex).get("Pa Htaw Kone") == "place", kinds(ex)
+    assert "Pa" not in kinds(ex)
+
+
+def test_an_office_field_before_a_title_is_no_body(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "On Friday, Treasury Secretary Jane Rowe said the sanctions would stay. "
+        "In Uganda, Defence Cabinet Secretary Paul Okello announced the plan on Monday."
+    )
+    assert "Treasury" not in kinds(ex) and "Defence Cabinet" not in kinds(ex), kinds(ex)
+    assert kinds(ex).get("Jane Rowe") == "person"
+
+
+def test_a_body_word_before_a_title_keeps_the_body(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Interior Ministry said on Monday that Interior Ministry Spokesman Ali Reza was wounded.")
+    assert any("Ministry" in name for name in kinds(ex)), kinds(ex)
