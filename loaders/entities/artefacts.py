@@ -122,3 +122,18 @@ def office_before_title(span: Span, gaz: Gazetteer) -> bool:
         and nxt.lower_ in gaz.person_titles
         and not any(t.lower_ in ORG_WORDS or t.is_upper or gaz.lookup(t.text) is not None for t in span)
     )
+
+
+def listed_place(span: Span) -> bool:
+    """A name in a list after a plural place noun ("the towns of A, B and C"): every conjunct is a place,
+    though the model tagged the last one PERSON."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.tag_ == "NNS"
+        and prep.head.lemma_.lower() in PLACE_NOUNS
+    )

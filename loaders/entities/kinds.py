@@ -10,6 +10,7 @@ from loaders.entities.artefacts import (
     capital_place,
     is_legal_suffix,
     is_time_zone,
+    listed_place,
     office_before_title,
 )
 from loaders.entities.candidates import Candidate
@@ -131,6 +132,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label == "PERSON":
         if text in gaz.cities or is_toponym(span, gaz) or strong_locative(doc, c.start, c.end):
             return "place", text, c.how
+        if listed_place(span):
+            return "place", text, c.how  # "the towns of A, B and C": the last conjunct too
         if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN", "NNPS"}):
             return None, text, c.how
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:

@@ -123,3 +123,8 @@ def test_an_office_field_before_a_title_is_no_body(run: Callable[[str], Extracti
 def test_a_body_word_before_a_title_keeps_the_body(run: Callable[[str], Extraction]) -> None:
     ex = run("The Interior Ministry said on Monday that Interior Ministry Spokesman Ali Reza was wounded.")
     assert any("Ministry" in name for name in kinds(ex)), kinds(ex)
+
+
+def test_every_name_listed_after_a_plural_place_noun_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rockets fell on the villages of Kerbela, Hadrut and Tumanyan on Monday.")
+    assert kinds(ex).get("Hadrut") == "place" and kinds(ex).get("Tumanyan") == "place", kinds(ex)
