@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
 from loaders.entities.affiliations import title_affiliations
+from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.candidates import (
     Candidate,
     dateline_candidates,
@@ -88,6 +89,10 @@ def find_entities(
     words: set[str] | None = None
     for c in join_demonym_orgs(doc, select_candidates(cands)):
         start, end = clean_span(doc, c.start, c.end, gaz)
+        if c.how == "ner":
+            end = trailing_equipment(doc[start:end])  # "X Coast Guard Ships": the body is "X Coast Guard"
+        if c.how == "city":
+            end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if end <= start or doc[start].sent.start in crumbs:
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):

@@ -5,6 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
+from loaders.entities.artefacts import (
+    bare_state_body,
+    capital_place,
+    is_legal_suffix,
+    is_time_zone,
+    listed_place,
+    office_before_title,
+)
 from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
@@ -37,6 +45,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
+        if capital_place(doc, c.start, c.end):
+            return "place", text, "capital"  # "X's southern suburbs", "the capital X", "in and out of X"
         if (
             is_locative(doc, c.start, c.end)
             and not is_acting(span.root)
@@ -58,6 +68,10 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         )
     if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles or text in MACRO_REGIONS:
         return None, text, c.how
+    if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
+        return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
+        return None, text, c.how  # "Treasury Secretary X": the office's field belongs to the title
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     if after and f"{text.lower()} {after}" in gaz.titles:
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
@@ -136,6 +150,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label == "PERSON":
         if text in gaz.cities or is_toponym(span, gaz) or strong_locative(doc, c.start, c.end):
             return "place", text, c.how
+        if listed_place(span):
+            return "place", text, c.how  # "the towns of A, B and C": the last conjunct too
         if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN", "NNPS"}):
             return None, text, c.how
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:

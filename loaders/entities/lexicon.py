@@ -76,3 +76,8 @@ MEDIA_DESCRIPTORS = _set("media_descriptors")
 # Words of a news outlet's or monitor's name ("Kabul Press Agency", "the Observatory"): a body that
 # reports what others did, not a party that accuses.
 MEDIA_WORDS = _set("media_words")
+# Legal forms of companies, without their final stop ("S.A.", "Ltd", "Inc"): never a name alone.
+LEGAL_SUFFIXES = _set("legal_suffixes")
+# Parts of a town besides the place nouns ("suburbs", "outskirts", "airport"): "X's southern suburbs" is
+# the town X, not its government.
+PLACE_PARTS = _set("place_parts")

@@ -46,7 +46,8 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
             continue
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
         member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
-        if not member and modifiers != ["the"]:
+        bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
+        if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)
