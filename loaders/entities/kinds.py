@@ -143,7 +143,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and text not in gaz.cities
     ):
         return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
-    if label in {"GPE", "LOC", "PERSON"} and coordinated_with_person(span, gaz, label == "PERSON"):
+    if (
+        label in {"GPE", "LOC", "PERSON"}
+        and not listed_place(span)  # "the villages of A, B and C": the list's noun says what they are
+        and coordinated_with_person(span, gaz, label == "PERSON")
+    ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how

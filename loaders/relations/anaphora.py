@@ -11,7 +11,7 @@ with no entity of its own stands for:
   (he/she a person; it/they not a person);
 - "the group", "the militants", "the kingdom", "the country" (word lists `anaphor_group_heads`,
   `anaphor_country_heads` in the lexicon), with no modifier naming an entity and no "of" phrase: the
-  nearest entity of the fitting kind before it, in its sentence or the one before.
+  one entity of the fitting kind before it, in its sentence or the one before (none if there are two).
 
 - "its" / "their" owning a subject or an act noun with no entity of its own (`possessors`): the speaker
   of reported speech ("Iran said its missiles hit X"), or the clause's subject ("Turkey continued its
@@ -47,11 +47,13 @@ def _previous_subjects(tok: Token, table: EntityTable) -> list[Mention]:
 
 
 def _nearest_before(tok: Token, table: EntityTable, kinds: set[str]) -> list[Mention]:
-    """The last entity of `kinds` mentioned before `tok` in its sentence or the one before."""
+    """The one entity of `kinds` mentioned before `tok` in its sentence or the one before. Two of them
+    ("Jordan and Saudi Arabia ... The kingdom") leave the description unresolved, as the entity finder's
+    re-mentions do (loaders/entities/rementions.py): the nearest is often the wrong one."""
     sent = tok.sent
     start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     before = [m for m in table.mentions_in(start, tok.i) if m.end <= tok.i and m.kind in kinds]
-    return before[-1:]
+    return before[-1:] if len({m.key for m in before}) == 1 else []
 
 
 def antecedents(tok: Token, table: EntityTable) -> list[Mention]:
