@@ -35,8 +35,8 @@ def test_the_capital_named_after_the_word_capital_is_the_town(run: Callable[[str
 
 
 def test_traffic_in_and_out_of_a_capital_is_the_town(run: Callable[[str], Extraction]) -> None:
-    ex = run("The navy said the blockade was meant to halt shipping in and out of Tripoli.")
-    assert kinds(ex).get("Tripoli") == "place", kinds(ex)
+    ex = run("Ferries stopped sailing in and out of Dakar during the dock strike.")
+    assert kinds(ex).get("Dakar") == "place", kinds(ex)
 
 
 def test_a_capital_as_speaker_is_still_its_country(run: Callable[[str], Extraction]) -> None:

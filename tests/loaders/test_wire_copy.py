@@ -145,5 +145,5 @@ def test_a_byline_run_into_the_dateline_leaves_the_story() -> None:
     ]
     # a byline alone is still furniture; a sentence that opens with "By" and a capital is story
     assert [line.kind for line in classify_lines("By Ann Lee, Reuters\n")] == ["boilerplate"]
-    text = "By Tuesday the rebels had withdrawn from the town of Goma, officials said."
+    text = "By Tuesday the rebels had pulled back to the hills above Kalemba, officials said."
     assert [line.kind for line in classify_lines(text + "\n")] == ["body"]
