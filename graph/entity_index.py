@@ -19,6 +19,7 @@ from graph.names import (
     is_family_name_first,
     is_short_form,
     is_variant,
+    last_words,
     looks_like_acronym,
     phonetic_key,
     skeleton,
@@ -55,8 +56,8 @@ def _buckets(e: Entity) -> Iterator[tuple[str, tuple[str, str]]]:
         if tokens(n):
             yield "phon", (e.kind, phonetic_key(n))
     toks = tokens(e.name)
-    if toks:
-        yield "last", (e.kind, skeleton(toks[-1]))
+    for word in last_words(toks):  # "Carlos Mendoza Jr." is also found by "Mendoza"
+        yield "last", (e.kind, skeleton(word))
     if e.kind == "person" and len(toks) >= 2:
         yield "first", (e.kind, skeleton(toks[0]))
     if acr := acronym(e.name):
@@ -188,11 +189,11 @@ class EntityIndex:
         toks = tokens(full)
         out: list[Entity] = []
         for kind in kinds:
-            if toks:
+            for word in last_words(toks):
                 out += [
                     e
-                    for e in self._get(self._bucket("last", kind, skeleton(toks[-1])))
-                    if is_short_form(e.name, full)
+                    for e in self._get(self._bucket("last", kind, skeleton(word)))
+                    if is_short_form(e.name, full) and e not in out
                 ]
                 if len(toks) >= 2:
                     out += [

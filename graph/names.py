@@ -149,6 +149,32 @@ def tokens(name: str) -> tuple[str, ...]:
     return core or tuple(words)
 
 
+# A generational suffix ends a person's name but is not the surname: "Teodoro Locsin Jr." is "Locsin"
+# again later in the story. Only surname matching skips it; a whole name keeps it ("X Jr." and "X Sr."
+# are two people).
+GENERATIONAL_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def surname(name: str) -> str:
+    """The last word of a name that is not a generational suffix, as written ("Locsin" of "Teodoro
+    Locsin Jr.")."""
+    words = name.split()
+    while len(words) > 1 and normalize_name(words[-1]) in GENERATIONAL_SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
+
+
+def last_words(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised last word of a name, and the surname before a generational suffix when it ends in
+    one: what a shorter form of the name may end in."""
+    if not toks:
+        return ()
+    core = list(toks)
+    while len(core) > 1 and core[-1] in GENERATIONAL_SUFFIXES:
+        core.pop()
+    return (toks[-1],) if core[-1] == toks[-1] else (toks[-1], core[-1])
+
+
 def phonetic_key(name: str) -> str:
     """Transliteration-insensitive key of a whole name ("Sergey Lavrov" == "Sergei Lavrov")."""
     return " ".join(phonetic(t) for t in tokens(name))
@@ -212,6 +238,8 @@ def is_short_form(short: str, full: str) -> bool:
     "Putin" / "Vladimir Putin", "Assad" / "Bashar al-Assad", "Recep Erdogan" / "Recep Tayyip Erdogan".
     """
     ts, tf = tokens(short), tokens(full)
+    while len(tf) > 1 and tf[-1] in GENERATIONAL_SUFFIXES and ts and ts[-1] not in GENERATIONAL_SUFFIXES:
+        tf = tf[:-1]  # "Locsin" / "Teodoro Locsin Jr."
     if not ts or len(ts) >= len(tf) or not same_token(ts[-1], tf[-1]):
         return False
     i = 0  # the other words of `short` appear in `full` in order

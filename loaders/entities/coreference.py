@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
-from graph.names import without_arabic_article
+from graph.names import surname, without_arabic_article
 from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import Mention
@@ -96,7 +96,7 @@ def coreference(
             lname = name(long)
             if (
                 len(lname.split()) > len(s.split())
-                and (lname.endswith(" " + s) or lname.split()[-1] == s.split()[-1])
+                and (lname.endswith(" " + s) or surname(lname) == s.split()[-1])
                 and (kinds[short] == "person" or len(s.split()) == 1)
             ):
                 target[short] = long

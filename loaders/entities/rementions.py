@@ -9,6 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from graph.model import EntityKind
+from graph.names import surname
 from loaders.entities.lexicon import SETTLEMENT_NOUNS
 from loaders.mentions import EntityTable, Mention
 
@@ -90,7 +91,7 @@ def add_rementions(doc: Doc, table: EntityTable) -> None:
             if form[:1].isupper():
                 forms.setdefault(form, (ent.name, ent.kind))
         if ent.kind == "person" and len(ent.name.split()) > 1:
-            forms.setdefault(ent.name.split()[-1], (ent.name, ent.kind))
+            forms.setdefault(surname(ent.name), (ent.name, ent.kind))
     if not forms:
         return
     longest = max(len(f.split()) for f in forms)

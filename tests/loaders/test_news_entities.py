@@ -128,3 +128,14 @@ def test_a_body_word_before_a_title_keeps_the_body(run: Callable[[str], Extracti
 def test_every_name_listed_after_a_plural_place_noun_is_a_place(run: Callable[[str], Extraction]) -> None:
     ex = run("Rockets fell on the villages of Kerbela, Hadrut and Tumanyan on Monday.")
     assert kinds(ex).get("Hadrut") == "place" and kinds(ex).get("Tumanyan") == "place", kinds(ex)
+
+
+def test_a_surname_after_a_name_with_a_generational_suffix_is_that_person(
+    run: Callable[[str], Extraction],
+) -> None:
+    ex = run(
+        "Interior Minister Carlos Mendoza Jr. met the envoys on Monday. Mendoza said the talks went well."
+    )
+    people = [e for e in ex.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["Carlos Mendoza Jr."], people
+    assert "Mendoza" in people[0].aliases

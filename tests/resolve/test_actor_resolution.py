@@ -359,3 +359,15 @@ def test_the_crowd_named_as_a_stored_body_s_description_joins_it(store: GraphSto
     )
     names = sorted((e.name, e.kind) for e in all_entities(store))
     assert names == [("National Front", "organization")], names
+
+
+def test_a_surname_joins_a_full_name_with_a_generational_suffix(store: GraphStore) -> None:
+    """ "Mendoza" of one report is "Carlos Mendoza Jr." of another: the suffix is not the surname."""
+    articles = [
+        article("jr-1", "2022-05-01", [person("Carlos Mendoza Jr."), ent("Honduras", "country")]),
+        article("jr-2", "2022-05-02", [person("Mendoza"), ent("Honduras", "country")]),
+    ]
+    ingest(store, articles, resolver=Resolver(store))
+    found = persons(store, "mendoza")
+    assert [e.name for e in found] == ["Carlos Mendoza Jr."], found
+    assert "Mendoza" in found[0].aliases
