@@ -44,6 +44,15 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
     """Trim articles, quantifiers, possessives, punctuation and leading titles off a span."""
     while start < end and (doc[start].lower_ in STRIP_LEADING or doc[start].is_punct):
         start += 1
+    # "Following Henry's resignation", "Amid X's absence": the small model takes the sentence's opening
+    # preposition or participle, capitalised, into the name it introduces
+    if (
+        end - start > 1
+        and doc[start].is_sent_start
+        and doc[start].tag_ in {"IN", "VBG"}
+        and doc[start + 1].is_title
+    ):
+        start += 1
     for k in range(start, end):
         if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
             end = k

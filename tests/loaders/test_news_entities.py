@@ -139,3 +139,13 @@ def test_a_surname_after_a_name_with_a_generational_suffix_is_that_person(
     people = [e for e in ex.entities if e.kind == "person"]
     assert [p.name for p in people] == ["Carlos Mendoza Jr."], people
     assert "Mendoza" in people[0].aliases
+
+
+def test_an_opening_preposition_is_no_part_of_the_name_it_introduces(
+    run: Callable[[str], Extraction],
+) -> None:
+    # the model tags "Following Henry" / "Amid Mensah" as one PERSON at the start of a sentence
+    names = {e.name for e in run("Following Henry, the cabinet also resigned.").entities}
+    assert names == {"Henry"}, names
+    names = {e.name for e in run("Amid Mensah's absence, the Ghanaian parliament voted on Friday.").entities}
+    assert "Amid Mensah" not in names and "Mensah" in names, names
