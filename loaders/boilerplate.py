@@ -59,32 +59,6 @@ _DATELINE_LEAD = re.compile(
 # so a plain "By Ann Lee" line stays furniture).
 _BYLINE_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|and)\s+")
 _CREDIT = re.compile(
-    r"^\(?\s*(additional\s+)?(reporting|writing|editing|edited|written|compiled|produced)\s+by\b"
-    r"|\bcontributed\s+(reporting|to\s+th(is|e)\s+(report|story|article))\b|\btrust\s+principles\b",
-    re.I,
-)
-_TRAILING_STAFF_CREDIT = re.compile(
-    r"\s*\(\s*(additional\s+)?(reporting|writing|editing)\s+by\b[^()]*\)\s*$", re.I
-)
-# A wire dateline opening a story's first paragraph: "KYIV, Ukraine (AP) -", "BEIRUT, March 3 (Reuters) -",
-# "WASHINGTON -", "Paris (AFP) -". It says where the reporter filed from, not who did what; left in,
-# the parser read "KYIV, Ukraine (AP) - Russian forces shelled X" with Ukraine among the shellers and the
-# agency became an actor. The city in capitals, of two words or of at least four letters ("US - Iran
-# talks" is no dateline), or any city with an agency in brackets; an optional region or country and
-# date; then a dash and the sentence's capital letter. The place and date become a paragraph of their own
-# ("ANKARA -", still read by the entity finder's dateline candidates), the agency is dropped.
-_DATELINE_LEAD = re.compile(
-    r"^(?:(?P<caps>(?-i:[A-Z][A-Z.'’-]{3,}(?:\s[A-Z][A-Z.'’-]+){0,3}|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3})"
-    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?)(?:\s\([^()]{2,40}\))?"
-    r"|(?P<titled>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s[A-Z][\w.'’ -]{1,30}?)?)\s\((?-i:[A-Z])[^()]{1,40}\))"
-    r"\s*[—–-]{1,2}\s+(?=[A-Z\"“‘'])"
-)
-# A byline that a page copy runs into the dateline of the first paragraph: "By Ann Lee CAIRO (Reuters) -
-# ...". The whole line matched the byline rule, so the story's first paragraph was lost as furniture.
-# One to four capitalised name words, or two names joined by "and", then a dateline (checked by the
-# caller, so a plain "By Ann Lee" line stays furniture).
-_BYLINE_LEAD = re.compile(r"(?-i:By\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,4}?)\s+")
-_CREDIT = re.compile(
     r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
     r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
 )
