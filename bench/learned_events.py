@@ -74,7 +74,10 @@ def run_set(ex: Extractor, name: str, thresholds: list[float], out: Path) -> dic
         cmd = [sys.executable, str(DEV.parent / "score.py"), "--corpus", str(gold_dir), "--pred", str(folder)]
         run = subprocess.run([*cmd, "--json"], capture_output=True, text=True, check=True)
         summary = json.loads(run.stdout[: run.stdout.rindex("}") + 1])
-        result[variant] = {**summary["events"], "n": sum(len(p.get("events", [])) for p in by_article.values())}
+        result[variant] = {
+            **summary["events"],
+            "n": sum(len(p.get("events", [])) for p in by_article.values()),
+        }
         log.info("%-8s %-6s events %s", name, variant, result[variant])
     return result
 
