@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     # probability threshold (None: the one stored with the weights).
     learned_relations: bool = Field(default=True, alias="KG_LEARNED_RELATIONS")
     learned_threshold: float | None = Field(default=None, ge=0.0, le=1.0, alias="KG_LEARNED_THRESHOLD")
+    # The learned event filter (docs/learned-events.md): keeps or drops each rule event; its threshold
+    # (None: the one stored with the weights).
+    learned_events: bool = Field(default=False, alias="KG_LEARNED_EVENTS")
+    learned_events_threshold: float | None = Field(
+        default=None, ge=0.0, le=1.0, alias="KG_LEARNED_EVENTS_THRESHOLD"
+    )
 
     # Embedded store: the most memory LadybugDB may take per process, and the free disk a write needs.
     embedded_memory_mb: int = Field(default=1024, alias="KG_EMBEDDED_MEMORY_MB")

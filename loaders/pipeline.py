@@ -17,6 +17,7 @@ from graph.settings import get_settings
 from loaders.boilerplate import classify_lines
 from loaders.entities import find_entities
 from loaders.events import find_events
+from loaders.events.learned import filter_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
 from loaders.relations.affiliations import office_affiliations
@@ -95,6 +96,8 @@ def extract(
     if settings.learned_relations:  # pairs the rules left empty (docs/extraction.md, "Learned relations")
         relations += learned_relations(sents, table, relations, threshold=settings.learned_threshold)
     events = find_events(sents, table, article.published, relations)
+    if settings.learned_events:  # drops rule events a reader would not count (docs/learned-events.md)
+        events = filter_events(events, sents, article.published, settings.learned_events_threshold)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for r in relations:
