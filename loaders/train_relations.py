@@ -33,18 +33,17 @@ from graph.model import Article
 from loaders.entities import find_entities
 from loaders.gazetteer import load_gazetteer
 from loaders.pipeline import load_nlp
-from loaders.relations.learned import (
+from loaders.relations.learned import MODEL_PATH, RelationModel
+from loaders.relations.learned_features import (
     DENSE,
     LABELS,
-    MODEL_PATH,
     N_FEATURES,
     NONE,
     Candidate,
-    RelationModel,
     candidates,
-    kinds_allowed,
     pair_features,
 )
+from loaders.relations.learned_gate import kinds_allowed
 from loaders.relations.lexicon import SYMMETRIC
 
 log = logging.getLogger(__name__)

@@ -17,15 +17,9 @@ from loaders.gazetteer import load_gazetteer
 from loaders.mentions import EntityTable
 from loaders.pipeline import Extractor, load_nlp
 from loaders.relations import find_relations
-from loaders.relations.learned import (
-    LABELS,
-    N_FEATURES,
-    backer_keys,
-    has_trigger,
-    kinds_allowed,
-    learned_relations,
-    load_model,
-)
+from loaders.relations.learned import learned_relations, load_model
+from loaders.relations.learned_features import LABELS, N_FEATURES
+from loaders.relations.learned_gate import backer_keys, has_trigger, kinds_allowed
 from loaders.source import SourceArticle
 from loaders.train_relations import THRESHOLD, read_examples, train
 
