@@ -9,7 +9,7 @@ The pieces: `learned_features` (candidate pairs and their feature vectors), `lea
 kinds a type joins, the trigger-word gate, "X-backed" ends) and this module (the model and inference).
 
 The weights are trained by `python -m loaders.train_relations` on annotated real news sentences
-(loaders/data/training/relations.jsonl, docs/learned-relations.md) and committed as a small `.npz` file
+(loaders/data/training/*.jsonl, docs/learned-relations.md) and committed as a small `.npz` file
 (loaders/data/models/relations.npz): nothing is downloaded at run time.
 """
 
