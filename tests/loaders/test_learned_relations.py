@@ -17,17 +17,11 @@ from loaders.gazetteer import load_gazetteer
 from loaders.mentions import EntityTable
 from loaders.pipeline import Extractor, load_nlp
 from loaders.relations import find_relations
-from loaders.relations.learned import (
-    LABELS,
-    N_FEATURES,
-    backer_keys,
-    has_trigger,
-    kinds_allowed,
-    learned_relations,
-    load_model,
-)
+from loaders.relations.learned import learned_relations, load_model
+from loaders.relations.learned_features import LABELS, N_FEATURES
+from loaders.relations.learned_gate import backer_keys, has_trigger, kinds_allowed
 from loaders.source import SourceArticle
-from loaders.train_relations import THRESHOLD, read_examples, train
+from loaders.train_relations import DATA_PATH, MORE_DATA, THRESHOLD, read_examples, train
 
 # The rules have no construction for "drones pounded positions of X"; the classifier has seen strikes.
 DRONES = "Turkish drones pounded PKK camps in northern Iraq on Sunday."
@@ -52,8 +46,8 @@ def test_committed_weights_load_with_the_current_features() -> None:
 
 
 def test_training_data_is_annotated_to_the_guide() -> None:
-    examples = read_examples()
-    assert len(examples) >= 200
+    examples = read_examples(DATA_PATH, MORE_DATA)
+    assert len(examples) >= 500
     for ex in examples:
         assert str(ex["url"]).startswith("http")
         for src, rel, tgt in ex["relations"]:  # type: ignore[attr-defined]
