@@ -57,3 +57,12 @@ def test_plural_members_stand_for_their_group(run: Callable[[str], Extraction]) 
     # "convoys from X": the plural of a member head is matched by its lemma
     ex = run("The rebels ambushed several army convoys from Chad near the border.")
     assert ("rebels", "STRUCK", "Chad") in rels(ex)
+
+
+def test_an_office_of_a_body_named_in_apposition(run: Callable[[str], Extraction]) -> None:
+    # "The leader of B, A, ...": the parser hangs the name on B (memberships/office-of-body-name)
+    ex = run("The leader of Hamas, Ismail Haniyeh, flew to Cairo on Tuesday.")
+    assert ("Ismail Haniyeh", "AFFILIATED_WITH", "Hamas") in rels(ex)
+    # a place in apposition to the body is no member of it
+    ex = run("The capital of Kenya, Nairobi, was calm.")
+    assert not rels_of_type(ex, "AFFILIATED_WITH")
