@@ -66,3 +66,9 @@ def test_an_office_of_a_body_named_in_apposition(run: Callable[[str], Extraction
     # a place in apposition to the body is no member of it
     ex = run("The capital of Kenya, Nairobi, was calm.")
     assert not rels_of_type(ex, "AFFILIATED_WITH")
+
+
+def test_one_member_stands_for_the_group(run: Callable[[str], Extraction]) -> None:
+    # "a commander of X": a single member head, as its plural did before
+    ex = run("Jordanian jets killed a senior commander of Hayat Tahrir al-Sham near Daraa.")
+    assert ("Jordan", "STRUCK", "Hayat Tahrir al-Sham") in rels(ex)
