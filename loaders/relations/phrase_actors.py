@@ -55,7 +55,7 @@ def actors_of(
                 if mm not in out
             ]
             continue
-        if t.lower_ in MEMBER_HEADS or t.lemma_ in MEMBER_HEADS:  # plurals too: "convoys from X"
+        if t.lower_ in MEMBER_HEADS:
             out += [m for m in _members_of(t, table, kinds) if m not in out]
         if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
             continue

@@ -43,7 +43,7 @@ class ActMemory:
 
     def agents_for(self, tok: Token, table: EntityTable) -> list[Mention]:
         """The remembered agents, when `tok` is an act noun that names no agent of its own."""
-        if tok.lower_ not in ACT_NOUNS and tok.lemma_ not in ACT_NOUNS:  # plurals too: "the actions by X"
+        if tok.lower_ not in ACT_NOUNS:
             return []
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
 
