@@ -18,8 +18,9 @@ from loaders.relations.from_patterns import matches, pattern_relations
 from loaders.relations.lexicon import ACTORS, SYMMETRIC
 from loaders.relations.nouns import conflict_relations, nominal_relations
 from loaders.relations.patterns import PatternMatch
+from loaders.relations.phrase_actors import actors_of
 from loaders.relations.places import place_relations
-from loaders.relations.syntax import actors_of, negated, subjects
+from loaders.relations.syntax import negated, subjects
 from loaders.relations.verbs import ActMemory, verb_relations
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import DATA, words
-from loaders.relations.syntax import actors_of
+from loaders.relations.phrase_actors import actors_of
 
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")

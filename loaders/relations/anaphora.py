@@ -27,7 +27,8 @@ from spacy.tokens import Token
 
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import words
-from loaders.relations.syntax import actors_of, clause_verb, referent, speaker_of, subject_actors, subjects
+from loaders.relations.phrase_actors import actors_of, subject_actors
+from loaders.relations.syntax import clause_verb, referent, speaker_of, subjects
 
 GROUP_HEADS = words("anaphor_group_heads")
 COUNTRY_HEADS = words("anaphor_country_heads")

@@ -9,31 +9,13 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents
-from loaders.relations.lexicon import ACTORS, PLACES
+from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
-from loaders.relations.syntax import (
-    act_agents,
-    actors_of,
-    clause_verb,
-    conjuncts,
-    negated,
-    referent,
-    relation,
-    speaker_of,
-    subject_actors,
-    subjects,
-)
+from loaders.relations.phrase_actors import act_agents, actors_of, subject_actors
+from loaders.relations.relation_kinds import SOURCE_KINDS, TARGET_KINDS, membership, relation
+from loaders.relations.syntax import clause_verb, conjuncts, negated, referent, speaker_of, subjects
 from loaders.relations.verbs import ActMemory
 
-# Which entity kinds may stand at each end, by type (relation() checks the rest).
-SOURCE_KINDS: dict[str, frozenset[str]] = {"LOCATED_IN": frozenset({"place"})}
-TARGET_KINDS: dict[str, frozenset[str]] = {
-    "STRUCK": ACTORS | {"place"},
-    "CONTROLS": frozenset({"place"}),
-    "LOCATED_IN": PLACES,
-    "AFFILIATED_WITH": frozenset({"organization", "country", "armed_group"}),
-}
-SOURCE_KINDS["AFFILIATED_WITH"] = frozenset({"organization", "armed_group", "person"})
 _reader: RelationPatterns | None = None
 
 
@@ -113,13 +95,3 @@ def pattern_relations(
             r = membership(s, t, sent) if m.type == "AFFILIATED_WITH" else relation(s, m.type, t, sent, 0.6)
             if r is not None:
                 yield r
-
-
-def membership(src: Mention, tgt: Mention, sent: Span) -> ExtractedRelation | None:
-    """A stated membership ("X, an al Qaeda affiliate"); `relation` leaves AFFILIATED_WITH to titles, so
-    the pattern family `memberships` makes its own, with its kinds already checked in `_ends`."""
-    if src.key == tgt.key:
-        return None
-    return ExtractedRelation(
-        source=src.key, type="AFFILIATED_WITH", target=tgt.key, evidence=sent.text.strip(), confidence=0.6
-    )  # type: ignore[arg-type]

@@ -29,7 +29,9 @@ from loaders.relations.lexicon import (
     SYMMETRIC,
     words,
 )
-from loaders.relations.syntax import act_agents, actors_of, relation, subjects, trailing_verb_preps
+from loaders.relations.phrase_actors import act_agents, actors_of
+from loaders.relations.relation_kinds import relation
+from loaders.relations.syntax import subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")

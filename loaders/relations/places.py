@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES
-from loaders.relations.syntax import relation
+from loaders.relations.relation_kinds import relation
 
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 

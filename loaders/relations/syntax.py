@@ -1,137 +1,28 @@
-"""Reading the dependency parse: who a noun phrase stands for, a clause's subjects, objects and agent.
+"""Reading the dependency parse of a clause: its subjects, objects and `by` agents, whether it is denied,
+who reports it, what a relative pronoun or a description stands for, and who claimed an act.
 
-Shared by every relation family (and by `loaders.events`): these are questions about the parse, not
-about any one relation type.
+Questions about the parse only (no entities): shared by every relation family and by `loaders.events`.
+Which entities a phrase stands for is `loaders.relations.phrase_actors`.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from graph.model import ExtractedRelation
 from loaders import clauses
-from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, DENIAL, PLACES, TYPE_PREPS, words
+from loaders.relations.lexicon import DENIAL, TYPE_PREPS, words
 
 SPEECH_VERBS = words("speech_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 PARTITIVES = words("partitive_words")
-MEMBER_HEADS = words("member_heads")
-MEMBER_PREPS = words("member_preps")
-LOYALTY_ADJECTIVES = words("loyalty_adjectives")
-ORIGIN_WORDS = words("origin_words")
-SITE_HEADS = words("site_heads")
 OBJECT_CONTROL = words("object_control_verbs")
-QUANTITY_HEADS = words("quantity_heads")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
-LEADING_VERBS = words("leading_verbs")
-SETTLEMENT_NOUNS = words("settlement_nouns")
 CLAIM_VERBS = frozenset({"claim", "carry", "conduct", "launch", "stage", "mount"})  # "claimed by X"
 
 
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Britain and Australia")."""
     return [tok, *tok.conjuncts]
-
-
-def actors_of(
-    tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS, sites: bool = True
-) -> list[Mention]:
-    """Entities a noun phrase headed by `tok` stands for: itself, or its entity modifiers, with conjuncts.
-
-    With `sites` (and places among `kinds`), a thing somewhere stands for the place as a target ("struck a
-    market in X"); the event finder leaves that out (it moved event targets and merges the wrong way)."""
-    out: list[Mention] = []
-    for t in conjuncts(tok):
-        m = table.mention_at(t.i)
-        if m is not None:
-            if m.kind in kinds:
-                out.append(m)
-            continue
-        if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
-            out += [
-                mm
-                for c in t.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-                for mm in actors_of(p, table, kinds)
-                if mm not in out
-            ]
-            continue
-        if t.lower_ in MEMBER_HEADS:
-            out += [m for m in _members_of(t, table, kinds) if m not in out]
-        if t.lower_ not in AGENTIVE_HEADS and t.lemma_ not in AGENTIVE_HEADS:
-            continue
-        # "missiles fired by X", "troops sent by X": the participle's agent stands for the phrase
-        out += [
-            mm
-            for acl in t.children
-            if acl.dep_ == "acl" and acl.lemma_ not in LEADING_VERBS  # "bases ... led by X" is no agent
-            for c in acl.children
-            if c.dep_ in {"agent", "prep"} and c.lower_ == "by"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for mm in actors_of(p, table, kinds)
-            if mm not in out
-        ]
-        # "Iranian army chiefs", "a US cruise missile attack": an entity modifier stands for the phrase
-        for left in t.lefts:
-            if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
-                continue
-            if any(x.lower_ in ORIGIN_WORDS for x in left.subtree):
-                continue  # "Pakistan-based militants" are not Pakistan
-            for sub in left.subtree:
-                mm = table.mention_at(sub.i)
-                if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
-                    out.append(mm)
-    if not out and "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
-        for t in conjuncts(tok):
-            if t.lower_ in SETTLEMENT_NOUNS:  # "the Israeli town of Metula"
-                out += [
-                    m
-                    for c in t.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children
-                    if (m := table.mention_at(p.i)) is not None and m.kind == "place"
-                ]
-            if t.lower_ in SITE_HEADS or (sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
-                out += [
-                    m
-                    for c in t.children
-                    if c.dep_ == "prep" and c.lower_ in {"in", "inside", "across"}
-                    for p in c.children
-                    if p.dep_ == "pobj" and (m := table.mention_at(p.i)) is not None and m.kind in kinds
-                ]
-    seen: set[str] = set()
-    return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
-
-
-def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
-    """'militants from X', 'a base for X troops', 'forces loyal to X': whom a group or its site belongs to."""
-    if any(table.mention_at(left.i) for left in head.lefts if left.dep_ in {"amod", "compound", "poss"}):
-        return []  # its own modifier already said ("Malian army base") or named someone else
-    holders: list[Token] = []
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
-            holders += [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ in {"amod", "acl"} and c.lemma_ in LOYALTY_ADJECTIVES:
-            holders += [p for to in c.children if to.dep_ == "prep" for p in to.children if p.dep_ == "pobj"]
-    out: list[Mention] = []
-    for h in holders:
-        for x in conjuncts(h):
-            m = table.mention_at(x.i)
-            if m is not None and m.kind in kinds and m.kind != "place":
-                out.append(m)
-            elif m is None and x.lower_ in AGENTIVE_HEADS:  # "a base for African Union troops"
-                out += [
-                    mm
-                    for left in x.lefts
-                    if left.dep_ in {"amod", "compound", "poss"}
-                    for sub in left.subtree
-                    if (mm := table.mention_at(sub.i)) is not None and mm.kind in kinds and mm.kind != "place"
-                ]
-    return out
 
 
 def negated(verb: Token) -> bool:
@@ -195,30 +86,6 @@ def objects(verb: Token, rtype: str | None = None) -> list[Token]:
 def agents(verb: Token) -> list[Token]:
     """The `by` agents of a passive verb or an act noun."""
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-
-
-PLACE_BLIND = frozenset(
-    {"MET_WITH", "SPOKE_WITH", "ALLIED_WITH", "SUPPORTS", "CONDEMNED", "ACCUSED", "THREATENED", "OPPOSES"}
-)
-
-
-def relation(src: Mention, rtype: str, tgt: Mention, sent: Span, conf: float) -> ExtractedRelation | None:
-    """One relation, or None where the ends' kinds do not fit the type."""
-    if src.key == tgt.key:
-        return None
-    if rtype == "CONTROLS" and tgt.kind != "place":
-        return None
-    if rtype == "LOCATED_IN" and (src.kind != "place" or tgt.kind not in PLACES):
-        return None
-    if rtype == "STRUCK" and src.kind == "place":
-        return None
-    if rtype == "AFFILIATED_WITH":
-        return None  # titles give affiliations (loaders.relations.affiliations)
-    if rtype in PLACE_BLIND and (tgt.kind == "place" or src.kind == "place"):
-        return None  # one meets, backs or condemns actors, not places
-    return ExtractedRelation(
-        source=src.key, type=rtype, target=tgt.key, evidence=sent.text.strip(), confidence=conf
-    )  # type: ignore[arg-type]
 
 
 def clause_verb(tok: Token) -> Token:
@@ -303,60 +170,6 @@ def _partitive_whole(tok: Token) -> Token:
     ):
         return doc[tok.i - 2]
     return tok
-
-
-def subject_actors(
-    verb: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS
-) -> list[Mention]:
-    """Entities of a clause's subjects; a pronoun subject of reported speech is the speaker ('X said it would')."""
-    out: list[Mention] = []
-    for s in subjects(verb)[0]:
-        s = referent(s)
-        found = actors_of(s, table, kinds)
-        if not found and s.pos_ == "PRON":
-            found = [m for sp in speaker_of(verb) for m in actors_of(sp, table, kinds)]
-        out += [m for m in found if m not in out]
-    return out
-
-
-def act_agents(act: Token, table: EntityTable) -> list[Mention]:
-    """Who carried out an act noun: its 'by' agent, else its entity modifiers ('the US-led strikes')."""
-    by = [
-        m
-        # "the attack launched by X"; "the attack, which was claimed by X" (a relative clause of claiming
-        # or carrying out only: "the strike, which was condemned by X" names no agent)
-        for holder in (
-            act,
-            *(c for c in act.children if c.dep_ == "acl" or (c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS)),
-        )
-        for c in holder.children
-        if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in actors_of(p, table)
-    ]
-    by += [
-        m
-        for c in trailing_verb_preps(act)  # "condemned the coup by X": 'by X' hung on the verb
-        if c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for m in actors_of(p, table)
-    ]
-    if by:
-        return by
-    claimer = responsibility_claimer(act) or passive_claimer(act)
-    if claimer:  # "X claimed responsibility for the bombing"
-        return [m for t in claimer for m in actors_of(t, table)]
-    # "the Israeli raid", "Russia's bombardment", "the US-led strikes": the act's own modifiers
-    out: list[Mention] = []
-    for left in act.lefts:
-        if left.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}:
-            for sub in left.subtree:
-                m = table.mention_at(sub.i)
-                if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
-                    out.append(m)
-    return out
 
 
 def trailing_verb_preps(obj: Token) -> list[Token]:

@@ -14,16 +14,9 @@ from loaders.clauses import conditional
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
-from loaders.relations.syntax import (
-    act_agents,
-    actors_of,
-    agents,
-    negated,
-    objects,
-    referent,
-    relation,
-    subjects,
-)
+from loaders.relations.phrase_actors import act_agents, actors_of
+from loaders.relations.relation_kinds import relation
+from loaders.relations.syntax import agents, negated, objects, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
 
