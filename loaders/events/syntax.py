@@ -12,8 +12,16 @@ from loaders.events.lexicon import (
     REQUEST_GOVERNORS,
 )
 
+VERBS = {"VERB", "AUX"}
+NOUNS = {"NOUN", "PROPN"}
 # Verbs of denial make what they govern unreal: "denied carrying out the attack".
 DENIAL = {"deny", "reject", "dismiss", "refute"}
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, with their conjuncts."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return [*out, *(cj for o in out for cj in o.conjuncts)]
 
 
 def negated(verb: Token) -> bool:
