@@ -232,7 +232,12 @@ def find_events(
                 if ev.date == published:
                     ev.date = stated
             story = stated
+    relations = list(relations)
     accused_by_relations(events, relations)
+    sides: dict[str, set[str]] = {}
+    for r in relations:
+        if r.type == "AFFILIATED_WITH":
+            sides.setdefault(r.source, set()).add(r.target)
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
-    return [e for e in merge_events(events) if e.date is not None or e.actors]
+    return [e for e in merge_events(events, sides) if e.date is not None or e.actors]

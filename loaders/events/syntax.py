@@ -61,7 +61,7 @@ def passive(verb: Token) -> bool:
 def reduced_relative(verb: Token) -> bool:
     """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
     from ships"): background, or an act the sentence reports through its own clause or noun."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}
 
 
 def governing_verb(tok: Token) -> Token | None:
