@@ -34,3 +34,22 @@ def test_mentions_by_a_side_and_by_its_officials_are_one_event(events: Events) -
         "SANCTION",
     )
     assert len(evs) == 1
+
+
+def test_a_speaker_s_own_day_dates_the_accusation(events: Events) -> None:
+    # the reported act keeps its day; the accusation is made on the day the speech states
+    evs = events("Eritrean troops shelled Zalambessa on Sunday, Ethiopia said on Tuesday.")
+    assert [e.date for e in of_type(evs, "ACCUSE")] == ["2021-06-08"]
+    assert [e.date for e in of_type(evs, "ASSAULT")] == ["2021-06-06"]
+
+
+def test_weeks_and_months_ago_are_ranges_and_days_ago_any_count(events: Events) -> None:
+    # from Thursday 10 June 2021: the week of 24-30 May, the month before, and a day five days back
+    def day(text: str) -> list[str | None]:
+        return [e.date for e in of_type(events(text), "ASSAULT")]
+
+    assert day("Eritrean troops shelled Zalambessa two weeks ago.") == ["2021-05"]
+    assert day("Eritrean troops shelled Zalambessa three months ago.") == ["2021-03"]
+    assert day("Eritrean troops shelled Zalambessa five days ago.") == ["2021-06-05"]
+    # the weekend is one of two days: the month that holds both
+    assert day("Eritrean troops shelled Zalambessa at the weekend.") == ["2021-06"]
