@@ -1,7 +1,8 @@
 """Resolve the date an event happened from news phrasing, against the publication date.
 
 "on Friday", "early on Tuesday", "Tuesday's attack" (the most recent such weekday on or before
-publication), "yesterday", "a day after", "last week/month", "on 4 April", "April 4, 2017", "in March".
+publication), "yesterday", "a day after", "last week/month", "N days/weeks/months ago", "at the weekend", "on 4 April",
+"April 4, 2017", "in March".
 Explicit calendar dates go through dateparser; weekday arithmetic is done here because news uses a
 weekday to mean the latest one before the report, which generic parsers do not assume.
 """
@@ -37,12 +38,18 @@ _RELATIVE = {
     "a day earlier": -1,
     "the day before": -1,
     "a day before": -1,
-    "two days ago": -2,
-    "three days ago": -3,
 }
 # compiled once (resolve_date runs for every sentence and event mention), tried in the order above
 _RELATIVE_RX = [(re.compile(rf"\b{phrase}\b"), delta) for phrase, delta in _RELATIVE.items()]
 _WEEK = re.compile(r"\b(last|this|earlier this|past) week\b")
+_COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+# "three days ago" is a day; "two weeks ago", "a month ago" are a week or a month back, not a day of it
+_AGO = re.compile(rf"\b{_COUNT} (?P<unit>day|week|month)s? ago\b")
+# the weekend just past ("last weekend", "at the weekend"), a day the GUIDE calls ambiguous: the month
+# (or year) that holds both its days, never one day of them
+_WEEKEND = re.compile(r"\b(?:last|this|past|the) weekend\b")
 _LAST_MONTH = re.compile(r"\blast month\b")
 _THIS_MONTH = re.compile(r"\bthis month\b")
 _LAST_YEAR = re.compile(r"\blast year\b")
@@ -114,6 +121,22 @@ def resolve_date(text: str, published: str | None) -> str | None:
         for rx, delta in _RELATIVE_RX:
             if rx.search(low):
                 return (ref + timedelta(days=delta)).isoformat()
+        ago = _AGO.search(low)
+        if ago:
+            n = _COUNTS.get(ago.group("n")) or int(ago.group("n"))
+            unit = ago.group("unit")
+            if unit == "day":
+                return (ref - timedelta(days=n)).isoformat()
+            if unit == "week":
+                monday = ref - timedelta(days=ref.weekday() + 7 * n)
+                return week_range(monday, monday + timedelta(days=6))
+            back = ref.replace(day=1)
+            for _ in range(n):
+                back = (back - timedelta(days=1)).replace(day=1)
+            return back.strftime("%Y-%m")
+        if _WEEKEND.search(low):
+            sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
+            return week_range(sunday - timedelta(days=1), sunday)
         week = _WEEK.search(low)
         if week:  # a week is a range: the month (or year) that holds all of it, never one day of it
             monday = ref - timedelta(days=ref.weekday())

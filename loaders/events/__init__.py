@@ -1,8 +1,10 @@
 """PLOVER events: a trigger (verb or noun), who acted, on whom, where and when.
 
 Triggers come from the lexicon in `loaders/data/event_triggers.json` through a spaCy `Matcher` component
-(`triggers`); constructions decide the type or that there is no event (`constructions`); the parse gives
-the participants (`arguments`) and the date (`dating`); mentions of one real-world event merge (`merge`).
+(`triggers`); constructions decide the type or that there is no event (`constructions`, reading the
+`frames` and `blame` constructions); the parse gives the participants (`verb_arguments`, `noun_arguments`,
+through `phrases`), the place (`location`), the casualties (`casualties`) and the date (`dating`);
+mentions of one real-world event merge (`merge`).
 Planned, expected and conditional acts are not events yet (`syntax.hypothetical`), but threats, demands and
 refusals, which are about the future, are.
 """
@@ -17,12 +19,17 @@ from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.clauses import conditional
 from loaders.dates import parse_iso
 from loaders.entities.lexicon import MEDIA_WORDS
-from loaders.events.arguments import count, location, noun_participants, verb_participants
-from loaders.events.constructions import NOUNS, VERBS, classify, self_report
+from loaders.events.blame import self_report
+from loaders.events.casualties import count
+from loaders.events.constructions import classify
 from loaders.events.dating import mention_date, stated_date
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
+from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
+from loaders.events.noun_arguments import noun_participants
 from loaders.events.syntax import (
+    NOUNS,
+    VERBS,
     governing_verb,
     hypothetical,
     negated,
@@ -33,6 +40,7 @@ from loaders.events.syntax import (
     subjects,
 )
 from loaders.events.triggers import trigger_spans
+from loaders.events.verb_arguments import verb_participants
 from loaders.mentions import EntityTable, Mention
 
 __all__ = ["find_events", "sentence_events"]
@@ -224,7 +232,12 @@ def find_events(
                 if ev.date == published:
                     ev.date = stated
             story = stated
+    relations = list(relations)
     accused_by_relations(events, relations)
+    sides: dict[str, set[str]] = {}
+    for r in relations:
+        if r.type == "AFFILIATED_WITH":
+            sides.setdefault(r.source, set()).add(r.target)
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
-    return [e for e in merge_events(events) if e.date is not None or e.actors]
+    return [e for e in merge_events(events, sides) if e.date is not None or e.actors]

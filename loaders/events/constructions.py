@@ -2,20 +2,20 @@
 
 Each rule is about a construction, not a sentence: what a verb's object or complement is ("seized the
 town" is an assault, "seized documents" is not), what frame a noun stands in ("signed the deal" agrees,
-"the deal" alone mentions an agreement), and reported wrongdoing ("X said Y violated the truce").
+"the deal" alone mentions an agreement). The frames it reads are `frames` (calls, accords, fire) and
+`blame` (accusations and denials in reported speech).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
+from loaders.events.frames import from_accord, is_phone_call, under_fire
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
-    ACCUSATION_PREDICATES,
-    ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
-    CLAIM_NOUNS,
     CLASH_WORDS,
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
@@ -23,18 +23,13 @@ from loaders.events.lexicon import (
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EXPRESSING_VERBS,
-    FIRE_NOUNS,
     FORCE_NOUNS,
     FORCE_OBJECTS,
-    INVOLVEMENT_PREDICATES,
     NAMING_VERBS,
-    PHONE_NOUNS,
-    PHONE_WORDS,
     PLACE_NOUNS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
-    RESPONSIBILITY_PREDICATES,
     SENDING_VERBS,
     SEVERING_VERBS,
     SPEECH_VERBS,
@@ -42,148 +37,11 @@ from loaders.events.lexicon import (
     TRIGGERS,
     VERB_ONLY,
     WITHDRAWAL_VERBS,
-    WRONGDOING_NOUNS,
-    WRONGDOING_VERBS,
 )
-
-VERBS = {"VERB", "AUX"}
-NOUNS = {"NOUN", "PROPN"}
-
-
-def objects(verb: Token) -> list[Token]:
-    """Direct objects of a verb, with their conjuncts."""
-    out = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-    return [*out, *(cj for o in out for cj in o.conjuncts)]
-
-
-def is_phone_call(tok: Token) -> bool:
-    """'a phone call', 'a telephone conversation'."""
-    return (
-        tok.lower_ in PHONE_NOUNS
-        and tok.pos_ == "NOUN"
-        and any(c.lower_ in PHONE_WORDS for c in tok.children)
-    )
-
-
-def from_accord(verb: Token) -> Token | None:
-    """'pulled out of the talks', 'withdraw from the deal': the accord left, if any."""
-    for c in verb.children:
-        preps = [c] if c.dep_ == "prep" else []
-        if c.dep_ == "prt" and c.lower_ == "out":
-            preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"]
-            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
-        for p in preps:
-            if p.lower_ not in {"from", "of", "out"}:
-                continue
-            for pobj in p.subtree:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ACCORD_NOUNS | {"talk"}:
-                    return pobj
-    return next((o for o in objects(verb) if o.lemma_.lower() in ACCORD_NOUNS), None)
-
-
-def wrongdoing_clause(verb: Token) -> Token | None:
-    """'X said Y violated the ceasefire', 'X said there were violations by Y': the reported wrongdoing (a
-    verb, or a noun of wrongdoing in the reported clause), if the speech verb reports one."""
-    for c in verb.children:
-        if c.dep_ != "ccomp" or c.pos_ not in VERBS:
-            continue
-        if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
-            return c
-        if blamed_clause(c):
-            return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
-        for t in c.subtree:
-            if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
-                return t
-    return None
-
-
-def blamed_clause(clause: Token) -> bool:
-    """'Y was behind the attack', 'Y is responsible for the massacre': a copula clause, not negated,
-    whose predicate lays an act or a wrongdoing on its subject ("responsible for security" lays none)."""
-    if clause.lemma_ != "be" or any(k.dep_ == "neg" for k in clause.children):
-        return False
-    preds = [
-        k
-        for k in clause.children
-        if k.dep_ in {"acomp", "attr", "prep"} and k.lower_ in RESPONSIBILITY_PREDICATES
-    ]
-    acts = [t for k in preds for t in k.subtree if t.dep_ == "pobj"]
-    return any(
-        t.lemma_.lower() in ASSAULT_NOUNS | WRONGDOING_NOUNS | ACCUSATION_PREDICATES
-        or TRIGGERS.get(t.lemma_.lower()) == "ASSAULT"
-        for t in acts
-    )
-
-
-def self_report(verb: Token) -> bool:
-    """'X said it had struck Y', 'we fired at them': the speaker reports its own act."""
-    clause = wrongdoing_clause(verb)
-    if clause is None:
-        return False
-    holder = clause if clause.pos_ in VERBS else clause.head
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children)
-
-
-def denied_claim(verb: Token) -> bool:
-    """'X said the claims were false', 'X said its army was not involved': a denial reported by X."""
-    for c in verb.children:
-        if c.dep_ != "ccomp" or not any(k.dep_ == "neg" for k in c.children):
-            continue
-        subj = [k for k in c.children if k.dep_ in {"nsubj", "nsubjpass"}]
-        preds = [c, *(k for k in c.children if k.dep_ in {"acomp", "attr", "prep"})]
-        if any(k.lemma_.lower() in CLAIM_NOUNS for k in subj) or any(
-            p.lemma_.lower() in INVOLVEMENT_PREDICATES or p.lower_ in INVOLVEMENT_PREDICATES for p in preds
-        ):
-            return True
-    return False
-
-
-def naming_predicate(verb: Token) -> bool:
-    """'called the strike an act of aggression', 'denounced it as a violation'."""
-    for c in verb.children:
-        # "an act of aggression": the predicate noun or its "of" object
-        inner = [p for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
-        if c.dep_ == "oprd" and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in inner):
-            return True
-        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
-            return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
-        if c.dep_ == "prep" and c.lower_ == "as":
-            # "described the raid as a violation", "... as an act of aggression"
-            named = [p for p in c.children if p.dep_ == "pobj"]
-            named += [
-                o
-                for p in named
-                for k in p.children
-                if k.dep_ == "prep" and k.lower_ == "of"
-                for o in k.children
-            ]
-            if any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in named):
-                return True
-    return False
-
+from loaders.events.syntax import NOUNS, VERBS, objects
 
 # Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
-RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
-
-
-def held_responsible(verb: Token) -> list[Token]:
-    """Who 'held ... responsible' names: the object, or the subject the parser gives the predicate."""
-    for c in verb.children:
-        if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advmod"} and c.lower_ in RESPONSIBLE_WORDS:
-            held = [o for o in verb.children if o.dep_ == "dobj"]
-            return held or [s for s in c.children if s.dep_ == "nsubj"]
-    return []
-
-
-def under_fire(verb: Token) -> Token | None:
-    """'came under fire/attack from X': the fire noun, if any."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "under":
-            for p in c.children:
-                if p.lemma_.lower() in FIRE_NOUNS or p.lower_ in FIRE_NOUNS:
-                    return p
-    return None
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:

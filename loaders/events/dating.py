@@ -168,6 +168,9 @@ def mention_date(
             return own, True
         return (None, False) if is_reference(tok) else (context or published, False)
     clause = clause_text(tok, sent)
+    said = speech_date(tok, clause, sent, published)
+    if said is not None:
+        return said, True
     stepped = step_date(own_text(tok), clause, published, context)
     if stepped is not None:
         return stepped, True
@@ -181,6 +184,19 @@ def mention_date(
     if is_reference(tok):
         return None, False
     return context or published, False
+
+
+def speech_date(tok: Token, clause: str, sent: Span, published: str | None) -> str | None:
+    """The day a speaker says something ("Y shelled Z on Sunday, X said on Tuesday"): the speech verb's
+    own date phrase, outside the clause it reports, whose date is the reported act's. None when the
+    speech states no day of its own (the reported clause's date is then read as before)."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    reported = {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
+    if not reported:
+        return None
+    own = " ".join(t.text for t in sent if t.i not in reported)
+    return resolve_date(own, published) if own.strip() != clause.strip() else None
 
 
 def step_date(own: str, clause: str, published: str | None, context: str | None) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from graph.model import ExtractedEvent
 from loaders.mentions import Mention
@@ -23,8 +23,16 @@ def keys(ms: Iterable[Mention]) -> list[str]:
     return seen
 
 
-def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: bool) -> bool:
-    """Two mentions may be one event: same type, dates that agree, participants or place in common."""
+def compatible(
+    a: ExtractedEvent,
+    a_dated: bool,
+    b: ExtractedEvent,
+    b_dated: bool,
+    sides: Mapping[str, set[str]] | None = None,
+) -> bool:
+    """Two mentions may be one event: same type, dates that agree, participants or place in common.
+    `sides` maps a person to the bodies they are affiliated with: "the Treasury Secretary announced
+    sanctions" and "the US sanctioned" share a side."""
     if a.type != b.type:
         return False
     # A mention with no date of its own ("the bombing killed 12") may refer to a dated one.
@@ -46,15 +54,23 @@ def compatible(a: ExtractedEvent, a_dated: bool, b: ExtractedEvent, b_dated: boo
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one; so for arrests, talks, ...
         return True
-    return bool(pa & pb) and (not a.actors or not b.actors or bool(set(a.actors) & set(b.actors)))
+    aa, ba = set(a.actors), set(b.actors)
+    if sides:
+        aa |= {s for x in a.actors for s in sides.get(x, ())}
+        ba |= {s for x in b.actors for s in sides.get(x, ())}
+        pa |= aa
+        pb |= ba
+    return bool(pa & pb) and (not a.actors or not b.actors or bool(aa & ba))
 
 
-def merge_events(events: list[tuple[ExtractedEvent, bool]]) -> list[ExtractedEvent]:
+def merge_events(
+    events: list[tuple[ExtractedEvent, bool]], sides: Mapping[str, set[str]] | None = None
+) -> list[ExtractedEvent]:
     """One event per real-world event: fold compatible mentions into the first."""
     out: list[tuple[ExtractedEvent, list[bool]]] = []  # event, [dated]
     for ev, dated in events:
         for kept, state in out:
-            if not compatible(kept, state[0], ev, dated):
+            if not compatible(kept, state[0], ev, dated, sides):
                 continue
             kept.actors = dedupe([*kept.actors, *ev.actors])
             kept.targets = [t for t in dedupe([*kept.targets, *ev.targets]) if t not in kept.actors]

@@ -12,8 +12,16 @@ from loaders.events.lexicon import (
     REQUEST_GOVERNORS,
 )
 
+VERBS = {"VERB", "AUX"}
+NOUNS = {"NOUN", "PROPN"}
 # Verbs of denial make what they govern unreal: "denied carrying out the attack".
 DENIAL = {"deny", "reject", "dismiss", "refute"}
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, with their conjuncts."""
+    out = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return [*out, *(cj for o in out for cj in o.conjuncts)]
 
 
 def negated(verb: Token) -> bool:
@@ -53,7 +61,7 @@ def passive(verb: Token) -> bool:
 def reduced_relative(verb: Token) -> bool:
     """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
     from ships"): background, or an act the sentence reports through its own clause or noun."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}
 
 
 def governing_verb(tok: Token) -> Token | None:

@@ -1,0 +1,40 @@
+"""Casualty counts an assault's sentence states; vague quantities give none (no invented data)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "approximately"}
+
+
+def count(sent: Span, words: set[str]) -> int | None:
+    """A number stated next to a casualty verb ('killed 87 people'); approximations give none."""
+    for tok in sent:
+        if tok.lemma_ in words:
+            for t in tok.subtree:
+                if not (t.like_num or t.lower_ in NUMBER_WORDS):
+                    continue
+                if any(c.lower_ in APPROXIMATE for c in t.children) or (
+                    t.i > 0 and t.nbor(-1).lower_ in APPROXIMATE
+                ):
+                    return None
+                txt = t.text.replace(",", "")
+                if re.fullmatch(r"\d+", txt):
+                    return int(txt)
+                if t.lower_ in NUMBER_WORDS:
+                    return NUMBER_WORDS[t.lower_]
+    return None

@@ -1,0 +1,43 @@
+"""Frames that change what a trigger word tells: a phone call, leaving an accord, coming under fire."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import ACCORD_NOUNS, FIRE_NOUNS, PHONE_NOUNS, PHONE_WORDS
+from loaders.events.syntax import objects
+
+
+def is_phone_call(tok: Token) -> bool:
+    """'a phone call', 'a telephone conversation'."""
+    return (
+        tok.lower_ in PHONE_NOUNS
+        and tok.pos_ == "NOUN"
+        and any(c.lower_ in PHONE_WORDS for c in tok.children)
+    )
+
+
+def from_accord(verb: Token) -> Token | None:
+    """'pulled out of the talks', 'withdraw from the deal': the accord left, if any."""
+    for c in verb.children:
+        preps = [c] if c.dep_ == "prep" else []
+        if c.dep_ == "prt" and c.lower_ == "out":
+            preps += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"]
+            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+        for p in preps:
+            if p.lower_ not in {"from", "of", "out"}:
+                continue
+            for pobj in p.subtree:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ACCORD_NOUNS | {"talk"}:
+                    return pobj
+    return next((o for o in objects(verb) if o.lemma_.lower() in ACCORD_NOUNS), None)
+
+
+def under_fire(verb: Token) -> Token | None:
+    """'came under fire/attack from X': the fire noun, if any."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for p in c.children:
+                if p.lemma_.lower() in FIRE_NOUNS or p.lower_ in FIRE_NOUNS:
+                    return p
+    return None

@@ -1,0 +1,42 @@
+"""Where an event happened: the place a locative preposition of its trigger names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import LOCATION_PREPS
+from loaders.mentions import EntityTable, Mention
+from loaders.relations import actors_of
+
+
+def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
+    """The place of a locative preposition on the trigger, or one nested in its object ("shelling of a
+    market in Khartoum", "struck targets in Lebanon"). "on X" is a place only for an assault."""
+    preps = LOCATION_PREPS if etype == "ASSAULT" else LOCATION_PREPS - {"on", "over", "into"}
+    nested: list[Token] = []
+    if etype == "ASSAULT":
+        nested += [
+            p
+            for o in trigger.children
+            if o.dep_ == "dobj"
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}
+            for p in c.children
+        ]
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if prep.lower_ in preps:
+                for m in actors_of(pobj, table, {"place"}, sites=False):
+                    return m
+            nested += [
+                p
+                for c in pobj.children
+                if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+                for p in c.children
+            ]
+    for pobj in nested:
+        for m in actors_of(pobj, table, {"place"}, sites=False):
+            return m
+    return None

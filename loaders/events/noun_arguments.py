@@ -1,0 +1,100 @@
+"""Who acted and on whom, for a noun trigger: its modifiers and by-phrase act, its prepositions suffer."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.events.lexicon import PERFORMING_VERBS
+from loaders.events.phrases import PATIENTS, ment, patients
+from loaders.events.syntax import governing_verb, objects, subjects
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.syntax import responsibility_claimer
+
+# Lines two sides face each other across ("on the border between A and B")
+FRONT_NOUNS = frozenset({"border", "frontier", "boundary", "front", "line"})
+
+
+def noun_participants(
+    tok: Token, etype: str, table: EntityTable, how: str
+) -> tuple[list[Mention], list[Mention]]:
+    """(actors, targets) of a noun trigger: its modifiers and by-phrase act, its prepositions suffer."""
+    mods = ment((c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}), table)
+    by = ment(
+        (p for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for p in c.children),
+        table,
+    )
+    # "B's bombardment by A": with a by-agent, the possessor suffered the act
+    owners = ment((c for c in tok.children if c.dep_ == "poss"), table, PATIENTS) if by else []
+    actors = by + [m for m in mods if m not in by and m not in owners] if by else mods
+    if not actors:  # "X claimed responsibility for the bombing"
+        actors = ment(responsibility_claimer(tok), table)
+    preps = {"on", "against", "of", "with", "to"}
+    pobjs = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    targets = [*owners, *(m for m in ment(pobjs, table, PATIENTS) if m not in owners)]
+    if how == "clash" or (how == "parties") or (etype == "CONSULT" and tok.dep_ in {"nsubj", "ROOT"}):
+        # "clashes between X and Y", "a deal with X", "talks between X and Y began": all take part
+        between = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"between", "with"}
+            for p in c.children
+        ]
+        actors += ment(between, table)
+    if how == "clash":
+        actors += ment(pobjs, table)
+        targets = []
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            # "fighting erupted in X between A and B": the parser hangs "between" on the verb
+            actors += [
+                m
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for m in ment(list(c.children), table)
+                if m not in actors
+            ]
+    if how == "clash" and not actors:
+        # "battles raged on the border between A and B", "fighting on 15 April between A and B": the
+        # parser hangs "between" on the line fought along or on the date; its sides are the actors
+        scope = [*tok.subtree, *(tok.head.subtree if tok.dep_ in {"nsubj", "nsubjpass"} else [])]
+        actors = [
+            m
+            for b in scope
+            if b.dep_ == "prep"
+            and b.lower_ == "between"
+            and (b.head.lemma_.lower() in FRONT_NOUNS or b.head.ent_type_ in {"DATE", "TIME"})
+            for m in ment(list(b.children), table)
+        ]
+    verb = governing_verb(tok)
+    if (
+        not actors
+        and verb is not None
+        and (
+            how in {"call", "concluded"}
+            or (etype == "ASSAULT" and tok.dep_ == "dobj" and verb.lemma_.lower() in PERFORMING_VERBS)
+        )
+    ):
+        # "in a phone call", "signed the deal", "carried out executions": the verb's subject acts
+        actors = ment(subjects(verb)[0], table)
+        if how == "call":  # "X told Y in a phone call": both took part
+            actors += ment(objects(verb) + [c for c in verb.children if c.dep_ == "dative"], table)
+    if (
+        not actors
+        and etype == "ASSAULT"
+        and verb is not None
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in {"in", "during"}
+        and verb.lemma_.lower() in {"kill", "wound", "injure", "die", "destroy", "damage"}
+    ):
+        # "killed 12 soldiers in an ambush": the killers made the ambush, the killed suffered it
+        actors = ment(subjects(verb)[0], table)
+        targets = targets or patients(objects(verb), table)
+    if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
+        # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
+        actors = ment(subjects(tok.head)[0], table)
+    return actors, targets
