@@ -185,12 +185,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False, worke
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 
-        from api.listening import NoDelayConfig
+        from api.listening import NoDelayConfig, WorkerListener, reserve_port
 
         # Worker processes import the app themselves: uvicorn needs the factory's import path.
         config = NoDelayConfig(
             "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
         )
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        # A listening socket per worker on the shared port (SO_REUSEPORT), so connections spread over
+        # the workers instead of going mostly to one (api/listening.py).
+        with reserve_port(host, port):
+            listener = WorkerListener(host, port, config.backlog)
+            Multiprocess(config, sockets=[listener]).run()  # type: ignore[list-item]
         return
     uvicorn.run(create_app(), host=host, port=port, reload=reload, log_level="info")
