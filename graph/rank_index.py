@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, chain, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -26,32 +27,24 @@ from graph.search import ranking as reference_ranking
 
 
 class Segments:
-    """Strings joined into one text, each segment's start kept, so a match's position names its owner."""
+    """Strings joined into one text, each one's start kept, so a match's position names its segment."""
 
-    __slots__ = ("owners", "starts", "text")
+    __slots__ = ("starts", "text")
 
-    def __init__(self, parts: Iterable[tuple[int, str]]) -> None:
-        self.starts: list[int] = []
-        self.owners: list[int] = []
-        chunks: list[str] = []
-        at = 0
-        for owner, part in parts:
-            self.starts.append(at)
-            self.owners.append(owner)
-            chunks.append(part)
-            at += len(part)
-        self.text = "".join(chunks)
+    def __init__(self, parts: list[str]) -> None:
+        self.starts = list(accumulate(map(len, parts), initial=0))  # one past the last: the text's end
+        self.text = "".join(parts)
 
     def holding(self, needle: str) -> set[int]:
-        """The owners of the segments holding `needle` (which must not span two: segments begin with a
-        newline and the needles here hold none)."""
+        """The segments holding `needle` (which must not span two: the segments here begin with a newline
+        and the needles hold none)."""
         found: set[int] = set()
-        text, starts, owners = self.text, self.starts, self.owners
+        text, starts = self.text, self.starts
         i = text.find(needle)
         while i != -1:
             seg = bisect_right(starts, i) - 1
-            found.add(owners[seg])
-            i = text.find(needle, starts[seg + 1] if seg + 1 < len(starts) else len(text))
+            found.add(seg)
+            i = text.find(needle, starts[seg + 1])
         return found
 
 
@@ -70,9 +63,10 @@ class RankIndex:
         nonempty = [ks if "" not in ks else tuple(filter(None, ks)) for ks in keys]
         # Each key after a newline: "\nq\n" is an exact key, "\nq" a key's start, " q" a later word's
         # start (graph.search.rank).
-        self.tiers = Segments((i, "\n" + "\n".join(ks) + "\n") for i, ks in enumerate(nonempty) if ks)
-        self.fuzzy_keys = [k for ks in nonempty for k in ks]
-        self.fuzzy_owners = [i for i, ks in enumerate(nonempty) for _ in ks]
+        # A member without keys is "\n\n": no needle matches it.
+        self.tiers = Segments(["\n" + "\n".join(ks) + "\n" for ks in nonempty])
+        self.fuzzy_keys = list(chain.from_iterable(nonempty))
+        self.fuzzy_owners = list(chain.from_iterable(repeat(i, len(ks)) for i, ks in enumerate(nonempty)))
         self.words: tuple[Segments, Segments] | None = None  # of the names, of the aliases
         self.held: dict[str, frozenset[int]] = {}  # by stem: members holding it by name | by aliases
 
@@ -94,10 +88,9 @@ class RankIndex:
         found = self.held.get(stem)
         if found is None:
             if self.words is None:  # the words after a space: " s" begins a word
-                names = Segments((i, "\n " + ks[0]) for i, ks in enumerate(self.keys) if ks)
-                aliases = Segments(
-                    (i, "\n " + " ".join(ks[1:])) for i, ks in enumerate(self.keys) if len(ks) > 1
-                )
+                # A member without a name key, or without aliases, is "\n ": no " stem" matches it.
+                names = Segments(["\n " + ks[0] if ks else "\n " for ks in self.keys])
+                aliases = Segments(["\n " + " ".join(ks[1:]) for ks in self.keys])
                 self.words = (names, aliases)
             by_name, by_alias = (frozenset(w.holding(" " + stem)) for w in self.words)
             self.held[stem] = by_name
