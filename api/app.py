@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import socket
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -185,12 +186,19 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False, worke
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 
-        from api.listening import NoDelayConfig
+        from api.listening import NoDelayConfig, WorkerListener, reserve_port
 
         # Worker processes import the app themselves: uvicorn needs the factory's import path.
         config = NoDelayConfig(
             "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
         )
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        # A listening socket per worker on the shared port (SO_REUSEPORT), so connections spread over
+        # the workers instead of going mostly to one (api/listening.py).
+        if not hasattr(socket, "SO_REUSEPORT"):  # not on Windows: one socket shared, as uvicorn does
+            Multiprocess(config, sockets=[config.bind_socket()]).run()
+            return
+        with reserve_port(host, port):
+            listener = WorkerListener(host, port, config.backlog)
+            Multiprocess(config, sockets=[listener]).run()  # type: ignore[list-item]
         return
     uvicorn.run(create_app(), host=host, port=port, reload=reload, log_level="info")

@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.model import Entity, EntityKind
+from graph.rank_index import RankIndex
 from graph.results import EntityHit, Page
 from graph.search import (
     BroadCache,
@@ -95,17 +96,27 @@ def light(row: Sequence[Any]) -> Candidate:
 
 
 class Kept(NamedTuple):
-    """A stem's candidates as kept: the rows, their candidates (in the same order) and the rows by id."""
+    """A stem's candidates as kept: the rows, their ranking index (in the same order) and the rows by id."""
 
     rows: tuple[Row, ...]
-    candidates: list[Candidate]
+    prepared: RankIndex
     by_id: dict[str, Row]
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return [self.prepared.candidate(i) for i in range(len(self.prepared))]
 
 
 def keep(rows: tuple[Row, ...]) -> Kept:
-    """A stem's rows with their candidates, built once per stem and version (1,000 candidates cost a
-    third of their ranking to build)."""
-    return Kept(rows, list(map(candidate, rows)), {r[0]: r for r in rows})
+    """A stem's rows with their ranking index, built once per stem and version: every query sharing the
+    stem ranks with it (graph/rank_index.py), and no `Candidate` is built but for the hits."""
+    prepared = RankIndex(
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[ENTITY_FIELDS + 1 :] for r in rows],
+        [r[ENTITY_FIELDS] for r in rows],
+    )
+    return Kept(rows, prepared, {r[0]: r for r in rows})
 
 
 class RowMemo:
@@ -203,9 +214,9 @@ def search_ranking(
             entry = memo.add(at, stem, tuple(map(kept, records[0]["rows"])))
         assert entry is not None
         if kind is None:
-            return ranking(key, entry.candidates), entry.by_id
-        mine = [(c, r) for c, r in zip(entry.candidates, entry.rows, strict=True) if r[2] == kind]
-        return ranking(key, [c for c, _ in mine]), {r[0]: r for _, r in mine}
+            return entry.prepared.ranking(key), entry.by_id
+        rows = entry.rows
+        return entry.prepared.ranking(key, lambda i: bool(rows[i][2] == kind)), entry.by_id  # noqa: B023
     now = trusted if trusted is not None else version()
 
     def broad() -> Ranking:
