@@ -56,7 +56,7 @@ ROAD_NOUNS = _set("road_nouns")
 GOVERNMENT_NOUNS = _set("government_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
-    r"insurgents?|fighters|junta|legion|corps|units)\b",
+    r"insurgents?|fighters|legion|corps|units)\b",
     re.I,
 )
 NOT_ENTITIES = _set("not_entities")
@@ -81,3 +81,8 @@ LEGAL_SUFFIXES = _set("legal_suffixes")
 # Parts of a town besides the place nouns ("suburbs", "outskirts", "airport"): "X's southern suburbs" is
 # the town X, not its government.
 PLACE_PARTS = _set("place_parts")
+# "southern Lebanon", "north-eastern Syria": a compass part of a country is a place of its own ("central"
+# is left out: "central Syria" reads as a description more often than a region's name).
+COMPASS_ADJECTIVES = _set("compass_adjectives")
+# "X's international airport", "X's southern suburbs": a facility or part of a town named after it.
+TOWN_FACILITIES = _set("town_facilities")
