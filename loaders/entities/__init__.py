@@ -16,7 +16,9 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span
 
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
+from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
+from loaders.entities.alias_cues import declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.candidates import (
     Candidate,
@@ -82,6 +84,7 @@ def find_entities(
         + collective_candidates(doc, gaz)
         + compass_region_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
+        + acronym_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]
     raw: list[Mention] = []
@@ -140,6 +143,8 @@ def find_entities(
     }
     join_bare_heads(keymap, kinds, headed)
     join_shared_short_forms(keymap, surfaces, gaz)
+    declared_aliases(doc, raw, keymap, kinds)
+    join_word_short_forms(keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:
