@@ -74,7 +74,6 @@ class Gazetteer:
     # country canonical -> its form of state from pycountry's official name ("Kingdom of Saudi Arabia":
     # "kingdom"; "Islamic Republic of Iran": "islamic republic" and "republic"), for "the kingdom said"
     state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
-    demonyms: set[str] = field(default_factory=set)  # "Syrian", "Syrians": adjectives, not names
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
@@ -120,7 +119,6 @@ def load_gazetteer() -> Gazetteer:
         if iso in canon:
             for form in forms:
                 gaz.names[form] = ("country", canon[iso])
-                gaz.demonyms.add(form)
     for name, kind, aliases in curated["organizations"]:
         if kind.startswith("country:"):
             target = ("country", canon[kind.split(":")[1]])

@@ -38,7 +38,7 @@ from loaders.entities.coreference import (
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
-from loaders.entities.place_phrases import compass_region_candidates, town_facility_candidates
+from loaders.entities.place_phrases import town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
     add_head_rementions,
@@ -82,7 +82,6 @@ def find_entities(
         + ner_candidates(doc, gaz)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
-        + compass_region_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
         + acronym_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))

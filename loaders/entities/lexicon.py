@@ -81,8 +81,5 @@ LEGAL_SUFFIXES = _set("legal_suffixes")
 # Parts of a town besides the place nouns ("suburbs", "outskirts", "airport"): "X's southern suburbs" is
 # the town X, not its government.
 PLACE_PARTS = _set("place_parts")
-# "southern Lebanon", "north-eastern Syria": a compass part of a country is a place of its own ("central"
-# is left out: "central Syria" reads as a description more often than a region's name).
-COMPASS_ADJECTIVES = _set("compass_adjectives")
 # "X's international airport", "X's southern suburbs": a facility or part of a town named after it.
 TOWN_FACILITIES = _set("town_facilities")
