@@ -17,7 +17,7 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         kind = gaz.collectives.get(tok.lower_)
         if kind is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
             continue
-        if tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"opposition", "community", "west"}:
+        if tok.tag_ not in {"NNS", "NNPS"} and tok.lower_ not in {"junta", "opposition", "community", "west"}:
             continue
         # "the international community", "Western governments": multiword heads first
         if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in gaz.collectives:

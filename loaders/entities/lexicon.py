@@ -56,7 +56,7 @@ ROAD_NOUNS = _set("road_nouns")
 GOVERNMENT_NOUNS = _set("government_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
-    r"insurgents?|fighters|legion|corps|units)\b",
+    r"insurgents?|fighters|junta|legion|corps|units)\b",
     re.I,
 )
 NOT_ENTITIES = _set("not_entities")

@@ -29,9 +29,7 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
 
 
-STATE_HEADS = frozenset({"army", "military", "government", "regime", "junta"})
-# "the military junta", "the ruling junta": words that say which body of the state, not whose
-STATE_QUALIFIERS = frozenset({"the", "military", "ruling"})
+STATE_HEADS = frozenset({"army", "military", "government", "regime"})
 STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
 
 
@@ -50,8 +48,7 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
         member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
-        the_body = "the" in modifiers and set(modifiers) <= STATE_QUALIFIERS
-        if not member and not the_body and not bare_name:
+        if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)

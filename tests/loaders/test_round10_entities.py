@@ -1,5 +1,5 @@
 """Round 10 entity rules (loaders/entities/place_phrases.py, alias_cues.py, acronyms.py, the territory kind in loaders/gazetteer.py,
-'junta' as the state, "X's <ministry>"), on sentences of our own."""
+"X's <ministry>"), on sentences of our own."""
 
 from __future__ import annotations
 
@@ -25,16 +25,6 @@ def test_a_territory_with_a_country_code_is_a_place(run: Callable[[str], Extract
     found = kinds(ex)
     assert found.get("Guam") == "place", found
     assert found.get("Japan") == "country", found
-
-
-def test_a_junta_is_its_country(run: Callable[[str], Extraction]) -> None:
-    ex = run(
-        "Thailand's ruling generals met in Bangkok. The Thai junta said it would hold elections, "
-        "and the military junta later freed two activists."
-    )
-    found = kinds(ex)
-    assert not any("junta" in n for n in found), found
-    assert found.get("Thailand") == "country", found
 
 
 def test_a_ministry_is_named_with_its_state_after_a_possessive(run: Callable[[str], Extraction]) -> None:
