@@ -131,6 +131,10 @@ def load_gazetteer() -> Gazetteer:
     for name, aliases in curated.get("places", []):
         for form in [name, *aliases]:
             gaz.names.setdefault(form, ("place", name))  # a country of the same name wins
+    territories = _territories(pycountry, canon)
+    for form, (kind, name) in list(gaz.names.items()):
+        if kind == "country" and name in territories:
+            gaz.names[form] = ("place", name)
     # Capitals are places by default; `find_entities` turns one into its government when it acts.
     for city in gc.get_cities().values():
         gaz.cities.add(city["name"])
@@ -145,6 +149,23 @@ def load_gazetteer() -> Gazetteer:
         for h in heads:
             gaz.collectives[h.lower()] = kind
     return gaz
+
+
+# pycountry's subdivision types for a territory that also has a country code of its own: Puerto Rico and
+# Guam ("outlying area" of the US), Hong Kong ("special administrative region"), Aruba (a constituent
+# "country" of the Netherlands)
+TERRITORY_TYPES = frozenset({"Outlying area", "Special administrative region", "Country"})
+
+
+def _territories(pycountry: object, canon: dict[str, str]) -> frozenset[str]:
+    """Names of territories with an ISO country code that are a subdivision of another state: places, not
+    countries (the GUIDE: "a location but not a country")."""
+    out = set()
+    for sub in pycountry.subdivisions:  # type: ignore[attr-defined]
+        parent, code = sub.code.split("-", 1)
+        if code != parent and code in canon and sub.type in TERRITORY_TYPES:
+            out.add(canon[code])
+    return frozenset(out)
 
 
 def _add_capital_variants(gaz: Gazetteer, gc: object) -> None:

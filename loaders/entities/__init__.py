@@ -16,7 +16,9 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span
 
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
+from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
+from loaders.entities.alias_cues import declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.candidates import (
     Candidate,
@@ -36,6 +38,7 @@ from loaders.entities.coreference import (
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
+from loaders.entities.place_phrases import town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
     add_head_rementions,
@@ -79,6 +82,8 @@ def find_entities(
         + ner_candidates(doc, gaz)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
+        + town_facility_candidates(doc, gaz)
+        + acronym_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]
     raw: list[Mention] = []
@@ -137,6 +142,8 @@ def find_entities(
     }
     join_bare_heads(keymap, kinds, headed)
     join_shared_short_forms(keymap, surfaces, gaz)
+    declared_aliases(doc, raw, keymap, kinds)
+    join_word_short_forms(keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:

@@ -101,10 +101,14 @@ def coreference(
             ):
                 target[short] = long
                 break
-    # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it.
+    # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it,
+    # also where the model took the lone given name for a place or a body (names without a surname in
+    # use, as in the Horn of Africa), unless it is a known town.
     for short in keys:
         s = name(short)
-        if target[short] != short or kinds[short] != "person" or " " in s:
+        if target[short] != short or kinds[short] not in {"person", "place", "organization"} or " " in s:
+            continue
+        if kinds[short] != "person" and short.split("|", 1)[1] in cities:
             continue
         firsts = [p for p in persons if p != short and target[p] == p and name(p).split()[0] == s]
         if len(firsts) == 1 and len(name(firsts[0]).split()) > 1:

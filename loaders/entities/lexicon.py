@@ -81,3 +81,5 @@ LEGAL_SUFFIXES = _set("legal_suffixes")
 # Parts of a town besides the place nouns ("suburbs", "outskirts", "airport"): "X's southern suburbs" is
 # the town X, not its government.
 PLACE_PARTS = _set("place_parts")
+# "X's international airport", "X's southern suburbs": a facility or part of a town named after it.
+TOWN_FACILITIES = _set("town_facilities")

@@ -10,14 +10,16 @@ from loaders.gazetteer import Gazetteer
 
 
 def join_demonym_orgs(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'."""
+    """'Iranian' + 'foreign ministry' -> one organization 'Iranian foreign ministry'; "Iran's foreign
+    ministry" likewise (the possessive written between): a ministry is named by its state, and two
+    states' "defence ministry" in one article are two bodies."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.kind == "country"
-            and prev.end == c.start
+            and (prev.end == c.start or (prev.end + 1 == c.start and doc[prev.end].lower_ in {"'s", "’s"}))
             and c.kind == "ORG"
             and doc[c.start].is_lower
         ):

@@ -1,0 +1,80 @@
+"""Long names spelled out before their acronym, and short forms made of the long name's own words.
+
+"the Liberation Tigers of Tamil Eelam (LTTE)": the model often cuts such a name at "of"; the bracketed
+acronym says where it starts. "Tamil Tiger rebels" in the same article is a short form of it: every word
+of the short form (singular or plural) is a word of the long name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.model import EntityKind, normalize_name
+from loaders.entities.candidates import Candidate
+
+CONNECTORS = frozenset({"of", "the", "and", "for", "al", "el"})
+MAX_NAME_WORDS = 10
+# Nouns of members after a group's name ("Tamil Tiger rebels"): not words of the name itself
+MEMBER_NOUNS = frozenset({"rebels", "fighters", "militants", "guerrillas", "insurgents", "snipers", "forces"})
+BODY_KINDS = frozenset({"organization", "armed_group"})
+
+
+def acronym_candidates(doc: Doc) -> list[Candidate]:
+    """The capitalised words before "(ABC)" whose initials spell the acronym, as one name."""
+    out = []
+    for tok in doc[1:-2]:
+        abbr = doc[tok.i + 1]
+        if not (tok.text == "(" and doc[tok.i + 2].text == ")" and abbr.is_alpha and abbr.is_upper):
+            continue
+        if not 2 <= len(abbr.text) <= 8:
+            continue
+        initials = ""
+        start = tok.i
+        for k in range(tok.i - 1, max(-1, tok.i - 1 - MAX_NAME_WORDS), -1):
+            word = doc[k]
+            if word.lower_ in CONNECTORS and initials:
+                continue
+            if not (word.is_alpha and word.text[:1].isupper()):
+                break
+            initials = word.text[0].upper() + initials
+            start = k
+            if initials == abbr.text:
+                out.append(Candidate(start, tok.i, "ORG", None, "acronym", 3))
+                break
+    return out
+
+
+def _words(key: str) -> list[str]:
+    """The words of a key's name, singular, without a members' noun after the name."""
+    words = [
+        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in normalize_name(key.split("|", 1)[1]).split()
+    ]
+    return [w for w in words if w + "s" not in MEMBER_NOUNS]
+
+
+def join_word_short_forms(keymap: dict[str, str], kinds: dict[str, EntityKind]) -> None:
+    """'Tamil Tigers' -> 'Liberation Tigers of Tamil Eelam': a name of two or more words, all of them
+    words of exactly one longer body's name in the article, is that body (an armed group if either is)."""
+    for short in sorted(keymap, key=lambda k: len(_words(k))):
+        if keymap[short] != short or kinds[short] not in BODY_KINDS | {"person"}:
+            continue
+        words = _words(short)
+        if len(words) < 2:
+            continue
+        hits = [
+            k
+            for k in keymap
+            if keymap[k] == k
+            and k != short
+            and kinds[k] in BODY_KINDS
+            and len(_words(k)) > len(words)
+            and set(words) <= set(_words(k))
+        ]
+        if len(hits) != 1:
+            continue
+        long = hits[0]
+        if "armed_group" in {kinds[short], kinds[long]}:
+            kinds[long] = "armed_group"
+        for k, v in keymap.items():
+            if v == short:
+                keymap[k] = long

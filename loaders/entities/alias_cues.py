@@ -1,0 +1,75 @@
+"""Names the text itself declares to be one: "the militias, known as the X Forces", "the reef, which
+Manila calls Y Reef", "A, also known as B", "A (known locally as B)".
+
+The name after the cue is an alias of the nearest earlier mention of a compatible kind, in its sentence
+or the two before (a definite description such as "the reef" points back to a name given earlier). A
+proper name wins over a lower-case description; between two proper names the first one written wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.model import EntityKind
+from loaders.mentions import Mention
+
+COLLECTIVE_KINDS = frozenset({"armed_group", "group", "organization"})
+MAX_SENTENCES_BACK = 2
+CALL_VERBS = frozenset({"calls", "call", "called", "names", "name", "dubs", "dub"})
+
+
+def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
+    """(start of the cue, first token after it) for each alias cue: "(also|locally|...) known as",
+    "a.k.a.", "which|what <subject> calls"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ == "as" and tok.i >= 1:
+            k = tok.i - 1
+            while k > 0 and doc[k].pos_ == "ADV":  # "known locally as", "also known as"
+                k -= 1
+            if doc[k].lower_ == "known":
+                start = k - 1 if k > 0 and doc[k - 1].pos_ == "ADV" else k
+                out.append((start, tok.i + 1))
+        elif tok.lower_ in {"a.k.a.", "aka"}:
+            out.append((tok.i, tok.i + 1))
+        elif tok.lower_ in CALL_VERBS and tok.i >= 2:
+            rel = [t for t in doc[max(tok.sent.start, tok.i - 5) : tok.i] if t.lower_ in {"which", "what"}]
+            if rel:
+                out.append((rel[0].i, tok.i + 1))
+    return out
+
+
+def _compatible(a: EntityKind, b: EntityKind) -> bool:
+    return a == b or {a, b} <= COLLECTIVE_KINDS
+
+
+def declared_aliases(
+    doc: Doc, raw: list[Mention], keymap: dict[str, str], kinds: dict[str, EntityKind]
+) -> None:
+    """Join, in `keymap`, each name introduced by an alias cue to the mention it renames."""
+    sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    by_start = {m.start: m for m in raw}
+    for cue_start, after in _cue_ends(doc):
+        i = after + 1 if after < len(doc) and doc[after].lower_ == "the" else after
+        named = by_start.get(i)
+        if named is None or kinds[named.key] == "country":
+            continue
+        here = sent_no[doc[cue_start].sent.start]
+        earlier = [
+            m
+            for m in raw
+            if m.end <= cue_start
+            and keymap[m.key] != keymap[named.key]
+            and _compatible(kinds[m.key], kinds[named.key])
+            and here - sent_no[doc[m.start].sent.start] <= MAX_SENTENCES_BACK
+        ]
+        if not earlier:
+            continue
+        ante = max(earlier, key=lambda m: m.start)
+        old, new = keymap[ante.key], keymap[named.key]
+        ante_name = old.split("|", 1)[1]
+        if ante_name[:1].isupper():
+            old, new = new, old  # the earlier proper name stays the entity's name
+        for k, v in keymap.items():
+            if v == old:
+                keymap[k] = new
