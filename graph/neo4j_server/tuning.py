@@ -31,6 +31,21 @@ PAGECACHE_BOUNDS_MB = (256, 2048)
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 
 
+# From the `server.jvm.additional` lines of Neo4j's own neo4j.conf (5.26), which an embedded start does not
+# apply. Without `--add-opens java.base/java.nio` Neo4j cannot reach DirectByteBuffer and silently keeps the
+# transaction state on the heap ("Defaulting to ON_HEAP" in debug.log). `-XX:+AlwaysPreTouch` is left
+# out: it would make the whole heap resident at start on a user's machine.
+NEO4J_JVM_DEFAULTS = (
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+)
+
+
 def machine_memory_mb() -> int:
     """Physical memory, or the cgroup's limit when a container sets a lower one."""
     total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // MIB
@@ -82,7 +97,7 @@ class ServerTuning:
         )
 
     def jvm_args(self) -> list[str]:
-        return [f"-Xms{self.heap_mb}m", f"-Xmx{self.heap_mb}m", "-XX:+UseG1GC"]
+        return [f"-Xms{self.heap_mb}m", f"-Xmx{self.heap_mb}m", "-XX:+UseG1GC", *NEO4J_JVM_DEFAULTS]
 
     def conf(self) -> str:
         """neo4j.conf for the launcher (`loadPropertiesFromFile`); the security settings are set in code."""

@@ -59,5 +59,8 @@ def test_the_server_runs_with_the_written_settings(tmp_path: Path) -> None:
         assert settings["server.memory.pagecache.size"] in ("160.00MiB", "167772160", "160m")
         assert settings["db.tx_state.memory_allocation"] == "OFF_HEAP"
         assert settings["dbms.security.allow_csv_import_from_file_urls"] == "false"
+        # Neo4j falls back to the heap, with only a warning, when the JVM does not open java.nio to it.
+        debug_log = (tmp_path / "neo4j" / "data" / "logs" / "debug.log").read_text(errors="replace")
+        assert "Defaulting to ON_HEAP" not in debug_log
     finally:
         launcher.stop()
