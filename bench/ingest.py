@@ -198,6 +198,7 @@ def main() -> None:
     ap.add_argument("--skip-embedded", action="store_true")
     ap.add_argument("--server-pid", type=int, default=None, help="Neo4j's pid, for its CPU seconds")
     ap.add_argument("--embedded-child", action="store_true")
+    ap.add_argument("--out", default="ingest.json", help="file name under bench/results/")
     args = ap.parse_args()
     if args.embedded_child:
         embedded_child(args.n)
@@ -281,7 +282,7 @@ def main() -> None:
         )
         result["embedded"] = json.loads(emb.stdout.strip().splitlines()[-1])
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "bench" / "results" / "ingest.json").write_text(json.dumps(result, indent=1))
+    (ROOT / "bench" / "results" / args.out).write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
 
 

@@ -25,7 +25,9 @@ class Settings(BaseSettings):
 
     # Launcher for the bundled Neo4j (kg neo4j start|stop|status).
     neo4j_port: int = Field(default=7687, alias="KG_NEO4J_PORT")
-    neo4j_heap: str = Field(default="1g", alias="KG_NEO4J_HEAP")
+    # Empty: sized from the machine's memory (graph/neo4j_server/tuning.py); else a size such as 2g.
+    neo4j_heap: str = Field(default="", alias="KG_NEO4J_HEAP")
+    neo4j_pagecache: str = Field(default="", alias="KG_NEO4J_PAGECACHE")
 
     # Cross-article resolution at ingest (docs/resolution.md): the user's alias file, and a switch.
     aliases_file: Path | None = Field(default=None, alias="KG_ALIASES")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import LauncherError
+from graph.neo4j_server.tuning import ServerTuning
 from graph.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -44,13 +45,23 @@ class LauncherStatus:
 class Launcher:
     """One Neo4j server process with its data, pid file and log under `home`."""
 
-    def __init__(self, home: Path, port: int = 7687, password: str = "actorgraph", heap: str = "1g") -> None:
+    def __init__(
+        self,
+        home: Path,
+        port: int = 7687,
+        password: str = "actorgraph",
+        heap: str = "",
+        pagecache: str = "",
+    ) -> None:
         self.home = Path(home).resolve()
         self.port = port
         self.password = password
+        # Empty: sized from the machine's memory (tuning.py); else KG_NEO4J_HEAP / KG_NEO4J_PAGECACHE.
         self.heap = heap
+        self.pagecache = pagecache
         self.pid_file = self.home / "neo4j.pid"
         self.log = self.home / "neo4j.log"
+        self.conf = self.home / "neo4j.conf"
 
     @property
     def uri(self) -> str:
@@ -146,9 +157,11 @@ class Launcher:
         if self._pid() is not None:
             self._wait_ready(wait, None)
             return self.uri
+        tuning = ServerTuning.for_machine(self.heap, self.pagecache)
         classes = self.build()
         lib = classes.parent
         self.home.mkdir(parents=True, exist_ok=True)
+        self.conf.write_text(tuning.conf())
         java = shutil.which("java")
         if java is None:
             raise LauncherError("java is not installed", hint="install a Java 17 runtime")
@@ -162,14 +175,14 @@ class Launcher:
         env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_PASSWORD", "KG_API_KEY")}
         cmd = [
             java,
-            f"-Xmx{self.heap}",
-            "-XX:+UseG1GC",
+            *tuning.jvm_args(),
             "-cp",
             f"{classes}{os.pathsep}{lib / 'jars'}/*",
             "Launcher",
             str(self.home / "data"),
             str(self.port),
             str(secret),
+            str(self.conf),
         ]
         with open(self.log, "ab") as log:
             proc = subprocess.Popen(
@@ -261,6 +274,7 @@ def _launcher(settings: Settings) -> Launcher:
         port=settings.neo4j_port,
         password=settings.neo4j_password.get_secret_value(),
         heap=settings.neo4j_heap,
+        pagecache=settings.neo4j_pagecache,
     )
 
 
