@@ -3,7 +3,7 @@
     python bench/search.py --store embedded|neo4j [--entities 100000 --relations 200000] [--per-class 60]
         [--reuse] [--home DIR] [--baseline-src /tmp/main-src]
 
-The synthetic graph of bench/api.py ("Actor 000123", every seventh with an alias "A000123"). Query classes:
+The synthetic graph of bench/synthetic_graph.py `build` ("Actor 000123", every seventh with an alias "A000123"). Query classes:
 
 - exact: a full name (tier 0);
 - prefix: "actor 0123" (100 prefix matches);
@@ -35,7 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.api import build, interleaved, served  # noqa: E402
+from bench.api import interleaved, served  # noqa: E402
+from bench.synthetic_graph import build  # noqa: E402
 
 BROAD = ["a", "0", "ac", "00", "act", "000", "actor"]
 

@@ -1,6 +1,6 @@
 """The schemathesis run again on a large graph, on both stores: no request may produce a 500 at size.
 
-The graph is `bench/api.py`'s `synthetic()`: `KG_LARGE_ENTITIES` entities (5,000 by default, sized for CI time: see docs/api.md) with
+The graph is `bench/synthetic_graph.py`'s `synthetic()`: `KG_LARGE_ENTITIES` entities (5,000 by default, sized for CI time: see docs/api.md) with
 relations, aliases, events and dates, written once per store for the whole module. Generated requests
 then meet real pages, totals, paths and whole-graph work (alliances, export, the views) at that size.
 """
@@ -22,12 +22,12 @@ from graph.search import BROAD_CANDIDATES
 from graph.settings import Settings
 
 ENTITIES = int(os.environ.get("KG_LARGE_ENTITIES", "5000"))
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "api.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "synthetic_graph.py"
 
 
 def synthetic(n: int) -> Any:
-    """`bench/api.py`'s generator (bench/ is scripts, not a package: loaded from its file)."""
-    spec = importlib.util.spec_from_file_location("bench_api", BENCH)
+    """`bench/synthetic_graph.py`'s generator (bench/ is scripts, not a package: loaded from its file)."""
+    spec = importlib.util.spec_from_file_location("bench_synthetic_graph", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
