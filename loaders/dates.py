@@ -39,12 +39,25 @@ _RELATIVE = {
     "the day before": -1,
     "a day before": -1,
 }
+# Small counts written out (dates, lapses and casualty counts read them); vague quantities ("dozens")
+# are no number.
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 # compiled once (resolve_date runs for every sentence and event mention), tried in the order above
 _RELATIVE_RX = [(re.compile(rf"\b{phrase}\b"), delta) for phrase, delta in _RELATIVE.items()]
 _WEEK = re.compile(r"\b(last|this|earlier this|past) week\b")
-_COUNT = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNTS |= {"eight": 8, "nine": 9, "ten": 10}
+_COUNT = rf"(?P<n>an?|{'|'.join(NUMBER_WORDS)}|\d{{1,2}})"
+_COUNTS = {"a": 1, "an": 1} | NUMBER_WORDS
 # "three days ago" is a day; "two weeks ago", "a month ago" are a week or a month back, not a day of it
 _AGO = re.compile(rf"\b{_COUNT} (?P<unit>day|week|month)s? ago\b")
 # the weekend just past ("last weekend", "at the weekend"), a day the GUIDE calls ambiguous: the month

@@ -6,18 +6,11 @@ import re
 
 from spacy.tokens import Span
 
-# Small numbers written out; vague quantities ("dozens", "hundreds") are no number and stay unstated.
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+from loaders.dates import NUMBER_WORDS
+
+# Small numbers written out, from two: a lone "one" is more often a pronoun ("one of the guards") than a
+# count. Vague quantities ("dozens", "hundreds") are no number and stay unstated.
+COUNT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n > 1}
 APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "some", "up", "approximately"}
 
 
@@ -26,7 +19,7 @@ def count(sent: Span, words: set[str]) -> int | None:
     for tok in sent:
         if tok.lemma_ in words:
             for t in tok.subtree:
-                if not (t.like_num or t.lower_ in NUMBER_WORDS):
+                if not (t.like_num or t.lower_ in COUNT_WORDS):
                     continue
                 if any(c.lower_ in APPROXIMATE for c in t.children) or (
                     t.i > 0 and t.nbor(-1).lower_ in APPROXIMATE
@@ -35,6 +28,6 @@ def count(sent: Span, words: set[str]) -> int | None:
                 txt = t.text.replace(",", "")
                 if re.fullmatch(r"\d+", txt):
                     return int(txt)
-                if t.lower_ in NUMBER_WORDS:
-                    return NUMBER_WORDS[t.lower_]
+                if t.lower_ in COUNT_WORDS:
+                    return COUNT_WORDS[t.lower_]
     return None

@@ -12,14 +12,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from loaders.dates import WEEKDAYS, resolve_date, shift
+from loaders.dates import NUMBER_WORDS, WEEKDAYS, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
 from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
 LAPSE_UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # A lapse counted from a day the story has already given ("A day earlier, ...", "two days later",
 # "the previous day"), not from the report's day; closing its phrase ("the day before." but not "the day
 # before the vote", which is an "after/before X" construction).
