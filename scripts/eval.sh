@@ -3,7 +3,8 @@
 # SPLIT=tune|held scores one half of dev (bench/dev-split.json): rules are tuned on `tune` only, and
 # `held` is the check on text nobody tuned on.
 # CORPUS=bench/news scores our own outside-dev check set (real news, annotated to the GUIDE, see
-# bench/news/README.md); its halves are SPLIT=A|B, listed in bench/news/split.json.
+# bench/news/README.md); its halves are SPLIT=A|B, listed in bench/news/split.json. bench/news2,
+# bench/news3 and bench/news4 are further check sets of the same layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-../shared/eval/dev}
