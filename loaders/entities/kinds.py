@@ -16,11 +16,13 @@ from loaders.entities.artefacts import (
 from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
+    common_noun_as_name,
     framing_capital,
     in_title_case_headline,
     is_acting,
     is_locative,
     is_toponym,
+    joined_persons,
     strong_locative,
 )
 from loaders.entities.lexicon import (
@@ -70,6 +72,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if c.how == "ner" and joined_persons(span):
+        return None, text, c.how  # "Ortega and Bravo agreed ...": two people, each named elsewhere
     if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
         return None, text, c.how  # "Treasury Secretary X": the office's field belongs to the title
     after = doc[c.end].lower_ if c.end < len(doc) else ""
@@ -103,6 +107,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (span[0].is_sent_start or span[0].lemma_.lower() in gaz.common_nouns)
     ):
         return None, text, c.how  # "Warplanes returned": a common noun the model labelled a name
+    if c.how == "ner" and len(span) == 1 and common_noun_as_name(span[0], c.kind, gaz.common_nouns):
+        return None, text, c.how  # "Shrapnel wounds were ...", "the Elder's words": a noun, not a person
     if (
         c.how == "ner"
         and len(span) == 1
