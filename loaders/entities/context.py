@@ -183,3 +183,13 @@ def common_noun_as_name(tok: Token, label: str, common_nouns: Collection[str]) -
     return label == "PERSON" and any(
         t.text == tok.text and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tok.doc
     )
+
+
+def led_by_person(span: Span) -> bool:
+    """A multi-word proper name after "the government/administration/regime of", with no body word:
+    the leader whose government it is ("the government of Ana Ruiz Pereda"). Countries after "of" are
+    gazetteer names and never reach this test."""
+    if len(span) < 2 or span.start < 2 or any(t.lower_ in ORG_WORDS or not t.is_title for t in span):
+        return False
+    of, head = span.doc[span.start - 1], span.doc[span.start - 2]
+    return of.lower_ == "of" and head.lower_ in {"government", "administration", "regime", "cabinet"}

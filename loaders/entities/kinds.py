@@ -23,6 +23,7 @@ from loaders.entities.context import (
     is_locative,
     is_toponym,
     joined_persons,
+    led_by_person,
     strong_locative,
 )
 from loaders.entities.lexicon import (
@@ -171,6 +172,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
     if label == "ORG" and titled_apposition(span, gaz):
         return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
+    if label == "ORG" and led_by_person(span):
+        return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":
