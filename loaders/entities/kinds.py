@@ -129,10 +129,13 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and len(span) == 1
         and span[0].is_title
         and span[0].lower_ not in ORG_WORDS
-        and strong_locative(doc, c.start, c.end)
-        and doc[c.start - 1].lower_ in PLACE_PREPS
+        and (
+            (strong_locative(doc, c.start, c.end) and doc[c.start - 1].lower_ in PLACE_PREPS)
+            or (doc[c.start - 1].lower_ in {"to", "from"} and is_locative(doc, c.start, c.end))
+        )
     ):
-        return "place", text, c.how  # "troops withdrew towards Daraa": a body is not where one goes
+        # "troops withdrew towards Daraa", "families fled to Tarvel": a body is not where one goes
+        return "place", text, c.how
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
