@@ -54,6 +54,8 @@ ARMED_NAME_WORDS = _set("armed_name_words")
 JOINING_PARTICLES = _set("joining_particles")
 ROAD_NOUNS = _set("road_nouns")
 GOVERNMENT_NOUNS = _set("government_nouns")
+# "the state airline X", "the oil company X": the noun before a name says it is a company
+COMPANY_NOUNS = _set("company_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
     r"insurgents?|fighters|junta|legion|corps|units)\b",
