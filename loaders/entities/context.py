@@ -167,7 +167,7 @@ def joined_persons(span: Span) -> bool:
     return left in people and right in people
 
 
-def common_noun_as_name(tok: Token, label: str, common_nouns: Collection[str]) -> bool:
+def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[str]) -> bool:
     """A lone capitalised common noun the model took for a name: the first word of a sentence modifying
     a lower-case noun ("Shrapnel wounds were ..."), or a PERSON the text writes with "the" somewhere
     ("the Elder"): people's names take no article."""
