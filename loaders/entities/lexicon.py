@@ -66,6 +66,9 @@ SPEECH_OR_ACTION = _set("speech_or_action")
 NAME_PARTICLES = _set("name_particles")
 ORG_WORDS = _set("org_words")
 GENERIC_COLLECTIVES = _set("generic_collectives")
+# Collective heads that name an actor only with a people's name before them ("Palestinian factions"):
+# "rival factions" alone is nobody in particular.
+PEOPLE_NAMED_HEADS = _set("people_named_heads")
 MACRO_REGIONS = _set("macro_regions")
 STRIP_LEADING = _set("strip_leading")
 PLACE_VERBS = _set("place_verbs")
