@@ -90,3 +90,25 @@ def test_a_junta_of_a_country_is_the_country(run: Callable[[str], Extraction]) -
 def test_a_company_noun_names_an_organisation(run: Callable[[str], Extraction]) -> None:
     ex = run("The European Union banned the Belarusian state airline Belavia from its airspace.")
     assert kinds(ex).get("Belavia") == "organization", kinds(ex)
+
+
+def test_an_emotional_adjective_is_no_part_of_a_collective_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops shelled the village of Karum on Sunday, killing 12 innocent civilians, the mayor said.")
+    found = kinds(ex)
+    assert not any("civilians" in name for name in found), found
+    assert found.get("Karum") == "place", found
+
+
+def test_factions_of_a_people_are_an_armed_group_not_a_country(run: Callable[[str], Extraction]) -> None:
+    ex = run("Hamas and two other Palestinian factions fired rockets at Israel on Monday.")
+    found = kinds(ex)
+    assert found.get("Palestinian factions") == "armed_group", found
+    assert "Palestine" not in found, found
+    plain = kinds(run("Clashes between rival factions broke out in Tripoli on Monday."))
+    assert not any("factions" in name for name in plain), plain
+
+
+def test_every_name_listed_after_a_plural_place_noun_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Shells landed near the cities of Varden, Oskel, and Brimo on Tuesday.")
+    found = kinds(ex)
+    assert {found.get(n) for n in ("Varden", "Oskel", "Brimo")} == {"place"}, found
