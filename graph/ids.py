@@ -62,6 +62,7 @@ GENERIC_COLLECTIVE_HEADS = frozenset(
         "separatists",
         "junta",
         "mercenaries",
+        "factions",
         "gunmen",
         "terrorists",
         "soldiers",

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
 from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import ARMED_WORDS, ORG_WORDS
 
 CONNECTORS = frozenset({"of", "the", "and", "for", "al", "el"})
 MAX_NAME_WORDS = 10
@@ -52,14 +53,37 @@ def _words(key: str) -> list[str]:
     return [w for w in words if w + "s" not in MEMBER_NOUNS]
 
 
+def _distinctive_word(key: str) -> bool:
+    """A one-word name that can stand for a longer name ("the Tigers"): a capitalised plural that is no
+    generic word of bodies ("Forces", "Guards", "Party" may be any body's)."""
+    name = key.split("|", 1)[1]
+    return (
+        name[:1].isupper()
+        and name.isalpha()
+        and name.endswith("s")
+        and len(name) > 4
+        and name.lower() not in ORG_WORDS
+        and not ARMED_WORDS.search(name)
+    )
+
+
+def _inner_word(word: str, long: str) -> bool:
+    """`word` is inside a long name of three words or more, neither its first nor its last word:
+    "Tigers" in "Liberation Tigers of Tamil Eelam", not "Liberation" nor "Eelam"."""
+    words = _words(long)
+    return len(words) >= 3 and word in words[1:-1]
+
+
 def join_word_short_forms(keymap: dict[str, str], kinds: dict[str, EntityKind]) -> None:
     """'Tamil Tigers' -> 'Liberation Tigers of Tamil Eelam': a name of two or more words, all of them
-    words of exactly one longer body's name in the article, is that body (an armed group if either is)."""
-    for short in sorted(keymap, key=lambda k: len(_words(k))):
+    words of exactly one longer body's name in the article, is that body (an armed group if either is).
+    A one-word plural name ("the Tigers") joins only when it is an inner word of that long name."""
+    # One-word forms last, once the longer short forms ("Tamil Tiger rebels") have joined their long name
+    for short in sorted(keymap, key=lambda k: (len(_words(k)) == 1, len(_words(k)))):
         if keymap[short] != short or kinds[short] not in BODY_KINDS | {"person"}:
             continue
         words = _words(short)
-        if len(words) < 2:
+        if len(words) < 2 and not _distinctive_word(short):
             continue
         hits = [
             k
@@ -70,7 +94,7 @@ def join_word_short_forms(keymap: dict[str, str], kinds: dict[str, EntityKind]) 
             and len(_words(k)) > len(words)
             and set(words) <= set(_words(k))
         ]
-        if len(hits) != 1:
+        if len(hits) != 1 or (len(words) == 1 and not _inner_word(words[0], hits[0])):
             continue
         long = hits[0]
         if "armed_group" in {kinds[short], kinds[long]}:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     EQUIPMENT_NOUNS,
+    GOVERNMENT_NOUNS,
     MAX_WINDOW,
     MEDIA_DESCRIPTORS,
     MODEL_DESIGNATOR,
@@ -52,6 +53,8 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             elif (
                 s in gaz.cities
                 and s.lower() not in CALENDAR_WORDS
+                and s.lower()
+                not in GOVERNMENT_NOUNS | ORG_WORDS  # "Police Chief": a town in Poland, not here
                 and all(
                     doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in NON_NAME_ENTS for k in range(i, j + 1)
                 )

@@ -7,7 +7,14 @@ import re
 from spacy.tokens import Doc
 
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import FORCE_NOUNS, GENERIC_COLLECTIVES, LED_HEADS, VAGUE_MODIFIERS
+from loaders.entities.lexicon import (
+    FORCE_NOUNS,
+    GENERIC_COLLECTIVES,
+    GOVERNMENT_NOUNS,
+    LED_HEADS,
+    PEOPLE_NAMED_HEADS,
+    VAGUE_MODIFIERS,
+)
 from loaders.gazetteer import Gazetteer
 
 
@@ -35,7 +42,13 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             left += 1
         if left == tok.i and tok.lower_ in GENERIC_COLLECTIVES:
             continue  # "fighters", "residents" alone name nobody in particular
+        if tok.lower_ in PEOPLE_NAMED_HEADS and not any(t.ent_type_ == "NORP" for t in doc[left : tok.i]):
+            continue
         named = gaz.lookup(doc[left : tok.i].text) if left < tok.i else None
+        if named is not None and named[0] == "country" and tok.lower_ in GOVERNMENT_NOUNS:
+            # "the Malian junta": a state's ruling body is the state (GUIDE), not a group of its own
+            out.append(Candidate(left, tok.i + 1, "country", named[1], "collective", 3))
+            continue
         if named is not None and named[0] in {"armed_group", "organization"}:
             # "Houthi fighters", "Hezbollah militants": the members stand for their group
             out.append(Candidate(left, tok.i + 1, named[0], named[1], "collective", 3))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import normalize_name
@@ -148,3 +150,46 @@ def is_publisher(text: str, publisher: str, gaz: Gazetteer) -> bool:
         return False
     name = normalize_name(text)
     return bool(name) and (name == publisher or publisher.startswith(name + " "))
+
+
+def joined_persons(span: Span) -> bool:
+    """ "Ortega and Bravo" labelled as one body: each side of the "and" is a person the article names
+    elsewhere (in full or by surname), so the span is two people, not an organisation."""
+    ands = [t.i - span.start for t in span if t.lower_ == "and"]
+    if len(ands) != 1 or not 0 < ands[0] < len(span) - 1:
+        return False
+    people = set()
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and not (ent.start < span.end and span.start < ent.end):
+            words = [t.text for t in ent if t.text not in {"'s", "’s"}]
+            people.update({" ".join(words), words[-1]} if words else set())
+    left, right = span[: ands[0]].text, span[ands[0] + 1 :].text
+    return left in people and right in people
+
+
+def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[str]) -> bool:
+    """A lone capitalised common noun the model took for a name: the first word of a sentence modifying
+    a lower-case noun ("Shrapnel wounds were ..."), or a PERSON the text writes with "the" somewhere
+    ("the Elder"): people's names take no article."""
+    if tok.lower_ not in common_nouns:
+        return False
+    if (
+        tok.is_sent_start
+        and tok.dep_ in {"compound", "amod"}
+        and tok.head.is_lower
+        and tok.head.pos_ == "NOUN"
+    ):
+        return True
+    return label == "PERSON" and any(
+        t.text == tok.text and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tok.doc
+    )
+
+
+def led_by_person(span: Span) -> bool:
+    """A multi-word proper name after "the government/administration/regime of", with no body word:
+    the leader whose government it is ("the government of Ana Ruiz Pereda"). Countries after "of" are
+    gazetteer names and never reach this test."""
+    if len(span) < 2 or span.start < 2 or any(t.lower_ in ORG_WORDS or not t.is_title for t in span):
+        return False
+    of, head = span.doc[span.start - 1], span.doc[span.start - 2]
+    return of.lower_ == "of" and head.lower_ in {"government", "administration", "regime", "cabinet"}

@@ -113,6 +113,15 @@ def coreference(
         firsts = [p for p in persons if p != short and target[p] == p and name(p).split()[0] == s]
         if len(firsts) == 1 and len(name(firsts[0]).split()) > 1:
             target[short] = firsts[0]
+    # A lone middle name of a three-word name ("Mendes" of "Rui Mendes Pinto") is that person: double
+    # surnames are often shortened to their first part.
+    for short in keys:
+        s = name(short)
+        if target[short] != short or kinds[short] != "person" or " " in s:
+            continue
+        inner = [p for p in persons if target[p] == p and s in name(p).split()[1:-1]]
+        if len(inner) == 1:
+            target[short] = inner[0]
     # "the Saudi-led coalition" and "the Saudi-led alliance" are one collective.
     led: dict[tuple[str, str], str] = {}
     for k in keys:

@@ -16,16 +16,20 @@ from loaders.entities.artefacts import (
 from loaders.entities.candidates import Candidate
 from loaders.entities.context import (
     after_person_title,
+    common_noun_as_name,
     framing_capital,
     in_title_case_headline,
     is_acting,
     is_locative,
     is_toponym,
+    joined_persons,
+    led_by_person,
     strong_locative,
 )
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
     MACRO_REGIONS,
     NAME_PARTICLES,
@@ -70,6 +74,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if c.how == "ner" and joined_persons(span):
+        return None, text, c.how  # "Ortega and Bravo agreed ...": two people, each named elsewhere
     if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
         return None, text, c.how  # "Treasury Secretary X": the office's field belongs to the title
     after = doc[c.end].lower_ if c.end < len(doc) else ""
@@ -103,6 +109,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (span[0].is_sent_start or span[0].lemma_.lower() in gaz.common_nouns)
     ):
         return None, text, c.how  # "Warplanes returned": a common noun the model labelled a name
+    if c.how == "ner" and len(span) == 1 and common_noun_as_name(span[0], c.kind, gaz.common_nouns):
+        return None, text, c.how  # "Shrapnel wounds were ...", "the Elder's words": a noun, not a person
     if (
         c.how == "ner"
         and len(span) == 1
@@ -122,10 +130,13 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and len(span) == 1
         and span[0].is_title
         and span[0].lower_ not in ORG_WORDS
-        and strong_locative(doc, c.start, c.end)
-        and doc[c.start - 1].lower_ in PLACE_PREPS
+        and (
+            (strong_locative(doc, c.start, c.end) and doc[c.start - 1].lower_ in PLACE_PREPS)
+            or (doc[c.start - 1].lower_ in {"to", "from"} and is_locative(doc, c.start, c.end))
+        )
     ):
-        return "place", text, c.how  # "troops withdrew towards Daraa": a body is not where one goes
+        # "troops withdrew towards Daraa", "families fled to Tarvel": a body is not where one goes
+        return "place", text, c.how
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
@@ -149,6 +160,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and coordinated_with_person(span, gaz, label == "PERSON")
     ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
+        return "organization", text, c.how  # "the national airline Avianor": named by its trade
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
@@ -165,6 +178,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
     if label == "ORG" and titled_apposition(span, gaz):
         return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
+    if label == "ORG" and led_by_person(span):
+        return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":

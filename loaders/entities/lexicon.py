@@ -54,6 +54,8 @@ ARMED_NAME_WORDS = _set("armed_name_words")
 JOINING_PARTICLES = _set("joining_particles")
 ROAD_NOUNS = _set("road_nouns")
 GOVERNMENT_NOUNS = _set("government_nouns")
+# "the state airline X", "the oil company X": the noun before a name says it is a company
+COMPANY_NOUNS = _set("company_nouns")
 ARMED_WORDS = re.compile(
     r"\b(militias?|brigades?|front|army|forces|guards?|battalions?|regiment|rebels?|movement|jihad|mujahideen|"
     r"insurgents?|fighters|junta|legion|corps|units)\b",
@@ -64,6 +66,9 @@ SPEECH_OR_ACTION = _set("speech_or_action")
 NAME_PARTICLES = _set("name_particles")
 ORG_WORDS = _set("org_words")
 GENERIC_COLLECTIVES = _set("generic_collectives")
+# Collective heads that name an actor only with a people's name before them ("Palestinian factions"):
+# "rival factions" alone is nobody in particular.
+PEOPLE_NAMED_HEADS = _set("people_named_heads")
 MACRO_REGIONS = _set("macro_regions")
 STRIP_LEADING = _set("strip_leading")
 PLACE_VERBS = _set("place_verbs")

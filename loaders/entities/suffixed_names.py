@@ -91,10 +91,14 @@ def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     area noun and 'of' is a place, unless it is already known as something else ('the capital of Syria')."""
     out = []
     for tok in doc:
-        if tok.lower_ not in SETTLEMENT_NOUNS and tok.lower_ not in AREA_NOUNS:
+        plural = tok.tag_ == "NNS" and tok.lemma_.lower() in SETTLEMENT_NOUNS | AREA_NOUNS
+        if tok.lower_ not in SETTLEMENT_NOUNS and tok.lower_ not in AREA_NOUNS and not plural:
             continue
         for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+            objects = [p for p in of.children if p.dep_ == "pobj"]
+            if plural:  # "the cities of A, B, and C": every conjunct, labelled by the model or not
+                objects += [c for p in objects for c in p.conjuncts]
+            for name in (p for p in objects if p.pos_ == "PROPN"):
                 start = min(t.i for t in name.subtree if t.pos_ == "PROPN" or t.text == "-")
                 if start <= of.i or any(t.pos_ not in {"PROPN", "PUNCT"} for t in doc[start : name.i + 1]):
                     continue
