@@ -51,3 +51,14 @@ def test_both_sides_are_the_parties_between(run: Callable[[str], Extraction]) ->
     # with no pair to stand for, "both sides" relates nobody
     ex = run("Mali said both sides blamed the other.")
     assert not rels_of_type(ex, "ACCUSED")
+
+
+def test_a_place_the_text_calls_the_capital(run: Callable[[str], Extraction]) -> None:
+    # "the capital X", "the capital, X": a capital the article's country has (geonames) is placed in it
+    ex = run("Ghana closed its borders. Protesters marched in the capital, Accra, on Monday.")
+    assert ("Accra", "LOCATED_IN", "Ghana") in rels(ex)
+    ex = run("Ghana closed its borders. Gunmen blocked the airport of the capital Accra.")
+    assert ("Accra", "LOCATED_IN", "Ghana") in rels(ex)
+    # a capital only travelled toward is the seat of government, not a site (places.SITE_PREPS)
+    ex = run("Ghana closed its borders. Protesters marched toward Accra on Monday.")
+    assert ("Accra", "LOCATED_IN", "Ghana") not in rels(ex)
