@@ -133,14 +133,9 @@ def _respective_offices(
                 bodies.append(mm)
         if len(bodies) < 2:
             continue
-        if noun.i + 1 < sent.end and doc[noun.i + 1].text == ",":
-            people = _listed_people(doc, table, noun.i + 2, sent.end)
-        elif sent.end < len(doc) and any(c.lower_ == "the" for c in noun.children):
-            # "The A and B army chiefs met. General X and General Y said ...": the next sentence
-            # opens with as many names, which the definite plural refers back to
-            people = _listed_people(doc, table, sent.end, doc[sent.end].sent.end)
-        else:
-            continue
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].text != ",":
+            continue  # names in the next sentence were tried in round 11 and fired on no text
+        people = _listed_people(doc, table, noun.i + 2, sent.end)
         if len(people) == len(bodies):
             out.update(
                 {p.key: b.key for p, b in zip(people, sorted(bodies, key=lambda b: b.start), strict=True)}
@@ -156,11 +151,7 @@ def _listed_people(doc: Doc, table: EntityTable, i: int, end: int) -> list[Menti
         if mm is not None and mm.kind == "person":
             people.append(mm)
             i = mm.end
-        elif (
-            doc[i].lower_ in {",", "and"}
-            or doc[i].is_space
-            or (doc[i].dep_ == "compound" and doc[i].is_title)
-        ):
+        elif doc[i].lower_ in {",", "and"} or (doc[i].dep_ == "compound" and doc[i].is_title):
             i += 1  # "General", "Major General" before a name
         else:
             break
