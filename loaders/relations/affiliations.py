@@ -131,24 +131,42 @@ def _respective_offices(
             mm = table.mention_at(t.i)
             if mm is not None and mm.kind in BODIES and mm.key not in {b.key for b in bodies}:
                 bodies.append(mm)
-        if len(bodies) < 2 or noun.i + 1 >= sent.end or doc[noun.i + 1].text != ",":
+        if len(bodies) < 2:
             continue
-        people: list[Mention] = []
-        i = noun.i + 2
-        while i < sent.end:
-            mm = table.mention_at(i)
-            if mm is not None and mm.kind == "person":
-                people.append(mm)
-                i = mm.end
-            elif doc[i].lower_ in {",", "and"} or (doc[i].dep_ == "compound" and doc[i].is_title):
-                i += 1  # "General", "Major General" before a name
-            else:
-                break
+        if noun.i + 1 >= sent.end or doc[noun.i + 1].text != ",":
+            continue  # names in the next sentence were tried in round 11 and fired on no text
+        people = _listed_people(doc, table, noun.i + 2, sent.end)
         if len(people) == len(bodies):
             out.update(
                 {p.key: b.key for p, b in zip(people, sorted(bodies, key=lambda b: b.start), strict=True)}
             )
     return out
+
+
+def _listed_people(doc: Doc, table: EntityTable, i: int, end: int) -> list[Mention]:
+    """The persons named from token i on, joined by commas and 'and', titles allowed before each."""
+    people: list[Mention] = []
+    while i < end:
+        mm = table.mention_at(i)
+        if mm is not None and mm.kind == "person":
+            people.append(mm)
+            i = mm.end
+        elif doc[i].lower_ in {",", "and"} or (doc[i].dep_ == "compound" and doc[i].is_title):
+            i += 1  # "General", "Major General" before a name
+        else:
+            break
+    return people
+
+
+def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
+    """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
+    sent = doc[m.start].sent
+    if doc[sent.start].lower_ != "in":
+        return None
+    mm = table.mention_at(sent.start + 1)
+    if mm is None or mm.kind != "country" or mm.end >= m.start or doc[mm.end].text != ",":
+        return None
+    return mm.key
 
 
 def _main_country(table: EntityTable) -> str | None:
@@ -195,6 +213,8 @@ def office_affiliations(
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:
                 target = known
+            elif office is not None and (framed := _framing_country(doc, table, m)) is not None:
+                target = framed
             elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):
                 target = main
         if target is None or target == m.key:

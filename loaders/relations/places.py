@@ -95,6 +95,14 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                     yield r
 
 
+def _called_capital(sent: Span, m: Mention) -> bool:
+    """'the capital X', 'the capital, X': the text itself calls the place its country's capital."""
+    i = m.start - 1
+    if i > sent.start and sent.doc[i].text == ",":
+        i -= 1
+    return i >= sent.start and sent.doc[i].lower_ == "capital"
+
+
 def capital_relations(
     sents: list[Span],
     table: EntityTable,
@@ -121,7 +129,9 @@ def capital_relations(
                 s
                 for s in sents
                 for m in table.mentions_in(s.start, s.end)
-                if m.key == name and m.start > 0 and s.doc[m.start - 1].lower_ in SITE_PREPS
+                if m.key == name
+                and m.start > 0
+                and (s.doc[m.start - 1].lower_ in SITE_PREPS or _called_capital(s, m))
             ),
             None,
         )

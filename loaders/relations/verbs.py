@@ -57,6 +57,30 @@ def _is_request_call(verb: Token, sent: Span) -> bool:
     )
 
 
+def _reciprocal(objs: list[Token], subj_toks: list[Token]) -> bool:
+    """'each other', 'one another' as the object, or 'both sides blamed the other': the subjects act
+    on one another."""
+    doc = objs[0].doc if objs else None
+    both = any(c.lower_ == "both" for s in subj_toks for c in s.children)
+    return doc is not None and any(
+        (o.lower_ == "other" and o.i > 0 and (doc[o.i - 1].lower_ == "each" or both))
+        or (o.lower_ == "one" and o.i + 1 < len(doc) and doc[o.i + 1].lower_ == "another")
+        for o in objs
+    )
+
+
+def _parties_between(sent: Span, table: EntityTable) -> list[Mention]:
+    """'clashes between A and B troops, with both sides blaming the other': the sides are A and B."""
+    out: dict[str, Mention] = {}
+    for prep in (t for t in sent if t.lower_ == "between" and t.dep_ == "prep"):
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            for t in p.subtree:  # "Malian and Nigerien troops": the modifiers name the sides
+                m = table.mention_at(t.i)
+                if m is not None and m.kind in ACTORS:
+                    out.setdefault(m.key, m)
+    return list(out.values()) if len(out) == 2 else []
+
+
 def verb_relations(
     sent: Span, table: EntityTable, memory: ActMemory | None = None
 ) -> Iterator[ExtractedRelation]:
@@ -106,6 +130,9 @@ def verb_relations(
             if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
                 objects_ += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"
             pairs = [(s, o) for s in subs for o in objects_]
+            if _reciprocal(objs, subj_toks):  # "X and Y accused each other": both ways round
+                subs = subs if len(subs) >= 2 else _parties_between(sent, table)
+                pairs = [(a, b) for a in subs for b in subs if a.key != b.key]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects_ and len(subs) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subs) for b in subs[i + 1 :]]

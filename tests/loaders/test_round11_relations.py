@@ -1,0 +1,48 @@
+"""Round 11: relation constructions kept this round (docs/extraction.md "Round 11"). Every sentence here
+is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import rels, rels_of_type
+
+
+def test_a_country_framing_the_sentence_places_an_office(run: Callable[[str], Extraction]) -> None:
+    # "In <country>, <office> X ...": the office is that country's
+    ex = run("In Ghana, Interior Secretary Kofi Mensah said the border would reopen.")
+    assert ("Kofi Mensah", "AFFILIATED_WITH", "Ghana") in rels(ex)
+    # a country later in the sentence frames nothing
+    ex = run("Interior Secretary Kofi Mensah said the border with Ghana would reopen.")
+    assert ("Kofi Mensah", "AFFILIATED_WITH", "Ghana") not in rels(ex)
+
+
+def test_reciprocal_objects_relate_the_subjects_both_ways(run: Callable[[str], Extraction]) -> None:
+    ex = run("Mali and Niger accuse one another of shelling the border.")
+    assert {("Mali", "ACCUSED", "Niger"), ("Niger", "ACCUSED", "Mali")} <= rels(ex)
+    ex = run("Mali and Niger fought each other for a week.")
+    assert {("Mali", "OPPOSES", "Niger"), ("Niger", "OPPOSES", "Mali")} <= rels(ex)
+    # a plain object stays one way round
+    ex = run("Mali accused Niger of shelling the border.")
+    assert ("Niger", "ACCUSED", "Mali") not in rels(ex)
+
+
+def test_both_sides_are_the_parties_between(run: Callable[[str], Extraction]) -> None:
+    # "between A and B ..., with both sides blaming the other": both blame both
+    ex = run("Fighting broke out between Malian and Nigerien troops, with both sides blaming the other.")
+    assert {("Mali", "ACCUSED", "Niger"), ("Niger", "ACCUSED", "Mali")} <= rels(ex)
+    # with no pair to stand for, "both sides" relates nobody
+    ex = run("Mali said both sides blamed the other.")
+    assert not rels_of_type(ex, "ACCUSED")
+
+
+def test_a_place_the_text_calls_the_capital(run: Callable[[str], Extraction]) -> None:
+    # "the capital X", "the capital, X": a capital the article's country has (geonames) is placed in it
+    ex = run("Ghana closed its borders. Protesters marched in the capital, Accra, on Monday.")
+    assert ("Accra", "LOCATED_IN", "Ghana") in rels(ex)
+    ex = run("Ghana closed its borders. Gunmen blocked the airport of the capital Accra.")
+    assert ("Accra", "LOCATED_IN", "Ghana") in rels(ex)
+    # a capital only travelled toward is the seat of government, not a site (places.SITE_PREPS)
+    ex = run("Ghana closed its borders. Protesters marched toward Accra on Monday.")
+    assert ("Accra", "LOCATED_IN", "Ghana") not in rels(ex)
