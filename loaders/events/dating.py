@@ -214,3 +214,21 @@ def step_date(own: str, clause: str, published: str | None, context: str | None)
     if base is None or len(base) < len("2000-01-01"):
         return None
     return shift(base, sign * n)
+
+
+def opening_step(sent: Span, base: str | None) -> str | None:
+    """The day a sentence opens with as a step from the story's last stated day ("The next day, ...",
+    "And two days later, ..."): a retelling counts its days from the one it last gave, however long
+    before the report, and across paragraphs. None when the sentence does not open so or no day is known."""
+    if base is None or len(base) < len("2000-01-01"):
+        return None
+    m = STEP.search(sent[: min(len(sent), 6)].text)
+    if m is None:
+        return None
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
+        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
+    else:
+        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
+    return shift(base, sign * n)

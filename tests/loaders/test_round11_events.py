@@ -1,0 +1,57 @@
+"""Round 11: dates of retold events (docs/extraction.md "Round 11: events"). Every sentence here is our own.
+Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent
+from loaders.dates import resolve_date
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+def test_a_sentence_may_open_with_its_month_or_year() -> None:
+    # the preposition is capitalised at a sentence's start; it still states the date
+    assert resolve_date("In March 1994, rebels shelled the town.", "2021-06-10") == "1994-03"
+    assert resolve_date("In 2003, rebels shelled the town.", "2021-06-10") == "2003"
+    assert resolve_date("During April, rebels shelled the town.", "2021-06-10") == "2021-04"
+
+
+def test_an_old_day_dates_the_rest_of_its_paragraph(events: Events) -> None:
+    # a retelling: the stated day, decades before the report, is the next sentence's day too
+    evs = events(
+        "On 3 May 1994, the rebel council ordered a march on Kigali. "
+        "Rwandan troops shelled the rebel positions near Kigali."
+    )
+    assert [e.date for e in of_type(evs, "ASSAULT")] == ["1994-05-03"]
+
+
+def test_the_next_day_counts_from_the_retold_day_across_paragraphs(events: Events) -> None:
+    evs = events(
+        "On 3 May 1994, Rwandan troops shelled Butare.\n\n"
+        "The next day, Rwandan troops bombed Gitarama.\n\n"
+        "And the next day, Rwandan troops bombed Gisenyi."
+    )
+    dates = {e.location: e.date for e in of_type(evs, "ASSAULT")}
+    assert dates == {"Butare": "1994-05-03", "Gitarama": "1994-05-04", "Gisenyi": "1994-05-05"}
+
+
+def test_a_news_paragraph_after_an_old_one_is_news_again(events: Events) -> None:
+    # a new paragraph without a step phrase goes back to the story's day, not the old one
+    evs = events(
+        "On 3 May 1994, Rwandan troops shelled Butare.\n\nOn Tuesday, Rwandan troops shelled Gitarama."
+    )
+    dates = {e.location: e.date for e in of_type(evs, "ASSAULT")}
+    assert dates == {"Butare": "1994-05-03", "Gitarama": "2021-06-08"}
+
+
+def test_an_old_day_ends_at_a_break_inside_a_sentence(events: Events) -> None:
+    # a photo caption's old day run into the next paragraph by the sentence splitter dates nothing there
+    evs = events(
+        "Rebels shelled the port of Aden on 2 March 1994. PHOTO AGENCY\n\nIn a statement, Yemen "
+        "condemned the rebels. Yemeni troops shelled the rebel camp on Tuesday."
+    )
+    accused = of_type(evs, "ACCUSE")
+    assert accused and all(e.date and e.date.startswith("2021") for e in accused)
