@@ -22,7 +22,7 @@ from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.blame import self_report
 from loaders.events.casualties import count
 from loaders.events.constructions import classify
-from loaders.events.dating import mention_date, opening_step, stated_date
+from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
@@ -218,6 +218,7 @@ def find_events(
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
+            published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
         stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day
         if new_paragraph(sent) or (
             context != narrative_date(context, published) and "\n" in sent.text.strip()

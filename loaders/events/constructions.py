@@ -20,13 +20,16 @@ from loaders.events.lexicon import (
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
+    EMERGENCY_WORDS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EXPRESSING_VERBS,
     FORCE_NOUNS,
     FORCE_OBJECTS,
+    IMPOSING_VERBS,
     NAMING_VERBS,
     PLACE_NOUNS,
+    POWER_NOUNS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
@@ -107,6 +110,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "ties"
         if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
             return "SANCTION", "verb"
+        if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
+            return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
+        if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):
+            return "COERCE", "verb"  # "imposed a curfew on X", "declared martial law", "a state of emergency"
         if lemma in CAPTURE_VERBS:
             # a town or a position taken by force is an assault; people or goods seized are coercion
             objs = objects(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -174,3 +181,11 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if has_ccomp and not has_deal:
             return None, ""
     return etype, "verb" if tok.pos_ in VERBS else "noun"
+
+
+def emergency_rule(obj: Token) -> bool:
+    """'a curfew', 'martial law', 'a state of emergency', 'a month of curfew': rule by force imposed on a
+    place or people."""
+    heads = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    words = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"amod", "compound"})]
+    return any(w.lemma_.lower() in EMERGENCY_WORDS for w in words)  # also "60 days of martial law"

@@ -55,3 +55,36 @@ def test_an_old_day_ends_at_a_break_inside_a_sentence(events: Events) -> None:
     )
     accused = of_type(evs, "ACCUSE")
     assert accused and all(e.date and e.date.startswith("2021") for e in accused)
+
+
+def test_a_seizure_of_power_is_coercion_by_the_country_s_forces(events: Events) -> None:
+    evs = of_type(events("Soldiers seized power in Niger on Wednesday."), "COERCE")
+    assert [(e.actors, e.date) for e in evs] == [(["Niger"], "2021-06-09")]
+    # the forces' country named by the speaker of the claim
+    evs = of_type(events("Army officers in Mali said they seized power on Monday."), "COERCE")
+    assert [e.actors for e in evs] == [["Mali"]]
+
+
+def test_seizing_goods_is_not_a_coup(events: Events) -> None:
+    evs = events("Customs officers in Kenya seized a shipment of ivory on Monday.")
+    assert not [e for e in evs if e.type == "COERCE" and e.actors == ["Kenya"] and not e.targets]
+
+
+def test_a_curfew_or_martial_law_imposed_is_coercion(events: Events) -> None:
+    evs = of_type(events("Rodrigo Duterte imposed a curfew on Cebu on Tuesday."), "COERCE")
+    assert [(e.actors, e.date) for e in evs] == [(["Rodrigo Duterte"], "2021-06-08")]
+    evs = of_type(events("Rodrigo Duterte declared martial law on Tuesday."), "COERCE")
+    assert [e.actors for e in evs] == [["Rodrigo Duterte"]]
+    evs = of_type(events("Rodrigo Duterte imposed 30 days of martial law on Tuesday."), "COERCE")
+    assert [e.actors for e in evs] == [["Rodrigo Duterte"]]
+    # imposing a fee is no coercion
+    assert not of_type(events("Rodrigo Duterte imposed a new fee on Tuesday."), "COERCE")
+
+
+def test_a_dateline_day_is_the_story_s_today(events: Events) -> None:
+    # the page is dated Thursday; the story was filed on the Tuesday of its dateline
+    evs = of_type(events("Headline\n\nBAMAKO, JUNE 8: Rebels today attacked Gao."), "ASSAULT")
+    assert [e.date for e in evs] == ["2021-06-08"]
+    # no dateline: today is the page's day
+    evs = of_type(events("Rebels today attacked Gao, officials in Mali said."), "ASSAULT")
+    assert [e.date for e in evs] == ["2021-06-10"]
