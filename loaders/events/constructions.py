@@ -14,6 +14,7 @@ from loaders.events.blame import denied_claim, held_responsible, naming_predicat
 from loaders.events.frames import from_accord, is_phone_call, under_fire
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
+    ARRIVAL_VERBS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
@@ -24,6 +25,7 @@ from loaders.events.lexicon import (
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EXPRESSING_VERBS,
+    FLEEING_VERBS,
     FORCE_NOUNS,
     FORCE_OBJECTS,
     IMPOSING_VERBS,
@@ -45,6 +47,8 @@ from loaders.events.syntax import NOUNS, VERBS, objects
 
 # Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
+# Armed people who are not a state's units (FORCE_NOUNS): their flight is a side's retreat too.
+FIGHTER_NOUNS = frozenset({"fighters", "rebels", "militants", "insurgents", "militiamen"})
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
@@ -110,6 +114,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "ties"
         if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
             return "SANCTION", "verb"
+        if lemma in ARRIVAL_VERBS and any(s.ent_type_ == "PERSON" for s in tok.children if s.dep_ == "nsubj"):
+            return "CONSULT", "verb"  # "the president arrived in X": a visit
+        if lemma in FLEEING_VERBS and armed_flight(tok):
+            return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
             return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
         if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):
@@ -189,3 +197,11 @@ def emergency_rule(obj: Token) -> bool:
     heads = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
     words = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"amod", "compound"})]
     return any(w.lemma_.lower() in EMERGENCY_WORDS for w in words)  # also "60 days of martial law"
+
+
+def armed_flight(verb: Token) -> bool:
+    """Every one who fled is a force ("his forces fled", "the rebels fled"); "soldiers and civilians
+    fled" tells a flight of people, not a side's retreat."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj += [k for s in subj for k in s.conjuncts]
+    return bool(subj) and all(s.lower_ in FORCE_NOUNS | FIGHTER_NOUNS for s in subj)

@@ -88,3 +88,32 @@ def test_a_dateline_day_is_the_story_s_today(events: Events) -> None:
     # no dateline: today is the page's day
     evs = of_type(events("Rebels today attacked Gao, officials in Mali said."), "ASSAULT")
     assert [e.date for e in evs] == ["2021-06-10"]
+
+
+def test_a_resignation_is_a_concession(events: Events) -> None:
+    evs = of_type(events("Prime Minister Boris Johnson resigned on Monday."), "CONCEDE")
+    assert [(e.actors, e.date) for e in evs] == [(["Boris Johnson"], "2021-06-07")]
+
+
+def test_a_leader_arriving_in_a_capital_visits(events: Events) -> None:
+    evs = of_type(events("Emmanuel Macron arrived in Algiers on Sunday."), "CONSULT")
+    assert [(e.actors, e.location, e.date) for e in evs] == [(["Emmanuel Macron"], "Algiers", "2021-06-06")]
+    # troops arriving are no visit
+    assert not of_type(events("French troops arrived in Gao on Sunday."), "CONSULT")
+
+
+def test_forces_fleeing_retreat_but_civilians_fleeing_do_not(events: Events) -> None:
+    evs = of_type(events("The rebels fled Goma on Monday, Congo said."), "RETREAT")
+    assert [e.date for e in evs] == ["2021-06-07"]
+    assert not of_type(events("Soldiers and civilians fled Goma on Monday, Congo said."), "RETREAT")
+    assert not of_type(events("Thousands of civilians fled Goma on Monday, Congo said."), "RETREAT")
+
+
+def test_a_side_reporting_the_other_s_fire_accuses_it(events: Events) -> None:
+    evs = of_type(events("Azerbaijan said on Monday that Armenian troops fired at its positions."), "ACCUSE")
+    assert [(e.actors, e.targets) for e in evs] == [(["Azerbaijan"], ["Armenia"])]
+
+
+def test_the_group_speaking_of_its_own_fire_accuses_nobody(events: Events) -> None:
+    text = "The Houthi rebels fired six missiles at Jizan, the group's spokesman said on Sunday."
+    assert not of_type(events(text), "ACCUSE")
