@@ -114,7 +114,7 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "ties"
         if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
             return "SANCTION", "verb"
-        if lemma in ARRIVAL_VERBS and any(s.ent_type_ == "PERSON" for s in tok.children if s.dep_ == "nsubj"):
+        if lemma in ARRIVAL_VERBS and any(visitor(s) for s in tok.children if s.dep_ == "nsubj"):
             return "CONSULT", "verb"  # "the president arrived in X": a visit
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
@@ -205,3 +205,11 @@ def armed_flight(verb: Token) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     subj += [k for s in subj for k in s.conjuncts]
     return bool(subj) and all(s.lower_ in FORCE_NOUNS | FIGHTER_NOUNS for s in subj)
+
+
+def visitor(subj: Token) -> bool:
+    """A person arriving: a person's name (the tagger misses lone surnames, so any proper name that is
+    not a place, a people or a body) or an office holder ("the president arrived")."""
+    if subj.ent_type_ == "PERSON":
+        return True
+    return subj.pos_ == "PROPN" and subj.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "FAC"}

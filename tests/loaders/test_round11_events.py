@@ -117,3 +117,9 @@ def test_a_side_reporting_the_other_s_fire_accuses_it(events: Events) -> None:
 def test_the_group_speaking_of_its_own_fire_accuses_nobody(events: Events) -> None:
     text = "The Houthi rebels fired six missiles at Jizan, the group's spokesman said on Sunday."
     assert not of_type(events(text), "ACCUSE")
+
+
+def test_a_leader_named_by_surname_arriving_visits(events: Events) -> None:
+    text = "Mexican President Andres Lopez arrived in Lima on Sunday. Lopez arrived in Quito on Monday."
+    evs = of_type(events(text), "CONSULT")
+    assert {(e.location, e.date) for e in evs} == {("Lima", "2021-06-06"), ("Quito", "2021-06-07")}
