@@ -33,7 +33,9 @@ from loaders.events.syntax import (
     governing_verb,
     hypothetical,
     negated,
+    participle_clause,
     passive,
+    purpose,
     reduced_relative,
     requested,
     standing,
@@ -82,7 +84,11 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype not in FORWARD and hypothetical(tok):
             continue
-        if etype in STANDING and tok.pos_ in VERBS and (standing(tok) or passive(tok)):
+        if (
+            etype in STANDING
+            and tok.pos_ in VERBS
+            and (standing(tok) or passive(tok) or participle_clause(tok) or purpose(tok))
+        ):
             # "militias backed by X", "Y is supported by X": a standing relation (SUPPORTS), not a news
             # event; the GUIDE's SUPPORT is a backer's own act ("X welcomed / backed the strike")
             continue

@@ -123,3 +123,17 @@ def test_a_leader_named_by_surname_arriving_visits(events: Events) -> None:
     text = "Mexican President Andres Lopez arrived in Lima on Sunday. Lopez arrived in Quito on Monday."
     evs = of_type(events(text), "CONSULT")
     assert {(e.location, e.date) for e in evs} == {("Lima", "2021-06-06"), ("Quito", "2021-06-07")}
+
+
+def test_backing_as_a_described_means_is_no_support_event(events: Events) -> None:
+    text = "Backed by tanks and drones, Malian troops attacked the rebels in Gao on Monday."
+    evs = events(text)
+    assert of_type(evs, "ASSAULT") and not of_type(evs, "SUPPORT")
+
+
+def test_support_as_a_purpose_is_no_support_event(events: Events) -> None:
+    evs = events("Thousands of people in Bamako rallied on Monday to support Assimi Goita.")
+    assert not of_type(evs, "SUPPORT")
+    # a backer's own act still is one
+    evs = of_type(events("France backed the Malian offensive on Monday."), "SUPPORT")
+    assert [e.actors for e in evs] == [["France"]]
