@@ -22,9 +22,10 @@ MONTHS["sept"] = 9
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8})\.?(?:,?\s+(\d{4}))?")
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _MONTH_YEAR = re.compile(
-    r"\b(?:in|since|during|by|of|until)\s+(?:early\s+|late\s+|mid-)?([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b"
+    r"\b(?i:in|since|during|by|of|until)\s+(?:early\s+|late\s+|mid-)?([A-Z][a-z]{2,8})(?:\s+(\d{4}))?\b"
 )
-_YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
+# a sentence may open with its date ("In March 2014, ..."), so the preposition's case is free
+_YEAR = re.compile(r"\b(?i:in)\s+((?:19|20)\d{2})\b")
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _RELATIVE = {
     "today": 0,

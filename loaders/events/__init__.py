@@ -22,7 +22,7 @@ from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.blame import self_report
 from loaders.events.casualties import count
 from loaders.events.constructions import classify
-from loaders.events.dating import mention_date, stated_date
+from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
@@ -33,7 +33,9 @@ from loaders.events.syntax import (
     governing_verb,
     hypothetical,
     negated,
+    participle_clause,
     passive,
+    purpose,
     reduced_relative,
     requested,
     standing,
@@ -82,7 +84,11 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype not in FORWARD and hypothetical(tok):
             continue
-        if etype in STANDING and tok.pos_ in VERBS and (standing(tok) or passive(tok)):
+        if (
+            etype in STANDING
+            and tok.pos_ in VERBS
+            and (standing(tok) or passive(tok) or participle_clause(tok) or purpose(tok))
+        ):
             # "militias backed by X", "Y is supported by X": a standing relation (SUPPORTS), not a news
             # event; the GUIDE's SUPPORT is a backer's own act ("X welcomed / backed the strike")
             continue
@@ -214,16 +220,30 @@ def find_events(
     context: str | None = None
     story: str | None = None
     lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
+    last_day: str | None = None  # the last full day stated, however old ("On 9 July 1995, ...")
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
-        if new_paragraph(sent):
-            context = story  # a new paragraph continues the story's day, not a paragraph's other dates
-        found = sentence_events(sent, table, published, lexicon, context)
+            published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
+        stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day
+        if new_paragraph(sent) or (
+            context != narrative_date(context, published) and "\n" in sent.text.strip()
+        ):
+            # a new paragraph continues the story's day, not a paragraph's other dates; an old day ends
+            # at a break inside a sentence too (a photo caption's line run into the next paragraph)
+            context = story
+        # the phrase's own mention counts the step from the last day (`step_date`)
+        found = sentence_events(sent, table, published, lexicon, last_day if stepped else context)
         events.extend(found)
         if story is None:
             lead.extend(ev for ev, dated in found if not dated)
-        stated = narrative_date(stated_date(sent, published), published)
+        said = stated_date(sent, published)
+        if said is not None and len(said) >= len("2000-01-01"):
+            last_day = said
+        elif stepped is not None:
+            last_day = context = stepped
+        # an old day dates the rest of its paragraph ("On 9 July 1995 X ordered ... Troops surrounded")
+        stated = narrative_date(said, published) or (said if said and len(said) >= 10 else None)
         context = stated or context
         if stated is not None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead

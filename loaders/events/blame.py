@@ -21,6 +21,8 @@ from loaders.events.lexicon import (
 from loaders.events.syntax import VERBS
 
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
+# A speaker named only as "the group": the armed group the report is about, speaking of its own act.
+SELF_NOUNS = frozenset({"group", "movement"})
 
 
 def wrongdoing_clause(verb: Token) -> Token | None:
@@ -63,7 +65,12 @@ def self_report(verb: Token) -> bool:
     if clause is None:
         return False
     holder = clause if clause.pos_ in VERBS else clause.head
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children)
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children):
+        return True
+    # "the rebels fired ..., the group's spokesman said": "the group" is the clause's side speaking
+    speaker = [c for c in verb.children if c.dep_ == "nsubj"]
+    speaker += [p for s in speaker for p in s.children if p.dep_ == "poss"]
+    return any(s.lemma_.lower() in SELF_NOUNS and any(d.lower_ == "the" for d in s.children) for s in speaker)
 
 
 def denied_claim(verb: Token) -> bool:

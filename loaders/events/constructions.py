@@ -14,19 +14,24 @@ from loaders.events.blame import denied_claim, held_responsible, naming_predicat
 from loaders.events.frames import from_accord, is_phone_call, under_fire
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
+    ARRIVAL_VERBS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
+    EMERGENCY_WORDS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EXPRESSING_VERBS,
+    FLEEING_VERBS,
     FORCE_NOUNS,
     FORCE_OBJECTS,
+    IMPOSING_VERBS,
     NAMING_VERBS,
     PLACE_NOUNS,
+    POWER_NOUNS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
@@ -42,6 +47,8 @@ from loaders.events.syntax import NOUNS, VERBS, objects
 
 # Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
+# Armed people who are not a state's units (FORCE_NOUNS): their flight is a side's retreat too.
+FIGHTER_NOUNS = frozenset({"fighters", "rebels", "militants", "insurgents", "militiamen"})
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
@@ -107,6 +114,14 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "ties"
         if lemma in ENVOY_VERBS and any(o.lemma_.lower() in ENVOY_NOUNS for o in objects(tok)):
             return "SANCTION", "verb"
+        if lemma in ARRIVAL_VERBS and any(visitor(s) for s in tok.children if s.dep_ == "nsubj"):
+            return "CONSULT", "verb"  # "the president arrived in X": a visit
+        if lemma in FLEEING_VERBS and armed_flight(tok):
+            return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
+        if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
+            return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
+        if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):
+            return "COERCE", "verb"  # "imposed a curfew on X", "declared martial law", "a state of emergency"
         if lemma in CAPTURE_VERBS:
             # a town or a position taken by force is an assault; people or goods seized are coercion
             objs = objects(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -174,3 +189,27 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if has_ccomp and not has_deal:
             return None, ""
     return etype, "verb" if tok.pos_ in VERBS else "noun"
+
+
+def emergency_rule(obj: Token) -> bool:
+    """'a curfew', 'martial law', 'a state of emergency', 'a month of curfew': rule by force imposed on a
+    place or people."""
+    heads = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    words = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"amod", "compound"})]
+    return any(w.lemma_.lower() in EMERGENCY_WORDS for w in words)  # also "60 days of martial law"
+
+
+def armed_flight(verb: Token) -> bool:
+    """Every one who fled is a force ("his forces fled", "the rebels fled"); "soldiers and civilians
+    fled" tells a flight of people, not a side's retreat."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj += [k for s in subj for k in s.conjuncts]
+    return bool(subj) and all(s.lower_ in FORCE_NOUNS | FIGHTER_NOUNS for s in subj)
+
+
+def visitor(subj: Token) -> bool:
+    """A person arriving: a person's name (the tagger misses lone surnames, so any proper name that is
+    not a place, a people or a body) or an office holder ("the president arrived")."""
+    if subj.ent_type_ == "PERSON":
+        return True
+    return subj.pos_ == "PROPN" and subj.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "FAC"}

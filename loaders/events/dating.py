@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from loaders.dates import NUMBER_WORDS, WEEKDAYS, resolve_date, shift
+from loaders.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, parse_iso, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
 from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
 
@@ -27,6 +27,31 @@ STEP = re.compile(
     r"|the (?P<adj>previous|next|following) day|the day (?P<dir2>before|after))(?=\s*(?:[,.;:)]|$))",
     re.I,
 )
+# A wire dateline opening the story: "CITY, MON DD:" / "CITY, DD Mon -" (the place in capitals): the day
+# the story was filed, which its "today" and weekdays mean when the page is dated a day or two later.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30},\s+(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)"
+    r"\s*(?:[:(]|--|\u2014|\u2013|-\s)",
+    re.M,
+)
+
+
+def dateline_day(text: str, published: str | None) -> str | None:
+    """The day a dateline near the story's start gives, if it is the report's day or up to a week before."""
+    ref = parse_iso(published)
+    m = DATELINE.search(text[:1500])
+    if m is None or ref is None:
+        return None
+    month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    if month is None:
+        return None
+    try:
+        day = ref.replace(month=month, day=int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
+    if day > ref:
+        day = day.replace(year=day.year - 1) if (day - ref).days > 7 else day
+    return day.isoformat() if 0 <= (ref - day).days <= 7 else None
 
 
 def own_text(trigger: Token, limit: int = 12) -> str:
@@ -213,4 +238,22 @@ def step_date(own: str, clause: str, published: str | None, context: str | None)
     base = resolve_date(clause.replace(m.group(0), " "), published) or context or published
     if base is None or len(base) < len("2000-01-01"):
         return None
+    return shift(base, sign * n)
+
+
+def opening_step(sent: Span, base: str | None) -> str | None:
+    """The day a sentence opens with as a step from the story's last stated day ("The next day, ...",
+    "And two days later, ..."): a retelling counts its days from the one it last gave, however long
+    before the report, and across paragraphs. None when the sentence does not open so or no day is known."""
+    if base is None or len(base) < len("2000-01-01"):
+        return None
+    m = STEP.search(sent[: min(len(sent), 6)].text)
+    if m is None:
+        return None
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
+        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
+    else:
+        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
     return shift(base, sign * n)

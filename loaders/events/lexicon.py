@@ -68,3 +68,8 @@ ENVOY_VERBS = words("envoy_verbs")
 CONTAINER_NOUNS = words("container_nouns")
 # "a number of heights", "dozens of villages": how many of a noun, which then tells what was taken
 QUANTITY_NOUNS = words("quantity_nouns")
+POWER_NOUNS = words("power_nouns")
+IMPOSING_VERBS = words("imposing_verbs")
+EMERGENCY_WORDS = words("emergency_words")
+ARRIVAL_VERBS = words("arrival_verbs")
+FLEEING_VERBS = words("fleeing_verbs")

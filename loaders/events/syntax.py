@@ -109,3 +109,20 @@ def requested(tok: Token) -> bool:
             return True
         node = head
     return False
+
+
+def participle_clause(verb: Token) -> bool:
+    """'Backed by tanks, the troops attacked': a past participle clause with its own "by" agent and no
+    auxiliary, describing the main clause's subject rather than reporting an act of the agent's."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl", "advmod"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
+    )
+
+
+def purpose(verb: Token) -> bool:
+    """'rallied to support him', 'sent troops to retake the town': an infinitive of purpose is what an
+    act is for, not an act the sentence reports."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -67,6 +67,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         sources = [p for c in (fire.children if fire else []) if c.dep_ == "prep" for p in c.children]
         sources += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
         return ment(sources, table), patients(subj, table)
+    if how == "coup":
+        return coup_forces(tok, subj, table), []
     objs = objects(tok)
     objs += [
         p
@@ -100,3 +102,19 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     if how == "clash":  # "X clashed with Y": both sides act
         return [*ment(subj, table), *ment(objs, table)], []
     return ment(subj, table), obj_m
+
+
+def coup_forces(tok: Token, subj: list[Token], table: EntityTable) -> list[Mention]:
+    """Who seized power: the subject when it names an actor, else the country the forces belong to
+    ("officers in X said they seized power", "soldiers seized power in X"): a state's own forces."""
+    if not ment(subj, table) and any(t.pos_ == "PRON" for t in subj) and tok.dep_ == "ccomp":
+        subj = subjects(tok.head)[0]  # "officers in X said they seized power"
+    if ment(subj, table):
+        return ment(subj, table)
+    where = [
+        p for t in [*subj, tok, *objects(tok)] for c in t.children if c.dep_ == "prep" for p in c.children
+    ]
+    where += [
+        p for w in where for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
+    return [m for m in ment(where, table) if m.kind == "country"][:1]
