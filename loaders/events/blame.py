@@ -14,15 +14,13 @@ from loaders.events.lexicon import (
     CLAIM_NOUNS,
     INVOLVEMENT_PREDICATES,
     RESPONSIBILITY_PREDICATES,
+    RESPONSIBLE_WORDS,
+    SELF_NOUNS,
     TRIGGERS,
     WRONGDOING_NOUNS,
     WRONGDOING_VERBS,
 )
 from loaders.events.syntax import VERBS
-
-RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable"})
-# A speaker named only as "the group": the armed group the report is about, speaking of its own act.
-SELF_NOUNS = frozenset({"group", "movement"})
 
 
 def wrongdoing_clause(verb: Token) -> Token | None:

@@ -25,6 +25,7 @@ from loaders.events.lexicon import (
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EXPRESSING_VERBS,
+    FIGHTER_NOUNS,
     FLEEING_VERBS,
     FORCE_NOUNS,
     FORCE_OBJECTS,
@@ -32,6 +33,7 @@ from loaders.events.lexicon import (
     NAMING_VERBS,
     PLACE_NOUNS,
     POWER_NOUNS,
+    PROMISE_VERBS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
@@ -44,11 +46,6 @@ from loaders.events.lexicon import (
     WITHDRAWAL_VERBS,
 )
 from loaders.events.syntax import NOUNS, VERBS, objects
-
-# Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
-PROMISE_VERBS = frozenset({"vow", "pledge", "promise"})
-# Armed people who are not a state's units (FORCE_NOUNS): their flight is a side's retreat too.
-FIGHTER_NOUNS = frozenset({"fighters", "rebels", "militants", "insurgents", "militiamen"})
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:

@@ -38,6 +38,13 @@ WITHDRAWAL_VERBS = words("withdrawal_verbs")
 ACCORD_NOUNS = words("accord_nouns")
 SEVERING_VERBS = words("severing_verbs")
 TIES_NOUNS = words("ties_nouns")
+# Verbs of promise: what is promised tells the event ("vowed retaliation", "pledged to back X").
+PROMISE_VERBS = words("promise_verbs")
+# Armed people who are not a state's units (FORCE_NOUNS): their flight is a side's retreat too.
+FIGHTER_NOUNS = words("fighter_nouns")
+RESPONSIBLE_WORDS = words("responsible_words")
+# A speaker named only as "the group": the armed group the report is about, speaking of its own act.
+SELF_NOUNS = words("self_nouns")
 ENVOY_NOUNS = words("envoy_nouns")
 CONCLUDING_VERBS = words("concluding_verbs")
 HYPOTHETICAL_MODIFIERS = words("hypothetical_modifiers")
