@@ -24,7 +24,7 @@ query's ranking is kept for that version too (`graph.search.BroadCache`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
@@ -32,6 +32,7 @@ from graph.model import Entity, EntityKind
 from graph.rank_index import RankIndex
 from graph.results import EntityHit, Page
 from graph.search import (
+    FUZZY_STEM,
     BroadCache,
     Candidate,
     Ranking,
@@ -74,6 +75,16 @@ def kept(row: Sequence[Any]) -> Row:
         if out[i] is not None:
             out[i] = tuple(out[i])
     return tuple(out)
+
+
+def word_stems(keys: Sequence[str]) -> set[str]:
+    """The stems (1 to `FUZZY_STEM` characters: `candidate_stems` makes no longer one) that begin a word of
+    these keys: those whose `lucene_stem_query` matches an entity with these name and alias keys."""
+    out: set[str] = set()
+    for k in keys:
+        for w in k.split():
+            out.update(w[:n] for n in range(1, min(len(w), FUZZY_STEM) + 1))
+    return out
 
 
 def candidate(row: Row) -> Candidate:
@@ -132,19 +143,60 @@ class RowMemo:
         self._rows: dict[str, Row] = {}
         # Stems whose candidates' rows are all kept, with those (None: past the cap).
         self._stems: dict[str, Kept | None] = {}
+        # Set by `preload` (the whole graph's rows at `_version`): the cap it counted with, and each
+        # stem's members by id (at most cap + 1 of them), so that every stem is answered from the memo.
+        self._whole: tuple[int, dict[str, list[str]]] | None = None
         self._lock = threading.Lock()
 
     def knows(self, stem: str) -> bool:
         """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
-        return self._stems.get(stem) is not None
+        return self._whole is not None or self._stems.get(stem) is not None
+
+    def whole(self) -> str | None:
+        """The version at which the whole graph's rows are kept (`preload`), if they are."""
+        with self._lock:
+            return self._version if self._whole is not None else None
 
     def stem(self, version: str, stem: str) -> Kept | bool:
         """`stem`'s candidates kept at `version`, True when it was past the cap there, else False."""
+        cap = entity_search.BROAD_CANDIDATES
         with self._lock:
-            if version != self._version or stem not in self._stems:
+            if version != self._version:
                 return False
-            found = self._stems[stem]
-        return True if found is None else found
+            if stem in self._stems:
+                found = self._stems[stem]
+                return True if found is None else found
+            whole = self._whole
+            if whole is None or whole[0] != cap or len(stem) > FUZZY_STEM:
+                return False
+            ids = whole[1].get(stem, [])
+            rows = None if len(ids) > cap else tuple(self._rows[i] for i in ids)
+        # Built outside the lock (~2 ms for 1,000 rows), kept if the version is still the same.
+        entry = keep(rows) if rows is not None else None
+        with self._lock:
+            if version == self._version:
+                self._stems[stem] = entry
+        return True if entry is None else entry
+
+    def preload(self, version: str, rows: Iterable[Row]) -> int:
+        """Keep every entity's row read at `version` (`Q.SEARCH_ALL_ROWS`, made `kept()`), and each stem's
+        members: those holding a word that begins with it, in the name key or an alias key, the words the
+        full-text index's whitespace analyzer makes, so a stem's members are what `lucene_stem_query`
+        matches. Then no stem at this version needs the index. Returns the number of rows."""
+        cap = entity_search.BROAD_CANDIDATES
+        table: dict[str, Row] = {}
+        members: dict[str, list[str]] = {}
+        for r in rows:
+            table[r[0]] = r
+            for s in word_stems(r[ENTITY_FIELDS + 1 :]):
+                ids = members.get(s)
+                if ids is None:
+                    members[s] = [r[0]]
+                elif len(ids) <= cap:  # past the cap the count is all a search asks
+                    ids.append(r[0])
+        with self._lock:
+            self._version, self._rows, self._stems, self._whole = version, table, {}, (cap, members)
+        return len(table)
 
     def rows(self, version: str, ids: list[str]) -> tuple[Row, ...] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
@@ -160,8 +212,9 @@ class RowMemo:
         starts the memo again."""
         entry = keep(rows) if rows is not None else None
         with self._lock:
-            if version != self._version or len(self._rows) + len(rows or ()) > self.max_rows:
-                self._version, self._rows, self._stems = version, {}, {}
+            new = sum(1 for r in rows or () if r[0] not in self._rows) if version == self._version else 0
+            if version != self._version or len(self._rows) + new > self.max_rows:
+                self._version, self._rows, self._stems, self._whole = version, {}, {}, None
             if rows:
                 self._rows.update((r[0], r) for r in rows)
             self._stems[stem] = entry
@@ -203,8 +256,10 @@ def search_ranking(
             if len(ids) > cap:
                 memo.add(at, stem, None)
                 continue
-            rows = memo.rows(at, ids)
-            if rows is not None:
+            found_at = memo.stem(at, stem)  # kept at the version just read (the whole graph's, say)
+            if isinstance(found_at, Kept):
+                entry = found_at
+            elif (rows := memo.rows(at, ids)) is not None:
                 entry = memo.add(at, stem, rows)
         if entry is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
@@ -260,3 +315,19 @@ def search_entities(
     nodes = {r["e"]["id"]: r["e"] for r in conn.read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
     items = [EntityHit(entity=entity_from_node(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
     return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
+
+
+def prepare_search(conn: Neo4jConnection, memo: RowMemo, load: bool) -> str:
+    """Whether every search at the current graph version is answered without reading candidate rows
+    ("ready"), and if not and `load`, reads the whole graph's rows once to make it so (`RowMemo.preload`).
+    "stale": the graph changed since the rows were read (searches read a cold stem's rows as before);
+    "off": the graph has more entities than the memo keeps (`MEMO_ROWS`), so it is never read whole."""
+    if memo.whole() == conn.version():
+        return "ready"
+    if conn.read(Q.COUNT_ENTITIES, kind=None)[0]["n"] > memo.max_rows:
+        return "off"
+    if not load:
+        return "stale"
+    records, at = conn.read_at(Q.SEARCH_ALL_ROWS)
+    memo.preload(at, (kept(r["row"]) for r in records))
+    return "ready"
