@@ -547,6 +547,7 @@ RETURN collect(node.id) AS ids
 # Every entity's candidate row (as `SEARCH_CANDIDATES` returns them), for a store that prepares the
 # whole graph's search keys once per graph version in the background (neo4j_search.RowMemo.preload), so
 # that no search meets a stem cold. Streamed: one row a record.
+ENTITY_COUNT = "MATCH (e:Entity) RETURN count(e) AS n"  # from the count store: no scan
 SEARCH_ALL_ROWS = """
 MATCH (node:Entity)
 RETURN [node.id, node.name, node.kind, node.aliases, node.country_code, node.titles, node.lat, node.lon,

@@ -87,6 +87,33 @@ def word_stems(keys: Sequence[str]) -> set[str]:
     return out
 
 
+# Every entity's row by id, the cap counted with, and each stem's members (at most cap + 1 ids).
+WholeGraph = tuple[dict[str, Row], int, dict[str, list[str]]]
+
+
+def whole_graph(rows: Iterable[Sequence[Any]]) -> WholeGraph:
+    """Every entity's row (`Q.SEARCH_ALL_ROWS`, made `kept()`), and each stem's members: those holding a
+    word that begins with it in the name key or an alias key, the words the full-text index's whitespace
+    analyzer makes, so a stem's members are what `lucene_stem_query` matches.
+
+    The rows are consumed as they stream in: held as the driver's records, 100k tracked objects made
+    Python's cyclic GC run six full collections of 26-116 ms each (stalls for every request) during one
+    preparation at 100k entities; kept tuples are untracked at their first collection."""
+    cap = entity_search.BROAD_CANDIDATES
+    table: dict[str, Row] = {}
+    members: dict[str, list[str]] = {}
+    for raw in rows:
+        r = kept(raw)
+        table[r[0]] = r
+        for s in word_stems(r[ENTITY_FIELDS + 1 :]):
+            ids = members.get(s)
+            if ids is None:
+                members[s] = [r[0]]
+            elif len(ids) <= cap:  # past the cap the count is all a search asks
+                ids.append(r[0])
+    return table, cap, members
+
+
 def candidate(row: Row) -> Candidate:
     """A kept row's candidate."""
     return Candidate(row[0], row[1], row[ENTITY_FIELDS + 1 :], row[ENTITY_FIELDS])
@@ -178,25 +205,11 @@ class RowMemo:
                 self._stems[stem] = entry
         return True if entry is None else entry
 
-    def preload(self, version: str, rows: Iterable[Row]) -> int:
-        """Keep every entity's row read at `version` (`Q.SEARCH_ALL_ROWS`, made `kept()`), and each stem's
-        members: those holding a word that begins with it, in the name key or an alias key, the words the
-        full-text index's whitespace analyzer makes, so a stem's members are what `lucene_stem_query`
-        matches. Then no stem at this version needs the index. Returns the number of rows."""
-        cap = entity_search.BROAD_CANDIDATES
-        table: dict[str, Row] = {}
-        members: dict[str, list[str]] = {}
-        for r in rows:
-            table[r[0]] = r
-            for s in word_stems(r[ENTITY_FIELDS + 1 :]):
-                ids = members.get(s)
-                if ids is None:
-                    members[s] = [r[0]]
-                elif len(ids) <= cap:  # past the cap the count is all a search asks
-                    ids.append(r[0])
+    def preload(self, version: str, whole: WholeGraph) -> None:
+        """Keep the whole graph's rows read at `version` (`whole_graph`): no stem at this version needs
+        the index after."""
         with self._lock:
-            self._version, self._rows, self._stems, self._whole = version, table, {}, (cap, members)
-        return len(table)
+            self._version, self._rows, self._stems, self._whole = version, whole[0], {}, (whole[1], whole[2])
 
     def rows(self, version: str, ids: list[str]) -> tuple[Row, ...] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
@@ -321,13 +334,13 @@ def prepare_search(conn: Neo4jConnection, memo: RowMemo, load: bool) -> str:
     """Whether every search at the current graph version is answered without reading candidate rows
     ("ready"), and if not and `load`, reads the whole graph's rows once to make it so (`RowMemo.preload`).
     "stale": the graph changed since the rows were read (searches read a cold stem's rows as before);
-    "off": the graph has more entities than the memo keeps (`MEMO_ROWS`), so it is never read whole."""
+    "off": the graph has more entities than the memo keeps (`MEMO_ROWS`), so it is not read whole."""
     if memo.whole() == conn.version():
         return "ready"
-    if conn.read(Q.COUNT_ENTITIES, kind=None)[0]["n"] > memo.max_rows:
-        return "off"
     if not load:
         return "stale"
-    records, at = conn.read_at(Q.SEARCH_ALL_ROWS)
-    memo.preload(at, (kept(r["row"]) for r in records))
+    if conn.read(Q.ENTITY_COUNT)[0]["n"] > memo.max_rows:
+        return "off"
+    whole, at = conn.read_each(Q.SEARCH_ALL_ROWS, whole_graph)
+    memo.preload(at, whole)
     return "ready"
