@@ -121,11 +121,9 @@ class EmbeddedStore(EmbeddedSessions):
         return self.search_index.search(q, kind, limit, offset)
 
     def prepare_search(self, load: bool = True) -> str:
-        """The search index is SQLite's, written in each write's transaction: nothing to prepare but the
-        once-per-process count check."""
-        if load:
-            self._check_search()
-        return "ready"
+        """Every entity's search row read once per generation of the index (EmbeddedSearchIndex.prepare)."""
+        self._check_search()
+        return self.search_index.prepare(load)
 
     def _check_search(self) -> None:
         """Once per process: rebuild the search index if it does not hold every entity."""

@@ -37,10 +37,12 @@ from graph.search import (
     Candidate,
     Ranking,
     candidate_stems,
+    largest_stems,
     lucene_exact_query,
     lucene_stem_query,
     query_key,
     ranking,
+    word_stems,
 )
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_connection import Neo4jConnection
@@ -75,16 +77,6 @@ def kept(row: Sequence[Any]) -> Row:
         if out[i] is not None:
             out[i] = tuple(out[i])
     return tuple(out)
-
-
-def word_stems(keys: Sequence[str]) -> set[str]:
-    """The stems (1 to `FUZZY_STEM` characters: `candidate_stems` makes no longer one) that begin a word of
-    these keys: those whose `lucene_stem_query` matches an entity with these name and alias keys."""
-    out: set[str] = set()
-    for k in keys:
-        for w in k.split():
-            out.update(w[:n] for n in range(1, min(len(w), FUZZY_STEM) + 1))
-    return out
 
 
 # Every entity's row by id, the cap counted with, and each stem's members (at most cap + 1 ids).
@@ -343,4 +335,8 @@ def prepare_search(conn: Neo4jConnection, memo: RowMemo, load: bool) -> str:
         return "off"
     whole, at = conn.read_each(Q.SEARCH_ALL_ROWS, whole_graph)
     memo.preload(at, whole)
+    for stem in largest_stems(whole[2], whole[1]):
+        found = memo.stem(at, stem)
+        if isinstance(found, Kept):
+            found.prepared.prepare()
     return "ready"
