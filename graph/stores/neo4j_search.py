@@ -12,7 +12,9 @@ of it. Python ranks the candidates with the same code as the embedded store and 
 the same rows. A store opened with a version TTL (the API's `KG_API_VERSION_TTL`) also keeps each stem's
 candidates (or that it is past the cap) with the memo, and while the version a read saw less than the TTL
 ago is the kept one (`Neo4jConnection.trusted_version`), a stem kept there is answered without a round
-trip: the staleness bound the API's cached answers already have.
+trip: the staleness bound the API's cached answers already have. `prepare_search` (the API's search
+warmer, api/search_warmer.py) reads every entity's row once per version and groups them by stem
+(`RowMemo.preload`), so that at that version no stem is read cold.
 
 A broad query (every stem past the cap) ranks its exact matches and the most connected entities
 instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
