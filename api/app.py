@@ -33,6 +33,7 @@ from api.routers import (
     stats,
     subgraph,
 )
+from api.search_warmer import SearchWarmer
 from graph.errors import ConfigError
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -133,9 +134,16 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         # collections; what requests allocate is collected as before.
         gc.collect()
         gc.freeze()
+        warmer = app.state.search_warmer = (
+            SearchWarmer(app.state.store, settings.api_search_prepare_gap).start()
+            if settings.api_search_prepare_gap > 0
+            else None
+        )
         try:
             yield
         finally:
+            if warmer is not None:
+                warmer.stop()
             gc.unfreeze()
             if owned:
                 app.state.store.close()

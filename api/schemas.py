@@ -16,6 +16,9 @@ class Health(BaseModel):
     status: Literal["ok", "unavailable"]
     store: str
     message: str | None = None
+    # "ready": no search meets a cold stem at the current graph version; "warming" (not prepared yet),
+    # "stale" (the graph changed since), "off" (past the bound, or not asked), "unavailable" (docs/api.md).
+    search: str | None = None
 
 
 class EntityItem(BaseModel):

@@ -22,7 +22,7 @@ from itertools import accumulate, chain, repeat
 
 from rapidfuzz import fuzz, process
 
-from graph.search import FUZZY_CUTOFF, Candidate, Ranking, candidate_stems, is_fuzzy
+from graph.search import FUZZY_CUTOFF, FUZZY_STEM, Candidate, Ranking, candidate_stems, is_fuzzy, word_stems
 from graph.search import ranking as reference_ranking
 
 
@@ -48,13 +48,38 @@ class Segments:
         return found
 
 
+_NONE: frozenset[int] = frozenset()
+
+
+def stem_members(keys: Iterable[Sequence[str]]) -> dict[str, frozenset[int]]:
+    """For each stem (`word_stems`: 1 to `FUZZY_STEM` characters beginning a word), the members (numbered
+    in order) holding it in these keys. Built once per set: ~6 stems a member, where scanning the joined
+    words for a stem every member holds cost ~1-5 ms per stem and set at load 7."""
+    found: dict[str, set[int]] = {}
+    for i, ks in enumerate(keys):
+        for s in word_stems(ks):
+            found.setdefault(s, set()).add(i)
+    return {s: frozenset(m) for s, m in found.items()}
+
+
 class RankIndex:
     """One candidate set (an index's answer for one stem) prepared for `ranking()`: members are numbered
     in the order given, and sets of them are Python sets (set algebra in C). What only some queries need
     (the words of names and aliases for queries of several stems) is prepared at its first use, and the
     members holding each stem are kept: the queries sharing a set mostly share their stems too."""
 
-    __slots__ = ("degrees", "fuzzy_keys", "fuzzy_owners", "held", "ids", "keys", "names", "tiers", "words")
+    __slots__ = (
+        "degrees",
+        "fuzzy_keys",
+        "fuzzy_owners",
+        "held",
+        "ids",
+        "keys",
+        "names",
+        "short",
+        "tiers",
+        "words",
+    )
 
     def __init__(
         self, ids: list[str], names: list[str], keys: list[tuple[str, ...]], degrees: list[int]
@@ -68,7 +93,11 @@ class RankIndex:
         self.fuzzy_keys = list(chain.from_iterable(nonempty))
         self.fuzzy_owners = list(chain.from_iterable(repeat(i, len(ks)) for i, ks in enumerate(nonempty)))
         self.words: tuple[Segments, Segments] | None = None  # of the names, of the aliases
-        self.held: dict[str, frozenset[int]] = {}  # by stem: members holding it by name | by aliases
+        self.held: dict[str, frozenset[int]] = {}
+        # By stem of at most FUZZY_STEM characters: members holding it by name, by aliases (built once).
+        self.short: tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]] | None = (
+            None  # by stem: members holding it by name | by aliases
+        )
 
     @classmethod
     def of(cls, candidates: Iterable[Candidate]) -> RankIndex:
@@ -85,6 +114,9 @@ class RankIndex:
 
     def holding(self, stem: str) -> tuple[frozenset[int], frozenset[int]]:
         """The members with a word starting with `stem` in their name, and in their aliases (kept)."""
+        if 0 < len(stem) <= FUZZY_STEM:  # what candidate_stems makes: one look-up
+            names_of, aliases_of = self._short()
+            return names_of.get(stem, _NONE), aliases_of.get(stem, _NONE)
         found = self.held.get(stem)
         if found is None:
             if self.words is None:  # the words after a space: " s" begins a word
@@ -97,6 +129,15 @@ class RankIndex:
             self.held["\n" + stem] = by_alias  # no stem holds a newline
             return by_name, by_alias
         return found, self.held["\n" + stem]
+
+    def prepare(self) -> None:
+        """Build ahead what this set's first query of several stems would (`holding`)."""
+        self._short()
+
+    def _short(self) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+        if self.short is None:
+            self.short = (stem_members(k[:1] for k in self.keys), stem_members(k[1:] for k in self.keys))
+        return self.short
 
     def proposed(self, stems: Sequence[str]) -> set[int]:
         """The members holding every stem, in their name or in their aliases (`graph.search.is_candidate`)."""

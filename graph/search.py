@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -69,6 +69,35 @@ def candidate_stems(key: str) -> list[str]:
     words = key.split()
     stems = [w[:FUZZY_STEM] for w in words] if is_fuzzy(key) else words
     return sorted(dict.fromkeys(stems), key=lambda s: (-len(s), s))
+
+
+def word_stems(keys: Sequence[str]) -> set[str]:
+    """The stems (1 to `FUZZY_STEM` characters: `candidate_stems` makes no longer one) that begin a word of
+    these keys: those whose `lucene_stem_query` matches an entity with these name and alias keys."""
+    out: set[str] = set()
+    for k in keys:
+        for w in k.split():
+            out.update(w[:n] for n in range(1, min(len(w), FUZZY_STEM) + 1))
+    return out
+
+
+# Members of the stems a search preparation builds ranking indexes for ahead (the largest stems first):
+# a stem's first query builds its index (~2 ms a 1,000 members, several more for the words a query of two
+# stems needs), small stems are cheap to build at their first query. Bounds the memory (~25 MB at 100k).
+PREBUILD_MEMBERS = 200_000
+
+
+def largest_stems(members: dict[str, list[Any]], cap: int, budget: int = PREBUILD_MEMBERS) -> list[str]:
+    """The stems with at most `cap` members, the largest first, as many as `budget` members allow."""
+    chosen: list[str] = []
+    for stem, ids in sorted(members.items(), key=lambda kv: -len(kv[1])):
+        if len(ids) > cap:
+            continue
+        if len(ids) > budget:
+            break
+        budget -= len(ids)
+        chosen.append(stem)
+    return chosen
 
 
 def is_candidate(stems: list[str], keys: Sequence[str]) -> bool:

@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     # long a version token is trusted before the store is asked again (the staleness bound, seconds).
     api_cache_mb: int = Field(default=64, ge=0, le=65536, alias="KG_API_CACHE_MB")
     api_version_ttl: float = Field(default=1.0, ge=0.0, le=60.0, alias="KG_API_VERSION_TTL")
+    # Least seconds between two whole-graph preparations of search (api/search_warmer.py); 0: none.
+    api_search_prepare_gap: float = Field(default=30.0, ge=0.0, le=86400.0, alias="KG_API_SEARCH_PREPARE_GAP")
     neo4j_pool_size: int = Field(default=100, ge=1, le=1000, alias="KG_NEO4J_POOL_SIZE")
 
     @property

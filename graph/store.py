@@ -87,6 +87,12 @@ class GraphStore(Protocol):
         """
         ...
 
+    def prepare_search(self, load: bool = True) -> str:
+        """ "ready" when no search at the current graph version needs to read its candidates from the
+        store cold; otherwise "stale" (and with `load`, prepare them now: may take seconds), or "off"
+        when the graph is past what the store prepares (docs/api.md, "Search readiness")."""
+        ...
+
     def neighbors(
         self,
         entity_id: str,

@@ -120,6 +120,11 @@ class EmbeddedStore(EmbeddedSessions):
         self._check_search()
         return self.search_index.search(q, kind, limit, offset)
 
+    def prepare_search(self, load: bool = True) -> str:
+        """Every entity's search row read once per generation of the index (EmbeddedSearchIndex.prepare)."""
+        self._check_search()
+        return self.search_index.prepare(load)
+
     def _check_search(self) -> None:
         """Once per process: rebuild the search index if it does not hold every entity."""
         self.ready()

@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
@@ -20,6 +21,7 @@ from graph.entity_index import SEP as RESOLUTION_SEP
 from graph.entity_index import resolution_keys
 from graph.errors import StoreUnavailable
 from graph.model import Entity, normalize_name
+from graph.rank_index import RankIndex
 from graph.results import EntityHit, Page
 from graph.search import (
     BroadCache,
@@ -27,14 +29,15 @@ from graph.search import (
     Ranking,
     candidate_stems,
     fts5_stem_query,
+    largest_stems,
     query_key,
     ranking,
 )
+from graph.stores.embedded_stems import KEY_SEP, StemEntry, StemMemo, candidates_of
 
 # 2: the resolver's keys (`entity_key`); an index file of an older layout is emptied and so rebuilt
 # by the store's consistency check (its count no longer matches the graph's).
 LAYOUT = 2
-KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity (
@@ -59,8 +62,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entity_names USING fts5(
 """
 
 
-def _candidates(rows: list[tuple[str, str, str, int]]) -> list[Candidate]:
-    return [Candidate(i, n, tuple(k.split(KEY_SEP)), d) for i, n, k, d in rows]
+def _is_kind(kinds: list[str], kind: str, i: int) -> bool:
+    return kinds[i] == kind
 
 
 def _keys(e: Entity) -> tuple[str, list[str]]:
@@ -81,6 +84,8 @@ class EmbeddedSearchIndex:
         self._keepalive: sqlite3.Connection | None = None
         # Broad queries' work, kept per generation of the index (bumped by every write, from any process).
         self.broad = BroadCache()
+        # Each stem's candidates prepared for ranking (graph/rank_index.py), per generation likewise.
+        self.stems = StemMemo()
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -215,21 +220,13 @@ class EmbeddedSearchIndex:
         stem has more (a broad query, graph/search.py), the exact matches and the most connected."""
         where_kind, by_kind = (" AND kind = ?", [kind]) if kind else ("", [])
         cap = entity_search.BROAD_CANDIDATES
-        for stem in candidate_stems(key):
-            # Count first (rowids only, stopping past the cap): a broad stem costs no row reads.
-            q = fts5_stem_query(stem)
-            n = conn.execute(
-                "SELECT count(*) FROM (SELECT rowid FROM entity_names WHERE entity_names MATCH ? LIMIT ?)",
-                [q, cap + 1],
-            ).fetchone()[0]
-            if n <= cap:
-                rows = conn.execute(
-                    "SELECT id, name, keys, degree FROM entity WHERE rowid IN "
-                    f"(SELECT rowid FROM entity_names WHERE entity_names MATCH ?){where_kind}",
-                    [q, *by_kind],
-                ).fetchall()
-                return ranking(key, _candidates(rows))
+        # Read first: rows read after it are this generation's or newer, never older (a write bumps it).
         version = (conn.execute("SELECT n FROM generation").fetchone()[0], cap)
+        for stem in candidate_stems(key):
+            kept = self.stems.get(version, stem, partial(self._stem, conn, stem, cap))
+            if kept is not None:
+                index, kinds = kept
+                return index.ranking(key, partial(_is_kind, kinds, kind) if kind else None)
 
         def broad() -> Ranking:
             exact = conn.execute(
@@ -238,7 +235,7 @@ class EmbeddedSearchIndex:
                 [f"name{RESOLUTION_SEP}{RESOLUTION_SEP}{key}", *by_kind],
             ).fetchall()
             return ranking(
-                key, _candidates(exact) + self.broad.hubs(version, kind, most_connected), capped=True
+                key, candidates_of(exact) + self.broad.hubs(version, kind, most_connected), capped=True
             )
 
         def most_connected() -> list[Candidate]:
@@ -247,9 +244,45 @@ class EmbeddedSearchIndex:
                 f"SELECT id, name, keys, degree FROM entity{where} ORDER BY degree DESC, name, id LIMIT ?",
                 [*by_kind, cap],
             ).fetchall()
-            return _candidates(rows)
+            return candidates_of(rows)
 
         return self.broad.ranking(version, kind, key, broad)
+
+    def prepare(self, load: bool) -> str:
+        """`GraphStore.prepare_search` for this index: every entity's row read once per generation."""
+        conn = self._conn()
+        version = (conn.execute("SELECT n FROM generation").fetchone()[0], entity_search.BROAD_CANDIDATES)
+        if self.stems.whole() == version:
+            return "ready"
+        if not load:
+            return "stale"
+        if self.count() > self.stems.max_members:
+            return "off"
+        rows = conn.execute("SELECT id, name, keys, degree, kind FROM entity").fetchall()
+        for stem in largest_stems(self.stems.preload(version, rows), version[1]):
+            found = self.stems.get(version, stem, lambda: None)
+            if found is not None:
+                found[0].prepare()
+        return "ready"
+
+    @staticmethod
+    def _stem(conn: sqlite3.Connection, stem: str, cap: int) -> StemEntry | None:
+        """A stem's candidates of every kind, prepared for ranking, or None past the cap."""
+        # Count first (rowids only, stopping past the cap): a broad stem costs no row reads.
+        q = fts5_stem_query(stem)
+        n = conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM entity_names WHERE entity_names MATCH ? LIMIT ?)",
+            [q, cap + 1],
+        ).fetchone()[0]
+        if n > cap:
+            return None
+        rows = conn.execute(
+            "SELECT id, name, keys, degree, kind FROM entity WHERE rowid IN "
+            "(SELECT rowid FROM entity_names WHERE entity_names MATCH ?)",
+            [q],
+        ).fetchall()
+        index = RankIndex.of(candidates_of([r[:4] for r in rows]))
+        return index, [r[4] for r in rows]
 
     def by_resolution_key(self, keys: list[str]) -> list[Entity]:
         """Entities having any of these resolver keys (graph/entity_index.resolution_keys)."""

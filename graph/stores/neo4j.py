@@ -97,6 +97,11 @@ class Neo4jStore:
         """Names and aliases by tier (exact, prefix, word, fuzzy), then degree: graph/search.py."""
         return neo4j_search.search_entities(self.conn, self._search_rows, self._broad, q, kind, limit, offset)
 
+    def prepare_search(self, load: bool = True) -> str:
+        """Whether searches meet no cold stem at the current version; with `load`, make it so (one read
+        of every entity's search row): neo4j_search.prepare_search."""
+        return neo4j_search.prepare_search(self.conn, self._search_rows, load)
+
     def neighbors(
         self,
         entity_id: str,

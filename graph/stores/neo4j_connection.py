@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TypeVar
 
 import neo4j
@@ -102,6 +102,17 @@ class Neo4jConnection:
             with self.read_session() as s:
                 records = list(s.run(query, params))
                 return records, self._saw(",".join(sorted(s.last_bookmarks().raw_values)), began)
+        except DRIVER_FAILURES as exc:
+            self.fail(exc)
+
+    def read_each(self, query: str, consume: Callable[[Iterator[Any]], T], **params: Any) -> tuple[T, str]:
+        """`consume` applied to one read's rows (the first column of each) as they stream in, and the
+        version it saw: for a read too large to hold as records (each one a tracked object until freed)."""
+        began = time.monotonic()
+        try:
+            with self.read_session() as s:
+                result = consume(r[0] for r in s.run(query, params))
+                return result, self._saw(",".join(sorted(s.last_bookmarks().raw_values)), began)
         except DRIVER_FAILURES as exc:
             self.fail(exc)
 

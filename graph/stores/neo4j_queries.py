@@ -544,6 +544,15 @@ SEARCH_CANDIDATE_IDS = f"""
 CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}) YIELD node
 RETURN collect(node.id) AS ids
 """
+# Every entity's candidate row (as `SEARCH_CANDIDATES` returns them), for a store that prepares the
+# whole graph's search keys once per graph version in the background (neo4j_search.RowMemo.preload), so
+# that no search meets a stem cold. Streamed: one row a record.
+ENTITY_COUNT = "MATCH (e:Entity) RETURN count(e) AS n"  # from the count store: no scan
+SEARCH_ALL_ROWS = """
+MATCH (node:Entity)
+RETURN [node.id, node.name, node.kind, node.aliases, node.country_code, node.titles, node.lat, node.lon,
+        coalesce(node.degree, 0), coalesce(node.name_key, '')] + coalesce(node.alias_keys, []) AS row
+"""
 _LIGHT_ROW = "[e.id, e.name, coalesce(e.degree, 0), coalesce(e.name_key, '')] + coalesce(e.alias_keys, [])"
 
 # A broad query's exact matches: the name by its range index, aliases through the full-text index.

@@ -12,7 +12,9 @@ of it. Python ranks the candidates with the same code as the embedded store and 
 the same rows. A store opened with a version TTL (the API's `KG_API_VERSION_TTL`) also keeps each stem's
 candidates (or that it is past the cap) with the memo, and while the version a read saw less than the TTL
 ago is the kept one (`Neo4jConnection.trusted_version`), a stem kept there is answered without a round
-trip: the staleness bound the API's cached answers already have.
+trip: the staleness bound the API's cached answers already have. `prepare_search` (the API's search
+warmer, api/search_warmer.py) reads every entity's row once per version and groups them by stem
+(`RowMemo.preload`), so that at that version no stem is read cold.
 
 A broad query (every stem past the cap) ranks its exact matches and the most connected entities
 instead (its page's nodes are read by id). Those, like the pages of browsing without a query, come from
@@ -24,7 +26,7 @@ query's ranking is kept for that version too (`graph.search.BroadCache`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
@@ -32,14 +34,17 @@ from graph.model import Entity, EntityKind
 from graph.rank_index import RankIndex
 from graph.results import EntityHit, Page
 from graph.search import (
+    FUZZY_STEM,
     BroadCache,
     Candidate,
     Ranking,
     candidate_stems,
+    largest_stems,
     lucene_exact_query,
     lucene_stem_query,
     query_key,
     ranking,
+    word_stems,
 )
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_connection import Neo4jConnection
@@ -74,6 +79,33 @@ def kept(row: Sequence[Any]) -> Row:
         if out[i] is not None:
             out[i] = tuple(out[i])
     return tuple(out)
+
+
+# Every entity's row by id, the cap counted with, and each stem's members (at most cap + 1 ids).
+WholeGraph = tuple[dict[str, Row], int, dict[str, list[str]]]
+
+
+def whole_graph(rows: Iterable[Sequence[Any]]) -> WholeGraph:
+    """Every entity's row (`Q.SEARCH_ALL_ROWS`, made `kept()`), and each stem's members: those holding a
+    word that begins with it in the name key or an alias key, the words the full-text index's whitespace
+    analyzer makes, so a stem's members are what `lucene_stem_query` matches.
+
+    The rows are consumed as they stream in: held as the driver's records, 100k tracked objects made
+    Python's cyclic GC run six full collections of 26-116 ms each (stalls for every request) during one
+    preparation at 100k entities; kept tuples are untracked at their first collection."""
+    cap = entity_search.BROAD_CANDIDATES
+    table: dict[str, Row] = {}
+    members: dict[str, list[str]] = {}
+    for raw in rows:
+        r = kept(raw)
+        table[r[0]] = r
+        for s in word_stems(r[ENTITY_FIELDS + 1 :]):
+            ids = members.get(s)
+            if ids is None:
+                members[s] = [r[0]]
+            elif len(ids) <= cap:  # past the cap the count is all a search asks
+                ids.append(r[0])
+    return table, cap, members
 
 
 def candidate(row: Row) -> Candidate:
@@ -132,19 +164,46 @@ class RowMemo:
         self._rows: dict[str, Row] = {}
         # Stems whose candidates' rows are all kept, with those (None: past the cap).
         self._stems: dict[str, Kept | None] = {}
+        # Set by `preload` (the whole graph's rows at `_version`): the cap it counted with, and each
+        # stem's members by id (at most cap + 1 of them), so that every stem is answered from the memo.
+        self._whole: tuple[int, dict[str, list[str]]] | None = None
         self._lock = threading.Lock()
 
     def knows(self, stem: str) -> bool:
         """Whether the rows of `stem`'s candidates were kept (at the kept version, which may be old)."""
-        return self._stems.get(stem) is not None
+        return self._whole is not None or self._stems.get(stem) is not None
+
+    def whole(self) -> str | None:
+        """The version at which the whole graph's rows are kept (`preload`), if they are."""
+        with self._lock:
+            return self._version if self._whole is not None else None
 
     def stem(self, version: str, stem: str) -> Kept | bool:
         """`stem`'s candidates kept at `version`, True when it was past the cap there, else False."""
+        cap = entity_search.BROAD_CANDIDATES
         with self._lock:
-            if version != self._version or stem not in self._stems:
+            if version != self._version:
                 return False
-            found = self._stems[stem]
-        return True if found is None else found
+            if stem in self._stems:
+                found = self._stems[stem]
+                return True if found is None else found
+            whole = self._whole
+            if whole is None or whole[0] != cap or len(stem) > FUZZY_STEM:
+                return False
+            ids = whole[1].get(stem, [])
+            rows = None if len(ids) > cap else tuple(self._rows[i] for i in ids)
+        # Built outside the lock (~2 ms for 1,000 rows), kept if the version is still the same.
+        entry = keep(rows) if rows is not None else None
+        with self._lock:
+            if version == self._version:
+                self._stems[stem] = entry
+        return True if entry is None else entry
+
+    def preload(self, version: str, whole: WholeGraph) -> None:
+        """Keep the whole graph's rows read at `version` (`whole_graph`): no stem at this version needs
+        the index after."""
+        with self._lock:
+            self._version, self._rows, self._stems, self._whole = version, whole[0], {}, (whole[1], whole[2])
 
     def rows(self, version: str, ids: list[str]) -> tuple[Row, ...] | None:
         """The kept rows of `ids` at `version`, or None unless every one is kept."""
@@ -160,8 +219,9 @@ class RowMemo:
         starts the memo again."""
         entry = keep(rows) if rows is not None else None
         with self._lock:
-            if version != self._version or len(self._rows) + len(rows or ()) > self.max_rows:
-                self._version, self._rows, self._stems = version, {}, {}
+            new = sum(1 for r in rows or () if r[0] not in self._rows) if version == self._version else 0
+            if version != self._version or len(self._rows) + new > self.max_rows:
+                self._version, self._rows, self._stems, self._whole = version, {}, {}, None
             if rows:
                 self._rows.update((r[0], r) for r in rows)
             self._stems[stem] = entry
@@ -203,8 +263,10 @@ def search_ranking(
             if len(ids) > cap:
                 memo.add(at, stem, None)
                 continue
-            rows = memo.rows(at, ids)
-            if rows is not None:
+            found_at = memo.stem(at, stem)  # kept at the version just read (the whole graph's, say)
+            if isinstance(found_at, Kept):
+                entry = found_at
+            elif (rows := memo.rows(at, ids)) is not None:
                 entry = memo.add(at, stem, rows)
         if entry is None:  # not kept at this version: ids and rows (of every kind) together, then kept
             records, at = read_at(Q.SEARCH_CANDIDATES, lucene=lucene, cap=cap, kind=None)
@@ -260,3 +322,23 @@ def search_entities(
     nodes = {r["e"]["id"]: r["e"] for r in conn.read(Q.ENTITIES_BY_ID, ids=[c.id for c in page])}
     items = [EntityHit(entity=entity_from_node(nodes[c.id]), degree=c.degree) for c in page if c.id in nodes]
     return Page[EntityHit](items=items, total=total, limit=limit, offset=offset, capped=capped)
+
+
+def prepare_search(conn: Neo4jConnection, memo: RowMemo, load: bool) -> str:
+    """Whether every search at the current graph version is answered without reading candidate rows
+    ("ready"), and if not and `load`, reads the whole graph's rows once to make it so (`RowMemo.preload`).
+    "stale": the graph changed since the rows were read (searches read a cold stem's rows as before);
+    "off": the graph has more entities than the memo keeps (`MEMO_ROWS`), so it is not read whole."""
+    if memo.whole() == conn.version():
+        return "ready"
+    if not load:
+        return "stale"
+    if conn.read(Q.ENTITY_COUNT)[0]["n"] > memo.max_rows:
+        return "off"
+    whole, at = conn.read_each(Q.SEARCH_ALL_ROWS, whole_graph)
+    memo.preload(at, whole)
+    for stem in largest_stems(whole[2], whole[1]):
+        found = memo.stem(at, stem)
+        if isinstance(found, Kept):
+            found.prepared.prepare()
+    return "ready"

@@ -28,6 +28,20 @@ def test_health_and_stats(live: httpx.Client) -> None:
     assert (stats["entities"], stats["relations"], stats["events"], stats["articles"]) == (6, 5, 2, 2)
 
 
+def test_health_says_when_search_is_prepared(live: httpx.Client) -> None:
+    # The app's search warmer (api/search_warmer.py) prepares the store's search in the background: /health
+    # says "warming" until then, "ready" once no search meets a cold stem at the current version.
+    import time
+
+    deadline = time.monotonic() + 30
+    state = live.get("/health").json()["search"]
+    while state == "warming" and time.monotonic() < deadline:
+        time.sleep(0.05)
+        state = live.get("/health").json()["search"]
+    assert state == "ready"
+    assert live.get("/api/v1/entities", params={"q": "kyiv"}).json()["total"] == 1
+
+
 def test_entity_search_detail_and_neighbors(live: httpx.Client) -> None:
     page = live.get("/api/v1/entities", params={"q": "KYÍV"}).json()  # accents and case ignored
     assert [i["id"] for i in page["items"]] == ["country:ukraine"]

@@ -475,3 +475,62 @@ def test_entities_found_by_id_within_a_trusted_version_need_no_read_and_follow_w
     embedded.upsert([more])
     assert "Second Name Here" in trusting.find_entity(first).aliases
     assert trusting.find_entity(first) == neo4j.find_entity(first)
+
+
+@pytest.mark.neo4j
+def test_a_prepared_store_answers_the_same_without_reading_candidates_and_follows_writes(
+    loaded: tuple[Any, Any],
+) -> None:
+    # `prepare_search` reads every entity's search row once (api/search_warmer.py runs it in the
+    # background): afterwards no search at that version reads candidates (a trusting store: no read at
+    # all), every answer is the contract's, and a write makes it "stale" until prepared again.
+    from graph.stores import neo4j_queries as Q
+    from graph.stores.neo4j import Neo4jStore
+
+    embedded, neo4j = loaded
+    store = Neo4jStore(neo4j.driver, database=neo4j.database, version_ttl=30.0)
+    assert store.prepare_search(load=False) == "stale"
+    assert store.prepare_search() == "ready"
+    reads: list[str] = []
+    read_at, read = store.conn.read_at, store.conn.read
+
+    def counted_at(query: str, **params: Any) -> Any:
+        reads.append(query)
+        return read_at(query, **params)
+
+    store.conn.read_at = counted_at  # type: ignore[method-assign]
+    store.conn.read = lambda query, **params: reads.append(query) or read(query, **params)  # type: ignore[method-assign]
+    asked = [q for q in QUERIES if q] + ["t", "te", "no", "qu", "terr", "zz"]
+    for q in asked:
+        for kind in (None, "country", "person"):
+            assert _answer(store, q, kind) == _answer(embedded, q, kind), (q, kind)
+            assert _answer(store, q, kind, limit=2, offset=1) == _answer(embedded, q, kind, limit=2, offset=1)
+    assert Q.SEARCH_CANDIDATES not in reads and Q.SEARCH_CANDIDATE_IDS not in reads
+    # Untrusting (no TTL), a prepared store reads the ids (the version) but never the rows.
+    plain = Neo4jStore(neo4j.driver, database=neo4j.database)
+    assert plain.prepare_search() == "ready"
+    plain_reads: list[str] = []
+    plain_read_at = plain.conn.read_at
+    plain.conn.read_at = lambda query, **p: plain_reads.append(query) or plain_read_at(query, **p)  # type: ignore[method-assign]
+    for q in asked:
+        assert _answer(plain, q) == _answer(embedded, q), q
+    assert Q.SEARCH_CANDIDATES not in plain_reads
+    # A write from another connection: stale; the answers follow it (read cold as before); ready again.
+    other = Extraction.model_validate(
+        {
+            "article": {"url": "https://example.org/tests/prepared"},
+            "entities": [{"name": "Terrapin", "kind": "place"}],
+        }
+    )
+    neo4j.upsert([other])
+    embedded.upsert([other])
+    assert plain.prepare_search(load=False) == "stale"
+    assert ("place:terrapin", 0) in _answer(plain, "terra")[1]
+    assert _answer(plain, "terra") == _answer(embedded, "terra")
+    assert plain.prepare_search() == "ready"
+    assert _answer(plain, "terrapin") == _answer(embedded, "terrapin")
+    # Past what the memo keeps, the graph is not read whole.
+    small = Neo4jStore(neo4j.driver, database=neo4j.database)
+    small._search_rows.max_rows = 3
+    assert small.prepare_search() == "off"
+    assert embedded.prepare_search() == "ready"

@@ -69,3 +69,61 @@ def test_the_memo_serves_only_the_version_it_was_read_at() -> None:
     memo.add("v2", "gui", None)  # past the cap at v2: the memo starts again
     assert memo.stem("v2", "gui") is True
     assert memo.rows("v2", ["e1"]) is None
+
+
+def test_the_whole_graphs_stems_hold_the_members_the_index_rule_proposes() -> None:
+    # `whole_graph` groups every entity under each stem that begins a word of its name key or alias keys;
+    # graph.search.is_candidate is the index's rule for one stem, written independently: they must agree
+    # for every stem of 1 to 3 characters (what candidate_stems makes), and past the cap only the count
+    # matters (more than cap members kept).
+    import random
+    from itertools import product
+
+    from graph import search as entity_search
+    from graph.search import is_candidate
+    from graph.stores.neo4j_search import whole_graph
+
+    rng = random.Random(5)
+    alphabet = "ab1"
+
+    def word() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5)))
+
+    rows = []
+    for i in range(300):
+        name_key = " ".join(word() for _ in range(rng.randint(0, 3)))  # "" for an entity without one
+        aliases = [" ".join(word() for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(0, 2))]
+        rows.append([f"e{i}", f"E{i}", "person", None, None, None, None, None, i % 7, name_key, *aliases])
+    table, cap, members = whole_graph(rows)
+    assert cap == entity_search.BROAD_CANDIDATES and len(table) == 300
+    stems = {"".join(p) for n in (1, 2, 3) for p in product(alphabet, repeat=n)}
+    for stem in stems:
+        expected = {r[0] for r in rows if is_candidate([stem], r[9:])}
+        assert set(members.get(stem, [])) == expected, stem
+    assert set(members) <= stems  # nothing longer than a stem, nothing no entity holds
+
+
+def test_a_preloaded_memo_answers_every_stem_at_its_version_only(monkeypatch: object) -> None:
+    import pytest
+
+    from graph import search as entity_search
+    from graph.stores.neo4j_search import whole_graph
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(entity_search, "BROAD_CANDIDATES", 2)
+    rows = [_row(), [*_row()[:9], "harbour master"], [*_row()[:9], "harbour gate"]]
+    rows[1][0], rows[2][0] = "e2", "e3"
+    memo = RowMemo()
+    memo.preload("v1", whole_graph(rows))
+    assert memo.whole() == "v1" and memo.knows("zzz")
+    found = memo.stem("v1", "gui")  # e1 only (by its aliases)
+    assert isinstance(found, Kept) and [r[0] for r in found.rows] == ["e1"]
+    assert memo.stem("v1", "har") is True  # 3 members: past the cap of 2
+    empty = memo.stem("v1", "zzz")  # no member: an empty candidate set, as the index would answer
+    assert isinstance(empty, Kept) and empty.rows == ()
+    assert memo.stem("v2", "gui") is False
+    assert memo.stem("v1", "harb") is False  # longer than any stem: not answered from the preload
+    monkeypatch.setattr(entity_search, "BROAD_CANDIDATES", 5)  # counted with another cap: not used
+    assert memo.stem("v1", "mas") is False
+    memo.add("v2", "gui", None)  # a read at another version starts the memo again
+    assert memo.whole() is None
