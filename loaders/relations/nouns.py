@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import possessors
+from loaders.relations.anaphora import pair_subject, possessors
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
     ACTORS,
@@ -198,6 +198,29 @@ def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Extra
                 yield r
 
 
+def _pair_act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'Both sides launched attacks overnight': a hostile act, with no agent or target of its own, done by
+    a pair named before ('both sides', 'the two nations') is each side's against the other."""
+    rtype = ACT_NOUN_TYPES.get(tok.lemma_.lower())
+    if rtype not in MUTUAL_ACT_TYPES or tok.dep_ != "dobj" or _own_ends(tok):
+        return
+    sides = pair_subject(tok.head, table)
+    for a in sides:
+        for b in sides:
+            r = relation(a, rtype, b, sent, 0.5) if a.key != b.key else None
+            if r:
+                yield r
+
+
+MUTUAL_ACT_TYPES = frozenset({"STRUCK", "OPPOSES"})
+END_PREPS = frozenset({"on", "against", "at", "by", "in", "into", "near", "inside", "from"})
+
+
+def _own_ends(act: Token) -> bool:
+    """'attacks on X', 'its attacks': the act names an end of its own ('attacks as the truce ended' not)."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in END_PREPS) for c in act.children)
+
+
 def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """Relations stated in noun phrases: allies, backers, enemies, '-backed', '-held', act nouns."""
     party = ALLY_NOUNS | ENEMY_NOUNS | SUPPORTER_NOUNS
@@ -209,6 +232,8 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             yield from _hyphen_relations(tok, sent, table)
         if low in ACT_NOUN_TYPES:
             yield from _act_relations(tok, sent, table)
+        elif tok.lemma_.lower() in ACT_NOUN_TYPES:
+            yield from _pair_act_relations(tok, sent, table)
         if tok.lemma_ in STRONGHOLD_NOUNS and tok.dep_ != "appos":
             yield from _stronghold_after_comma(tok, sent, table)
 
