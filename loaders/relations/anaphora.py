@@ -40,8 +40,10 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 OTHER_PRONOUNS = frozenset({"it", "they"})
 DEFINITE = frozenset({"the", "this"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
+RIVAL_KINDS = frozenset({"country", "armed_group", "organization"})
 PAIR_HEADS = words("anaphor_pair_heads")
 PAIR_COUNTRY_HEADS = words("anaphor_pair_country_heads")
+RIVAL_HEADS = words("anaphor_rival_heads")
 PAIR_SENTENCES = 3  # a pair named further back is not "the two" any more
 
 
@@ -101,6 +103,33 @@ def pair_subject(verb: Token, table: EntityTable) -> list[Mention]:
     """The two actors of a clause whose subject is 'both sides' / 'the two nations', or none."""
     found = [m for s in subjects(verb)[0] for m in pair_antecedents(referent(s), table)]
     return found if len(found) == 2 else []
+
+
+def rival_of(tok: Token, owners: list[Mention], table: EntityTable) -> list[Mention]:
+    """'X ... accusing its rival of Y': "its rival" (no entity of its own) is the other side of the last
+    pair the text coordinated with the owner ("fighting between X and Z", "X and Z clashed"), in its
+    sentence before it or the (up to three) sentences before; none if that coordination names two
+    others ("X, Z and W")."""
+    if tok.lower_ not in RIVAL_HEADS or len(owners) != 1 or actors_of(tok, table):
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in tok.children):
+        return []
+    owner = owners[0].key
+    sent = tok.sent
+    for _ in range(PAIR_SENTENCES + 1):
+        owned = [m for m in table.mentions_in(sent.start, min(sent.end, tok.i)) if m.key == owner]
+        for m in sorted(owned, key=lambda m: -m.start):  # the nearest pair first
+            others = {
+                o.key: o
+                for c in tok.doc[m.end - 1].conjuncts
+                if (o := table.mention_at(c.i)) is not None and o.key != owner and o.kind in RIVAL_KINDS
+            }
+            if others:
+                return list(others.values()) if len(others) == 1 else []
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    return []
 
 
 def antecedents(tok: Token, table: EntityTable) -> list[Mention]:

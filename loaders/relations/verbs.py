@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.clauses import conditional
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents, is_pair, subjects_or_antecedents
+from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
@@ -121,6 +121,8 @@ def verb_relations(
             objects_ = [
                 m for o in objs for m in actors_of(o, table, ACTORS | {"place"}, sites=rtype == "STRUCK")
             ]
+            if not objects_:  # "accusing its rival of ...": the other side of the pair named before
+                objects_ = [m for o in objs for m in rival_of(o, subs, table)]
             if rtype == "STRUCK" and objs and not objects_:  # "struck a market in Hodeidah": the place
                 objects_ = [
                     m

@@ -73,3 +73,17 @@ def test_a_third_name_leaves_the_pair_unresolved(run: Callable[[str], Extraction
     ex = run("Kenya and Uganda urged both sides to stop the attacks at once.")
     assert ("Kenya", "STRUCK", "Uganda") not in rels(ex)
     assert not rels_of_type(ex, "STRUCK")
+
+
+def test_its_rival_is_the_other_side_of_the_pair_before(run: Callable[[str], Extraction]) -> None:
+    # round 11b: "X ... accused its rival": the actor the text last coordinated with X
+    ex = run(
+        "Chad and Sudan clashed along the border last week. Chad later accused its rival of arming rebels."
+    )
+    assert ("Chad", "ACCUSED", "Sudan") in rels(ex)
+    # paired with two others: unsure, nobody
+    ex = run("Chad, Libya and Sudan clashed along the border. Chad later accused its rival of arming rebels.")
+    assert not rels_of_type(ex, "ACCUSED")
+    # never paired with anyone: nobody
+    ex = run("Chad closed the border with Sudan last week. Chad later accused its rival of arming rebels.")
+    assert not rels_of_type(ex, "ACCUSED")
