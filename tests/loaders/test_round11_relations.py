@@ -87,3 +87,11 @@ def test_its_rival_is_the_other_side_of_the_pair_before(run: Callable[[str], Ext
     # never paired with anyone: nobody
     ex = run("Chad closed the border with Sudan last week. Chad later accused its rival of arming rebels.")
     assert not rels_of_type(ex, "ACCUSED")
+
+
+def test_skirmishes_between_two_states_oppose_them(run: Callable[[str], Extraction]) -> None:
+    # round 11b: "skirmish(es)" joins the conflict nouns of loaders/data/relations/lexicon.json
+    ex = run("Deadly skirmishes between Chad and Sudan left five soldiers dead on Sunday.")
+    assert ("Chad", "OPPOSES", "Sudan") in rels(ex)
+    ex = run("Chad reported deadly skirmishes near its border on Sunday.")
+    assert not rels_of_type(ex, "OPPOSES")
