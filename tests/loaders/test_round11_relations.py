@@ -95,3 +95,12 @@ def test_skirmishes_between_two_states_oppose_them(run: Callable[[str], Extracti
     assert ("Chad", "OPPOSES", "Sudan") in rels(ex)
     ex = run("Chad reported deadly skirmishes near its border on Sunday.")
     assert not rels_of_type(ex, "OPPOSES")
+
+
+def test_clashes_erupting_between_two_sides_oppose_them(run: Callable[[str], Extraction]) -> None:
+    # round 11b: "between" hung on the verb of a conflict noun subject, and the sides named by modifiers
+    ex = run("Heavy clashes erupted between Chadian and Sudanese soldiers near the border on Sunday.")
+    assert ("Chad", "OPPOSES", "Sudan") in rels(ex)
+    # one side named: nobody
+    ex = run("Heavy clashes erupted between Chadian soldiers and local herders on Sunday.")
+    assert not rels_of_type(ex, "OPPOSES")
