@@ -13,6 +13,10 @@ with no entity of its own stands for:
   `anaphor_country_heads` in the lexicon), with no modifier naming an entity and no "of" phrase: the
   one entity of the fitting kind before it, in its sentence or the one before (none if there are two).
 
+- "the two countries", "both sides" (word lists `anaphor_pair_heads`, `anaphor_pair_country_heads`): the
+  two actors of the fitting kind named last, in the (up to three) sentences before its own, when
+  exactly two are named there (a third name makes the pair unsure: none).
+
 - "its" / "their" owning a subject or an act noun with no entity of its own (`possessors`): the speaker
   of reported speech ("Iran said its missiles hit X"), or the clause's subject ("Turkey continued its
   offensive against Y").
@@ -36,6 +40,11 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 OTHER_PRONOUNS = frozenset({"it", "they"})
 DEFINITE = frozenset({"the", "this"})
 OWNER_PRONOUNS = frozenset({"its", "their"})
+RIVAL_KINDS = frozenset({"country", "armed_group", "organization"})
+PAIR_HEADS = words("anaphor_pair_heads")
+PAIR_COUNTRY_HEADS = words("anaphor_pair_country_heads")
+RIVAL_HEADS = words("anaphor_rival_heads")
+PAIR_SENTENCES = 3  # a pair named further back is not "the two" any more
 
 
 def _previous_subjects(tok: Token, table: EntityTable) -> list[Mention]:
@@ -57,6 +66,72 @@ def _nearest_before(tok: Token, table: EntityTable, kinds: set[str]) -> list[Men
     return before[-1:] if len({m.key for m in before}) == 1 else []
 
 
+def is_pair(tok: Token) -> bool:
+    """'the two nations', 'both sides': a plural head counted as two, with no "of" phrase of its own."""
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or low not in PAIR_HEADS | PAIR_COUNTRY_HEADS:
+        return False
+    kids = {c.lower_ for c in tok.children}
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "both sides of the border" is a place
+    return "both" in kids or {"the", "two"} <= kids
+
+
+def pair_antecedents(tok: Token, table: EntityTable) -> list[Mention]:
+    """The two actors 'the two nations' / 'both sides' stand for: going back from `tok` sentence by
+    sentence, the first distinct actors of the fitting kind; exactly two of them, or none."""
+    if not is_pair(tok):
+        return []
+    kinds = {"country"} if tok.lower_ in PAIR_COUNTRY_HEADS else {"country", "armed_group", "organization"}
+    found: dict[str, Mention] = {}
+    sent = tok.sent
+    # earlier sentences only: "X and Y urge both parties to ..." names others in its own sentence, and
+    # "clashes between X and Y, with both sides ..." is `verbs._parties_between`'s case
+    for _ in range(PAIR_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+        for m in table.mentions_in(sent.start, sent.end):
+            if m.kind in kinds:
+                found.setdefault(m.key, m)
+        if len(found) >= 2:
+            break
+    return list(found.values()) if len(found) == 2 else []
+
+
+def pair_subject(verb: Token, table: EntityTable) -> list[Mention]:
+    """The two actors of a clause whose subject is 'both sides' / 'the two nations', or none."""
+    found = [m for s in subjects(verb)[0] for m in pair_antecedents(referent(s), table)]
+    return found if len(found) == 2 else []
+
+
+def rival_of(tok: Token, owners: list[Mention], table: EntityTable) -> list[Mention]:
+    """'X ... accusing its rival of Y': "its rival" (no entity of its own) is the other side of the last
+    pair the text coordinated with the owner ("fighting between X and Z", "X and Z clashed"), in its
+    sentence before it or the (up to three) sentences before; none if that coordination names two
+    others ("X, Z and W")."""
+    if tok.lower_ not in RIVAL_HEADS or len(owners) != 1 or actors_of(tok, table):
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in tok.children):
+        return []
+    owner = owners[0].key
+    sent = tok.sent
+    for _ in range(PAIR_SENTENCES + 1):
+        owned = [m for m in table.mentions_in(sent.start, min(sent.end, tok.i)) if m.key == owner]
+        for m in sorted(owned, key=lambda m: -m.start):  # the nearest pair first
+            others = {
+                o.key: o
+                for c in tok.doc[m.end - 1].conjuncts
+                if (o := table.mention_at(c.i)) is not None and o.key != owner and o.kind in RIVAL_KINDS
+            }
+            if others:
+                return list(others.values()) if len(others) == 1 else []
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    return []
+
+
 def antecedents(tok: Token, table: EntityTable) -> list[Mention]:
     """Whom a subject pronoun or definite description with no entity of its own refers back to."""
     low = tok.lower_
@@ -64,6 +139,8 @@ def antecedents(tok: Token, table: EntityTable) -> list[Mention]:
         found = _previous_subjects(tok, table)
         want_person = low in PERSON_PRONOUNS
         return [m for m in found if (m.kind == "person") == want_person][:1]
+    if is_pair(tok):
+        return pair_antecedents(tok, table)
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return []
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

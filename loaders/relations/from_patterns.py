@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents
+from loaders.relations.anaphora import antecedents, subjects_or_antecedents
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import act_agents, actors_of, subject_actors
@@ -82,7 +82,8 @@ def pattern_relations(
             sides = (
                 [x for t in conjuncts(head) for x in actors_of(t, table)]
                 if head is not None
-                else subject_actors(clause_verb(anchor), table)
+                # "the two nations clashed again": the pair named before
+                else subjects_or_antecedents(clause_verb(anchor), table)
             )
             # actors_of already follows the conjuncts: keep each side once, in text order, so that a
             # non-symmetric type (OPPOSES) is not also written the other way round

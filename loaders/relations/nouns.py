@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import possessors
+from loaders.relations.anaphora import pair_subject, possessors
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
     ACTORS,
@@ -198,6 +198,29 @@ def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Extra
                 yield r
 
 
+def _pair_act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'Both sides launched attacks overnight': a hostile act, with no agent or target of its own, done by
+    a pair named before ('both sides', 'the two nations') is each side's against the other."""
+    rtype = ACT_NOUN_TYPES.get(tok.lemma_.lower())
+    if rtype not in MUTUAL_ACT_TYPES or tok.dep_ != "dobj" or _own_ends(tok):
+        return
+    sides = pair_subject(tok.head, table)
+    for a in sides:
+        for b in sides:
+            r = relation(a, rtype, b, sent, 0.5) if a.key != b.key else None
+            if r:
+                yield r
+
+
+MUTUAL_ACT_TYPES = frozenset({"STRUCK", "OPPOSES"})
+END_PREPS = frozenset({"on", "against", "at", "by", "in", "into", "near", "inside", "from"})
+
+
+def _own_ends(act: Token) -> bool:
+    """'attacks on X', 'its attacks': the act names an end of its own ('attacks as the truce ended' not)."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in END_PREPS) for c in act.children)
+
+
 def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """Relations stated in noun phrases: allies, backers, enemies, '-backed', '-held', act nouns."""
     party = ALLY_NOUNS | ENEMY_NOUNS | SUPPORTER_NOUNS
@@ -209,6 +232,8 @@ def nominal_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelat
             yield from _hyphen_relations(tok, sent, table)
         if low in ACT_NOUN_TYPES:
             yield from _act_relations(tok, sent, table)
+        elif tok.lemma_.lower() in ACT_NOUN_TYPES:
+            yield from _pair_act_relations(tok, sent, table)
         if tok.lemma_ in STRONGHOLD_NOUNS and tok.dep_ != "appos":
             yield from _stronghold_after_comma(tok, sent, table)
 
@@ -231,6 +256,17 @@ def _stronghold_after_comma(tok: Token, sent: Span, table: EntityTable) -> Itera
             yield r
 
 
+def _modifier_sides(prep: Token, table: EntityTable) -> list[Mention]:
+    """'clashes between Malian and Nigerien troops': the two actors the modifiers name, or none."""
+    out: dict[str, Mention] = {}
+    for p in (c for c in prep.children if c.dep_ == "pobj"):
+        for t in p.subtree:
+            m = table.mention_at(t.i)
+            if m is not None and m.kind in ACTORS:
+                out.setdefault(m.key, m)
+    return list(out.values()) if len(out) == 2 else []
+
+
 def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """'X's war against Y', 'sanctions on Y', 'fighting between X and Y' -> OPPOSES."""
     for tok in sent:
@@ -243,7 +279,9 @@ def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRela
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
             if verb.pos_ == "VERB" and verb.lemma_ not in CONFLICT_VERBS_WITHOUT_AGENT:
                 agents = [m for s_ in subjects(verb)[0] for m in actors_of(s_, table)]
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
+        # "clashes erupted between A and B": the parser hangs the parties on the verb
+        hung = [c for c in tok.head.children if c.lower_ == "between"] if tok.dep_ == "nsubj" else []
+        for prep in (*(c for c in tok.children if c.dep_ == "prep"), *hung):
             objs = [m for p in prep.children if p.dep_ == "pobj" for m in actors_of(p, table)]
             if prep.lower_ in {"against", "on", "with"}:
                 for a in agents:
@@ -251,7 +289,11 @@ def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRela
                         r = relation(a, "OPPOSES", o, sent, 0.6)
                         if r:
                             yield r
-            elif prep.lower_ == "between" and len(objs) >= 2:
-                r = relation(objs[0], "OPPOSES", objs[1], sent, 0.5)
+                continue
+            if prep.lower_ != "between":
+                continue
+            sides = objs if len(objs) >= 2 else _modifier_sides(prep, table)
+            if len(sides) >= 2:
+                r = relation(sides[0], "OPPOSES", sides[1], sent, 0.5)
                 if r:
                     yield r

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.clauses import conditional
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents, subjects_or_antecedents
+from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
@@ -81,6 +81,9 @@ def _parties_between(sent: Span, table: EntityTable) -> list[Mention]:
     return list(out.values()) if len(out) == 2 else []
 
 
+MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
+
+
 def verb_relations(
     sent: Span, table: EntityTable, memory: ActMemory | None = None
 ) -> Iterator[ExtractedRelation]:
@@ -118,6 +121,8 @@ def verb_relations(
             objects_ = [
                 m for o in objs for m in actors_of(o, table, ACTORS | {"place"}, sites=rtype == "STRUCK")
             ]
+            if not objects_:  # "accusing its rival of ...": the other side of the pair named before
+                objects_ = [m for o in objs for m in rival_of(o, subs, table)]
             if rtype == "STRUCK" and objs and not objects_:  # "struck a market in Hodeidah": the place
                 objects_ = [
                     m
@@ -132,6 +137,15 @@ def verb_relations(
             pairs = [(s, o) for s in subs for o in objects_]
             if _reciprocal(objs, subj_toks):  # "X and Y accused each other": both ways round
                 subs = subs if len(subs) >= 2 else _parties_between(sent, table)
+                pairs = [(a, b) for a in subs for b in subs if a.key != b.key]
+            # "Both sides launched attacks", "the two nations clashed": a hostile act of a pair named
+            # before, with no actor as its object, is each side's against the other
+            elif (
+                rtype in MUTUAL_TYPES
+                and not objects_
+                and len(subs) == 2
+                and any(is_pair(referent(s)) for s in subj_toks)
+            ):
                 pairs = [(a, b) for a in subs for b in subs if a.key != b.key]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects_ and len(subs) >= 2:
