@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
-from loaders.events.frames import from_accord, is_phone_call, under_fire
+from loaders.events.frames import from_accord, is_phone_call, promised_force, under_fire
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ARRIVAL_VERBS,
@@ -88,6 +88,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if lemma in PROMISE_VERBS and promised_force(tok) is not None:
+            return "THREATEN", "promise"  # "vowed to crush the rebels", "promised to end the siege"
         if (
             etype == "SUPPORT"
             and lemma in PROMISE_VERBS

@@ -1,0 +1,35 @@
+"""Round 11b: promises of force as threats (docs/extraction.md "Round 11: events"). Every sentence here is
+our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+def test_a_promise_to_crush_a_foe_threatens_it(events: Events) -> None:
+    evs = events("Nigerian President Bola Tinubu pledged on Monday to crush Boko Haram in Borno.")
+    threats = of_type(evs, "THREATEN")
+    assert [(e.actors, e.targets) for e in threats] == [(["Bola Tinubu"], ["Boko Haram"])]
+    assert not of_type(evs, "SUPPORT")
+
+
+def test_a_promise_that_a_siege_will_end_is_a_threat(events: Events) -> None:
+    evs = events(
+        "Kenyan minister Paul Otieno promised on Monday that the army would end the siege of the hotel."
+    )
+    assert len(of_type(evs, "THREATEN")) == 1
+    assert not of_type(evs, "SUPPORT")
+
+
+def test_a_promise_to_end_a_war_or_a_blockade_is_no_threat(events: Events) -> None:
+    # the side that waged the war may be the one that ends it
+    evs = events(
+        "French President Emmanuel Macron vowed on Monday to end the war in Ukraine. "
+        "Turkish President Recep Erdogan promised on Monday to end the blockade of Cyprus."
+    )
+    assert not of_type(evs, "THREATEN")
