@@ -33,3 +33,22 @@ def test_a_promise_to_end_a_war_or_a_blockade_is_no_threat(events: Events) -> No
         "Turkish President Recep Erdogan promised on Monday to end the blockade of Cyprus."
     )
     assert not of_type(evs, "THREATEN")
+
+
+def test_a_cleft_in_reported_speech_accuses_its_subject(events: Events) -> None:
+    # "Y was the one who fired": the relative clause's wrongdoing is laid on the copula's subject
+    evs = events("On Monday the Georgian government said that the Russian army was the one who fired first.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "ACCUSE")] == [(["Georgia"], ["Russia"])]
+    negated = events(
+        "On Monday the Georgian government said that the Russian army was not the one who fired."
+    )
+    assert not of_type(negated, "ACCUSE")
+
+
+def test_a_means_gerund_is_done_by_the_main_subject_not_its_object(events: Events) -> None:
+    # "answered the charge by claiming ...": the object of the main verb does not claim anything
+    evs = events(
+        "On Monday the Serbian government answered the report by claiming that the Croatian army was the "
+        "one who shelled the border posts."
+    )
+    assert [(e.actors, e.targets) for e in of_type(evs, "ACCUSE")] == [(["Serbia"], ["Croatia"])]
