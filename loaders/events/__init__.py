@@ -260,4 +260,5 @@ def find_events(
             sides.setdefault(r.source, set()).add(r.target)
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
-    return [e for e in merge_events(events, sides) if e.date is not None or e.actors]
+    weak = {id(ev) for ev in lead if ev.date == published}
+    return [e for e in merge_events(events, sides, weak) if e.date is not None or e.actors]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from graph.model import ExtractedEvent
 from loaders.mentions import Mention
@@ -64,9 +64,13 @@ def compatible(
 
 
 def merge_events(
-    events: list[tuple[ExtractedEvent, bool]], sides: Mapping[str, set[str]] | None = None
+    events: list[tuple[ExtractedEvent, bool]],
+    sides: Mapping[str, set[str]] | None = None,
+    weak: Collection[int] = (),
 ) -> list[ExtractedEvent]:
-    """One event per real-world event: fold compatible mentions into the first."""
+    """One event per real-world event: fold compatible mentions into the first. `weak` holds the ids of
+    mentions dated only by the report's day (a headline told before any day is stated): a later undated
+    mention dated by its paragraph gives the event its day."""
     out: list[tuple[ExtractedEvent, list[bool]]] = []  # event, [dated]
     for ev, dated in events:
         for kept, state in out:
@@ -78,6 +82,8 @@ def merge_events(
             if dated and (not state[0] or (ev.date and kept.date and len(ev.date) > len(kept.date))):
                 kept.date = ev.date
                 state[0] = True
+            elif not dated and not state[0] and id(kept) in weak and id(ev) not in weak:
+                kept.date = ev.date or kept.date
             kept.killed = kept.killed or ev.killed
             kept.wounded = kept.wounded or ev.wounded
             break

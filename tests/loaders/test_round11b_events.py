@@ -52,3 +52,14 @@ def test_a_means_gerund_is_done_by_the_main_subject_not_its_object(events: Event
         "one who shelled the border posts."
     )
     assert [(e.actors, e.targets) for e in of_type(evs, "ACCUSE")] == [(["Serbia"], ["Croatia"])]
+
+
+def test_a_headline_takes_the_day_of_its_body_mention(events: Events) -> None:
+    # the headline is told before any day is stated; the body tells the act in a paragraph about Wednesday
+    evs = events(
+        "Rwanda cuts ties with Uganda\n\n"
+        "Tensions grew on Thursday across the region.\n\n"
+        "Rwandan President Paul Kagame spoke in Kigali on Wednesday. Rwanda responded by breaking "
+        "diplomatic relations with Uganda."
+    )
+    assert [e.date for e in of_type(evs, "SANCTION")] == ["2021-06-09"]
