@@ -63,3 +63,10 @@ def test_a_headline_takes_the_day_of_its_body_mention(events: Events) -> None:
         "diplomatic relations with Uganda."
     )
     assert [e.date for e in of_type(evs, "SANCTION")] == ["2021-06-09"]
+
+
+def test_the_force_a_threat_names_is_not_done(events: Events) -> None:
+    # "threatened Y with air strikes": the strikes are the threat's content, not an assault
+    evs = events("On Monday French troops threatened the rebels with NATO air strikes.")
+    assert len(of_type(evs, "THREATEN")) == 1
+    assert not of_type(evs, "ASSAULT")
