@@ -24,6 +24,7 @@ from loaders.events.lexicon import (
     EMERGENCY_WORDS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
+    EVACUATING_VERBS,
     EXPRESSING_VERBS,
     FIGHTER_NOUNS,
     FLEEING_VERBS,
@@ -115,6 +116,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "verb"
         if lemma in ARRIVAL_VERBS and any(visitor(s) for s in tok.children if s.dep_ == "nsubj"):
             return "CONSULT", "verb"  # "the president arrived in X": a visit
+        if lemma in EVACUATING_VERBS and evacuated_people(tok):
+            return None, ""  # "refugees were evacuated to X": a rescue of people, no side's retreat
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
@@ -212,3 +215,17 @@ def visitor(subj: Token) -> bool:
     if subj.ent_type_ == "PERSON":
         return True
     return subj.pos_ == "PROPN" and subj.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "FAC"}
+
+
+def evacuated_people(verb: Token) -> bool:
+    """Those evacuated (the object, or the passive subject) are people, not forces and not a place:
+    "civilians were evacuated", "evacuated the wounded"; "evacuated its troops", "evacuated the base"
+    tell a side leaving."""
+    moved = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    moved += [k for m in moved for k in m.conjuncts]
+    return bool(moved) and not any(
+        m.lower_ in FORCE_NOUNS | FIGHTER_NOUNS
+        or m.lemma_.lower() in PLACE_NOUNS
+        or m.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"}
+        for m in moved
+    )

@@ -84,3 +84,5 @@ FLEEING_VERBS = words("fleeing_verbs")
 CRUSHING_VERBS = words("crushing_verbs")
 ENDING_VERBS = words("ending_verbs")
 STANDOFF_NOUNS = words("standoff_nouns")
+# Evacuating people is rescue, not retreat: "civilians were evacuated"; "evacuated its troops" is a retreat.
+EVACUATING_VERBS = words("evacuating_verbs")

@@ -70,3 +70,9 @@ def test_the_force_a_threat_names_is_not_done(events: Events) -> None:
     evs = events("On Monday French troops threatened the rebels with NATO air strikes.")
     assert len(of_type(evs, "THREATEN")) == 1
     assert not of_type(evs, "ASSAULT")
+
+
+def test_evacuating_people_is_no_retreat(events: Events) -> None:
+    assert not of_type(events("Many of the wounded were evacuated to Tuzla on Monday."), "RETREAT")
+    troops = events("Russian commanders evacuated their troops from Kherson on Monday.")
+    assert [e.actors for e in of_type(troops, "RETREAT")] == [["Russia"]]
