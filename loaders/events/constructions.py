@@ -176,6 +176,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
         return None, ""
+    if etype == "AGREE" and lemma == "agree" and decided_alone(tok):
+        return None, ""  # "the EU agreed to impose sanctions": one body's decision; the act tells the event
     if etype == "AGREE" and lemma == "agree":
         # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
         has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
@@ -228,4 +230,20 @@ def evacuated_people(verb: Token) -> bool:
         or m.lemma_.lower() in PLACE_NOUNS
         or m.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"}
         for m in moved
+    )
+
+
+def decided_alone(verb: Token) -> bool:
+    """'X agreed to impose sanctions on Y': one party, no partner ("with Y", "X and Y"), agreeing to an act
+    the lexicon types as another event is that party's decision, not an agreement between sides."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].conjuncts:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in verb.children):
+        return False
+    return any(
+        TRIGGERS.get(c.lemma_.lower(), "AGREE") != "AGREE"
+        or any(TRIGGERS.get(o.lemma_.lower(), "AGREE") != "AGREE" for o in objects(c))
+        for c in verb.children
+        if c.dep_ == "xcomp"
     )

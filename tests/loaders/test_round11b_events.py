@@ -76,3 +76,11 @@ def test_evacuating_people_is_no_retreat(events: Events) -> None:
     assert not of_type(events("Many of the wounded were evacuated to Tuzla on Monday."), "RETREAT")
     troops = events("Russian commanders evacuated their troops from Kherson on Monday.")
     assert [e.actors for e in of_type(troops, "RETREAT")] == [["Russia"]]
+
+
+def test_one_party_agreeing_to_act_is_its_decision_not_an_agreement(events: Events) -> None:
+    alone = events("The European Union on Monday agreed to impose sanctions on Belarus.")
+    assert not of_type(alone, "AGREE")
+    assert [e.actors for e in of_type(alone, "SANCTION")] == [["European Union"]]
+    together = events("Russia and Ukraine agreed on Monday to exchange prisoners.")
+    assert len(of_type(together, "AGREE")) == 1
