@@ -79,8 +79,8 @@ def test_evacuating_people_is_no_retreat(events: Events) -> None:
 
 
 def test_one_party_agreeing_to_act_is_its_decision_not_an_agreement(events: Events) -> None:
-    alone = events("The European Union on Monday agreed to impose sanctions on Belarus.")
+    alone = events("After a long summit the Arab League agreed on Tuesday to impose sanctions on Syria.")
     assert not of_type(alone, "AGREE")
-    assert [e.actors for e in of_type(alone, "SANCTION")] == [["European Union"]]
+    assert [e.actors for e in of_type(alone, "SANCTION")] == [["Arab League"]]
     together = events("Russia and Ukraine agreed on Monday to exchange prisoners.")
     assert len(of_type(together, "AGREE")) == 1
