@@ -102,7 +102,7 @@ def sentence_events(
             continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
-        if tok.pos_ in VERBS:
+        if tok.pos_ in VERBS and not (how == "clash" and tok.dep_ == "pobj"):
             actors, targets = verb_participants(tok, table, how)
         else:
             actors, targets = noun_participants(tok, etype, table, how)

@@ -148,6 +148,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return None, ""  # "took part", "took documents": taking is an event only of places
         if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
             return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
+        if tok.tag_ == "VBG" and tok.dep_ == "pobj" and tok.lower_ in CLASH_WORDS:
+            return "ASSAULT", "clash"  # "the start of fighting between X and Y": a gerund used as a noun
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 
 from graph.model import ExtractedEvent
+from loaders.dates import parse_iso
 from loaders.mentions import Mention
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -43,6 +44,10 @@ def compatible(
         and b.date
         and not (a.date.startswith(b.date) or b.date.startswith(a.date))
     ):
+        return False
+    if a.type == "ASSAULT" and a_dated != b_dated and weeks_apart(a.date, b.date):
+        # "fighting broke out on 15 April ... the two sides have kept battling": weeks after the stated
+        # day, a report's fighting is that day's news, not the outbreak retold
         return False
     if a.type not in SYMMETRIC and (set(a.actors) & set(b.targets) or set(b.actors) & set(a.targets)):
         return False  # roles reversed: "X accused Y" and "Y accused X" are two events
@@ -95,3 +100,11 @@ def merge_events(
 def dedupe(xs: list[str]) -> list[str]:
     """Unique, in order."""
     return list(dict.fromkeys(xs))
+
+
+def weeks_apart(a: str | None, b: str | None) -> bool:
+    """Two full days more than two weeks apart."""
+    da, db = parse_iso(a), parse_iso(b)
+    return (
+        da is not None and db is not None and len(a or "") == len(b or "") == 10 and abs((da - db).days) > 14
+    )

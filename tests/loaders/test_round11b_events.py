@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import ExtractedEvent
+from loaders.events.merge import merge_events
 from tests.loaders.extracted import of_type
 
 Events = Callable[[str], list[ExtractedEvent]]
@@ -84,3 +85,22 @@ def test_one_party_agreeing_to_act_is_its_decision_not_an_agreement(events: Even
     assert [e.actors for e in of_type(alone, "SANCTION")] == [["Arab League"]]
     together = events("Russia and Ukraine agreed on Monday to exchange prisoners.")
     assert len(of_type(together, "AGREE")) == 1
+
+
+def test_the_start_of_fighting_between_two_sides(events: Events) -> None:
+    # "fighting" is a gerund the parser tags as a verb; "between" hangs on "start"
+    evs = events(
+        "Hundreds have died since the start of fighting on March 3 between General Ali Hassan, who "
+        "leads the Chadian army, and General Omar Bashir, who commands the Wagner militia."
+    )
+    assert [(e.date, sorted(e.actors)) for e in of_type(evs, "ASSAULT")] == [
+        ("2021-03-03", ["Ali Hassan", "Omar Bashir"])
+    ]
+
+
+def test_fighting_weeks_after_a_stated_outbreak_is_not_the_outbreak() -> None:
+    outbreak = ExtractedEvent(type="ASSAULT", label="a", date="2021-03-03", actors=["Chad", "Niger"])
+    later = ExtractedEvent(type="ASSAULT", label="b", date="2021-06-10", actors=["Niger"])
+    next_day = ExtractedEvent(type="ASSAULT", label="c", date="2021-03-04", actors=["Niger"])
+    assert len(merge_events([(outbreak, True), (later, False)])) == 2
+    assert len(merge_events([(outbreak, True), (next_day, False)])) == 1
