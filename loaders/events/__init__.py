@@ -102,7 +102,7 @@ def sentence_events(
             continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
-        if tok.pos_ in VERBS:
+        if tok.pos_ in VERBS and not (how == "clash" and tok.dep_ == "pobj"):
             actors, targets = verb_participants(tok, table, how)
         else:
             actors, targets = noun_participants(tok, etype, table, how)
@@ -260,4 +260,5 @@ def find_events(
             sides.setdefault(r.source, set()).add(r.target)
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
-    return [e for e in merge_events(events, sides) if e.date is not None or e.actors]
+    weak = {id(ev) for ev in lead if ev.date == published}
+    return [e for e in merge_events(events, sides, weak) if e.date is not None or e.actors]

@@ -31,12 +31,27 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             continue
         if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
-        if blamed_clause(c):
+        if blamed_clause(c) or cleft_wrongdoer(c):
             return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
         for t in c.subtree:
             if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                 return t
     return None
+
+
+def cleft_wrongdoer(clause: Token) -> bool:
+    """'Y was the one who fired', 'Y were the ones that broke the truce': a cleft copula clause whose
+    relative clause does the wrongdoing, which lays it on the copula's subject."""
+    if clause.lemma_ != "be" or any(k.dep_ == "neg" for k in clause.children):
+        return False
+    return any(
+        r.dep_ == "relcl"
+        and r.lemma_.lower() in WRONGDOING_VERBS
+        and not any(k.dep_ == "neg" for k in r.children)
+        for a in clause.children
+        if a.dep_ == "attr" and a.lemma_.lower() == "one"
+        for r in a.children
+    )
 
 
 def blamed_clause(clause: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
-from loaders.events.frames import from_accord, is_phone_call, under_fire
+from loaders.events.frames import from_accord, is_phone_call, promised_force, under_fire
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ARRIVAL_VERBS,
@@ -24,6 +24,7 @@ from loaders.events.lexicon import (
     EMERGENCY_WORDS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
+    EVACUATING_VERBS,
     EXPRESSING_VERBS,
     FIGHTER_NOUNS,
     FLEEING_VERBS,
@@ -88,6 +89,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if lemma in PROMISE_VERBS and promised_force(tok) is not None:
+            return "THREATEN", "promise"  # "vowed to crush the rebels", "promised to end the siege"
         if (
             etype == "SUPPORT"
             and lemma in PROMISE_VERBS
@@ -113,6 +116,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "SANCTION", "verb"
         if lemma in ARRIVAL_VERBS and any(visitor(s) for s in tok.children if s.dep_ == "nsubj"):
             return "CONSULT", "verb"  # "the president arrived in X": a visit
+        if lemma in EVACUATING_VERBS and evacuated_people(tok):
+            return None, ""  # "refugees were evacuated to X": a rescue of people, no side's retreat
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
@@ -143,6 +148,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return None, ""  # "took part", "took documents": taking is an event only of places
         if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
             return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
+        if tok.tag_ == "VBG" and tok.dep_ == "pobj" and tok.lower_ in CLASH_WORDS:
+            return "ASSAULT", "clash"  # "the start of fighting between X and Y": a gerund used as a noun
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":
@@ -171,6 +178,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
         return None, ""
+    if etype == "AGREE" and lemma == "agree" and decided_alone(tok):
+        return None, ""  # "the EU agreed to impose sanctions": one body's decision; the act tells the event
     if etype == "AGREE" and lemma == "agree":
         # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
         has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
@@ -210,3 +219,33 @@ def visitor(subj: Token) -> bool:
     if subj.ent_type_ == "PERSON":
         return True
     return subj.pos_ == "PROPN" and subj.ent_type_ not in {"GPE", "LOC", "NORP", "ORG", "FAC"}
+
+
+def evacuated_people(verb: Token) -> bool:
+    """Those evacuated (the object, or the passive subject) are people, not forces and not a place:
+    "civilians were evacuated", "evacuated the wounded"; "evacuated its troops", "evacuated the base"
+    tell a side leaving."""
+    moved = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    moved += [k for m in moved for k in m.conjuncts]
+    return bool(moved) and not any(
+        m.lower_ in FORCE_NOUNS | FIGHTER_NOUNS
+        or m.lemma_.lower() in PLACE_NOUNS
+        or m.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"}
+        for m in moved
+    )
+
+
+def decided_alone(verb: Token) -> bool:
+    """'X agreed to impose sanctions on Y': one party, no partner ("with Y", "X and Y"), agreeing to an act
+    the lexicon types as another event is that party's decision, not an agreement between sides."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].conjuncts:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in verb.children):
+        return False
+    return any(
+        TRIGGERS.get(c.lemma_.lower(), "AGREE") != "AGREE"
+        or any(TRIGGERS.get(o.lemma_.lower(), "AGREE") != "AGREE" for o in objects(c))
+        for c in verb.children
+        if c.dep_ == "xcomp"
+    )

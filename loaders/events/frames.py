@@ -1,11 +1,20 @@
-"""Frames that change what a trigger word tells: a phone call, leaving an accord, coming under fire."""
+"""Frames that change what a trigger word tells: a phone call, leaving an accord, coming under fire, a
+promise of force."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import ACCORD_NOUNS, FIRE_NOUNS, PHONE_NOUNS, PHONE_WORDS
-from loaders.events.syntax import objects
+from loaders.events.lexicon import (
+    ACCORD_NOUNS,
+    CRUSHING_VERBS,
+    ENDING_VERBS,
+    FIRE_NOUNS,
+    PHONE_NOUNS,
+    PHONE_WORDS,
+    STANDOFF_NOUNS,
+)
+from loaders.events.syntax import VERBS, objects
 
 
 def is_phone_call(tok: Token) -> bool:
@@ -40,4 +49,20 @@ def under_fire(verb: Token) -> Token | None:
             for p in c.children:
                 if p.lemma_.lower() in FIRE_NOUNS or p.lower_ in FIRE_NOUNS:
                     return p
+    return None
+
+
+def promised_force(verb: Token) -> Token | None:
+    """'vowed to crush the rebels', 'promised that they would end the siege': the promised act, when it is
+    force against a foe (which makes the promise a threat). Ending a war or lifting a blockade is not:
+    the one who ends it may be the side that waged it."""
+    for c in verb.children:
+        if c.dep_ not in {"xcomp", "ccomp"} or c.pos_ not in VERBS:
+            continue
+        for act in (c, *c.conjuncts):
+            lemma = act.lemma_.lower()
+            if lemma in CRUSHING_VERBS:
+                return act
+            if lemma in ENDING_VERBS and any(o.lemma_.lower() in STANDOFF_NOUNS for o in objects(act)):
+                return act
     return None

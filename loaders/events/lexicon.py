@@ -80,3 +80,9 @@ IMPOSING_VERBS = words("imposing_verbs")
 EMERGENCY_WORDS = words("emergency_words")
 ARRIVAL_VERBS = words("arrival_verbs")
 FLEEING_VERBS = words("fleeing_verbs")
+# A promise of force against a foe is a threat: "vowed to crush the rebels", "to end the siege".
+CRUSHING_VERBS = words("crushing_verbs")
+ENDING_VERBS = words("ending_verbs")
+STANDOFF_NOUNS = words("standoff_nouns")
+# Evacuating people is rescue, not retreat: "civilians were evacuated"; "evacuated its troops" is a retreat.
+EVACUATING_VERBS = words("evacuating_verbs")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from graph.model import ExtractedEvent
+from loaders.dates import parse_iso
 from loaders.mentions import Mention
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -44,6 +45,10 @@ def compatible(
         and not (a.date.startswith(b.date) or b.date.startswith(a.date))
     ):
         return False
+    if a.type == "ASSAULT" and a_dated != b_dated and weeks_apart(a.date, b.date):
+        # "fighting broke out on 15 April ... the two sides have kept battling": weeks after the stated
+        # day, a report's fighting is that day's news, not the outbreak retold
+        return False
     if a.type not in SYMMETRIC and (set(a.actors) & set(b.targets) or set(b.actors) & set(a.targets)):
         return False  # roles reversed: "X accused Y" and "Y accused X" are two events
     pa = {*a.actors, *a.targets, *([a.location] if a.location else [])}
@@ -64,9 +69,13 @@ def compatible(
 
 
 def merge_events(
-    events: list[tuple[ExtractedEvent, bool]], sides: Mapping[str, set[str]] | None = None
+    events: list[tuple[ExtractedEvent, bool]],
+    sides: Mapping[str, set[str]] | None = None,
+    weak: Collection[int] = (),
 ) -> list[ExtractedEvent]:
-    """One event per real-world event: fold compatible mentions into the first."""
+    """One event per real-world event: fold compatible mentions into the first. `weak` holds the ids of
+    mentions dated only by the report's day (a headline told before any day is stated): a later undated
+    mention dated by its paragraph gives the event its day."""
     out: list[tuple[ExtractedEvent, list[bool]]] = []  # event, [dated]
     for ev, dated in events:
         for kept, state in out:
@@ -78,6 +87,8 @@ def merge_events(
             if dated and (not state[0] or (ev.date and kept.date and len(ev.date) > len(kept.date))):
                 kept.date = ev.date
                 state[0] = True
+            elif not dated and not state[0] and id(kept) in weak and id(ev) not in weak:
+                kept.date = ev.date or kept.date
             kept.killed = kept.killed or ev.killed
             kept.wounded = kept.wounded or ev.wounded
             break
@@ -89,3 +100,11 @@ def merge_events(
 def dedupe(xs: list[str]) -> list[str]:
     """Unique, in order."""
     return list(dict.fromkeys(xs))
+
+
+def weeks_apart(a: str | None, b: str | None) -> bool:
+    """Two full days more than two weeks apart."""
+    da, db = parse_iso(a), parse_iso(b)
+    return (
+        da is not None and db is not None and len(a or "") == len(b or "") == 10 and abs((da - db).days) > 14
+    )

@@ -62,12 +62,20 @@ def noun_participants(
         # "battles raged on the border between A and B", "fighting on 15 April between A and B": the
         # parser hangs "between" on the line fought along or on the date; its sides are the actors
         scope = [*tok.subtree, *(tok.head.subtree if tok.dep_ in {"nsubj", "nsubjpass"} else [])]
+        # "the start of fighting between A and B": the parser hangs "between" on the noun "of" depends on
+        outer = tok.head.head.i if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if outer is not None:
+            scope += [c for c in tok.doc[outer].children if c.dep_ == "prep" and c.lower_ == "between"]
         actors = [
             m
             for b in scope
             if b.dep_ == "prep"
             and b.lower_ == "between"
-            and (b.head.lemma_.lower() in FRONT_NOUNS or b.head.ent_type_ in {"DATE", "TIME"})
+            and (
+                b.head.lemma_.lower() in FRONT_NOUNS
+                or b.head.ent_type_ in {"DATE", "TIME"}
+                or b.head.i == outer
+            )
             for m in ment(list(b.children), table)
         ]
     verb = governing_verb(tok)

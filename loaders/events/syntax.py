@@ -32,6 +32,15 @@ def negated(verb: Token) -> bool:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb (inherited through coordination, participles and prepositions: "accused
     Y of shelling" makes Y the shelling's subject), and whether it is passive."""
+    means = verb.head
+    if (
+        verb.dep_ == "pcomp"
+        and means.lower_ == "by"
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    ):
+        # "X answered the charge by claiming ...": a means gerund's doer is always the main verb's subject,
+        # never its object (that reading is for "accused Y of shelling")
+        return clauses.subjects(means.head, through_prepositions=True)
     return clauses.subjects(verb, through_prepositions=True)
 
 
