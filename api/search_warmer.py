@@ -8,7 +8,7 @@ no full collection) and answers each stem from memory after. The thread starts w
 `version()` round trip) whether the graph changed, and prepares again after a change, but not sooner
 than `gap` seconds after its last preparation: a graph written to all the time is read whole at most
 once per `gap`, and searches between read cold stems as before. Each `kg serve` worker keeps its own
-(bounded by graph/stores/neo4j_search.MEMO_ROWS). `/health` reports the state (docs/api.md).
+(bounded by graph/stores/neo4j_row_memo.MEMO_ROWS). `/health` reports the state (docs/api.md).
 """
 
 from __future__ import annotations

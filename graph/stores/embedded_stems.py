@@ -1,5 +1,5 @@
 """Each stem's candidates for the embedded search index, prepared for ranking per generation of the
-index (graph/stores/embedded_search.py): the embedded counterpart of graph/stores/neo4j_search.RowMemo.
+index (graph/stores/embedded_search.py): the embedded counterpart of graph/stores/neo4j_row_memo.RowMemo.
 
 Every query of a stem (~1,000 candidates for 3 characters at 100k entities) read and ranked them anew:
 10-17 ms p50 direct at load 7. Kept, a query ranks from the prepared index (graph/rank_index.py); after

@@ -3,7 +3,7 @@
 `Neo4jStore` is the `GraphStore` (graph/store.py); the work is done by the modules beside it:
 neo4j_connection.py (sessions, retries, driver errors as `KGError`s), neo4j_schema.py (constraints,
 indexes, the degree back-fill), neo4j_batch.py (ingest), neo4j_merge.py (merging entities and events),
-neo4j_reads.py (graph reads), neo4j_search.py (entity search), neo4j_cypher.py (the user's Cypher).
+neo4j_reads.py (graph reads), neo4j_search.py (entity search, its rows kept by neo4j_row_memo.py), neo4j_cypher.py (the user's Cypher).
 All their Cypher is in neo4j_queries.py.
 """
 
@@ -19,7 +19,7 @@ from graph.model import Article, Entity, EntityKind, Event, Extraction, Relation
 from graph.results import CypherResult, EntityHit, Page, Path, Stats, Subgraph, UpsertReport
 from graph.search import BroadCache
 from graph.store import EventFilter, ExportFormat, RelationFilter
-from graph.stores import neo4j_batch, neo4j_merge, neo4j_reads, neo4j_search
+from graph.stores import neo4j_batch, neo4j_merge, neo4j_reads, neo4j_row_memo, neo4j_search
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_connection import Neo4jConnection
 from graph.stores.neo4j_cypher import run_user_cypher
@@ -40,7 +40,7 @@ class Neo4jStore:
         self.owns_driver = owns_driver
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
-        self._search_rows = neo4j_search.RowMemo()  # search candidates' rows, per graph version
+        self._search_rows = neo4j_row_memo.RowMemo()  # search candidates' rows, per graph version
         self._entities = neo4j_reads.EntityMemo()  # entities found by id, per graph version
 
     # The driver and database live on the connection: setting either here (a test swaps in a driver to a

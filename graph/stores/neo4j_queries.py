@@ -545,7 +545,7 @@ CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene, {{limit: $cap + 1}}
 RETURN collect(node.id) AS ids
 """
 # Every entity's candidate row (as `SEARCH_CANDIDATES` returns them), for a store that prepares the
-# whole graph's search keys once per graph version in the background (neo4j_search.RowMemo.preload), so
+# whole graph's search keys once per graph version in the background (neo4j_row_memo.RowMemo.preload), so
 # that no search meets a stem cold. Streamed: one row a record.
 ENTITY_COUNT = "MATCH (e:Entity) RETURN count(e) AS n"  # from the count store: no scan
 SEARCH_ALL_ROWS = """

@@ -7,7 +7,7 @@ import gc
 
 from graph.model import Entity
 from graph.search import Candidate
-from graph.stores.neo4j_search import Kept, RowMemo, candidate, entity, kept
+from graph.stores.neo4j_row_memo import Kept, RowMemo, candidate, entity, kept
 
 
 def _row() -> list[object]:
@@ -81,7 +81,7 @@ def test_the_whole_graphs_stems_hold_the_members_the_index_rule_proposes() -> No
 
     from graph import search as entity_search
     from graph.search import is_candidate
-    from graph.stores.neo4j_search import whole_graph
+    from graph.stores.neo4j_row_memo import whole_graph
 
     rng = random.Random(5)
     alphabet = "ab1"
@@ -107,7 +107,7 @@ def test_a_preloaded_memo_answers_every_stem_at_its_version_only(monkeypatch: ob
     import pytest
 
     from graph import search as entity_search
-    from graph.stores.neo4j_search import whole_graph
+    from graph.stores.neo4j_row_memo import whole_graph
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     monkeypatch.setattr(entity_search, "BROAD_CANDIDATES", 2)
