@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -79,6 +79,24 @@ def word_stems(keys: Sequence[str]) -> set[str]:
         for w in k.split():
             out.update(w[:n] for n in range(1, min(len(w), FUZZY_STEM) + 1))
     return out
+
+
+K = TypeVar("K")
+
+
+def stem_members(entries: Iterable[tuple[K, Sequence[str]]], cap: int) -> dict[str, list[K]]:
+    """Each stem's members (`word_stems` of their keys) from (member, keys) pairs, in order, at most
+    cap + 1 a stem: past the cap the count is all a search asks. The whole-graph search preparation of
+    both stores (neo4j_row_memo.whole_graph, embedded_stems.StemMemo.preload)."""
+    members: dict[str, list[K]] = {}
+    for member, keys in entries:
+        for s in word_stems(keys):
+            got = members.get(s)
+            if got is None:
+                members[s] = [member]
+            elif len(got) <= cap:
+                got.append(member)
+    return members
 
 
 # Members of the stems a search preparation builds ranking indexes for ahead (the largest stems first):

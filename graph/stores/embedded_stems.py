@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.rank_index import RankIndex
-from graph.search import FUZZY_STEM, Candidate, word_stems
+from graph.search import FUZZY_STEM, Candidate, stem_members
 
 KEY_SEP = "\x1f"  # between the normalised name and alias keys (normalised keys never hold it)
 
@@ -50,15 +50,9 @@ class StemMemo:
         """Keep every entity's (id, name, keys, degree, kind) read at `version` and each stem's members
         (`graph.search.word_stems`: what the FTS5 prefix query matches): no stem at `version` reads the
         index after."""
-        cap = entity_search.BROAD_CANDIDATES
-        members: dict[str, list[int]] = {}
-        for i, r in enumerate(rows):
-            for s in word_stems(r[2].split(KEY_SEP)):
-                got = members.get(s)
-                if got is None:
-                    members[s] = [i]
-                elif len(got) <= cap:  # past the cap the count is all a search asks
-                    got.append(i)
+        members = stem_members(
+            ((i, r[2].split(KEY_SEP)) for i, r in enumerate(rows)), entity_search.BROAD_CANDIDATES
+        )
         with self._lock:
             self._version, self._stems, self._members = version, {}, len(rows)
             self._whole = (rows, members)

@@ -9,13 +9,13 @@ that version reads no candidate rows.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from graph import search as entity_search  # BROAD_CANDIDATES read at call time (tests lower it)
 from graph.model import Entity
 from graph.rank_index import RankIndex
-from graph.search import FUZZY_STEM, Candidate, word_stems
+from graph.search import FUZZY_STEM, Candidate, stem_members
 from graph.stores import neo4j_queries as Q
 
 # A candidate row as kept: a plain tuple (`Q.CANDIDATE_ROW`, then name key and alias keys) whose list
@@ -61,16 +61,14 @@ def whole_graph(rows: Iterable[Sequence[Any]]) -> WholeGraph:
     preparation at 100k entities; kept tuples are untracked at their first collection."""
     cap = entity_search.BROAD_CANDIDATES
     table: dict[str, Row] = {}
-    members: dict[str, list[str]] = {}
-    for raw in rows:
-        r = kept(raw)
-        table[r[0]] = r
-        for s in word_stems(r[ENTITY_FIELDS + 1 :]):
-            ids = members.get(s)
-            if ids is None:
-                members[s] = [r[0]]
-            elif len(ids) <= cap:  # past the cap the count is all a search asks
-                ids.append(r[0])
+
+    def keyed() -> Iterator[tuple[str, Sequence[str]]]:
+        for raw in rows:
+            r = kept(raw)
+            table[r[0]] = r
+            yield r[0], r[ENTITY_FIELDS + 1 :]
+
+    members = stem_members(keyed(), cap)
     return table, cap, members
 
 

@@ -223,22 +223,26 @@ def speech_date(tok: Token, clause: str, sent: Span, published: str | None) -> s
     return resolve_date(own, published) if own.strip() != clause.strip() else None
 
 
+def step_days(m: re.Match[str]) -> int:
+    """The signed number of days a `STEP` match counts: "two days earlier" -2, "the next day" +1."""
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
+        return -n if m.group("dir").lower() in {"earlier", "before"} else n
+    before = (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before"
+    return -1 if before else 1
+
+
 def step_date(own: str, clause: str, published: str | None, context: str | None) -> str | None:
     """The day of "A day earlier, X ...", "two days later", "the previous day": counted from the day the
     clause states otherwise, else the day the story last stated (`context`), else the report's day."""
     m = STEP.search(own)
     if m is None:
         return None
-    if m.group("n"):
-        word = m.group("n").lower()
-        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
-        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
-    else:
-        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
     base = resolve_date(clause.replace(m.group(0), " "), published) or context or published
     if base is None or len(base) < len("2000-01-01"):
         return None
-    return shift(base, sign * n)
+    return shift(base, step_days(m))
 
 
 def opening_step(sent: Span, base: str | None) -> str | None:
@@ -250,10 +254,4 @@ def opening_step(sent: Span, base: str | None) -> str | None:
     m = STEP.search(sent[: min(len(sent), 6)].text)
     if m is None:
         return None
-    if m.group("n"):
-        word = m.group("n").lower()
-        n = 1 if word in {"a", "an"} else NUMBER_WORDS.get(word) or int(word)
-        sign = -1 if m.group("dir").lower() in {"earlier", "before"} else 1
-    else:
-        n, sign = 1, -1 if (m.group("adj") or "").lower() == "previous" or m.group("dir2") == "before" else 1
-    return shift(base, sign * n)
+    return shift(base, step_days(m))
