@@ -2,8 +2,9 @@
 
 `Neo4jStore` is the `GraphStore` (graph/store.py); the work is done by the modules beside it:
 neo4j_connection.py (sessions, retries, driver errors as `KGError`s), neo4j_schema.py (constraints,
-indexes, the degree back-fill), neo4j_batch.py (ingest), neo4j_merge.py (merging entities and events),
-neo4j_reads.py (graph reads), neo4j_search.py (entity search, its rows kept by neo4j_row_memo.py), neo4j_cypher.py (the user's Cypher).
+indexes, the degree back-fill), neo4j_batch.py and neo4j_upsert.py (ingest), neo4j_merge.py (merging
+entities and events), neo4j_reads.py (graph reads), neo4j_search.py (entity search, its rows kept by
+neo4j_row_memo.py), neo4j_cypher.py (the user's Cypher).
 All their Cypher is in neo4j_queries.py.
 """
 
@@ -19,7 +20,7 @@ from graph.model import Article, Entity, EntityKind, Event, Extraction, Relation
 from graph.results import CypherResult, EntityHit, Page, Path, Stats, Subgraph, UpsertReport
 from graph.search import BroadCache
 from graph.store import EventFilter, ExportFormat, RelationFilter
-from graph.stores import neo4j_batch, neo4j_merge, neo4j_reads, neo4j_row_memo, neo4j_search
+from graph.stores import neo4j_merge, neo4j_reads, neo4j_row_memo, neo4j_search, neo4j_upsert
 from graph.stores import neo4j_queries as Q
 from graph.stores.neo4j_connection import Neo4jConnection
 from graph.stores.neo4j_cypher import run_user_cypher
@@ -67,7 +68,7 @@ class Neo4jStore:
 
     def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
         """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
-        return neo4j_batch.upsert(self.conn, extractions, batch_size)
+        return neo4j_upsert.upsert(self.conn, extractions, batch_size)
 
     def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
         """Move `drop_id`'s relations, event roles and names onto `keep_id` in one transaction."""
