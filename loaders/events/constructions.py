@@ -21,6 +21,7 @@ from loaders.events.lexicon import (
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
+    DRIVING_VERBS,
     EMERGENCY_WORDS,
     ENVOY_NOUNS,
     ENVOY_VERBS,
@@ -32,6 +33,7 @@ from loaders.events.lexicon import (
     FORCE_OBJECTS,
     IMPOSING_VERBS,
     NAMING_VERBS,
+    OUT_WORDS,
     PLACE_NOUNS,
     POWER_NOUNS,
     PROMISE_VERBS,
@@ -57,6 +59,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     if tok.pos_ in VERBS:
         if lemma == "come" and under_fire(tok) is not None:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
+        if lemma in DRIVING_VERBS and driven_out(tok):
+            return "ASSAULT", "verb"  # "drove the rebels out of X", "forced them from their bases"
         if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
             return "MOBILIZE", "verb"  # "sent troops to the border"
         if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
@@ -249,3 +253,17 @@ def decided_alone(verb: Token) -> bool:
         for c in verb.children
         if c.dep_ == "xcomp"
     )
+
+
+def driven_out(verb: Token) -> bool:
+    """'drove the rebels out of X', 'forced them from their bases', 'were pushed out of X by Y': a side put
+    out of a place by force; "forced X from power" is an ouster, "forced X to leave" a compulsion, and an
+    agentless passive ("troops who were driven from X") tells the loser's state, not who attacked."""
+    if not any(
+        c.dep_ in {"nsubj", "agent"} or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children
+    ):
+        return False
+    moved = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    outs = [c for c in verb.children if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in OUT_WORDS]
+    ousted = any(t.lemma_.lower() in POWER_NOUNS | {"office"} for c in outs for t in c.subtree)
+    return bool(moved) and bool(outs) and not ousted

@@ -195,7 +195,8 @@ def mention_date(
     said = speech_date(tok, clause, sent, published)
     if said is not None:
         return said, True
-    stepped = step_date(own_text(tok), clause, published, context)
+    # "The next day, X began shelling Y": the step phrase hangs on the verb the trigger complements
+    stepped = step_date(own_text(governing_clause(tok)), clause, published, context)
     if stepped is not None:
         return stepped, True
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)
@@ -208,6 +209,14 @@ def mention_date(
     if is_reference(tok):
         return None, False
     return context or published, False
+
+
+def governing_clause(tok: Token) -> Token:
+    """The verb whose phrase a verb complement shares ("The next day, troops began shelling X", "went on
+    to attack"): the complement's own phrase leaves out the step phrase hung on its governor."""
+    while tok.dep_ == "xcomp" and tok.head.pos_ in {"VERB", "AUX"} and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def speech_date(tok: Token, clause: str, sent: Span, published: str | None) -> str | None:

@@ -86,3 +86,6 @@ ENDING_VERBS = words("ending_verbs")
 STANDOFF_NOUNS = words("standoff_nouns")
 # Evacuating people is rescue, not retreat: "civilians were evacuated"; "evacuated its troops" is a retreat.
 EVACUATING_VERBS = words("evacuating_verbs")
+# "drove X out of Y", "forced X from Y": a side put out of a place by force is an assault on it.
+DRIVING_VERBS = words("driving_verbs")
+OUT_WORDS = words("out_words")
