@@ -29,6 +29,7 @@ from loaders.relations.phrase_actors import actors_of
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
+REBEL_WORDS = words("rebel_words")
 BODIES = frozenset({"country", "organization", "armed_group"})
 
 
@@ -158,6 +159,27 @@ def _listed_people(doc: Doc, table: EntityTable, i: int, end: int) -> list[Menti
     return people
 
 
+def _rebel_body(doc: Doc, table: EntityTable, m: Mention, sent: Span) -> str | None:
+    """'rebel commander X', 'insurgent spokesman X': an office of the armed group the sentence names,
+    else of the article's only armed group called by a rebel word ("Chechen rebels"); never a country
+    (the main-country fallback would put a rebel in the government he fights)."""
+    near = {
+        mm.key
+        for mm in table.mentions_in(sent.start, sent.end)
+        if mm.kind == "armed_group" and mm.key != m.key and not _qualifies_other(doc, mm)
+    }
+    if len(near) == 1:
+        return near.pop()
+    if near:
+        return None
+    called = {
+        mm.key
+        for mm in table.mentions
+        if mm.kind == "armed_group" and {t.lemma_.lower() for t in doc[mm.start : mm.end]} & REBEL_WORDS
+    }
+    return called.pop() if len(called) == 1 else None
+
+
 def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
     sent = doc[m.start].sent
@@ -205,10 +227,13 @@ def office_affiliations(
             if body is None and appos is not None:
                 body = _body_in(appos.subtree, table, m)
         body = body or _led_body(doc, m, table)
+        rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
+        elif rebel:
+            target = _rebel_body(doc, table, m, sent) if office is not None else None
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:

@@ -1,0 +1,45 @@
+"""Round 12 (issue 9): official affiliations (docs/extraction.md "Round 12"). Every sentence here is our
+own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import rels
+
+
+def test_a_rebel_office_belongs_to_the_rebels_not_the_country(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Chadian army attacked Sudanese rebels on Monday, rebel spokesman Ahmed Ali said.")
+    assert ("Ahmed Ali", "AFFILIATED_WITH", "Sudanese rebels") in rels(ex)
+    assert ("Ahmed Ali", "AFFILIATED_WITH", "Chad") not in rels(ex)
+    # no armed group in the sentence: the article's only group called rebels
+    ex = run(
+        "Insurgent commander Omar Farouk said his men repelled the Ethiopian army. Somali rebels lost men."
+    )
+    assert ("Omar Farouk", "AFFILIATED_WITH", "Somali rebels") in rels(ex)
+    assert ("Omar Farouk", "AFFILIATED_WITH", "Ethiopia") not in rels(ex)
+    # an opposition office names no body: no guess at the country
+    ex = run("Opposition leader Kizza Mugisha said the vote in Uganda was rigged. Uganda said so.")
+    assert ("Kizza Mugisha", "AFFILIATED_WITH", "Uganda") not in rels(ex)
+
+
+def test_a_second_office_in_a_relative_clause(run: Callable[[str], Extraction]) -> None:
+    ex = run("Yemeni President Ali Hadi, who is also the chairman of the Arab League, called for calm.")
+    assert {("Ali Hadi", "AFFILIATED_WITH", "Arab League"), ("Ali Hadi", "AFFILIATED_WITH", "Yemen")} <= rels(
+        ex
+    )
+    ex = run(
+        "The plan was backed by Kenyan President Paul Mwangi, who is the Head of the East African Community."
+    )
+    assert ("Paul Mwangi", "AFFILIATED_WITH", "East African Community") in rels(ex)
+
+
+def test_telling_a_channel_is_no_affiliation(run: Callable[[str], Extraction]) -> None:
+    ex = run("Police said Mansur Ali told the state-run Al Nahar channel that the city was calm.")
+    assert ("Mansur Ali", "AFFILIATED_WITH", "Al Nahar") not in rels(ex)
+    # a rank before the speaker is no office in the channel he spoke to (the learned classifier's gate)
+    ex = run(
+        '"The militants are running away," Lt. Gen. Tariq Salim told the state-run Al Sumaria TV channel.'
+    )
+    assert ("Tariq Salim", "AFFILIATED_WITH", "Al Sumaria TV") not in rels(ex)
