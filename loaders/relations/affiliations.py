@@ -23,8 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import antecedents, possessors
 from loaders.relations.lexicon import DATA, words
 from loaders.relations.phrase_actors import actors_of
+from loaders.relations.syntax import clause_verb, speaker_of
 
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
@@ -180,6 +182,21 @@ def _rebel_body(doc: Doc, table: EntityTable, m: Mention, sent: Span) -> str | N
     return called.pop() if len(called) == 1 else None
 
 
+def _owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
+    """'the group said its leader X', 'X, the group's spokesman': the body the office's owner word
+    ("its", "their", "the group", "the country") refers back to (loaders.relations.anaphora)."""
+    for t in toks:
+        if t.dep_ != "poss":
+            continue
+        found = possessors(t.head, table) if t.pos_ == "PRON" else antecedents(t, table)
+        if not found and t.pos_ == "PRON":  # "Mali said its army chief X resigned": "its" sits in X's name
+            found = [x for sp in speaker_of(clause_verb(t.head)) for x in actors_of(sp, table)]
+        found = [x for x in found if x.kind in BODIES]
+        if found:
+            return found[0]
+    return None
+
+
 def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
     sent = doc[m.start].sent
@@ -226,6 +243,8 @@ def office_affiliations(
             body = _body_in(before, table, m) if office else None
             if body is None and appos is not None:
                 body = _body_in(appos.subtree, table, m)
+            if body is None:
+                body = _owner_body([*before, *(appos.children if appos is not None else [])], table)
         body = body or _led_body(doc, m, table)
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
         if m.key in respective:
