@@ -32,6 +32,9 @@ LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
+)
 BODIES = frozenset({"country", "organization", "armed_group"})
 
 
@@ -57,10 +60,11 @@ def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -
     return lands.pop() if len(lands) == 1 else None
 
 
-def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
-    """The words right before a name up to punctuation or an article ("his Iranian counterpart")."""
+def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
+    """The words right before token `start` (a name) up to punctuation or an article ("his Iranian
+    counterpart")."""
     out: list[Token] = []
-    i = m.start - 1
+    i = start - 1
     while i >= floor and len(out) < 6:
         t = doc[i]
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
@@ -70,6 +74,21 @@ def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
         out.insert(0, t)
         i -= 1
     return out
+
+
+def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
+    """'US Ambassador to the United Nations X', 'Kenya's envoy to Ethiopia X': the title before the
+    'to <body>' it is sent to (the body it belongs to is named before the title, not after 'to')."""
+    i = m.start - 1
+    host = table.mention_at(i) if i >= floor else None
+    if host is None or host.key == m.key:
+        return []
+    i = host.start - 1
+    if i >= floor and doc[i].lower_ == "the":
+        i -= 1
+    if i < floor + 1 or doc[i].lower_ != "to" or doc[i - 1].lower_ not in ENVOY_NOUNS:
+        return []
+    return _title_words(doc, i, floor)
 
 
 def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
@@ -234,7 +253,9 @@ def office_affiliations(
         sent = doc[m.start].sent
         if (sent.start, sent.end) not in allowed:
             continue
-        before = _title_words(doc, m, sent.start)
+        before = _title_words(doc, m.start, sent.start)
+        if _stated_office(before, titles | OFFICE_NOUNS) is None:
+            before = _envoy_words(doc, table, m, sent.start) or before
         office = _stated_office(before, titles | OFFICE_NOUNS)
         appos = _appos_office(doc, m, titles)
         body: Mention | None = None

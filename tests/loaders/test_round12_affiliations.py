@@ -59,3 +59,15 @@ def test_an_office_owned_by_its_or_the_group(run: Callable[[str], Extraction]) -
     assert ("Ali Hamid", "AFFILIATED_WITH", "Boko Haram") in rels(ex)
     ex = run("Mali said its army chief Moussa Traore had resigned. Niger and Mali talked. Niger said so.")
     assert ("Moussa Traore", "AFFILIATED_WITH", "Mali") in rels(ex)
+
+
+def test_an_envoy_belongs_to_the_sender_not_the_host(run: Callable[[str], Extraction]) -> None:
+    # two countries as often named: the office's own country modifier decides, not the main country
+    ex = run(
+        "US Ambassador to the United Nations Linda Green told CNN that Cuba and Venezuela were to blame. "
+        "Cuba said so. Venezuela said so. Venezuela again. Cuba again."
+    )
+    assert ("Linda Green", "AFFILIATED_WITH", "United States") in rels(ex)
+    ex = run("Kenyan envoy to Ethiopia Joseph Kamau was summoned on Monday by Ethiopia. Ethiopia said so.")
+    assert ("Joseph Kamau", "AFFILIATED_WITH", "Kenya") in rels(ex)
+    assert ("Joseph Kamau", "AFFILIATED_WITH", "Ethiopia") not in rels(ex)
