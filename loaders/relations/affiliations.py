@@ -101,9 +101,14 @@ def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> st
 
 
 def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
+    """'X, the group's spokesman' (the office hangs on the name) or 'the UN's top official in Y, X' (the
+    name hangs on the office)."""
     root = doc[m.end - 1]
-    for c in root.children:
-        if c.dep_ == "appos" and (c.lower_ in titles or c.lower_ in OFFICE_NOUNS):
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < m.start:
+        heads.append(root.head)
+    for c in heads:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
             return c
     return None
 

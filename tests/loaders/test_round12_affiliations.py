@@ -71,3 +71,11 @@ def test_an_envoy_belongs_to_the_sender_not_the_host(run: Callable[[str], Extrac
     ex = run("Kenyan envoy to Ethiopia Joseph Kamau was summoned on Monday by Ethiopia. Ethiopia said so.")
     assert ("Joseph Kamau", "AFFILIATED_WITH", "Kenya") in rels(ex)
     assert ("Joseph Kamau", "AFFILIATED_WITH", "Ethiopia") not in rels(ex)
+
+
+def test_a_name_in_apposition_to_an_office_before_it(run: Callable[[str], Extraction]) -> None:
+    # the parser hangs the name on the office: "the UN's top official in Sudan, X"
+    ex = run("The UN's top humanitarian official in Sudan, Clementine Nkweta, warned of famine.")
+    assert ("Clementine Nkweta", "AFFILIATED_WITH", "United Nations") in rels(ex)
+    ex = run("The African Union's special envoy for the talks, Peter Mensah, left Addis Ababa.")
+    assert ("Peter Mensah", "AFFILIATED_WITH", "African Union") in rels(ex)
