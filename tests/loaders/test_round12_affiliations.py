@@ -79,3 +79,12 @@ def test_a_name_in_apposition_to_an_office_before_it(run: Callable[[str], Extrac
     assert ("Clementine Nkweta", "AFFILIATED_WITH", "United Nations") in rels(ex)
     ex = run("The African Union's special envoy for the talks, Peter Mensah, left Addis Ababa.")
     assert ("Peter Mensah", "AFFILIATED_WITH", "African Union") in rels(ex)
+
+
+def test_a_relative_clause_office_is_not_shared_with_a_conjunct(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Fighting broke out between General Ali Bashir, who is the chairman of the Sovereign Council, "
+        "and General Musa Kamal, who commands the Rapid Support Forces."
+    )
+    assert ("Ali Bashir", "AFFILIATED_WITH", "Sovereign Council") in rels(ex)
+    assert ("Musa Kamal", "AFFILIATED_WITH", "Sovereign Council") not in rels(ex)
