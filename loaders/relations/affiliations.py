@@ -107,10 +107,25 @@ def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> To
     heads = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.i < m.start:
         heads.append(root.head)
+    heads += next_apposition(doc, m)
     for c in heads:
         if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
             return c
     return None
+
+
+def next_apposition(doc: Doc, m: Mention) -> list[Token]:
+    """'a statement from the bureau of X, the Transnistria leader': an apposition right after the name that the
+    parser hung on another noun of the phrase (the office, not X)."""
+    i = m.end
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    sent_end = doc[m.start].sent.end
+    for j in range(i + 1, min(i + 8, sent_end)):
+        if doc[j].is_punct:
+            t = doc[j - 1]
+            return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
+    return []
 
 
 def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Mention | None:

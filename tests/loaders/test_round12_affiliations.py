@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import spacy
+from spacy.tokens import Doc
+
 from graph.model import Extraction
+from loaders.mentions import Mention
+from loaders.relations.affiliations import next_apposition
 from tests.loaders.extracted import rels
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes: "," is punctuation
 
 
 def test_a_rebel_office_belongs_to_the_rebels_not_the_country(run: Callable[[str], Extraction]) -> None:
@@ -88,3 +95,43 @@ def test_a_relative_clause_office_is_not_shared_with_a_conjunct(run: Callable[[s
     )
     assert ("Ali Bashir", "AFFILIATED_WITH", "Sovereign Council") in rels(ex)
     assert ("Musa Kamal", "AFFILIATED_WITH", "Sovereign Council") not in rels(ex)
+
+
+def test_an_apposition_after_the_name_that_the_parser_hung_elsewhere() -> None:
+    # "the bureau of X, the Transnistria leader": the parser may hang "leader" on "bureau"
+    words = [
+        "The",
+        "bureau",
+        "of",
+        "Vadim",
+        "Krasnov",
+        ",",
+        "the",
+        "Transnistria",
+        "leader",
+        ",",
+        "said",
+        ".",
+    ]
+    heads = [1, 10, 1, 4, 2, 1, 8, 8, 1, 1, 10, 10]
+    deps = [
+        "det",
+        "nsubj",
+        "prep",
+        "compound",
+        "pobj",
+        "punct",
+        "det",
+        "compound",
+        "appos",
+        "punct",
+        "ROOT",
+        "punct",
+    ]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    person = Mention(3, 5, "Vadim Krasnov", "person", "ner")
+    assert [t.text for t in next_apposition(doc, person)] == ["leader"]
+    # an apposition hung on the name itself is the parser's own reading, not this repair
+    heads[8] = 4
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    assert next_apposition(doc, person) == []
