@@ -135,3 +135,10 @@ def test_an_apposition_after_the_name_that_the_parser_hung_elsewhere() -> None:
     heads[8] = 4
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
     assert next_apposition(doc, person) == []
+
+
+def test_a_broadcaster_named_after_a_state_body_is_not_that_body(run: Callable[[str], Extraction]) -> None:
+    ex = run("Egyptian Army Radio reported that the crossing had been closed. Egypt said so.")
+    assert not any(r[1] == "AFFILIATED_WITH" and r[2] == "Egypt" for r in rels(ex))
+    ex = run("The Egyptian Defence Ministry said the crossing had been closed. Egypt said so.")
+    assert ("Egyptian Defence Ministry", "AFFILIATED_WITH", "Egypt") in rels(ex)
