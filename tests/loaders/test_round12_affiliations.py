@@ -52,13 +52,6 @@ def test_telling_a_channel_is_no_affiliation(run: Callable[[str], Extraction]) -
     assert ("Tariq Salim", "AFFILIATED_WITH", "Al Sumaria TV") not in rels(ex)
 
 
-def test_an_office_stated_in_a_relative_clause(run: Callable[[str], Extraction]) -> None:
-    ex = run("Adil Hassan, who served as Iraq's prime minister until 2020, said the protests would continue.")
-    assert ("Adil Hassan", "AFFILIATED_WITH", "Iraq") in rels(ex)
-    ex = run("The bill was signed by Omar Khalil, who became the Egyptian ambassador last year.")
-    assert ("Omar Khalil", "AFFILIATED_WITH", "Egypt") in rels(ex)
-
-
 def test_an_office_owned_by_its_or_the_group(run: Callable[[str], Extraction]) -> None:
     ex = run("Al-Shabaab said their commander Ali Warsame had been killed.")
     assert ("Ali Warsame", "AFFILIATED_WITH", "al-Shabab") in rels(ex)
