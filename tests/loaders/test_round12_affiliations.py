@@ -135,3 +135,14 @@ def test_a_broadcaster_named_after_a_state_body_is_not_that_body(run: Callable[[
     assert not any(r[1] == "AFFILIATED_WITH" and r[2] == "Egypt" for r in rels(ex))
     ex = run("The Egyptian Defence Ministry said the crossing had been closed. Egypt said so.")
     assert ("Egyptian Defence Ministry", "AFFILIATED_WITH", "Egypt") in rels(ex)
+
+
+def test_a_collective_linked_to_a_group_is_its_affiliate(run: Callable[[str], Extraction]) -> None:
+    ex = run("Hezbollah-linked militants fired rockets at Israel.")
+    assert ("Hezbollah-linked militants", "AFFILIATED_WITH", "Hezbollah") in rels(ex)
+    # a name of two words keeps its own entity: the collective does not absorb it
+    ex = run("Nigerian troops killed dozens of Boko Haram-linked insurgents near Maiduguri.")
+    assert ("Boko Haram-linked insurgents", "AFFILIATED_WITH", "Boko Haram") in rels(ex)
+    # "-backed" stays support, never membership
+    ex = run("Iran-backed militias shelled the base, the army said.")
+    assert not any(r[1] == "AFFILIATED_WITH" and r[2] == "Iran" for r in rels(ex))
