@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import ARMED_WORDS, ORG_WORDS
+from loaders.entities.lexicon import ARMED_WORDS, LED_PARTICIPLES, ORG_WORDS
 
 CONNECTORS = frozenset({"of", "the", "and", "for", "al", "el"})
 MAX_NAME_WORDS = 10
@@ -93,6 +93,7 @@ def join_word_short_forms(keymap: dict[str, str], kinds: dict[str, EntityKind]) 
             and kinds[k] in BODY_KINDS
             and len(_words(k)) > len(words)
             and set(words) <= set(_words(k))
+            and not LED_PARTICIPLES & set(_words(k))  # "X-linked militants" is not X
         ]
         if len(hits) != 1 or (len(words) == 1 and not _inner_word(words[0], hits[0])):
             continue

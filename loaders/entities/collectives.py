@@ -12,6 +12,7 @@ from loaders.entities.lexicon import (
     GENERIC_COLLECTIVES,
     GOVERNMENT_NOUNS,
     LED_HEADS,
+    LED_PARTICIPLES,
     PEOPLE_NAMED_HEADS,
     VAGUE_MODIFIERS,
 )
@@ -114,7 +115,7 @@ def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 continue
             out.append(Candidate(tok.i, tok.i + 1, hit[0], hit[1], "gazetteer", 3))
         elif (
-            tok.lower_ not in {"led", "backed"}
+            tok.lower_ not in LED_PARTICIPLES
             or tok.i < 2
             or doc[tok.i - 1].text != "-"
             or not doc[tok.i - 2].text[:1].isupper()

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
 from graph.names import surname, without_arabic_article
-from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES
+from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES, LED_PARTICIPLES
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import Mention
 
@@ -126,7 +126,7 @@ def coreference(
     led: dict[tuple[str, str], str] = {}
     for k in keys:
         words = name(k).split()
-        if len(words) >= 3 and words[-2] in {"led", "backed"} and target[k] == k:
+        if len(words) >= 3 and words[-2] in LED_PARTICIPLES and target[k] == k:
             led_key = (str(kinds[k]), " ".join(words[:-1]))
             target[k] = led.setdefault(led_key, k)
     for k in persons:

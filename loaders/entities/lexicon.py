@@ -45,6 +45,9 @@ VAGUE_MODIFIERS = _set("vague_modifiers")
 _led = _WORDS["led_heads"]
 assert isinstance(_led, dict)
 LED_HEADS: dict[str, str] = dict(_led)
+# The participle of "X-led coalition", "X-backed militias", "X-linked militants": the collective is named
+# by its tie to X, and X's words in its name are X's, not the collective's own.
+LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"})
 # Force nouns that, with "ethnic" before the demonym, name a non-state armed group, not the country.
 FORCE_NOUNS = _set("force_nouns")
 # Transliterated words for a fighting body that open a group's name ("Jaish al-Adl", "Kataib Hezbollah",

@@ -23,12 +23,18 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.anaphora import antecedents, possessors
 from loaders.relations.lexicon import DATA, words
 from loaders.relations.phrase_actors import actors_of
+from loaders.relations.syntax import clause_verb, speaker_of
 
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
+REBEL_WORDS = words("rebel_words")
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
+)
 BODIES = frozenset({"country", "organization", "armed_group"})
 
 
@@ -54,10 +60,11 @@ def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -
     return lands.pop() if len(lands) == 1 else None
 
 
-def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
-    """The words right before a name up to punctuation or an article ("his Iranian counterpart")."""
+def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
+    """The words right before token `start` (a name) up to punctuation or an article ("his Iranian
+    counterpart")."""
     out: list[Token] = []
-    i = m.start - 1
+    i = start - 1
     while i >= floor and len(out) < 6:
         t = doc[i]
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
@@ -67,6 +74,21 @@ def _title_words(doc: Doc, m: Mention, floor: int) -> list[Token]:
         out.insert(0, t)
         i -= 1
     return out
+
+
+def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
+    """'US Ambassador to the United Nations X', 'Kenya's envoy to Ethiopia X': the title before the
+    'to <body>' it is sent to (the body it belongs to is named before the title, not after 'to')."""
+    i = m.start - 1
+    host = table.mention_at(i) if i >= floor else None
+    if host is None or host.key == m.key:
+        return []
+    i = host.start - 1
+    if i >= floor and doc[i].lower_ == "the":
+        i -= 1
+    if i < floor + 1 or doc[i].lower_ != "to" or doc[i - 1].lower_ not in ENVOY_NOUNS:
+        return []
+    return _title_words(doc, i, floor)
 
 
 def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
@@ -79,11 +101,31 @@ def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> st
 
 
 def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
+    """'X, the group's spokesman' (the office hangs on the name) or 'the UN's top official in Y, X' (the
+    name hangs on the office)."""
     root = doc[m.end - 1]
-    for c in root.children:
-        if c.dep_ == "appos" and (c.lower_ in titles or c.lower_ in OFFICE_NOUNS):
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < m.start:
+        heads.append(root.head)
+    heads += next_apposition(doc, m)
+    for c in heads:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
             return c
     return None
+
+
+def next_apposition(doc: Doc, m: Mention) -> list[Token]:
+    """'a statement from the bureau of X, the Transnistria leader': an apposition right after the name that the
+    parser hung on another noun of the phrase (the office, not X)."""
+    i = m.end
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    sent_end = doc[m.start].sent.end
+    for j in range(i + 1, min(i + 8, sent_end)):
+        if doc[j].is_punct:
+            t = doc[j - 1]
+            return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
+    return []
 
 
 def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Mention | None:
@@ -158,6 +200,42 @@ def _listed_people(doc: Doc, table: EntityTable, i: int, end: int) -> list[Menti
     return people
 
 
+def _rebel_body(doc: Doc, table: EntityTable, m: Mention, sent: Span) -> str | None:
+    """'rebel commander X', 'insurgent spokesman X': an office of the armed group the sentence names,
+    else of the article's only armed group called by a rebel word ("Chechen rebels"); never a country
+    (the main-country fallback would put a rebel in the government he fights)."""
+    near = {
+        mm.key
+        for mm in table.mentions_in(sent.start, sent.end)
+        if mm.kind == "armed_group" and mm.key != m.key and not _qualifies_other(doc, mm)
+    }
+    if len(near) == 1:
+        return near.pop()
+    if near:
+        return None
+    called = {
+        mm.key
+        for mm in table.mentions
+        if mm.kind == "armed_group" and {t.lemma_.lower() for t in doc[mm.start : mm.end]} & REBEL_WORDS
+    }
+    return called.pop() if len(called) == 1 else None
+
+
+def _owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
+    """'the group said its leader X', 'X, the group's spokesman': the body the office's owner word
+    ("its", "their", "the group", "the country") refers back to (loaders.relations.anaphora)."""
+    for t in toks:
+        if t.dep_ != "poss":
+            continue
+        found = possessors(t.head, table) if t.pos_ == "PRON" else antecedents(t, table)
+        if not found and t.pos_ == "PRON":  # "Mali said its army chief X resigned": "its" sits in X's name
+            found = [x for sp in speaker_of(clause_verb(t.head)) for x in actors_of(sp, table)]
+        found = [x for x in found if x.kind in BODIES]
+        if found:
+            return found[0]
+    return None
+
+
 def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
     sent = doc[m.start].sent
@@ -195,7 +273,9 @@ def office_affiliations(
         sent = doc[m.start].sent
         if (sent.start, sent.end) not in allowed:
             continue
-        before = _title_words(doc, m, sent.start)
+        before = _title_words(doc, m.start, sent.start)
+        if _stated_office(before, titles | OFFICE_NOUNS) is None:
+            before = _envoy_words(doc, table, m, sent.start) or before
         office = _stated_office(before, titles | OFFICE_NOUNS)
         appos = _appos_office(doc, m, titles)
         body: Mention | None = None
@@ -204,11 +284,16 @@ def office_affiliations(
             body = _body_in(before, table, m) if office else None
             if body is None and appos is not None:
                 body = _body_in(appos.subtree, table, m)
+            if body is None:
+                body = _owner_body([*before, *(appos.children if appos is not None else [])], table)
         body = body or _led_body(doc, m, table)
+        rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
+        elif rebel:
+            target = _rebel_body(doc, table, m, sent) if office is not None else None
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:

@@ -37,7 +37,11 @@ def _ends(
     node = {k: doc[i] for k, i in m.nodes.items()}
     anchor: Token = node.get("trigger") or node.get("act") or doc[min(m.nodes.values())]
     act = node.get("act")
-    if "source" in node:
+    if "source" in node and m.options.get("source_alone"):
+        # "A, who leads B, and C": the clause is A's own, not shared with A's conjuncts
+        own = table.mention_at(node["source"].i)
+        sources = [own] if own is not None and own.kind in skinds else []
+    elif "source" in node:
         sources = actors_of(referent(node["source"]), table, skinds)
     elif act is not None and "target" in node:
         sources = act_agents(act, table)

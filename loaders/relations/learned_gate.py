@@ -66,6 +66,9 @@ def _triggers() -> dict[str, frozenset[str]]:
 TRIGGERS = _triggers()
 # Words that make a clause about someone else's act: "X condemned the strikes on Y" is no strike by X.
 STANCE = TRIGGERS["CONDEMNED"] | TRIGGERS["ACCUSED"] | _words("denial_verbs")
+# Verbs that state an office between a person and a body ("X, who heads Y"); any other verb on the path
+# joins them by an act, which is no affiliation.
+HOLDING = _words("leading_verbs") | {"serve", "appoint", "name", "elect", "join", "belong"}
 ADJACENT = 2  # tokens: "Syria's Idlib province", "Russian Foreign Minister X" need no trigger word
 
 
@@ -86,6 +89,8 @@ def has_trigger(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
         return False  # "X did not attack Y"
     if rel not in {"CONDEMNED", "ACCUSED"} and any(t.lemma_.lower() in STANCE for t in path):
         return False
+    if rel == "AFFILIATED_WITH" and any(t.pos_ == "VERB" and t.lemma_.lower() not in HOLDING for t in path):
+        return False  # "General X told the state-run Y channel": an act between the two, no office
     ws = TRIGGERS.get(rel, frozenset())
     return any(t.lemma_.lower() in ws or t.lower_ in ws for t in [*near, *path])
 

@@ -30,7 +30,7 @@ from loaders.relations.lexicon import (
     words,
 )
 from loaders.relations.phrase_actors import act_agents, actors_of
-from loaders.relations.relation_kinds import relation
+from loaders.relations.relation_kinds import membership, relation
 from loaders.relations.syntax import subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
@@ -138,7 +138,12 @@ def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ex
     if verb == "led":
         return  # "the Saudi-led coalition": leadership or membership, which the GUIDE does not call support
     for r_m in right:
-        rel = relation(left, htype, r_m, sent, 0.7)
+        # "X-linked militants": the collective is X's affiliate (membership, which `relation` leaves out)
+        rel = (
+            membership(r_m, left, sent)
+            if htype == "AFFILIATED_WITH"
+            else relation(left, htype, r_m, sent, 0.7)
+        )
         if rel:
             yield rel
 

@@ -12,6 +12,8 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
 - `group`: coordinated actors related pairwise ("the warring A and B");
 - no `source` node: the subject of the trigger's clause, or the speaker when the clause is reported
   speech ("X said the attack was an act of aggression");
+- option `"source_alone": true`: the `source` node's own entity only, not its conjuncts ("A, who is the
+  chairman of B, and C": the relative clause is A's);
 - option `"subject_target": true`: the clause subject is the target and `source` the source ("B
   receives arms from A", "B, with the support of A, took the town").
 
