@@ -19,6 +19,9 @@ from loaders.relations.relation_kinds import relation
 from loaders.relations.syntax import agents, negated, objects, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
+FIGHT_VERBS = words("fight_verbs")
+# "A and B fought side by side", "fought together": the coordinated subjects are on one side
+SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
 
 
 class ActMemory:
@@ -79,6 +82,15 @@ def _parties_between(sent: Span, table: EntityTable) -> list[Mention]:
                 if m is not None and m.kind in ACTORS:
                     out.setdefault(m.key, m)
     return list(out.values()) if len(out) == 2 else []
+
+
+def _fought_each_other(verb: Token, subj_toks: list[Token], subs: list[Mention]) -> bool:
+    """'A and B clashed in C': a fight verb with no object and two coordinated subjects of its own
+    (not a pair named before, which `is_pair` covers) sets the subjects against one another."""
+    if verb.lemma_ not in FIGHT_VERBS or len(subs) != 2 or len({m.key for m in subs}) != 2:
+        return False
+    coordinated = len(subj_toks) == 2 or any(c.dep_ == "conj" for s in subj_toks for c in s.children)
+    return coordinated and not any(t.lower_ in SAME_SIDE_WORDS for t in verb.subtree)
 
 
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
@@ -147,6 +159,8 @@ def verb_relations(
                 and any(is_pair(referent(s)) for s in subj_toks)
             ):
                 pairs = [(a, b) for a in subs for b in subs if a.key != b.key]
+            elif rtype == "OPPOSES" and not objs and _fought_each_other(verb, subj_toks, subs):
+                pairs = [(subs[0], subs[1])]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects_ and len(subs) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subs) for b in subs[i + 1 :]]

@@ -1,0 +1,35 @@
+"""Round 12: relation constructions kept this round (docs/extraction.md "Round 12: relations recall").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import rels, rels_of_type
+
+
+def test_coordinated_subjects_of_a_fight_verb_oppose(run: Callable[[str], Extraction]) -> None:
+    # "A and B clashed": no object, the two subjects against one another
+    ex = run("Chad and Sudan clashed near the border on Monday.")
+    assert ("Chad", "OPPOSES", "Sudan") in rels(ex)
+    ex = run("Ethiopia and Eritrea battled for two days over the disputed town.")
+    assert ("Ethiopia", "OPPOSES", "Eritrea") in rels(ex)
+    # fighting side by side is one side
+    ex = run("Kenyan and Somali troops fought side by side.")
+    assert not rels_of_type(ex, "OPPOSES")
+
+
+def test_located_in_by_the_verb_locate(run: Callable[[str], Extraction]) -> None:
+    ex = run("The region of Darfur, which is located inside Sudan, has seen fighting.")
+    assert ("Darfur", "LOCATED_IN", "Sudan") in rels(ex)
+    ex = run("Kidal, located in northern Mali, was quiet on Sunday.")
+    assert ("Kidal", "LOCATED_IN", "Mali") in rels(ex)
+
+
+def test_a_place_named_by_another_places_possessive(run: Callable[[str], Extraction]) -> None:
+    ex = run("Jets pounded Beirut's southern suburbs overnight. Later, a curfew was imposed in Beirut.")
+    assert ("Beirut's southern suburbs", "LOCATED_IN", "Beirut") in rels(ex)
+    # a bare modifier is no possessive: a strait is not inside what it is named after
+    ex = run("Warships sailed through the Taiwan Strait. Taiwan protested.")
+    assert ("Taiwan Strait", "LOCATED_IN", "Taiwan") not in rels(ex)
