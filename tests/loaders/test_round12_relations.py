@@ -33,3 +33,24 @@ def test_a_place_named_by_another_places_possessive(run: Callable[[str], Extract
     # a bare modifier is no possessive: a strait is not inside what it is named after
     ex = run("Warships sailed through the Taiwan Strait. Taiwan protested.")
     assert ("Taiwan Strait", "LOCATED_IN", "Taiwan") not in rels(ex)
+
+
+def test_sorties_flown_somewhere_strike_it(run: Callable[[str], Extraction]) -> None:
+    ex = run("Pakistani warplanes flew more than 40 sorties in northern Kunar, hitting bridges.")
+    assert ("Pakistan", "STRUCK", "Kunar") in rels(ex)
+    ex = run("Turkish jets flew dozens of sorties over Afrin on Sunday.")
+    assert ("Turkey", "STRUCK", "Afrin") in rels(ex)
+
+
+def test_convoys_and_patrols_stand_for_their_owner(run: Callable[[str], Extraction]) -> None:
+    ex = run("Taliban fighters have ambushed several convoys from the Pakistani army on the roads.")
+    assert ("Taliban", "STRUCK", "Pakistan") in rels(ex)
+    ex = run("Al-Shabaab gunmen attacked patrols of the Kenyan army near the border.")
+    assert any(r[1] == "STRUCK" and r[2] == "Kenya" for r in rels(ex))
+
+
+def test_a_rebellion_waged_against_someone_opposes_them(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Tuareg rebels are waging an armed rebellion against Mali in the north.")
+    assert ("Tuareg rebels", "OPPOSES", "Mali") in rels(ex)
+    ex = run("Hutu militias have led an uprising against Burundi for years.")
+    assert any(r[1] == "OPPOSES" and r[2] == "Burundi" for r in rels(ex))
