@@ -54,3 +54,11 @@ def test_a_rebellion_waged_against_someone_opposes_them(run: Callable[[str], Ext
     assert ("Tuareg rebels", "OPPOSES", "Mali") in rels(ex)
     ex = run("Hutu militias have led an uprising against Burundi for years.")
     assert any(r[1] == "OPPOSES" and r[2] == "Burundi" for r in rels(ex))
+
+
+def test_an_ally_named_by_its_country_acts_for_it(run: Callable[[str], Extraction]) -> None:
+    # "its Russian ally" as a coordinated agent stands for Russia
+    ex = run("Daraa province is often bombed by both the Syrian army and its Russian partner.")
+    assert {("Syria", "STRUCK", "Daraa province"), ("Russia", "STRUCK", "Daraa province")} <= rels(ex)
+    ex = run("Marib was shelled by the Houthis and their Iranian ally on Friday.")
+    assert ("Iran", "STRUCK", "Marib") in rels(ex)
