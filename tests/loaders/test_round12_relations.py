@@ -62,3 +62,10 @@ def test_an_ally_named_by_its_country_acts_for_it(run: Callable[[str], Extractio
     assert {("Syria", "STRUCK", "Daraa province"), ("Russia", "STRUCK", "Daraa province")} <= rels(ex)
     ex = run("Marib was shelled by the Houthis and their Iranian ally on Friday.")
     assert ("Iran", "STRUCK", "Marib") in rels(ex)
+
+
+def test_an_apposition_naming_a_neighbourhood_or_reef_places_it(run: Callable[[str], Extraction]) -> None:
+    ex = run("Jabaliya, a Gaza neighbourhood, was hit on Monday.")
+    assert ("Jabaliya", "LOCATED_IN", "Gaza Strip") in rels(ex)
+    ex = run("Gaza City, a crowded Palestinian neighbourhood, was hit.")
+    assert ("Gaza City", "LOCATED_IN", "Palestine") in rels(ex)
