@@ -69,3 +69,15 @@ def test_an_apposition_naming_a_neighbourhood_or_reef_places_it(run: Callable[[s
     assert ("Jabaliya", "LOCATED_IN", "Gaza Strip") in rels(ex)
     ex = run("Gaza City, a crowded Palestinian neighbourhood, was hit.")
     assert ("Gaza City", "LOCATED_IN", "Palestine") in rels(ex)
+
+
+def test_engaging_in_fighting_sets_the_subjects_against_each_other(run: Callable[[str], Extraction]) -> None:
+    ex = run("Armenia and Azerbaijan engaged in heavy clashes on Tuesday.")
+    assert ("Armenia", "OPPOSES", "Azerbaijan") in rels(ex)
+    ex = run(
+        "Chad and Sudan signed a truce in May. The two nations broke it in June and took part in armed engagements."
+    )
+    assert ("Chad", "OPPOSES", "Sudan") in rels(ex)
+    # taking part in talks is no fight
+    ex = run("Ghana and Togo took part in the talks.")
+    assert not rels_of_type(ex, "OPPOSES")
