@@ -93,7 +93,11 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
         nxt = doc[other.end] if other.end < len(doc) else None
         after = doc[other.end + 1] if other.end + 1 < len(doc) else None
         dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
-        if nxt is None or nxt.lower_ not in {",", "and", "or"} or dated:  # "X, Ukraine, July 17"
+        # "X, Manila said ...", "X, Manila's term for ...": the country opens a clause or owns the next
+        # phrase, it does not address X
+        opens = doc[other.end - 1].dep_ in {"nsubj", "nsubjpass", "poss"}
+        listed = nxt is not None and nxt.lower_ in {",", "and", "or"} and not dated  # "X, Ukraine, July 17"
+        if not listed and not opens:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
                 yield r

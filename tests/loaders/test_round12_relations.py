@@ -81,3 +81,11 @@ def test_engaging_in_fighting_sets_the_subjects_against_each_other(run: Callable
     # taking part in talks is no fight
     ex = run("Ghana and Togo took part in the talks.")
     assert not rels_of_type(ex, "OPPOSES")
+
+
+def test_a_capital_opening_the_next_clause_addresses_nothing(run: Callable[[str], Extraction]) -> None:
+    # "X, Country" is an address; "X, Hanoi said" and "X, Hanoi's name for it" are not
+    ex = run("Boats were rammed near an island in the Gulf of Tonkin, Hanoi said on Friday.")
+    assert not any(r[1] == "LOCATED_IN" and r[0] == "Gulf of Tonkin" for r in rels(ex))
+    ex = run("Police said fishermen were detained in Kandahar, Afghanistan.")
+    assert ("Kandahar", "LOCATED_IN", "Afghanistan") in rels(ex)
