@@ -89,3 +89,11 @@ def test_a_capital_opening_the_next_clause_addresses_nothing(run: Callable[[str]
     assert not any(r[1] == "LOCATED_IN" and r[0] == "Gulf of Tonkin" for r in rels(ex))
     ex = run("Police said fishermen were detained in Kandahar, Afghanistan.")
     assert ("Kandahar", "LOCATED_IN", "Afghanistan") in rels(ex)
+
+
+def test_a_recognising_body_is_not_the_actor(run: Callable[[str], Extraction]) -> None:
+    # "UN-recognised government": the UN recognised it, the government acts
+    ex = run("The UN-recognised government attacked rebel positions in Sirte.")
+    assert not any(r[0] == "United Nations" for r in rels(ex))
+    ex = run("The UN-recognised authorities in Tripoli fought the rebels in Sirte.")
+    assert not any(r[0] == "United Nations" for r in rels(ex))
