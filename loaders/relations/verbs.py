@@ -51,6 +51,22 @@ class ActMemory:
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
 
 
+def dateline(tok: Token, table: EntityTable) -> bool:
+    """'KABUL, May 3 A car bomb ...': the capitalised place opening a wire story is where it was filed,
+    not the clause's subject, though the parser may make it one ("NATO, the alliance, ..." is no place)."""
+    doc = tok.doc
+    m = table.mention_at(tok.i)
+    return (
+        tok.i == tok.sent.start
+        and m is not None
+        and m.kind in PLACES
+        and tok.is_upper
+        and len(tok.text) > 2
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in {",", "\u2014", "-", ":"}
+    )
+
+
 def _is_request_call(verb: Token, sent: Span) -> bool:
     # "called on X to ..." is a request, not a call
     return (
@@ -107,6 +123,7 @@ def verb_relations(
         if rtype is None or negated(verb) or conditional(verb):
             continue
         subj_toks, passive = subjects(verb)
+        subj_toks = [t for t in subj_toks if not dateline(t, table)]
         if memory is not None and rtype == "STRUCK" and not passive:
             strikers = [m for s_ in subj_toks for m in actors_of(s_, table)]
             if strikers:

@@ -97,3 +97,13 @@ def test_a_recognising_body_is_not_the_actor(run: Callable[[str], Extraction]) -
     assert not any(r[0] == "United Nations" for r in rels(ex))
     ex = run("The UN-recognised authorities in Tripoli fought the rebels in Sirte.")
     assert not any(r[0] == "United Nations" for r in rels(ex))
+
+
+def test_a_dateline_place_is_no_subject(run: Callable[[str], Extraction]) -> None:
+    ex = run("KANDAHAR, Afghanistan, May 3 A bus was hit by Taliban militants on Friday.")
+    assert ("Taliban", "STRUCK", "Kandahar") not in rels(ex)
+    ex = run("Kandahar was hit by Taliban militants on Friday.")
+    assert ("Taliban", "STRUCK", "Kandahar") in rels(ex)
+    # an upper-case actor opening the sentence stays the subject
+    ex = run("NATO, the Western alliance, bombed Taliban positions on Friday.")
+    assert ("NATO", "STRUCK", "Taliban") in rels(ex)
