@@ -107,3 +107,12 @@ def test_a_dateline_place_is_no_subject(run: Callable[[str], Extraction]) -> Non
     # an upper-case actor opening the sentence stays the subject
     ex = run("NATO, the Western alliance, bombed Taliban positions on Friday.")
     assert ("NATO", "STRUCK", "Taliban") in rels(ex)
+
+
+def test_an_offensive_launched_to_take_a_place_strikes_it(run: Callable[[str], Extraction]) -> None:
+    ex = run("Malian troops launched a major operation to retake Kidal on Monday.")
+    assert ("Mali", "STRUCK", "Kidal") in rels(ex)
+    ex = run("Iraqi forces launched an offensive to recapture Mosul.")
+    assert ("Iraq", "STRUCK", "Mosul") in rels(ex)
+    ex = run("Rebel fighters mounted an assault on Sunday to seize Ajdabiya.")
+    assert any(r[1:] == ("STRUCK", "Ajdabiya") for r in rels(ex))
