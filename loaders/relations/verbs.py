@@ -67,6 +67,17 @@ def dateline(tok: Token, table: EntityTable) -> bool:
     )
 
 
+# "tried to take X", "an offensive to take X": the taking is aimed at, not done ("managed to take X" is)
+AIM_VERBS = frozenset({"try", "attempt", "seek", "aim", "plan", "want", "vow", "threaten", "push", "move"})
+
+
+def _aim(verb: Token) -> bool:
+    """An infinitive of purpose or of an attempt: 'launched an offensive to take X', 'sought to seize X'."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in {"acl", "relcl", "advcl"} or (verb.dep_ == "xcomp" and verb.head.lemma_ in AIM_VERBS)
+
+
 def _is_request_call(verb: Token, sent: Span) -> bool:
     # "called on X to ..." is a request, not a call
     return (
@@ -121,6 +132,8 @@ def verb_relations(
             continue
         rtype = VERBS.get(verb.lemma_)
         if rtype is None or negated(verb) or conditional(verb):
+            continue
+        if rtype == "CONTROLS" and _aim(verb):
             continue
         subj_toks, passive = subjects(verb)
         subj_toks = [t for t in subj_toks if not dateline(t, table)]

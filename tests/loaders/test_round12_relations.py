@@ -116,3 +116,13 @@ def test_an_offensive_launched_to_take_a_place_strikes_it(run: Callable[[str], E
     assert ("Iraq", "STRUCK", "Mosul") in rels(ex)
     ex = run("Rebel fighters mounted an assault on Sunday to seize Ajdabiya.")
     assert any(r[1:] == ("STRUCK", "Ajdabiya") for r in rels(ex))
+
+
+def test_a_place_only_aimed_at_is_not_controlled(run: Callable[[str], Extraction]) -> None:
+    ex = run("Rebels tried to seize Ajdabiya on Sunday.")
+    assert ("rebels", "CONTROLS", "Ajdabiya") not in rels(ex)
+    ex = run("Iraqi forces launched an offensive on Monday to take Tal Afar.")
+    assert ("Iraq", "CONTROLS", "Tal Afar") not in rels(ex)
+    # a taking that succeeded controls
+    ex = run("Rebels managed to take Ajdabiya on Sunday.")
+    assert ("rebels", "CONTROLS", "Ajdabiya") in rels(ex)
