@@ -126,3 +126,13 @@ def test_a_place_only_aimed_at_is_not_controlled(run: Callable[[str], Extraction
     # a taking that succeeded controls
     ex = run("Rebels managed to take Ajdabiya on Sunday.")
     assert ("rebels", "CONTROLS", "Ajdabiya") in rels(ex)
+
+
+def test_the_verb_before_by_acts_for_the_participles_after_it(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Maduro responded by breaking relations with the United States and expelling its diplomats, "
+        "accusing Washington of plotting a coup."
+    )
+    assert ("Maduro", "ACCUSED", "United States") in rels(ex)
+    ex = run("Kenya reacted by shelling Somali positions.")
+    assert ("Kenya", "STRUCK", "Somalia") in rels(ex)
