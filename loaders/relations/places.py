@@ -8,9 +8,10 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES
+from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES, words
 from loaders.relations.relation_kinds import relation
 
+NAMED_SITE_HEADS = words("named_site_heads")
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
 
@@ -111,6 +112,8 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
                 yield r
+    # "the X outpost in Y", "the X massacre in Y": a place naming a site or a massacre there
+    yield from _site_in(sent, table, m)
     # "a Syrian government airbase": it lies in the country
     root = doc[m.end - 1]
     for child in root.children:
@@ -120,6 +123,26 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
+    """'the Dostuk outpost in the Kak-Sai area', 'the Srebrenica massacre in Bosnia': a place that
+    names a site or a massacre (`named_site_heads`) lies where that head is said to be. Other heads are
+    left out: "the Gaza truce talks in Cairo" do not put Gaza in Cairo."""
+    root = sent.doc[m.end - 1]
+    head = root.head
+    if root.dep_ not in {"compound", "nmod"} or head.i < m.end or head.lower_ not in NAMED_SITE_HEADS:
+        return
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            # "in the Kak-Sai area": the name modifying the place noun
+            for t in (p, *(x for x in p.lefts if x.dep_ == "compound")):
+                other = table.mention_at(t.i)
+                if other is not None and other.kind in PLACES and other.key != m.key:
+                    r = relation(m, "LOCATED_IN", other, sent, 0.6)
+                    if r:
+                        yield r
+                    return
 
 
 def _called_capital(sent: Span, m: Mention) -> bool:

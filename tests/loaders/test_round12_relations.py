@@ -136,3 +136,11 @@ def test_the_verb_before_by_acts_for_the_participles_after_it(run: Callable[[str
     assert ("Maduro", "ACCUSED", "United States") in rels(ex)
     ex = run("Kenya reacted by shelling Somali positions.")
     assert ("Kenya", "STRUCK", "Somalia") in rels(ex)
+
+
+def test_a_place_naming_a_site_or_massacre_in_another(run: Callable[[str], Extraction]) -> None:
+    ex = run("Survivors of the Mariupol siege in Ukraine testified on Monday.")
+    assert ("Mariupol", "LOCATED_IN", "Ukraine") in rels(ex)
+    # talks named after a place are not held inside it
+    ex = run("The Gaza truce talks in Cairo resumed.")
+    assert not rels_of_type(ex, "LOCATED_IN") & {("Gaza Strip", "LOCATED_IN", "Cairo")}
