@@ -29,9 +29,9 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
 
 
 def _named_inside(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
-    """ "Beirut's southern suburbs": a place whose own name opens with another place's possessive lies in
+    """ "Sanaa's southern suburbs": a place whose own name opens with another place's possessive lies in
     that place. The outer place must be an entity the article names. A bare modifier ("Taiwan Strait",
-    "Minsk airport") was tried too: the annotators do not place a strait in what it is named after, and
+    "Aden airport") was tried too: the annotators do not place a strait in what it is named after, and
     an airport in its city only optionally (docs/extraction.md, round 12)."""
     doc = sent.doc
     for m in table.mentions_in(sent.start, sent.end):
@@ -94,7 +94,7 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
         nxt = doc[other.end] if other.end < len(doc) else None
         after = doc[other.end + 1] if other.end + 1 < len(doc) else None
         dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
-        # "X, Manila said ...", "X, Manila's term for ...": the country opens a clause or owns the next
+        # "X, Hanoi said ...", "X, Hanoi's name for ...": the country opens a clause or owns the next
         # phrase, it does not address X
         opens = doc[other.end - 1].dep_ in {"nsubj", "nsubjpass", "poss"}
         listed = nxt is not None and nxt.lower_ in {",", "and", "or"} and not dated  # "X, Ukraine, July 17"
@@ -126,7 +126,7 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
 
 
 def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
-    """'the Dostuk outpost in the Kak-Sai area', 'the Srebrenica massacre in Bosnia': a place that
+    """'the Karamyk outpost in the Batken area', 'the Houla massacre in Syria': a place that
     names a site or a massacre (`named_site_heads`) lies where that head is said to be. Other heads are
     left out: "the Gaza truce talks in Cairo" do not put Gaza in Cairo."""
     root = sent.doc[m.end - 1]
@@ -135,7 +135,7 @@ def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRe
         return
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
         for p in (c for c in prep.children if c.dep_ == "pobj"):
-            # "in the Kak-Sai area": the name modifying the place noun
+            # "in the Batken area": the name modifying the place noun
             for t in (p, *(x for x in p.lefts if x.dep_ == "compound")):
                 other = table.mention_at(t.i)
                 if other is not None and other.kind in PLACES and other.key != m.key:

@@ -28,8 +28,8 @@ def test_located_in_by_the_verb_locate(run: Callable[[str], Extraction]) -> None
 
 
 def test_a_place_named_by_another_places_possessive(run: Callable[[str], Extraction]) -> None:
-    ex = run("Jets pounded Beirut's southern suburbs overnight. Later, a curfew was imposed in Beirut.")
-    assert ("Beirut's southern suburbs", "LOCATED_IN", "Beirut") in rels(ex)
+    ex = run("Jets pounded Sanaa's southern suburbs overnight. Later, a curfew was imposed in Sanaa.")
+    assert ("Sanaa's southern suburbs", "LOCATED_IN", "Sanaa") in rels(ex)
     # a bare modifier is no possessive: a strait is not inside what it is named after
     ex = run("Warships sailed through the Taiwan Strait. Taiwan protested.")
     assert ("Taiwan Strait", "LOCATED_IN", "Taiwan") not in rels(ex)
