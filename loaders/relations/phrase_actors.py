@@ -75,7 +75,7 @@ def actors_of(
         for left in t.lefts:
             if left.dep_ not in {"amod", "compound", "poss", "nmod", "nummod"}:
                 continue
-            if any(x.lower_ in ORIGIN_WORDS for x in left.subtree):
+            if any(x.lower_ in ORIGIN_WORDS for x in left.subtree) or _hyphen_origin(left):
                 continue  # "Pakistan-based militants" are not Pakistan
             for sub in left.subtree:
                 mm = table.mention_at(sub.i)
@@ -101,6 +101,14 @@ def actors_of(
                 ]
     seen: set[str] = set()
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
+
+
+def _hyphen_origin(left: Token) -> bool:
+    """'UN-recognised': the parser may hang the name, the hyphen and the participle side by side on the
+    noun, so the participle is not in the name's subtree; read the words right after it."""
+    doc = left.doc
+    i = left.right_edge.i
+    return i + 2 < len(doc) and doc[i + 1].text in {"-", "\u2013"} and doc[i + 2].lower_ in ORIGIN_WORDS
 
 
 def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:

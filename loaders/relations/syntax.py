@@ -34,7 +34,24 @@ def negated(verb: Token) -> bool:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb (inherited through coordination; "urged X to leave": X), and whether it is
     passive; "the coalition fighting X": the head acts."""
-    return clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
+    found = clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
+    if found[0] or not _after_by(verb):
+        return found
+    # "X responded by breaking ties, accusing Y of ...": the verb before "by" acts
+    return clauses.subjects(
+        verb, through_prepositions=True, object_control=OBJECT_CONTROL, acting_participles=True
+    )
+
+
+def _after_by(verb: Token) -> bool:
+    """Whether the clause climbs to its subject through "by V-ing" (and not "of V-ing", where the object
+    before the preposition acted: left to the callers that want it)."""
+    v = verb
+    while v.dep_ in clauses.INHERITING | {"pcomp"} and v.head is not v:
+        if v.dep_ == "pcomp":
+            return v.head.lower_ == "by" and v.head.dep_ == "prep"
+        v = v.head
+    return False
 
 
 # Types whose object is the one related, never what the object's act was aimed at.

@@ -19,6 +19,9 @@ from loaders.relations.relation_kinds import relation
 from loaders.relations.syntax import agents, negated, objects, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
+FIGHT_VERBS = words("fight_verbs")
+# "A and B fought side by side", "fought together": the coordinated subjects are on one side
+SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
 
 
 class ActMemory:
@@ -46,6 +49,33 @@ class ActMemory:
         if tok.lower_ not in ACT_NOUNS:
             return []
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
+
+
+def dateline(tok: Token, table: EntityTable) -> bool:
+    """'KABUL, May 3 A car bomb ...': the capitalised place opening a wire story is where it was filed,
+    not the clause's subject, though the parser may make it one ("NATO, the alliance, ..." is no place)."""
+    doc = tok.doc
+    m = table.mention_at(tok.i)
+    return (
+        tok.i == tok.sent.start
+        and m is not None
+        and m.kind in PLACES
+        and tok.is_upper
+        and len(tok.text) > 2
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in {",", "\u2014", "-", ":"}
+    )
+
+
+# "tried to take X", "an offensive to take X": the taking is aimed at, not done ("managed to take X" is)
+AIM_VERBS = frozenset({"try", "attempt", "seek", "aim", "plan", "want", "vow", "threaten", "push", "move"})
+
+
+def _aim(verb: Token) -> bool:
+    """An infinitive of purpose or of an attempt: 'launched an offensive to take X', 'sought to seize X'."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in {"acl", "relcl", "advcl"} or (verb.dep_ == "xcomp" and verb.head.lemma_ in AIM_VERBS)
 
 
 def _is_request_call(verb: Token, sent: Span) -> bool:
@@ -81,6 +111,15 @@ def _parties_between(sent: Span, table: EntityTable) -> list[Mention]:
     return list(out.values()) if len(out) == 2 else []
 
 
+def _fought_each_other(verb: Token, subj_toks: list[Token], subs: list[Mention]) -> bool:
+    """'A and B clashed in C': a fight verb with no object and two coordinated subjects of its own
+    (not a pair named before, which `is_pair` covers) sets the subjects against one another."""
+    if verb.lemma_ not in FIGHT_VERBS or len(subs) != 2 or len({m.key for m in subs}) != 2:
+        return False
+    coordinated = len(subj_toks) == 2 or any(c.dep_ == "conj" for s in subj_toks for c in s.children)
+    return coordinated and not any(t.lower_ in SAME_SIDE_WORDS for t in verb.subtree)
+
+
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
 
 
@@ -94,7 +133,10 @@ def verb_relations(
         rtype = VERBS.get(verb.lemma_)
         if rtype is None or negated(verb) or conditional(verb):
             continue
+        if rtype == "CONTROLS" and _aim(verb):
+            continue
         subj_toks, passive = subjects(verb)
+        subj_toks = [t for t in subj_toks if not dateline(t, table)]
         if memory is not None and rtype == "STRUCK" and not passive:
             strikers = [m for s_ in subj_toks for m in actors_of(s_, table)]
             if strikers:
@@ -147,6 +189,8 @@ def verb_relations(
                 and any(is_pair(referent(s)) for s in subj_toks)
             ):
                 pairs = [(a, b) for a in subs for b in subs if a.key != b.key]
+            elif rtype == "OPPOSES" and not objs and _fought_each_other(verb, subj_toks, subs):
+                pairs = [(subs[0], subs[1])]
             # "X and Y spoke by phone", "X met Y": reciprocal verbs without an object relate the subjects
             if rtype in SYMMETRIC and not objects_ and len(subs) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subs) for b in subs[i + 1 :]]
