@@ -74,7 +74,12 @@ def pattern_relations(
         if not all(sent.start <= i < sent.end for i in m.nodes.values()):
             continue
         anchor = doc[m.nodes.get("trigger", m.nodes.get("act", min(m.nodes.values())))]
-        if negated(anchor) or negated(clause_verb(anchor)):
+        # option "own_clause": the match is a noun phrase whose own agent acts ("X's accusation that Y
+        # ..."), so a denial around it ("Y rejected X's accusation") is Y's, and X still accused Y
+        if m.options.get("own_clause"):
+            if any(c.dep_ == "neg" for c in anchor.children):
+                continue
+        elif negated(anchor) or negated(clause_verb(anchor)):
             continue
         if "group" in m.nodes or m.options.get("pairwise_subjects"):
             # "the warring A and B", "A and B battled each other": the coordinated actors pairwise

@@ -12,6 +12,8 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
 - `group`: coordinated actors related pairwise ("the warring A and B");
 - no `source` node: the subject of the trigger's clause, or the speaker when the clause is reported
   speech ("X said the attack was an act of aggression");
+- option `"own_clause": true`: a noun phrase with its own agent, kept under a denial of the clause
+  around it ("Y rejected X's accusation that Y ...");
 - option `"subject_target": true`: the clause subject is the target and `source` the source ("B
   receives arms from A", "B, with the support of A, took the town").
 

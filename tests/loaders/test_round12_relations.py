@@ -144,3 +144,17 @@ def test_a_place_naming_a_site_or_massacre_in_another(run: Callable[[str], Extra
     # talks named after a place are not held inside it
     ex = run("The Gaza truce talks in Cairo resumed.")
     assert not rels_of_type(ex, "LOCATED_IN") & {("Gaza Strip", "LOCATED_IN", "Cairo")}
+
+
+def test_accusation_frames(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-accused: no eval text uses these, so they are not on r12/rel)
+    ex = run("Kenya said Somalia was behind the bombing.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Somalia is to blame for the bombing, Kenya said.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya's accusation that Somalia harbours militants was rejected.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya pointed the finger at Somalia.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya said it was responsible for security.")
+    assert not rels_of_type(ex, "ACCUSED")
