@@ -158,3 +158,13 @@ def test_accusation_frames(run: Callable[[str], Extraction]) -> None:
     assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
     ex = run("Kenya said it was responsible for security.")
     assert not rels_of_type(ex, "ACCUSED")
+
+
+def test_side_branch_opposition_verbs_and_state(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-accused: tune halves unchanged by these)
+    ex = run("Israel held Hamas responsible for the attack.")
+    assert ("Israel", "ACCUSED", "Hamas") in rels(ex)
+    ex = run("Boko Haram has waged a decade-long insurgency against the Nigerian state.")
+    assert ("Boko Haram", "OPPOSES", "Nigeria") in rels(ex)
+    ex = run("Somali troops routed al-Shabaab fighters near Baidoa.")
+    assert any(r[0] == "Somalia" and r[1] == "OPPOSES" for r in rels(ex))
