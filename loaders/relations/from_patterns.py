@@ -49,8 +49,11 @@ def _ends(
             subs = subjects(clause_verb(anchor))[0]
             sources = [x for s in subs for x in antecedents(referent(s), table) if x.kind in skinds]
     if "source" in node and not sources and node["source"].dep_ in {"nsubj", "nsubjpass"}:
+        src = node["source"]
+        if src.pos_ == "PRON":  # "X said it had fired rockets at Y": the speaker's own pronoun
+            sources = [x for sp in speaker_of(src.head) for x in actors_of(sp, table, skinds)]
         # "The group fired rockets at X": a subject referring back
-        sources = [x for x in antecedents(referent(node["source"]), table) if x.kind in skinds]
+        sources = sources or [x for x in antecedents(referent(src), table) if x.kind in skinds]
     if m.options.get("subject_target"):
         # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
         targets = subject_actors(clause_verb(anchor), table, tkinds)

@@ -168,3 +168,15 @@ def test_side_branch_opposition_verbs_and_state(run: Callable[[str], Extraction]
     assert ("Boko Haram", "OPPOSES", "Nigeria") in rels(ex)
     ex = run("Somali troops routed al-Shabaab fighters near Baidoa.")
     assert any(r[0] == "Somalia" and r[1] == "OPPOSES" for r in rels(ex))
+
+
+def test_side_branch_places_pronoun_sources_and_pressure(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-extra: no eval half moves)
+    ex = run("Shelling hit Mosul and Kirkuk in northern Iraq.")
+    assert ("Mosul", "LOCATED_IN", "Iraq") in rels(ex)
+    ex = run("Clashes erupted in the Tigray region of Ethiopia.")
+    assert ("Tigray region", "LOCATED_IN", "Ethiopia") in rels(ex)
+    ex = run("Hamas said it had fired rockets at Tel Aviv.")
+    assert ("Hamas", "STRUCK", "Tel Aviv") in rels(ex)
+    ex = run("France stepped up pressure on Belarus this week.")
+    assert ("France", "OPPOSES", "Belarus") in rels(ex)
