@@ -147,7 +147,7 @@ def test_a_place_naming_a_site_or_massacre_in_another(run: Callable[[str], Extra
 
 
 def test_accusation_frames(run: Callable[[str], Extraction]) -> None:
-    # (side branch r12/rel-accused: no eval text uses these, so they are not on r12/rel)
+    # (side branch r12/rel-extra: no eval text uses these, so they are not on r12/rel)
     ex = run("Kenya said Somalia was behind the bombing.")
     assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
     ex = run("Somalia is to blame for the bombing, Kenya said.")
@@ -161,7 +161,7 @@ def test_accusation_frames(run: Callable[[str], Extraction]) -> None:
 
 
 def test_side_branch_opposition_verbs_and_state(run: Callable[[str], Extraction]) -> None:
-    # (side branch r12/rel-accused: tune halves unchanged by these)
+    # (side branch r12/rel-extra: tune halves unchanged by these)
     ex = run("Israel held Hamas responsible for the attack.")
     assert ("Israel", "ACCUSED", "Hamas") in rels(ex)
     ex = run("Boko Haram has waged a decade-long insurgency against the Nigerian state.")
