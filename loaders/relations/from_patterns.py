@@ -53,8 +53,11 @@ def _ends(
             subs = subjects(clause_verb(anchor))[0]
             sources = [x for s in subs for x in antecedents(referent(s), table) if x.kind in skinds]
     if "source" in node and not sources and node["source"].dep_ in {"nsubj", "nsubjpass"}:
+        src = node["source"]
+        if src.pos_ == "PRON":  # "X said it had fired rockets at Y": the speaker's own pronoun
+            sources = [x for sp in speaker_of(src.head) for x in actors_of(sp, table, skinds)]
         # "The group fired rockets at X": a subject referring back
-        sources = [x for x in antecedents(referent(node["source"]), table) if x.kind in skinds]
+        sources = sources or [x for x in antecedents(referent(src), table) if x.kind in skinds]
     if m.options.get("subject_target"):
         # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
         targets = subject_actors(clause_verb(anchor), table, tkinds)
@@ -78,7 +81,12 @@ def pattern_relations(
         if not all(sent.start <= i < sent.end for i in m.nodes.values()):
             continue
         anchor = doc[m.nodes.get("trigger", m.nodes.get("act", min(m.nodes.values())))]
-        if negated(anchor) or negated(clause_verb(anchor)):
+        # option "own_clause": the match is a noun phrase whose own agent acts ("X's accusation that Y
+        # ..."), so a denial around it ("Y rejected X's accusation") is Y's, and X still accused Y
+        if m.options.get("own_clause"):
+            if any(c.dep_ == "neg" for c in anchor.children):
+                continue
+        elif negated(anchor) or negated(clause_verb(anchor)):
             continue
         if "group" in m.nodes or m.options.get("pairwise_subjects"):
             # "the warring A and B", "A and B battled each other": the coordinated actors pairwise

@@ -14,6 +14,8 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
   speech ("X said the attack was an act of aggression");
 - option `"source_alone": true`: the `source` node's own entity only, not its conjuncts ("A, who is the
   chairman of B, and C": the relative clause is A's);
+- option `"own_clause": true`: a noun phrase with its own agent, kept under a denial of the clause
+  around it ("Y rejected X's accusation that Y ...");
 - option `"subject_target": true`: the clause subject is the target and `source` the source ("B
   receives arms from A", "B, with the support of A, took the town").
 

@@ -12,6 +12,7 @@ from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFI
 from loaders.relations.relation_kinds import relation
 
 NAMED_SITE_HEADS = words("named_site_heads")
+REGION_NOUNS = frozenset({"region", "province", "state", "governorate", "district", "county", "oblast"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
 
@@ -76,8 +77,8 @@ def _fronted_place(sent: Span, table: EntityTable, placed: set[str]) -> Iterator
 def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
     """LOCATED_IN from the words around one place mention."""
     doc = sent.doc
-    # "X in Y", "X, in northern Y"
-    j = m.end
+    # "X in Y", "X, in northern Y", "X, W and Z in Y" (the places listed share the phrase)
+    j = _list_end(sent, table, m)
     if j < len(doc) and doc[j].text == ",":
         j += 1
     if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
@@ -89,6 +90,14 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
             r = relation(m, "LOCATED_IN", other, sent, 0.7)
             if r:
                 yield r
+    # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end - 1].lower_ in REGION_NOUNS:
+        other = table.mention_at(m.end + 1)
+        if other is not None and other.kind in PLACES and other.key != m.key:
+            r = relation(m, "LOCATED_IN", other, sent, 0.6)
+            if r:
+                yield r
+    j = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
     # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
     if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
         nxt = doc[other.end] if other.end < len(doc) else None
@@ -123,6 +132,20 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:
+    """Where the list of places that `m` opens ends: "Aleppo, Homs and Hama in Y" -> after Hama; `m.end`
+    when no other place follows it in a list."""
+    doc = sent.doc
+    j = m.end
+    while j + 1 < sent.end and doc[j].lower_ in {",", "and"}:
+        k = j + 2 if doc[j].text == "," and doc[j + 1].lower_ == "and" else j + 1
+        nxt = table.mention_at(k)
+        if nxt is None or nxt.start != k or nxt.kind != "place":
+            break
+        j = nxt.end
+    return j
 
 
 def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:

@@ -144,3 +144,39 @@ def test_a_place_naming_a_site_or_massacre_in_another(run: Callable[[str], Extra
     # talks named after a place are not held inside it
     ex = run("The Gaza truce talks in Cairo resumed.")
     assert not rels_of_type(ex, "LOCATED_IN") & {("Gaza Strip", "LOCATED_IN", "Cairo")}
+
+
+def test_accusation_frames(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-extra: no eval text uses these, so they are not on r12/rel)
+    ex = run("Kenya said Somalia was behind the bombing.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Somalia is to blame for the bombing, Kenya said.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya's accusation that Somalia harbours militants was rejected.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya pointed the finger at Somalia.")
+    assert ("Kenya", "ACCUSED", "Somalia") in rels(ex)
+    ex = run("Kenya said it was responsible for security.")
+    assert not rels_of_type(ex, "ACCUSED")
+
+
+def test_side_branch_opposition_verbs_and_state(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-extra: tune halves unchanged by these)
+    ex = run("Israel held Hamas responsible for the attack.")
+    assert ("Israel", "ACCUSED", "Hamas") in rels(ex)
+    ex = run("Boko Haram has waged a decade-long insurgency against the Nigerian state.")
+    assert ("Boko Haram", "OPPOSES", "Nigeria") in rels(ex)
+    ex = run("Somali troops routed al-Shabaab fighters near Baidoa.")
+    assert any(r[0] == "Somalia" and r[1] == "OPPOSES" for r in rels(ex))
+
+
+def test_side_branch_places_pronoun_sources_and_pressure(run: Callable[[str], Extraction]) -> None:
+    # (side branch r12/rel-extra: no eval half moves)
+    ex = run("Shelling hit Mosul and Kirkuk in northern Iraq.")
+    assert ("Mosul", "LOCATED_IN", "Iraq") in rels(ex)
+    ex = run("Clashes erupted in the Tigray region of Ethiopia.")
+    assert ("Tigray region", "LOCATED_IN", "Ethiopia") in rels(ex)
+    ex = run("Hamas said it had fired rockets at Tel Aviv.")
+    assert ("Hamas", "STRUCK", "Tel Aviv") in rels(ex)
+    ex = run("France stepped up pressure on Belarus this week.")
+    assert ("France", "OPPOSES", "Belarus") in rels(ex)
