@@ -88,3 +88,5 @@ LEGAL_SUFFIXES = _set("legal_suffixes")
 PLACE_PARTS = _set("place_parts")
 # "X's international airport", "X's southern suburbs": a facility or part of a town named after it.
 TOWN_FACILITIES = _set("town_facilities")
+# Names of a state's own bodies ("the junta", "the Republican Guard"): the state itself (state_units.py).
+STATE_UNITS = _set("state_units")
