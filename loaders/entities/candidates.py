@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
+    CARRIER_NOUNS,
     EQUIPMENT_NOUNS,
     GOVERNMENT_NOUNS,
     MAX_WINDOW,
@@ -13,6 +14,7 @@ from loaders.entities.lexicon import (
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
+    VEHICLE_MAKERS,
 )
 from loaders.gazetteer import Gazetteer
 
@@ -143,9 +145,18 @@ def _equipment_tokens(doc: Doc) -> set[int]:
             and tok.head.lower_ in EQUIPMENT_NOUNS
             and tok.head.i > tok.i
             and not any(c.dep_ == "case" for c in tok.children)
+            and not operator_of(tok)
         ):
             out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
+        if tok.lower_ in VEHICLE_MAKERS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+            out.add(tok.i)  # "an Airbus operated by X": one of the maker's vehicles
     return out
+
+
+def operator_of(tok: Token) -> bool:
+    """A company named before a carrier noun is the one that flies it ("a Ryanair plane"), unless it is a
+    maker ("a Boeing jet") or the model did not read a body ("a Buk missile" is no carrier anyway)."""
+    return tok.ent_type_ == "ORG" and tok.head.lower_ in CARRIER_NOUNS and tok.lower_ not in VEHICLE_MAKERS
 
 
 def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:

@@ -29,6 +29,7 @@ from loaders.entities.context import (
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
     MACRO_REGIONS,
@@ -160,6 +161,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and coordinated_with_person(span, gaz, label == "PERSON")
     ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:
+        return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
         return "organization", text, c.how  # "the national airline Avianor": named by its trade
     if label in {"GPE", "LOC", "FAC", "place"}:

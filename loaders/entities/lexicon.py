@@ -90,3 +90,9 @@ PLACE_PARTS = _set("place_parts")
 TOWN_FACILITIES = _set("town_facilities")
 # Names of a state's own bodies ("the junta", "the Republican Guard"): the state itself (state_units.py).
 STATE_UNITS = _set("state_units")
+# Makers of aircraft ("a Boeing jet", "an Airbus"): the vehicle, not an actor. Any other company before a
+# carrier noun ("a Ryanair plane") is the operator, which is an actor.
+VEHICLE_MAKERS = _set("vehicle_makers")
+CARRIER_NOUNS = _set("carrier_nouns")
+# Last words of an airline's name ("Wizz Air", "Gulf Airways"): a company whatever the model tagged it.
+COMPANY_NAME_ENDS = _set("company_name_ends")

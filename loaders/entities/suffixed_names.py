@@ -46,7 +46,9 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
                 continue
             end = tok.i + 1
-            if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
+            if tok.lower_ == "air":
+                if end >= len(doc) or doc[end].lower_ not in {"base", "field"}:
+                    continue  # "Wizz Air", "Royal Jordanian Air": an airline; "X air base" is the place
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
     return (
