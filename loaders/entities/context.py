@@ -16,6 +16,7 @@ from loaders.entities.lexicon import (
     PLACE_PREPS,
     PLACE_VERBS,
     SPEECH_OR_ACTION,
+    TOWN_FACILITIES,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
 
@@ -105,6 +106,7 @@ def strong_locative(doc: Doc, start: int, end: int) -> bool:
         or prev in PLACE_NOUNS
         or nxt in PLACE_SUFFIXES
         or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+        or (prev == "of" and start > 1 and doc[start - 2].lower_ in TOWN_FACILITIES)  # "the outskirts of X"
     )
 
 
