@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
@@ -167,6 +169,8 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     for tok in doc:
         if tok.lower_ not in gaz.titles or tok.i + 2 >= len(doc):
             continue
+        if doc[tok.i + 1].lower_ in gaz.titles:
+            continue  # "Lieutenant Colonel X": the name follows the last title word, which is read next
         end = tok.i + 1
         words = 0
         hyphen = False
@@ -197,13 +201,25 @@ def gaz_free(tok: Token) -> bool:
     return tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
-def _joined_person_ents(doc: Doc) -> list[Span]:
+def _joined_person_ents(doc: Doc, titles: Collection[str] = ()) -> list[Span]:
     """spaCy's entities, with two PERSON entities that touch joined into one: the small model cuts a long
-    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between."""
+    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between.
+    So is a title-led run the model called a body before a PERSON that touches it ("General Ana Maria" +
+    "Oliveira Santos"): a body's name does not open with an office title."""
     out: list[Span] = []
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        if (
+            prev is not None
+            and ent.label_ == "PERSON"
+            and prev.label_ == "ORG"
+            and prev.end == ent.start
+            and prev[0].lower_ in titles
+            and all(t.is_title and t.lower_ not in ORG_WORDS for t in prev)
+        ):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
@@ -213,7 +229,7 @@ def _joined_person_ents(doc: Doc) -> list[Span]:
 def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
-    for ent in _joined_person_ents(doc):
+    for ent in _joined_person_ents(doc, gaz.titles):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):
