@@ -84,8 +84,8 @@ def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if start == 0:
         return False
     prev = doc[start - 1]
-    if not prev.text[:1].isupper():
-        return False
+    if not prev.text[:1].isupper() and not (start > 1 and doc[start - 2].text[:1].isupper()):
+        return False  # a lower-case title counts after a body's name: "Kremlin spokesman X", "AU Commission chairman X"
     two = f"{doc[start - 2].lower_} {prev.lower_}" if start > 1 else ""
     return prev.lower_ in gaz.person_titles or two in gaz.person_titles
 
