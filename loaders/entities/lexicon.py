@@ -96,3 +96,5 @@ VEHICLE_MAKERS = _set("vehicle_makers")
 CARRIER_NOUNS = _set("carrier_nouns")
 # Last words of an airline's name ("Wizz Air", "Gulf Airways"): a company whatever the model tagged it.
 COMPANY_NAME_ENDS = _set("company_name_ends")
+# Head nouns of public bodies named in lower case ("the election commission", bodies.py).
+BODY_HEADS = _set("body_heads")
