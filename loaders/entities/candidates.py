@@ -179,6 +179,10 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             if t.is_title and t.is_alpha:
                 words += 1
                 end += 1
+            elif words == 0 and t.is_upper and t.is_alpha and 2 <= len(t) <= 4 and gaz.lookup(t.text) is None:
+                hyphen = True  # "Captain DKP Silva": initials written without stops, which the model skips
+                words += 1
+                end += 1
             elif (
                 t.text == "-"
                 and not doc[end - 1].whitespace_
