@@ -59,13 +59,14 @@ def declared_aliases(
             m
             for m in raw
             if m.end <= cue_start
-            and keymap[m.key] != keymap[named.key]
             and _compatible(kinds[m.key], kinds[named.key])
             and here - sent_no[doc[m.start].sent.start] <= MAX_SENTENCES_BACK
         ]
         if not earlier:
             continue
         ante = max(earlier, key=lambda m: m.start)
+        if keymap[ante.key] == keymap[named.key]:
+            continue  # "the X Community, known as XC": the names are one entity already
         old, new = keymap[ante.key], keymap[named.key]
         ante_name = old.split("|", 1)[1]
         if ante_name[:1].isupper():
