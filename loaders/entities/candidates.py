@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     CARRIER_NOUNS,
+    COMPANY_NAME_ENDS,
     EQUIPMENT_NOUNS,
     GOVERNMENT_NOUNS,
     MAX_WINDOW,
@@ -156,9 +157,29 @@ def _equipment_tokens(doc: Doc) -> set[int]:
 
 
 def operator_of(tok: Token) -> bool:
-    """A company named before a carrier noun is the one that flies it ("a Ryanair plane"), unless it is a
-    maker ("a Boeing jet") or the model did not read a body ("a Buk missile" is no carrier anyway)."""
-    return tok.ent_type_ == "ORG" and tok.head.lower_ in CARRIER_NOUNS and tok.lower_ not in VEHICLE_MAKERS
+    """A company named before a carrier noun is the one that flies it ("a Ryanair plane", "a Wizz Air
+    jet"), unless it is a maker ("a Boeing jet") or the model did not read a body ("a Buk missile" is no
+    carrier anyway)."""
+    last = tok
+    while last.head.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i > last.i:
+        last = last.head  # "Wizz" -> "Air" -> "jet"
+    company = tok.ent_type_ == "ORG" or last.lower_ in COMPANY_NAME_ENDS
+    return company and last.head.lower_ in CARRIER_NOUNS and tok.lower_ not in VEHICLE_MAKERS
+
+
+def titled_person(ent: Span, gaz: Gazetteer) -> bool:
+    """An ORG span that is a personal title and two or more name words ("Colonel Ana Maria Ruiz"): no word
+    of a body ("General National Congress") and no common noun ("General Electric Motors")."""
+    rest = ent[1:]
+    return (
+        ent[0].lower_ in gaz.person_titles
+        and len(rest) >= 2
+        and all(t.text[:1].isupper() and t.is_alpha for t in rest)
+        and not any(
+            t.lower_ in ORG_WORDS or t.lower_ in gaz.common_nouns or t.lemma_.lower() in gaz.common_nouns
+            for t in rest
+        )
+    )
 
 
 def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -247,10 +268,13 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        label = ent.label_
+        if label == "ORG" and titled_person(ent, gaz):
+            label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:
             end -= 1  # "the Kabul Times newspaper": the outlet is "Kabul Times"
         if end != ent.end and not doc[end - 1].text[:1].isupper():
             end = ent.end
-        out.append(Candidate(ent.start, end, ent.label_, None, "ner", 2))
+        out.append(Candidate(ent.start, end, label, None, "ner", 2))
     return out
