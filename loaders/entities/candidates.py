@@ -66,7 +66,22 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             ):
                 out.append(Candidate(i, j + 1, "place", None, "city", 1))
             s += ws[j]
+        acronym = title_case_acronym(doc[i], gaz)
+        if acronym is not None:
+            out.append(Candidate(i, i + 1, acronym[0], acronym[1], "gazetteer", 3))
     return out
+
+
+def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
+    """'Nato', 'Ecowas', 'Isil': a body's acronym written as a word, as some outlets' style is (kind and
+    canonical name of the upper-case form). Only a proper noun, and not a common word opening a sentence."""
+    text = tok.text
+    if len(text) < 4 or not text.isalpha() or not text.istitle() or tok.pos_ != "PROPN":
+        return None
+    if tok.is_sent_start and tok.lower_ in gaz.common_nouns:
+        return None
+    hit = gaz.names.get(text.upper())
+    return hit if hit is not None and hit[0] in {"organization", "armed_group"} else None
 
 
 DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})

@@ -39,6 +39,7 @@ from loaders.entities.lexicon import (
     PLACE_NOUNS,
     PLACE_PREPS,
     ROAD_NOUNS,
+    SECTION_LABELS,
     SPEECH_OR_ACTION,
 )
 from loaders.gazetteer import Gazetteer
@@ -84,6 +85,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
     if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
+    if c.how == "ner" and len(span) == 1 and span[0].lower_ in SECTION_LABELS:
+        return None, text, c.how  # "Explainer: why ...": a page's label for the piece, not a name
     if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
         return None, text, c.how
     ran_past = any(

@@ -98,3 +98,5 @@ CARRIER_NOUNS = _set("carrier_nouns")
 COMPANY_NAME_ENDS = _set("company_name_ends")
 # Head nouns of public bodies named in lower case ("the election commission", bodies.py).
 BODY_HEADS = _set("body_heads")
+# Labels of a page's sections and headline kinds ("Explainer:", "Factbox:"): never a name.
+SECTION_LABELS = _set("section_labels")
