@@ -33,6 +33,8 @@ from loaders.entities.lexicon import (
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
     MACRO_REGIONS,
+    MEDIA_DESCRIPTORS,
+    MEDIA_WORDS,
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
@@ -164,6 +166,10 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and coordinated_with_person(span, gaz, label == "PERSON")
     ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and c.end < len(doc) and doc[c.end].is_lower and (
+        doc[c.end].lower_ in MEDIA_DESCRIPTORS
+    ):
+        return "organization", text, c.how  # "Iran's Mehr news agency", "the Daily Star newspaper": an outlet
     if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:
         return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
@@ -201,8 +207,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return "country", head[1], "gazetteer+gov"  # "US Navy", "Pakistan Air Force"
         if text in gaz.cities and is_locative(doc, c.start, c.end):
             return "place", text, c.how
-        if ARMED_WORDS.search(text):
-            return "armed_group", text, c.how
+        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS:
+            return "armed_group", text, c.how  # but "Army Radio", "Army Television" are outlets
         return "organization", text, c.how
     if label in {"armed_group", "group"}:
         return label, text, c.how  # type: ignore[return-value]
