@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
-from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, ORG_WORDS
+from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, MEDIA_WORDS, ORG_WORDS
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
 
@@ -25,8 +25,8 @@ def title_affiliations(
             first = doc[m.start].text
             hit = gaz.lookup(first)
             body_words = {t.lower_ for t in doc[m.start + 1 : m.end]}
-            if not body_words & BODY_WORDS:
-                continue  # "Libya Dawn militia", "Syrian Observatory for ...": a name, not a state body
+            if not body_words & BODY_WORDS or doc[m.end - 1].lower_ in MEDIA_WORDS:
+                continue  # "Libya Dawn militia", "Syrian Observatory for ...", "X Army Radio": not a state body
             if hit is not None and hit[0] == "country" and hit[1] != m.key and hit[1] in table.entities:
                 sent = doc[m.start].sent
                 out.setdefault(
