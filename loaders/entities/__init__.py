@@ -48,8 +48,8 @@ from loaders.entities.rementions import (
     add_state_form_rementions,
     add_state_rementions,
 )
-from loaders.entities.state_units import join_state_units
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
+from loaders.entities.state_units import join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention

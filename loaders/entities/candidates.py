@@ -166,7 +166,9 @@ def _equipment_tokens(doc: Doc) -> set[int]:
             and not operator_of(tok)
         ):
             out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
-        if tok.lower_ in VEHICLE_MAKERS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+        if tok.lower_ in VEHICLE_MAKERS and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children
+        ):
             out.add(tok.i)  # "an Airbus operated by X": one of the maker's vehicles
     return out
 

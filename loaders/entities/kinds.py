@@ -166,8 +166,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and coordinated_with_person(span, gaz, label == "PERSON")
     ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
-    if label in {"GPE", "LOC", "FAC", "PERSON"} and c.end < len(doc) and doc[c.end].is_lower and (
-        doc[c.end].lower_ in MEDIA_DESCRIPTORS
+    if (
+        label in {"GPE", "LOC", "FAC", "PERSON"}
+        and c.end < len(doc)
+        and doc[c.end].is_lower
+        and (doc[c.end].lower_ in MEDIA_DESCRIPTORS)
     ):
         return "organization", text, c.how  # "Iran's Mehr news agency", "the Daily Star newspaper": an outlet
     if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:

@@ -35,7 +35,9 @@ def join_state_units(
 ) -> None:
     """Point the keys of state bodies at their country (`keymap`: provisional key -> entity key, updated
     in place)."""
-    units = {m.key for m in raw if kinds[keymap[m.key]] != "country" and unit_name(keymap[m.key].split("|", 1)[1])}
+    units = {
+        m.key for m in raw if kinds[keymap[m.key]] != "country" and unit_name(keymap[m.key].split("|", 1)[1])
+    }
     if not units:
         return
     by_end = {m.end: keymap[m.key] for m in raw if kinds[keymap[m.key]] == "country"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import ExtractedEvent, Extraction
-from tests.loaders.extracted import kinds, of_type
+from tests.loaders.extracted import kinds, of_type, rels
 
 
 def test_a_guard_unit_of_a_state_is_the_state(run: Callable[[str], Extraction]) -> None:
@@ -118,8 +118,40 @@ def test_an_alias_cue_on_a_known_short_form_joins_nothing_else(run: Callable[[st
     assert "SADC" not in un.aliases, un.aliases
 
 
-def test_a_spokesman_reporting_his_own_body_accuses_no_one(events: Callable[[str], list[ExtractedEvent]]) -> None:
-    evs = events("The navy sank three rebel boats near the coast on Monday, navy spokesman Captain Ravi Perera said.")
+def test_a_spokesman_reporting_his_own_body_accuses_no_one(
+    events: Callable[[str], list[ExtractedEvent]],
+) -> None:
+    evs = events(
+        "The navy sank three rebel boats near the coast on Monday, navy spokesman Captain Ravi Perera said."
+    )
     assert not of_type(evs, "ACCUSE"), evs
     evs = events("Army spokesman Colonel Ali Hassan said the rebels attacked a convoy on Monday.")
     assert of_type(evs, "ACCUSE"), evs
+
+
+def test_a_name_before_a_media_descriptor_is_an_outlet(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The strike killed two guards, according to Iran's Tasnim news agency. "
+        "Turkish Army Radio said the convoy had turned back."
+    )
+    found = kinds(ex)
+    assert found.get("Tasnim") == "organization", found
+    assert found.get("Turkish Army Radio") == "organization", found
+    assert ("Turkish Army Radio", "AFFILIATED_WITH", "Turkey") not in rels(ex), rels(ex)
+
+
+def test_a_title_case_acronym_of_a_known_body(run: Callable[[str], Extraction]) -> None:
+    ex = run("Ecowas suspended Guinea after the coup, and Nato said it was watching the region.")
+    found = kinds(ex)
+    assert found.get("ECOWAS") == "organization", found
+    assert found.get("NATO") == "organization", found
+
+
+def test_an_opening_modifier_is_cut_from_a_known_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops left Mali last year. Neighbouring Niger has followed a similar path.")
+    assert kinds(ex).get("Niger") == "country", kinds(ex)
+
+
+def test_a_section_label_is_no_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("Explainer: why the talks in Doha failed\n\nQatar said the talks would resume.")
+    assert "Explainer" not in kinds(ex), kinds(ex)
