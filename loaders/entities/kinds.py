@@ -87,6 +87,9 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
     if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
+    if c.how == "ner" and len(span) == 1 and span[0].lower_ in COMPASS_WORDS:
+        short = compass_short_form(doc, span[0].text, gaz)  # "the North": North Korea, if the text names it
+        return ("country", short, "shortform") if short is not None else (None, text, c.how)
     if c.how == "ner" and len(span) == 1 and span[0].lower_ in SECTION_LABELS:
         return None, text, c.how  # "Explainer: why ...": a page's label for the piece, not a name
     if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
@@ -216,6 +219,21 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label in {"armed_group", "group"}:
         return label, text, c.how  # type: ignore[return-value]
     return None, text, c.how
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+
+def compass_short_form(doc: Doc, word: str, gaz: Gazetteer) -> str | None:
+    """The one country the text names as "<word> X" ("North Korea", "South Sudan"), which a bare "the
+    North" or "the South" shortens; None when the text names none or two."""
+    found = set()
+    for tok in doc[:-1]:
+        if tok.text == word:
+            hit = gaz.lookup(f"{word} {doc[tok.i + 1].text}")
+            if hit is not None and hit[0] == "country":
+                found.add(hit[1])
+    return found.pop() if len(found) == 1 else None
 
 
 ETHNIC_PARTICIPLES = frozenset({"populated", "inhabited", "majority", "dominated", "speaking"})

@@ -155,3 +155,14 @@ def test_an_opening_modifier_is_cut_from_a_known_name(run: Callable[[str], Extra
 def test_a_section_label_is_no_name(run: Callable[[str], Extraction]) -> None:
     ex = run("Explainer: why the talks in Doha failed\n\nQatar said the talks would resume.")
     assert "Explainer" not in kinds(ex), kinds(ex)
+
+
+def test_a_bare_compass_word_is_the_country_the_text_names_with_it(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "South Sudan accused Sudan of bombing oil fields. The South said the raids killed five people, "
+        "and North Korea sent an envoy."
+    )
+    found = kinds(ex)
+    assert "South" not in found, found
+    ssd = next(e for e in ex.entities if e.name == "South Sudan")
+    assert "South" in ssd.aliases, ssd.aliases
