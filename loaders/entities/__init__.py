@@ -39,7 +39,7 @@ from loaders.entities.coreference import (
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
-from loaders.entities.place_phrases import town_facility_candidates
+from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
     add_head_rementions,
@@ -85,6 +85,7 @@ def find_entities(
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
+        + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)
         + lower_body_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))

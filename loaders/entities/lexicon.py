@@ -100,3 +100,5 @@ COMPANY_NAME_ENDS = _set("company_name_ends")
 BODY_HEADS = _set("body_heads")
 # Labels of a page's sections and headline kinds ("Explainer:", "Factbox:"): never a name.
 SECTION_LABELS = _set("section_labels")
+# Compass adjectives before a place's name ("into eastern X"): place_phrases.py.
+COMPASS_ADJECTIVES = _set("compass_adjectives")

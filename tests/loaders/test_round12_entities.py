@@ -166,3 +166,10 @@ def test_a_bare_compass_word_is_the_country_the_text_names_with_it(run: Callable
     assert "South" not in found, found
     ssd = next(e for e in ex.entities if e.name == "South Sudan")
     assert "South" in ssd.aliases, ssd.aliases
+
+
+def test_a_name_after_a_compass_adjective_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Tanks pushed into eastern Bentiu on Tuesday while shelling went on in northern Sudan.")
+    found = kinds(ex)
+    assert found.get("Bentiu") == "place", found
+    assert found.get("Sudan") == "country", found
