@@ -182,6 +182,13 @@ def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[
         and tok.head.pos_ == "NOUN"
     ):
         return True
+    if (
+        tok.is_sent_start
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].pos_ in {"AUX", "VERB"}
+        and not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+    ):
+        return True  # "Gunfire was heard": a noun opening a sentence; a surname ("Price said") recurs mid-sentence
     return label == "PERSON" and any(
         t.text == tok.text and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tok.doc
     )

@@ -173,3 +173,13 @@ def test_a_name_after_a_compass_adjective_is_a_place(run: Callable[[str], Extrac
     found = kinds(ex)
     assert found.get("Bentiu") == "place", found
     assert found.get("Sudan") == "country", found
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Gunfire was heard near the port of Aden. State Department spokesman Ned Price spoke on Monday. "
+        "Price said the talks would go on."
+    )
+    found = kinds(ex)
+    assert "Gunfire" not in found, found
+    assert found.get("Ned Price") == "person", found
