@@ -146,6 +146,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     ):
         # "troops withdrew towards Daraa", "families fled to Tarvel": a body is not where one goes
         return "place", text, c.how
+    if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and described_as_armed(span, gaz):
+        return (
+            "armed_group",
+            text,
+            c.how,
+        )  # "the Gulf Clan, the country's biggest gang": named as an armed body
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
@@ -269,6 +275,20 @@ def described_as_place(span: Span) -> bool:
         or (c.dep_ == "amod" and c.lower_ in HELD_WORDS and not body)
         for c in span.root.children
     )
+
+
+def described_as_armed(span: Span, gaz: Gazetteer) -> bool:
+    """The name's apposition is an armed collective noun ("X, a drug gang", "X, the largest rebel
+    group"): the text says what the body is, whatever the model tagged it."""
+    for c in span.root.children:
+        if c.dep_ != "appos":
+            continue
+        heads = {c.lower_, c.lemma_.lower() + "s"}
+        if c.lemma_.lower() == "group":  # "the largest rebel group": the modifier says it is armed
+            heads |= {t.lower_ for t in c.lefts} | {t.lower_ + "s" for t in c.lefts}
+        if any(gaz.collectives.get(h) == "armed_group" for h in heads):
+            return True
+    return False
 
 
 HELD_WORDS = frozenset({"held", "controlled", "occupied", "besieged"})  # "LNA-held Jufra" is a place

@@ -183,3 +183,12 @@ def test_a_common_noun_opening_a_sentence_is_no_name(run: Callable[[str], Extrac
     found = kinds(ex)
     assert "Gunfire" not in found, found
     assert found.get("Ned Price") == "person", found
+
+
+def test_a_name_described_as_an_armed_collective_is_an_armed_group(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Soldiers clashed with the Gulf Clan, the country's biggest drug trafficking gang, near the coast. "
+        "Police also raided the Sierra Brigade, the largest rebel group in the hills."
+    )
+    found = kinds(ex)
+    assert found.get("Gulf Clan") == "armed_group", found
