@@ -49,7 +49,7 @@ def join_state_units(
                 owners.setdefault(m.key, owner)
     counts = Counter(keymap[m.key] for m in raw if kinds[keymap[m.key]] == "country").most_common(2)
     land = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
-    for key in units:
+    for key in sorted(units):  # sorted: the same output on every run
         owner = owners.get(key, land)
         if owner is None:
             continue
