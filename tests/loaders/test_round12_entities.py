@@ -192,3 +192,34 @@ def test_a_name_described_as_an_armed_collective_is_an_armed_group(run: Callable
     )
     found = kinds(ex)
     assert found.get("Gulf Clan") == "armed_group", found
+
+
+def test_two_people_sharing_a_surname_stay_two(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The militia is led by Ahmed Salim Warsame. His cousin, Hassan Warsame, was arrested in Mombasa. "
+        "Warsame denied the charges."
+    )
+    found = kinds(ex)
+    assert found.get("Ahmed Salim Warsame") == "person", found
+    assert found.get("Hassan Warsame") == "person", found
+
+
+def test_a_surname_with_an_arabic_article_joins_the_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "General Khalid Mahmoud al-Tayeb addressed troops in Omdurman. Al-Tayeb's forces later denied "
+        "shelling the market."
+    )
+    found = kinds(ex)
+    assert "Al-Tayeb" not in found, found
+    assert found.get("Khalid Mahmoud al-Tayeb") == "person", found
+
+
+def test_a_nickname_after_known_as_is_the_person(run: Callable[[str], Extraction]) -> None:
+    ex = run("The group is commanded by Ali Mohamed Rage, known as Dhere, who spoke in Mogadishu.")
+    person = next(e for e in ex.entities if e.name == "Ali Mohamed Rage")
+    assert "Dhere" in person.aliases and "Dhere" not in kinds(ex), (person.aliases, kinds(ex))
+
+
+def test_a_gerund_after_a_preposition_is_no_part_of_a_collective(run: Callable[[str], Extraction]) -> None:
+    ex = run("The army accused the rebels of shelling refugees in Goma.")
+    assert not any("shelling" in name for name in kinds(ex)), kinds(ex)
