@@ -354,4 +354,8 @@ def titled_apposition(span: Span, gaz: Gazetteer) -> bool:
         return False
     if any(t.lower_ in ORG_WORDS for t in span) or gaz.lookup(span.text) is not None:
         return False
-    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in span.root.children)
+    root = span.root
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in gaz.titles:
+        return True  # "the Union's envoy, X Y": the office comes first
+    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in root.children)

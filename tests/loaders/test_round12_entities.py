@@ -223,3 +223,12 @@ def test_a_nickname_after_known_as_is_the_person(run: Callable[[str], Extraction
 def test_a_gerund_after_a_preposition_is_no_part_of_a_collective(run: Callable[[str], Extraction]) -> None:
     ex = run("The army accused the rebels of shelling refugees in Goma.")
     assert not any("shelling" in name for name in kinds(ex)), kinds(ex)
+
+
+def test_a_name_after_an_office_and_a_comma_is_a_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The bloc's envoy, Jakaya Mrisho Kikwete, has been trying to broker talks in Nairobi. "
+        "The union's mediator, Ellen Johnson, arrived on Monday."
+    )
+    found = kinds(ex)
+    assert found.get("Jakaya Mrisho Kikwete") == "person", found
