@@ -227,8 +227,8 @@ def test_a_gerund_after_a_preposition_is_no_part_of_a_collective(run: Callable[[
 
 def test_a_name_after_an_office_and_a_comma_is_a_person(run: Callable[[str], Extraction]) -> None:
     ex = run(
-        "The bloc's envoy, Jakaya Mrisho Kikwete, has been trying to broker talks in Nairobi. "
-        "The union's mediator, Ellen Johnson, arrived on Monday."
+        "Fighting went on near the capital. The African Union's envoy, Olusegun Obasanjo, has been "
+        "trying to broker talks in Pretoria."
     )
     found = kinds(ex)
-    assert found.get("Jakaya Mrisho Kikwete") == "person", found
+    assert found.get("Olusegun Obasanjo") == "person", found
