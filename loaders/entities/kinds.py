@@ -29,6 +29,7 @@ from loaders.entities.context import (
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    BUILDING_NOUNS,
     COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -156,6 +157,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):
+        return "place", text, c.how  # "Evin Prison", "the Azovstal steel plant": a building is a place
     if label in {"ORG", "FAC"} and len(span) > 1 and _road_name(span):
         return "place", text, c.how  # "National Highway 2", "the Lachin Road": a road is a place
     if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
@@ -320,6 +323,19 @@ def surname_speaker(span: Span, gaz: Gazetteer) -> bool:
     if tok.text in gaz.cities or tok.text in gaz.capitals:
         return False
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_OR_ACTION
+
+
+def names_building(doc: Doc, start: int, end: int) -> bool:
+    """The name ends in a building noun ("X Hospital"), or one follows it in lower case, with at most one
+    modifier between ("the X steel plant")."""
+    if end - start > 1 and doc[end - 1].lower_ in BUILDING_NOUNS:
+        return True
+    after = [t for t in doc[end : end + 2] if t.is_lower and t.is_alpha]
+    return (
+        bool(after)
+        and (after[0].lower_ in BUILDING_NOUNS or (len(after) == 2 and after[1].lower_ in BUILDING_NOUNS))
+        and doc[end].is_lower
+    )
 
 
 def _road_name(span: Span) -> bool:

@@ -102,3 +102,5 @@ BODY_HEADS = _set("body_heads")
 SECTION_LABELS = _set("section_labels")
 # Compass adjectives before a place's name ("into eastern X"): place_phrases.py.
 COMPASS_ADJECTIVES = _set("compass_adjectives")
+# Nouns of buildings and works ("X Hospital", "the X steel plant"): the GUIDE counts a building as a place.
+BUILDING_NOUNS = _set("building_nouns")

@@ -232,3 +232,14 @@ def test_a_name_after_an_office_and_a_comma_is_a_person(run: Callable[[str], Ext
     )
     found = kinds(ex)
     assert found.get("Olusegun Obasanjo") == "person", found
+
+
+def test_a_building_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The activist was moved to Evin Prison in Tehran. Fighters held out in the Azovstal steel plant "
+        "in Mariupol, and troops raided Al-Shifa Hospital."
+    )
+    found = kinds(ex)
+    assert found.get("Evin Prison") == "place", found
+    assert found.get("Azovstal") == "place", found
+    assert found.get("Al-Shifa Hospital") == "place", found
