@@ -63,6 +63,8 @@ GENERIC_COLLECTIVE_HEADS = frozenset(
         "junta",
         "mercenaries",
         "factions",
+        "gangs",
+        "bandits",
         "gunmen",
         "terrorists",
         "soldiers",

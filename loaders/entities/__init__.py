@@ -20,6 +20,7 @@ from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
+from loaders.entities.bodies import lower_body_candidates
 from loaders.entities.candidates import (
     Candidate,
     dateline_candidates,
@@ -38,7 +39,7 @@ from loaders.entities.coreference import (
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kinds import extend_government, resolve_kind
-from loaders.entities.place_phrases import town_facility_candidates
+from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
     add_head_rementions,
@@ -48,6 +49,7 @@ from loaders.entities.rementions import (
     add_state_rementions,
 )
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
+from loaders.entities.state_units import join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -83,7 +85,9 @@ def find_entities(
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
+        + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)
+        + lower_body_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]
     raw: list[Mention] = []
@@ -144,6 +148,7 @@ def find_entities(
     join_shared_short_forms(keymap, surfaces, gaz)
     declared_aliases(doc, raw, keymap, kinds)
     join_word_short_forms(keymap, kinds)
+    join_state_units(doc, raw, keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:

@@ -59,13 +59,17 @@ def declared_aliases(
             m
             for m in raw
             if m.end <= cue_start
-            and keymap[m.key] != keymap[named.key]
             and _compatible(kinds[m.key], kinds[named.key])
             and here - sent_no[doc[m.start].sent.start] <= MAX_SENTENCES_BACK
         ]
+        person = _person_before(doc, raw, kinds, cue_start)
+        if person is not None and named.end - named.start == 1:
+            earlier.append(person)  # "X Y Z, known as W": a one-word nickname of the person just named
         if not earlier:
             continue
         ante = max(earlier, key=lambda m: m.start)
+        if keymap[ante.key] == keymap[named.key]:
+            continue  # "the X Community, known as XC": the names are one entity already
         old, new = keymap[ante.key], keymap[named.key]
         ante_name = old.split("|", 1)[1]
         if ante_name[:1].isupper():
@@ -73,3 +77,11 @@ def declared_aliases(
         for k, v in keymap.items():
             if v == old:
                 keymap[k] = new
+
+
+def _person_before(
+    doc: Doc, raw: list[Mention], kinds: dict[str, EntityKind], cue_start: int
+) -> Mention | None:
+    """The person named right before the cue, a comma between ("X Y Z, known as ...")."""
+    end = cue_start - 1 if cue_start > 0 and doc[cue_start - 1].text == "," else cue_start
+    return next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
+    CARRIER_NOUNS,
+    COMPANY_NAME_ENDS,
     EQUIPMENT_NOUNS,
     GOVERNMENT_NOUNS,
     MAX_WINDOW,
@@ -13,6 +17,7 @@ from loaders.entities.lexicon import (
     MODEL_DESIGNATOR,
     NON_NAME_ENTS,
     ORG_WORDS,
+    VEHICLE_MAKERS,
 )
 from loaders.gazetteer import Gazetteer
 
@@ -61,7 +66,22 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             ):
                 out.append(Candidate(i, j + 1, "place", None, "city", 1))
             s += ws[j]
+        acronym = title_case_acronym(doc[i], gaz)
+        if acronym is not None:
+            out.append(Candidate(i, i + 1, acronym[0], acronym[1], "gazetteer", 3))
     return out
+
+
+def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
+    """'Nato', 'Ecowas', 'Isil': a body's acronym written as a word, as some outlets' style is (kind and
+    canonical name of the upper-case form). Only a proper noun, and not a common word opening a sentence."""
+    text = tok.text
+    if len(text) < 4 or not text.isalpha() or not text.istitle() or tok.pos_ != "PROPN":
+        return None
+    if tok.is_sent_start and tok.lower_ in gaz.common_nouns:
+        return None
+    hit = gaz.names.get(text.upper())
+    return hit if hit is not None and hit[0] in {"organization", "armed_group"} else None
 
 
 DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})
@@ -143,9 +163,40 @@ def _equipment_tokens(doc: Doc) -> set[int]:
             and tok.head.lower_ in EQUIPMENT_NOUNS
             and tok.head.i > tok.i
             and not any(c.dep_ == "case" for c in tok.children)
+            and not operator_of(tok)
         ):
             out.add(tok.i)  # "a Buk missile", "a Boeing 777 airliner": a model, not its maker or an actor
+        if tok.lower_ in VEHICLE_MAKERS and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children
+        ):
+            out.add(tok.i)  # "an Airbus operated by X": one of the maker's vehicles
     return out
+
+
+def operator_of(tok: Token) -> bool:
+    """A company named before a carrier noun is the one that flies it ("a Ryanair plane", "a Wizz Air
+    jet"), unless it is a maker ("a Boeing jet") or the model did not read a body ("a Buk missile" is no
+    carrier anyway)."""
+    last = tok
+    while last.head.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i > last.i:
+        last = last.head  # "Wizz" -> "Air" -> "jet"
+    company = tok.ent_type_ == "ORG" or last.lower_ in COMPANY_NAME_ENDS
+    return company and last.head.lower_ in CARRIER_NOUNS and tok.lower_ not in VEHICLE_MAKERS
+
+
+def titled_person(ent: Span, gaz: Gazetteer) -> bool:
+    """An ORG span that is a personal title and two or more name words ("Colonel Ana Maria Ruiz"): no word
+    of a body ("General National Congress") and no common noun ("General Electric Motors")."""
+    rest = ent[1:]
+    return (
+        ent[0].lower_ in gaz.person_titles
+        and len(rest) >= 2
+        and all(t.text[:1].isupper() and t.is_alpha for t in rest)
+        and not any(
+            t.lower_ in ORG_WORDS or t.lower_ in gaz.common_nouns or t.lemma_.lower() in gaz.common_nouns
+            for t in rest
+        )
+    )
 
 
 def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -156,12 +207,18 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     for tok in doc:
         if tok.lower_ not in gaz.titles or tok.i + 2 >= len(doc):
             continue
+        if doc[tok.i + 1].lower_ in gaz.titles:
+            continue  # "Lieutenant Colonel X": the name follows the last title word, which is read next
         end = tok.i + 1
         words = 0
         hyphen = False
         while end < len(doc) and words < 3:
             t = doc[end]
             if t.is_title and t.is_alpha:
+                words += 1
+                end += 1
+            elif words == 0 and t.is_upper and t.is_alpha and 2 <= len(t) <= 4 and gaz.lookup(t.text) is None:
+                hyphen = True  # "Captain DKP Silva": initials written without stops, which the model skips
                 words += 1
                 end += 1
             elif (
@@ -186,13 +243,25 @@ def gaz_free(tok: Token) -> bool:
     return tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
-def _joined_person_ents(doc: Doc) -> list[Span]:
+def _joined_person_ents(doc: Doc, titles: Collection[str] = ()) -> list[Span]:
     """spaCy's entities, with two PERSON entities that touch joined into one: the small model cuts a long
-    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between."""
+    name in two ("Mohamed Abdi" + "Farah Yusuf"), and two people are never written without a word between.
+    So is a title-led run the model called a body before a PERSON that touches it ("General Ana Maria" +
+    "Oliveira Santos"): a body's name does not open with an office title."""
     out: list[Span] = []
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        if (
+            prev is not None
+            and ent.label_ == "PERSON"
+            and prev.label_ == "ORG"
+            and prev.end == ent.start
+            and prev[0].lower_ in titles
+            and all(t.is_title and t.lower_ not in ORG_WORDS for t in prev)
+        ):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
@@ -202,7 +271,7 @@ def _joined_person_ents(doc: Doc) -> list[Span]:
 def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
-    for ent in _joined_person_ents(doc):
+    for ent in _joined_person_ents(doc, gaz.titles):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):
@@ -216,10 +285,13 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        label = ent.label_
+        if label == "ORG" and titled_person(ent, gaz):
+            label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:
             end -= 1  # "the Kabul Times newspaper": the outlet is "Kabul Times"
         if end != ent.end and not doc[end - 1].text[:1].isupper():
             end = ent.end
-        out.append(Candidate(ent.start, end, ent.label_, None, "ner", 2))
+        out.append(Candidate(ent.start, end, label, None, "ner", 2))
     return out

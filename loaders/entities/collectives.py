@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
@@ -36,6 +36,7 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 child.dep_ in {"amod", "compound", "nmod"}
                 and child.i == left - 1
                 and child.pos_ in {"ADJ", "PROPN", "NOUN"}
+                and not gerund_with_object(child)
             ):
                 left = child.i
         # Modifiers that are only quantities or vague adjectives are not part of a name.
@@ -57,6 +58,17 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
     out += _ethnic_forces(doc, gaz) + _community_forces(doc, gaz) + _led_collectives(doc, gaz)
     return out
+
+
+def gerund_with_object(tok: Token) -> bool:
+    """'accused of bombing civilians', 'for shelling residents': after a preposition, an -ing word before
+    the collective is a verb and the collective its object, not a modifier of its name."""
+    return (
+        tok.lower_.endswith("ing")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].pos_ == "ADP"
+        and (tok.tag_ == "VBG" or tok.pos_ == "NOUN")
+    )
 
 
 def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:

@@ -16,6 +16,7 @@ from loaders.entities.lexicon import (
     PLACE_PREPS,
     PLACE_VERBS,
     SPEECH_OR_ACTION,
+    TOWN_FACILITIES,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
 
@@ -83,8 +84,8 @@ def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if start == 0:
         return False
     prev = doc[start - 1]
-    if not prev.text[:1].isupper():
-        return False
+    if not prev.text[:1].isupper() and not (start > 1 and doc[start - 2].text[:1].isupper()):
+        return False  # a lower-case title counts after a body's name: "Kremlin spokesman X", "AU Commission chairman X"
     two = f"{doc[start - 2].lower_} {prev.lower_}" if start > 1 else ""
     return prev.lower_ in gaz.person_titles or two in gaz.person_titles
 
@@ -105,6 +106,7 @@ def strong_locative(doc: Doc, start: int, end: int) -> bool:
         or prev in PLACE_NOUNS
         or nxt in PLACE_SUFFIXES
         or (prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+        or (prev == "of" and start > 1 and doc[start - 2].lower_ in TOWN_FACILITIES)  # "the outskirts of X"
     )
 
 
@@ -180,6 +182,13 @@ def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[
         and tok.head.pos_ == "NOUN"
     ):
         return True
+    if (
+        tok.is_sent_start
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].pos_ in {"AUX", "VERB"}
+        and not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+    ):
+        return True  # "Gunfire was heard": a noun opening a sentence; a surname ("Price said") recurs mid-sentence
     return label == "PERSON" and any(
         t.text == tok.text and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tok.doc
     )

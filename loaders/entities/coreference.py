@@ -97,7 +97,9 @@ def coreference(
             if (
                 len(lname.split()) > len(s.split())
                 and (lname.endswith(" " + s) or surname(lname) == s.split()[-1])
-                and (kinds[short] == "person" or len(s.split()) == 1)
+                and (kinds[short] == "person" or len(without_arabic_article(s).split()) == 1)  # "Al-Burhan"
+                # "Abdelrahim Dagalo" is not "Mohamed Hamdan Dagalo": a given name written is one of his
+                and all(w in lname.split() for w in s.split()[:-1])
             ):
                 target[short] = long
                 break

@@ -29,15 +29,20 @@ from loaders.entities.context import (
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    BUILDING_NOUNS,
+    COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
     MACRO_REGIONS,
+    MEDIA_DESCRIPTORS,
+    MEDIA_WORDS,
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PREPS,
     ROAD_NOUNS,
+    SECTION_LABELS,
     SPEECH_OR_ACTION,
 )
 from loaders.gazetteer import Gazetteer
@@ -83,6 +88,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "US Defense Secretary": the noun belongs to the title
     if c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in gaz.titles:
         return None, text, c.how  # "Secretary of Defense": the office's noun belongs to the title
+    if c.how == "ner" and len(span) == 1 and span[0].lower_ in COMPASS_WORDS:
+        short = compass_short_form(doc, span[0].text, gaz)  # "the North": North Korea, if the text names it
+        return ("country", short, "shortform") if short is not None else (None, text, c.how)
+    if c.how == "ner" and len(span) == 1 and span[0].lower_ in SECTION_LABELS:
+        return None, text, c.how  # "Explainer: why ...": a page's label for the piece, not a name
     if "\n" in text or "/" in text or "|" in text or ":" in text:  # "Congo: Army ...": a headline's label
         return None, text, c.how
     ran_past = any(
@@ -137,10 +147,18 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     ):
         # "troops withdrew towards Daraa", "families fled to Tarvel": a body is not where one goes
         return "place", text, c.how
+    if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and described_as_armed(span, gaz):
+        return (
+            "armed_group",
+            text,
+            c.how,
+        )  # "the Gulf Clan, the country's biggest gang": named as an armed body
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):
+        return "place", text, c.how  # "Evin Prison", "the Azovstal steel plant": a building is a place
     if label in {"ORG", "FAC"} and len(span) > 1 and _road_name(span):
         return "place", text, c.how  # "National Highway 2", "the Lachin Road": a road is a place
     if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
@@ -160,6 +178,15 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and coordinated_with_person(span, gaz, label == "PERSON")
     ):
         return "person", text, c.how  # "talks between Kim and President Joe Biden"
+    if (
+        label in {"GPE", "LOC", "FAC", "PERSON"}
+        and c.end < len(doc)
+        and doc[c.end].is_lower
+        and (doc[c.end].lower_ in MEDIA_DESCRIPTORS)
+    ):
+        return "organization", text, c.how  # "Iran's Mehr news agency", "the Daily Star newspaper": an outlet
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:
+        return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
         return "organization", text, c.how  # "the national airline Avianor": named by its trade
     if label in {"GPE", "LOC", "FAC", "place"}:
@@ -195,12 +222,27 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return "country", head[1], "gazetteer+gov"  # "US Navy", "Pakistan Air Force"
         if text in gaz.cities and is_locative(doc, c.start, c.end):
             return "place", text, c.how
-        if ARMED_WORDS.search(text):
-            return "armed_group", text, c.how
+        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS:
+            return "armed_group", text, c.how  # but "Army Radio", "Army Television" are outlets
         return "organization", text, c.how
     if label in {"armed_group", "group"}:
         return label, text, c.how  # type: ignore[return-value]
     return None, text, c.how
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+
+def compass_short_form(doc: Doc, word: str, gaz: Gazetteer) -> str | None:
+    """The one country the text names as "<word> X" ("North Korea", "South Sudan"), which a bare "the
+    North" or "the South" shortens; None when the text names none or two."""
+    found = set()
+    for tok in doc[:-1]:
+        if tok.text == word:
+            hit = gaz.lookup(f"{word} {doc[tok.i + 1].text}")
+            if hit is not None and hit[0] == "country":
+                found.add(hit[1])
+    return found.pop() if len(found) == 1 else None
 
 
 ETHNIC_PARTICIPLES = frozenset({"populated", "inhabited", "majority", "dominated", "speaking"})
@@ -238,6 +280,20 @@ def described_as_place(span: Span) -> bool:
     )
 
 
+def described_as_armed(span: Span, gaz: Gazetteer) -> bool:
+    """The name's apposition is an armed collective noun ("X, a drug gang", "X, the largest rebel
+    group"): the text says what the body is, whatever the model tagged it."""
+    for c in span.root.children:
+        if c.dep_ != "appos":
+            continue
+        heads = {c.lower_, c.lemma_.lower() + "s"}
+        if c.lemma_.lower() == "group":  # "the largest rebel group": the modifier says it is armed
+            heads |= {t.lower_ for t in c.lefts} | {t.lower_ + "s" for t in c.lefts}
+        if any(gaz.collectives.get(h) == "armed_group" for h in heads):
+            return True
+    return False
+
+
 HELD_WORDS = frozenset({"held", "controlled", "occupied", "besieged"})  # "LNA-held Jufra" is a place
 
 
@@ -267,6 +323,19 @@ def surname_speaker(span: Span, gaz: Gazetteer) -> bool:
     if tok.text in gaz.cities or tok.text in gaz.capitals:
         return False
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_OR_ACTION
+
+
+def names_building(doc: Doc, start: int, end: int) -> bool:
+    """The name ends in a building noun ("X Hospital"), or one follows it in lower case, with at most one
+    modifier between ("the X steel plant")."""
+    if end - start > 1 and doc[end - 1].lower_ in BUILDING_NOUNS:
+        return True
+    after = [t for t in doc[end : end + 2] if t.is_lower and t.is_alpha]
+    return (
+        bool(after)
+        and (after[0].lower_ in BUILDING_NOUNS or (len(after) == 2 and after[1].lower_ in BUILDING_NOUNS))
+        and doc[end].is_lower
+    )
 
 
 def _road_name(span: Span) -> bool:
@@ -301,4 +370,8 @@ def titled_apposition(span: Span, gaz: Gazetteer) -> bool:
         return False
     if any(t.lower_ in ORG_WORDS for t in span) or gaz.lookup(span.text) is not None:
         return False
-    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in span.root.children)
+    root = span.root
+    doc = span.doc
+    if span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in gaz.titles:
+        return True  # "the Union's envoy, X Y": the office comes first
+    return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in root.children)

@@ -91,3 +91,19 @@ LEGAL_SUFFIXES = _set("legal_suffixes")
 PLACE_PARTS = _set("place_parts")
 # "X's international airport", "X's southern suburbs": a facility or part of a town named after it.
 TOWN_FACILITIES = _set("town_facilities")
+# Names of a state's own bodies ("the junta", "the Republican Guard"): the state itself (state_units.py).
+STATE_UNITS = _set("state_units")
+# Makers of aircraft ("a Boeing jet", "an Airbus"): the vehicle, not an actor. Any other company before a
+# carrier noun ("a Ryanair plane") is the operator, which is an actor.
+VEHICLE_MAKERS = _set("vehicle_makers")
+CARRIER_NOUNS = _set("carrier_nouns")
+# Last words of an airline's name ("Wizz Air", "Gulf Airways"): a company whatever the model tagged it.
+COMPANY_NAME_ENDS = _set("company_name_ends")
+# Head nouns of public bodies named in lower case ("the election commission", bodies.py).
+BODY_HEADS = _set("body_heads")
+# Labels of a page's sections and headline kinds ("Explainer:", "Factbox:"): never a name.
+SECTION_LABELS = _set("section_labels")
+# Compass adjectives before a place's name ("into eastern X"): place_phrases.py.
+COMPASS_ADJECTIVES = _set("compass_adjectives")
+# Nouns of buildings and works ("X Hospital", "the X steel plant"): the GUIDE counts a building as a place.
+BUILDING_NOUNS = _set("building_nouns")

@@ -55,6 +55,13 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
         and doc[start + 1].is_title
     ):
         start += 1
+    if (
+        end - start > 1
+        and doc[start].is_sent_start
+        and doc[start].tag_ in {"RB", "JJ"}
+        and gaz.lookup(doc[start + 1 : end].text) is not None
+    ):
+        start += 1  # "Nearby Burkina Faso", "Neighbouring Chad": an opening modifier of a known name
     for k in range(start, end):
         if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
             end = k

@@ -45,8 +45,13 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             hit = gaz.lookup(base)
             if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):
                 continue
+            parts = [p.strip() for p in base.split("-")]
+            if len(parts) > 1 and all((gaz.lookup(p) or ("", ""))[0] == "country" for p in parts):
+                continue  # "the Kyrgyz-Tajik border", "the Iran-Iraq border": the two states, no place name
             end = tok.i + 1
-            if tok.lower_ == "air" and end < len(doc) and doc[end].lower_ in {"base", "field"}:
+            if tok.lower_ == "air":
+                if end >= len(doc) or doc[end].lower_ not in {"base", "field"}:
+                    continue  # "Wizz Air", "Royal Jordanian Air": an airline; "X air base" is the place
                 end += 1
             out.append(Candidate(start, end, "place", None, "suffix", 4))
     return (

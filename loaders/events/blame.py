@@ -27,7 +27,7 @@ def wrongdoing_clause(verb: Token) -> Token | None:
     """'X said Y violated the ceasefire', 'X said there were violations by Y': the reported wrongdoing (a
     verb, or a noun of wrongdoing in the reported clause), if the speech verb reports one."""
     for c in verb.children:
-        if c.dep_ != "ccomp" or c.pos_ not in VERBS:
+        if c.dep_ != "ccomp" or c.pos_ not in VERBS or own_side_report(verb, c):
             continue
         if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
@@ -37,6 +37,15 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                 return t
     return None
+
+
+def own_side_report(verb: Token, clause: Token) -> bool:
+    """'The navy sank two boats, navy spokesman X said': the speaker's own title names the body that acted,
+    so the speaker reports what their side did and accuses no one."""
+    speaker = {
+        t.lower_ for s in verb.children if s.dep_ == "nsubj" for t in s.subtree if t.i < s.i and t.is_alpha
+    }
+    return any(a.dep_ == "nsubj" and a.lower_ in speaker for a in clause.children)
 
 
 def cleft_wrongdoer(clause: Token) -> bool:

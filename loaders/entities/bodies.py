@@ -1,0 +1,63 @@
+"""Public bodies written in lower case: "the election commission declared", "president of the
+transitional committee".
+
+The small model tags a body only when its name is capitalised, but news often names a country's own
+commission, council or court by a lower-case description, and the gold lists it when it acts or someone
+holds an office in it. A description is a candidate when it has at least one lower-case modifier before a
+body noun (data: `body_heads`), is definite ("the ...", or after a possessive), and either speaks or acts
+(subject of a verb of `speech_or_action`) or is the body of an office ("head of the ..."). A named body with
+the same head in the article ("the Independent Electoral Commission") makes the description its re-mention,
+so none is proposed then.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import BODY_HEADS, SPEECH_OR_ACTION, VAGUE_MODIFIERS
+from loaders.gazetteer import Gazetteer
+
+
+def lower_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Definite lower-case descriptions of a body that acts or has an office holder."""
+    named = {e.root.lower_ for e in doc.ents if e.label_ == "ORG" and e.root.text[:1].isupper()}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in BODY_HEADS or not tok.is_lower or tok.lower_ in named:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.is_lower and prev.is_alpha and prev.dep_ in {"amod", "compound"} and prev.head.i >= start:
+                start -= 1
+            else:
+                break
+        while start < tok.i and doc[start].lower_ in VAGUE_MODIFIERS:
+            start += 1
+        if start == tok.i or start == 0:
+            continue
+        before = doc[start - 1]
+        if before.lower_ != "the" and before.text not in {"'s", "\u2019s"}:
+            continue  # "a parliamentary committee": not one body the article names
+        if not (_acts(tok) or _office_body(tok, gaz)):
+            continue
+        name = doc[start : tok.i + 1].text
+        out.append(Candidate(start, tok.i + 1, "organization", name, "body", 1))
+    return out
+
+
+def _acts(tok: Token) -> bool:
+    """The body is the subject of a verb of saying or acting ("the commission declared")."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_OR_ACTION
+
+
+def _office_body(tok: Token, gaz: Gazetteer) -> bool:
+    """The body follows an office title and "of" ("president of the transitional committee")."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lower_ in gaz.titles
+        and prep.head.i == prep.i - 1
+    )
