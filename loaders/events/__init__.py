@@ -26,7 +26,9 @@ from loaders.events.dating import dateline_day, mention_date, opening_step, stat
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
+from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
+from loaders.events.senses import other_sense
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
@@ -75,6 +77,8 @@ def sentence_events(
         etype, how = classify(tok, lexicon.get(tok.i))
         if etype is None or tok.pos_ not in VERBS | NOUNS:
             continue
+        if other_sense(tok, etype):
+            continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
         if tok.pos_ in VERBS and conditional(tok):
@@ -82,8 +86,10 @@ def sentence_events(
         verb = governing_verb(tok) if tok.pos_ in NOUNS else None
         if verb is not None and etype != "REJECT" and negated(verb):
             continue  # "denied carrying out the attack" asserts no attack
-        if etype not in FORWARD and hypothetical(tok):
+        if etype not in FORWARD and (hypothetical(tok) or still_to_come(tok)):
             continue
+        if habitual(tok) or terms_of_paper(tok, etype):
+            continue  # "has long backed X", "the sanctions ban Y's airlines": no act of the news
         if (
             etype in STANDING
             and tok.pos_ in VERBS

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from loaders.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, parse_iso, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
-from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
+from loaders.events.lexicon import CONCLUDING_VERBS, SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
@@ -118,6 +118,8 @@ def is_main(tok: Token) -> bool:
     if tok.dep_ == "dobj":
         if tok.head.lemma_.lower() in PROMISE_VERBS:
             return True  # "vowed continued cooperation on Monday": the promise is the act told
+        if tok.head.lemma_.lower() in CONCLUDING_VERBS:
+            return True  # "struck a deal on Monday": the verb makes the noun's agreement, on its day
         return TRIGGERS.get(tok.head.lemma_.lower()) is None and TRIGGERS.get(tok.head.lower_) is None
     return False
 

@@ -114,7 +114,11 @@ def requested(tok: Token) -> bool:
         head = node.head
         if head is node:
             return False
-        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in REQUEST_GOVERNORS:
+        # "called for X to withdraw" is parsed as an adverbial clause marked by "for"
+        asked = node.dep_ in {"xcomp", "ccomp"} or (
+            node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+        )
+        if asked and head.lemma_.lower() in REQUEST_GOVERNORS:
             return True
         node = head
     return False

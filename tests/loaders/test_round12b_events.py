@@ -1,0 +1,108 @@
+"""Round 12b: event precision (docs/extraction.md "Round 12b"): trigger words in a sense that is no event,
+acts still to come or long-standing, the terms of papers and measures, related-story link lines. Every
+sentence here is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graph.model import ExtractedEvent
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Nigeria launched an investigation into the killings on Monday.", "ASSAULT"),
+        ("Russia launched a campaign to vaccinate its citizens on Monday.", "ASSAULT"),
+        ("Kenya's president fired the interior minister on Monday.", "ASSAULT"),
+        ("Sri Lanka was hit by floods on Monday.", "ASSAULT"),
+        ("A car accident killed two Kenyan diplomats in Addis Ababa on Monday.", "ASSAULT"),
+        ("Kenya and Ethiopia struck a deal on Monday to share water from the river.", "ASSAULT"),
+        ("The opposition blasted the government of Kenya over the decision on Monday.", "ASSAULT"),
+        ("The army executed a plan to secure the border with Chad on Monday.", "ASSAULT"),
+        ("The government came under fire from rights groups in Kenya on Monday over the arrests.", "ASSAULT"),
+        ("Lavrov spoke to reporters in Moscow on Monday.", "CONSULT"),
+        ("Turkey hosts nearly four million Syrian refugees.", "CONSULT"),
+        ("Biden signed the bill into law on Monday.", "AGREE"),
+        ("The foreign ministers of Kenya and Uganda signed a letter to the UN on Monday.", "AGREE"),
+        ("Kenya needs to deal with the refugee crisis, its president said on Monday.", "AGREE"),
+        ("Germany backed away from its plan to send tanks to Ukraine on Monday.", "SUPPORT"),
+    ],
+)
+def test_a_trigger_in_another_sense_is_no_event(events: Events, text: str, etype: str) -> None:
+    assert not of_type(events(text), etype)
+
+
+def test_trigger_words_keep_their_event_sense(events: Events) -> None:
+    evs = events(
+        "On Monday Houthi rebels launched missiles at the Saudi city of Jizan. "
+        "On Tuesday Sudan's army blasted RSF bases in Omdurman. "
+        "On Wednesday Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi."
+    )
+    assert len(of_type(evs, "ASSAULT")) == 2
+    assert of_type(evs, "CONSULT")
+
+
+def test_a_deal_struck_on_a_day_is_that_days_agreement(events: Events) -> None:
+    agreed = of_type(
+        events("Kenya and Ethiopia struck a deal on Monday to share water from the river."), "AGREE"
+    )
+    assert [e.date for e in agreed] == ["2021-06-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Clashes in Bakool on Monday come a day before a meeting of IGAD leaders in Djibouti.", "CONSULT"),
+        ("Russia has yet to sign the treaty with Japan.", "AGREE"),
+        ("The UN Security Council is set to meet on Tuesday to discuss the crisis in Sudan.", "CONSULT"),
+        ("Protests are expected in Minsk on Sunday.", "PROTEST"),
+        ("Analysts say a deal between Israel and Saudi Arabia is unlikely.", "AGREE"),
+        ("Lavrov declined to meet his Ukrainian counterpart on Monday.", "CONSULT"),
+    ],
+)
+def test_an_act_still_to_come_is_no_event(events: Events, text: str, etype: str) -> None:
+    assert not of_type(events(text), etype)
+
+
+def test_talks_ahead_are_not_the_meeting_told(events: Events) -> None:
+    evs = events("Ruto met Abiy in Nairobi on Monday ahead of talks with Somalia's president.")
+    assert [e.date for e in of_type(evs, "CONSULT")] == ["2021-06-07"]
+
+
+def test_a_long_standing_act_is_background(events: Events) -> None:
+    evs = events(
+        "Russia has long supported the government of Bashar al-Assad. "
+        "China's coast guard has often blocked Philippine supply boats in the past."
+    )
+    assert not of_type(evs, "SUPPORT") and not of_type(evs, "COERCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "The European Union imposed sanctions on Belarus on Monday. The measures ban Belarusian airlines.",
+            "COERCE",
+        ),
+        ("The EU sanctioned Belarus on Monday. The sanctions include banning Belarusian airlines.", "COERCE"),
+        ("The agreement calls for Ethiopia to withdraw troops from the town of Badme.", "RETREAT"),
+        ("The drills invade Japan's airspace, Tokyo said on Monday.", "ASSAULT"),
+    ],
+)
+def test_the_terms_of_a_paper_or_measure_are_no_act(events: Events, text: str, etype: str) -> None:
+    assert not of_type(events(text), etype)
+
+
+def test_a_related_story_link_line_is_no_text(events: Events) -> None:
+    evs = events(
+        "Kenyan police arrested two protesters in Nairobi on Monday.\n\n"
+        "Also Read Uganda seized 40 kg of ivory at Entebbe airport on Tuesday\n\n"
+        "The two were released on bail."
+    )
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Kenya"]]
