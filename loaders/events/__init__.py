@@ -66,10 +66,12 @@ def sentence_events(
     published: str | None,
     lexicon: dict[int, str] | None = None,
     context: str | None = None,
+    fight: ExtractedEvent | None = None,
 ) -> list[tuple[ExtractedEvent, bool]]:
     """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted).
 
-    `context` is the date the sentence's paragraph stated last, which an undated report continues."""
+    `context` is the date the sentence's paragraph stated last, which an undated report continues;
+    `fight` the attack with named sides that the paragraph's previous sentence told."""
     if lexicon is None:
         lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
     out: list[tuple[ExtractedEvent, bool]] = []
@@ -115,7 +117,18 @@ def sentence_events(
         place = location(tok, table, etype)
         if place is None and tok.pos_ in NOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
             place = location(tok.head, table, etype)  # "protests erupted in X"
-        if not actors and not targets and place is None:
+        # "X and Y clashed in Z. The next day, fighting at the compound killed 115": a fight told by a
+        # subject noun naming no side is the previous sentence's sides fighting on
+        sides_before = (
+            fight
+            if etype == "ASSAULT"
+            and (tok.pos_ in NOUNS or how == "clash")
+            and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.tag_ == "VBG")
+            else None
+        )
+        if actors or targets or (place is not None and fight is not None and place.key != fight.location):
+            sides_before = None  # "Separately, fighting in Z killed 12": a fight of its own
+        elif place is None and sides_before is None:
             continue
         if how == "reported" and not actors and not side_speaks(tok):
             continue  # "X attacked Y, residents told AFP": an accusation needs an accuser
@@ -143,6 +156,9 @@ def sentence_events(
             killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
             wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
         )
+        if sides_before is not None:
+            ev.actors, ev.targets = list(sides_before.actors), list(sides_before.targets)
+            ev.location = ev.location or sides_before.location
         if etype in PER_ACTOR and len(ev.actors) > 1 and not all(m.kind == "person" for m in actors):
             for actor in ev.actors:
                 out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
@@ -227,6 +243,7 @@ def find_events(
     story: str | None = None
     lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     last_day: str | None = None  # the last full day stated, however old ("On 9 July 1995, ...")
+    fight: ExtractedEvent | None = None  # the previous sentence's attack with named sides
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
@@ -239,8 +256,11 @@ def find_events(
             # at a break inside a sentence too (a photo caption's line run into the next paragraph)
             context = story
         # the phrase's own mention counts the step from the last day (`step_date`)
-        found = sentence_events(sent, table, published, lexicon, last_day if stepped else context)
+        if new_paragraph(sent):
+            fight = None  # a paragraph's fight with named sides is continued by its own sentences only
+        found = sentence_events(sent, table, published, lexicon, last_day if stepped else context, fight)
         events.extend(found)
+        fight = next((e for e, _ in reversed(found) if e.type == "ASSAULT" and e.actors), None)
         if story is None:
             lead.extend(ev for ev, dated in found if not dated)
         said = stated_date(sent, published)

@@ -199,6 +199,10 @@ def mention_date(
         return said, True
     # "The next day, X began shelling Y": the step phrase hangs on the verb the trigger complements
     stepped = step_date(own_text(governing_clause(tok)), clause, published, context)
+    if stepped is None and tok.dep_ == "advcl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "NOUN":
+        # "The following day, fighting at X killed 40": parsed as a clause of "day", the opening step
+        # phrase is the sentence's head; it counts from the story's last day, not the clause's other days
+        stepped = step_date(own_text(tok.head), "", published, context)
     if stepped is not None:
         return stepped, True
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)

@@ -106,3 +106,20 @@ def test_a_related_story_link_line_is_no_text(events: Events) -> None:
         "The two were released on bail."
     )
     assert [e.actors for e in of_type(evs, "COERCE")] == [["Kenya"]]
+
+
+def test_a_fight_told_by_a_bare_subject_noun_is_the_previous_sentences_sides(events: Events) -> None:
+    evs = events(
+        "Ethiopian and Eritrean troops clashed in Badme on the night of 3 June, leaving six people dead. "
+        "The following day, fighting at the border post killed at least 40 people."
+    )
+    fights = of_type(evs, "ASSAULT")
+    assert [e.date for e in fights] == ["2021-06-03", "2021-06-04"]
+    assert fights[1].actors == fights[0].actors and fights[1].location == "Badme"
+
+
+def test_a_fight_with_a_place_of_its_own_takes_no_sides_from_before(events: Events) -> None:
+    evs = events(
+        "Police and protesters clashed in Minsk on Monday. Separately, fighting in Tigray killed 12 people on Tuesday."
+    )
+    assert [e.actors for e in of_type(evs, "ASSAULT") if e.location == "Tigray"] == [[]]
