@@ -118,13 +118,12 @@ def sentence_events(
         if place is None and tok.pos_ in NOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
             place = location(tok.head, table, etype)  # "protests erupted in X"
         # "X and Y clashed in Z. The next day, fighting at the compound killed 115": a fight told by a
-        # subject noun naming no side is the previous sentence's sides fighting on
+        # subject noun naming no side is the previous sentence's sides fighting on (a clash noun: both
+        # sides fight)
         sides_before = (
             fight
-            if etype == "ASSAULT"
-            and (tok.pos_ in NOUNS or how == "clash")
-            and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.tag_ == "VBG")
-            else None
+            if how == "clash" and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.tag_ == "VBG")
+            else None  # "the airstrikes stopped": an attack noun has one side, not the previous pair
         )
         if actors or targets or (place is not None and fight is not None and place.key != fight.location):
             sides_before = None  # "Separately, fighting in Z killed 12": a fight of its own
