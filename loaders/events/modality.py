@@ -83,7 +83,10 @@ def terms_of_paper(verb: Token, etype: str) -> bool:
     node = verb
     if verb.dep_ in {"xcomp", "dobj"} and verb.head.lemma_.lower() in {"include", "involve", "mean"}:
         node = verb.head
-    subj = [c for c in node.children if c.dep_ == "nsubj"]
+    doer = node
+    while doer.dep_ in {"conj", "pcomp", "prep"} and doer.head is not doer and not has_subject(doer):
+        doer = doer.head  # "the strikes aim at slowing X and reinforcing Y": the aim's subject
+    subj = [c for c in doer.children if c.dep_ == "nsubj"]
     if subj and all(s.pos_ in NOUNS and act_of_other_type(s, etype) for s in subj):
         return True  # "the drills invade Y's space", "the sanctions ban Y's airlines"
     for _ in range(4):  # "the agreement calls for X to withdraw", "the treaty allows X to keep troops"
@@ -103,3 +106,7 @@ def act_of_other_type(noun: Token, etype: str) -> bool:
         return True
     told = TRIGGERS.get(noun.lemma_.lower()) or TRIGGERS.get(noun.lower_)
     return told is not None and told not in {etype, "COOPERATE"}  # "the alliance" is a party, not an act
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)

@@ -123,3 +123,11 @@ def test_a_fight_with_a_place_of_its_own_takes_no_sides_from_before(events: Even
         "Police and protesters clashed in Minsk on Monday. Separately, fighting in Tigray killed 12 people on Tuesday."
     )
     assert [e.actors for e in of_type(evs, "ASSAULT") if e.location == "Tigray"] == [[]]
+
+
+def test_what_an_act_of_another_type_aims_at_is_no_act(events: Events) -> None:
+    evs = events(
+        "The Israeli raids aim at weakening the Syrian army and reinforcing the rebels, "
+        "Iran's foreign ministry said on Monday."
+    )
+    assert not of_type(evs, "MOBILIZE")
