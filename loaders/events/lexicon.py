@@ -103,3 +103,5 @@ DOCUMENT_NOUNS = words("document_nouns")
 HABITUAL_ADVERBS = words("habitual_adverbs")
 # An act told as coming: "is set to meet", "are due to sign", "a deal is unlikely".
 PROSPECT_WORDS = words("prospect_words")
+# Taking sanctions away: "lifted sanctions on X" is no sanction (a concession, if anything).
+LIFTING_VERBS = words("lifting_verbs")

@@ -16,6 +16,7 @@ from loaders.events.lexicon import (
     DISASTER_NOUNS,
     FIRE_NOUNS,
     FORCE_NOUNS,
+    LIFTING_VERBS,
     MEDIA_AUDIENCE_NOUNS,
     NON_ACCORD_PAPERS,
     OFFICE_NOUNS,
@@ -23,7 +24,7 @@ from loaders.events.lexicon import (
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
-from loaders.events.syntax import VERBS, objects
+from loaders.events.syntax import NOUNS, VERBS, objects
 
 # CONSULT nouns ("talks", "summit") and the people one hosts for them ("his counterpart", "a delegation")
 _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_NOUNS
@@ -31,6 +32,8 @@ _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_
 
 def other_sense(tok: Token, etype: str) -> bool:
     """The trigger is used in a sense that tells no event of its type."""
+    if tok.pos_ in NOUNS:
+        return etype == "SANCTION" and standing_measure(tok)
     if tok.pos_ not in VERBS:
         return False
     lemma = tok.lemma_.lower()
@@ -138,3 +141,17 @@ def meeting_guest(obj: Token) -> bool:
         "counterpart",
         "delegation",
     }
+
+
+def standing_measure(noun: Token) -> bool:
+    """Sanctions told as a state, not imposed: lifted or eased ("lifted sanctions on X", a concession), the
+    subject of what they do ("sanctions have crippled its economy"), or what one is under ("under
+    sanctions", "subject to an embargo")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIFTING_VERBS:
+        return True
+    if noun.dep_ == "nsubj" and head.pos_ in VERBS and head.lemma_.lower() not in {"take", "come", "enter"}:
+        return True  # "took effect", "came into force" still tell the measure's start
+    return noun.dep_ == "pobj" and (
+        head.lower_ == "under" or (head.lower_ == "to" and head.head.lower_ == "subject")
+    )

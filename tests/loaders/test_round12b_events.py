@@ -131,3 +131,20 @@ def test_what_an_act_of_another_type_aims_at_is_no_act(events: Events) -> None:
         "Iran's foreign ministry said on Monday."
     )
     assert not of_type(evs, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union lifted sanctions on Belarus on Monday.",
+        "Sanctions against Russia have hit its banks hard, the IMF said on Monday.",
+        "Iran is subject to a UN arms embargo.",
+    ],
+)
+def test_sanctions_told_as_a_state_are_no_sanction(events: Events, text: str) -> None:
+    assert not of_type(events(text), "SANCTION")
+
+
+def test_sanctions_imposed_or_extended_are_a_sanction(events: Events) -> None:
+    evs = events("The United States on Monday extended sanctions on Zimbabwe for another year.")
+    assert [e.targets for e in of_type(evs, "SANCTION")] == [["Zimbabwe"]]
