@@ -148,3 +148,11 @@ def test_sanctions_told_as_a_state_are_no_sanction(events: Events, text: str) ->
 def test_sanctions_imposed_or_extended_are_a_sanction(events: Events) -> None:
     evs = events("The United States on Monday extended sanctions on Zimbabwe for another year.")
     assert [e.targets for e in of_type(evs, "SANCTION")] == [["Zimbabwe"]]
+
+
+def test_a_truce_told_as_holding_or_collapsing_is_no_agreement(events: Events) -> None:
+    evs = events(
+        "The truce between Sudan's army and the RSF collapsed on Monday. "
+        "The ceasefire between Israel and Hamas has largely held since May."
+    )
+    assert not of_type(evs, "AGREE")
