@@ -61,6 +61,8 @@ def habitual(verb: Token) -> bool:
     supported X", "has repeatedly blocked Y", "X has shelled the town in the past"): background, not news."""
     if verb.pos_ not in VERBS:
         return False
+    if any(c.dep_ == "advmod" and c.lower_ == "last" for c in verb.children):
+        return True  # "the two leaders last met in 2019": the previous time, told as background
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
     if not perfect and verb.tag_ not in {"VBZ", "VBP"}:
         return False

@@ -83,6 +83,10 @@ def test_a_long_standing_act_is_background(events: Events) -> None:
     assert not of_type(evs, "SUPPORT") and not of_type(evs, "COERCE")
 
 
+def test_the_last_time_two_sides_met_is_background(events: Events) -> None:
+    assert not of_type(events("The two foreign ministers last met in Vienna in 2019."), "CONSULT")
+
+
 @pytest.mark.parametrize(
     ("text", "etype"),
     [
