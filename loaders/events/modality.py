@@ -8,6 +8,8 @@ allows X to keep troops").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from loaders.events.lexicon import (
@@ -69,9 +71,12 @@ def habitual(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
             return True
-        if c.dep_ == "prep" and c.lower_ in {"in", "over", "for"}:
-            objs = [p.lower_ for p in c.children if p.dep_ == "pobj"]
-            if (c.lower_ == "in" and "past" in objs) or (c.lower_ != "in" and _SPANS & set(objs)):
+        if c.dep_ == "prep" and c.lower_ in {"in", "over", "for", "since"}:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if c.lower_ == "since" and any(re.search(r"\b1[89]\d\d|20\d\d\b", p.text) for p in objs):
+                return True  # "has sent troops to X since 2011": a long-standing state
+            words = {p.lower_ for p in objs}
+            if (c.lower_ == "in" and "past" in words) or (c.lower_ != "in" and _SPANS & words):
                 return True
     return False
 

@@ -99,7 +99,14 @@ def hypothetical(tok: Token) -> bool:
         head = node.head
         if head is node:
             break
-        if head.lemma_ in HYPOTHETICAL_GOVERNORS and node.dep_ in {"xcomp", "dobj", "pobj", "prep", "ccomp"}:
+        if head.lemma_ in HYPOTHETICAL_GOVERNORS and node.dep_ in {
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "ccomp",
+            "acl",
+        }:
             return True
         if node.dep_ in {"ccomp", "ROOT", "relcl", "advcl", "conj"} and node.pos_ in {"VERB", "AUX"}:
             break  # a finite clause of its own: its governor reports it, it does not plan it

@@ -83,6 +83,19 @@ def test_a_long_standing_act_is_background(events: Events) -> None:
     assert not of_type(evs, "SUPPORT") and not of_type(evs, "COERCE")
 
 
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Uganda has deployed troops in South Sudan since 2013 under a defence pact.", "MOBILIZE"),
+        ("Burkina Faso's junta, which took power in 2022, has since expelled French soldiers.", "COERCE"),
+        ("Moldova fears a Russian invasion.", "ASSAULT"),
+        ("Kenyan police foiled an attack on the US embassy in Nairobi on Monday.", "ASSAULT"),
+    ],
+)
+def test_long_standing_feared_or_foiled_acts_are_no_event(events: Events, text: str, etype: str) -> None:
+    assert not of_type(events(text), etype)
+
+
 def test_the_last_time_two_sides_met_is_background(events: Events) -> None:
     assert not of_type(events("The two foreign ministers last met in Vienna in 2019."), "CONSULT")
 
