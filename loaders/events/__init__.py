@@ -28,7 +28,7 @@ from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
-from loaders.events.senses import other_sense
+from loaders.events.senses import crowd_act, other_sense
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
@@ -81,6 +81,8 @@ def sentence_events(
             continue
         if other_sense(tok, etype):
             continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
+        if etype == "ASSAULT" and crowd_act(tok):
+            etype = "PROTEST"  # "protesters stormed the parliament"
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
         if tok.pos_ in VERBS and conditional(tok):

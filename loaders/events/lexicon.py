@@ -105,3 +105,5 @@ HABITUAL_ADVERBS = words("habitual_adverbs")
 PROSPECT_WORDS = words("prospect_words")
 # Taking sanctions away: "lifted sanctions on X" is no sanction (a concession, if anything).
 LIFTING_VERBS = words("lifting_verbs")
+# People of a demonstration: "protesters stormed the parliament" is a protest, not an armed assault.
+PROTESTER_NOUNS = words("protester_nouns")

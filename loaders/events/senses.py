@@ -21,6 +21,7 @@ from loaders.events.lexicon import (
     NON_ACCORD_PAPERS,
     OFFICE_NOUNS,
     PLACE_NOUNS,
+    PROTESTER_NOUNS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
@@ -155,3 +156,13 @@ def standing_measure(noun: Token) -> bool:
     return noun.dep_ == "pobj" and (
         head.lower_ == "under" or (head.lower_ == "to" and head.head.lower_ == "subject")
     )
+
+
+def crowd_act(verb: Token) -> bool:
+    """'Protesters stormed the parliament', 'crowds attacked the embassy': an assault verb whose every
+    subject is a crowd of demonstrators tells a protest turned violent, not a side's armed attack."""
+    if verb.pos_ not in VERBS:
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj += [k for s in subj for k in s.conjuncts]
+    return bool(subj) and all(s.lower_ in PROTESTER_NOUNS for s in subj)

@@ -173,3 +173,8 @@ def test_a_truce_told_as_holding_or_collapsing_is_no_agreement(events: Events) -
         "The ceasefire between Israel and Hamas has largely held since May."
     )
     assert not of_type(evs, "AGREE")
+
+
+def test_a_crowd_storming_a_building_is_a_protest(events: Events) -> None:
+    evs = events("Angry demonstrators stormed the parliament in Freetown on Monday.")
+    assert not of_type(evs, "ASSAULT") and of_type(evs, "PROTEST")
