@@ -56,6 +56,9 @@ PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROT
 # acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
 # deploy troops", "will sanction X") is not an event yet.
 FORWARD = {"THREATEN", "REQUEST", "REJECT"}
+# The confidence of a long-standing act ("has long backed X", "has often struck Y"): not news of its own; an
+# event whose every mention is one is left out, but its sides help the news mention it merges with.
+BACKGROUND = 0.3
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -92,8 +95,8 @@ def sentence_events(
             continue  # "denied carrying out the attack" asserts no attack
         if etype not in FORWARD and (hypothetical(tok) or still_to_come(tok)):
             continue
-        if habitual(tok) or terms_of_paper(tok, etype):
-            continue  # "has long backed X", "the sanctions ban Y's airlines": no act of the news
+        if terms_of_paper(tok, etype):
+            continue  # "the sanctions ban Y's airlines", "the drills invade Y's space": no act of the news
         if (
             etype in STANDING
             and tok.pos_ in VERBS
@@ -153,7 +156,8 @@ def sentence_events(
             actors=actor_keys,
             targets=[k for k in keys(targets) if k not in actor_keys],
             evidence=sent.text.strip(),
-            confidence=0.6,
+            # "has long backed X": background, kept only to lend its sides to a news mention it merges with
+            confidence=BACKGROUND if habitual(tok) else 0.6,
             killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
             wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
         )
@@ -288,4 +292,5 @@ def find_events(
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
     weak = {id(ev) for ev in lead if ev.date == published}
-    return [e for e in merge_events(events, sides, weak) if e.date is not None or e.actors]
+    merged = merge_events(events, sides, weak)
+    return [e for e in merged if (e.date is not None or e.actors) and e.confidence > BACKGROUND]

@@ -179,15 +179,15 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
         if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
             return None, ""  # "pulled out of the deal": a rejection, told by the verb
-        if (
+        # "the truce between X and Y collapsed / has held" tells an accord; "took effect" and "the deal
+        # between X and Y, signed on Monday, ends ..." make one
+        told = (
             tok.dep_ == "nsubj"
             and head.pos_ in VERBS
             and head.lemma_.lower() not in {"take", "come", "enter"}
-        ):
-            return (
-                None,
-                "",
-            )  # "the truce between X and Y collapsed / has held": told, not made ("took effect" is)
+        )
+        if told and not any(c.dep_ == "acl" and c.lemma_.lower() in CONCLUDING_VERBS for c in tok.children):
+            return None, ""
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
         return None, ""

@@ -178,3 +178,13 @@ def test_a_truce_told_as_holding_or_collapsing_is_no_agreement(events: Events) -
 def test_a_crowd_storming_a_building_is_a_protest(events: Events) -> None:
     evs = events("Angry demonstrators stormed the parliament in Freetown on Monday.")
     assert not of_type(evs, "ASSAULT") and of_type(evs, "PROTEST")
+
+
+def test_a_long_standing_act_lends_its_side_to_the_news_it_merges_with(events: Events) -> None:
+    evs = events("Israel has often struck Iranian targets in Syria, and on Monday it hit Damascus airport.")
+    assert [(e.actors, e.date) for e in of_type(evs, "ASSAULT")] == [(["Israel"], "2021-06-07")]
+
+
+def test_an_accord_signed_and_told_in_one_sentence_is_made(events: Events) -> None:
+    evs = events("A deal between Kenya and Somalia, signed on Monday, ends the dispute over the border.")
+    assert [e.actors for e in of_type(evs, "AGREE")] == [["Kenya", "Somalia"]]
