@@ -107,3 +107,7 @@ PROSPECT_WORDS = words("prospect_words")
 LIFTING_VERBS = words("lifting_verbs")
 # People of a demonstration: "protesters stormed the parliament" is a protest, not an armed assault.
 PROTESTER_NOUNS = words("protester_nouns")
+# Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
+GUEST_NOUNS = words("guest_nouns")
+# A march "to mark / celebrate / mourn" something is a commemoration, not a protest.
+OCCASION_VERBS = words("occasion_verbs")

@@ -14,11 +14,13 @@ from loaders.events.lexicon import (
     ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
     DISASTER_NOUNS,
+    GUEST_NOUNS,
     FIRE_NOUNS,
     FORCE_NOUNS,
     LIFTING_VERBS,
     MEDIA_AUDIENCE_NOUNS,
     NON_ACCORD_PAPERS,
+    OCCASION_VERBS,
     OFFICE_NOUNS,
     PLACE_NOUNS,
     PROTESTER_NOUNS,
@@ -53,6 +55,12 @@ def other_sense(tok: Token, etype: str) -> bool:
             return True  # "to deal with the crisis": the noun is the agreement, the verb is coping
         # "signed a decree / the bill into law / a letter": a paper of one side, no accord between sides
         return lemma == "sign" and any(o.lemma_.lower() in NON_ACCORD_PAPERS for o in objs)
+    if etype == "SUPPORT" and lemma == "welcome":
+        # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
+        return bool(objs) and all(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS for o in objs)
+    if etype == "PROTEST":
+        # "marched to mark Independence Day", "rallied to celebrate the victory": a commemoration
+        return any(c.dep_ == "advcl" and c.lemma_.lower() in OCCASION_VERBS for c in tok.children)
     if etype == "SUPPORT" and lemma == "back":
         # "backed away from its plan", "backed down": a retreat from a position, not backing
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"away", "down", "off"} for c in tok.children)

@@ -32,6 +32,8 @@ Events = Callable[[str], list[ExtractedEvent]]
         ("The foreign ministers of Kenya and Uganda signed a letter to the UN on Monday.", "AGREE"),
         ("Kenya needs to deal with the refugee crisis, its president said on Monday.", "AGREE"),
         ("Germany backed away from its plan to send tanks to Ukraine on Monday.", "SUPPORT"),
+        ("Uganda welcomed refugees from South Sudan on Monday.", "SUPPORT"),
+        ("Thousands of people marched in Accra on Monday to mark Independence Day.", "PROTEST"),
     ],
 )
 def test_a_trigger_in_another_sense_is_no_event(events: Events, text: str, etype: str) -> None:
