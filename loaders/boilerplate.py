@@ -17,7 +17,7 @@ LineKind = Literal["body", "title", "caption", "boilerplate"]
 
 _BOILER = re.compile(
     r"""^(skip\ to|jump\ to|home\b|menu\b|search\b|sign\ (in|up)|log\ ?in|subscribe|newsletter|follow\ us|share\ (this|on)|
-    read\ (more|next|also)|related\b|see\ also|more\ (on|from)|advertisement|sponsored|cookie|accept\ (all|cookies)|
+    read\ (more|next|also)|also\ read\b|related\b|see\ also|more\ (on|from)|advertisement|sponsored|cookie|accept\ (all|cookies)|
     ©|\(c\)\ |copyright|all\ rights\ reserved|updated\b|published\b|posted\b|last\ modified|
     (photo|image|picture|video)\s*(credit)?\s*:|getty\ images|click\ here|watch\b.*\bvideo|listen\ to|
     (tags?|topics?|filed\ under)\s*:|print\b|email\b|comments?\b|most\ (read|popular))""",

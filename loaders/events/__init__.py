@@ -26,7 +26,9 @@ from loaders.events.dating import dateline_day, mention_date, opening_step, stat
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
+from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
+from loaders.events.senses import crowd_act, other_sense
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
@@ -54,6 +56,9 @@ PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROT
 # acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
 # deploy troops", "will sanction X") is not an event yet.
 FORWARD = {"THREATEN", "REQUEST", "REJECT"}
+# The confidence of a long-standing act ("has long backed X", "has often struck Y"): not news of its own; an
+# event whose every mention is one is left out, but its sides help the news mention it merges with.
+BACKGROUND = 0.3
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -64,10 +69,12 @@ def sentence_events(
     published: str | None,
     lexicon: dict[int, str] | None = None,
     context: str | None = None,
+    fight: ExtractedEvent | None = None,
 ) -> list[tuple[ExtractedEvent, bool]]:
     """Events whose trigger is in `sent`, each with whether its date was stated (not defaulted).
 
-    `context` is the date the sentence's paragraph stated last, which an undated report continues."""
+    `context` is the date the sentence's paragraph stated last, which an undated report continues;
+    `fight` the attack with named sides that the paragraph's previous sentence told."""
     if lexicon is None:
         lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
     out: list[tuple[ExtractedEvent, bool]] = []
@@ -75,6 +82,10 @@ def sentence_events(
         etype, how = classify(tok, lexicon.get(tok.i))
         if etype is None or tok.pos_ not in VERBS | NOUNS:
             continue
+        if other_sense(tok, etype):
+            continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
+        if etype == "ASSAULT" and crowd_act(tok):
+            etype = "PROTEST"  # "protesters stormed the parliament"
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
         if tok.pos_ in VERBS and conditional(tok):
@@ -82,8 +93,10 @@ def sentence_events(
         verb = governing_verb(tok) if tok.pos_ in NOUNS else None
         if verb is not None and etype != "REJECT" and negated(verb):
             continue  # "denied carrying out the attack" asserts no attack
-        if etype not in FORWARD and hypothetical(tok):
+        if etype not in FORWARD and (hypothetical(tok) or still_to_come(tok)):
             continue
+        if terms_of_paper(tok, etype):
+            continue  # "the sanctions ban Y's airlines", "the drills invade Y's space": no act of the news
         if (
             etype in STANDING
             and tok.pos_ in VERBS
@@ -109,7 +122,17 @@ def sentence_events(
         place = location(tok, table, etype)
         if place is None and tok.pos_ in NOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
             place = location(tok.head, table, etype)  # "protests erupted in X"
-        if not actors and not targets and place is None:
+        # "X and Y clashed in Z. The next day, fighting at the compound killed 115": a fight told by a
+        # subject noun naming no side is the previous sentence's sides fighting on (a clash noun: both
+        # sides fight)
+        sides_before = (
+            fight
+            if how == "clash" and (tok.dep_ in {"nsubj", "nsubjpass"} or tok.tag_ == "VBG")
+            else None  # "the airstrikes stopped": an attack noun has one side, not the previous pair
+        )
+        if actors or targets or (place is not None and fight is not None and place.key != fight.location):
+            sides_before = None  # "Separately, fighting in Z killed 12": a fight of its own
+        elif place is None and sides_before is None:
             continue
         if how == "reported" and not actors and not side_speaks(tok):
             continue  # "X attacked Y, residents told AFP": an accusation needs an accuser
@@ -133,10 +156,14 @@ def sentence_events(
             actors=actor_keys,
             targets=[k for k in keys(targets) if k not in actor_keys],
             evidence=sent.text.strip(),
-            confidence=0.6,
+            # "has long backed X": background, kept only to lend its sides to a news mention it merges with
+            confidence=BACKGROUND if habitual(tok) else 0.6,
             killed=count(sent, {"kill", "dead", "die"}) if etype == "ASSAULT" else None,
             wounded=count(sent, {"wound", "injure"}) if etype == "ASSAULT" else None,
         )
+        if sides_before is not None:
+            ev.actors, ev.targets = list(sides_before.actors), list(sides_before.targets)
+            ev.location = ev.location or sides_before.location
         if etype in PER_ACTOR and len(ev.actors) > 1 and not all(m.kind == "person" for m in actors):
             for actor in ev.actors:
                 out.append((ev.model_copy(update={"actors": [actor], "targets": list(ev.targets)}), dated))
@@ -221,6 +248,7 @@ def find_events(
     story: str | None = None
     lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     last_day: str | None = None  # the last full day stated, however old ("On 9 July 1995, ...")
+    fight: ExtractedEvent | None = None  # the previous sentence's attack with named sides
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
@@ -233,8 +261,11 @@ def find_events(
             # at a break inside a sentence too (a photo caption's line run into the next paragraph)
             context = story
         # the phrase's own mention counts the step from the last day (`step_date`)
-        found = sentence_events(sent, table, published, lexicon, last_day if stepped else context)
+        if new_paragraph(sent):
+            fight = None  # a paragraph's fight with named sides is continued by its own sentences only
+        found = sentence_events(sent, table, published, lexicon, last_day if stepped else context, fight)
         events.extend(found)
+        fight = next((e for e, _ in reversed(found) if e.type == "ASSAULT" and e.actors), None)
         if story is None:
             lead.extend(ev for ev, dated in found if not dated)
         said = stated_date(sent, published)
@@ -261,4 +292,5 @@ def find_events(
     # "the attack on the camp" that no dated mention took in, with no attacker named: a reference the
     # article does not place (no day, no actor), not a news event of its own
     weak = {id(ev) for ev in lead if ev.date == published}
-    return [e for e in merge_events(events, sides, weak) if e.date is not None or e.actors]
+    merged = merge_events(events, sides, weak)
+    return [e for e in merged if (e.date is not None or e.actors) and e.confidence > BACKGROUND]

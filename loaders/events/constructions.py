@@ -152,7 +152,7 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return None, ""  # "took part", "took documents": taking is an event only of places
         if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
             return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
-        if tok.tag_ == "VBG" and tok.dep_ == "pobj" and tok.lower_ in CLASH_WORDS:
+        if tok.tag_ == "VBG" and tok.lower_ in CLASH_WORDS and gerund_noun(tok):
             return "ASSAULT", "clash"  # "the start of fighting between X and Y": a gerund used as a noun
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
@@ -179,6 +179,15 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
         if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
             return None, ""  # "pulled out of the deal": a rejection, told by the verb
+        # "the truce between X and Y collapsed / has held" tells an accord; "took effect" and "the deal
+        # between X and Y, signed on Monday, ends ..." make one
+        told = (
+            tok.dep_ == "nsubj"
+            and head.pos_ in VERBS
+            and head.lemma_.lower() not in {"take", "come", "enter"}
+        )
+        if told and not any(c.dep_ == "acl" and c.lemma_.lower() in CONCLUDING_VERBS for c in tok.children):
+            return None, ""
         if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             return "AGREE", "parties"
         return None, ""
@@ -267,3 +276,13 @@ def driven_out(verb: Token) -> bool:
     outs = [c for c in verb.children if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in OUT_WORDS]
     ousted = any(t.lemma_.lower() in POWER_NOUNS | {"office"} for c in outs for t in c.subtree)
     return bool(moved) and bool(outs) and not ousted
+
+
+def gerund_noun(tok: Token) -> bool:
+    """A gerund standing as a noun phrase: an object of a preposition ("the start of fighting"), a subject
+    ("fighting in X killed 12"), or a clause hung on a noun that opens the sentence ("The next day,
+    fighting at X killed 40", which the parser reads as a clause of "day"); with no subject or auxiliary of
+    its own ("they were fighting" is a verb)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return False
+    return tok.dep_ in {"pobj", "nsubj", "nsubjpass"} or (tok.dep_ == "advcl" and tok.head.pos_ in NOUNS)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from loaders.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, parse_iso, resolve_date, shift
 from loaders.events.constructions import PROMISE_VERBS
-from loaders.events.lexicon import SPEECH_VERBS, TRIGGERS
+from loaders.events.lexicon import CONCLUDING_VERBS, SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
@@ -118,6 +118,8 @@ def is_main(tok: Token) -> bool:
     if tok.dep_ == "dobj":
         if tok.head.lemma_.lower() in PROMISE_VERBS:
             return True  # "vowed continued cooperation on Monday": the promise is the act told
+        if tok.head.lemma_.lower() in CONCLUDING_VERBS:
+            return True  # "struck a deal on Monday": the verb makes the noun's agreement, on its day
         return TRIGGERS.get(tok.head.lemma_.lower()) is None and TRIGGERS.get(tok.head.lower_) is None
     return False
 
@@ -197,6 +199,10 @@ def mention_date(
         return said, True
     # "The next day, X began shelling Y": the step phrase hangs on the verb the trigger complements
     stepped = step_date(own_text(governing_clause(tok)), clause, published, context)
+    if stepped is None and tok.dep_ == "advcl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "NOUN":
+        # "The following day, fighting at X killed 40": parsed as a clause of "day", the opening step
+        # phrase is the sentence's head; it counts from the story's last day, not the clause's other days
+        stepped = step_date(own_text(tok.head), "", published, context)
     if stepped is not None:
         return stepped, True
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)

@@ -89,3 +89,25 @@ EVACUATING_VERBS = words("evacuating_verbs")
 # "drove X out of Y", "forced X from Y": a side put out of a place by force is an assault on it.
 DRIVING_VERBS = words("driving_verbs")
 OUT_WORDS = words("out_words")
+# What one launches in a fight ("launched missiles", "an operation"), as against an inquiry or an appeal.
+WEAPON_NOUNS = words("weapon_nouns")
+# Doers that are no side: "an earthquake killed 300", "hit by floods", "killed in a car crash".
+DISASTER_NOUNS = words("disaster_nouns")
+# Who one speaks to when one speaks to the public: "spoke to reporters" is a statement, not a consultation.
+MEDIA_AUDIENCE_NOUNS = words("media_audience_nouns")
+# Papers one side signs alone: "signed a decree", "signed the bill into law" are no agreement between sides.
+NON_ACCORD_PAPERS = words("non_accord_papers")
+# Papers and measures whose terms a clause tells: "the accord allows X to ...", "the sanctions ban Y".
+DOCUMENT_NOUNS = words("document_nouns")
+# What a side keeps doing or has long done: "has long backed X", "has repeatedly blocked Y".
+HABITUAL_ADVERBS = words("habitual_adverbs")
+# An act told as coming: "is set to meet", "are due to sign", "a deal is unlikely".
+PROSPECT_WORDS = words("prospect_words")
+# Taking sanctions away: "lifted sanctions on X" is no sanction (a concession, if anything).
+LIFTING_VERBS = words("lifting_verbs")
+# People of a demonstration: "protesters stormed the parliament" is a protest, not an armed assault.
+PROTESTER_NOUNS = words("protester_nouns")
+# Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
+GUEST_NOUNS = words("guest_nouns")
+# A march "to mark / celebrate / mourn" something is a commemoration, not a protest.
+OCCASION_VERBS = words("occasion_verbs")

@@ -89,6 +89,7 @@ def merge_events(
                 state[0] = True
             elif not dated and not state[0] and id(kept) in weak and id(ev) not in weak:
                 kept.date = ev.date or kept.date
+            kept.confidence = max(kept.confidence, ev.confidence)  # as sure as its surest mention
             kept.killed = kept.killed or ev.killed
             kept.wounded = kept.wounded or ev.wounded
             break

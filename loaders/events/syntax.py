@@ -99,7 +99,14 @@ def hypothetical(tok: Token) -> bool:
         head = node.head
         if head is node:
             break
-        if head.lemma_ in HYPOTHETICAL_GOVERNORS and node.dep_ in {"xcomp", "dobj", "pobj", "prep", "ccomp"}:
+        if head.lemma_ in HYPOTHETICAL_GOVERNORS and node.dep_ in {
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "ccomp",
+            "acl",
+        }:
             return True
         if node.dep_ in {"ccomp", "ROOT", "relcl", "advcl", "conj"} and node.pos_ in {"VERB", "AUX"}:
             break  # a finite clause of its own: its governor reports it, it does not plan it
@@ -114,7 +121,11 @@ def requested(tok: Token) -> bool:
         head = node.head
         if head is node:
             return False
-        if node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in REQUEST_GOVERNORS:
+        # "called for X to withdraw" is parsed as an adverbial clause marked by "for"
+        asked = node.dep_ in {"xcomp", "ccomp"} or (
+            node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)
+        )
+        if asked and head.lemma_.lower() in REQUEST_GOVERNORS:
             return True
         node = head
     return False
