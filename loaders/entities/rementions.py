@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
@@ -38,9 +38,8 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
     about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
     government, its army and its country one entity."""
     counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
-        return
-    land = counts[0][0]
+    main = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
+    countries = [m for m in table.mentions if m.kind == "country"]
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.lower_ not in STATE_HEADS or tok.i in covered:
@@ -50,8 +49,22 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
         if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
+        land = main or _sentence_country(tok, countries)
+        if land is None:
+            continue
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)
+
+
+def _sentence_country(tok: Token, countries: list[Mention]) -> str | None:
+    """With no country the article is plainly about, 'the army' is the state its own sentence frames:
+    the one country named there, before it ("rebels in Chad overran a base of the army"). A country
+    named after it, or a second one, leaves it open ("the army shot down a drone from Syria")."""
+    sent = tok.sent
+    named = {m.key for m in countries if sent.start <= m.start < sent.end}
+    if len(named) != 1:
+        return None
+    return next((m.key for m in countries if sent.start <= m.start and m.end <= tok.i), None)
 
 
 def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
@@ -155,6 +168,31 @@ def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[st
 
 
 BODY_KINDS = frozenset({"organization", "armed_group"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
+    """The entities that are subjects of the clauses above a non-subject `tok` ('the coalition struck
+    sites belonging to the group'): the group an object or a prepositional phrase speaks of is not the
+    one doing the act. A subject (or a phrase inside one) keeps them all: 'Hamas said the group ...'."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ in SUBJECT_DEPS:
+            return set()
+        if node.head is node:
+            break
+        node = node.head
+    out: set[str] = set()
+    node = tok
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            for c in node.children:
+                if c.dep_ in SUBJECT_DEPS and c.i in keys_at:
+                    out.add(keys_at[c.i])
+        if node.head is node:
+            break
+        node = node.head
+    return out
 
 
 def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:
@@ -166,6 +204,7 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
     if not bodies:
         return
     sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    keys_at = {i: m.key for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         word = tok.lower_
         if tok.i in covered or not tok.is_lower or not _definite_bare(tok.i, doc, 1):
@@ -182,7 +221,10 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
             kinds = {
                 m.key for m in bodies if m.start < tok.i and here - sent_no[doc[m.start].sent.start] <= 2
             }
-            if len(named) != 1 or kinds != named:
+            # "X struck sites belonging to the group": an object is not its own clause's subject
+            others = _governing_subjects(tok, keys_at)
+            named -= others
+            if len(named) != 1 or kinds - others != named:
                 continue
         elif word in common_nouns:
             named = {

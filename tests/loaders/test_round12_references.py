@@ -1,0 +1,41 @@
+"""Round 12: references with no entity of their own (docs/extraction.md "Round 12: references").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import rels
+
+
+def test_the_group_as_an_object_is_not_the_clauses_subject(run: Callable[[str], Extraction]) -> None:
+    # the subject (a body) named in the same sentence does not make "the group" ambiguous
+    ex = run(
+        "Boko Haram attacked a market in Maiduguri. "
+        "The Multinational Joint Task Force then raided bases belonging to the group."
+    )
+    assert ("Multinational Joint Task Force", "STRUCK", "Boko Haram") in rels(ex)
+    ex = run(
+        "Houthi rebels launched drones at Abha on Monday. "
+        "In reply, the Saudi-led coalition has hit camps belonging to the group."
+    )
+    assert ("Saudi-led coalition", "STRUCK", "Houthis") in rels(ex)
+
+
+def test_the_army_of_the_one_country_its_sentence_names(run: Callable[[str], Extraction]) -> None:
+    # no country dominates the article: the sentence's own country (named before "the army") stands for it
+    ex = run(
+        "Al-Shabaab fighters in Somalia seized a town from the army on Friday. Kenya and Ethiopia condemned the attack."
+    )
+    assert ("al-Shabab", "OPPOSES", "Somalia") in rels(ex)
+    ex = run(
+        "Gunmen of the ADF in Uganda ambushed a convoy of the army near Kasese, police said. "
+        "Kenya and Rwanda sent condolences."
+    )
+    assert ("Allied Democratic Forces", "STRUCK", "Uganda") in rels(ex)
+    # a country named only after it is no frame: "the army" is left unresolved
+    ex = run(
+        "The army downed a drone that crossed from Syria, officials said. Jordan and Iraq were not involved."
+    )
+    assert not any(r[0] == "Syria" for r in rels(ex))
