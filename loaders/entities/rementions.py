@@ -46,6 +46,9 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
             continue
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
         member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        # "killed in government shelling on X": the parser may leave the noun before the act unattached
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        member = member or (not modifiers and nxt is not None and nxt.lower_ in STATE_MEMBERS)
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
         if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
@@ -179,7 +182,7 @@ def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
     for _ in range(8):
         if node.dep_ in SUBJECT_DEPS:
             return set()
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     out: set[str] = set()
@@ -189,7 +192,7 @@ def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
             for c in node.children:
                 if c.dep_ in SUBJECT_DEPS and c.i in keys_at:
                     out.add(keys_at[c.i])
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return out

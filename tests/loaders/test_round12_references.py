@@ -39,3 +39,17 @@ def test_the_army_of_the_one_country_its_sentence_names(run: Callable[[str], Ext
         "The army downed a drone that crossed from Syria, officials said. Jordan and Iraq were not involved."
     )
     assert not any(r[0] == "Syria" for r in rels(ex))
+
+
+def test_an_act_noun_read_as_a_gerund_keeps_its_owner(run: Callable[[str], Extraction]) -> None:
+    # "in Russian shelling on X": the parser makes "shelling" a verb and "Russian" the object of "in"
+    ex = run("Ten people were wounded in Russian shelling on Kharkiv overnight.")
+    assert ("Russia", "STRUCK", "Kharkiv") in rels(ex)
+    ex = run("Four soldiers died during Israeli shelling on Khan Younis.")
+    assert ("Israel", "STRUCK", "Khan Younis") in rels(ex)
+    # "government" so left unattached is still the one country the article is about
+    ex = run(
+        "Militants have held the town of Kafr Zita in Syria since May. "
+        "On Sunday two farmers died in government shelling on the town, medics in Syria said."
+    )
+    assert ("Syria", "STRUCK", "Kafr Zita") in rels(ex)
