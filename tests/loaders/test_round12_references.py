@@ -53,3 +53,16 @@ def test_an_act_noun_read_as_a_gerund_keeps_its_owner(run: Callable[[str], Extra
         "On Sunday two farmers died in government shelling on the town, medics in Syria said."
     )
     assert ("Syria", "STRUCK", "Kafr Zita") in rels(ex)
+
+
+def test_bare_rebels_are_the_one_armed_group_named(run: Callable[[str], Extraction]) -> None:
+    # no group was named with an armed head noun ("Houthi rebels"): the one armed group the text names
+    ex = run("The Houthis fired drones at Abha on Sunday. Saudi jets then bombed the rebels in Saada.")
+    assert ("Saudi Arabia", "STRUCK", "Houthis") in rels(ex)
+    assert "rebels" not in {e.name for e in ex.entities}
+    # two armed groups named: the rebels stay their own
+    ex = run(
+        "The Houthis fired drones at Abha on Sunday. Hezbollah praised them. "
+        "Saudi jets then bombed the rebels in Saada."
+    )
+    assert ("Saudi Arabia", "STRUCK", "Houthis") not in rels(ex)
