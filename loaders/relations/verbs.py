@@ -23,7 +23,7 @@ FIGHT_VERBS = words("fight_verbs")
 # "A and B fought side by side", "fought together": the coordinated subjects are on one side
 SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
 # "killed in X shelling", "wounded during X bombing": the preposition that held the act noun
-OWNER_PREPS = frozenset({"in", "during", "by", "amid"})
+OWNER_PREPS = words("act_owner_preps")
 
 
 class ActMemory:
