@@ -175,9 +175,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
-    """The entities that are subjects of the clauses above a non-subject `tok` ('the coalition struck
-    sites belonging to the group'): the group an object or a prepositional phrase speaks of is not the
-    one doing the act. A subject (or a phrase inside one) keeps them all: 'Hamas said the group ...'."""
+    """The entities that are the subject of the nearest clause above a non-subject `tok` ('the coalition
+    struck sites belonging to the group'): the group an object or a prepositional phrase speaks of is not
+    the one doing the act. A subject (or a phrase inside one) keeps them all: 'Hamas said the group ...'."""
     node = tok
     for _ in range(8):
         if node.dep_ in SUBJECT_DEPS:
@@ -185,17 +185,17 @@ def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
         if node.head.i == node.i:
             break
         node = node.head
-    out: set[str] = set()
     node = tok
     for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"}:
-            for c in node.children:
-                if c.dep_ in SUBJECT_DEPS and c.i in keys_at:
-                    out.add(keys_at[c.i])
+        subjects = (
+            [c for c in node.children if c.dep_ in SUBJECT_DEPS] if node.pos_ in {"VERB", "AUX"} else []
+        )
+        if subjects:  # the nearest clause only: "X said jets struck the group's posts" may mean X
+            return {keys_at[c.i] for c in subjects if c.i in keys_at}
         if node.head.i == node.i:
             break
         node = node.head
-    return out
+    return set()
 
 
 def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:

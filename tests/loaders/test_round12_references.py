@@ -21,6 +21,12 @@ def test_the_group_as_an_object_is_not_the_clauses_subject(run: Callable[[str], 
         "In reply, the Saudi-led coalition has hit camps belonging to the group."
     )
     assert ("Saudi-led coalition", "STRUCK", "Houthis") in rels(ex)
+    # only the nearest clause's subject is set aside: the speaker above it may be "the group"
+    ex = run(
+        "Hezbollah fired rockets at Haifa. "
+        "Hezbollah later said the Saudi-led coalition had struck the group's depots."
+    )
+    assert ("Saudi-led coalition", "STRUCK", "Hezbollah") in rels(ex)
 
 
 def test_the_army_of_the_one_country_its_sentence_names(run: Callable[[str], Extraction]) -> None:
