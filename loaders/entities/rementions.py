@@ -85,7 +85,7 @@ def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
         if near:
             introduced[noun] = near[0]
             continue
-        ante = introduced.get(noun)
+        ante = introduced.get(noun) or _last_bare_place(tok, places, sent_no, doc)
         if (
             ante is None
             or tok.i in covered
@@ -96,6 +96,32 @@ def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
             continue
         table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
         covered.add(tok.i)
+
+
+BARE_SETTLEMENTS = frozenset({"town", "city", "village"})
+
+
+def _last_bare_place(tok: Token, places: list[Mention], sent_no: dict[int, int], doc: Doc) -> Mention | None:
+    """'Jets pounded Kidal, weeks after the army lost the town': with no place introduced as a town, 'the
+    town' is the one place named before it in its own sentence (two: none). The sentence before was
+    tried too: a right "the city" there let the event merger fold two assaults (docs/extraction.md)."""
+    if tok.lower_ not in BARE_SETTLEMENTS:
+        return None
+    here = sent_no[tok.sent.start]
+    near = [
+        m
+        for m in places
+        if m.start < tok.i
+        and sent_no[doc[m.start].sent.start] == here
+        # "Tobruk-based troops": a place as a modifier is not the one the text speaks of
+        and doc[m.end - 1].dep_ not in {"compound", "amod", "npadvmod", "nmod", "poss"}
+    ]
+    if len({m.key for m in near}) != 1:
+        return None
+    # "X ... the Libyan capital ... the city": another settlement noun in between may be the one meant
+    if any(t.lower_ in SETTLEMENT_NOUNS and t.lower_ != tok.lower_ for t in doc[near[-1].end : tok.i]):
+        return None
+    return near[-1]
 
 
 def add_rementions(doc: Doc, table: EntityTable) -> None:

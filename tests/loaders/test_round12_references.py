@@ -72,3 +72,14 @@ def test_bare_rebels_are_the_one_armed_group_named(run: Callable[[str], Extracti
         "Saudi jets then bombed the rebels in Saada."
     )
     assert ("Saudi Arabia", "STRUCK", "Houthis") not in rels(ex)
+
+
+def test_the_town_is_the_one_place_its_sentence_named(run: Callable[[str], Extraction]) -> None:
+    # no place was introduced as "the town of X": the one place named before it in its sentence
+    ex = run("Malian jets bombed Kidal on Monday, weeks after Tuareg rebels of the CMA seized the town.")
+    assert ("Tuareg rebels", "CONTROLS", "Kidal") in rels(ex)
+    # two places named: "the town" stays open
+    ex = run(
+        "Jihadists shelled Gao and Menaka on Monday, weeks after Tuareg rebels of the CMA seized the town."
+    )
+    assert not {r for r in rels(ex) if r[1] == "CONTROLS"}
