@@ -273,6 +273,8 @@ def join_bare_heads(target: dict[str, str], kinds: dict[str, EntityKind], headed
     `headed`: keys of mentions written with an armed head noun, in the text or in the name."""
     named = {target[k] for k in target if (k in headed or _headed_name(k)) and not _bare(k)}
     named = {k for k in named if kinds[k] == "armed_group"}
+    if not named:  # "The Houthis fired ... jets bombed the rebels": no headed name, one armed group named
+        named = {target[k] for k in target if kinds[target[k]] == "armed_group" and not _bare(target[k])}
     if len(named) != 1:
         return
     (group,) = named

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
@@ -38,20 +38,36 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
     about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
     government, its army and its country one entity."""
     counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
-        return
-    land = counts[0][0]
+    main = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
+    countries = [m for m in table.mentions if m.kind == "country"]
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.lower_ not in STATE_HEADS or tok.i in covered:
             continue
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
         member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        # "killed in government shelling on X": the parser may leave the noun before the act unattached
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        member = member or (not modifiers and nxt is not None and nxt.lower_ in STATE_MEMBERS)
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
         if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
+        land = main or _sentence_country(tok, countries)
+        if land is None:
+            continue
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)
+
+
+def _sentence_country(tok: Token, countries: list[Mention]) -> str | None:
+    """With no country the article is plainly about, 'the army' is the state its own sentence frames:
+    the one country named there, before it ("rebels in Chad overran a base of the army"). A country
+    named after it, or a second one, leaves it open ("the army shot down a drone from Syria")."""
+    sent = tok.sent
+    named = {m.key for m in countries if sent.start <= m.start < sent.end}
+    if len(named) != 1:
+        return None
+    return next((m.key for m in countries if sent.start <= m.start and m.end <= tok.i), None)
 
 
 def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
@@ -69,7 +85,7 @@ def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
         if near:
             introduced[noun] = near[0]
             continue
-        ante = introduced.get(noun)
+        ante = introduced.get(noun) or _last_bare_place(tok, places, sent_no, doc)
         if (
             ante is None
             or tok.i in covered
@@ -80,6 +96,32 @@ def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
             continue
         table.mentions.append(Mention(tok.i, tok.i + 1, ante.key, "place", "remention"))
         covered.add(tok.i)
+
+
+BARE_SETTLEMENTS = frozenset({"town", "city", "village"})
+
+
+def _last_bare_place(tok: Token, places: list[Mention], sent_no: dict[int, int], doc: Doc) -> Mention | None:
+    """'Jets pounded Kidal, weeks after the army lost the town': with no place introduced as a town, 'the
+    town' is the one place named before it in its own sentence (two: none). The sentence before was
+    tried too: a right "the city" there let the event merger fold two assaults (docs/extraction.md)."""
+    if tok.lower_ not in BARE_SETTLEMENTS:
+        return None
+    here = sent_no[tok.sent.start]
+    near = [
+        m
+        for m in places
+        if m.start < tok.i
+        and sent_no[doc[m.start].sent.start] == here
+        # "Tobruk-based troops": a place as a modifier is not the one the text speaks of
+        and doc[m.end - 1].dep_ not in {"compound", "amod", "npadvmod", "nmod", "poss"}
+    ]
+    if len({m.key for m in near}) != 1:
+        return None
+    # "X ... the Libyan capital ... the city": another settlement noun in between may be the one meant
+    if any(t.lower_ in SETTLEMENT_NOUNS and t.lower_ != tok.lower_ for t in doc[near[-1].end : tok.i]):
+        return None
+    return near[-1]
 
 
 def add_rementions(doc: Doc, table: EntityTable) -> None:
@@ -155,6 +197,31 @@ def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[st
 
 
 BODY_KINDS = frozenset({"organization", "armed_group"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _governing_subjects(tok: Token, keys_at: dict[int, str]) -> set[str]:
+    """The entities that are the subject of the nearest clause above a non-subject `tok` ('the coalition
+    struck sites belonging to the group'): the group an object or a prepositional phrase speaks of is not
+    the one doing the act. A subject (or a phrase inside one) keeps them all: 'Hamas said the group ...'."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ in SUBJECT_DEPS:
+            return set()
+        if node.head.i == node.i:
+            break
+        node = node.head
+    node = tok
+    for _ in range(8):
+        subjects = (
+            [c for c in node.children if c.dep_ in SUBJECT_DEPS] if node.pos_ in {"VERB", "AUX"} else []
+        )
+        if subjects:  # the nearest clause only: "X said jets struck the group's posts" may mean X
+            return {keys_at[c.i] for c in subjects if c.i in keys_at}
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return set()
 
 
 def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozenset[str]) -> None:
@@ -166,6 +233,7 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
     if not bodies:
         return
     sent_no = {s.start: n for n, s in enumerate(doc.sents)}
+    keys_at = {i: m.key for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         word = tok.lower_
         if tok.i in covered or not tok.is_lower or not _definite_bare(tok.i, doc, 1):
@@ -182,7 +250,10 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
             kinds = {
                 m.key for m in bodies if m.start < tok.i and here - sent_no[doc[m.start].sent.start] <= 2
             }
-            if len(named) != 1 or kinds != named:
+            # "X struck sites belonging to the group": an object is not its own clause's subject
+            others = _governing_subjects(tok, keys_at)
+            named -= others
+            if len(named) != 1 or kinds - others != named:
                 continue
         elif word in common_nouns:
             named = {

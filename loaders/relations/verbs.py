@@ -22,6 +22,8 @@ STRIKE_ACTS = words("strike_acts")
 FIGHT_VERBS = words("fight_verbs")
 # "A and B fought side by side", "fought together": the coordinated subjects are on one side
 SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
+# "killed in X shelling", "wounded during X bombing": the preposition that held the act noun
+OWNER_PREPS = words("act_owner_preps")
 
 
 class ActMemory:
@@ -120,6 +122,19 @@ def _fought_each_other(verb: Token, subj_toks: list[Token], subs: list[Mention])
     return coordinated and not any(t.lower_ in SAME_SIDE_WORDS for t in verb.subtree)
 
 
+def _misparsed_act_owner(verb: Token, table: EntityTable) -> list[Mention]:
+    """'killed in Russian shelling on X', 'in government shelling on the town': the parser may read the
+    act noun as a subjectless gerund and its owner as the preposition's object. The actor right before
+    the gerund, hanging on that preposition, is who struck."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return []
+    owner = verb.doc[verb.i - 1]
+    if owner.dep_ != "pobj" or owner.head.lower_ not in OWNER_PREPS or owner.head.head.i != verb.head.i:
+        return []
+    m = table.mention_at(owner.i)
+    return [m] if m is not None and m.kind in ACTORS and m.kind != "place" else []
+
+
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
 
 
@@ -155,6 +170,8 @@ def verb_relations(
             subs = subjects_or_antecedents(verb, table)
             if not subs and rtype == "STRUCK":  # "the attack, claimed by X, killed ...": the act's agent
                 subs = [m for s_ in subj_toks if s_.lower_ in ACT_NOUNS for m in act_agents(s_, table)]
+            if not subs and rtype == "STRUCK":
+                subs = _misparsed_act_owner(verb, table)
             objs = objects(verb, rtype)
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
