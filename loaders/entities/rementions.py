@@ -38,8 +38,9 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
     about one country (twice the mentions of any other) they are that country, as the GUIDE makes a
     government, its army and its country one entity."""
     counts = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
-    main = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) else None
-    countries = [m for m in table.mentions if m.kind == "country"]
+    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return  # round 12 tried the one country of "the army"'s own sentence: see docs/extraction.md
+    land = counts[0][0]
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.lower_ not in STATE_HEADS or tok.i in covered:
@@ -52,22 +53,8 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
         if not member and modifiers != ["the"] and not bare_name:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
-        land = main or _sentence_country(tok, countries)
-        if land is None:
-            continue
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)
-
-
-def _sentence_country(tok: Token, countries: list[Mention]) -> str | None:
-    """With no country the article is plainly about, 'the army' is the state its own sentence frames:
-    the one country named there, before it ("rebels in Chad overran a base of the army"). A country
-    named after it, or a second one, leaves it open ("the army shot down a drone from Syria")."""
-    sent = tok.sent
-    named = {m.key for m in countries if sent.start <= m.start < sent.end}
-    if len(named) != 1:
-        return None
-    return next((m.key for m in countries if sent.start <= m.start and m.end <= tok.i), None)
 
 
 def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:

@@ -29,22 +29,15 @@ def test_the_group_as_an_object_is_not_the_clauses_subject(run: Callable[[str], 
     assert ("Saudi-led coalition", "STRUCK", "Hezbollah") in rels(ex)
 
 
-def test_the_army_of_the_one_country_its_sentence_names(run: Callable[[str], Extraction]) -> None:
-    # no country dominates the article: the sentence's own country (named before "the army") stands for it
+def test_the_army_with_no_main_country_stays_unresolved(run: Callable[[str], Extraction]) -> None:
+    # no country dominates the article: "the army" is nobody's (a country named in its sentence may well
+    # be the other side: tried in round 12 and dropped, docs/extraction.md)
     ex = run(
-        "Al-Shabaab fighters in Somalia seized a town from the army on Friday. Kenya and Ethiopia condemned the attack."
+        "Insurgents armed by Iran struck a base of the army near the border. "
+        "Jordan and Egypt condemned the strike."
     )
-    assert ("al-Shabab", "OPPOSES", "Somalia") in rels(ex)
-    ex = run(
-        "Gunmen of the ADF in Uganda ambushed a convoy of the army near Kasese, police said. "
-        "Kenya and Rwanda sent condolences."
-    )
-    assert ("Allied Democratic Forces", "STRUCK", "Uganda") in rels(ex)
-    # a country named only after it is no frame: "the army" is left unresolved
-    ex = run(
-        "The army downed a drone that crossed from Syria, officials said. Jordan and Iraq were not involved."
-    )
-    assert not any(r[0] == "Syria" for r in rels(ex))
+    assert ("Iran", "SUPPORTS", "insurgents") in rels(ex)
+    assert not any(r[2] == "Iran" and r[1] in {"STRUCK", "OPPOSES"} for r in rels(ex))
 
 
 def test_an_act_noun_read_as_a_gerund_keeps_its_owner(run: Callable[[str], Extraction]) -> None:
