@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from graph.model import Extraction
+from loaders.pipeline import Extractor
+from loaders.relations.learned_roles import attacked_side, attributed_source, landmark
 from tests.loaders.extracted import rels
 
 
@@ -19,3 +23,36 @@ def test_only_fighting_alongside_makes_allies(run: Callable[[str], Extraction]) 
     assert not [r for r in rels(ex) if r[1] == "ALLIED_WITH"]
     ex = run("The Brazilian president stood alongside French President Emmanuel Macron at the ceremony.")
     assert not [r for r in rels(ex) if r[1] == "ALLIED_WITH"]
+
+
+def _token(extractor: Extractor, text: str, word: str) -> Token:
+    doc = extractor.nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_landmark_is_no_target(extractor: Extractor) -> None:
+    # a place named to locate something else: "near X", "outside the town of X", "north of X"
+    text = "Israeli jets bombed a depot near the town of Qusayr on Monday."
+    assert landmark(_token(extractor, text, "Qusayr"))
+    text = "Rebel fighters shelled army positions outside Taiz overnight."
+    assert landmark(_token(extractor, text, "Taiz"))
+    text = "The militia captured two villages north of Beni last week."
+    assert landmark(_token(extractor, text, "Beni"))
+    text = "Artillery fire was aimed in the direction of the towns of Kafr Nabl and Maarrat, officials said."
+    assert landmark(_token(extractor, text, "Maarrat"))
+    # the place struck itself is no landmark
+    text = "Israeli jets bombed the town of Qusayr on Monday."
+    assert not landmark(_token(extractor, text, "Qusayr"))
+
+
+def test_a_reports_source_and_the_side_attacked(extractor: Extractor) -> None:
+    text = "According to a statement from Georgia's interior ministry, Russian troops shelled two villages."
+    assert attributed_source(_token(extractor, text, "Georgia"))
+    text = "According to Kenyan police, the gunmen fled across the border."
+    assert attributed_source(_token(extractor, text, "Kenyan"))
+    text = "Kenyan police said the gunmen fled across the border."
+    assert not attributed_source(_token(extractor, text, "Kenyan"))
+    # "an attack on a Y base": Y is the side attacked, not the attacker
+    text = "Moscow condemned a French drone strike on a Malian army base on Tuesday."
+    assert attacked_side(_token(extractor, text, "Malian"))
+    assert not attacked_side(_token(extractor, text, "French"))
