@@ -56,3 +56,14 @@ def test_a_reports_source_and_the_side_attacked(extractor: Extractor) -> None:
     text = "Moscow condemned a French drone strike on a Malian army base on Tuesday."
     assert attacked_side(_token(extractor, text, "Malian"))
     assert not attacked_side(_token(extractor, text, "French"))
+
+
+def test_planned_talks_are_no_talks(run: Callable[[str], Extraction]) -> None:
+    # an act noun of a meeting or a strike that is expected or planned has not happened
+    ex = run("The Japanese envoy is expected in Seoul next month for talks with South Korean officials.")
+    assert not [r for r in rels(ex) if r[1] == "SPOKE_WITH"]
+    ex = run("Germany's foreign minister plans talks with Kenya on Friday.")
+    assert not [r for r in rels(ex) if r[1] == "SPOKE_WITH"]
+    # talks that took place stay
+    ex = run("The Japanese envoy held talks with South Korean officials in Seoul on Monday.")
+    assert [r for r in rels(ex) if r[1] == "SPOKE_WITH"]
