@@ -133,7 +133,10 @@ def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ex
         return
     left = table.mention_at(tok.i - 1)
     noun = doc[tok.i + 1].head
-    right = [m for m in actors_of(noun, table, ACTORS | {"place"}) if m is not left]
+    # "an X-controlled island in Y": X holds the island, not all of Y (areas, sites and towns in Y still
+    # stand for Y through actors_of's site heads)
+    sites = htype != "CONTROLS"
+    right = [m for m in actors_of(noun, table, ACTORS | {"place"}, sites=sites) if m is not left]
     right += _pobj_actors(noun, {"of"}, table, {"place"})
     if left is None and doc[tok.i - 1].lower_ in REBEL_WORDS:
         left = next((m for m in table.mentions if m.kind == "armed_group" and "rebel" in m.key.lower()), None)

@@ -67,3 +67,14 @@ def test_planned_talks_are_no_talks(run: Callable[[str], Extraction]) -> None:
     # talks that took place stay
     ex = run("The Japanese envoy held talks with South Korean officials in Seoul on Monday.")
     assert [r for r in rels(ex) if r[1] == "SPOKE_WITH"]
+
+
+def test_a_held_thing_somewhere_is_not_the_place_it_lies_in(run: Callable[[str], Extraction]) -> None:
+    # "an X-controlled island in Y": X holds the island, not Y
+    ex = run("Coast guard boats blocked a Malaysian-controlled reef in the Sulu Sea on Sunday.")
+    assert ("Malaysia", "CONTROLS", "Sulu Sea") not in rels(ex)
+    ex = run("Drones hit a Russian-occupied village in Ukraine overnight.")
+    assert ("Russia", "CONTROLS", "Ukraine") not in rels(ex)
+    # the town the phrase names is still held
+    ex = run("Shells fell on the Houthi-held port of Midi on Sunday.")
+    assert any(r[1] == "CONTROLS" and r[2] == "Midi" for r in rels(ex))
