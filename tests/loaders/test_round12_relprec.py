@@ -78,3 +78,12 @@ def test_a_held_thing_somewhere_is_not_the_place_it_lies_in(run: Callable[[str],
     # the town the phrase names is still held
     ex = run("Shells fell on the Houthi-held port of Midi on Sunday.")
     assert any(r[1] == "CONTROLS" and r[2] == "Midi" for r in rels(ex))
+
+
+def test_what_a_threat_is_made_with_is_not_threatened(run: Callable[[str], Extraction]) -> None:
+    # "threatened X with Y's air strikes": Y is the means, X the one threatened
+    ex = run("Ankara threatened Damascus with Russian air strikes on Tuesday.")
+    assert ("Turkey", "THREATENED", "Russia") not in rels(ex)
+    assert ("Turkey", "THREATENED", "Syria") in rels(ex)
+    ex = run("Chadian commanders threatened the rebels with French jets if they did not retreat.")
+    assert ("Chad", "THREATENED", "France") not in rels(ex)
