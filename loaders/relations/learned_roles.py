@@ -1,26 +1,35 @@
 """Ends a learned relation may not have because of the role the sentence gives them: a landmark named
 only to place something else ("a base near X", "tanks outside X", "north of X", "in the direction of
 X") is no target of a strike or of control; the source a report is attributed to ("according to X")
-is no party to the act it reports; and the side an attack was made on ("an attack on a Y base") is no
-striker. The classifier reads words around and between two names, not these roles, so they are
+is no party to the act it reports; the side an attack was made on ("an attack on a Y base") is no
+striker; a speaker is no party to an act it reports of someone else ("X's spokesman said Y's troops
+fired on Z"); and an act the sentence only plans, expects, asks for or makes a condition ("would strike Y if",
+"urged X to hold talks with Y") has not happened. The classifier reads words around and between two names, not these roles, so they are
 checked here; the word lists are in loaders/data/relations/lexicon.json."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import Mention
-from loaders.relations.lexicon import words
+from loaders.relations.learned_features import dependency_path
+from loaders.relations.lexicon import table, words
 
 LANDMARK_PREPS = words("landmark_preps")
 LANDMARK_HEADS = words("landmark_heads")
 ATTRIBUTION = words("attribution_preps")
 TARGET_PREPS = words("target_preps")
+SPEECH_VERBS = words("speech_verbs")
+_VERBS: dict[str, list[str]] = table("verbs")  # type: ignore[assignment]  # type -> lemmas
+STRIKE_VERBS = frozenset(w.lower() for w in _VERBS["STRUCK"])
 # What a name may sit inside and still be the phrase's referent: "the city of X", "X's ministry",
 # "a Syrian government airbase" (modifiers and heads of the noun phrase, not clauses).
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "pobj", "prep", "case", "det"}
 # The relation types a report's source may still hold: it accuses or condemns, or it is someone's body.
 _SPEAKER_TYPES = frozenset({"ACCUSED", "CONDEMNED", "AFFILIATED_WITH"})
+# Acts that are done or not (a threat, support or enmity holds whatever the tense of its clause).
+_ACT_TYPES = frozenset({"STRUCK", "CONTROLS", "MET_WITH", "SPOKE_WITH"})
 
 
 def _root(sent: Span, m: Mention) -> Token:
@@ -72,9 +81,48 @@ def attributed_source(tok: Token) -> bool:
 
 
 def attacked_side(tok: Token) -> bool:
-    """Inside the phrase an attack was made on: "an attack on a Y airbase", "strikes against Y positions"."""
+    """Inside the phrase an attack was made on: "an attack on a Y airbase", "strikes against Y positions",
+    "struck Y targets" (the object of a verb of striking)."""
     prep = _prep_above(tok)
-    return prep is not None and prep.lower_ in TARGET_PREPS and prep.head.pos_ == "NOUN"
+    if prep is not None and prep.lower_ in TARGET_PREPS and prep.head.pos_ == "NOUN":
+        return True
+    t = tok
+    while t.dep_ in {"compound", "amod", "poss"} and t.head is not t:
+        t = t.head
+    return t is not tok and t.dep_ == "dobj" and t.head.lemma_.lower() in STRIKE_VERBS
+
+
+def unrealised(sent: Span, source: Mention, target: Mention) -> bool:
+    """A verb joining the two that is planned, modal, conditional or requested (the events' reading)."""
+    path = [t for t, _ in dependency_path(_root(sent, source), _root(sent, target))]
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and (hypothetical(t) or requested(t) or any(c.dep_ == "advcl" and _if(c) for c in t.children))
+        for t in path
+    )
+
+
+def reported_of_another(sent: Span, source: Mention, target: Mention) -> bool:
+    """The source speaks ("X's spokesman said", "X said") and the target is in what it reports of a
+    subject of its own ("... Y's troops fired on Z"); "X said it struck Z" keeps X, whose pronoun acts."""
+    src, tgt = _root(sent, source), _root(sent, target)
+    for verb in (t for t, _ in dependency_path(src, tgt)):
+        if verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and src in c.subtree for c in verb.children):
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and tgt in c.subtree):
+            subj = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and all(s.pos_ != "PRON" and not any(x.lower_ in _OWN for x in s.subtree) for s in subj):
+                return True
+    return False
+
+
+_OWN = frozenset({"its", "their", "his", "her", "our"})  # "X said its jets struck Z": X's own act
+
+
+def _if(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
 
 
 def role_conflict(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
@@ -83,5 +131,7 @@ def role_conflict(rel: str, sent: Span, source: Mention, target: Mention) -> boo
     if rel in {"STRUCK", "CONTROLS"} and landmark(tgt):
         return True
     if rel == "STRUCK" and attacked_side(src):
+        return True
+    if rel in _ACT_TYPES and (unrealised(sent, source, target) or reported_of_another(sent, source, target)):
         return True
     return rel not in _SPEAKER_TYPES and (attributed_source(src) or attributed_source(tgt))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
-from loaders.events.syntax import hypothetical
+from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import pair_subject, possessors
 from loaders.relations.lexicon import (
@@ -36,8 +36,8 @@ from loaders.relations.syntax import subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
-# Acts that a planned or expected mention has not yet carried out ("is expected in X for talks with Y",
-# "a planned meeting with Y"); states such as support or enmity hold whatever the tense.
+# Acts that a planned, expected or requested mention has not yet carried out ("is expected in X for talks
+# with Y", "a planned meeting with Y", "called on X to resume talks with Y"); states such as support or enmity hold whatever the tense.
 PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
 
 
@@ -170,8 +170,8 @@ def _clause_subject_actors(tok: Token, table: EntityTable) -> list[Mention]:
 def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """'support for X', 'condemnation of X', "X's attack on Y", 'an attack by X on Y', 'talks with X'."""
     rtype = ACT_NOUN_TYPES[tok.lower_]
-    if rtype in PLANNED_ACT_TYPES and hypothetical(tok):
-        return  # "is expected in X for talks with Y": nothing said or struck yet
+    if rtype in PLANNED_ACT_TYPES and (hypothetical(tok) or requested(tok)):
+        return  # "is expected in X for talks with Y", "urged X to resume talks with Y": not held yet
     agents = [m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)]
     agents += [
         m

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.clauses import conditional
+from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
@@ -121,6 +122,8 @@ def _fought_each_other(verb: Token, subj_toks: list[Token], subs: list[Mention])
 
 
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
+# Acts a planned, expected or modal clause has not carried out (as for act nouns, loaders/relations/nouns.py)
+PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
 
 
 def verb_relations(
@@ -133,6 +136,8 @@ def verb_relations(
         rtype = VERBS.get(verb.lemma_)
         if rtype is None or negated(verb) or conditional(verb):
             continue
+        if rtype in PLANNED_ACT_TYPES and hypothetical(verb):
+            continue  # "will meet X", "would strike Y if ...": not carried out yet
         if rtype == "CONTROLS" and _aim(verb):
             continue
         subj_toks, passive = subjects(verb)

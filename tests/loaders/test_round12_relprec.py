@@ -8,8 +8,9 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from graph.model import Extraction
+from loaders.mentions import Mention
 from loaders.pipeline import Extractor
-from loaders.relations.learned_roles import attacked_side, attributed_source, landmark
+from loaders.relations.learned_roles import attacked_side, attributed_source, landmark, reported_of_another
 from tests.loaders.extracted import rels
 
 
@@ -87,3 +88,36 @@ def test_what_a_threat_is_made_with_is_not_threatened(run: Callable[[str], Extra
     assert ("Turkey", "THREATENED", "Syria") in rels(ex)
     ex = run("Chadian commanders threatened the rebels with French jets if they did not retreat.")
     assert ("Chad", "THREATENED", "France") not in rels(ex)
+
+
+def test_a_strike_only_threatened_under_a_condition_is_none(run: Callable[[str], Extraction]) -> None:
+    # "X would strike Y if ...": nothing struck yet, neither by the rules nor by the classifier
+    ex = run("Officials said Egypt would bomb militant camps in Libya if the raids went on.")
+    assert not [r for r in rels(ex) if r[1] == "STRUCK"]
+    ex = run("The cabinet said Turkey would strike PKK positions in Iraq if the attacks resumed.")
+    assert not [r for r in rels(ex) if r[1] == "STRUCK"]
+    # a strike that happened stays
+    ex = run("Turkey struck PKK positions in northern Iraq on Sunday.")
+    assert ("Turkey", "STRUCK", "PKK") in rels(ex) or ("Turkey", "STRUCK", "Iraq") in rels(ex)
+
+
+def test_talks_asked_for_are_no_talks(run: Callable[[str], Extraction]) -> None:
+    ex = run("Norway and Sweden urged Ethiopia and Eritrea to resume talks under African Union auspices.")
+    assert not [r for r in rels(ex) if r[1] == "SPOKE_WITH"]
+
+
+def test_a_speaker_is_no_party_to_anothers_act(extractor: Extractor) -> None:
+    doc = extractor.nlp(
+        "A Thai army spokesman said Cambodian troops had fired across the border near Preah Vihear."
+    )
+    sent = next(iter(doc.sents))
+    thai = Mention(start=1, end=2, key="Thailand", kind="country", how="demonym")
+    site = Mention(start=13, end=15, key="Preah Vihear", kind="place", how="gazetteer")
+    assert [t.text for t in doc[13:15]] == ["Preah", "Vihear"]
+    assert reported_of_another(sent, thai, site)
+    doc = extractor.nlp("Thailand said its jets had struck targets near Preah Vihear.")
+    sent = next(iter(doc.sents))
+    thai = Mention(start=0, end=1, key="Thailand", kind="country", how="demonym")
+    site = Mention(start=8, end=10, key="Preah Vihear", kind="place", how="gazetteer")
+    assert [t.text for t in doc[8:10]] == ["Preah", "Vihear"]
+    assert not reported_of_another(sent, thai, site)
