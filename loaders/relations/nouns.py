@@ -32,7 +32,7 @@ from loaders.relations.lexicon import (
 )
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import membership, relation
-from loaders.relations.syntax import subjects, trailing_verb_preps
+from loaders.relations.syntax import promised, subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
@@ -170,7 +170,7 @@ def _clause_subject_actors(tok: Token, table: EntityTable) -> list[Mention]:
 def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """'support for X', 'condemnation of X', "X's attack on Y", 'an attack by X on Y', 'talks with X'."""
     rtype = ACT_NOUN_TYPES[tok.lower_]
-    if rtype in PLANNED_ACT_TYPES and (hypothetical(tok) or requested(tok)):
+    if rtype in PLANNED_ACT_TYPES and (hypothetical(tok) or requested(tok) or promised(tok)):
         return  # "is expected in X for talks with Y", "urged X to resume talks with Y": not held yet
     agents = [m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)]
     agents += [

@@ -17,7 +17,7 @@ from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
-from loaders.relations.syntax import agents, negated, objects, referent, subjects
+from loaders.relations.syntax import agents, negated, objects, promised, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
 FIGHT_VERBS = words("fight_verbs")
@@ -136,7 +136,7 @@ def verb_relations(
         rtype = VERBS.get(verb.lemma_)
         if rtype is None or negated(verb) or conditional(verb):
             continue
-        if rtype in PLANNED_ACT_TYPES and hypothetical(verb):
+        if rtype in PLANNED_ACT_TYPES and (hypothetical(verb) or promised(verb)):
             continue  # "will meet X", "would strike Y if ...": not carried out yet
         if rtype == "CONTROLS" and _aim(verb):
             continue

@@ -121,3 +121,13 @@ def test_a_speaker_is_no_party_to_anothers_act(extractor: Extractor) -> None:
     site = Mention(start=8, end=10, key="Preah Vihear", kind="place", how="gazetteer")
     assert [t.text for t in doc[8:10]] == ["Preah", "Vihear"]
     assert not reported_of_another(sent, thai, site)
+
+
+def test_a_meeting_agreed_or_offered_is_still_to_come(run: Callable[[str], Extraction]) -> None:
+    ex = run("Peru and Chile agreed to meet again after the summer recess.")
+    assert not [r for r in rels(ex) if r[1] in {"MET_WITH", "SPOKE_WITH"}]
+    ex = run("Hungary said it was ready to hold talks with Slovakia on the dam.")
+    assert not [r for r in rels(ex) if r[1] in {"MET_WITH", "SPOKE_WITH"}]
+    # a meeting that took place stays
+    ex = run("Peru and Chile met again after the summer recess.")
+    assert [r for r in rels(ex) if r[1] == "MET_WITH"]
