@@ -36,10 +36,12 @@ from loaders.relations.learned_features import (
     pair_features,
 )
 from loaders.relations.learned_gate import backer_keys, has_trigger, kinds_allowed
+from loaders.relations.learned_roles import role_conflict
 from loaders.relations.lexicon import SYMMETRIC
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "relations.npz"
 GATE = True  # keep a prediction only with a trigger word of its type nearby (docs/extraction.md)
+ROLES = True  # drop a prediction whose end the sentence gives a role its type cannot have
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ def learned_relations(
                 continue
             if GATE and not has_trigger(label, c.sent, c.source, c.target):
                 continue
+            if ROLES and role_conflict(label, c.sent, c.source, c.target):
+                continue  # a landmark, a report's source, the side attacked (learned_roles.py)
             if label == "AFFILIATED_WITH" and c.source.key in affiliated:
                 continue
             pair = frozenset((c.source.key, c.target.key))

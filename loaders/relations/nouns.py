@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import pair_subject, possessors
 from loaders.relations.lexicon import (
@@ -31,10 +32,13 @@ from loaders.relations.lexicon import (
 )
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import membership, relation
-from loaders.relations.syntax import subjects, trailing_verb_preps
+from loaders.relations.syntax import promised, subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
+# Acts that a planned, expected or requested mention has not yet carried out ("is expected in X for talks
+# with Y", "a planned meeting with Y", "called on X to resume talks with Y"); states such as support or enmity hold whatever the tense.
+PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
 
 
 def _pobj_actors(
@@ -129,7 +133,10 @@ def _hyphen_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[Ex
         return
     left = table.mention_at(tok.i - 1)
     noun = doc[tok.i + 1].head
-    right = [m for m in actors_of(noun, table, ACTORS | {"place"}) if m is not left]
+    # "an X-controlled island in Y": X holds the island, not all of Y (areas, sites and towns in Y still
+    # stand for Y through actors_of's site heads)
+    sites = htype != "CONTROLS"
+    right = [m for m in actors_of(noun, table, ACTORS | {"place"}, sites=sites) if m is not left]
     right += _pobj_actors(noun, {"of"}, table, {"place"})
     if left is None and doc[tok.i - 1].lower_ in REBEL_WORDS:
         left = next((m for m in table.mentions if m.kind == "armed_group" and "rebel" in m.key.lower()), None)
@@ -163,6 +170,8 @@ def _clause_subject_actors(tok: Token, table: EntityTable) -> list[Mention]:
 def _act_relations(tok: Token, sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
     """'support for X', 'condemnation of X', "X's attack on Y", 'an attack by X on Y', 'talks with X'."""
     rtype = ACT_NOUN_TYPES[tok.lower_]
+    if rtype in PLANNED_ACT_TYPES and (hypothetical(tok) or requested(tok) or promised(tok)):
+        return  # "is expected in X for talks with Y", "urged X to resume talks with Y": not held yet
     agents = [m for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for m in actors_of(c, table)]
     agents += [
         m

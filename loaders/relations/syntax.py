@@ -17,6 +17,7 @@ RELATIVE_PRONOUNS = words("relative_pronouns")
 PARTITIVES = words("partitive_words")
 OBJECT_CONTROL = words("object_control_verbs")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
+PROMISE_GOVERNORS = words("promise_governors")
 CLAIM_VERBS = frozenset({"claim", "carry", "conduct", "launch", "stage", "mount"})  # "claimed by X"
 
 
@@ -216,3 +217,16 @@ def responsibility_claimer(act: Token) -> list[Token]:
     if verb.lemma_ not in RESPONSIBILITY_VERBS or negated(verb):
         return []
     return subjects(verb)[0]
+
+
+def promised(tok: Token) -> bool:
+    """An act agreed, promised or offered, still to come: "agreed to meet Y", "is ready to hold talks with Y"
+    (the events' `hypothetical` reads plans and modals; these governors are the relations' own)."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in PROMISE_GOVERNORS:
+            return True
+        if node.dep_ not in {"dobj", "pobj", "prep", "xcomp"} or node.head is node:
+            return False
+        node = node.head
+    return False

@@ -11,12 +11,13 @@ from spacy.tokens import Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.clauses import conditional
+from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
-from loaders.relations.syntax import agents, negated, objects, referent, subjects
+from loaders.relations.syntax import agents, negated, objects, promised, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
 FIGHT_VERBS = words("fight_verbs")
@@ -136,6 +137,8 @@ def _misparsed_act_owner(verb: Token, table: EntityTable) -> list[Mention]:
 
 
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
+# Acts a planned, expected or modal clause has not carried out (as for act nouns, loaders/relations/nouns.py)
+PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
 
 
 def verb_relations(
@@ -148,6 +151,8 @@ def verb_relations(
         rtype = VERBS.get(verb.lemma_)
         if rtype is None or negated(verb) or conditional(verb):
             continue
+        if rtype in PLANNED_ACT_TYPES and (hypothetical(verb) or promised(verb)):
+            continue  # "will meet X", "would strike Y if ...": not carried out yet
         if rtype == "CONTROLS" and _aim(verb):
             continue
         subj_toks, passive = subjects(verb)
