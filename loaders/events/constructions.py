@@ -26,6 +26,8 @@ from loaders.events.lexicon import (
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EVACUATING_VERBS,
+    EXCHANGED_FIRE,
+    EXCHANGING_VERBS,
     EXPRESSING_VERBS,
     FIGHTER_NOUNS,
     FLEEING_VERBS,
@@ -150,6 +152,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return "ASSAULT", "verb"
             if lemma == "take":
                 return None, ""  # "took part", "took documents": taking is an event only of places
+        if lemma in EXCHANGING_VERBS and any(o.lemma_.lower() in EXCHANGED_FIRE for o in objects(tok)):
+            return "ASSAULT", "clash"  # "X and Y exchanged fire", "X traded shots with Y": both sides fight
         if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
             return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
         if tok.tag_ == "VBG" and tok.lower_ in CLASH_WORDS and gerund_noun(tok):
