@@ -26,6 +26,8 @@ from loaders.events.lexicon import (
     ENVOY_NOUNS,
     ENVOY_VERBS,
     EVACUATING_VERBS,
+    EXCHANGED_FIRE,
+    EXCHANGING_VERBS,
     EXPRESSING_VERBS,
     FIGHTER_NOUNS,
     FLEEING_VERBS,
@@ -150,12 +152,18 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return "ASSAULT", "verb"
             if lemma == "take":
                 return None, ""  # "took part", "took documents": taking is an event only of places
+        if lemma in EXCHANGING_VERBS and any(o.lemma_.lower() in EXCHANGED_FIRE for o in objects(tok)):
+            return "ASSAULT", "clash"  # "X and Y exchanged fire", "X traded shots with Y": both sides fight
         if lemma == "open" and any(o.lower_ == "fire" for o in objects(tok)):
             return "ASSAULT", "verb"  # "opened fire on X": the subject assaults the "on" object
         if tok.tag_ == "VBG" and tok.lower_ in CLASH_WORDS and gerund_noun(tok):
             return "ASSAULT", "clash"  # "the start of fighting between X and Y": a gerund used as a noun
         if lemma in CLASH_WORDS and lemma != "fight":
             return "ASSAULT", "clash"
+        if lemma == "fight" and tok.tag_ == "VBD":
+            fought = armed_fight(tok)  # "X and Y fought for the airport", "X fought the rebels"
+            if fought is not None:
+                return "ASSAULT", fought
     if tok.pos_ in NOUNS and tok.lower_ in CLASH_WORDS and tok.lower_ != "fight":
         return "ASSAULT", "clash"
     if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
@@ -286,3 +294,19 @@ def gerund_noun(tok: Token) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
         return False
     return tok.dep_ in {"pobj", "nsubj", "nsubjpass"} or (tok.dep_ == "advcl" and tok.head.pos_ in NOUNS)
+
+
+def armed_fight(verb: Token) -> str | None:
+    """The construction of a reported fight told by the verb "fought" (left out as a bare word: "fought
+    corruption", "fought the ruling in court"): sides fighting each other ("X and Y fought", "X fought
+    with / against Y": "clash") or a side fighting armed people ("X fought the rebels", "... fought M23":
+    "verb"). None for any other object."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.conjuncts for s in subj) and not objects(verb):
+        return "clash"
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children):
+        return "clash"
+    objs = objects(verb)
+    if any(o.pos_ == "PROPN" or o.lower_ in FORCE_NOUNS | FIGHTER_NOUNS for o in objs):
+        return "verb"
+    return None

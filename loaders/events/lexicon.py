@@ -45,6 +45,9 @@ FIGHTER_NOUNS = words("fighter_nouns")
 RESPONSIBLE_WORDS = words("responsible_words")
 # A speaker named only as "the group": the armed group the report is about, speaking of its own act.
 SELF_NOUNS = words("self_nouns")
+# "exchanged fire", "traded artillery fire": a fight both sides of the verb take part in.
+EXCHANGING_VERBS = words("exchanging_verbs")
+EXCHANGED_FIRE = words("exchanged_fire")
 ENVOY_NOUNS = words("envoy_nouns")
 CONCLUDING_VERBS = words("concluding_verbs")
 HYPOTHETICAL_MODIFIERS = words("hypothetical_modifiers")

@@ -14,6 +14,7 @@ from loaders.events.lexicon import (
     ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
     DISASTER_NOUNS,
+    FIGHTER_NOUNS,
     FIRE_NOUNS,
     FORCE_NOUNS,
     GUEST_NOUNS,
@@ -93,6 +94,14 @@ def assault_sense(tok: Token, lemma: str, objs: list[Token]) -> bool:
         # "executed a plan / an order": carried out; people executed are killed
         return bool(objs) and not any(
             o.ent_type_ in {"PERSON", "NORP"} or o.lower_ in CAPTIVE_NOUNS or o.pos_ == "PROPN" for o in objs
+        )
+    if lemma == "target":
+        # "targeted a ship / rebel positions" is force; "targeted X with sanctions", "the campaign targeted
+        # young voters" (no armed doer named) are not: force needs its doer and no other means than weapons
+        means = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+        return any(not weapon_or_act(m) for m in means) or not any(
+            c.dep_ == "nsubj" and (c.ent_type_ or c.lower_ in FIGHTER_NOUNS | FORCE_NOUNS | OFFICE_NOUNS)
+            for c in tok.children
         )
     if lemma == "come":
         # "came under fire from rights groups over the arrests": criticism over something
