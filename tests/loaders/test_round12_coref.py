@@ -41,7 +41,7 @@ def test_the_father_does_not_take_the_leaders_surname(run: Callable[[str], Extra
     ex = run(
         "Soldiers in Norland said on Tuesday they had detained President Marco Vell Darsi. "
         "Darsi's father, Ivo Vell, ruled the country for three decades before his death. "
-        "Vell later appeared in a video calling on his supporters to take to the streets."
+        "In a video released later, Vell urged his supporters to take to the streets."
     )
     assert owner_of(ex, "Vell") == "Marco Vell Darsi", [(e.name, e.aliases) for e in ex.entities]
 
