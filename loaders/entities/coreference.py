@@ -86,23 +86,30 @@ def coreference(
             target[k] = other
     # Surnames and short forms resolve to the full name of a person, whatever the model tagged them.
     persons = [k for k in keys if kinds[k] == "person" and target[k] == k]
+    # Where two persons share the surname (a leader and his father, "Ali Bongo Ondimba" and "Omar
+    # Bongo"), the bare surname is the article's principal person, the one it introduces first;
+    # a double surname counts by its middle word too.
+    introduced = {k: i for i, k in enumerate(surfaces)}
     for short in keys:
         if target[short] != short or kinds[short] == "country":
             continue
         s = name(short)
-        for long in persons:
-            if long == short:
-                continue
-            lname = name(long)
-            if (
-                len(lname.split()) > len(s.split())
-                and (lname.endswith(" " + s) or surname(lname) == s.split()[-1])
-                and (kinds[short] == "person" or len(without_arabic_article(s).split()) == 1)  # "Al-Burhan"
-                # "Abdelrahim Dagalo" is not "Mohamed Hamdan Dagalo": a given name written is one of his
-                and all(w in lname.split() for w in s.split()[:-1])
-            ):
-                target[short] = long
-                break
+        owners = [
+            long
+            for long in persons
+            if long != short
+            and len(name(long).split()) > len(s.split())
+            and (kinds[short] == "person" or len(without_arabic_article(s).split()) == 1)  # "Al-Burhan"
+            # "Abdelrahim Dagalo" is not "Mohamed Hamdan Dagalo": a given name written is one of his
+            and all(w in name(long).split() for w in s.split()[:-1])
+            and (
+                name(long).endswith(" " + s)
+                or surname(name(long)) == s.split()[-1]
+                or (kinds[short] == "person" and " " not in s and s in name(long).split()[1:-1])
+            )
+        ]
+        if owners:
+            target[short] = min(owners, key=lambda k: introduced[k])
     # A first name alone ("Abhinandan") is the one person of the article whose full name starts with it,
     # also where the model took the lone given name for a place or a body (names without a surname in
     # use, as in the Horn of Africa), unless it is a known town.

@@ -119,8 +119,19 @@ def add_rementions(doc: Doc, table: EntityTable) -> None:
         for form in (ent.name, *ent.aliases):
             if form[:1].isupper():
                 forms.setdefault(form, (ent.name, ent.kind))
-        if ent.kind == "person" and len(ent.name.split()) > 1:
-            forms.setdefault(surname(ent.name), (ent.name, ent.kind))
+    # A bare surname shared by two persons (a leader and his father: "Ali Bongo Ondimba", "Omar Bongo")
+    # is the article's principal person, the one introduced first; a double surname counts by its
+    # middle word too ("Bongo" of "Ali Bongo Ondimba").
+    first: dict[str, int] = {}
+    for m in sorted(table.mentions, key=lambda m: m.start):
+        first.setdefault(m.key, m.start)
+    persons = [e for e in table.entities.values() if e.kind == "person" and len(e.name.split()) > 1]
+    persons.sort(key=lambda e: first.get(e.name, len(doc)))
+    for ent in persons:
+        words = ent.name.split()
+        inner = [w for w in words[1:-1] if w[:1].isupper() and len(w) > 2]
+        for form in (surname(ent.name), *inner):
+            forms.setdefault(form, (ent.name, ent.kind))
     if not forms:
         return
     longest = max(len(f.split()) for f in forms)
