@@ -62,6 +62,15 @@ _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&'/ -]*(?:via|/)\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Anadolu|Xinhua|AA|SANA|"
     r"[A-Z][A-Za-z.]+ (?:Navy|Army|Ministry|Agency|Office)(?: via [A-Z]+)?|[A-Z]{2,6}(?:/[A-Za-z ]+)?)\)\s*$"
 )
+# A photo credit closing a caption in another house style: in square brackets ("[AP Photo]"), a
+# photographer and agency in capitals ("(Ann Lee / GETTY IMAGES)"), or unbracketed after the caption's
+# last sentence ("... in 2019. ANN LEE/AFP via Getty Images"). Left as body, the caption became evidence
+# and the credit ran on into the next paragraph's first sentence. The credit is cut off; the line keeps its
+# kind (made captions, such lines lost the events and places their readers count).
+_OTHER_CREDIT = re.compile(
+    r"(?:[(\[][^()\[\]]{0,40}\b(?i:photo|getty images|afp|reuters|associated press)\b[^()\[\]]{0,40}[)\]]"
+    r"|(?<=[.!?])\s+[A-Z][\w.'’ -]{1,40}/(?:AFP|AP|Reuters|EPA|Getty Images)(?: via Getty Images)?)\s*$"
+)
 _PHOTO_WORDS = re.compile(
     r"\b(holds? (up )?(a|an) (poster|picture|placard|flag|sign)|is seen|are seen|pictured|poses?\b|gestures?\b|"
     r"walks? past|stands? (next to|near|in front)|looks on|file (photo|picture)|in this (photo|picture|image)|"
@@ -128,6 +137,8 @@ def classify_lines(text: str) -> list[Line]:
     seen_title = False
     for raw, offset in logical_lines(text):  # a hard-wrapped paragraph is one line (loaders/unwrap.py)
         line = _TRAILING_STAFF_CREDIT.sub("", raw)
+        if not _CREDIT.search(line):  # a caption's own credit is cut later and tells its kind
+            line = _OTHER_CREDIT.sub("", line)
         dateline = _dateline_after_byline(line)
         if dateline:
             line = line[dateline:]  # the byline goes, the dateline and the story stay
