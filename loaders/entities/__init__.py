@@ -38,7 +38,8 @@ from loaders.entities.coreference import (
 )
 from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.descriptions import add_opposition_aliases
-from loaders.entities.kinds import extend_government, resolve_kind
+from loaders.entities.kind_cues import extend_government
+from loaders.entities.kinds import resolve_kind
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
