@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from loaders.events.lexicon import LOCATION_PREPS
 from loaders.mentions import EntityTable, Mention
-from loaders.relations import actors_of
+from loaders.relations.phrase_actors import actors_of
 
 
 def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from loaders.events.lexicon import CONTAINER_NOUNS, OFFICE_NOUNS, PLACE_NOUNS
 from loaders.mentions import EntityTable, Mention
-from loaders.relations import ACTORS, actors_of
+from loaders.relations.lexicon import ACTORS
+from loaders.relations.phrase_actors import actors_of
 
 PATIENTS = ACTORS | {"place"}
 # A state's bodies, which "in X" names when X is a country ("the army in X"); forces and troops may be
