@@ -50,6 +50,10 @@ class SearchWarmer:
             except KGError as exc:  # the store went away: say so, and ask again later
                 log.warning("search preparation failed: %s", exc.message)
                 state = "unavailable"
+            except Exception:  # a bug must not end the thread: /health would say "warming" forever
+                if self.state != "unavailable":  # logged once per failure run, not once a poll
+                    log.exception("search preparation failed unexpectedly")
+                state = "unavailable"
             if load and state != "unavailable":  # tried (or found ready): not again within `gap`
                 last = began
                 if state == "ready" and self.state != "ready":
