@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from loaders.clauses import conditional
 from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import Mention
 from loaders.relations.learned_features import dependency_path
@@ -97,7 +98,7 @@ def unrealised(sent: Span, source: Mention, target: Mention) -> bool:
     path = [t for t, _ in dependency_path(_root(sent, source), _root(sent, target))]
     return any(
         t.pos_ in {"VERB", "AUX"}
-        and (hypothetical(t) or requested(t) or any(c.dep_ == "advcl" and _if(c) for c in t.children))
+        and (hypothetical(t) or requested(t) or any(c.dep_ == "advcl" and conditional(c) for c in t.children))
         for t in path
     )
 
@@ -119,10 +120,6 @@ def reported_of_another(sent: Span, source: Mention, target: Mention) -> bool:
 
 
 _OWN = frozenset({"its", "their", "his", "her", "our"})  # "X said its jets struck Z": X's own act
-
-
-def _if(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
 
 
 def role_conflict(rel: str, sent: Span, source: Mention, target: Mention) -> bool:

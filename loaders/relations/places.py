@@ -12,7 +12,7 @@ from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFI
 from loaders.relations.relation_kinds import relation
 
 NAMED_SITE_HEADS = words("named_site_heads")
-REGION_NOUNS = frozenset({"region", "province", "state", "governorate", "district", "county", "oblast"})
+REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
 
