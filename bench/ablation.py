@@ -1,4 +1,5 @@
-"""Ablation of extraction's rule families on the four check sets (dev tune / held, news A / B).
+"""Ablation of extraction's rule families on the check sets (dev tune / held, news A / B by default;
+news2 and news3 A / B with `--sets`).
 
     .venv/bin/python bench/ablation.py                       # every family, all four sets
     .venv/bin/python bench/ablation.py --only pat: rel:       # variants whose name starts so
@@ -48,6 +49,11 @@ SETS = {
     "held": (DEV, ROOT / "bench" / "dev-split.json", "held"),
     "newsA": (ROOT / "bench" / "news", ROOT / "bench" / "news" / "split.json", "A"),
     "newsB": (ROOT / "bench" / "news", ROOT / "bench" / "news" / "split.json", "B"),
+    **{
+        f"{n}{h}": (ROOT / "bench" / n, ROOT / "bench" / n / "split.json", h)
+        for n in ("news2", "news3")
+        for h in "AB"
+    },
 }
 REL_TYPES = [
     "ALLIED_WITH", "SUPPORTS", "OPPOSES", "CONDEMNED", "ACCUSED", "STRUCK",
@@ -180,7 +186,7 @@ def score(corpus: Path, folder: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=list(SETS))
+    parser.add_argument("--sets", nargs="+", default=["tune", "held", "newsA", "newsB"], choices=list(SETS))
     parser.add_argument(
         "--only",
         nargs="*",
