@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, settings
 from api.app import create_app
 from graph.search import BROAD_CANDIDATES
 from graph.settings import Settings
+from tests.api.conftest import LiveServer
 
 ENTITIES = int(os.environ.get("KG_LARGE_ENTITIES", "5000"))
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "synthetic_graph.py"
@@ -92,9 +94,7 @@ def test_no_server_errors_on_a_large_graph(case: schemathesis.Case, large_store:
 
 def test_wide_pages_and_broad_searches_on_a_large_graph(large_store: Any) -> None:
     # What generation rarely reaches: the widest pages, a query matching every entity, deep offsets.
-    from starlette.testclient import TestClient
-
-    with TestClient(_app, raise_server_exceptions=False) as client:
+    with LiveServer(_app) as srv, httpx.Client(base_url=srv.url, timeout=120) as client:
         for path, params in [
             ("/api/v1/entities", {"q": "actor", "limit": 1000}),
             ("/api/v1/entities", {"q": "actor 0012", "offset": 5}),
