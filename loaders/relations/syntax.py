@@ -127,7 +127,11 @@ def speaker_of(verb: Token) -> list[Token]:
             break
         v = v.head
         if v.lemma_ in SPEECH_VERBS:
-            return [c for c in v.children if c.dep_ == "nsubj"]
+            said_by = [c for c in v.children if c.dep_ == "nsubj"]
+            if not said_by and v.dep_ == "pcomp" and v.head.lower_ == "by":
+                # "X answered by claiming that ...": the subject of the verb before "by" speaks
+                said_by = [c for c in v.head.head.children if c.dep_ == "nsubj"]
+            return said_by
     return []
 
 
