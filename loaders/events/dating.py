@@ -205,6 +205,9 @@ def mention_date(
         stepped = step_date(own_text(tok.head), "", published, context)
     if stepped is not None:
         return stepped, True
+    if reported_act(tok):
+        # "Y fired at Z, X said in a statement on Thursday": the day is the statement's, not the act's
+        clause = own_text(tok, 10_000)
     found = resolve_date(own_text(tok), published) or resolve_date(clause, published)
     if found:
         return found, True
@@ -215,6 +218,18 @@ def mention_date(
     if is_reference(tok):
         return None, False
     return context or published, False
+
+
+def reported_act(tok: Token) -> bool:
+    """An attack verb reported by a speaker ("Y shelled Z, X said"): the days outside its own clause are
+    the speaking's."""
+    return (
+        tok.pos_ in {"VERB", "AUX"}
+        and tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+        # an attack is done before it is told; a rejection or an accusation is made by the telling itself
+        and TRIGGERS.get(tok.lemma_.lower()) == "ASSAULT"
+    )
 
 
 def governing_clause(tok: Token) -> Token:
