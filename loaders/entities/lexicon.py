@@ -21,6 +21,11 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def set_of(name: str) -> frozenset[str]:
+    """One word list of the data file, for the modules that keep their own lists there."""
+    return _set(name)
+
+
 MAX_WINDOW = 7  # longest gazetteer name in tokens
 LOCATIVE_PREPS = _set("locative_preps")
 PLACE_NOUNS = _set("place_nouns")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
-from loaders.entities.lexicon import SETTLEMENT_NOUNS
+from loaders.entities.lexicon import SETTLEMENT_NOUNS, set_of
 from loaders.mentions import EntityTable, Mention
 
 
@@ -29,7 +29,8 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
 
 
-STATE_HEADS = frozenset({"army", "military", "government", "regime"})
+# "the army", "the navy", "the police": a state's own bodies, which stand for the state (GUIDE)
+STATE_HEADS = set_of("state_heads")
 STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
 
 

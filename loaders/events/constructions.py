@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
-from loaders.events.frames import from_accord, is_phone_call, promised_force, under_fire
+from loaders.events.frames import (
+    from_accord,
+    impact_places,
+    is_phone_call,
+    promised_force,
+    under_fire,
+    weapon,
+)
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ARRIVAL_VERBS,
@@ -36,6 +43,7 @@ from loaders.events.lexicon import (
     IMPOSING_VERBS,
     NAMING_VERBS,
     OUT_WORDS,
+    PERFORMING_VERBS,
     PLACE_NOUNS,
     POWER_NOUNS,
     PROMISE_VERBS,
@@ -61,6 +69,14 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     if tok.pos_ in VERBS:
         if lemma == "come" and under_fire(tok) is not None:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
+        if impact_places(tok):
+            return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
+        if (
+            etype is None
+            and lemma in PERFORMING_VERBS
+            and any(weapon(o) or o.lower_ == "fire" for o in objects(tok))
+        ):
+            return "ASSAULT", "verb"  # "unleashed mortar fire on X", "rained shells on X": what was fired
         if lemma in DRIVING_VERBS and driven_out(tok):
             return "ASSAULT", "verb"  # "drove the rebels out of X", "forced them from their bases"
         if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):

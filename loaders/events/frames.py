@@ -1,5 +1,5 @@
 """Frames that change what a trigger word tells: a phone call, leaving an accord, coming under fire, a
-promise of force."""
+weapon's impact, a promise of force."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from loaders.events.lexicon import (
     CRUSHING_VERBS,
     ENDING_VERBS,
     FIRE_NOUNS,
+    IMPACT_PREPS,
+    IMPACT_VERBS,
     PHONE_NOUNS,
     PHONE_WORDS,
     STANDOFF_NOUNS,
+    WEAPON_NOUNS,
 )
-from loaders.events.syntax import VERBS, objects
+from loaders.events.syntax import VERBS, objects, subjects
 
 
 def is_phone_call(tok: Token) -> bool:
@@ -66,3 +69,31 @@ def promised_force(verb: Token) -> Token | None:
             if lemma in ENDING_VERBS and any(o.lemma_.lower() in STANDOFF_NOUNS for o in objects(act)):
                 return act
     return None
+
+
+def weapon(tok: Token) -> bool:
+    """'rockets', 'a mortar shell', 'missiles': what is fired in a fight."""
+    return tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS
+
+
+def impact_places(verb: Token) -> list[Token]:
+    """'rockets landed in X', 'a missile slammed into X', 'shells fell on X': where a weapon subject hit;
+    empty for any other subject ("the plane landed in X", "prices fell") or a verb that is no impact."""
+    if verb.pos_ not in VERBS or verb.lemma_.lower() not in IMPACT_VERBS:
+        return []
+    subj, passive = subjects(verb)
+    if passive or not any(weapon(s) for s in subj):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in IMPACT_PREPS for p in c.children]
+
+
+def weapon_sources(verb: Token) -> list[Token]:
+    """'shells from X landed in Y': the phrase the fired weapon came from (its "fired by X" and "X's
+    rockets" are read with the weapon phrase itself)."""
+    return [
+        p
+        for s in subjects(verb)[0]
+        for c in s.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+    ]

@@ -27,6 +27,9 @@ TRIGGERS: dict[str, str] = {w: t for t, ws in TRIGGERS_BY_TYPE.items() for w in 
 PHONE_NOUNS = words("phone_nouns")
 PHONE_WORDS = words("phone_words")
 PERFORMING_VERBS = words("performing_verbs")
+# "rockets landed in X", "a shell slammed into X": a weapon's impact on where it hit
+IMPACT_VERBS = words("impact_verbs")
+IMPACT_PREPS = words("impact_preps")
 CAPTURE_VERBS = words("capture_verbs")
 PLACE_NOUNS = words("place_nouns")
 CAPTIVE_NOUNS = words("captive_nouns")

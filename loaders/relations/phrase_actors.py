@@ -25,9 +25,13 @@ MEMBER_PREPS = words("member_preps")
 LOYALTY_ADJECTIVES = words("loyalty_adjectives")
 ORIGIN_WORDS = words("origin_words")
 SITE_HEADS = words("site_heads")
+# "X bases in C", "X positions in C": sites of a side that stand in a place, which is hit with them
+OWNED_SITE_HEADS = words("owned_site_heads")
 QUANTITY_HEADS = words("quantity_heads")
 LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+# "X resumed / stepped up its offensive on Y": verbs whose subject owns the act named by a pronoun
+RESUMED_ACT_VERBS = words("resumed_act_verbs")
 
 
 def actors_of(
@@ -81,8 +85,12 @@ def actors_of(
                 mm = table.mention_at(sub.i)
                 if mm is not None and mm.kind in kinds and mm.kind != "place" and mm not in out:
                     out.append(mm)
-    if not out and "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
+    if "place" in kinds:  # a target: "attacks against targets in Saudi Arabia"
+        # "struck X positions in C": the site's owner and the place it stands in are both hit
+        owned = bool(out)
         for t in conjuncts(tok):
+            if owned and t.lower_ not in OWNED_SITE_HEADS:
+                continue
             if t.lower_ in SETTLEMENT_NOUNS:  # "the Israeli town of Metula"
                 out += [
                     m
@@ -91,7 +99,9 @@ def actors_of(
                     for p in c.children
                     if (m := table.mention_at(p.i)) is not None and m.kind == "place"
                 ]
-            if t.lower_ in SITE_HEADS or (sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS):
+            if t.lower_ in SITE_HEADS | OWNED_SITE_HEADS or (
+                sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS
+            ):
                 out += [
                     m
                     for c in t.children
@@ -189,4 +199,12 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
                 m = table.mention_at(sub.i)
                 if m is not None and m.kind in ACTORS and m.kind != "place" and m not in out:
                     out.append(m)
+    if (
+        not out
+        and act.dep_ == "dobj"
+        and act.head.lemma_ in RESUMED_ACT_VERBS
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in act.children)
+    ):
+        # "X resumed its offensive against Y": the pronoun is the subject who carries the act on
+        out = [m for m in subject_actors(act.head, table) if m.kind != "place"]
     return out
