@@ -70,3 +70,19 @@ def test_an_allegation_is_an_accuse_event(events: Callable[[str], list]) -> None
     assert any(e.type == "ACCUSE" and e.actors == ["Bolivia"] and e.targets == ["Chile"] for e in evs)
     evs = events("Nepal charged that India had closed the crossings.")
     assert any(e.type == "ACCUSE" and e.actors == ["Nepal"] and e.targets == ["India"] for e in evs)
+
+
+def test_violations_reported_by_their_doer(run: Callable[[str], Extraction]) -> None:
+    ex = run("Norway said there had been violations of the truce by Eritrea.")
+    assert ("Norway", "ACCUSED", "Eritrea") in rels(ex)
+
+
+def test_both_sides_as_the_accused(run: Callable[[str], Extraction]) -> None:
+    # "both sides" as a pattern's target: the pair named in the sentences before
+    ex = run("Fighting between Chad and Sudan went on. Norway said both sides had violated the truce.")
+    assert {("Norway", "ACCUSED", "Chad"), ("Norway", "ACCUSED", "Sudan")} <= rels(ex)
+
+
+def test_a_speaker_named_in_apposition(run: Callable[[str], Extraction]) -> None:
+    ex = run("An army spokesman, Colonel Ravi Menon, accused Nepal of shelling a village.")
+    assert ("Ravi Menon", "ACCUSED", "Nepal") in rels(ex)
