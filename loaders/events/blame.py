@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from loaders.events.lexicon import (
     ACCUSATION_PREDICATES,
+    ALLEGING_VERBS,
     ASSAULT_NOUNS,
     CLAIM_NOUNS,
     INVOLVEMENT_PREDICATES,
@@ -33,6 +34,8 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             return c
         if blamed_clause(c) or cleft_wrongdoer(c):
             return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
+        if verb.lemma_.lower() in ALLEGING_VERBS and not any(k.dep_ == "neg" for k in c.children):
+            return c  # "X alleged that Y had diverted the river": the speech verb itself accuses
         for t in c.subtree:
             if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                 return t

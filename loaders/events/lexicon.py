@@ -36,6 +36,8 @@ CAPTIVE_NOUNS = words("captive_nouns")
 NAMING_VERBS = words("naming_verbs")
 ACCUSATION_PREDICATES = words("accusation_predicates")
 SPEECH_VERBS = words("speech_verbs")
+# Speech verbs that accuse by themselves: "X alleged that Y ...", "X charges Y is backed by Z".
+ALLEGING_VERBS = words("alleging_verbs")
 WRONGDOING_VERBS = words("wrongdoing_verbs")
 WITHDRAWAL_VERBS = words("withdrawal_verbs")
 ACCORD_NOUNS = words("accord_nouns")

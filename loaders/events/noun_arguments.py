@@ -105,4 +105,17 @@ def noun_participants(
     if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
         # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
         actors = ment(subjects(tok.head)[0], table)
+    if etype == "ACCUSE" and not targets and tok.dep_ == "dobj":
+        # "laid the blame on Y", "levelled accusations against Y": the verb's preposition names the accused
+        targets = ment(
+            (
+                p
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            table,
+            PATIENTS,
+        )
     return actors, targets

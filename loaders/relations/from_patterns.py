@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents, subjects_or_antecedents
+from loaders.relations.anaphora import antecedents, pair_antecedents, subjects_or_antecedents
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import act_agents, actors_of, subject_actors
@@ -63,6 +63,8 @@ def _ends(
         targets = subject_actors(clause_verb(anchor), table, tkinds)
     elif "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
+        if not targets:  # "X said both sides violated the truce": the pair named before
+            targets = [x for x in pair_antecedents(referent(node["target"]), table) if x.kind in tkinds]
     elif act is not None and act.pos_ == "PRON":
         targets = list(memory.agents)  # "called it an aggression": the act last reported
     elif act is not None:

@@ -32,6 +32,8 @@ LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
 # "X resumed / stepped up its offensive on Y": verbs whose subject owns the act named by a pronoun
 RESUMED_ACT_VERBS = words("resumed_act_verbs")
+# Offices whose holder, named in apposition, speaks or acts for the phrase ("a spokesman, Colonel X, said")
+OFFICE_SPEAKERS = words("office_speakers")
 
 
 def actors_of(
@@ -48,6 +50,24 @@ def actors_of(
             if m.kind in kinds:
                 out.append(m)
             continue
+        if (
+            t.dep_ == "nsubj"
+            and t.lower_ in OFFICE_SPEAKERS
+            and not any(table.mention_at(x.i) for c in t.children if c.dep_ != "appos" for x in c.subtree)
+        ):
+            # "an army spokesman, Colonel X, said ...": the name in apposition is the phrase's referent
+            # (one that names its own body, "the spokesman for X, General Y", stands for X as before)
+            named = [
+                a
+                for c in t.children
+                if c.dep_ == "appos"
+                and (a := table.mention_at(c.i)) is not None
+                and a.kind in kinds
+                and a not in out
+            ]
+            if named:
+                out += named
+                continue
         if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
             out += [
                 mm
