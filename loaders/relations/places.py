@@ -13,6 +13,7 @@ from loaders.relations.relation_kinds import relation
 
 NAMED_SITE_HEADS = words("named_site_heads")
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
 
@@ -79,6 +80,8 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
     doc = sent.doc
     # "X in Y", "X, in northern Y", "X, W and Z in Y" (the places listed share the phrase)
     j = _list_end(sent, table, m)
+    if j < len(doc) and doc[j].text in CLOSING_QUOTES:
+        j += 1  # 'reported "shelling in X" in southern Y': a quotation that ends on the place
     if j < len(doc) and doc[j].text == ",":
         j += 1
     if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
