@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
@@ -13,6 +13,8 @@ from loaders.relations.relation_kinds import relation
 
 NAMED_SITE_HEADS = words("named_site_heads")
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
+# bearings that may stand between an address's place and its country ("Kano, northern Nigeria")
+BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
@@ -101,15 +103,21 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
             if r:
                 yield r
     j = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+    # "Kano, northern Nigeria": a bearing before the country of an address
+    k = j
+    while j > m.end and k < sent.end and doc[k].lower_ in BEARING_WORDS:
+        k += 1
+    if k > j and doc[k - 1].lower_ in {"-", "\u2013"}:
+        k = j  # a dash of its own is a clause break, not a bearing
     # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
-    if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
+    if j > m.end and (other := table.mention_at(k)) is not None and other.kind == "country":
         nxt = doc[other.end] if other.end < len(doc) else None
-        after = doc[other.end + 1] if other.end + 1 < len(doc) else None
-        dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
         # "X, Hanoi said ...", "X, Hanoi's name for ...": the country opens a clause or owns the next
         # phrase, it does not address X
         opens = doc[other.end - 1].dep_ in {"nsubj", "nsubjpass", "poss"}
-        listed = nxt is not None and nxt.lower_ in {",", "and", "or"} and not dated  # "X, Ukraine, July 17"
+        listed = nxt is not None and (
+            nxt.lower_ in {"and", "or"} or (nxt.text == "," and _listed_next(doc, table, other))
+        )
         if not listed and not opens:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
@@ -135,6 +143,20 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _listed_next(doc: Doc, table: EntityTable, country: Mention) -> bool:
+    """After "X, Country,": does a list go on ("X, Ukraine, Poland and Y", "X, Ukraine, and Y", "X,
+    Ukraine, the EU") rather than the sentence ("Aleppo, Syria, in 1970", "X, Ukraine, July 17")?"""
+    i = country.end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in {"and", "or"}:
+        return True
+    nxt = table.mention_at(i)
+    return nxt is not None and nxt.start == i
 
 
 def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:

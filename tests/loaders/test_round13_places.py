@@ -34,3 +34,20 @@ def test_a_capital_with_a_bearing_is_the_town(run: Callable[[str], Extraction]) 
     # the capital as a speaker stays the government
     ex = run("Kyiv said on Monday that Russian drones had struck western Kyiv overnight.")
     assert not any(r[0] == "Kyiv" and r[1] == "STRUCK" for r in rels(ex))
+
+
+def test_an_address_with_a_bearing_or_a_following_phrase(run: Callable[[str], Extraction]) -> None:
+    # "Kano, northern Nigeria": a bearing between the place and its country
+    ex = run("Gunmen stormed a bank in Kano, northern Nigeria, on Sunday.")
+    assert ("Kano", "LOCATED_IN", "Nigeria") in rels(ex)
+    # "Aleppo, Syria, in 1970": the comma after the country closes the address, it opens no list
+    ex = run("She grew up in Homs, Syria, in the 1980s.")
+    assert ("Homs", "LOCATED_IN", "Syria") in rels(ex)
+    # a list goes on after the country: no address
+    ex = run("Envoys from Kyiv, Poland, Hungary and Romania met on Friday.")
+    assert not any(r[1] == "LOCATED_IN" and r[2] == "Poland" for r in rels(ex))
+
+
+def test_a_counteroffensive_against_a_side_opposes_it(run: Callable[[str], Extraction]) -> None:
+    ex = run("Armenia's counteroffensive against Azerbaijan stalled in the hills.")
+    assert ("Armenia", "OPPOSES", "Azerbaijan") in rels(ex)
