@@ -15,6 +15,10 @@ NAMED_SITE_HEADS = words("named_site_heads")
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
 # bearings that may stand between an address's place and its country ("Kano, northern Nigeria")
 BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
+# place nouns that a name follows after "of": "in the northwestern province of Y", "the border state of Y"
+PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
+AREA_NOUNS = words("place_nouns")
+BORDER_NOUNS = words("border_nouns")
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
@@ -82,22 +86,29 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
     doc = sent.doc
     # "X in Y", "X, in northern Y", "X, W and Z in Y" (the places listed share the phrase)
     j = _list_end(sent, table, m)
+    if j < len(doc) and doc[j].lower_ in AREA_NOUNS and j == m.end:
+        j += 1  # "Bara area, in the province of Y": the place noun the name left out
     if j < len(doc) and doc[j].text in CLOSING_QUOTES:
         j += 1  # 'reported "shelling in X" in southern Y': a quotation that ends on the place
     if j < len(doc) and doc[j].text == ",":
         j += 1
     if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
-        k = j + 1
-        while k < len(doc) and doc[k].lower_ in COMPASS_WORDS:
-            k += 1
+        k = _past_bearing(doc, j + 1)
         other = table.mention_at(k)
-        if other is not None and other.kind in PLACES and other.key != m.key:
+        # "X, near the Afghan border": the border is Y's edge, X need not lie in Y
+        edge = other is not None and other.end < len(doc) and doc[other.end].lower_ in BORDER_NOUNS
+        if other is not None and other.kind in PLACES and other.key != m.key and not edge:
             r = relation(m, "LOCATED_IN", other, sent, 0.7)
             if r:
                 yield r
-    # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place
-    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end - 1].lower_ in REGION_NOUNS:
-        other = table.mention_at(m.end + 1)
+    # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place;
+    # "the Daraban area of Y's Z district": a place noun after the name, and Y's Z is Z
+    of = m.end + 1 if m.end < len(doc) and doc[m.end].lower_ in AREA_NOUNS else m.end
+    if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of - 1].lower_ in AREA_NOUNS | REGION_NOUNS:
+        other = table.mention_at(_past_bearing(doc, of + 1))  # "X district of the northern Y province"
+        if other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"'s", "\u2019s"}:
+            owned = table.mention_at(_past_bearing(doc, other.end + 1))
+            other = owned if owned is not None and owned.kind == "place" else other
         if other is not None and other.kind in PLACES and other.key != m.key:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
@@ -128,7 +139,12 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
         k -= 1
     if sent.start <= k < m.start - 1:
         other = table.mention_at(k)
-        if other is not None and other.kind in PLACES and other.key != m.key:
+        # "the X district of the northern Y province", "the X area of Y": the walk crossed "of" into a
+        # named place; X lies in Y (the region rule above), not Y in X. "The Syrian city of Homs" crosses
+        # it into a country's adjective.
+        crossed_of = any(doc[i].lower_ == "of" for i in range(k + 1, m.start))
+        reversed_of = other is not None and other.kind == "place" and crossed_of
+        if other is not None and other.kind in PLACES and other.key != m.key and not reversed_of:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
                 yield r
@@ -157,6 +173,17 @@ def _listed_next(doc: Doc, table: EntityTable, country: Mention) -> bool:
         return True
     nxt = table.mention_at(i)
     return nxt is not None and nxt.start == i
+
+
+def _past_bearing(doc: Doc, i: int) -> int:
+    """The first token after the bearing words and place nouns that introduce a place's name: "in [the
+    northwestern province of] Y", "of [the northern] Y province"."""
+    while i < len(doc) and (
+        doc[i].lower_ in COMPASS_WORDS
+        or (doc[i].lower_ in PLACE_HEADS and i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+    ):
+        i += 1
+    return i
 
 
 def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:

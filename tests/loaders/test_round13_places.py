@@ -51,3 +51,30 @@ def test_an_address_with_a_bearing_or_a_following_phrase(run: Callable[[str], Ex
 def test_a_counteroffensive_against_a_side_opposes_it(run: Callable[[str], Extraction]) -> None:
     ex = run("Armenia's counteroffensive against Azerbaijan stalled in the hills.")
     assert ("Armenia", "OPPOSES", "Azerbaijan") in rels(ex)
+
+
+def test_a_named_area_of_a_place_lies_in_it(run: Callable[[str], Extraction]) -> None:
+    # "X district of the northern Y province", "the X area of Y's Z district": X in Y / Z, never the reverse
+    ex = run("Gunmen killed four guards in Chah Ab district of the northern Takhar province on Monday.")
+    assert ("Chah Ab district", "LOCATED_IN", "Takhar province") in rels(ex)
+    assert ("Takhar province", "LOCATED_IN", "Chah Ab district") not in rels(ex)
+    ex = run(
+        "Pakistani troops were deployed to Dera Ismail Khan district on Monday. "
+        "Hours later a roadside bomb struck a van in Daraban area of Pakistan's Dera Ismail Khan district."
+    )
+    assert ("Daraban", "LOCATED_IN", "Dera Ismail Khan district") in rels(ex)
+    assert not any(r[1] == "LOCATED_IN" and r[2] == "Daraban" for r in rels(ex))
+
+
+def test_in_the_province_of_y(run: Callable[[str], Extraction]) -> None:
+    # "X area, in the northwestern province of Y": the place noun and "of" stand before the name
+    ex = run("Two soldiers died in Bara area, in the northwestern province of Khyber Pakhtunkhwa.")
+    assert ("Bara", "LOCATED_IN", "Khyber Pakhtunkhwa") in rels(ex)
+
+
+def test_a_border_is_no_container(run: Callable[[str], Extraction]) -> None:
+    # "near the Afghan border": X is near Afghanistan's edge, not in Afghanistan
+    ex = run("The convoy was ambushed in Bajaur Province near the Afghan border.")
+    assert ("Bajaur Province", "LOCATED_IN", "Afghanistan") not in rels(ex)
+    ex = run("Shells landed in Kilis, a town near the Syrian frontier, on Sunday.")
+    assert ("Kilis", "LOCATED_IN", "Syria") not in rels(ex)
