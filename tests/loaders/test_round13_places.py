@@ -78,3 +78,19 @@ def test_a_border_is_no_container(run: Callable[[str], Extraction]) -> None:
     assert ("Bajaur Province", "LOCATED_IN", "Afghanistan") not in rels(ex)
     ex = run("Shells landed in Kilis, a town near the Syrian frontier, on Sunday.")
     assert ("Kilis", "LOCATED_IN", "Syria") not in rels(ex)
+
+
+def test_a_fight_that_pits_or_involves_sides_against_each_other(run: Callable[[str], Extraction]) -> None:
+    # "pits A against B": the verb itself sets the sides against one another
+    ex = run("The offensive pits 10,000 Ethiopian troops against the Tigray People's Liberation Front.")
+    assert ("Ethiopia", "OPPOSES", "Tigray People's Liberation Front") in rels(ex)
+    ex = run("The war has pitted Sudan's army against the Rapid Support Forces since April.")
+    assert ("Sudan", "OPPOSES", "Rapid Support Forces") in rels(ex)
+    # "the battle for X, which involves A and B against C": only in a clause about a fight
+    ex = run(
+        "The battle for Raqqa, which involves some 20,000 fighters from the Syrian army and Kurdish "
+        "militias against 3,000 Islamic State militants, began in June."
+    )
+    assert ("Syria", "OPPOSES", "Islamic State") in rels(ex)
+    ex = run("The delegation, which includes France and Germany, voted against Russia at the meeting.")
+    assert not any(r[1] == "OPPOSES" for r in rels(ex))
