@@ -19,6 +19,8 @@ BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
 PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
 AREA_NOUNS = words("place_nouns")
 BORDER_NOUNS = words("border_nouns")
+PART_NOUNS = words("part_nouns")  # "X, the eastern portion of Y"
+NAMING_NOUNS = words("naming_nouns")  # "X, Manila's term for the eastern part of Y"
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
@@ -150,6 +152,7 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 yield r
     # "the X outpost in Y", "the X massacre in Y": a place naming a site or a massacre there
     yield from _site_in(sent, table, m)
+    yield from _part_of(sent, table, m)
     # "a Syrian government airbase": it lies in the country
     root = doc[m.end - 1]
     for child in root.children:
@@ -218,6 +221,42 @@ def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRe
                     if r:
                         yield r
                     return
+
+
+def _part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
+    """'X, the eastern portion of Y', 'X, a remote corner of Y', "X, Manila's term for the eastern part of
+    Y": an apposition (or a name given) that makes X a part of Y. Read in word order: the parser often
+    hangs such a phrase on the verb rather than on X. A name for all of Y ("X, Kyiv's name for Y") is an
+    alias, not a part, and gives nothing."""
+    doc = sent.doc
+    j = m.end
+    if j >= sent.end or doc[j].text != ",":
+        return
+    j += 1
+    owner = table.mention_at(j)
+    if (
+        owner is not None
+        and owner.start == j
+        and owner.end < sent.end
+        and doc[owner.end].lower_ in {"'s", "\u2019s"}
+    ):
+        j = owner.end + 1  # "Manila's"
+    if j < sent.end and doc[j].lower_ in NAMING_NOUNS and j + 1 < sent.end and doc[j + 1].lower_ == "for":
+        j += 2
+    while j < sent.end and (
+        doc[j].lower_ in COMPASS_WORDS or doc[j].lower_ in {"a", "an"} or doc[j].pos_ == "ADJ"
+    ):
+        j += 1
+    if j + 1 >= sent.end or doc[j].lower_ not in PART_NOUNS or doc[j + 1].lower_ != "of":
+        return
+    k = j + 2
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    other = table.mention_at(k)
+    if other is not None and other.kind in PLACES and other.key != m.key:
+        r = relation(m, "LOCATED_IN", other, sent, 0.6)
+        if r:
+            yield r
 
 
 def _called_capital(sent: Span, m: Mention) -> bool:

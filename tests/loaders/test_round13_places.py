@@ -94,3 +94,19 @@ def test_a_fight_that_pits_or_involves_sides_against_each_other(run: Callable[[s
     assert ("Syria", "OPPOSES", "Islamic State") in rels(ex)
     ex = run("The delegation, which includes France and Germany, voted against Russia at the meeting.")
     assert not any(r[1] == "OPPOSES" for r in rels(ex))
+
+
+def test_a_part_of_a_place_lies_in_it(run: Callable[[str], Extraction]) -> None:
+    # "X, the eastern portion of Y", "X, a remote corner of Y"
+    ex = run("Heavy rain flooded Sindh, the southern part of Pakistan, last week.")
+    assert ("Sindh", "LOCATED_IN", "Pakistan") in rels(ex)
+    ex = run("Rebels control Cabo Delgado, a remote corner of Mozambique.")
+    assert ("Cabo Delgado", "LOCATED_IN", "Mozambique") in rels(ex)
+    # a name given to a part of a place: "X, Jakarta's name for the southern part of Y"
+    ex = run(
+        "Coast guard boats patrolled the North Natuna Sea, Jakarta's name for the southern part of the South China Sea."
+    )
+    assert ("North Natuna Sea", "LOCATED_IN", "South China Sea") in rels(ex)
+    # a name for all of it is no part
+    ex = run("Troops crossed into Artsakh, the Armenian name for Nagorno-Karabakh, on Monday.")
+    assert ("Artsakh", "LOCATED_IN", "Nagorno-Karabakh") not in rels(ex)
