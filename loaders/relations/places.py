@@ -20,7 +20,7 @@ PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
 AREA_NOUNS = words("place_nouns")
 BORDER_NOUNS = words("border_nouns")
 PART_NOUNS = words("part_nouns")  # "X, the eastern portion of Y"
-NAMING_NOUNS = words("naming_nouns")  # "X, Manila's term for the eastern part of Y"
+NAMING_NOUNS = words("naming_nouns")  # "X, Jakarta's name for the southern part of Y"
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
@@ -224,7 +224,7 @@ def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRe
 
 
 def _part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
-    """'X, the eastern portion of Y', 'X, a remote corner of Y', "X, Manila's term for the eastern part of
+    """'X, the eastern portion of Y', 'X, a remote corner of Y', "X, Jakarta's name for the southern part of
     Y": an apposition (or a name given) that makes X a part of Y. Read in word order: the parser often
     hangs such a phrase on the verb rather than on X. A name for all of Y ("X, Kyiv's name for Y") is an
     alias, not a part, and gives nothing."""
@@ -240,7 +240,7 @@ def _part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRe
         and owner.end < sent.end
         and doc[owner.end].lower_ in {"'s", "\u2019s"}
     ):
-        j = owner.end + 1  # "Manila's"
+        j = owner.end + 1  # "Jakarta's"
     if j < sent.end and doc[j].lower_ in NAMING_NOUNS and j + 1 < sent.end and doc[j + 1].lower_ == "for":
         j += 2
     while j < sent.end and (
