@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from spacy.tokens import Doc, Span
 
 from loaders.entities.lexicon import (
+    COMPASS_ADJECTIVES,
     EQUIPMENT_NOUNS,
     FACILITY_SUFFIXES,
     GOVERNMENT_NOUNS,
@@ -25,7 +26,7 @@ from loaders.gazetteer import Gazetteer
 def capital_place(doc: Doc, start: int, end: int) -> bool:
     """A capital used as the town, whatever its grammatical role: the possessor or modifier of a place or
     facility of it ("X's international airport", "X's southern suburbs", "X airport"), the name after
-    "the capital" ("the capital X", however the parser attached it), or "out of X" (air traffic "in and
+    "the capital" ("the capital X", however the parser attached it), a bearing ("southern X"), or "out of X" (air traffic "in and
     out of X")."""
     root = doc[start:end].root
     head = root.head
@@ -33,7 +34,8 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ in {"poss", "compound"} and head is not root and head.lemma_.lower() in parts:
         return True
     prev = doc[start - 1].lower_ if start > 0 else ""
-    if prev == "capital":
+    if prev in {"capital"} | COMPASS_ADJECTIVES:
+        # "the capital X"; "in southern X": a part of the town by its bearing, never its government
         return True
     return prev == "of" and start > 1 and doc[start - 2].lower_ == "out"
 

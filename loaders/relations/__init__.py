@@ -20,6 +20,7 @@ from loaders.relations.nouns import conflict_relations, nominal_relations
 from loaders.relations.patterns import PatternMatch
 from loaders.relations.phrase_actors import actors_of
 from loaders.relations.places import place_relations
+from loaders.relations.sides import pitted_relations
 from loaders.relations.syntax import negated, subjects
 from loaders.relations.verbs import ActMemory, verb_relations
 
@@ -38,6 +39,7 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
             *nominal_relations(sent, table),
             *conflict_relations(sent, table),
             *place_relations(sent, table),
+            *pitted_relations(sent, table),
             *pattern_relations(sent, table, memory, doc_matches),
         ]
         memory.note(found, table)

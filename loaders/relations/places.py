@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
@@ -13,6 +13,15 @@ from loaders.relations.relation_kinds import relation
 
 NAMED_SITE_HEADS = words("named_site_heads")
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
+# bearings that may stand between an address's place and its country ("Kano, northern Nigeria")
+BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
+# place nouns that a name follows after "of": "in the northwestern province of Y", "the border state of Y"
+PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
+AREA_NOUNS = words("place_nouns")
+BORDER_NOUNS = words("border_nouns")
+PART_NOUNS = words("part_nouns")  # "X, the eastern portion of Y"
+NAMING_NOUNS = words("naming_nouns")  # "X, Jakarta's name for the southern part of Y"
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
 
@@ -79,34 +88,49 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
     doc = sent.doc
     # "X in Y", "X, in northern Y", "X, W and Z in Y" (the places listed share the phrase)
     j = _list_end(sent, table, m)
+    if j < len(doc) and doc[j].lower_ in AREA_NOUNS and j == m.end:
+        j += 1  # "Bara area, in the province of Y": the place noun the name left out
+    if j < len(doc) and doc[j].text in CLOSING_QUOTES:
+        j += 1  # 'reported "shelling in X" in southern Y': a quotation that ends on the place
     if j < len(doc) and doc[j].text == ",":
         j += 1
     if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
-        k = j + 1
-        while k < len(doc) and doc[k].lower_ in COMPASS_WORDS:
-            k += 1
+        k = _past_bearing(doc, j + 1)
         other = table.mention_at(k)
-        if other is not None and other.kind in PLACES and other.key != m.key:
+        # "X, near the Afghan border": the border is Y's edge, X need not lie in Y
+        edge = other is not None and other.end < len(doc) and doc[other.end].lower_ in BORDER_NOUNS
+        if other is not None and other.kind in PLACES and other.key != m.key and not edge:
             r = relation(m, "LOCATED_IN", other, sent, 0.7)
             if r:
                 yield r
-    # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place
-    if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end - 1].lower_ in REGION_NOUNS:
-        other = table.mention_at(m.end + 1)
+    # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place;
+    # "the Daraban area of Y's Z district": a place noun after the name, and Y's Z is Z
+    of = m.end + 1 if m.end < len(doc) and doc[m.end].lower_ in AREA_NOUNS else m.end
+    if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of - 1].lower_ in AREA_NOUNS | REGION_NOUNS:
+        other = table.mention_at(_past_bearing(doc, of + 1))  # "X district of the northern Y province"
+        if other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"'s", "\u2019s"}:
+            owned = table.mention_at(_past_bearing(doc, other.end + 1))
+            other = owned if owned is not None and owned.kind == "place" else other
         if other is not None and other.kind in PLACES and other.key != m.key:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
                 yield r
     j = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+    # "Kano, northern Nigeria": a bearing before the country of an address
+    k = j
+    while j > m.end and k < sent.end and doc[k].lower_ in BEARING_WORDS:
+        k += 1
+    if k > j and doc[k - 1].lower_ in {"-", "\u2013"}:
+        k = j  # a dash of its own is a clause break, not a bearing
     # "Kandahar, Afghanistan" (a dateline or an address), not a list "Kandahar, Afghanistan and Iran"
-    if j > m.end and (other := table.mention_at(j)) is not None and other.kind == "country":
+    if j > m.end and (other := table.mention_at(k)) is not None and other.kind == "country":
         nxt = doc[other.end] if other.end < len(doc) else None
-        after = doc[other.end + 1] if other.end + 1 < len(doc) else None
-        dated = nxt is not None and nxt.text == "," and after is not None and after.ent_type_ == "DATE"
         # "X, Hanoi said ...", "X, Hanoi's name for ...": the country opens a clause or owns the next
         # phrase, it does not address X
         opens = doc[other.end - 1].dep_ in {"nsubj", "nsubjpass", "poss"}
-        listed = nxt is not None and nxt.lower_ in {",", "and", "or"} and not dated  # "X, Ukraine, July 17"
+        listed = nxt is not None and (
+            nxt.lower_ in {"and", "or"} or (nxt.text == "," and _listed_next(doc, table, other))
+        )
         if not listed and not opens:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
@@ -117,12 +141,18 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
         k -= 1
     if sent.start <= k < m.start - 1:
         other = table.mention_at(k)
-        if other is not None and other.kind in PLACES and other.key != m.key:
+        # "the X district of the northern Y province", "the X area of Y": the walk crossed "of" into a
+        # named place; X lies in Y (the region rule above), not Y in X. "The Syrian city of Homs" crosses
+        # it into a country's adjective.
+        crossed_of = any(doc[i].lower_ == "of" for i in range(k + 1, m.start))
+        reversed_of = other is not None and other.kind == "place" and crossed_of
+        if other is not None and other.kind in PLACES and other.key != m.key and not reversed_of:
             r = relation(m, "LOCATED_IN", other, sent, 0.6)
             if r:
                 yield r
     # "the X outpost in Y", "the X massacre in Y": a place naming a site or a massacre there
     yield from _site_in(sent, table, m)
+    yield from _part_of(sent, table, m)
     # "a Syrian government airbase": it lies in the country
     root = doc[m.end - 1]
     for child in root.children:
@@ -132,6 +162,31 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _listed_next(doc: Doc, table: EntityTable, country: Mention) -> bool:
+    """After "X, Country,": does a list go on ("X, Ukraine, Poland and Y", "X, Ukraine, and Y", "X,
+    Ukraine, the EU") rather than the sentence ("Aleppo, Syria, in 1970", "X, Ukraine, July 17")?"""
+    i = country.end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in {"and", "or"}:
+        return True
+    nxt = table.mention_at(i)
+    return nxt is not None and nxt.start == i
+
+
+def _past_bearing(doc: Doc, i: int) -> int:
+    """The first token after the bearing words and place nouns that introduce a place's name: "in [the
+    northwestern province of] Y", "of [the northern] Y province"."""
+    while i < len(doc) and (
+        doc[i].lower_ in COMPASS_WORDS
+        or (doc[i].lower_ in PLACE_HEADS and i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+    ):
+        i += 1
+    return i
 
 
 def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:
@@ -166,6 +221,42 @@ def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRe
                     if r:
                         yield r
                     return
+
+
+def _part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
+    """'X, the eastern portion of Y', 'X, a remote corner of Y', "X, Jakarta's name for the southern part of
+    Y": an apposition (or a name given) that makes X a part of Y. Read in word order: the parser often
+    hangs such a phrase on the verb rather than on X. A name for all of Y ("X, Kyiv's name for Y") is an
+    alias, not a part, and gives nothing."""
+    doc = sent.doc
+    j = m.end
+    if j >= sent.end or doc[j].text != ",":
+        return
+    j += 1
+    owner = table.mention_at(j)
+    if (
+        owner is not None
+        and owner.start == j
+        and owner.end < sent.end
+        and doc[owner.end].lower_ in {"'s", "\u2019s"}
+    ):
+        j = owner.end + 1  # "Jakarta's"
+    if j < sent.end and doc[j].lower_ in NAMING_NOUNS and j + 1 < sent.end and doc[j + 1].lower_ == "for":
+        j += 2
+    while j < sent.end and (
+        doc[j].lower_ in COMPASS_WORDS or doc[j].lower_ in {"a", "an"} or doc[j].pos_ == "ADJ"
+    ):
+        j += 1
+    if j + 1 >= sent.end or doc[j].lower_ not in PART_NOUNS or doc[j + 1].lower_ != "of":
+        return
+    k = j + 2
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    other = table.mention_at(k)
+    if other is not None and other.kind in PLACES and other.key != m.key:
+        r = relation(m, "LOCATED_IN", other, sent, 0.6)
+        if r:
+            yield r
 
 
 def _called_capital(sent: Span, m: Mention) -> bool:
