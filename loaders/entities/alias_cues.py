@@ -8,14 +8,16 @@ proper name wins over a lower-case description; between two proper names the fir
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
+from loaders.entities.lexicon import FORCE_NOUNS
 from loaders.mentions import Mention
 
 COLLECTIVE_KINDS = frozenset({"armed_group", "group", "organization"})
 MAX_SENTENCES_BACK = 2
 CALL_VERBS = frozenset({"calls", "call", "called", "names", "name", "dubs", "dub"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
@@ -54,6 +56,13 @@ def declared_aliases(
         named = by_start.get(i)
         if named is None or kinds[named.key] == "country":
             continue
+        head = _new_description(doc, raw, cue_start)
+        if head is not None:
+            # "paramilitary units, known as the X Brigades": the name belongs to the description it
+            # follows, which no earlier mention names; an armed description gives the name its kind
+            if head.lower_ in FORCE_NOUNS and kinds[named.key] in COLLECTIVE_KINDS:
+                kinds[named.key] = "armed_group"
+            continue
         here = sent_no[doc[cue_start].sent.start]
         earlier = [
             m
@@ -77,6 +86,24 @@ def declared_aliases(
         for k, v in keymap.items():
             if v == old:
                 keymap[k] = new
+        if "armed_group" in {kinds[old], kinds[new]} and {kinds[old], kinds[new]} <= COLLECTIVE_KINDS:
+            kinds[new] = "armed_group"  # "tribal fighters, known as the X Hawks": the name is a fighting body
+
+
+def _new_description(doc: Doc, raw: list[Mention], cue_start: int) -> Token | None:
+    """The head noun right before the cue when it opens a new referent: a common noun without a
+    definite determiner that no mention covers ("loyalist militias, known as ..."). "the reef, which
+    Manila calls ..." points back to an earlier name, so it is not one."""
+    k = cue_start - 1
+    while k >= 0 and doc[k].text in {",", "("}:
+        k -= 1
+    if k < 0 or doc[k].pos_ != "NOUN" or not doc[k].is_lower:
+        return None
+    if any(m.start <= k < m.end for m in raw):
+        return None
+    if any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in doc[k].lefts):
+        return None
+    return doc[k]
 
 
 def _person_before(

@@ -37,6 +37,9 @@ MOTION_WORDS = _set("motion_words")
 PLACE_PREPS = _set("place_preps")
 # Months and weekdays are city names somewhere ("March" in England); never a place in a news sentence.
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+# US wire style dates an event with a bare weekday after the place ("fighting in Kordofan Tuesday"); the
+# model takes the weekday into the place's name.
+WEEKDAYS = frozenset(w.lower() for w in calendar.day_name)
 NON_NAME_ENTS = _set("non_name_ents")
 # A weapon or aircraft model ("MiG-21", "F-16", "Su-25", "S-400"): never an actor or a place.
 MODEL_DESIGNATOR = re.compile(r"^[A-Za-z]{1,5}-?\d{1,4}[A-Za-z]{0,3}$")
