@@ -29,6 +29,8 @@ from loaders.entities.candidates import (
     titled_name_candidates,
 )
 from loaders.entities.collectives import collective_candidates
+from loaders.entities.communities import HOW as COMMUNITY
+from loaders.entities.communities import community_candidates, join_communities
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
     ARMED_HEADS,
@@ -85,6 +87,7 @@ def find_entities(
         + ner_candidates(doc, gaz)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
+        + community_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)
@@ -147,6 +150,7 @@ def find_entities(
     }
     join_bare_heads(keymap, kinds, headed)
     join_shared_short_forms(keymap, surfaces, gaz)
+    join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)

@@ -1,0 +1,71 @@
+"""Round 13 entity rules (a weekday after a place, a name declared for a new description, a people living
+in another people's state), on sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import kinds, rels
+
+
+def test_a_weekday_after_a_place_is_no_part_of_its_name(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Troops shelled rebel positions in southern Kordofan Tuesday, the army said. "
+        "Aid workers left Kassala Wednesday after the fighting spread."
+    )
+    found = kinds(ex)
+    assert not any(n.endswith(("Tuesday", "Wednesday")) for n in found), found
+    assert found.get("Kassala") == "place", found
+
+
+def test_a_name_declared_for_a_new_description_stands_alone(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Kenya Human Rights Commission said pro-government paramilitary units, known as the Home Guard "
+        "Battalions, had burned three villages near Garissa on Monday."
+    )
+    found = kinds(ex)
+    assert found.get("Home Guard Battalions") == "armed_group", found
+    commission = next(e for e in ex.entities if e.name == "Kenya Human Rights Commission")
+    assert "Home Guard Battalions" not in commission.aliases, commission.aliases
+
+
+def test_a_name_declared_for_a_described_group_joins_it(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Irregular tribal fighters, known as the Desert Hawks, looted the market in Nyala on Sunday. "
+        "The Desert Hawks withdrew at dawn."
+    )
+    found = kinds(ex)
+    assert found.get("Desert Hawks") == "armed_group", found
+
+
+def test_two_peoples_words_before_a_force_noun_are_an_armed_group(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Bosnian Croat forces shelled the village of Ahmici on Monday, and Bosnian Serb troops attacked "
+        "government positions near Tuzla on Tuesday, the UN said."
+    )
+    found = kinds(ex)
+    assert found.get("Bosnian Croat forces") == "armed_group", found
+    assert found.get("Bosnian Serb troops") == "armed_group", found
+    assert "Serbia" not in found, found
+    assert not any(r[1] == "AFFILIATED_WITH" for r in rels(ex)), rels(ex)
+
+
+def test_the_peoples_short_demonym_joins_its_community(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Turkish Cypriot troops closed the crossing near Nicosia on Friday. The Turkish Cypriots said the "
+        "Turks would reopen it once talks resumed."
+    )
+    found = kinds(ex)
+    assert found.get("Turkish Cypriot troops") == "armed_group", found
+    assert "Turkish Cypriots" not in found, found
+
+
+def test_a_state_the_article_names_keeps_its_demonym(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Bosnian Serb forces fired on the town of Gorazde on Sunday. Serbia denied sending arms, and "
+        "Serbian officials said the border was closed."
+    )
+    found = kinds(ex)
+    assert found.get("Serbia") == "country", found
+    assert found.get("Bosnian Serb forces") == "armed_group", found
