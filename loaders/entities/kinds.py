@@ -50,6 +50,7 @@ from loaders.entities.lexicon import (
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
+    OUTLET_NAME_ENDS,
     PLACE_PREPS,
     SECTION_LABELS,
 )
@@ -192,6 +193,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (doc[c.end].lower_ in MEDIA_DESCRIPTORS)
     ):
         return "organization", text, c.how  # "Iran's Mehr news agency", "the Daily Star newspaper": an outlet
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in OUTLET_NAME_ENDS:
+        return "organization", text, c.how  # "told Ynet Radio", "Kan TV reported": a broadcaster's name
     if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:
         return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:

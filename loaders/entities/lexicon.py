@@ -102,6 +102,9 @@ VEHICLE_MAKERS = _set("vehicle_makers")
 CARRIER_NOUNS = _set("carrier_nouns")
 # Last words of an airline's name ("Wizz Air", "Gulf Airways"): a company whatever the model tagged it.
 COMPANY_NAME_ENDS = _set("company_name_ends")
+# Last words of a broadcaster's name ("Kan Radio", "Sky News"), not of a person's or a place's: the subset
+# of media words that are no surnames ("Post", "Press" and "Times" are).
+OUTLET_NAME_ENDS = _set("outlet_name_ends")
 # Head nouns of public bodies named in lower case ("the election commission", bodies.py).
 BODY_HEADS = _set("body_heads")
 # Labels of a page's sections and headline kinds ("Explainer:", "Factbox:"): never a name.

@@ -69,3 +69,30 @@ def test_a_state_the_article_names_keeps_its_demonym(run: Callable[[str], Extrac
     found = kinds(ex)
     assert found.get("Serbia") == "country", found
     assert found.get("Bosnian Serb forces") == "armed_group", found
+
+
+def test_a_region_before_a_settlement_noun_and_of_is_the_region(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Troops raided the occupied West Bank town of Tubas on Monday and later entered the West Bank city "
+        "of Qalqilya, residents said."
+    )
+    found = kinds(ex)
+    assert found.get("West Bank") == "place", found
+    assert not any(n.startswith("West Bank ") for n in found), found
+    assert found.get("Tubas") == "place", found
+
+
+def test_two_fields_joined_before_a_body_word_are_one_body(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Dana Levi, head of the parliament's Foreign Affairs and Defence Committee, said the raid was legal. "
+        "The Science and Technology Ministry said its offices were closed."
+    )
+    found = kinds(ex)
+    assert found.get("Foreign Affairs and Defence Committee") == "organization", found
+    assert "Foreign Affairs" not in found, found
+
+
+def test_a_name_ending_in_a_broadcast_word_is_an_outlet(run: Callable[[str], Extraction]) -> None:
+    ex = run("Speaking to Dabanga Radio, the governor said the road to the border was closed.")
+    found = kinds(ex)
+    assert found.get("Dabanga Radio") == "organization", found
