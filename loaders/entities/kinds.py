@@ -33,6 +33,7 @@ from loaders.entities.kind_cues import (
     coordinated_with_person,
     described_as_armed,
     described_as_place,
+    initialled_name,
     names_building,
     road_name,
     surname_speaker,
@@ -217,6 +218,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
     if label == "ORG" and led_by_person(span):
         return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
+    if label == "ORG" and initialled_name(span, gaz):
+        return "person", text, c.how  # "D.M. Awasthi said": initials and a surname
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":

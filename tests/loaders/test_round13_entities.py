@@ -96,3 +96,29 @@ def test_a_name_ending_in_a_broadcast_word_is_an_outlet(run: Callable[[str], Ext
     ex = run("Speaking to Dabanga Radio, the governor said the road to the border was closed.")
     found = kinds(ex)
     assert found.get("Dabanga Radio") == "organization", found
+
+
+def test_common_short_names_of_countries_are_the_country(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Gunmen attacked an army post in northern Burkina Faso on Sunday. Burkina's defence minister said "
+        "the attackers fled towards Mali. Officials in Bosnia said the vote in Bosnia and Herzegovina was calm."
+    )
+    found = kinds(ex)
+    assert "Burkina" not in found and found.get("Burkina Faso") == "country", found
+    assert "Bosnia" not in found and found.get("Bosnia and Herzegovina") == "country", found
+
+
+def test_initials_and_a_surname_are_a_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The convoy was attacked near the river, K.P. Raghavan said on Monday. "
+        "U.S. Army engineers later repaired the bridge."
+    )
+    found = kinds(ex)
+    assert found.get("K.P. Raghavan") == "person", found
+    assert found.get("United States") == "country", found
+
+
+def test_maoists_who_ambush_are_an_armed_group(run: Callable[[str], Extraction]) -> None:
+    ex = run("Maoists ambushed a police patrol near Dantewada on Tuesday, killing three officers.")
+    found = {n.lower(): k for n, k in kinds(ex).items()}  # a sentence's first word is written lower
+    assert found.get("maoists") == "armed_group", found
