@@ -113,3 +113,6 @@ SECTION_LABELS = _set("section_labels")
 COMPASS_ADJECTIVES = _set("compass_adjectives")
 # Nouns of buildings and works ("X Hospital", "the X steel plant"): the GUIDE counts a building as a place.
 BUILDING_NOUNS = _set("building_nouns")
+# "20 km north of X", "south of X": a direction from X makes X a point on the map, a place.
+COMPASS_DIRECTIONS = _set("compass_directions")
+DISTANCE_UNITS = _set("distance_units")

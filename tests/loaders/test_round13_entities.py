@@ -122,3 +122,14 @@ def test_maoists_who_ambush_are_an_armed_group(run: Callable[[str], Extraction])
     ex = run("Maoists ambushed a police patrol near Dantewada on Tuesday, killing three officers.")
     found = {n.lower(): k for n, k in kinds(ex).items()}  # a sentence's first word is written lower
     assert found.get("maoists") == "armed_group", found
+
+
+def test_a_capital_a_distance_away_is_the_town(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Gunmen attacked a checkpoint in the town of Afgooye, some 30 kilometres (19 miles) north-west of "
+        "Mogadishu, on Monday. A second blast hit a market 40 km south of Kabul, police said."
+    )
+    found = kinds(ex)
+    assert found.get("Mogadishu") == "place", found
+    assert found.get("Kabul") == "place", found
+    assert "Afghanistan" not in found, found
