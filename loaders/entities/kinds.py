@@ -212,6 +212,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:
             return None, text, c.how  # "Missiles struck ...": a plural common noun, not a person
         return "person", text, c.how
+    if label == "ORG" and not any(t.lower_ in ORG_WORDS for t in span) and listed_place(span):
+        return "place", text, c.how  # "the neighbourhoods of A, B and C": the model's ORG is one of them
     if label == "ORG" and is_toponym(span, gaz):
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
     if label == "ORG" and titled_apposition(span, gaz):

@@ -66,6 +66,9 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
         if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
             end = k
             break
+        if k > start and doc[k].text in {"-", "\u2013", "\u2014"} and k + 1 < end and doc[k + 1].like_num:
+            end = k  # "El Fasher - 12 civilians were killed": a dateline's dash ends the name
+            break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in WEEKDAYS and doc[end - 2].pos_ == "PROPN":

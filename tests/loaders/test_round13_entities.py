@@ -133,3 +133,24 @@ def test_a_capital_a_distance_away_is_the_town(run: Callable[[str], Extraction])
     assert found.get("Mogadishu") == "place", found
     assert found.get("Kabul") == "place", found
     assert "Afghanistan" not in found, found
+
+
+def test_names_listed_after_a_plural_place_noun_are_places(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Last week the militia stormed the town and two nearby displacement camps - Zamzam and Abu Shouk - "
+        "forcing thousands to flee. Shells fell on Sunday in the neighbourhoods of Salaam, El Hirja, "
+        "Makarka, and El Mawashi, residents said."
+    )
+    found = kinds(ex)
+    assert found.get("Abu Shouk") == "place", found
+    assert found.get("Makarka") == "place", found
+
+
+def test_a_title_case_dateline_ends_at_its_dash(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "El Fasher - 12 civilians were killed by shelling on Sunday, medics said. Shelling in "
+        "El Fasher continued on Monday."
+    )
+    found = kinds(ex)
+    assert found.get("El Fasher") == "place", found
+    assert not any("12" in n for n in found), found
