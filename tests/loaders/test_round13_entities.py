@@ -154,3 +154,24 @@ def test_a_title_case_dateline_ends_at_its_dash(run: Callable[[str], Extraction]
     found = kinds(ex)
     assert found.get("El Fasher") == "place", found
     assert not any("12" in n for n in found), found
+
+
+def test_a_declared_name_names_a_described_collective(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Chadian rebels, known as the Front for Change, seized the town of Faya on Sunday. "
+        "The Front for Change said its fighters met no resistance."
+    )
+    found = kinds(ex)
+    assert found.get("Front for Change") == "armed_group", found
+    assert "Chadian rebels" not in found, found
+
+
+def test_a_states_army_known_by_a_name_is_the_state(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The rebels attacked positions of Mali's army, also known as FDS, near Gao on Monday. "
+        "FDS said it repelled the assault."
+    )
+    found = kinds(ex)
+    assert "FDS" not in found, found
+    mali = next(e for e in ex.entities if e.name == "Mali")
+    assert "FDS" in mali.aliases, mali.aliases
