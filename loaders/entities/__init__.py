@@ -52,7 +52,7 @@ from loaders.entities.rementions import (
     add_state_rementions,
 )
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
-from loaders.entities.state_units import join_state_units
+from loaders.entities.state_units import join_described_armies, join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -155,6 +155,7 @@ def find_entities(
     declared_aliases(doc, raw, keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
+    join_described_armies(doc, raw, keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:

@@ -175,3 +175,13 @@ def test_a_states_army_known_by_a_name_is_the_state(run: Callable[[str], Extract
     assert "FDS" not in found, found
     mali = next(e for e in ex.entities if e.name == "Mali")
     assert "FDS" in mali.aliases, mali.aliases
+
+
+def test_a_body_in_apposition_with_a_states_army_is_the_state(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The insurgents met no resistance from the ANA, Afghanistan's regular army, as they took the "
+        "district centre. The Taliban, Afghanistan's rulers since August, said nothing."
+    )
+    found = kinds(ex)
+    assert "ANA" not in found, found
+    assert found.get("Taliban") == "armed_group", found
