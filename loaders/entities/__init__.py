@@ -20,7 +20,7 @@ from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
-from loaders.entities.bodies import lower_body_candidates
+from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates
 from loaders.entities.candidates import (
     Candidate,
     dateline_candidates,
@@ -29,6 +29,8 @@ from loaders.entities.candidates import (
     titled_name_candidates,
 )
 from loaders.entities.collectives import collective_candidates
+from loaders.entities.communities import HOW as COMMUNITY
+from loaders.entities.communities import community_candidates, join_communities
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
     ARMED_HEADS,
@@ -50,7 +52,7 @@ from loaders.entities.rementions import (
     add_state_rementions,
 )
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
-from loaders.entities.state_units import join_state_units
+from loaders.entities.state_units import join_described_armies, join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -85,10 +87,12 @@ def find_entities(
         + ner_candidates(doc, gaz)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
+        + community_candidates(doc, gaz)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)
         + lower_body_candidates(doc, gaz)
+        + coordinated_body_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]
     raw: list[Mention] = []
@@ -147,9 +151,11 @@ def find_entities(
     }
     join_bare_heads(keymap, kinds, headed)
     join_shared_short_forms(keymap, surfaces, gaz)
+    join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
+    join_described_armies(doc, raw, keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
         long = abbrevs.get(k.split("|", 1)[1])
         if long is not None and keymap[long] != keymap[k]:

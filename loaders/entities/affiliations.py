@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.entities.communities import HOW as COMMUNITY
 from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, MEDIA_WORDS, ORG_WORDS
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -20,7 +21,8 @@ def title_affiliations(
     """Titles and roles: 'Russian Foreign Minister Sergei Lavrov' -> Lavrov AFFILIATED_WITH Russia."""
     out: dict[tuple[str, str], ExtractedRelation] = {}
     for m in table.mentions:
-        if m.kind in {"organization", "armed_group"} and m.end - m.start >= 2:
+        if m.kind in {"organization", "armed_group"} and m.end - m.start >= 2 and m.how != COMMUNITY:
+            # "Bosnian Serb forces" live in Bosnia but are no body of its state (communities.py)
             # "Iranian foreign ministry", "Pakistan Army": a body named after its country belongs to it
             first = doc[m.start].text
             hit = gaz.lookup(first)

@@ -8,14 +8,18 @@ proper name wins over a lower-case description; between two proper names the fir
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
+from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS
 from loaders.mentions import Mention
 
 COLLECTIVE_KINDS = frozenset({"armed_group", "group", "organization"})
 MAX_SENTENCES_BACK = 2
 CALL_VERBS = frozenset({"calls", "call", "called", "names", "name", "dubs", "dub"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Mentions made from a description ("DRC rebels", "Saudi-led coalition"): a declared name is the better name.
+DESCRIPTIONS = frozenset({"collective", "led", "community"})
 
 
 def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
@@ -54,6 +58,20 @@ def declared_aliases(
         named = by_start.get(i)
         if named is None or kinds[named.key] == "country":
             continue
+        state = _state_force_before(doc, raw, kinds, cue_start)
+        if state is not None:
+            # "Congo's military, also known as the FARDC": the army of a state is the state (GUIDE)
+            for k, v in keymap.items():
+                if v == keymap[named.key]:
+                    keymap[k] = keymap[state.key]
+            continue
+        head = _new_description(doc, raw, cue_start)
+        if head is not None:
+            # "paramilitary units, known as the X Brigades": the name belongs to the description it
+            # follows, which no earlier mention names; an armed description gives the name its kind
+            if head.lower_ in FORCE_NOUNS and kinds[named.key] in COLLECTIVE_KINDS:
+                kinds[named.key] = "armed_group"
+            continue
         here = sent_no[doc[cue_start].sent.start]
         earlier = [
             m
@@ -72,11 +90,46 @@ def declared_aliases(
             continue  # "the X Community, known as XC": the names are one entity already
         old, new = keymap[ante.key], keymap[named.key]
         ante_name = old.split("|", 1)[1]
-        if ante_name[:1].isupper():
+        if ante_name[:1].isupper() and ante.how not in DESCRIPTIONS:
             old, new = new, old  # the earlier proper name stays the entity's name
         for k, v in keymap.items():
             if v == old:
                 keymap[k] = new
+        if "armed_group" in {kinds[old], kinds[new]} and {kinds[old], kinds[new]} <= COLLECTIVE_KINDS:
+            kinds[new] = "armed_group"  # "tribal fighters, known as the X Hawks": the name is a fighting body
+
+
+def _state_force_before(
+    doc: Doc, raw: list[Mention], kinds: dict[str, EntityKind], cue_start: int
+) -> Mention | None:
+    """The country owning the state force right before the cue: "Congo's military, known as ..."."""
+    k = cue_start - 1
+    while k >= 0 and doc[k].text in {",", "("}:
+        k -= 1
+    if k < 2 or doc[k].lower_ not in GOVERNMENT_NOUNS:
+        return None
+    j = k - 1
+    while j > 0 and doc[j].is_lower and doc[j].pos_ == "ADJ":  # "Congo's national army"
+        j -= 1
+    if doc[j].lower_ not in {"'s", "\u2019s"}:
+        return None
+    return next((m for m in raw if m.end == j and kinds[m.key] == "country"), None)
+
+
+def _new_description(doc: Doc, raw: list[Mention], cue_start: int) -> Token | None:
+    """The head noun right before the cue when it opens a new referent: a common noun without a
+    definite determiner that no mention covers ("loyalist militias, known as ..."). "the reef, which
+    Manila calls ..." points back to an earlier name, so it is not one."""
+    k = cue_start - 1
+    while k >= 0 and doc[k].text in {",", "("}:
+        k -= 1
+    if k < 0 or doc[k].pos_ != "NOUN" or not doc[k].is_lower:
+        return None
+    if any(m.start <= k < m.end for m in raw):
+        return None
+    if any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in doc[k].lefts):
+        return None
+    return doc[k]
 
 
 def _person_before(

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.lexicon import (
     COMPASS_ADJECTIVES,
@@ -127,15 +127,27 @@ def office_before_title(span: Span, gaz: Gazetteer) -> bool:
 
 
 def listed_place(span: Span) -> bool:
-    """A name in a list after a plural place noun ("the towns of A, B and C"): every conjunct is a place,
-    though the model tagged the last one PERSON."""
+    """A name in a list after a plural place noun ("the towns of A, B and C"), or a list in apposition
+    with one ("the camps - A and B", "A and B, two villages"): every conjunct is a place, though the model
+    tagged one PERSON or ORG."""
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
     prep = root.head
-    return (
-        root.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.tag_ == "NNS"
-        and prep.head.lemma_.lower() in PLACE_NOUNS
-    )
+    if any(_plural_place(t) for t in root.children if t.dep_ == "appos"):
+        return True  # "A and B, two adjacent villages"
+    if root.dep_ == "appos" and _plural_place(root.head):
+        return True  # "two nearby camps - A and B"
+    if root.dep_ == "pobj" and prep.lower_ == "of" and _plural_place(prep.head):
+        return True
+    # the small parser often breaks a long list of names; read it token by token, leftwards over names,
+    # commas and "and", to "of" or a dash after a plural place noun
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and span.start - i <= 12 and (doc[i].text in {",", "and"} or doc[i].tag_ == "NNP"):
+        i -= 1
+    return i > 0 and doc[i].text in {"of", "-", "\u2013", ":"} and _plural_place(doc[i - 1])
+
+
+def _plural_place(tok: Token) -> bool:
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in PLACE_NOUNS

@@ -12,10 +12,12 @@ so none is proposed then.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Token
 
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import BODY_HEADS, SPEECH_OR_ACTION, VAGUE_MODIFIERS
+from loaders.entities.lexicon import BODY_HEADS, ORG_WORDS, SPEECH_OR_ACTION, VAGUE_MODIFIERS
 from loaders.gazetteer import Gazetteer
 
 
@@ -61,3 +63,21 @@ def _office_body(tok: Token, gaz: Gazetteer) -> bool:
         and prep.head.lower_ in gaz.titles
         and prep.head.i == prep.i - 1
     )
+
+
+def coordinated_body_candidates(doc: Doc) -> list[Candidate]:
+    """'the Foreign Affairs and Defence Committee', 'the Science and Technology Ministry': one body whose
+    name coordinates two fields before its head. The model cuts it at "and" into a body without a body
+    word ("Foreign Affairs") and one with it; the first part names no body of its own."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    out = []
+    for a, b in pairwise(ents):
+        if (
+            b.start == a.end + 1
+            and doc[a.end].lower_ == "and"
+            and b[-1].lower_ in ORG_WORDS
+            and not any(t.lower_ in ORG_WORDS for t in a)
+            and all(t.is_title for t in a)
+        ):
+            out.append(Candidate(a.start, b.end, "ORG", None, "ner", 2))
+    return out

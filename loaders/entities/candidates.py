@@ -105,6 +105,8 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and len(doc[end]) > 1
         ):
             end += 1
+        if end == tok.i:
+            end = _title_dateline_end(doc, tok.i)
         if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             continue
         name = " ".join(t.text.title() for t in doc[tok.i : end])
@@ -120,6 +122,17 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         ):
             out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
     return out
+
+
+def _title_dateline_end(doc: Doc, start: int) -> int:
+    """'El Fasher - 12 civilians ...': a dateline in title case, ended by a spaced dash (a comma or a
+    bracket after a title-case name opens an ordinary sentence too often)."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text not in {"-", "\u2014", "\u2013"}:
+        return start
+    return end if doc[end].whitespace_ else start
 
 
 def _equipment_tokens(doc: Doc) -> set[int]:

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import normalize_name
 from loaders.entities.lexicon import (
+    COMPASS_DIRECTIONS,
+    DISTANCE_UNITS,
     GOVERNMENT_NOUNS,
     LOCATIVE_PREPS,
     MOTION_WORDS,
@@ -62,8 +64,26 @@ def is_locative(doc: Doc, start: int, end: int) -> bool:
     return (
         (prev is not None and (prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_NOUNS))
         or nxt in PLACE_SUFFIXES
-        or (prev is not None and prev.lower_ == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS)
+        or (
+            prev is not None
+            and prev.lower_ == "of"
+            and start > 1
+            and (doc[start - 2].lower_ in PLACE_NOUNS or _distance_from(doc, start - 2))
+        )
     )
+
+
+def _distance_from(doc: Doc, compass: int) -> bool:
+    """'35km south of X', 'some 40 miles north-west of X': a distance and a direction measured from X make
+    X a point on the map, a place (the capital is then the town, not the government)."""
+    if compass > 2 and doc[compass - 1].text == "-" and doc[compass - 2].lower_ in COMPASS_DIRECTIONS:
+        compass -= 2  # "north-west" written as three tokens
+    if compass < 1 or doc[compass].lower_ not in COMPASS_DIRECTIONS:
+        return False
+    unit = doc[compass - 1]
+    if unit.text == ")" and compass > 1:
+        unit = doc[compass - 2]  # "150 kilometres (93 miles) south of X"
+    return unit.like_num or unit.lower_ in DISTANCE_UNITS
 
 
 def _route_from(doc: Doc, to: int) -> bool:

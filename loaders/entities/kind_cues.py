@@ -4,6 +4,8 @@ building, a road, a person coordinated or titled), and the government extension 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from loaders.entities.candidates import Candidate
@@ -163,3 +165,24 @@ def titled_apposition(span: Span, gaz: Gazetteer) -> bool:
     if span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in gaz.titles:
         return True  # "the Union's envoy, X Y": the office comes first
     return any(c.dep_ == "appos" and c.lower_ in gaz.titles for c in root.children)
+
+
+INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def initialled_name(span: Span, gaz: Gazetteer) -> bool:
+    """Initials with stops and one or two title-case words ("D.M. Awasthi", "R. K. Singh"): a person's
+    name, though the model often labels it an organisation. Initials that spell a known name ("U.S.",
+    "U.N.") open a body's name instead, and a body word ("D.C. Council") keeps it a body."""
+    k = 0
+    while k < len(span) and INITIAL.match(span[k].text):
+        if gaz.lookup(span[k].text) is not None:
+            return False
+        k += 1
+    rest = span[k:]
+    return (
+        k > 0
+        and 1 <= len(rest) <= 2
+        and all(t.is_title and t.is_alpha for t in rest)
+        and not any(t.lower_ in ORG_WORDS or gaz.lookup(t.text) is not None for t in rest)
+    )

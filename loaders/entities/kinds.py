@@ -33,6 +33,7 @@ from loaders.entities.kind_cues import (
     coordinated_with_person,
     described_as_armed,
     described_as_place,
+    initialled_name,
     names_building,
     road_name,
     surname_speaker,
@@ -50,6 +51,7 @@ from loaders.entities.lexicon import (
     NAME_PARTICLES,
     NOT_ENTITIES,
     ORG_WORDS,
+    OUTLET_NAME_ENDS,
     PLACE_PREPS,
     SECTION_LABELS,
 )
@@ -192,6 +194,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (doc[c.end].lower_ in MEDIA_DESCRIPTORS)
     ):
         return "organization", text, c.how  # "Iran's Mehr news agency", "the Daily Star newspaper": an outlet
+    if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in OUTLET_NAME_ENDS:
+        return "organization", text, c.how  # "told Ynet Radio", "Kan TV reported": a broadcaster's name
     if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) > 1 and span[-1].lower_ in COMPANY_NAME_ENDS:
         return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
@@ -208,12 +212,16 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:
             return None, text, c.how  # "Missiles struck ...": a plural common noun, not a person
         return "person", text, c.how
+    if label == "ORG" and not any(t.lower_ in ORG_WORDS for t in span) and listed_place(span):
+        return "place", text, c.how  # "the neighbourhoods of A, B and C": the model's ORG is one of them
     if label == "ORG" and is_toponym(span, gaz):
         return "place", text, c.how  # "Kafr Nabl", "Deir Hafer": the model's ORG is a village
     if label == "ORG" and titled_apposition(span, gaz):
         return "person", text, c.how  # "Samantha Power, the US ambassador to the UN": an office holder
     if label == "ORG" and led_by_person(span):
         return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
+    if label == "ORG" and initialled_name(span, gaz):
+        return "person", text, c.how  # "D.M. Awasthi said": initials and a surname
     if label == "ORG" and surname_speaker(span, gaz):
         return "person", text, c.how  # "Lavrov accused NATO ...": a surname the model took for a body
     if label == "ORG":

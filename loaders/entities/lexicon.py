@@ -42,6 +42,9 @@ MOTION_WORDS = _set("motion_words")
 PLACE_PREPS = _set("place_preps")
 # Months and weekdays are city names somewhere ("March" in England); never a place in a news sentence.
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name) if w)
+# US wire style dates an event with a bare weekday after the place ("fighting in Kordofan Tuesday"); the
+# model takes the weekday into the place's name.
+WEEKDAYS = frozenset(w.lower() for w in calendar.day_name)
 NON_NAME_ENTS = _set("non_name_ents")
 # A weapon or aircraft model ("MiG-21", "F-16", "Su-25", "S-400"): never an actor or a place.
 MODEL_DESIGNATOR = re.compile(r"^[A-Za-z]{1,5}-?\d{1,4}[A-Za-z]{0,3}$")
@@ -104,6 +107,9 @@ VEHICLE_MAKERS = _set("vehicle_makers")
 CARRIER_NOUNS = _set("carrier_nouns")
 # Last words of an airline's name ("Wizz Air", "Gulf Airways"): a company whatever the model tagged it.
 COMPANY_NAME_ENDS = _set("company_name_ends")
+# Last words of a broadcaster's name ("Kan Radio", "Sky News"), not of a person's or a place's: the subset
+# of media words that are no surnames ("Post", "Press" and "Times" are).
+OUTLET_NAME_ENDS = _set("outlet_name_ends")
 # Head nouns of public bodies named in lower case ("the election commission", bodies.py).
 BODY_HEADS = _set("body_heads")
 # Labels of a page's sections and headline kinds ("Explainer:", "Factbox:"): never a name.
@@ -112,3 +118,6 @@ SECTION_LABELS = _set("section_labels")
 COMPASS_ADJECTIVES = _set("compass_adjectives")
 # Nouns of buildings and works ("X Hospital", "the X steel plant"): the GUIDE counts a building as a place.
 BUILDING_NOUNS = _set("building_nouns")
+# "20 km north of X", "south of X": a direction from X makes X a point on the map, a place.
+COMPASS_DIRECTIONS = _set("compass_directions")
+DISTANCE_UNITS = _set("distance_units")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import STRIP_LEADING
+from loaders.entities.lexicon import STRIP_LEADING, WEEKDAYS
 from loaders.gazetteer import Gazetteer
 
 
@@ -66,8 +66,13 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
         if doc[k].text in {"(", "["}:  # "Line of Control (LoC": the bracket holds an alias
             end = k
             break
+        if k > start and doc[k].text in {"-", "\u2013", "\u2014"} and k + 1 < end and doc[k + 1].like_num:
+            end = k  # "El Fasher - 12 civilians were killed": a dateline's dash ends the name
+            break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in WEEKDAYS and doc[end - 2].pos_ == "PROPN":
+        end -= 1  # "in southern Kordofan Tuesday": the weekday dates the event, it is no part of the name
     return start, end
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from graph.model import EntityKind
-from loaders.entities.lexicon import STATE_UNITS
+from loaders.entities.lexicon import GOVERNMENT_NOUNS, STATE_UNITS
 from loaders.mentions import Mention
 
 POSSESSIVE = frozenset({"'s", "\u2019s"})
@@ -57,3 +57,29 @@ def join_state_units(
         for k, v in keymap.items():
             if v == target:
                 keymap[k] = owner
+
+
+def join_described_armies(
+    doc: Doc, raw: Sequence[Mention], keymap: dict[str, str], kinds: dict[str, EntityKind]
+) -> None:
+    """'the FARDC, the DRC's national army': a body whose apposition is a state's army or government is
+    that state (`keymap` updated in place)."""
+    by_start = {m.start: m for m in raw if kinds[keymap[m.key]] == "country"}
+    for m in raw:
+        if kinds[keymap[m.key]] not in {"organization", "armed_group"}:
+            continue
+        i = m.end
+        if i + 2 >= len(doc) or doc[i].text != ",":
+            continue
+        i += 2 if doc[i + 1].lower_ == "the" else 1
+        owner = by_start.get(i)
+        if owner is None or owner.end >= len(doc) or doc[owner.end].text not in POSSESSIVE:
+            continue
+        j = owner.end + 1
+        while j < len(doc) and doc[j].is_lower and doc[j].pos_ == "ADJ":  # "national", "regular"
+            j += 1
+        if j < len(doc) and doc[j].lower_ in GOVERNMENT_NOUNS:
+            target = keymap[m.key]
+            for k, v in keymap.items():
+                if v == target:
+                    keymap[k] = keymap[owner.key]

@@ -41,6 +41,13 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                     start -= 2  # "Wagah-Attari border"
                 else:
                     break
+            if (
+                tok.lower_ in SETTLEMENT_NOUNS
+                and tok.i + 2 < len(doc)
+                and doc[tok.i + 1].lower_ == "of"
+                and doc[tok.i + 2].text[:1].isupper()
+            ):
+                continue  # "the West Bank town of X": the region locates X, the noun is X's, not a name
             base = doc[start : tok.i].text
             hit = gaz.lookup(base)
             if (hit is not None and hit[0] != "place") or (base.isupper() and len(base) <= 6):

@@ -1,0 +1,90 @@
+"""A people living in another people's state: "Bosnian Serb forces", "Turkish Cypriot troops", "Syrian
+Kurdish fighters", "the Bosnian Serbs".
+
+Two peoples' words in a row name a community, not either state: the first word is a country's demonym
+(where the community lives), the second a people's word ("Serb", "Croat", "Kurdish") that is not that
+same country. With a force noun after them the phrase is an armed group (the GUIDE's "ethnic Armenian
+forces"); the bare plural ("the Bosnian Serbs") is the community, which joins the armed group of the
+same two words when the article has one. A short demonym of the second people ("the Serbs", "Serbian
+forces") then stands for that armed group, not for the state, unless the article names the state itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.model import EntityKind
+from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import FORCE_NOUNS
+from loaders.gazetteer import Gazetteer
+
+HOW = "community"
+
+
+def _people(tok: Token, gaz: Gazetteer) -> str | None:
+    """The country a people's word belongs to ("Serb", "Serbs" -> Serbia), "" for a people without a
+    state in the gazetteer ("Kurdish"), None when the word names no people."""
+    if not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+        return None
+    for form in (tok.text, tok.text + "s", tok.text.removesuffix("s")):
+        hit = gaz.lookup(form)
+        if hit is not None:
+            return hit[1] if hit[0] == "country" else None
+    return "" if tok.ent_type_ == "NORP" else None
+
+
+def _host(tok: Token, gaz: Gazetteer) -> str | None:
+    """The country whose demonym `tok` is ("Bosnian" -> Bosnia and Herzegovina)."""
+    if not tok.text[:1].isupper() or (tok.is_sent_start and tok.lower_ in gaz.collectives):
+        return None
+    hit = gaz.lookup(tok.text)
+    return hit[1] if hit is not None and hit[0] == "country" and tok.text != hit[1] else None
+
+
+def community_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    out = []
+    for tok in doc[1:]:
+        host = _host(doc[tok.i - 1], gaz)
+        if host is None:
+            continue
+        people = _people(tok, gaz)
+        if not people or people == host:  # "Bosnian Muslim soldiers": a faith, not a people with a state
+            continue
+        # the model's NORP span takes "the" in ("the Bosnian Serbs"); ours must be as long to win
+        start = tok.i - 2 if tok.i > 1 and doc[tok.i - 2].lower_ == "the" else tok.i - 1
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in FORCE_NOUNS and nxt.tag_ == "NNS":
+            out.append(Candidate(start, tok.i + 2, "armed_group", None, HOW, 4))
+        elif tok.tag_ in {"NNPS", "NNS"} or tok.text.endswith("s"):
+            out.append(Candidate(start, tok.i + 1, "group", None, HOW, 4))
+    return out
+
+
+def join_communities(
+    keymap: dict[str, str],
+    kinds: dict[str, EntityKind],
+    surfaces: dict[str, list[str]],
+    community_keys: set[str],
+    gaz: Gazetteer,
+) -> None:
+    """Join the bare community ("Bosnian Serbs") and its people's short demonyms ("the Serbs") to the armed
+    group of the same two words ("Bosnian Serb forces"); `keymap` is updated in place."""
+    armed = {k for k in community_keys if kinds[k] == "armed_group"}
+    for key in sorted(armed):
+        words = key.split("|", 1)[1].split()
+        if len(words) != 3:
+            continue
+        stem = f"{words[0]} {words[1]}".lower()
+        people = gaz.lookup(words[1]) or gaz.lookup(words[1] + "s")
+        state = f"country|{people[1]}" if people is not None and people[0] == "country" else None
+        state_named = state is not None and any(
+            s.lower().removeprefix("the ") == people[1].lower()  # type: ignore[index]
+            for k, v in keymap.items()
+            if v == state
+            for s in surfaces.get(k, [])
+        )
+        for k, v in list(keymap.items()):
+            name = k.split("|", 1)[1].lower()
+            bare = k in community_keys and kinds[k] == "group" and name.rstrip("s") == stem.rstrip("s")
+            if bare or (state is not None and not state_named and v == state):
+                keymap[k] = keymap[key]
