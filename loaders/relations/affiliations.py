@@ -304,6 +304,26 @@ def _second_office(doc: Doc, table: EntityTable, m: Mention, titles: set[str] | 
     return body.key if body is not None and body.kind in BODIES else None
 
 
+def _owner_person_body(
+    toks: Iterable[Token], table: EntityTable, m: Mention, held: dict[str, set[str]]
+) -> str | None:
+    """'Putin's spokesman X', 'X, Erdogan's adviser', 'Y fired his chief of staff, X': an office owned by a
+    person belongs to that person's country or body, where the article gives them exactly one."""
+    for t in toks:
+        if t.dep_ != "poss":
+            continue
+        if t.pos_ == "PRON" and t.lower_ in {"his", "her"}:
+            verb = clause_verb(t.head)
+            owners = [x for c in verb.children if c.dep_ == "nsubj" for x in actors_of(c, table)]
+        else:
+            owner = table.mention_at(t.i)
+            owners = [owner] if owner is not None else []
+        owners = [o for o in owners if o.kind == "person" and o.key != m.key]
+        if len(owners) == 1 and len(held.get(owners[0].key, ())) == 1:
+            return next(iter(held[owners[0].key]))
+    return None
+
+
 def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
     sent = doc[m.start].sent
@@ -336,6 +356,13 @@ def office_affiliations(
     for s in sents:
         respective.update(_respective_offices(doc, table, titles, s))
     given = {(r.source, r.target) for r in table.affiliations}
+    held: dict[str, set[str]] = {}  # person -> the bodies the article or the office-holder file gives them
+    for r in table.affiliations:
+        held.setdefault(r.source, set()).add(r.target)
+    for p in (x for x in table.mentions if x.kind == "person" and x.key not in held):
+        country = holders.get(normalize_name(p.key))
+        if country is not None and country in table.entities:
+            held[p.key] = {country}
     for m in table.mentions:
         if m.kind != "person" or m.key in out:
             continue
@@ -370,10 +397,15 @@ def office_affiliations(
                 body = _described_body(appos, table)
         body = body or _led_body(doc, m, table) or _led_by_body(doc, m, table)
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
+        owned = None
+        if body is None and (office is not None or appos is not None):
+            owned = _owner_person_body([*before, *(appos.children if appos is not None else [])], table, m, held)
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
+        elif owned is not None:
+            target = owned
         elif rebel:
             target = _rebel_body(doc, table, m, sent) if office is not None else None
         elif office is not None or appos is not None:
