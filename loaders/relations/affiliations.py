@@ -25,6 +25,7 @@ from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, possessors
 from loaders.relations.lexicon import DATA, words
+from loaders.relations.lexicon import table as word_table
 from loaders.relations.phrase_actors import actors_of
 from loaders.relations.syntax import clause_verb, speaker_of
 
@@ -33,6 +34,7 @@ OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
 MILITARY_RANKS = words("military_ranks")
+RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
 ENVOY_NOUNS = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
 )
@@ -68,7 +70,7 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
     i = start - 1
     while i >= floor and len(out) < 6:
         t = doc[i]
-        if t.text == "." and i > floor and doc[i - 1].lower_ in MILITARY_RANKS:
+        if t.text == "." and i > floor and doc[i - 1].lower_ in RANK_ABBREVIATIONS:
             i -= 1  # the stop of an abbreviated rank ("Lt. Col. X") ends no title
             continue
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
@@ -97,15 +99,22 @@ def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[T
     return _title_words(doc, i, floor)
 
 
+def _word(t: Token) -> str:
+    """A title word in full: "Gen." -> "general"."""
+    low = t.lower_.rstrip(".")
+    return RANK_ABBREVIATIONS.get(low, t.lower_)
+
+
 def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
     """The longest title the words before a name end with ("Defence Minister"); a military rank between
     the office and the name ("navy spokesman Captain X", "army spokesman Lt. Col. X") is passed over."""
-    end = len(words_)
-    while end > 0 and words_[end - 1].lower_.rstrip(".") in MILITARY_RANKS:
+    full = [_word(w) for w in words_]
+    end = len(full)
+    while end > 0 and full[end - 1] in MILITARY_RANKS:
         end -= 1
-    for stop in dict.fromkeys((end, len(words_))):  # the office before the rank first, then the rank
+    for stop in dict.fromkeys((end, len(full))):  # the office before the rank first, then the rank
         for k in range(stop):
-            cand = " ".join(w.lower_ for w in words_[k:stop])
+            cand = " ".join(full[k:stop])
             if cand in titles:
                 return cand
     return None
@@ -399,7 +408,9 @@ def office_affiliations(
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
         owned = None
         if body is None and (office is not None or appos is not None):
-            owned = _owner_person_body([*before, *(appos.children if appos is not None else [])], table, m, held)
+            owned = _owner_person_body(
+                [*before, *(appos.children if appos is not None else [])], table, m, held
+            )
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
