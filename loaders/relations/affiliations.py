@@ -31,6 +31,8 @@ from loaders.relations.syntax import clause_verb, speaker_of
 
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
+# offices that name no country of their own ("director", "adviser"): an office only with a body named
+OFFICE_TITLE_NOUNS = words("office_title_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
 MILITARY_RANKS = words("military_ranks")
@@ -130,7 +132,7 @@ def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> To
     heads += next_apposition(doc, m)
     heads += _misparsed_apposition(doc, m)
     for c in heads:
-        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS or c.lower_ in OFFICE_TITLE_NOUNS:
             return c
     return None
 
