@@ -35,7 +35,8 @@ OFFICE_NOUNS = words("office_nouns")
 OFFICE_TITLE_NOUNS = words("office_title_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
-MILITARY_RANKS = words("military_ranks")
+# words between an office and its holder's name: ranks and honorifics ("spokesman Captain X", "Minister Dr. X")
+NAME_PREFIXES = words("military_ranks") | words("honorifics")
 RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
 ENVOY_NOUNS = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
@@ -112,7 +113,7 @@ def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> st
     the office and the name ("navy spokesman Captain X", "army spokesman Lt. Col. X") is passed over."""
     full = [_word(w) for w in words_]
     end = len(full)
-    while end > 0 and full[end - 1] in MILITARY_RANKS:
+    while end > 0 and full[end - 1].rstrip(".") in NAME_PREFIXES:
         end -= 1
     for stop in dict.fromkeys((end, len(full))):  # the office before the rank first, then the rank
         for k in range(stop):
@@ -346,6 +347,11 @@ def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     return mm.key
 
 
+def _national(office: str | None) -> bool:
+    """A national office: a national title, or one qualified by its field ("health minister")."""
+    return office is not None and (office in NATIONAL_TITLES or office.rsplit(" ", 1)[-1] in NATIONAL_TITLES)
+
+
 def _main_country(table: EntityTable) -> str | None:
     # only a country the article is plainly about: at least twice as often mentioned as any other
     top = Counter(m.key for m in table.mentions if m.kind == "country").most_common(2)
@@ -429,7 +435,7 @@ def office_affiliations(
                 target = known if known in table.entities else None
             elif office is not None and (framed := _framing_country(doc, table, m)) is not None:
                 target = framed
-            elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):
+            elif _national(office) or (appos is not None and appos.lower_ in NATIONAL_TITLES):
                 target = main
         if target is None or target == m.key:
             continue

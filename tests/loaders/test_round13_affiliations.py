@@ -95,3 +95,8 @@ def test_an_apposition_with_an_office_title_noun(run: Callable[[str], Extraction
     assert ("Kofi Mensah", "AFFILIATED_WITH", "Human Rights Watch") in rels(ex)
     ex = run("Kofi Mensah, Amnesty International's regional director, said abuses rose.")
     assert ("Kofi Mensah", "AFFILIATED_WITH", "Amnesty International") in rels(ex)
+
+
+def test_an_honorific_and_a_field_minister(run: Callable[[str], Extraction]) -> None:
+    ex = run("Health Minister Dr. Amina Yusuf said the clinic was shelled. Nigeria said so. Nigeria mourned.")
+    assert ("Amina Yusuf", "AFFILIATED_WITH", "Nigeria") in rels(ex)
