@@ -100,3 +100,9 @@ def test_an_apposition_with_an_office_title_noun(run: Callable[[str], Extraction
 def test_an_honorific_and_a_field_minister(run: Callable[[str], Extraction]) -> None:
     ex = run("Health Minister Dr. Amina Yusuf said the clinic was shelled. Nigeria said so. Nigeria mourned.")
     assert ("Amina Yusuf", "AFFILIATED_WITH", "Nigeria") in rels(ex)
+
+
+def test_a_ministry_spokesman_with_two_rank_words(run: Callable[[str], Extraction]) -> None:
+    # the model reads "Major General X Y" as a body: two title words open a person's name
+    ex = run("Russian Defence Ministry spokesman Major General Pavel Orlov said the drones were downed.")
+    assert "Pavel Orlov" in {e.name for e in ex.entities if e.kind == "person"}
