@@ -87,6 +87,15 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
     return out
 
 
+def _title_floor(doc: Doc, start: int, sent: Span) -> int:
+    """Where the words of a title before a name may start: its sentence, or the one before when the parser
+    broke the sentence after an abbreviated rank ("Army spokesman Brig. | X said")."""
+    if start == sent.start and start > 1 and doc[start - 1].text == ".":
+        if doc[start - 2].lower_ in RANK_ABBREVIATIONS:
+            return doc[start - 2].sent.start
+    return sent.start
+
+
 def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
     """'US Ambassador to the United Nations X', 'Kenya's envoy to Ethiopia X': the title before the
     'to <body>' it is sent to (the body it belongs to is named before the title, not after 'to')."""
@@ -397,7 +406,7 @@ def office_affiliations(
                     confidence=0.6,
                 )
             continue
-        before = _title_words(doc, m.start, sent.start)
+        before = _title_words(doc, m.start, _title_floor(doc, m.start, sent))
         if _stated_office(before, titles | OFFICE_NOUNS) is None:
             before = _envoy_words(doc, table, m, sent.start) or before
         office = _stated_office(before, titles | OFFICE_NOUNS)

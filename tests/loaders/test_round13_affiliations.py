@@ -31,6 +31,12 @@ def test_an_abbreviated_rank_ends_no_sentence(run: Callable[[str], Extraction]) 
             "three soldiers were hurt. Ghana sent more troops. Ghana closed the road."
         )
         assert ("Kwesi Boateng", "AFFILIATED_WITH", "Ghana") in rels(ex), rank
+    # the parser still breaks the sentence after "Brig.": the title is read across the break
+    ex = run(
+        "Ghana's army said it repelled raiders near Bawku. Army spokesman Brig. Kwesi Boateng said three "
+        "soldiers were hurt. Ghana sent more troops. Ghana closed the road."
+    )
+    assert ("Kwesi Boateng", "AFFILIATED_WITH", "Ghana") in rels(ex)
     # "Maj. Gen." is "major general", a national title
     ex = run(
         "Ghana's army said it repelled raiders near Bawku. Maj. Gen. Kwesi Boateng said three soldiers "
