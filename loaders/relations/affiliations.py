@@ -90,9 +90,13 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
 def _title_floor(doc: Doc, start: int, sent: Span) -> int:
     """Where the words of a title before a name may start: its sentence, or the one before when the parser
     broke the sentence after an abbreviated rank ("Army spokesman Brig. | X said")."""
-    if start == sent.start and start > 1 and doc[start - 1].text == ".":
-        if doc[start - 2].lower_ in RANK_ABBREVIATIONS:
-            return doc[start - 2].sent.start
+    if (
+        start == sent.start
+        and start > 1
+        and doc[start - 1].text == "."
+        and doc[start - 2].lower_ in RANK_ABBREVIATIONS
+    ):
+        return doc[start - 2].sent.start
     return sent.start
 
 
