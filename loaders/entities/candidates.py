@@ -186,12 +186,8 @@ def operator_of(tok: Token) -> bool:
 
 def titled_person(ent: Span, gaz: Gazetteer) -> bool:
     """An ORG span that is a personal title and two or more name words ("Colonel Ana Maria Ruiz"): no word
-    of a body ("General National Congress") and no common noun ("General Electric Motors"). Further title
-    words after the first are passed over ("Major General Ana Maria Ruiz")."""
-    first = 1
-    while first < len(ent) - 2 and ent[first].lower_ in gaz.titles:
-        first += 1
-    rest = ent[first:]
+    of a body ("General National Congress") and no common noun ("General Electric Motors")."""
+    rest = ent[1:]
     return (
         ent[0].lower_ in gaz.person_titles
         and len(rest) >= 2
@@ -283,16 +279,14 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         parts = [p.strip() for p in ent.text.split("-")]
         if len(parts) > 1 and all(gaz.lookup(p) is not None for p in parts):
             continue  # "Armenia-Azerbaijan conflict": two countries, each found by the gazetteer
-        titled = ent.label_ == "ORG" and titled_person(ent, gaz)
         if (
             ent.label_ == "ORG"
-            and not titled
             and not any(t.lower_ in ORG_WORDS for t in ent)
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
         label = ent.label_
-        if titled:
+        if label == "ORG" and titled_person(ent, gaz):
             label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:

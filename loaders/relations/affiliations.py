@@ -31,12 +31,9 @@ from loaders.relations.syntax import clause_verb, speaker_of
 
 LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
-# offices that name no country of their own ("director", "adviser"): an office only with a body named
-OFFICE_TITLE_NOUNS = words("office_title_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
-# words between an office and its holder's name: ranks and honorifics ("spokesman Captain X", "Minister Dr. X")
-NAME_PREFIXES = words("military_ranks") | words("honorifics")
+MILITARY_RANKS = words("military_ranks")  # between an office and its holder: "spokesman Captain X"
 RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
 ENVOY_NOUNS = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
@@ -80,8 +77,6 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
             break
         if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
             break  # "near X as forces linked to General Y": the title is "General", X is another clause's
-        if t.pos_ == "ADP" and t.lower_ in {"with", "against", "from", "after", "during", "between"}:
-            break  # "a pact in B's capital C with President Y": B names no office of Y
         out.insert(0, t)
         i -= 1
     return out
@@ -117,8 +112,7 @@ def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[T
 
 def _word(t: Token) -> str:
     """A title word in full: "Gen." -> "general"."""
-    low = t.lower_.rstrip(".")
-    return RANK_ABBREVIATIONS.get(low, t.lower_)
+    return RANK_ABBREVIATIONS.get(t.lower_.rstrip("."), t.lower_)
 
 
 def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
@@ -126,7 +120,7 @@ def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> st
     the office and the name ("navy spokesman Captain X", "army spokesman Lt. Col. X") is passed over."""
     full = [_word(w) for w in words_]
     end = len(full)
-    while end > 0 and full[end - 1].rstrip(".") in NAME_PREFIXES:
+    while end > 0 and full[end - 1] in MILITARY_RANKS:
         end -= 1
     for stop in dict.fromkeys((end, len(full))):  # the office before the rank first, then the rank
         for k in range(stop):
@@ -144,9 +138,8 @@ def _appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> To
     if root.dep_ == "appos" and root.head.i < m.start:
         heads.append(root.head)
     heads += next_apposition(doc, m)
-    heads += _misparsed_apposition(doc, m)
     for c in heads:
-        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS or c.lower_ in OFFICE_TITLE_NOUNS:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
             return c
     return None
 
@@ -163,19 +156,6 @@ def next_apposition(doc: Doc, m: Mention) -> list[Token]:
             t = doc[j - 1]
             return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
     return []
-
-
-def _misparsed_apposition(doc: Doc, m: Mention) -> list[Token]:
-    """'X, the spokesman for the group, said': the parser may hang the name on the verb as a modifier and
-    make the description after the comma the subject; that subject is still X's apposition."""
-    root = doc[m.end - 1]
-    if root.dep_ != "npadvmod" or m.end >= len(doc) or doc[m.end].text != ",":
-        return []
-    return [
-        c
-        for c in root.head.children
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i == m.end + 1 and c.i > m.end
-    ]
 
 
 def _body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Mention | None:
@@ -206,28 +186,6 @@ def _led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
             if found:
                 return found[0]
     return None
-
-
-def _led_by_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
-    """'fighters of the Y led by General X', 'the Y, headed by X': the body a participle of leading
-    describes is the one X leads (not "troops led by X into Y": the participle's noun, not its place)."""
-    root = doc[m.end - 1]
-    if root.dep_ != "pobj" or root.head.lower_ != "by" or root.head.dep_ != "agent":
-        return None
-    verb = root.head.head
-    if verb.lemma_ not in LEADING_VERBS - {"control", "represent"} or verb.tag_ != "VBN":
-        return None
-    if verb.dep_ == "acl":
-        noun = verb.head
-    elif verb.dep_ in {"ROOT", "relcl", "ccomp"}:
-        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if not subj:
-            return None
-        noun = subj[0]
-    else:
-        return None
-    found = [x for x in actors_of(noun, table, BODIES) if x.key != m.key]
-    return found[0] if found else None
 
 
 def _respective_offices(
@@ -308,47 +266,6 @@ def _owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
     return None
 
 
-def _described_body(office: Token, table: EntityTable) -> Mention | None:
-    """'X, the military spokesman for the group': a definite description after "for" / "of" the office
-    ("the group", "the movement", "the country") that refers back to a body named before it."""
-    for prep in (c for c in office.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = [x for x in antecedents(obj, table) if x.kind in BODIES]
-            if found:
-                return found[0]
-    return None
-
-
-def _second_office(doc: Doc, table: EntityTable, m: Mention, titles: set[str] | frozenset[str]) -> str | None:
-    """'US Army General X, NATO's top commander': a title already gave X a country; an apposition naming
-    another body states a second office."""
-    appos = _appos_office(doc, m, titles)
-    if appos is None:
-        return None
-    body = _body_in(appos.subtree, table, m)
-    return body.key if body is not None and body.kind in BODIES else None
-
-
-def _owner_person_body(
-    toks: Iterable[Token], table: EntityTable, m: Mention, held: dict[str, set[str]]
-) -> str | None:
-    """'Putin's spokesman X', 'X, Erdogan's adviser', 'Y fired his chief of staff, X': an office owned by a
-    person belongs to that person's country or body, where the article gives them exactly one."""
-    for t in toks:
-        if t.dep_ != "poss":
-            continue
-        if t.pos_ == "PRON" and t.lower_ in {"his", "her"}:
-            verb = clause_verb(t.head)
-            owners = [x for c in verb.children if c.dep_ == "nsubj" for x in actors_of(c, table)]
-        else:
-            owner = table.mention_at(t.i)
-            owners = [owner] if owner is not None else []
-        owners = [o for o in owners if o.kind == "person" and o.key != m.key]
-        if len(owners) == 1 and len(held.get(owners[0].key, ())) == 1:
-            return next(iter(held[owners[0].key]))
-    return None
-
-
 def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     """'In Kenya, Interior Secretary X said ...': a sentence framed by a country places its office."""
     sent = doc[m.start].sent
@@ -358,11 +275,6 @@ def _framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     if mm is None or mm.kind != "country" or mm.end >= m.start or doc[mm.end].text != ",":
         return None
     return mm.key
-
-
-def _national(office: str | None) -> bool:
-    """A national office: a national title, or one qualified by its field ("health minister")."""
-    return office is not None and (office in NATIONAL_TITLES or office.rsplit(" ", 1)[-1] in NATIONAL_TITLES)
 
 
 def _main_country(table: EntityTable) -> str | None:
@@ -385,30 +297,11 @@ def office_affiliations(
     respective: dict[str, str] = {}
     for s in sents:
         respective.update(_respective_offices(doc, table, titles, s))
-    given = {(r.source, r.target) for r in table.affiliations}
-    held: dict[str, set[str]] = {}  # person -> the bodies the article or the office-holder file gives them
-    for r in table.affiliations:
-        held.setdefault(r.source, set()).add(r.target)
-    for p in (x for x in table.mentions if x.kind == "person" and x.key not in held):
-        country = holders.get(normalize_name(p.key))
-        if country is not None and country in table.entities:
-            held[p.key] = {country}
     for m in table.mentions:
-        if m.kind != "person" or m.key in out:
+        if m.kind != "person" or m.key in done or m.key in out:
             continue
         sent = doc[m.start].sent
         if (sent.start, sent.end) not in allowed:
-            continue
-        if m.key in done:
-            second = _second_office(doc, table, m, titles)
-            if second is not None and second != m.key and (m.key, second) not in given:
-                out[m.key] = ExtractedRelation(
-                    source=m.key,
-                    type="AFFILIATED_WITH",
-                    target=second,
-                    evidence=sent.text.strip(),
-                    confidence=0.6,
-                )
             continue
         before = _title_words(doc, m.start, _title_floor(doc, m.start, sent))
         if _stated_office(before, titles | OFFICE_NOUNS) is None:
@@ -423,32 +316,21 @@ def office_affiliations(
                 body = _body_in(appos.subtree, table, m)
             if body is None:
                 body = _owner_body([*before, *(appos.children if appos is not None else [])], table)
-            if body is None and appos is not None:
-                body = _described_body(appos, table)
-        body = body or _led_body(doc, m, table) or _led_by_body(doc, m, table)
+        body = body or _led_body(doc, m, table)
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
-        owned = None
-        if body is None and (office is not None or appos is not None):
-            owned = _owner_person_body(
-                [*before, *(appos.children if appos is not None else [])], table, m, held
-            )
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
-        elif owned is not None:
-            target = owned
         elif rebel:
             target = _rebel_body(doc, table, m, sent) if office is not None else None
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
-            if known is not None:
-                # a known office-holder of a country the article never names holds no office of the
-                # article's main country ("former president X" in a report about another land)
-                target = known if known in table.entities else None
+            if known is not None and known in table.entities:
+                target = known
             elif office is not None and (framed := _framing_country(doc, table, m)) is not None:
                 target = framed
-            elif _national(office) or (appos is not None and appos.lower_ in NATIONAL_TITLES):
+            elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):
                 target = main
         if target is None or target == m.key:
             continue
