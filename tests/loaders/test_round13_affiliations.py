@@ -49,4 +49,3 @@ def test_a_title_apposition_at_the_first_word(run: Callable[[str], Extraction]) 
     # the parser hangs the name on the text's first token: no word before it to read (raised IndexError)
     ex = run("IAEA chief Rafael Grossi visited Bushehr.")
     assert ("Rafael Grossi", "AFFILIATED_WITH", "International Atomic Energy Agency") in rels(ex)
-
