@@ -49,3 +49,17 @@ def test_a_title_apposition_at_the_first_word(run: Callable[[str], Extraction]) 
     # the parser hangs the name on the text's first token: no word before it to read (raised IndexError)
     ex = run("IAEA chief Rafael Grossi visited Bushehr.")
     assert ("Rafael Grossi", "AFFILIATED_WITH", "International Atomic Energy Agency") in rels(ex)
+
+
+def test_a_name_after_a_run_of_ranks_is_a_person(run: Callable[[str], Extraction]) -> None:
+    # the small model tags "Rear Admiral X Y" a body, or leaves the name after "Maj Gen" untagged
+    ex = run(
+        "Ghana's navy seized a trawler off Takoradi. Navy spokesman Rear Admiral Yaw Darko said the crew "
+        "fled. Ghana said so."
+    )
+    assert ("Yaw Darko", "AFFILIATED_WITH", "Ghana") in rels(ex)
+    ex = run(
+        "Ghana's army said it repelled raiders near Bawku. Military spokesman Maj Gen Kwesi Boateng said "
+        "three soldiers were hurt. Ghana sent more troops. Ghana closed the road."
+    )
+    assert ("Kwesi Boateng", "AFFILIATED_WITH", "Ghana") in rels(ex)
