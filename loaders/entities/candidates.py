@@ -213,7 +213,10 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue
         if doc[tok.i + 1].lower_ in gaz.titles:
             continue  # "Lieutenant Colonel X": the name follows the last title word, which is read next
-        end = tok.i + 1
+        first = tok.i + 1
+        if doc[first].text == "." and tok.lower_ in RANKS:
+            first += 1  # "Sgt . X Y": the abbreviation's stop
+        end = first
         words = 0
         hyphen = False
         while end < len(doc) and words < 3:
@@ -237,12 +240,8 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 end += 2
             else:
                 break
-        if (
-            words >= 2
-            and (hyphen or _ranked(doc, tok, gaz))
-            and gaz.lookup(doc[tok.i + 1 : end].text) is None
-        ):
-            out.append(Candidate(tok.i + 1, end, "PERSON", None, "titled", 2))
+        if words >= 2 and (hyphen or _ranked(doc, tok, gaz)) and gaz.lookup(doc[first:end].text) is None:
+            out.append(Candidate(first, end, "PERSON", None, "titled", 2))
     return out
 
 
