@@ -65,7 +65,7 @@ def test_a_name_after_a_run_of_ranks_is_a_person(run: Callable[[str], Extraction
     assert ("Kwesi Boateng", "AFFILIATED_WITH", "Ghana") in rels(ex)
     # "Sgt." split from its stop, the parser breaking the sentence there: the name is still a person
     ex = run(
-        "Ghana's army said it repelled raiders near Bawku. Army spokesman Sgt. Yaw Darko said three "
+        "Ghana's army said it repelled raiders near Bawku. Army spokesman Sgt. Tariq Bajwa said three "
         "soldiers were hurt. Ghana sent more troops. Ghana closed the road."
     )
-    assert ("Yaw Darko", "AFFILIATED_WITH", "Ghana") in rels(ex)
+    assert ("Tariq Bajwa", "AFFILIATED_WITH", "Ghana") in rels(ex)
