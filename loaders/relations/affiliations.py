@@ -33,6 +33,7 @@ LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
+GROUP_OWNERS = words("anaphor_group_heads")  # "the group's spokesman", "the movement's leader"
 MILITARY_RANKS = words("military_ranks")  # between an office and its holder: "spokesman Captain X"
 RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
 ENVOY_NOUNS = frozenset(
@@ -251,6 +252,13 @@ def _rebel_body(doc: Doc, table: EntityTable, m: Mention, sent: Span) -> str | N
     return called.pop() if len(called) == 1 else None
 
 
+def _only_armed_group(table: EntityTable) -> str | None:
+    """'the group's military spokesman X' whose group was named too far back to resolve: the article's one
+    armed group, if it has exactly one; never the main country (a group's office is no state's)."""
+    groups = {mm.key for mm in table.mentions if mm.kind == "armed_group"}
+    return groups.pop() if len(groups) == 1 else None
+
+
 def _owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
     """'the group said its leader X', 'X, the group's spokesman': the body the office's owner word
     ("its", "their", "the group", "the country") refers back to (loaders.relations.anaphora)."""
@@ -318,12 +326,18 @@ def office_affiliations(
                 body = _owner_body([*before, *(appos.children if appos is not None else [])], table)
         body = body or _led_body(doc, m, table)
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
+        group_owned = body is None and any(
+            t.dep_ == "poss" and t.lower_ in GROUP_OWNERS
+            for t in [*before, *(appos.children if appos is not None else [])]
+        )
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
         elif rebel:
             target = _rebel_body(doc, table, m, sent) if office is not None else None
+        elif group_owned:
+            target = _only_armed_group(table)
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:

@@ -69,3 +69,14 @@ def test_a_name_after_a_run_of_ranks_is_a_person(run: Callable[[str], Extraction
         "soldiers were hurt. Ghana sent more troops. Ghana closed the road."
     )
     assert ("Tariq Bajwa", "AFFILIATED_WITH", "Ghana") in rels(ex)
+
+
+def test_the_groups_spokesman_is_the_groups_not_the_countrys(run: Callable[[str], Extraction]) -> None:
+    # "the group" was named too far back to resolve; the article's one armed group, never the main country
+    ex = run(
+        "Al Shabaab fighters attacked a base near Kismayo. Kenyan troops fought back. Kenya sent jets. "
+        "The jets hit two trucks near the river. The group's military spokesman Ali Dhere said ten "
+        "soldiers died. Kenya denied it."
+    )
+    assert ("Ali Dhere", "AFFILIATED_WITH", "al-Shabab") in rels(ex)
+    assert ("Ali Dhere", "AFFILIATED_WITH", "Kenya") not in rels(ex)
