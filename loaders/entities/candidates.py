@@ -20,6 +20,10 @@ from loaders.entities.lexicon import (
     VEHICLE_MAKERS,
 )
 from loaders.gazetteer import Gazetteer
+from loaders.relations.lexicon import table, words
+
+# a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
+RANKS = words("military_ranks") | frozenset(table("rank_abbreviations"))
 
 
 class Candidate:
@@ -222,7 +226,10 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue
         if doc[tok.i + 1].lower_ in gaz.titles:
             continue  # "Lieutenant Colonel X": the name follows the last title word, which is read next
-        end = tok.i + 1
+        first = tok.i + 1
+        if doc[first].text == "." and tok.lower_ in RANKS:
+            first += 1  # "Sgt . X Y": the abbreviation's stop
+        end = first
         words = 0
         hyphen = False
         while end < len(doc) and words < 3:
@@ -246,9 +253,20 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 end += 2
             else:
                 break
-        if words >= 2 and hyphen and gaz.lookup(doc[tok.i + 1 : end].text) is None:
-            out.append(Candidate(tok.i + 1, end, "PERSON", None, "titled", 2))
+        if words >= 2 and (hyphen or _ranked(doc, tok, gaz)) and gaz.lookup(doc[first:end].text) is None:
+            out.append(Candidate(first, end, "PERSON", None, "titled", 2))
     return out
+
+
+def _ranked(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
+    """'spokesman Maj Gen X Y', 'Navy spokesman Sgt. X Y': a rank ending a run of title words (after an
+    office or another title) opens a person's name, which the small model often leaves untagged."""
+    if tok.lower_.rstrip(".") not in RANKS or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    if prev.text == "." and tok.i > 1:
+        prev = doc[tok.i - 2]
+    return prev.lower_ in gaz.titles or prev.lower_.rstrip(".") in RANKS
 
 
 def gaz_free(tok: Token) -> bool:

@@ -25,6 +25,7 @@ from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, possessors
 from loaders.relations.lexicon import DATA, words
+from loaders.relations.lexicon import table as word_table
 from loaders.relations.phrase_actors import actors_of
 from loaders.relations.syntax import clause_verb, speaker_of
 
@@ -32,6 +33,9 @@ LEADING_VERBS = words("leading_verbs")
 OFFICE_NOUNS = words("office_nouns")
 NATIONAL_TITLES = words("national_titles")
 REBEL_WORDS = words("rebel_words")
+GROUP_OWNERS = words("anaphor_group_heads")  # "the group's spokesman", "the movement's leader"
+MILITARY_RANKS = words("military_ranks")  # between an office and its holder: "spokesman Captain X"
+RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
 ENVOY_NOUNS = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
 )
@@ -67,6 +71,9 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
     i = start - 1
     while i >= floor and len(out) < 6:
         t = doc[i]
+        if t.text == "." and i > floor and doc[i - 1].lower_ in RANK_ABBREVIATIONS:
+            i -= 1  # the stop of an abbreviated rank ("Lt. Col. X") ends no title
+            continue
         if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
             break
         if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
@@ -74,6 +81,19 @@ def _title_words(doc: Doc, start: int, floor: int) -> list[Token]:
         out.insert(0, t)
         i -= 1
     return out
+
+
+def _title_floor(doc: Doc, start: int, sent: Span) -> int:
+    """Where the words of a title before a name may start: its sentence, or the one before when the parser
+    broke the sentence after an abbreviated rank ("Army spokesman Brig. | X said")."""
+    if (
+        start == sent.start
+        and start > 1
+        and doc[start - 1].text == "."
+        and doc[start - 2].lower_ in RANK_ABBREVIATIONS
+    ):
+        return doc[start - 2].sent.start
+    return sent.start
 
 
 def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
@@ -91,12 +111,23 @@ def _envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[T
     return _title_words(doc, i, floor)
 
 
+def _word(t: Token) -> str:
+    """A title word in full: "Gen." -> "general"."""
+    return RANK_ABBREVIATIONS.get(t.lower_.rstrip("."), t.lower_)
+
+
 def _stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
-    """The longest title the words before a name end with ("Defence Minister")."""
-    for k in range(len(words_)):
-        cand = " ".join(w.lower_ for w in words_[k:])
-        if cand in titles:
-            return cand
+    """The longest title the words before a name end with ("Defence Minister"); a military rank between
+    the office and the name ("navy spokesman Captain X", "army spokesman Lt. Col. X") is passed over."""
+    full = [_word(w) for w in words_]
+    end = len(full)
+    while end > 0 and full[end - 1] in MILITARY_RANKS:
+        end -= 1
+    for stop in dict.fromkeys((end, len(full))):  # the office before the rank first, then the rank
+        for k in range(stop):
+            cand = " ".join(full[k:stop])
+            if cand in titles:
+                return cand
     return None
 
 
@@ -221,6 +252,13 @@ def _rebel_body(doc: Doc, table: EntityTable, m: Mention, sent: Span) -> str | N
     return called.pop() if len(called) == 1 else None
 
 
+def _only_armed_group(table: EntityTable) -> str | None:
+    """'the group's military spokesman X' whose group was named too far back to resolve: the article's one
+    armed group, if it has exactly one; never the main country (a group's office is no state's)."""
+    groups = {mm.key for mm in table.mentions if mm.kind == "armed_group"}
+    return groups.pop() if len(groups) == 1 else None
+
+
 def _owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
     """'the group said its leader X', 'X, the group's spokesman': the body the office's owner word
     ("its", "their", "the group", "the country") refers back to (loaders.relations.anaphora)."""
@@ -273,7 +311,7 @@ def office_affiliations(
         sent = doc[m.start].sent
         if (sent.start, sent.end) not in allowed:
             continue
-        before = _title_words(doc, m.start, sent.start)
+        before = _title_words(doc, m.start, _title_floor(doc, m.start, sent))
         if _stated_office(before, titles | OFFICE_NOUNS) is None:
             before = _envoy_words(doc, table, m, sent.start) or before
         office = _stated_office(before, titles | OFFICE_NOUNS)
@@ -288,12 +326,18 @@ def office_affiliations(
                 body = _owner_body([*before, *(appos.children if appos is not None else [])], table)
         body = body or _led_body(doc, m, table)
         rebel = body is None and any(t.lemma_.lower() in REBEL_WORDS for t in before)
+        group_owned = body is None and any(
+            t.dep_ == "poss" and t.lower_ in GROUP_OWNERS
+            for t in [*before, *(appos.children if appos is not None else [])]
+        )
         if m.key in respective:
             target = respective[m.key]
         elif body is not None:
             target = body.key
         elif rebel:
             target = _rebel_body(doc, table, m, sent) if office is not None else None
+        elif group_owned:
+            target = _only_armed_group(table)
         elif office is not None or appos is not None:
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:
