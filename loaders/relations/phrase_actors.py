@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, words
+from loaders.relations.lexicon import ACT_NOUNS, ACTORS, AGENTIVE_HEADS, words
 from loaders.relations.syntax import (
     CLAIM_VERBS,
     conjuncts,
@@ -28,6 +28,10 @@ SITE_HEADS = words("site_heads")
 QUANTITY_HEADS = words("quantity_heads")
 LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+# Nouns a name in apposition does not replace: who speaks for a body ("the junta's spokesman, Z, said":
+# the GUIDE keeps the body as the speaker), a vehicle or weapon ("a French warship, the X": its operator
+# acts), an act ("the offensive, Operation X": its agent acts)
+NOT_NAMED_BY_APPOSITION = words("voice_nouns") | words("equipment_nouns") | ACT_NOUNS
 
 
 def actors_of(
@@ -43,6 +47,10 @@ def actors_of(
         if m is not None:
             if m.kind in kinds:
                 out.append(m)
+            continue
+        named = _named_in_apposition(t, table, kinds if sites else set(kinds) - {"place"})
+        if named:  # "the rebel group, the X Front, ...": the name stands for the phrase
+            out += [a for a in named if a not in out]
             continue
         if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
             out += [
@@ -103,6 +111,24 @@ def actors_of(
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
 
 
+def _named_in_apposition(t: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
+    """'a Gulf state, Qatar, ...', 'the country's president, Y, ...', 'two neighbours, X and Y, ...': the
+    entities named in apposition to a common noun, which the noun stands for; none for a voice of a body,
+    a vehicle or an act.
+
+    Places are left to the callers that read a site's place (`sites`): as an event's participant a place
+    in apposition moved targets and merged events the wrong way, as sites do."""
+    if t.pos_ != "NOUN" or t.lower_ in NOT_NAMED_BY_APPOSITION:
+        return []
+    return [
+        m
+        for c in t.children
+        if c.dep_ == "appos"
+        for x in conjuncts(c)
+        if (m := table.mention_at(x.i)) is not None and m.kind in kinds
+    ]
+
+
 def _hyphen_origin(left: Token) -> bool:
     """'UN-recognised': the parser may hang the name, the hyphen and the participle side by side on the
     noun, so the participle is not in the name's subtree; read the words right after it."""
@@ -127,6 +153,8 @@ def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str
             m = table.mention_at(x.i)
             if m is not None and m.kind in kinds and m.kind != "place":
                 out.append(m)
+            elif m is None and (named := _named_in_apposition(x, table, kinds - {"place"})):
+                out += named  # "forces loyal to the warlord, X": the name in apposition
             elif m is None and x.lower_ in AGENTIVE_HEADS:  # "a base for African Union troops"
                 out += [
                     mm
