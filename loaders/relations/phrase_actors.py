@@ -12,6 +12,7 @@ from loaders.relations.lexicon import ACT_NOUNS, ACTORS, AGENTIVE_HEADS, words
 from loaders.relations.syntax import (
     CLAIM_VERBS,
     conjuncts,
+    names_given,
     passive_claimer,
     referent,
     responsibility_claimer,
@@ -112,9 +113,9 @@ def actors_of(
 
 
 def _named_in_apposition(t: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
-    """'a Gulf state, Qatar, ...', 'the country's president, Y, ...', 'two neighbours, X and Y, ...': the
-    entities named in apposition to a common noun, which the noun stands for; none for a voice of a body,
-    a vehicle or an act.
+    """'a Gulf state, Qatar, ...', 'the country's president, Y, ...', 'two neighbours, X and Y, ...', 'a
+    group calling itself X': the entities named in apposition to a common noun or given it as its name,
+    which the noun stands for; none for a voice of a body, a vehicle or an act.
 
     Places are left to the callers that read a site's place (`sites`): as an event's participant a place
     in apposition moved targets and merged events the wrong way, as sites do."""
@@ -122,8 +123,7 @@ def _named_in_apposition(t: Token, table: EntityTable, kinds: frozenset[str] | s
         return []
     return [
         m
-        for c in t.children
-        if c.dep_ == "appos"
+        for c in names_given(t)
         for x in conjuncts(c)
         if (m := table.mention_at(x.i)) is not None and m.kind in kinds
     ]

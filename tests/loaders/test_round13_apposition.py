@@ -47,3 +47,14 @@ def test_a_vessel_named_in_apposition_is_no_actor(run: Callable[[str], Extractio
     ex = run("A Greek frigate, the Hydra, fired on a smuggling boat off Crete.")
     assert all("Hydra" not in e.actors for e in ex.events)
     assert not any("Hydra" in (s, t) for s, _, t in rels(ex))
+
+
+def test_a_group_that_names_itself(events: Callable[[str], list[ExtractedEvent]]) -> None:
+    evs = events(
+        "A little-known group calling itself the Sahel Martyrs Brigade attacked a police post on Monday."
+    )
+    assert any("Sahel Martyrs Brigade" in e.actors for e in of_type(evs, "ASSAULT"))
+    evs = events(
+        "A group that calls itself the Free Delta Army threatened to attack oil facilities in Rivers state."
+    )
+    assert any("Free Delta Army" in e.actors for e in of_type(evs, "THREATEN"))
