@@ -8,10 +8,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.lexicon import ACTORS, AGENTIVE_HEADS, words
+from loaders.relations.lexicon import ACT_NOUNS, ACTORS, AGENTIVE_HEADS, words
 from loaders.relations.syntax import (
     CLAIM_VERBS,
     conjuncts,
+    names_given,
     passive_claimer,
     referent,
     responsibility_claimer,
@@ -34,6 +35,10 @@ SETTLEMENT_NOUNS = words("settlement_nouns")
 RESUMED_ACT_VERBS = words("resumed_act_verbs")
 # Offices whose holder, named in apposition, speaks or acts for the phrase ("a spokesman, Colonel X, said")
 OFFICE_SPEAKERS = words("office_speakers")
+# Nouns a name in apposition does not replace: who speaks for a body ("the junta's spokesman, Z, said":
+# the GUIDE keeps the body as the speaker), a vehicle or weapon ("a French warship, the X": its operator
+# acts), an act ("the offensive, Operation X": its agent acts)
+NOT_NAMED_BY_APPOSITION = words("voice_nouns") | words("equipment_nouns") | ACT_NOUNS
 
 
 def actors_of(
@@ -68,6 +73,10 @@ def actors_of(
             if named:
                 out += named
                 continue
+        named = _named_in_apposition(t, table, kinds if sites else set(kinds) - {"place"})
+        if named:  # "the rebel group, the X Front, ...": the name stands for the phrase
+            out += [a for a in named if a not in out]
+            continue
         if t.lower_ in QUANTITY_HEADS:  # "controls most of Yemen", "seized parts of Rutshuru"
             out += [
                 mm
@@ -133,6 +142,23 @@ def actors_of(
     return [m for m in out if not (m.key in seen or seen.add(m.key))]  # type: ignore[func-returns-value]
 
 
+def _named_in_apposition(t: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
+    """'a Gulf state, Qatar, ...', 'the country's president, Y, ...', 'two neighbours, X and Y, ...', 'a
+    group calling itself X': the entities named in apposition to a common noun or given it as its name,
+    which the noun stands for; none for a voice of a body, a vehicle or an act.
+
+    Places are left to the callers that read a site's place (`sites`): as an event's participant a place
+    in apposition moved targets and merged events the wrong way, as sites do."""
+    if t.pos_ != "NOUN" or t.lower_ in NOT_NAMED_BY_APPOSITION:
+        return []
+    return [
+        m
+        for c in names_given(t)
+        for x in conjuncts(c)
+        if (m := table.mention_at(x.i)) is not None and m.kind in kinds
+    ]
+
+
 def _hyphen_origin(left: Token) -> bool:
     """'UN-recognised': the parser may hang the name, the hyphen and the participle side by side on the
     noun, so the participle is not in the name's subtree; read the words right after it."""
@@ -157,6 +183,8 @@ def _members_of(head: Token, table: EntityTable, kinds: frozenset[str] | set[str
             m = table.mention_at(x.i)
             if m is not None and m.kind in kinds and m.kind != "place":
                 out.append(m)
+            elif m is None and (named := _named_in_apposition(x, table, kinds - {"place"})):
+                out += named  # "forces loyal to the warlord, X": the name in apposition
             elif m is None and x.lower_ in AGENTIVE_HEADS:  # "a base for African Union troops"
                 out += [
                     mm

@@ -18,6 +18,7 @@ PARTITIVES = words("partitive_words")
 OBJECT_CONTROL = words("object_control_verbs")
 RESPONSIBILITY_VERBS = words("responsibility_verbs")
 PROMISE_GOVERNORS = words("promise_governors")
+SELF_NAMING_VERBS = words("self_naming_verbs")  # "calling itself X"
 CLAIM_VERBS = frozenset({"claim", "carry", "conduct", "launch", "stage", "mount"})  # "claimed by X"
 
 
@@ -145,6 +146,28 @@ def referent(tok: Token) -> Token:
     if t.dep_ == "appos" and t.pos_ == "NOUN":
         t = _described(t)
     return t
+
+
+def names_given(noun: Token) -> list[Token]:
+    """The heads of the names a noun is given: in apposition ("the militia, the X Brigade"), or by a clause
+    in which it names itself ("a group calling itself X", "a group that calls itself X"). Not "known as X":
+    that names places and nicknames too, and it lowered news2 B (docs/extraction.md, round 13)."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "appos":
+            out.append(c)
+        elif (
+            c.dep_ in {"acl", "relcl"}
+            and c.lemma_ in SELF_NAMING_VERBS
+            and any(k.dep_ == "dobj" and k.lower_ in {"itself", "themselves"} for k in c.children)
+        ):
+            out += [
+                n
+                for k in c.children
+                for n in ([k] if k.dep_ == "oprd" else [p for p in k.children if p.dep_ == "pobj"])
+                if k.dep_ == "oprd" or (k.dep_ == "prep" and k.lower_ == "as")
+            ]
+    return out
 
 
 def _described(appos: Token) -> Token:
