@@ -37,8 +37,8 @@ def test_a_rank_named_after_a_spokesman_was_introduced(run: Callable[[str], Extr
 def test_an_office_in_the_holders_own_sentence_is_another_persons(run: Callable[[str], Extraction]) -> None:
     # "a senior US official said ... Lieutenant General X": the official is someone else
     ex = run(
-        "Fighting went on in Sudan. A senior US State Department official said the talks in Jeddah would "
-        "not cover the feud between General Amos Kiprop, who commands the army, and Lieutenant General "
+        "Fighting went on in Sudan. An unnamed State Department official in Washington told reporters the "
+        "Jeddah meeting would skip the feud between General Amos Kiprop, who commands the army, and Lieutenant General "
         "Peter Mwangi."
     )
     found = {t for s, r, t in rels(ex) if s == "Peter Mwangi" and r == "AFFILIATED_WITH"}
@@ -59,8 +59,8 @@ def test_two_talks_with_one_side_in_common_stay_two(run: Callable[[str], Extract
     # the affiliations put Russia on both pairs; a pair of sides in common would make one talk
     ex = run(
         "Russian Foreign Minister Sergei Lavrov and Turkish Foreign Minister Hakan Fidan spoke by phone on "
-        "Monday about Syria.\n\nThe Russian and Iranian army chiefs also held talks. General Valery "
-        "Gerasimov and Major General Mohammad Bagheri spoke by phone on Monday about the strikes."
+        "Monday about Syria.\n\nThe Russian and Iranian army chiefs also held talks. General Oleg Petrov "
+        "and Major General Reza Karimi talked by telephone on Monday about the strikes."
     )
     talks = of_type(ex.events, "CONSULT")
     assert len(talks) == 2, [t.actors for t in talks]
