@@ -65,6 +65,10 @@ def compatible(
         ba |= {s for x in b.actors for s in sides.get(x, ())}
         pa |= aa
         pb |= ba
+    if len(a.actors) > 1 and len(b.actors) > 1 and not set(a.actors) & set(b.actors):
+        # "Russia's and America's ministers spoke" and "Russia's and Iran's army chiefs spoke": two pairs
+        # with one side in common are two talks; the same pair of sides is one
+        return len(aa & ba) > 1
     return bool(pa & pb) and (not a.actors or not b.actors or bool(aa & ba))
 
 

@@ -8,6 +8,7 @@
 2. a relative clause "X, who leads/commands/controls Y";
 3. a stated office and a well-known office-holder: loaders/data/relations/office_holders.json
    ("President Donald Trump" -> United States);
+3b. the same office introduced with its body a sentence or two earlier (`introduced_offices`);
 4. a national office with no country at all ("Defence Minister X", "army chief X"): the country the
    article is about, i.e. the one it mentions most.
 """
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, possessors
+from loaders.relations.introduced_offices import introduced_body
 from loaders.relations.lexicon import DATA, words
 from loaders.relations.lexicon import table as word_table
 from loaders.relations.phrase_actors import actors_of
@@ -206,14 +208,26 @@ def _respective_offices(
                 bodies.append(mm)
         if len(bodies) < 2:
             continue
-        if noun.i + 1 >= sent.end or doc[noun.i + 1].text != ",":
-            continue  # names in the next sentence were tried in round 11 and fired on no text
-        people = _listed_people(doc, table, noun.i + 2, sent.end)
+        if noun.i + 1 < sent.end and doc[noun.i + 1].text == ",":
+            people = _listed_people(doc, table, noun.i + 2, sent.end)
+        elif (nxt := _next_start(doc, sent.end)) is not None:
+            # "The French and German army chiefs met. General X and General Y agreed ...": the names
+            # open the next sentence (tried in round 11 without ranks before the names: fired on no text)
+            people = _listed_people(doc, table, nxt, doc[nxt].sent.end)
+        else:
+            continue
         if len(people) == len(bodies):
             out.update(
                 {p.key: b.key for p, b in zip(people, sorted(bodies, key=lambda b: b.start), strict=True)}
             )
     return out
+
+
+def _next_start(doc: Doc, i: int) -> int | None:
+    """The first word at or after token i, past the whitespace of a paragraph break."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i if i < len(doc) else None
 
 
 def _listed_people(doc: Doc, table: EntityTable, i: int, end: int) -> list[Mention]:
@@ -303,7 +317,7 @@ def office_affiliations(
     allowed = {(s.start, s.end) for s in sents}
     out: dict[str, ExtractedRelation] = {}
     respective: dict[str, str] = {}
-    for s in sents:
+    for s in doc.sents:  # the office may sit in a caption's sentence; its holders' must be evidence
         respective.update(_respective_offices(doc, table, titles, s))
     for m in table.mentions:
         if m.kind != "person" or m.key in done or m.key in out:
@@ -342,6 +356,8 @@ def office_affiliations(
             known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
             if known is not None and known in table.entities:
                 target = known
+            elif office is not None and (intro := introduced_body(doc, table, m, office)) is not None:
+                target = intro
             elif office is not None and (framed := _framing_country(doc, table, m)) is not None:
                 target = framed
             elif office in NATIONAL_TITLES or (appos is not None and appos.lower_ in NATIONAL_TITLES):
