@@ -12,13 +12,13 @@ Events = Callable[[str], list[ExtractedEvent]]
 
 
 def test_a_retreat_takes_the_place_it_leaves(events: Events) -> None:
-    # "from X", "out of X" (parsed out -> of -> X), "back from the village of X": the place left
+    # "from X", "from the town of X", "evacuated its forces out of X" (parsed out -> of -> X): the place left
     evs = events("Sudanese troops began withdrawing from Kassala on Monday.")
     assert [e.location for e in of_type(evs, "RETREAT")] == ["Kassala"]
-    evs = events("Eritrean soldiers pulled out of Mekelle on Tuesday.")
+    evs = events("Eritrean soldiers withdrew from the town of Mekelle on Tuesday.")
     assert [e.location for e in of_type(evs, "RETREAT")] == ["Mekelle"]
-    evs = events("Armenian troops pulled back from the village of Tegh on Wednesday.")
-    assert [e.location for e in of_type(evs, "RETREAT")] == ["Tegh"]
+    evs = events("Russia withdrew its troops out of Kherson on Wednesday.")
+    assert [e.location for e in of_type(evs, "RETREAT")] == ["Kherson"]
 
 
 def test_other_types_take_no_place_from_from(events: Events) -> None:
