@@ -8,11 +8,16 @@ from loaders.events.lexicon import LOCATION_PREPS
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.phrase_actors import actors_of
 
+# prepositions naming the place a retreat leaves ("out of X" is parsed out -> of -> X)
+LEFT_PLACE_PREPS = {"from", "of", "off"}
+
 
 def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
     """The place of a locative preposition on the trigger, or one nested in its object ("shelling of a
     market in Khartoum", "struck targets in Lebanon"). "on X" is a place only for an assault."""
     preps = LOCATION_PREPS if etype == "ASSAULT" else LOCATION_PREPS - {"on", "over", "into"}
+    if etype == "RETREAT":
+        preps = preps | LEFT_PLACE_PREPS  # "withdrew from X", "pulled out of X": the place left
     nested: list[Token] = []
     if etype == "ASSAULT":
         nested += [
@@ -39,4 +44,21 @@ def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
     for pobj in nested:
         for m in actors_of(pobj, table, {"place"}, sites=False):
             return m
+    return left_place(trigger, table) if etype == "RETREAT" else None
+
+
+def left_place(trigger: Token, table: EntityTable) -> Mention | None:
+    """The place a retreat leaves through a chain the parser builds: "pulled out of X" (out -> of -> X),
+    "pulled back from X" (back -> from -> X), "off the streets of X" (streets -> of -> X)."""
+    frontier = [c for c in trigger.children if c.dep_ in {"prep", "prt", "advmod"}]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for node in frontier:
+            for c in node.children:
+                if c.dep_ == "pobj":
+                    for m in actors_of(c, table, {"place"}, sites=False):
+                        return m
+                if c.dep_ in {"prep", "pobj"}:
+                    nxt.append(c)
+        frontier = nxt
     return None
