@@ -67,3 +67,10 @@ def test_an_act_noun_asked_for_is_not_done(events: Events) -> None:
     assert not of_type(evs, "CONSULT")
     evs = events("Peru asked for the deployment of peacekeepers on Saturday.")
     assert not of_type(evs, "MOBILIZE")
+
+
+def test_pulling_forces_back_or_out_retreats_from_the_place(events: Events) -> None:
+    evs = events("Eritrean soldiers pulled out of Mekelle on Tuesday.")
+    assert [e.location for e in of_type(evs, "RETREAT")] == ["Mekelle"]
+    evs = events("Armenian troops pulled back from the village of Tegh on Wednesday.")
+    assert [e.location for e in of_type(evs, "RETREAT")] == ["Tegh"]
