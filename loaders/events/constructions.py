@@ -64,6 +64,9 @@ from loaders.events.syntax import NOUNS, VERBS, objects
 # streets"); "pulled the plug" is no retreat
 OUT_OF_PLACE = {"out", "back", "away", "off"}
 
+# what one asks another for when "seeking" it: a request of that other ("sought Y's help")
+SOUGHT_HELP = {"help", "assistance", "support", "aid", "mediation", "backing", "protection"}
+
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     """(type, construction) for a token, `etype` being its trigger lexicon type; type None: no event."""
@@ -109,6 +112,12 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and objects(tok)
         ):
             return "REJECT", "verb"  # "turned down the offer": a refusal
+        if lemma == "decline" and any(o.pos_ == "NOUN" for o in objects(tok)):
+            return "REJECT", "verb"  # "declined the invitation"; "declined to comment" is no act
+        if lemma == "seek" and any(o.lemma_.lower() in SOUGHT_HELP for o in objects(tok)):
+            return "REQUEST", "verb"  # "sought Y's help / mediation"
+        if lemma == "cordon" and objects(tok):
+            return "COERCE", "verb"  # "cordoned off the town"
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):

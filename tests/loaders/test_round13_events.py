@@ -74,3 +74,12 @@ def test_pulling_forces_back_or_out_retreats_from_the_place(events: Events) -> N
     assert [e.location for e in of_type(evs, "RETREAT")] == ["Mekelle"]
     evs = events("Armenian troops pulled back from the village of Tegh on Wednesday.")
     assert [e.location for e in of_type(evs, "RETREAT")] == ["Tegh"]
+
+
+def test_seeking_help_declining_and_inking(events: Events) -> None:
+    evs = events("Chad sought Nigeria's help against the insurgents on Monday.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "REQUEST")] == [(["Chad"], ["Nigeria"])]
+    assert len(of_type(events("Ghana declined the invitation to the summit on Monday."), "REJECT")) == 1
+    assert not of_type(events("The Ghanaian embassy declined to comment on Monday."), "REJECT")
+    evs = events("Ghana and Togo inked a border accord in Accra on Monday.")
+    assert [sorted(e.actors) for e in of_type(evs, "AGREE")] == [["Ghana", "Togo"]]
