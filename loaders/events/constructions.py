@@ -60,6 +60,13 @@ from loaders.events.lexicon import (
 )
 from loaders.events.syntax import NOUNS, VERBS, objects
 
+# particles and prepositions of "pull" that tell forces moved away ("pulled back", "pulled them off the
+# streets"); "pulled the plug" is no retreat
+OUT_OF_PLACE = {"out", "back", "away", "off"}
+
+# what one asks another for when "seeking" it: a request of that other ("sought Y's help")
+SOUGHT_HELP = {"help", "assistance", "support", "aid", "mediation", "backing", "protection"}
+
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     """(type, construction) for a token, `etype` being its trigger lexicon type; type None: no event."""
@@ -80,12 +87,18 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if lemma in DRIVING_VERBS and driven_out(tok):
             return "ASSAULT", "verb"  # "drove the rebels out of X", "forced them from their bases"
         if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
-            return "MOBILIZE", "verb"  # "sent troops to the border"
+            return "MOBILIZE", "verb"  # "sent troops to the border", "massed troops near X"
+        if (
+            lemma == "call"
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            and any(o.lower_ in FORCE_NOUNS for o in objects(tok))
+        ):
+            return "MOBILIZE", "verb"  # "called up 30,000 reservists": a mobilisation, not a request
         if lemma in WITHDRAWAL_VERBS and from_accord(tok) is not None:
             return "REJECT", "withdrawal"
         if lemma == "pull" and not any(
-            c.dep_ == "prt" and c.lower_ in {"out", "back", "away"} for c in tok.children
-        ):
+            c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in OUT_OF_PLACE for c in tok.children
+        ):  # the parser makes "out" of "pulled its troops out of X" a preposition, "back" an adverb
             return None, ""  # "pulled out", "pulled back" is a retreat; "pulled the plug" is not
         if lemma == "abandon":
             objs = objects(tok)
@@ -93,6 +106,18 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
                 return "REJECT", "verb"  # "abandoned the deal"
             if not any(o.lemma_.lower() in PLACE_NOUNS or o.pos_ == "PROPN" for o in objs):
                 return None, ""  # "abandoned hope"; "abandoned the town" is a retreat
+        if (
+            lemma == "turn"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+            and objects(tok)
+        ):
+            return "REJECT", "verb"  # "turned down the offer": a refusal
+        if lemma == "decline" and any(o.pos_ == "NOUN" for o in objects(tok)):
+            return "REJECT", "verb"  # "declined the invitation"; "declined to comment" is no act
+        if lemma == "seek" and any(o.lemma_.lower() in SOUGHT_HELP for o in objects(tok)):
+            return "REQUEST", "verb"  # "sought Y's help / mediation"
+        if lemma == "cordon" and objects(tok):
+            return "COERCE", "verb"  # "cordoned off the town"
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):
@@ -102,8 +127,11 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         if lemma in SPEECH_VERBS and denied_claim(tok):
             return "REJECT", "verb"
         if lemma in REQUEST_VERBS and any(
-            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in tok.children
-        ):
+            c.dep_ == "prep"
+            and c.lower_ in {"for", "on"}
+            and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
+            for c in tok.children
+        ):  # "called on Tuesday" is no request: a date is the day of the call, not its addressee
             return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
         if (
             etype == "SUPPORT"
@@ -140,6 +168,23 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "CONSULT", "verb"  # "the president arrived in X": a visit
         if lemma in EVACUATING_VERBS and evacuated_people(tok):
             return None, ""  # "refugees were evacuated to X": a rescue of people, no side's retreat
+        if (
+            lemma == "leave"
+            and armed_flight(tok)
+            and any(o.pos_ == "PROPN" or o.lemma_.lower() in PLACE_NOUNS for o in objects(tok))
+        ):
+            return "RETREAT", "verb"  # "army units left the town of X": forces leaving a place
+        if lemma == "put" and any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(p.lemma_.lower() == "arrest" for p in c.children)
+            for c in tok.children
+        ):
+            return "COERCE", "verb"  # "put the opposition leader under house arrest"
+        if (
+            lemma == "round"
+            and objects(tok)
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+        ):
+            return "COERCE", "verb"  # "rounded up dozens of activists"
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):

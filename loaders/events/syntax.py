@@ -116,6 +116,8 @@ def hypothetical(tok: Token) -> bool:
 
 def requested(tok: Token) -> bool:
     """The content of a request ("urged X to withdraw", "called on Y to allow aid"): asked for, not done."""
+    if tok.pos_ in NOUNS and asked_for_noun(tok):
+        return True
     node = tok
     for _ in range(4):
         head = node.head
@@ -146,3 +148,14 @@ def purpose(verb: Token) -> bool:
     """'rallied to support him', 'sent troops to retake the town': an infinitive of purpose is what an
     act is for, not an act the sentence reports."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def asked_for_noun(noun: Token) -> bool:
+    """An act noun that a request asks for ("demanded the withdrawal of X", "requested an emergency
+    meeting", "asked for the deployment of Y"): its object, or its "for" object, is not done."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return head.pos_ in VERBS and head.lemma_.lower() in REQUEST_GOVERNORS
