@@ -91,7 +91,11 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue  # a people's adjective ("Kurdish"), not a leader's name ("Haftar forces")
         if any(not (t.is_lower or t.ent_type_ == "NORP") for t in doc[left + 1 : tok.i]):
             continue  # "Kurdish Regional Government forces": a named body's forces
-        out.append(Candidate(left, tok.i + 1, "armed_group", None, "collective", 2))
+        # "Kurdish peshmerga forces": the people's adjective before a known group's name is that group,
+        # so a later "the peshmerga" is the same actor
+        named = gaz.lookup(doc[left + 1 : tok.i].text) if left + 1 < tok.i else None
+        canonical = named[1] if named is not None and named[0] == "armed_group" else None
+        out.append(Candidate(left, tok.i + 1, "armed_group", canonical, "collective", 2))
     return out
 
 
