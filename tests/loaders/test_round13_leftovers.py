@@ -23,3 +23,23 @@ def test_a_group_written_in_lower_case_is_the_described_group(run: Callable[[str
 def test_militants_attacking_the_peshmerga_strike_the_group(run: Callable[[str], Extraction]) -> None:
     ex = run("Islamic State militants attacked the peshmerga with truck bombs near Sinjar on Friday.")
     assert ("Islamic State", "STRUCK", "Peshmerga") in rels(ex), rels(ex)
+
+
+def test_a_lower_case_ministry_that_speaks_is_a_body(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The energy ministry accused rebels of blowing up the gas pipeline near Homs. "
+        "The defence ministry denied that its jets had hit the depot."
+    )
+    found = kinds(ex)
+    assert found.get("energy ministry") == "organization", found
+    assert found.get("defence ministry") == "organization", found
+
+
+def test_a_body_run_by_a_side_is_the_actor_not_the_side(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Eight people were killed when shells hit a market in Taiz on Sunday, the health ministry said. "
+        "The Houthi-run ministry blamed Saudi Arabia for the shelling."
+    )
+    found = rels(ex)
+    assert ("health ministry", "ACCUSED", "Saudi Arabia") in found, found
+    assert ("Houthis", "ACCUSED", "Saudi Arabia") not in found, found
