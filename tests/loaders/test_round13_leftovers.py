@@ -43,3 +43,14 @@ def test_a_body_run_by_a_side_is_the_actor_not_the_side(run: Callable[[str], Ext
     found = rels(ex)
     assert ("health ministry", "ACCUSED", "Saudi Arabia") in found, found
     assert ("Houthis", "ACCUSED", "Saudi Arabia") not in found, found
+
+
+def test_a_people_named_by_its_region_is_no_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Slavonia Serbs blocked the road to Vukovar on Saturday. Slavonia Serb forces later shelled the "
+        "town of Osijek, the UN said."
+    )
+    found = kinds(ex)
+    assert found.get("Slavonia Serb forces") == "armed_group", found
+    assert not any(k == "person" for k in found.values()), found
+    assert ("Slavonia Serb forces", "STRUCK", "Osijek") in rels(ex), rels(ex)
