@@ -54,3 +54,17 @@ def test_a_people_named_by_its_region_is_no_person(run: Callable[[str], Extracti
     assert found.get("Slavonia Serb forces") == "armed_group", found
     assert not any(k == "person" for k in found.values()), found
     assert ("Slavonia Serb forces", "STRUCK", "Osijek") in rels(ex), rels(ex)
+
+
+def test_a_bearing_before_a_country_after_a_region_noun_is_the_country(
+    run: Callable[[str], Extraction],
+) -> None:
+    ex = run(
+        "Jihadists burned a market in the Segou region of central Mali. "
+        "Soldiers killed two herders in the Tillaberi region of western Niger."
+    )
+    found = kinds(ex)
+    assert found.get("Mali") == "country", found
+    assert found.get("Niger") == "country", found
+    assert "central Mali" not in found and "western Niger" not in found, found
+    assert ("Tillaberi region", "LOCATED_IN", "Niger") in rels(ex), rels(ex)
