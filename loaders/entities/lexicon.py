@@ -56,6 +56,9 @@ LED_HEADS: dict[str, str] = dict(_led)
 # The participle of "X-led coalition", "X-backed militias", "X-linked militants": the collective is named
 # by its tie to X, and X's words in its name are X's, not the collective's own.
 LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"})
+# Peoples without a state of their name in the gazetteer, whose adjective opens "Kurdish peshmerga forces"
+# (the model tags it ORG as often as NORP).
+STATELESS_PEOPLE_ADJECTIVES = _set("stateless_people_adjectives")
 # "the Hamas-run ministry", "the army-controlled agency": a body named by the side that runs it; the
 # body, not the side, is the actor of its clause.
 OWNER_PARTICIPLES = _set("owner_participles")

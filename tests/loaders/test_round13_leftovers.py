@@ -68,3 +68,17 @@ def test_a_bearing_before_a_country_after_a_region_noun_is_the_country(
     assert found.get("Niger") == "country", found
     assert "central Mali" not in found and "western Niger" not in found, found
     assert ("Tillaberi region", "LOCATED_IN", "Niger") in rels(ex), rels(ex)
+
+
+def test_a_peoples_adjective_before_a_known_group_is_that_group(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Lebanese Hezbollah fighters fired anti-tank missiles at Metula on Tuesday. Somali al-Shabab "
+        "militants overran an army post in Bay region. Kurdish Peshmerga forces shelled Islamic State "
+        "positions near Gwer."
+    )
+    found = kinds(ex)
+    assert found.get("Hezbollah") == "armed_group", found
+    assert found.get("Peshmerga") == "armed_group", found
+    assert not any(n.startswith(("Lebanese", "Kurdish", "Somali")) for n in found), found
+    assert "Somalia" not in found and "Lebanon" not in found, found
+    assert ("Peshmerga", "STRUCK", "Islamic State") in rels(ex), rels(ex)
