@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
-from loaders.entities.lexicon import OWNER_PARTICIPLES, SETTLEMENT_NOUNS, set_of
+from loaders.entities.lexicon import ARMED_GROUP_MODIFIERS, OWNER_PARTICIPLES, SETTLEMENT_NOUNS, set_of
 from loaders.mentions import EntityTable, Mention
 
 
@@ -255,6 +255,13 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
         if tok.i in covered or not tok.is_lower:
             continue
         start = _owner_start(tok)
+        if (
+            word == "group"
+            and start == tok.i
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ in ARMED_GROUP_MODIFIERS
+        ):
+            start = tok.i - 1  # "the militant group", "the rebel group"
         if not _definite_bare(start, doc, tok.i - start + 1):
             continue
         if word == "group":

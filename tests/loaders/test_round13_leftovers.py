@@ -82,3 +82,15 @@ def test_a_peoples_adjective_before_a_known_group_is_that_group(run: Callable[[s
     assert not any(n.startswith(("Lebanese", "Kurdish", "Somali")) for n in found), found
     assert "Somalia" not in found and "Lebanon" not in found, found
     assert ("Peshmerga", "STRUCK", "Islamic State") in rels(ex), rels(ex)
+
+
+def test_the_militant_group_is_the_armed_group_just_named(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Karen National Liberation Army overran an outpost near Myawaddy on Monday. "
+        "Burmese jets bombed the rebel group on Tuesday.\n\n"
+        "Boko Haram raided a market near Monguno on Friday. "
+        "Chadian troops later struck the militant group."
+    )
+    found = rels(ex)
+    assert ("Myanmar", "STRUCK", "Karen National Liberation Army") in found, found
+    assert ("Chad", "STRUCK", "Boko Haram") in found, found
