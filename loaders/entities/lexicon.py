@@ -59,6 +59,8 @@ LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"}
 # Peoples without a state of their name in the gazetteer, whose adjective opens "Kurdish peshmerga forces"
 # (the model tags it ORG as often as NORP).
 STATELESS_PEOPLE_ADJECTIVES = _set("stateless_people_adjectives")
+# Heads of a body named by the side that runs it ("the Hamas-run Gaza health ministry")
+OWNED_BODY_HEADS = _set("owned_body_heads")
 # "the militant group", "the rebel group": a later mention of the one armed group named just before
 ARMED_GROUP_MODIFIERS = _set("armed_group_modifiers")
 # "the Hamas-run ministry", "the army-controlled agency": a body named by the side that runs it; the

@@ -94,3 +94,15 @@ def test_the_militant_group_is_the_armed_group_just_named(run: Callable[[str], E
     found = rels(ex)
     assert ("Myanmar", "STRUCK", "Karen National Liberation Army") in found, found
     assert ("Chad", "STRUCK", "Boko Haram") in found, found
+
+
+def test_a_body_run_by_a_named_side_is_a_body_of_its_own(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Moscow-backed Luhansk administration accused Ukraine of shelling a hospital on Sunday. "
+        "The Houthi-run Hodeidah health ministry said nine fishermen were killed."
+    )
+    found = kinds(ex)
+    assert found.get("Luhansk administration") == "organization", found
+    assert found.get("Hodeidah health ministry") == "organization", found
+    assert ("Luhansk administration", "ACCUSED", "Ukraine") in rels(ex), rels(ex)
+    assert ("Russia", "ACCUSED", "Ukraine") not in rels(ex), rels(ex)
