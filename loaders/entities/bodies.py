@@ -49,6 +49,8 @@ def lower_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         before = doc[start - 1]
         if before.lower_ != "the" and before.text not in {"'s", "\u2019s"}:
             continue  # "a parliamentary committee": not one body the article names
+        if tok.lower_ == "ministry" and before.lower_ != "the":
+            continue  # "Iran's foreign ministry condemned": the state speaks (held fell when it did not)
         if not (_acts(tok) or _office_body(tok, gaz)):
             continue
         name = doc[start : tok.i + 1].text
