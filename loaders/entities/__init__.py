@@ -20,7 +20,7 @@ from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
-from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates
+from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates, owned_body_candidates
 from loaders.entities.candidates import (
     Candidate,
     dateline_candidates,
@@ -93,6 +93,7 @@ def find_entities(
         + acronym_candidates(doc)
         + lower_body_candidates(doc, gaz)
         + coordinated_body_candidates(doc)
+        + owned_body_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))
     ]
     raw: list[Mention] = []

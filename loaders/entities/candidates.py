@@ -50,6 +50,10 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     for i in range(n):
         first = texts[i]
         if not (first[:1].isupper() or first[:3] in {"al-", "al "}):
+            # "the peshmerga": a group the gazetteer also writes in lower case, as news style does
+            hit = gaz.names.get(first) if first.islower() else None
+            if hit is not None and hit[0] == "armed_group":
+                out.append(Candidate(i, i + 1, hit[0], hit[1], "gazetteer", 3))
             continue
         s = ""
         for j in range(i, min(n, i + MAX_WINDOW)):

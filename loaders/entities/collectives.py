@@ -14,6 +14,7 @@ from loaders.entities.lexicon import (
     LED_HEADS,
     LED_PARTICIPLES,
     PEOPLE_NAMED_HEADS,
+    STATELESS_PEOPLE_ADJECTIVES,
     VAGUE_MODIFIERS,
 )
 from loaders.gazetteer import Gazetteer
@@ -57,6 +58,39 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue
         out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
     out += _ethnic_forces(doc, gaz) + _community_forces(doc, gaz) + _led_collectives(doc, gaz)
+    return out + _people_before_group(doc, gaz)
+
+
+def _people_word(tok: Token, gaz: Gazetteer) -> bool:
+    """A people's adjective ("Lebanese", "Kurdish"), not a country's own name."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.text in STATELESS_PEOPLE_ADJECTIVES or tok.ent_type_ == "NORP":
+        return True
+    hit = gaz.lookup(tok.text)
+    return hit is not None and hit[0] == "country" and hit[1] != tok.text
+
+
+def _people_before_group(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Lebanese Hezbollah fighters', 'Kurdish Peshmerga forces', 'Somali al-Shabab militants': a people's
+    adjective before a known group's name (and its members' noun) is that group, not the people's state
+    nor a body of its own."""
+    out = []
+    n = len(doc)
+    for tok in doc[: n - 1]:
+        if not _people_word(tok, gaz):
+            continue
+        end = None
+        for j in range(tok.i + 2, min(n, tok.i + 6) + 1):
+            hit = gaz.lookup(doc[tok.i + 1 : j].text)
+            if hit is not None and hit[0] == "armed_group":
+                end, canonical = j, hit[1]
+        if end is None:
+            continue
+        member = doc[end].lower_ if end < n else ""
+        if (member in FORCE_NOUNS or gaz.collectives.get(member) == "armed_group") and doc[end].tag_ == "NNS":
+            end += 1  # "fighters", "militants", "forces"
+        out.append(Candidate(tok.i, end, "armed_group", canonical, "collective", 3))
     return out
 
 
@@ -89,6 +123,12 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             or gaz.lookup(first.text) is not None
         ):
             continue  # a people's adjective ("Kurdish"), not a leader's name ("Haftar forces")
+        # "Kurdish peshmerga forces", "Kurdish Peshmerga forces": the people's adjective before a known
+        # group's name is that group, so a later "the peshmerga" is the same actor
+        named = gaz.lookup(doc[left + 1 : tok.i].text) if left + 1 < tok.i else None
+        if named is not None and named[0] == "armed_group":
+            out.append(Candidate(left, tok.i + 1, "armed_group", named[1], "collective", 3))
+            continue
         if any(not (t.is_lower or t.ent_type_ == "NORP") for t in doc[left + 1 : tok.i]):
             continue  # "Kurdish Regional Government forces": a named body's forces
         out.append(Candidate(left, tok.i + 1, "armed_group", None, "collective", 2))

@@ -41,21 +41,46 @@ def _host(tok: Token, gaz: Gazetteer) -> str | None:
     return hit[1] if hit is not None and hit[0] == "country" and tok.text != hit[1] else None
 
 
+def _region(tok: Token, gaz: Gazetteer) -> bool:
+    """A proper noun that is no country, demonym or body ("Krajina", "Kirkuk"): before a people's plural
+    it can only be where they live; a person's name never ends in a people's plural."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    hit = gaz.lookup(tok.text)
+    return hit is None or hit[0] == "place"
+
+
+def _armed(tok: Token) -> bool:
+    """A force noun follows the people's word ("Serb forces")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in FORCE_NOUNS and nxt.tag_ == "NNS"
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in {"NNPS", "NNS"} or tok.text.endswith("s")
+
+
 def community_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     for tok in doc[1:]:
         host = _host(doc[tok.i - 1], gaz)
+        if (
+            host is None
+            and _region(doc[tok.i - 1], gaz)
+            and _people(tok, gaz)
+            and (_plural(tok) or _armed(tok))
+        ):
+            host = ""  # "Krajina Serbs": a people named by the region it lives in, never a person
         if host is None:
             continue
         people = _people(tok, gaz)
-        if not people or people == host:  # "Bosnian Muslim soldiers": a faith, not a people with a state
-            continue
+        if people is None or (host and (not people or people == host)):
+            continue  # "Bosnian Muslim soldiers": a faith, not a people with a state
         # the model's NORP span takes "the" in ("the Bosnian Serbs"); ours must be as long to win
         start = tok.i - 2 if tok.i > 1 and doc[tok.i - 2].lower_ == "the" else tok.i - 1
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in FORCE_NOUNS and nxt.tag_ == "NNS":
+        if _armed(tok):
             out.append(Candidate(start, tok.i + 2, "armed_group", None, HOW, 4))
-        elif tok.tag_ in {"NNPS", "NNS"} or tok.text.endswith("s"):
+        elif _plural(tok):
             out.append(Candidate(start, tok.i + 1, "group", None, HOW, 4))
     return out
 

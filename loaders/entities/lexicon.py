@@ -56,6 +56,16 @@ LED_HEADS: dict[str, str] = dict(_led)
 # The participle of "X-led coalition", "X-backed militias", "X-linked militants": the collective is named
 # by its tie to X, and X's words in its name are X's, not the collective's own.
 LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"})
+# Peoples without a state of their name in the gazetteer, whose adjective opens "Kurdish peshmerga forces"
+# (the model tags it ORG as often as NORP).
+STATELESS_PEOPLE_ADJECTIVES = _set("stateless_people_adjectives")
+# Heads of a body named by the side that runs it ("the Hamas-run Gaza health ministry")
+OWNED_BODY_HEADS = _set("owned_body_heads")
+# "the militant group", "the rebel group": a later mention of the one armed group named just before
+ARMED_GROUP_MODIFIERS = _set("armed_group_modifiers")
+# "the Hamas-run ministry", "the army-controlled agency": a body named by the side that runs it; the
+# body, not the side, is the actor of its clause.
+OWNER_PARTICIPLES = _set("owner_participles")
 # Force nouns that, with "ethnic" before the demonym, name a non-state armed group, not the country.
 FORCE_NOUNS = _set("force_nouns")
 # Transliterated words for a fighting body that open a group's name ("Jaish al-Adl", "Kataib Hezbollah",

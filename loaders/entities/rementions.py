@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
-from loaders.entities.lexicon import SETTLEMENT_NOUNS, set_of
+from loaders.entities.lexicon import ARMED_GROUP_MODIFIERS, OWNER_PARTICIPLES, SETTLEMENT_NOUNS, set_of
 from loaders.mentions import EntityTable, Mention
 
 
@@ -165,6 +165,23 @@ def _definite_bare(tok_start: int, doc: Doc, n: int) -> bool:
     return not any(c.dep_ == "prep" for c in head.children) and not (nxt is not None and nxt.lower_ == "of")
 
 
+def _owner_start(tok: Token) -> int:
+    """'the Hamas-run ministry': the first token of a one-word owner joined by a hyphen to its participle
+    right before the noun, so that 'the' + owner + noun is read as 'the ministry'; else the noun's own."""
+    doc = tok.doc
+    i = tok.i
+    if (
+        i >= 3
+        and doc[i - 1].lower_ in OWNER_PARTICIPLES
+        and doc[i - 2].text == "-"
+        and not doc[i - 2].whitespace_
+    ):
+        return i - 3
+    if i >= 1 and "-" in doc[i - 1].text and doc[i - 1].lower_.rsplit("-", 1)[1] in OWNER_PARTICIPLES:
+        return i - 1  # "U.S.-backed" is one token
+    return i
+
+
 def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[str, frozenset[str]]) -> None:
     """'Saudi Arabia intercepted a drone. The kingdom blamed Iran': 'the kingdom', 'the Islamic Republic'
     is the one country named earlier in the article whose form of state it is (pycountry's official
@@ -235,7 +252,17 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
     keys_at = {i: m.key for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         word = tok.lower_
-        if tok.i in covered or not tok.is_lower or not _definite_bare(tok.i, doc, 1):
+        if tok.i in covered or not tok.is_lower:
+            continue
+        start = _owner_start(tok)
+        if (
+            word == "group"
+            and start == tok.i
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ in ARMED_GROUP_MODIFIERS
+        ):
+            start = tok.i - 1  # "the militant group", "the rebel group"
+        if not _definite_bare(start, doc, tok.i - start + 1):
             continue
         if word == "group":
             here = sent_no[tok.sent.start]

@@ -9,6 +9,7 @@ from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     AREA_NOUNS,
     ARMED_NAME_WORDS,
+    COMPASS_ADJECTIVES,
     GROUP_SUFFIXES,
     JOINING_PARTICLES,
     SETTLEMENT_NOUNS,
@@ -112,6 +113,10 @@ def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 objects += [c for p in objects for c in p.conjuncts]
             for name in (p for p in objects if p.pos_ == "PROPN"):
                 start = min(t.i for t in name.subtree if t.pos_ == "PROPN" or t.text == "-")
+                # "the X region of central Mali": a bearing is no part of the name (the model tags it
+                # a proper noun); the country stays the country
+                while start < name.i and doc[start].lower_ in COMPASS_ADJECTIVES:
+                    start += 1
                 if start <= of.i or any(t.pos_ not in {"PROPN", "PUNCT"} for t in doc[start : name.i + 1]):
                     continue
                 if gaz.lookup(doc[start : name.i + 1].text) is not None:
