@@ -22,6 +22,10 @@ LANDMARK_HEADS = words("landmark_heads")
 ATTRIBUTION = words("attribution_preps")
 TARGET_PREPS = words("target_preps")
 SPEECH_VERBS = words("speech_verbs")
+# A speaker's frame: the verbs of speech and those a medium reports with ("the X-run agency reported ...").
+REPORTING = SPEECH_VERBS | words("report_verbs")
+# A pronoun in the report that may stand for its speaker: "Y struck its posts", "Y fired on them".
+SPEAKER_PRONOUNS = words("speaker_pronouns")
 _VERBS: dict[str, list[str]] = table("verbs")  # type: ignore[assignment]  # type -> lemmas
 STRIKE_VERBS = frozenset(w.lower() for w in _VERBS["STRUCK"])
 # What a name may sit inside and still be the phrase's referent: "the city of X", "X's ministry",
@@ -103,20 +107,53 @@ def unrealised(sent: Span, source: Mention, target: Mention) -> bool:
     )
 
 
+def _reported_clause(verb: Token, other: Token) -> Token | None:
+    """The clause `verb` reports that holds `other`: its complement ("X said Y struck Z"), or the clause
+    it is tucked into ("Y struck Z, X said")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and other in c.subtree):
+        return clause
+    if verb.dep_ in {"parataxis", "ccomp"} and other not in verb.subtree and other in verb.head.subtree:
+        return verb.head
+    return None
+
+
+def _speaks(verb: Token, speaker: Token) -> bool:
+    """`speaker` is in the subject phrase of `verb`, or of the noun the parser hung `verb` on as a
+    relative clause ("the X news agency Y said ..." parsed as "agency [Y said]")."""
+    if any(c.dep_ == "nsubj" and speaker in c.subtree for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and speaker in verb.head.subtree and speaker not in verb.subtree
+
+
+def _speaker_frame(sent: Span, speaker: Token, other: Token) -> Token | None:
+    """The clause a speech verb reports when `speaker` sits in its subject phrase ("X said", "said X",
+    "the X-run agency said", "X's spokesman said") and `other` in the clause it reports."""
+    for verb in (t for t, _ in dependency_path(speaker, other)):
+        if verb.lemma_.lower() not in REPORTING:
+            continue
+        if not _speaks(verb, speaker):
+            continue
+        clause = _reported_clause(verb, other)
+        if clause is not None:
+            return clause
+    return None
+
+
 def reported_of_another(sent: Span, source: Mention, target: Mention) -> bool:
     """The source speaks ("X's spokesman said", "X said") and the target is in what it reports of a
     subject of its own ("... Y's troops fired on Z"); "X said it struck Z" keeps X, whose pronoun acts."""
-    src, tgt = _root(sent, source), _root(sent, target)
-    for verb in (t for t, _ in dependency_path(src, tgt)):
-        if verb.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        if not any(c.dep_ == "nsubj" and src in c.subtree for c in verb.children):
-            continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and tgt in c.subtree):
-            subj = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subj and all(s.pos_ != "PRON" and not any(x.lower_ in _OWN for x in s.subtree) for s in subj):
-                return True
-    return False
+    clause = _speaker_frame(sent, _root(sent, source), _root(sent, target))
+    if clause is None:
+        return False
+    subj = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subj) and all(s.pos_ != "PRON" and not any(x.lower_ in _OWN for x in s.subtree) for s in subj)
+
+
+def speaker_as_party(sent: Span, source: Mention, target: Mention) -> bool:
+    """The target only speaks, or only owns or backs the speaker ("the X-run agency said Y's jets struck
+    a market"): it is no party to the act it reports, unless the report names it back ("struck its posts")."""
+    clause = _speaker_frame(sent, _root(sent, target), _root(sent, source))
+    return clause is not None and not any(t.lower_ in SPEAKER_PRONOUNS for t in clause.subtree)
 
 
 _OWN = frozenset({"its", "their", "his", "her", "our"})  # "X said its jets struck Z": X's own act
@@ -130,5 +167,7 @@ def role_conflict(rel: str, sent: Span, source: Mention, target: Mention) -> boo
     if rel == "STRUCK" and attacked_side(src):
         return True
     if rel in _ACT_TYPES and (unrealised(sent, source, target) or reported_of_another(sent, source, target)):
+        return True
+    if rel in _ACT_TYPES and speaker_as_party(sent, source, target):
         return True
     return rel not in _SPEAKER_TYPES and (attributed_source(src) or attributed_source(tgt))
