@@ -167,6 +167,18 @@ def possessors(tok: Token, table: EntityTable) -> list[Mention]:
     return [m for m in found if m.kind != "person"][:1]
 
 
+def speaker_owned(obj: Token, verb: Token, subs: list[Mention], table: EntityTable) -> list[Mention]:
+    """Whom "its" / "their" stands for in the target of a strike another actor made, reported by a
+    speaker ("X said Y's troops shelled its positions"): the speaker, not the striker."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in obj.children):
+        return []
+    keys = {m.key for m in subs}
+    found = [
+        m for sp in speaker_of(verb) for m in actors_of(sp, table) if m.kind in {"country", "armed_group"}
+    ]
+    return [m for m in found if m.key not in keys][:1]
+
+
 def subjects_or_antecedents(verb: Token, table: EntityTable) -> list[Mention]:
     """`subject_actors`, or else what its subjects refer back to."""
     found = subject_actors(verb, table)

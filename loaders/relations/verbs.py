@@ -13,7 +13,7 @@ from graph.model import ExtractedRelation
 from loaders.clauses import conditional
 from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents, is_pair, rival_of, subjects_or_antecedents
+from loaders.relations.anaphora import antecedents, is_pair, rival_of, speaker_owned, subjects_or_antecedents
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
@@ -187,6 +187,8 @@ def verb_relations(
             ]
             if not objects_:  # "accusing its rival of ...": the other side of the pair named before
                 objects_ = [m for o in objs for m in rival_of(o, subs, table)]
+            if rtype == "STRUCK" and subs and not objects_:  # "X said Y shelled its posts": X's posts
+                objects_ = [m for o in objs for m in speaker_owned(o, verb, subs, table)]
             if rtype == "STRUCK" and objs and not objects_:  # "struck a market in Hodeidah": the place
                 objects_ = [
                     m

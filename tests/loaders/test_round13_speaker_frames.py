@@ -79,3 +79,11 @@ def test_a_news_agency_named_with_its_country_is_no_striker(extractor: Extractor
         words = text.split()
         sent, source, target = _pair(extractor, text, words[0], words[-1].rstrip("."))
         assert reported_of_another(sent, source, target), text
+
+
+def test_its_in_a_strike_another_made_is_the_speakers(run: Callable[[str], Extraction]) -> None:
+    # "X said Y shelled its posts": the posts are X's, not Y's (a country or armed group speaking)
+    ex = run("Lebanon said Israeli jets had bombed its border villages on Friday.")
+    assert ("Israel", "STRUCK", "Lebanon") in rels(ex)
+    ex = run("Kyiv said Russian drones had hit its energy facilities overnight.")
+    assert ("Russia", "STRUCK", "Ukraine") in rels(ex)
