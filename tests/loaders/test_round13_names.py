@@ -1,0 +1,53 @@
+"""Round 13 names and kinds: a group's name before its members' noun, a stateless people named by its
+town, a people's adjective inside another side's units; sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import kinds
+
+
+def test_a_two_word_group_name_before_fighters_is_whole(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Villagers said Ansar Dine fighters burned a clinic outside Kidal on Thursday. "
+        "Jaish al-Adl gunmen ambushed a border patrol near Saravan the same night."
+    )
+    found = kinds(ex)
+    assert found.get("Ansar Dine") == "armed_group", found
+    assert found.get("Jaish al-Adl") == "armed_group", found
+    assert not any(name.startswith("Dine") or name.startswith("Adl") for name in found), found
+
+
+def test_the_bare_name_of_a_group_with_fighters_is_no_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Ansar Dine fighters entered Timbuktu on Friday. Elders said Ansar Dine later closed the market."
+    )
+    found = kinds(ex)
+    assert found.get("Ansar Dine") == "armed_group", found
+
+
+def test_a_stateless_people_named_by_its_town_is_a_community(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Kirkuk Kurds marched to the governor's office on Sunday. "
+        "Separately, Agadez Tuaregs blocked the road to the mine."
+    )
+    found = kinds(ex)
+    assert found.get("Kirkuk Kurds") == "group", found
+    assert found.get("Agadez Tuaregs") == "group", found
+
+
+def test_a_peoples_adjective_in_a_militias_units_is_no_state(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Hashd al-Shaabi's Turkmen units entered Tuz Khurmatu on Monday. "
+        "The warlord Kamal's Uzbek fighters left the valley a day later."
+    )
+    found = kinds(ex)
+    assert "Turkmenistan" not in found, found
+    assert "Uzbekistan" not in found, found
+
+
+def test_an_alliances_national_troops_keep_their_state(run: Callable[[str], Extraction]) -> None:
+    ex = run("NATO's German troops left the base near Kunduz on Tuesday.")
+    assert kinds(ex).get("Germany") == "country", kinds(ex)
