@@ -59,9 +59,10 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             continue
         if kind == "armed_group" and _group_name(doc[left : tok.i], gaz):
             # "Ansar Dine fighters": the members stand for the group the name before them names
-            out.append(Candidate(left, tok.i, kind, None, "collective", 2))
+            out.append(Candidate(left, tok.i, kind, None, "collective", 3))  # over the model's PERSON
             continue
         out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
+    out += _named_forces(doc, gaz)
     out += _ethnic_forces(doc, gaz) + _community_forces(doc, gaz) + _led_collectives(doc, gaz)
     return out + _people_before_group(doc, gaz)
 
@@ -87,6 +88,22 @@ def _name_start(doc: Doc, left: int, head: int) -> int:
     return left if doc[left].tag_ != "HYPH" else left + 1
 
 
+def _named_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Ansar Dine forces', 'Jaish al-Adl troops': a force noun that is no collective of its own after a
+    group's name; the model often reads the name as a person's."""
+    out = []
+    for tok in doc[1:]:
+        if tok.lower_ not in FORCE_NOUNS or tok.tag_ != "NNS" or tok.lower_ in gaz.collectives:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ == "compound":
+            left -= 1
+        left = _name_start(doc, left, tok.i)
+        if left < tok.i and _group_name(doc[left : tok.i], gaz):
+            out.append(Candidate(left, tok.i, "armed_group", None, "collective", 3))
+    return out
+
+
 def _group_name(run: Span, gaz: Gazetteer) -> bool:
     """A name of two or more proper nouns that is no place, people or known name ("Ansar Dine", not
     "North Kivu" nor "Bosnian Serb"); a name the model labels ORG is left to its own candidate."""
@@ -99,6 +116,17 @@ def _group_name(run: Span, gaz: Gazetteer) -> bool:
         and not any(gaz.lookup(t.text) is not None or t.text in gaz.cities for t in words)
         and gaz.lookup(run.text) is None
         and run.text not in gaz.cities
+        and not _titled(run, gaz)
+    )
+
+
+def _titled(run: Span, gaz: Gazetteer) -> bool:
+    """The name's last word follows a title somewhere in the article ("General Khalifa Haftar"): a
+    person, whose forces are his side, not a group of that name."""
+    last = run[-1].text
+    doc = run.doc
+    return any(
+        t.text == last and any(doc[j].lower_ in gaz.titles for j in range(max(0, t.i - 4), t.i)) for t in doc
     )
 
 

@@ -51,3 +51,16 @@ def test_a_peoples_adjective_in_a_militias_units_is_no_state(run: Callable[[str]
 def test_an_alliances_national_troops_keep_their_state(run: Callable[[str], Extraction]) -> None:
     ex = run("NATO's German troops left the base near Kunduz on Tuesday.")
     assert kinds(ex).get("Germany") == "country", kinds(ex)
+
+
+def test_a_group_name_before_forces_is_no_person(run: Callable[[str], Extraction]) -> None:
+    ex = run("Residents said Ansar Dine forces seized a police station near Gossi on Sunday.")
+    assert kinds(ex).get("Ansar Dine") == "armed_group", kinds(ex)
+
+
+def test_a_titled_persons_forces_stay_his(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "General Omar Kassem promised on Monday to retake the port. "
+        "Omar Kassem forces shelled the harbour on Tuesday."
+    )
+    assert kinds(ex).get("Omar Kassem") == "person", kinds(ex)
