@@ -64,3 +64,13 @@ def test_a_titled_persons_forces_stay_his(run: Callable[[str], Extraction]) -> N
         "Omar Kassem forces shelled the harbour on Tuesday."
     )
     assert kinds(ex).get("Omar Kassem") == "person", kinds(ex)
+
+
+def test_the_hashd_and_a_peoples_hashd_are_the_militia(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Hashd al-Shaabi units took the ridge on Monday. A day later the Turkmen Hashd shelled a Kurdish "
+        "checkpoint, and the Hashd said it had been fired on first."
+    )
+    found = kinds(ex)
+    assert found.get("Hashd al-Shaabi") == "armed_group", found
+    assert "Turkmenistan" not in found and "Hashd" not in found, found
