@@ -30,7 +30,12 @@ from loaders.entities.candidates import (
 )
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.communities import HOW as COMMUNITY
-from loaders.entities.communities import community_candidates, join_communities, owned_unit_peoples
+from loaders.entities.communities import (
+    community_candidates,
+    join_communities,
+    owned_unit_peoples,
+    peoples_force_candidates,
+)
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
     ARMED_HEADS,
@@ -89,6 +94,7 @@ def find_entities(
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + community_candidates(doc, gaz)
+        + peoples_force_candidates(doc, gaz, ARMED_HEADS)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)

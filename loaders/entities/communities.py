@@ -134,3 +134,20 @@ def owned_unit_peoples(doc: Doc, gaz: Gazetteer) -> set[int]:
         if _host(tok, gaz) is not None:
             out.add(tok.i)
     return out
+
+
+def peoples_force_candidates(doc: Doc, gaz: Gazetteer, member_nouns: frozenset[str]) -> list[Candidate]:
+    """'the Kurds' fighters', 'the Tuaregs' militia': a people's plural owning a force names no one of its
+    own; it is the people's armed group the article names, so the mention is a bare members' noun
+    ("fighters", one of `member_nouns`) that joins the one armed group named (`join_bare_heads`)."""
+    out = []
+    for tok in doc[1:-2]:
+        owner_mark, noun = doc[tok.i + 1], doc[tok.i + 2]
+        if owner_mark.tag_ != "POS" or _people(tok, gaz) is None or not _plural(tok):
+            continue
+        if noun.lower_ not in FORCE_NOUNS and gaz.collectives.get(noun.lower_) != "armed_group":
+            continue
+        start = tok.i - 1 if doc[tok.i - 1].lower_ == "the" else tok.i
+        name = noun.lower_ if noun.lower_ in member_nouns else "fighters"
+        out.append(Candidate(start, noun.i + 1, "armed_group", name, HOW, 4))
+    return out

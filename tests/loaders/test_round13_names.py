@@ -74,3 +74,20 @@ def test_the_hashd_and_a_peoples_hashd_are_the_militia(run: Callable[[str], Extr
     found = kinds(ex)
     assert found.get("Hashd al-Shaabi") == "armed_group", found
     assert "Turkmenistan" not in found and "Hashd" not in found, found
+
+
+def test_a_peoples_fighters_are_the_armed_group_named_before(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "YPG units entered Tabqa on Monday. By Thursday the Kurds' fighters held the dam, a monitor said."
+    )
+    groups = {e.name: e.aliases for e in ex.entities if e.kind == "armed_group"}
+    assert list(groups) == ["YPG"], groups
+
+
+def test_a_peoples_militia_is_the_one_group_of_the_article(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Azawad Front rebels seized the airstrip at Tessalit on Friday. Traders said the Tuaregs' militia "
+        "then closed the road north."
+    )
+    groups = [e.name for e in ex.entities if e.kind == "armed_group"]
+    assert len(groups) == 1, groups
