@@ -30,7 +30,12 @@ from loaders.entities.candidates import (
 )
 from loaders.entities.collectives import collective_candidates
 from loaders.entities.communities import HOW as COMMUNITY
-from loaders.entities.communities import community_candidates, join_communities
+from loaders.entities.communities import (
+    community_candidates,
+    join_communities,
+    owned_unit_peoples,
+    peoples_force_candidates,
+)
 from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import (
     ARMED_HEADS,
@@ -80,6 +85,7 @@ def find_entities(
     """Every entity of the article with its mentions, aliases and title affiliations."""
     datelines = dateline_candidates(doc, gaz)
     dateline_tokens = {i for d in datelines for i in range(d.start, d.end + 1)}
+    owned_peoples = owned_unit_peoples(doc, gaz)  # "the militia's Turkmen units": no state
     cands = datelines + [
         c  # a dateline's name never runs on into the story ("ANKARA - Turkey said")
         for c in gazetteer_candidates(doc, gaz)
@@ -88,6 +94,7 @@ def find_entities(
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + community_candidates(doc, gaz)
+        + peoples_force_candidates(doc, gaz, ARMED_HEADS)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
         + acronym_candidates(doc)
@@ -95,6 +102,7 @@ def find_entities(
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
         if not dateline_tokens.intersection(range(c.start, c.end))
+        and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}

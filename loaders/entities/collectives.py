@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
@@ -40,6 +40,7 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 and not gerund_with_object(child)
             ):
                 left = child.i
+        left = _name_start(doc, left, tok.i)
         # Modifiers that are only quantities or vague adjectives are not part of a name.
         while left < tok.i and doc[left].lower_ in VAGUE_MODIFIERS:
             left += 1
@@ -56,9 +57,77 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             # "Houthi fighters", "Hezbollah militants": the members stand for their group
             out.append(Candidate(left, tok.i + 1, named[0], named[1], "collective", 3))
             continue
+        if kind == "armed_group" and _group_name(doc[left : tok.i], gaz):
+            # "Ansar Dine fighters": the members stand for the group the name before them names
+            out.append(Candidate(left, tok.i, kind, None, "collective", 3))  # over the model's PERSON
+            continue
         out.append(Candidate(left, tok.i + 1, kind, None, "collective", 1))
+    out += _named_forces(doc, gaz)
     out += _ethnic_forces(doc, gaz) + _community_forces(doc, gaz) + _led_collectives(doc, gaz)
     return out + _people_before_group(doc, gaz)
+
+
+# how the words of a name hang together in the parse ("Ansar" on "Dine", "al" and "-" on "Adl")
+NAME_LINKS = frozenset({"compound", "nmod", "flat", "punct", "amod"})
+
+
+def _name_start(doc: Doc, left: int, head: int) -> int:
+    """'Ansar Dine fighters', 'Jaish al-Adl gunmen': the parser hangs a name's first words on its last
+    one, not on the members' noun, so a proper-noun run before the noun is read back whole (words and the
+    hyphens of its particles whose head lies inside the run)."""
+    if left == head or doc[left].pos_ != "PROPN":
+        return left
+    while left > 0:
+        prev = doc[left - 1]
+        if not (left <= prev.head.i <= head) or prev.dep_ not in NAME_LINKS:
+            break
+        name_word = prev.pos_ == "PROPN" and prev.text[:1].isupper()
+        if not name_word and prev.tag_ != "HYPH" and prev.lower_ != "al":
+            break
+        left -= 1
+    return left if doc[left].tag_ != "HYPH" else left + 1
+
+
+def _named_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Ansar Dine forces', 'Jaish al-Adl troops': a force noun that is no collective of its own after a
+    group's name; the model often reads the name as a person's."""
+    out = []
+    for tok in doc[1:]:
+        if tok.lower_ not in FORCE_NOUNS or tok.tag_ != "NNS" or tok.lower_ in gaz.collectives:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].head.i == tok.i and doc[left - 1].dep_ == "compound":
+            left -= 1
+        left = _name_start(doc, left, tok.i)
+        if left < tok.i and _group_name(doc[left : tok.i], gaz):
+            out.append(Candidate(left, tok.i, "armed_group", None, "collective", 3))
+    return out
+
+
+def _group_name(run: Span, gaz: Gazetteer) -> bool:
+    """A name of two or more proper nouns that is no place, people or known name ("Ansar Dine", not
+    "North Kivu" nor "Bosnian Serb"); a name the model labels ORG is left to its own candidate."""
+    words = [t for t in run if t.tag_ != "HYPH"]
+    return (
+        len(words) >= 2
+        and all(t.pos_ == "PROPN" for t in words)
+        and not any(t.ent_type_ in {"GPE", "LOC", "FAC", "NORP", "ORG"} for t in run)  # ORG: the model's span
+        and not any(t.text in STATELESS_PEOPLE_ADJECTIVES for t in words)
+        and not any(gaz.lookup(t.text) is not None or t.text in gaz.cities for t in words)
+        and gaz.lookup(run.text) is None
+        and run.text not in gaz.cities
+        and not _titled(run, gaz)
+    )
+
+
+def _titled(run: Span, gaz: Gazetteer) -> bool:
+    """The name's last word follows a title somewhere in the article ("General Khalifa Haftar"): a
+    person, whose forces are his side, not a group of that name."""
+    last = run[-1].text
+    doc = run.doc
+    return any(
+        t.text == last and any(doc[j].lower_ in gaz.titles for j in range(max(0, t.i - 4), t.i)) for t in doc
+    )
 
 
 def _people_word(tok: Token, gaz: Gazetteer) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import FORCE_NOUNS
+from loaders.entities.lexicon import FORCE_NOUNS, STATELESS_PEOPLE_PLURALS
 from loaders.gazetteer import Gazetteer
 
 HOW = "community"
@@ -30,7 +30,8 @@ def _people(tok: Token, gaz: Gazetteer) -> str | None:
         hit = gaz.lookup(form)
         if hit is not None:
             return hit[1] if hit[0] == "country" else None
-    return "" if tok.ent_type_ == "NORP" else None
+    # a stateless people's plural is one whatever label the model gave the phrase ("Kirkuk Kurds", PERSON)
+    return "" if tok.ent_type_ == "NORP" or tok.text in STATELESS_PEOPLE_PLURALS else None
 
 
 def _host(tok: Token, gaz: Gazetteer) -> str | None:
@@ -67,7 +68,7 @@ def community_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if (
             host is None
             and _region(doc[tok.i - 1], gaz)
-            and _people(tok, gaz)
+            and _people(tok, gaz) is not None  # "" for a stateless people ("Kirkuk Kurds")
             and (_plural(tok) or _armed(tok))
         ):
             host = ""  # "Krajina Serbs": a people named by the region it lives in, never a person
@@ -113,3 +114,40 @@ def join_communities(
             bare = k in community_keys and kinds[k] == "group" and name.rstrip("s") == stem.rstrip("s")
             if bare or (state is not None and not state_named and v == state):
                 keymap[k] = keymap[key]
+
+
+def owned_unit_peoples(doc: Doc, gaz: Gazetteer) -> set[int]:
+    """Tokens of a people's adjective inside a non-state side's units ("the X militia's Turkmen units",
+    "the warlord's Sudanese fighters"): the units are the owner's, the adjective tells who serves in them,
+    so it names no state. A state or an organisation as the owner ("NATO's German troops") keeps it: those
+    are national contingents."""
+    out = set()
+    for tok in doc[2:-1]:
+        if tok.i + 1 >= len(doc) or doc[tok.i - 1].tag_ != "POS" or not _armed(tok):
+            continue
+        owner = doc[tok.i - 2]
+        if owner.ent_type_ in {"GPE", "LOC"} or owner.pos_ != "PROPN":
+            continue
+        hit = gaz.lookup(owner.text)
+        if hit is not None and hit[0] != "armed_group":
+            continue
+        if _host(tok, gaz) is not None:
+            out.add(tok.i)
+    return out
+
+
+def peoples_force_candidates(doc: Doc, gaz: Gazetteer, member_nouns: frozenset[str]) -> list[Candidate]:
+    """'the Kurds' fighters', 'the Tuaregs' militia': a people's plural owning a force names no one of its
+    own; it is the people's armed group the article names, so the mention is a bare members' noun
+    ("fighters", one of `member_nouns`) that joins the one armed group named (`join_bare_heads`)."""
+    out = []
+    for tok in doc[1:-2]:
+        owner_mark, noun = doc[tok.i + 1], doc[tok.i + 2]
+        if owner_mark.tag_ != "POS" or _people(tok, gaz) is None or not _plural(tok):
+            continue
+        if noun.lower_ not in FORCE_NOUNS and gaz.collectives.get(noun.lower_) != "armed_group":
+            continue
+        start = tok.i - 1 if doc[tok.i - 1].lower_ == "the" else tok.i
+        name = noun.lower_ if noun.lower_ in member_nouns else "fighters"
+        out.append(Candidate(start, noun.i + 1, "armed_group", name, HOW, 4))
+    return out

@@ -60,6 +60,8 @@ def coreference(
                 best = next(k for k in group if kinds[k] == "country")
             elif any(kinds[k] == "place" for k in group) and any(kinds[k] == "person" for k in group):
                 best = next(k for k in group if kinds[k] == "place")  # people are not "in" anything
+            elif any(kinds[k] == "armed_group" for k in group) and any(kinds[k] == "person" for k in group):
+                best = next(k for k in group if kinds[k] == "armed_group")  # "X fighters": a person has none
             for k in group:
                 target[k] = best
     # One written form, one entity: "Al Shabaab" is a surface of the gazetteer's "al-Shabab", so the

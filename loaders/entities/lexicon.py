@@ -59,6 +59,8 @@ LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"}
 # Peoples without a state of their name in the gazetteer, whose adjective opens "Kurdish peshmerga forces"
 # (the model tags it ORG as often as NORP).
 STATELESS_PEOPLE_ADJECTIVES = _set("stateless_people_adjectives")
+# Their plurals ("Kurds", "Tuaregs"): after a region ("Kirkuk Kurds") a community, never a person
+STATELESS_PEOPLE_PLURALS = _set("stateless_people_plurals")
 # Heads of a body named by the side that runs it ("the Hamas-run Gaza health ministry")
 OWNED_BODY_HEADS = _set("owned_body_heads")
 # "the militant group", "the rebel group": a later mention of the one armed group named just before
