@@ -115,6 +115,8 @@ PROSPECT_WORDS = words("prospect_words")
 LIFTING_VERBS = words("lifting_verbs")
 # People of a demonstration: "protesters stormed the parliament" is a protest, not an armed assault.
 PROTESTER_NOUNS = words("protester_nouns")
+# "hundreds of demonstrators", "thousands of students": a count whose "of" object is the crowd itself
+CROWD_COUNT_NOUNS = words("crowd_count_nouns")
 # Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
 GUEST_NOUNS = words("guest_nouns")
 # A march "to mark / celebrate / mourn" something is a commemoration, not a protest.
