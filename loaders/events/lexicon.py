@@ -117,6 +117,10 @@ LIFTING_VERBS = words("lifting_verbs")
 PROTESTER_NOUNS = words("protester_nouns")
 # "hundreds of demonstrators", "thousands of students": a count whose "of" object is the crowd itself
 CROWD_COUNT_NOUNS = words("crowd_count_nouns")
+# "police fired tear gas at protesters": force used to control a crowd is coercion, not an assault
+CROWD_CONTROL_NOUNS = words("crowd_control_nouns")
+# "dispersed the crowd", "broke up the rally": ending a gathering by force
+DISPERSING_VERBS = words("dispersing_verbs")
 # Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
 GUEST_NOUNS = words("guest_nouns")
 # A march "to mark / celebrate / mourn" something is a commemoration, not a protest.

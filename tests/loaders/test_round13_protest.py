@@ -22,3 +22,23 @@ def test_a_count_of_troops_names_no_crowd(events: Events) -> None:
     # only a group entity is taken through the count: a state's troops are no crowd
     evs = events("Thousands of soldiers marched in Hanoi on Tuesday.")
     assert all("soldiers" not in e.actors for e in evs)
+
+
+def test_crowd_control_is_coercion(events: Events) -> None:
+    # tear gas, water cannon, rubber bullets against a crowd: coercion by the police's country, no assault
+    evs = events("Chilean police fired tear gas at protesters in Santiago on Friday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Chile"]]
+    assert not of_type(evs, "ASSAULT")
+    evs = events("Serbian police used water cannon against demonstrators in Belgrade on Sunday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Serbia"]]
+    assert not of_type(evs, "ASSAULT")
+
+
+def test_dispersing_a_crowd_is_coercion(events: Events) -> None:
+    evs = events("Georgian police dispersed the protesters outside parliament in Tbilisi on Thursday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Georgia"]]
+    evs = events("Peruvian police broke up the rally in Lima on Saturday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Peru"]]
+    # breaking a truce is no dispersal
+    evs = events("Armenia broke the ceasefire on Monday, Azerbaijan said.")
+    assert not of_type(evs, "COERCE")
