@@ -117,6 +117,8 @@ LIFTING_VERBS = words("lifting_verbs")
 PROTESTER_NOUNS = words("protester_nouns")
 # "hundreds of demonstrators", "thousands of students": a count whose "of" object is the crowd itself
 CROWD_COUNT_NOUNS = words("crowd_count_nouns")
+# What a crowd of demonstrators does as a protest ("protesters burned flags", "crowds gathered outside")
+CROWD_PROTEST_VERBS = words("crowd_protest_verbs")
 # "police fired tear gas at protesters": force used to control a crowd is coercion, not an assault
 CROWD_CONTROL_NOUNS = words("crowd_control_nouns")
 # "dispersed the crowd", "broke up the rally": ending a gathering by force

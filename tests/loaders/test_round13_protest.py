@@ -42,3 +42,13 @@ def test_dispersing_a_crowd_is_coercion(events: Events) -> None:
     # breaking a truce is no dispersal
     evs = events("Armenia broke the ceasefire on Monday, Azerbaijan said.")
     assert not of_type(evs, "COERCE")
+
+
+def test_a_crowds_own_acts_are_a_protest(events: Events) -> None:
+    evs = events("Protesters burned flags outside the Danish embassy in Islamabad on Friday.")
+    assert [e.actors for e in of_type(evs, "PROTEST")] == [["protesters"]]
+    evs = events("Hundreds of students gathered outside parliament in Bishkek on Monday.")
+    assert [e.location for e in of_type(evs, "PROTEST")] == ["Bishkek"]
+    # the same verbs of soldiers or a state are no protest
+    evs = events("Ukrainian soldiers burned the bridge near Kherson on Monday.")
+    assert not of_type(evs, "PROTEST")
