@@ -25,6 +25,7 @@ from loaders.events.lexicon import (
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
+    COMPELLING_VERBS,
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     CROWD_CONTROL_NOUNS,
@@ -81,6 +82,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
         if crowd_control(tok) or dispersal(tok):
             return "COERCE", "verb"  # "fired tear gas at protesters", "dispersed the crowd"
+        if lemma in COMPELLING_VERBS and objects(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+            return "COERCE", "verb"  # "forced the plane to land", "compelled the ship to turn back"
         if impact_places(tok):
             return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
         if (

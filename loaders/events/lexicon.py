@@ -123,6 +123,8 @@ CROWD_PROTEST_VERBS = words("crowd_protest_verbs")
 CROWD_CONTROL_NOUNS = words("crowd_control_nouns")
 # "dispersed the crowd", "broke up the rally": ending a gathering by force
 DISPERSING_VERBS = words("dispersing_verbs")
+# "forced the plane to land": making someone act against their will is coercion
+COMPELLING_VERBS = words("compelling_verbs")
 # Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
 GUEST_NOUNS = words("guest_nouns")
 # A march "to mark / celebrate / mourn" something is a commemoration, not a protest.

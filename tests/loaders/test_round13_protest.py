@@ -52,3 +52,13 @@ def test_a_crowds_own_acts_are_a_protest(events: Events) -> None:
     # the same verbs of soldiers or a state are no protest
     evs = events("Ukrainian soldiers burned the bridge near Kherson on Monday.")
     assert not of_type(evs, "PROTEST")
+
+
+def test_forcing_someone_to_act_is_coercion(events: Events) -> None:
+    evs = events("Greek fighter jets forced a Turkish cargo plane to land in Athens on Tuesday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["Greece"]]
+    evs = events("Indian warships compelled the Somali pirates to surrender on Friday.")
+    assert [e.actors for e in of_type(evs, "COERCE")] == [["India"]]
+    # being forced to flee names no coercer: no event of that type
+    evs = events("Thousands were forced to flee the fighting in Goma on Monday.")
+    assert not of_type(evs, "COERCE")
