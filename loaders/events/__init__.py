@@ -28,7 +28,7 @@ from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
-from loaders.events.senses import crowd_act, other_sense
+from loaders.events.senses import crowd_act, crowd_protest, other_sense
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
@@ -80,6 +80,8 @@ def sentence_events(
     out: list[tuple[ExtractedEvent, bool]] = []
     for tok in sent:
         etype, how = classify(tok, lexicon.get(tok.i))
+        if etype is None and crowd_protest(tok):
+            etype, how = "PROTEST", "verb"  # "protesters burned flags outside the embassy"
         if etype is None or tok.pos_ not in VERBS | NOUNS:
             continue
         if other_sense(tok, etype):

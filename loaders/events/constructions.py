@@ -25,9 +25,12 @@ from loaders.events.lexicon import (
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
+    COMPELLING_VERBS,
     CONCLUDING_VERBS,
     CONTAINER_NOUNS,
+    CROWD_CONTROL_NOUNS,
     DISAPPROVAL_NOUNS,
+    DISPERSING_VERBS,
     DRIVING_VERBS,
     EMERGENCY_WORDS,
     ENVOY_NOUNS,
@@ -47,6 +50,7 @@ from loaders.events.lexicon import (
     PLACE_NOUNS,
     POWER_NOUNS,
     PROMISE_VERBS,
+    PROTESTER_NOUNS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
@@ -76,6 +80,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     if tok.pos_ in VERBS:
         if lemma == "come" and under_fire(tok) is not None:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
+        if crowd_control(tok) or dispersal(tok):
+            return "COERCE", "verb"  # "fired tear gas at protesters", "dispersed the crowd"
+        if lemma in COMPELLING_VERBS and objects(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+            return "COERCE", "verb"  # "forced the plane to land", "compelled the ship to turn back"
         if impact_places(tok):
             return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
         if (
@@ -371,3 +379,24 @@ def armed_fight(verb: Token) -> str | None:
     if any(o.pos_ == "PROPN" or o.lower_ in FORCE_NOUNS | FIGHTER_NOUNS for o in objs):
         return "verb"
     return None
+
+
+def crowd_control(verb: Token) -> bool:
+    """The verb uses a crowd-control weapon ("fired tear gas", "used water cannon"): police coercion."""
+    for o in objects(verb):
+        words = [t.lower_ for t in o.subtree if t.i <= o.i]
+        if " ".join(words[-2:]) in CROWD_CONTROL_NOUNS or o.lower_ in CROWD_CONTROL_NOUNS:
+            return True
+    return False
+
+
+def dispersal(verb: Token) -> bool:
+    """A crowd or a gathering dispersed by force ("dispersed the protesters", "broke up the rally")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DISPERSING_VERBS:
+        return False
+    if lemma == "break" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False  # "broke the ceasefire" is no dispersal
+    return any(
+        o.lower_ in PROTESTER_NOUNS or TRIGGERS.get(o.lemma_.lower()) == "PROTEST" for o in objects(verb)
+    )

@@ -115,6 +115,16 @@ PROSPECT_WORDS = words("prospect_words")
 LIFTING_VERBS = words("lifting_verbs")
 # People of a demonstration: "protesters stormed the parliament" is a protest, not an armed assault.
 PROTESTER_NOUNS = words("protester_nouns")
+# "hundreds of demonstrators", "thousands of students": a count whose "of" object is the crowd itself
+CROWD_COUNT_NOUNS = words("crowd_count_nouns")
+# What a crowd of demonstrators does as a protest ("protesters burned flags", "crowds gathered outside")
+CROWD_PROTEST_VERBS = words("crowd_protest_verbs")
+# "police fired tear gas at protesters": force used to control a crowd is coercion, not an assault
+CROWD_CONTROL_NOUNS = words("crowd_control_nouns")
+# "dispersed the crowd", "broke up the rally": ending a gathering by force
+DISPERSING_VERBS = words("dispersing_verbs")
+# "forced the plane to land": making someone act against their will is coercion
+COMPELLING_VERBS = words("compelling_verbs")
 # Whom one welcomes in person ("welcomed refugees / the prime minister"): a reception, not backing.
 GUEST_NOUNS = words("guest_nouns")
 # A march "to mark / celebrate / mourn" something is a commemoration, not a protest.

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import CONTAINER_NOUNS, OFFICE_NOUNS, PLACE_NOUNS
+from loaders.events.lexicon import CONTAINER_NOUNS, CROWD_COUNT_NOUNS, OFFICE_NOUNS, PLACE_NOUNS
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.phrase_actors import actors_of
@@ -36,6 +36,11 @@ def ment(
                 # "the army in X", "the authorities in X": a state's own body named by where it is
                 where = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
                 found = [m for p in where for m in actors_of(p, table, {"country"}, sites=False)]
+        if not found and t.lower_ in CROWD_COUNT_NOUNS:
+            # "hundreds of demonstrators marched": the count stands for its crowd, a group entity (a
+            # count of a state's or a party's people stays no actor: "thousands of Xian troops" is not here)
+            of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            found = [m for p in of for m in actors_of(p, table, {"group"} & kinds, sites=False)]
         out += found
     return out
 

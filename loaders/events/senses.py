@@ -13,6 +13,8 @@ from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
+    CROWD_COUNT_NOUNS,
+    CROWD_PROTEST_VERBS,
     DISASTER_NOUNS,
     FIGHTER_NOUNS,
     FIRE_NOUNS,
@@ -182,4 +184,19 @@ def crowd_act(verb: Token) -> bool:
         return False
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     subj += [k for s in subj for k in s.conjuncts]
-    return bool(subj) and all(s.lower_ in PROTESTER_NOUNS for s in subj)
+    return bool(subj) and all(crowd(s) for s in subj)
+
+
+def crowd(noun: Token) -> bool:
+    """A crowd of demonstrators: "protesters", or a count of them ("hundreds of students")."""
+    if noun.lower_ in PROTESTER_NOUNS:
+        return True
+    return noun.lower_ in CROWD_COUNT_NOUNS and any(
+        p.lower_ in PROTESTER_NOUNS for c in noun.children if c.lower_ == "of" for p in c.children
+    )
+
+
+def crowd_protest(verb: Token) -> bool:
+    """'Protesters burned flags', 'crowds gathered outside the embassy': a crowd's act of protest that no
+    trigger names."""
+    return verb.lemma_.lower() in CROWD_PROTEST_VERBS and crowd_act(verb)
