@@ -142,9 +142,23 @@ def owner_body(toks: Iterable[Token], table: EntityTable) -> Mention | None:
         if not found and t.pos_ == "PRON":  # "Mali said its army chief X resigned": "its" sits in X's name
             found = [x for sp in speaker_of(clause_verb(t.head)) for x in actors_of(sp, table)]
         found = [x for x in found if x.kind in BODIES]
+        if not found and t.pos_ == "PRON" and t.lower_ == "its":
+            found = _last_body_before(t, table)
         if found:
             return found[0]
     return None
+
+
+def _last_body_before(t: Token, table: EntityTable) -> list[Mention]:
+    """'The report names the group as the X Front and lists its leader, Y': with no entity subject or
+    speaker to stand for, "its" is the last group or organisation named before it in its sentence."""
+    sent = t.sent
+    found = [
+        mm
+        for mm in table.mentions_in(sent.start, t.i)
+        if mm.kind in {"armed_group", "organization"} and not qualifies_other(t.doc, mm)
+    ]
+    return found[-1:]
 
 
 def framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
