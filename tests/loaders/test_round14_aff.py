@@ -110,3 +110,14 @@ def test_demonyms_of_smaller_states(run: Callable[[str], Extraction]) -> None:
     ex = run("The Honduran army left Tegucigalpa. Salvadoran troops stayed home, and Togolese police waited.")
     names = {e.name for e in ex.entities}
     assert {"Honduras", "El Salvador", "Togo"} <= names
+
+
+def test_a_party_named_after_its_country_is_no_state_body(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Protesters torched the ruling Malawi Congress Party's office in Lilongwe. Malawi deployed the army."
+    )
+    assert ("Malawi Congress Party", AFF, "Malawi") not in rels(ex)
+    ex = run(
+        "The Malawian army said it was ready. Malawi deployed troops. The Malawian Ministry of Defence agreed."
+    )
+    assert ("Malawian Ministry of Defence", AFF, "Malawi") in rels(ex)
