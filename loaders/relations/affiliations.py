@@ -29,6 +29,7 @@ from loaders.relations.lexicon import DATA, words
 from loaders.relations.office_bodies import (
     REBEL_WORDS,
     body_in,
+    collective_body,
     framing_country,
     led_body,
     only_armed_group,
@@ -133,6 +134,8 @@ def office_affiliations(
             target = body.key
         elif (seat := member_of_legislature(doc, table, m)) is not None:
             target = seat
+        elif office is not None and (group := collective_body(before, office, table)) is not None:
+            target = group
         elif rebel:
             target = rebel_body(doc, table, m, sent) if office is not None else None
         elif group_owned:

@@ -18,6 +18,7 @@ from loaders.relations.syntax import clause_verb, speaker_of
 LEADING_VERBS = words("leading_verbs")
 REBEL_WORDS = words("rebel_words")
 BODIES = frozenset({"country", "organization", "armed_group"})
+COLLECTIVE_HEADS = words("collective_heads")  # "Bosnian Serb forces", "Tigrayan fighters"
 
 
 def body_in(toks: Iterable[Token], table: EntityTable, person: Mention) -> Mention | None:
@@ -170,3 +171,34 @@ def framing_country(doc: Doc, table: EntityTable, m: Mention) -> str | None:
     if mm is None or mm.kind != "country" or mm.end >= m.start or doc[mm.end].text != ",":
         return None
     return mm.key
+
+
+def collective_body(before: list[Token], office: str, table: EntityTable) -> str | None:
+    """'Bosnian Serb commander X', 'then-Serb leader Y': the proper words right before the office name an
+    armed group the article calls by them ("Bosnian Serb forces", "the Serbs"), when exactly one does."""
+    first = office.split()[0]
+    starts = [k for k, t in enumerate(before) if t.lower_ == first]
+    if not starts:
+        return None
+    mods: list[str] = []
+    for t in reversed(before[: starts[-1]]):
+        if not t.text[:1].isupper():
+            break
+        mods.insert(0, t.lower_)
+    if not mods:
+        return None
+    phrase = " ".join(mods)
+    found = {
+        key
+        for key, e in table.entities.items()
+        if e.kind == "armed_group" and any(_calls(n.lower(), phrase) for n in [key, *e.aliases])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _calls(name: str, phrase: str) -> bool:
+    """Whether a group's name is the phrase as a people ("serbs") or the phrase and a collective head."""
+    if name in {phrase, phrase + "s"}:
+        return True
+    rest = name.removeprefix(phrase + " ")
+    return rest != name and rest in COLLECTIVE_HEADS

@@ -121,3 +121,20 @@ def test_a_party_named_after_its_country_is_no_state_body(run: Callable[[str], E
         "The Malawian army said it was ready. Malawi deployed troops. The Malawian Ministry of Defence agreed."
     )
     assert ("Malawian Ministry of Defence", AFF, "Malawi") in rels(ex)
+
+
+def test_a_peoples_office_belongs_to_the_group_called_by_that_people(
+    run: Callable[[str], Extraction],
+) -> None:
+    # no body among the title's words: the armed group the article calls "<people> fighters"
+    ex = run(
+        "Kurdish fighters held the dam. Kurdish commander Mazloum Kobani said the dam was safe. Syria and "
+        "Turkey said nothing."
+    )
+    assert ("Mazloum Kobani", AFF, "Kurdish fighters") in rels(ex)
+    ex = run(
+        "Karen rebels seized a base near the Thai border. Karen commander Saw Kler said his men took forty "
+        "prisoners. Myanmar and Thailand said nothing, and Myanmar sent jets."
+    )
+    assert ("Saw Kler", AFF, "karen rebels") in rels(ex)
+    assert ("Saw Kler", AFF, "Myanmar") not in rels(ex)
