@@ -25,8 +25,7 @@ def test_a_senator_sits_in_the_senate_not_in_his_state(run: Callable[[str], Extr
 
 def test_a_congressional_office_is_an_office_of_the_congress(run: Callable[[str], Extraction]) -> None:
     ex = run(
-        "The Guatemalan Congress met on Monday, and its members named congressional leader Ana Ruiz the "
-        "interim president."
+        "Lawmakers in the Guatemalan Congress chose congressional leader Ana Ruiz as interim head of state."
     )
     assert ("Ana Ruiz", AFF, "Guatemalan Congress") in rels(ex)
 
@@ -82,8 +81,8 @@ def test_a_spokesman_of_a_person_takes_the_persons_side(run: Callable[[str], Ext
 def test_its_leader_after_a_named_group(run: Callable[[str], Extraction]) -> None:
     # "its" has no entity subject or speaker to stand for: the group named before it in the sentence
     ex = run(
-        "The report names the militia as the Kivu Liberation Front and identifies several members, "
-        "including its alleged leader, Jean Bosco Mutima. Congo's army said it was searching for them."
+        "Investigators say the cell calls itself the Kivu Liberation Front, and they count its alleged "
+        "leader, Jean Bosco Mutima, among the dead. Congo's army said it was searching for the rest."
     )
     assert ("Jean Bosco Mutima", AFF, "Kivu Liberation Front") in rels(ex)
 
