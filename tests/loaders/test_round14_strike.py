@@ -144,3 +144,24 @@ def test_an_attacker_told_apart_from_what_it_hit_is_one_attack(
     found = of_type(events(text), "ASSAULT")
     assert len(found) == 1
     assert actor in found[0].actors and target in found[0].targets
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Houthi rebels continued their offensive, firing on the port of Mocha and killing three U.N. workers.",
+            "Houthis",
+            "United Nations",
+        ),
+        (
+            "Rebels of the M23 pushed on, shelling the town of Sake and killing four U.N. peacekeepers.",
+            "M23",
+            "United Nations",
+        ),
+    ],
+)
+def test_killing_a_bodys_workers_strikes_the_body(
+    run: Callable[[str], Extraction], text: str, source: str, target: str
+) -> None:
+    assert (source, "STRUCK", target) in rels(run(text))
