@@ -59,10 +59,6 @@ def compatible(
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one; so for arrests, talks, ...
         return True
-    if a.type == "ASSAULT" and not b_dated and b.date is None and claimed(a, b):
-        # "gunmen stormed a hotel in C on Monday ... X claimed responsibility for the attack": the
-        # undated reference names who did the attack the text told with no attacker
-        return True
     if a.type == "ASSAULT" and a.date and a.date == b.date and complementary(a, b):
         # "an airstrike by X on Tuesday killed 100 ... they decided to attack C": one mention names only
         # the attacker, the other only what was hit; on the same day they are one attack
@@ -133,13 +129,3 @@ def complementary(a: ExtractedEvent, b: ExtractedEvent) -> bool:
         return not e.actors and bool(e.targets)  # a place alone may be another fight's (round 14)
 
     return (bare(a) and unowned(b)) or (bare(b) and unowned(a))
-
-
-def claimed(told: ExtractedEvent, reference: ExtractedEvent) -> bool:
-    """`reference` names only an attacker (an undated "the attack" that X claimed), `told` no attacker."""
-    return (
-        not told.actors
-        and bool(told.targets or told.location)
-        and bool(reference.actors)
-        and not (reference.targets or reference.location)
-    )
