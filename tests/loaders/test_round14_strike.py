@@ -165,23 +165,3 @@ def test_killing_a_bodys_workers_strikes_the_body(
     run: Callable[[str], Extraction], text: str, source: str, target: str
 ) -> None:
     assert (source, "STRUCK", target) in rels(run(text))
-
-
-# Neutral on every half (docs/extraction.md, round 14): committed once and reverted, for the lead to take.
-
-
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        ("Taliban gunmen gunned down two Afghan police officers in Kandahar on Monday.", "Taliban"),
-        ("Al-Shabaab militants detonated a car bomb outside a hotel in Mogadishu on Monday.", "al-Shabab"),
-        ("ISIS militants beheaded two Kurdish fighters near Kobani.", "Islamic State"),
-        (
-            "Palestinian militants lobbed mortar shells at Israeli communities near Gaza.",
-            "Palestinian militants",
-        ),
-    ],
-)
-def test_neutral_assault_verbs(events: Events, text: str, actor: str) -> None:
-    found = of_type(events(text), "ASSAULT")
-    assert found and actor in found[0].actors
