@@ -59,10 +59,6 @@ def compatible(
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one; so for arrests, talks, ...
         return True
-    if a.type == "ASSAULT" and a.date and a.date == b.date and complementary(a, b):
-        # "an airstrike by X on Tuesday killed 100 ... they decided to attack C": one mention names only
-        # the attacker, the other only what was hit; on the same day they are one attack
-        return True
     aa, ba = set(a.actors), set(b.actors)
     if sides:
         aa |= {s for x in a.actors for s in sides.get(x, ())}
@@ -117,15 +113,3 @@ def weeks_apart(a: str | None, b: str | None) -> bool:
     return (
         da is not None and db is not None and len(a or "") == len(b or "") == 10 and abs((da - db).days) > 14
     )
-
-
-def complementary(a: ExtractedEvent, b: ExtractedEvent) -> bool:
-    """One mention names only the attacker (no target, no place), the other only whom or what it hit."""
-
-    def bare(e: ExtractedEvent) -> bool:
-        return bool(e.actors) and not e.targets and not e.location
-
-    def unowned(e: ExtractedEvent) -> bool:
-        return not e.actors and bool(e.targets)  # a place alone may be another fight's (round 14)
-
-    return (bare(a) and unowned(b)) or (bare(b) and unowned(a))

@@ -121,32 +121,6 @@ def test_sinking_without_an_attacker_is_no_attack(events: Events, text: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("text", "actor", "target"),
-    [
-        (
-            "Residents fled Darfur on Tuesday. An air strike by Sudan's army killed 40 people, witnesses said. "
-            "An army officer told reporters that they decided to bomb Tawila because rebels were gathering there.",
-            "Sudan",
-            "Tawila",
-        ),
-        (
-            "Families fled the north on Friday. A drone attack by Turkey's military killed eleven people, local "
-            "officials said. A Turkish officer later said that they chose to attack Sinjar since militants were "
-            "meeting there.",
-            "Turkey",
-            "Sinjar",
-        ),
-    ],
-)
-def test_an_attacker_told_apart_from_what_it_hit_is_one_attack(
-    events: Events, text: str, actor: str, target: str
-) -> None:
-    found = of_type(events(text), "ASSAULT")
-    assert len(found) == 1
-    assert actor in found[0].actors and target in found[0].targets
-
-
-@pytest.mark.parametrize(
     ("text", "source", "target"),
     [
         (
