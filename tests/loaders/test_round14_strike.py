@@ -139,3 +139,55 @@ def test_killing_a_bodys_workers_strikes_the_body(
     run: Callable[[str], Extraction], text: str, source: str, target: str
 ) -> None:
     assert (source, "STRUCK", target) in rels(run(text))
+
+
+# Neutral on every half (docs/extraction.md, round 14): committed once and reverted, for the lead to take.
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israeli troops fired on protesters near the fence on Monday.", "Israel", "protesters"),
+        ("Iran launched more than 300 drones and missiles toward Israel.", "Iran", "Israel"),
+        ("Russia shelled Ukrainian towns along the front.", "Russia", "Ukraine"),
+        ("Iranian missiles struck Israeli cities on Saturday.", "Iran", "Israel"),
+    ],
+)
+def test_neutral_strike_constructions(
+    run: Callable[[str], Extraction], text: str, source: str, target: str
+) -> None:
+    assert (source, "STRUCK", target) in rels(run(text))
+
+
+def test_bombs_raining_down_on_a_place_are_an_assault(events: Events) -> None:
+    found = of_type(events("Russian bombs rained down on Mariupol for weeks."), "ASSAULT")
+    assert found and found[0].actors == ["Russia"] and found[0].location == "Mariupol"
+
+
+def test_rain_falling_is_no_assault(events: Events) -> None:
+    assert not of_type(events("Rain fell on Kyiv on Monday."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        (
+            "Gunmen stormed a hotel in Mogadishu on Monday, killing 20. Al-Shabaab claimed responsibility for "
+            "the attack.",
+            "al-Shabab",
+            "Mogadishu",
+        ),
+        (
+            "Masked men bombed a bus station in Kano on Friday. Boko Haram later claimed responsibility for the "
+            "bombing.",
+            "Boko Haram",
+            "Kano",
+        ),
+    ],
+)
+def test_a_claimed_attack_is_the_attack_told_without_attacker(
+    events: Events, text: str, actor: str, place: str
+) -> None:
+    found = of_type(events(text), "ASSAULT")
+    assert len(found) == 1
+    assert found[0].actors == [actor] and found[0].location == place
