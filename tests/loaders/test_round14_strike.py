@@ -191,3 +191,20 @@ def test_a_claimed_attack_is_the_attack_told_without_attacker(
     found = of_type(events(text), "ASSAULT")
     assert len(found) == 1
     assert found[0].actors == [actor] and found[0].location == place
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Taliban gunmen gunned down two Afghan police officers in Kandahar on Monday.", "Taliban"),
+        ("Al-Shabaab militants detonated a car bomb outside a hotel in Mogadishu on Monday.", "al-Shabab"),
+        ("ISIS militants beheaded two Kurdish fighters near Kobani.", "Islamic State"),
+        (
+            "Palestinian militants lobbed mortar shells at Israeli communities near Gaza.",
+            "Palestinian militants",
+        ),
+    ],
+)
+def test_neutral_assault_verbs(events: Events, text: str, actor: str) -> None:
+    found = of_type(events(text), "ASSAULT")
+    assert found and actor in found[0].actors
