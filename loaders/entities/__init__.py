@@ -23,7 +23,6 @@ from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates, owned_body_candidates
 from loaders.entities.candidates import (
     Candidate,
-    dateline_candidates,
     gazetteer_candidates,
     ner_candidates,
     titled_name_candidates,
@@ -44,9 +43,11 @@ from loaders.entities.coreference import (
     parenthetical_abbreviations,
 )
 from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
+from loaders.entities.page_spans import headline_name_end, is_hashtag, list_name_end
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -114,6 +115,10 @@ def find_entities(
         start, end = clean_span(doc, c.start, c.end, gaz)
         if c.how == "ner":
             end = trailing_equipment(doc[start:end])  # "X Coast Guard Ships": the body is "X Coast Guard"
+            end = list_name_end(doc, start, end, c.kind or "")  # "Acme, Bolt": a list, not one name
+            end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
+        if end > start and is_hashtag(doc, start):
+            continue
         if c.how == "city":
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if end <= start or doc[start].sent.start in crumbs:

@@ -92,57 +92,6 @@ def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
     return hit if hit is not None and hit[0] in {"organization", "armed_group"} else None
 
 
-DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})
-
-
-def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """'WASHINGTON - ...', 'GRABOVO, Ukraine, July 17 ...': an upper-case name opening a line is the place
-    the story was filed from. Written in capitals, the name escapes the gazetteer and the model, so it is
-    read in its title-case spelling: a capital stands for its country (the GUIDE lists a capital among
-    the country's aliases), any other name is a place."""
-    out = []
-    for tok in doc:
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
-            continue
-        end = tok.i
-        while (
-            end < len(doc)
-            and end - tok.i < 3
-            and doc[end].is_alpha
-            and doc[end].is_upper
-            and len(doc[end]) > 1
-        ):
-            end += 1
-        if end == tok.i:
-            end = _title_dateline_end(doc, tok.i)
-        if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
-            continue
-        name = " ".join(t.text.title() for t in doc[tok.i : end])
-        if len(name) < 4:
-            continue  # "US - ...": an acronym, not a dateline
-        if name in gaz.capitals:
-            out.append(Candidate(tok.i, end, "country", gaz.capitals[name], "capital", 5))
-        elif gaz.lookup(name) is not None:
-            kind, canonical = gaz.lookup(name)  # type: ignore[misc]
-            out.append(Candidate(tok.i, end, kind, canonical, "gazetteer", 5))
-        elif name in gaz.cities or (
-            doc[end].text == "," and end + 1 < len(doc) and gaz.lookup(doc[end + 1].text)
-        ):
-            out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
-    return out
-
-
-def _title_dateline_end(doc: Doc, start: int) -> int:
-    """'El Fasher - 12 civilians ...': a dateline in title case, ended by a spaced dash (a comma or a
-    bracket after a title-case name opens an ordinary sentence too often)."""
-    end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_alpha and doc[end].is_title:
-        end += 1
-    if end == start or end >= len(doc) or doc[end].text not in {"-", "\u2014", "\u2013"}:
-        return start
-    return end if doc[end].whitespace_ else start
-
-
 def _equipment_tokens(doc: Doc) -> set[int]:
     """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
     out: set[int] = set()

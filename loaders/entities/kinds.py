@@ -25,6 +25,7 @@ from loaders.entities.context import (
     joined_persons,
     led_by_person,
     strong_locative,
+    titled_city,
 )
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
@@ -178,9 +179,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and after_person_title(doc, c.start, gaz)
         and not any(t.lower_ in ORG_WORDS for t in span)
         and len(span) <= 4
-        and text not in gaz.cities
+        and (text not in gaz.cities or (label == "PERSON" and not titled_city(span, gaz)))
     ):
-        return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
+        # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
+        # town somewhere has the name, unless title and name are a town ("General Santos")
+        return "person", text, c.how
     if (
         label in {"GPE", "LOC", "PERSON"}
         and not listed_place(span)  # "the villages of A, B and C": the list's noun says what they are
