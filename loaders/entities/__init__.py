@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
 from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
-from loaders.entities.alias_cues import declared_aliases
+from loaders.entities.alias_cues import bracketed_names, declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates, owned_body_candidates
 from loaders.entities.candidates import (
@@ -47,7 +47,7 @@ from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
-from loaders.entities.page_spans import headline_name_end, is_hashtag, list_name_end
+from loaders.entities.page_spans import headline_name_end, is_hashtag, list_name_end, spoken_language
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -117,7 +117,7 @@ def find_entities(
             end = trailing_equipment(doc[start:end])  # "X Coast Guard Ships": the body is "X Coast Guard"
             end = list_name_end(doc, start, end, c.kind or "")  # "Acme, Bolt": a list, not one name
             end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
-        if end > start and is_hashtag(doc, start):
+        if end > start and (is_hashtag(doc, start) or spoken_language(doc, start, end)):
             continue
         if c.how == "city":
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
@@ -167,6 +167,7 @@ def find_entities(
     join_shared_short_forms(keymap, surfaces, gaz)
     join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
+    bracketed_names(doc, raw, keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
     join_described_armies(doc, raw, keymap, kinds)

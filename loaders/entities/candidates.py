@@ -256,6 +256,10 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
     for ent in _joined_person_ents(doc, gaz.titles):
+        if ent.label_ == "WORK_OF_ART" and _before_nickname(ent):
+            # "X Y Z 'Nick'": the model read the quoted nickname as a title and took the name into it
+            out.append(Candidate(ent.start, ent.end - 1, "PERSON", None, "ner", 2))
+            continue
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):
@@ -279,3 +283,13 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             end = ent.end
         out.append(Candidate(ent.start, end, label, None, "ner", 2))
     return out
+
+
+def _before_nickname(ent: Span) -> bool:
+    """Two to four capitalised name words and the opening quote of a nickname ("X Y Z 'Nick'")."""
+    words = ent[:-1]
+    return (
+        ent[-1].text in {"'", "\u2018", '"', "\u201c"}
+        and 2 <= len(words) <= 4
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
+    )

@@ -60,11 +60,12 @@ def community_demonym(doc: Doc, c: Candidate, gaz: Gazetteer) -> bool:
 
 
 def described_as_place(span: Span) -> bool:
-    """The name's apposition is a place noun ('X, a town 35km south of Y'), or it is held by someone
-    ('the LNA-held Jufra'), unless it names a body ('the army-controlled National Assembly')."""
+    """The name's apposition is a place or building noun ('X, a town 35km south of Y', 'X, the presidential
+    palace'), or it is held by someone ('the LNA-held Jufra'), unless it names a body ('the
+    army-controlled National Assembly')."""
     body = any(t.lower_ in ORG_WORDS for t in span)
     return any(
-        (c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS)
+        (c.dep_ == "appos" and (c.lemma_.lower() in PLACE_NOUNS or c.lower_ in BUILDING_NOUNS))
         or (c.dep_ == "amod" and c.lower_ in HELD_WORDS and not body)
         for c in span.root.children
     )

@@ -137,3 +137,5 @@ DISTANCE_UNITS = _set("distance_units")
 DAY_NAME_WORDS = _set("day_name_words")
 # Common nouns that, capitalised and labelled a body, name one ("Congress voted", "Parliament rejected").
 BODY_NOUN_NAMES = _set("body_noun_names")
+# Languages that are no demonym of a state ("said in Farsi", "a message in Swahili"): never a place.
+LANGUAGE_NAMES = _set("language_names")

@@ -1,5 +1,5 @@
 """Spans that a web page's form runs into names (round 14, issue 9): title-case headlines, hashtags,
-lists written with commas.
+lists written with commas; and a language after "in", which the model reads as a place.
 
 The small model reads capitals as names, so a headline in title case ("Militias Intensify Terror in X",
 "Y Flown to Z") gives it runs of capitalised words that are no name, and a page's list of brands
@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from loaders.entities.context import in_title_case_headline
-from loaders.entities.lexicon import LEGAL_SUFFIXES
+from loaders.entities.lexicon import LANGUAGE_NAMES, LEGAL_SUFFIXES
 from loaders.gazetteer import Gazetteer
 
 LIST_LABELS = frozenset({"ORG", "PERSON", "FAC"})
@@ -78,3 +78,14 @@ def list_name_end(doc: Doc, start: int, end: int, label: str) -> int:
         ):
             return k
     return end
+
+
+def spoken_language(doc: Doc, start: int, end: int) -> bool:
+    """'the statement in Farsi', 'a message in Swahili': a language named after "in", ending its phrase."""
+    return (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ == "in"
+        and doc[start].lower_ in LANGUAGE_NAMES
+        and (end == len(doc) or doc[end].pos_ not in {"NOUN", "PROPN"})
+    )

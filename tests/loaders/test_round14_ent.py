@@ -109,3 +109,51 @@ def test_a_capital_dated_with_its_country_is_the_town(run: Callable[[str], Extra
     assert found.get("Kabul") == "place", found
     alone = run("KABUL — The Afghan government said gunmen attacked a checkpoint on Monday.")
     assert "Kabul" not in kinds(alone), kinds(alone)  # a capital alone still stands for its government
+
+
+def test_a_name_in_apposition_with_a_palace_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Troops surrounded Tchologbo, the presidential palace where the president lived.")
+    assert kinds(ex).get("Tchologbo") == "place", kinds(ex)
+
+
+def test_a_states_special_forces_are_the_state(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Soldiers from the Special Forces Command seized the broadcaster in Niamey on Sunday. Nigerien "
+        "officials said the army chief had fled, and the Special Forces Command said the constitution was "
+        "suspended."
+    )
+    found = kinds(ex)
+    assert "Special Forces Command" not in found, found
+    assert found.get("Niger") == "country", found
+
+
+def test_a_bodys_name_in_brackets_after_another_is_the_same_body(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Partido Revolucionario Popular (Popular Revolutionary Party) won the vote in Oaxaca, and the "
+        "Popular Revolutionary Party said it would govern alone."
+    )
+    found = kinds(ex)
+    assert "Partido Revolucionario Popular" in found, found
+    assert "Popular Revolutionary Party" not in found, found
+    ex = run("The strike was claimed by Hezbollah (Lebanon) on Friday, and Lebanon denied it.")
+    assert {"Hezbollah", "Lebanon"} <= set(kinds(ex)), kinds(ex)  # a bracketed country is no alias
+
+
+def test_a_language_after_in_is_no_place(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Iranian Foreign Minister Ali Rezaei read the same statement in Farsi. The Somali envoy repeated it "
+        "in Swahili."
+    )
+    found = kinds(ex)
+    assert "Farsi" not in found and "Swahili" not in found, found
+    assert found.get("Iran") == "country", found
+
+
+def test_a_name_before_a_quoted_nickname_is_the_person(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Crowds stoned the houses of the former prime ministers Pushpa Kamal Dahal 'Prachanda' and Sher "
+        "Bahadur Deuba on Monday."
+    )
+    found = kinds(ex)
+    assert found.get("Pushpa Kamal Dahal") == "person", found
+    assert "Kamal" not in found, found
