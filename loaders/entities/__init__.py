@@ -43,6 +43,7 @@ from loaders.entities.coreference import (
     parenthetical_abbreviations,
 )
 from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kind_cues import extend_government
@@ -168,6 +169,7 @@ def find_entities(
     join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
     bracketed_names(doc, raw, keymap, kinds)
+    join_protest_crowds(keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
     join_described_armies(doc, raw, keymap, kinds)

@@ -157,3 +157,21 @@ def test_a_name_before_a_quoted_nickname_is_the_person(run: Callable[[str], Extr
     found = kinds(ex)
     assert found.get("Pushpa Kamal Dahal") == "person", found
     assert "Kamal" not in found, found
+
+
+def test_protesters_and_demonstrators_of_one_crowd_are_one_group(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Chilean demonstrators blocked the main avenue in Santiago on Friday. Police fired tear gas at the "
+        "protesters, and student protesters later marched to the palace."
+    )
+    crowds = [e for e in ex.entities if e.kind == "group"]
+    assert len(crowds) == 1, [(e.name, e.aliases) for e in crowds]
+    ex = run(
+        "Thousands of demonstrators gathered in Minsk on Sunday. Riot police detained dozens of protesters."
+    )
+    assert len([e for e in ex.entities if e.kind == "group"]) == 1, kinds(ex)
+
+
+def test_two_sides_crowds_stay_apart(run: Callable[[str], Extraction]) -> None:
+    ex = run("Pro-government demonstrators clashed with opposition protesters in Caracas on Saturday.")
+    assert len([e for e in ex.entities if e.kind == "group"]) == 2, kinds(ex)
