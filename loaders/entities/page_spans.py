@@ -21,11 +21,12 @@ LIST_LABELS = frozenset({"ORG", "PERSON", "FAC"})
 
 
 def headline_name_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """A name of two words or more on a title-case headline line counts only as far as the article
-    writes it elsewhere: "Y Flown" is cut to "Y" when the story says "Y", and "Militias Intensify
-    Terror" (the story says "militias") is dropped. A gazetteer name stands."""
+    """A name on a title-case headline line counts only as far as the article writes it elsewhere: "Y
+    Flown" is cut to "Y" when the story says "Y", and "Militias Intensify Terror" (the story says
+    "militias") is dropped; a lone English word the story never writes ("Disagrees") is dropped. A
+    gazetteer name stands."""
     span = doc[start:end]
-    if end - start < 2 or gaz.lookup(span.text) is not None or not in_title_case_headline(span):
+    if gaz.lookup(span.text) is not None or not in_title_case_headline(span):
         return end
     first, last = start, end
     while first > 0 and "\n" not in doc[first - 1].text:
@@ -34,6 +35,10 @@ def headline_name_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
         last += 1
     line = doc[first:last]
     rest = doc.text[: line.start_char] + "\n" + doc.text[line.end_char :]
+    if end - start == 1:  # "President Disagrees": a capitalised word the story never writes is no name
+        word = doc[start].lower_
+        common = _common_noun(word, gaz) or _common_verb(word, gaz)
+        return start if common and not _written_in(doc[start].text, rest) else end
     for cut in range(end, start, -1):
         if (
             doc[cut - 1].is_alpha
@@ -51,6 +56,14 @@ def _common_noun(word: str, gaz: Gazetteer) -> bool:
         word in nouns
         or (word.endswith("s") and word[:-1] in nouns)
         or (word.endswith("es") and word[:-2] in nouns)
+    )
+
+
+def _common_verb(word: str, gaz: Gazetteer) -> bool:
+    """An English verb in a regular inflection ("disagrees", "intensified", "storming")."""
+    verbs = gaz.common_verbs
+    return any(
+        word.endswith(e) and word[: len(word) - len(e)] in verbs for e in ("", "s", "es", "d", "ed", "ing")
     )
 
 

@@ -175,3 +175,14 @@ def test_protesters_and_demonstrators_of_one_crowd_are_one_group(run: Callable[[
 def test_two_sides_crowds_stay_apart(run: Callable[[str], Extraction]) -> None:
     ex = run("Pro-government demonstrators clashed with opposition protesters in Caracas on Saturday.")
     assert len([e for e in ex.entities if e.kind == "group"]) == 2, kinds(ex)
+
+
+def test_a_lone_headline_word_the_story_never_writes_is_no_name(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "General Claims Coup in Burundi, President Disagrees\n\n"
+        "A senior general told a private radio station on Wednesday that President Pierre Nkurunziza had "
+        "been removed. Nkurunziza was in Tanzania for a regional summit."
+    )
+    found = kinds(ex)
+    assert "Disagrees" not in found, found
+    assert found.get("Pierre Nkurunziza") == "person", found
