@@ -186,3 +186,14 @@ def test_a_lone_headline_word_the_story_never_writes_is_no_name(run: Callable[[s
     found = kinds(ex)
     assert "Disagrees" not in found, found
     assert found.get("Pierre Nkurunziza") == "person", found
+
+
+def test_a_headline_run_ending_in_a_place_noun_is_no_place(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Liberian Army Recaptures Mining Town\n\n"
+        "TUBMANBURG, Liberia (AP) _ Cheering government soldiers marched through this looted town on "
+        "Saturday after driving out rebel forces who had held it for three months."
+    )
+    found = kinds(ex)
+    assert not any("Recaptures" in n for n in found), found
+    assert found.get("Tubmanburg") == "place", found
