@@ -117,7 +117,7 @@ def find_entities(
         if c.how == "ner":
             end = trailing_equipment(doc[start:end])  # "X Coast Guard Ships": the body is "X Coast Guard"
             end = list_name_end(doc, start, end, c.kind or "")  # "Acme, Bolt": a list, not one name
-        if c.how in {"ner", "suffix"}:
+        if c.how in {"ner", "suffix", "city"}:
             end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
         if end > start and (is_hashtag(doc, start) or spoken_language(doc, start, end)):
             continue

@@ -197,3 +197,14 @@ def test_a_headline_run_ending_in_a_place_noun_is_no_place(run: Callable[[str], 
     found = kinds(ex)
     assert not any("Recaptures" in n for n in found), found
     assert found.get("Tubmanburg") == "place", found
+
+
+def test_a_headline_word_that_is_some_town_is_no_place(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Russia: Yeltsin Abruptly Leaves Istanbul Summit\n\n"
+        "Russian President Boris Yeltsin abruptly left the regional summit in Istanbul today, saying he had "
+        "to deal with Chechnya."
+    )
+    found = kinds(ex)
+    assert "Summit" not in found, found
+    assert found.get("Istanbul") == "place", found
