@@ -120,6 +120,9 @@ def load_gazetteer() -> Gazetteer:
         if iso in canon:
             for form in forms:
                 gaz.names[form] = ("country", canon[iso])
+    for name, aliases in curated.get("former_states", []):  # "Zaire", "Yugoslav forces": states of old news
+        for form in [name, *aliases]:
+            gaz.names.setdefault(form, ("country", name))
     for name, kind, aliases in curated["organizations"]:
         if kind.startswith("country:"):
             target = ("country", canon[kind.split(":")[1]])

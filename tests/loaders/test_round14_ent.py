@@ -208,3 +208,16 @@ def test_a_headline_word_that_is_some_town_is_no_place(run: Callable[[str], Extr
     found = kinds(ex)
     assert "Summit" not in found, found
     assert found.get("Istanbul") == "place", found
+
+
+def test_states_of_old_news_are_countries(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Zaire accused Rwanda of arming the rebels. Yugoslav forces shelled the town on Monday, and "
+        "Yugoslavia denied it. The Soviet Union vetoed the resolution while East Germany and West Germany "
+        "voted for it."
+    )
+    found = kinds(ex)
+    for state in ("Zaire", "Yugoslavia", "Soviet Union", "East Germany", "West Germany"):
+        assert found.get(state) == "country", found
+    assert "Yugoslav forces" not in found, found
+    assert ("Zaire", "ACCUSED", "Rwanda") in rels(ex), rels(ex)
