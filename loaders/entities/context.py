@@ -213,6 +213,7 @@ def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].pos_ in {"AUX", "VERB"}
         and not (label == "ORG" and tok.lower_ in BODY_NOUN_NAMES)  # "Congress voted": the body acts
+        and label not in {"GPE", "LOC"}  # "Darfur remains ...": WordNet lists places too
         and not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
     ):
         return True  # "Gunfire was heard": a noun opening a sentence; a surname ("Price said") recurs mid-sentence

@@ -221,3 +221,12 @@ def test_states_of_old_news_are_countries(run: Callable[[str], Extraction]) -> N
         assert found.get(state) == "country", found
     assert "Yugoslav forces" not in found, found
     assert ("Zaire", "ACCUSED", "Rwanda") in rels(ex), rels(ex)
+
+
+def test_a_place_opening_a_sentence_stays_a_place(run: Callable[[str], Extraction]) -> None:
+    # WordNet lists place names too ("kashmir"): a place label is not the capitalised common noun of
+    # "Gunfire was heard"
+    ex = run("Shelling continued overnight. Kashmir remains tense, officials said.")
+    assert kinds(ex).get("Kashmir") == "place", kinds(ex)
+    ex = run("Gunfire was heard across the city on Monday.")
+    assert "Gunfire" not in kinds(ex), kinds(ex)
