@@ -230,3 +230,15 @@ def test_a_place_opening_a_sentence_stays_a_place(run: Callable[[str], Extractio
     assert kinds(ex).get("Kashmir") == "place", kinds(ex)
     ex = run("Gunfire was heard across the city on Monday.")
     assert "Gunfire" not in kinds(ex), kinds(ex)
+
+
+def test_armed_groups_of_old_news_are_known(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Khmer Rouge guerrillas shelled Battambang on Sunday. UNITA attacked a convoy near Huambo. "
+        "The LTTE said the Tamil Tigers had lost nine fighters."
+    )
+    found = kinds(ex)
+    assert found.get("Khmer Rouge") == "armed_group", found
+    assert found.get("UNITA") == "armed_group", found
+    assert found.get("Liberation Tigers of Tamil Eelam") == "armed_group", found
+    assert "Tamil Tigers" not in found and "LTTE" not in found, found
