@@ -22,6 +22,7 @@ from loaders.entities.lexicon import (
 from loaders.gazetteer import Gazetteer
 from loaders.relations.lexicon import table, words
 
+QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
 RANKS = words("military_ranks") | frozenset(table("rank_abbreviations"))
 
@@ -236,7 +237,8 @@ def _joined_person_ents(doc: Doc, titles: Collection[str] = ()) -> list[Span]:
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            if prev[-1].text not in QUOTES:  # "X Y 'Nick'": the quoted nickname is no part of the name
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         if (
             prev is not None
@@ -289,7 +291,7 @@ def _before_nickname(ent: Span) -> bool:
     """Two to four capitalised name words and the opening quote of a nickname ("X Y Z 'Nick'")."""
     words = ent[:-1]
     return (
-        ent[-1].text in {"'", "\u2018", '"', "\u201c"}
+        ent[-1].text in QUOTES
         and 2 <= len(words) <= 4
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
     )
