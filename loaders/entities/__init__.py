@@ -48,7 +48,13 @@ from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
-from loaders.entities.page_spans import headline_name_end, is_hashtag, list_name_end, spoken_language
+from loaders.entities.page_spans import (
+    headline_name_end,
+    is_hashtag,
+    is_nickname,
+    list_name_end,
+    spoken_language,
+)
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -119,7 +125,9 @@ def find_entities(
             end = list_name_end(doc, start, end, c.kind or "")  # "Acme, Bolt": a list, not one name
         if c.how in {"ner", "suffix", "city"}:
             end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
-        if end > start and (is_hashtag(doc, start) or spoken_language(doc, start, end)):
+        if end > start and (
+            is_hashtag(doc, start) or spoken_language(doc, start, end) or is_nickname(doc, start, end)
+        ):
             continue
         if c.how == "city":
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"

@@ -18,6 +18,7 @@ from loaders.entities.lexicon import LANGUAGE_NAMES, LEGAL_SUFFIXES
 from loaders.gazetteer import Gazetteer
 
 LIST_LABELS = frozenset({"ORG", "PERSON", "FAC"})
+OPENING_QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})
 
 
 def headline_name_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -79,9 +80,14 @@ def is_hashtag(doc: Doc, start: int) -> bool:
 
 def list_name_end(doc: Doc, start: int, end: int, label: str) -> int:
     """'including Acme, Bolt and Cove': the model's one body or person with a comma inside is the
-    first name of a list ("X, Inc." keeps its legal form)."""
+    first name of a list ("X, Inc." keeps its legal form); 'X Y "Nick"': a person's name ends before
+    the quoted nickname."""
     if label not in LIST_LABELS:
         return end
+    if label == "PERSON":
+        quote = next((k for k in range(start + 2, end) if doc[k].text in OPENING_QUOTES), None)
+        if quote is not None:
+            return quote
     for k in range(start + 1, end - 1):
         nxt = doc[k + 1]
         if (
@@ -101,4 +107,18 @@ def spoken_language(doc: Doc, start: int, end: int) -> bool:
         and doc[start - 1].lower_ == "in"
         and doc[start].lower_ in LANGUAGE_NAMES
         and (end == len(doc) or doc[end].pos_ not in {"NOUN", "PROPN"})
+    )
+
+
+def is_nickname(doc: Doc, start: int, end: int) -> bool:
+    """ "X Y 'Nick'": one quoted word right after a person's name is the person's nickname, no name of a
+    place or another person."""
+    if end - start != 1 or start < 2 or end >= len(doc):
+        return False
+    quote, before = doc[start - 1], doc[start - 2]
+    return (
+        quote.text in OPENING_QUOTES
+        and doc[end].text in {"'", "\u2019", '"', "\u201d"}
+        and before.ent_type_ == "PERSON"
+        and before.is_title
     )

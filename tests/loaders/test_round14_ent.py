@@ -247,3 +247,11 @@ def test_armed_groups_of_old_news_are_known(run: Callable[[str], Extraction]) ->
     assert found.get("UNITA") == "armed_group", found
     assert found.get("Liberation Tigers of Tamil Eelam") == "armed_group", found
     assert "Tamil Tigers" not in found and "LTTE" not in found, found
+
+
+def test_a_quoted_nickname_is_no_place_nor_part_of_the_name(run: Callable[[str], Extraction]) -> None:
+    found = kinds(run("Rioters torched the house of the ex-minister Mohan Lal Bhatta 'Pravin' on Tuesday."))
+    assert found.get("Mohan Lal Bhatta") == "person", found
+    assert "Pravin" not in found, found
+    found = kinds(run('Police arrested the gang boss Joaquin Ruiz "Toro" near the port on Friday.'))
+    assert found.get("Joaquin Ruiz") == "person", found
