@@ -35,6 +35,7 @@ from loaders.entities.kind_cues import (
     described_as_armed,
     described_as_place,
     initialled_name,
+    located_unknown_people,
     names_building,
     road_name,
     surname_speaker,
@@ -165,6 +166,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         )  # "the Gulf Clan, the country's biggest gang": named as an armed body
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
+    if label == "NORP" and located_unknown_people(span):
+        return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
     if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):

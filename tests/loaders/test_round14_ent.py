@@ -255,3 +255,10 @@ def test_a_quoted_nickname_is_no_place_nor_part_of_the_name(run: Callable[[str],
     assert "Pravin" not in found, found
     found = kinds(run('Police arrested the gang boss Joaquin Ruiz "Toro" near the port on Friday.'))
     assert found.get("Joaquin Ruiz") == "person", found
+
+
+def test_an_unknown_people_after_a_place_preposition_is_a_place(run: Callable[[str], Extraction]) -> None:
+    found = kinds(run("Police arrested the gang boss in Culiacan, officials said."))
+    assert found.get("Culiacan") == "place", found
+    found = kinds(run("Fighting raged in Sunni areas while clashes near Kurdish villages went on."))
+    assert not found, found  # a people's adjective before its noun names no place
