@@ -20,7 +20,12 @@ from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import bracketed_names, declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
-from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates, owned_body_candidates
+from loaders.entities.bodies import (
+    agency_of_body_candidates,
+    coordinated_body_candidates,
+    lower_body_candidates,
+    owned_body_candidates,
+)
 from loaders.entities.candidates import (
     Candidate,
     gazetteer_candidates,
@@ -109,6 +114,7 @@ def find_entities(
         + lower_body_candidates(doc, gaz)
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
+        + agency_of_body_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]

@@ -262,3 +262,17 @@ def test_an_unknown_people_after_a_place_preposition_is_a_place(run: Callable[[s
     assert found.get("Culiacan") == "place", found
     found = kinds(run("Fighting raged in Sunni areas while clashes near Kurdish villages went on."))
     assert not found, found  # a people's adjective before its noun names no place
+
+
+def test_a_bodys_agency_is_a_body_of_its_own(run: Callable[[str], Extraction]) -> None:
+    found = kinds(
+        run(
+            "The EU border agency reported fewer crossings, and the UN nuclear watchdog said inspectors "
+            "were denied access."
+        )
+    )
+    assert found.get("EU border agency") == "organization", found
+    assert found.get("UN nuclear watchdog") == "organization", found
+    assert "United Nations" not in found, found
+    found = kinds(run("The Reuters news agency said the talks had ended."))
+    assert "Reuters" in found and "Reuters news agency" not in found, found  # an outlet described
