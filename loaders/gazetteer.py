@@ -69,6 +69,7 @@ class Gazetteer:
     collectives: dict[str, str] = field(default_factory=dict)  # head noun (lower) -> kind
     place_prefixes: set[str] = field(default_factory=set)  # first words of toponyms ("Kafr", "Deir")
     common_nouns: frozenset[str] = frozenset()  # English common nouns (singular), from the spaCy model
+    common_verbs: frozenset[str] = frozenset()  # English verbs (base form), from the same tables
     # a short form two countries share ("Congo") -> their canonical names (loaders/entities/countries.py)
     shared_short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # country canonical -> its form of state from pycountry's official name ("Kingdom of Saudi Arabia":
@@ -119,6 +120,9 @@ def load_gazetteer() -> Gazetteer:
         if iso in canon:
             for form in forms:
                 gaz.names[form] = ("country", canon[iso])
+    for name, aliases in curated.get("former_states", []):  # "Zaire", "Yugoslav forces": states of old news
+        for form in [name, *aliases]:
+            gaz.names.setdefault(form, ("country", name))
     for name, kind, aliases in curated["organizations"]:
         if kind.startswith("country:"):
             target = ("country", canon[kind.split(":")[1]])
@@ -141,6 +145,7 @@ def load_gazetteer() -> Gazetteer:
     gaz.titles = {t.lower() for t in curated["titles"]}
     gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     gaz.common_nouns = _common_nouns()
+    gaz.common_verbs = _common_nouns("verb")
     _add_capital_variants(gaz, gc)
     gaz.place_prefixes = set(curated.get("place_prefixes", []))
     for form, isos in curated.get("shared_short_forms", {}).items():
@@ -198,8 +203,9 @@ def _add_capital_variants(gaz: Gazetteer, gc: object) -> None:
                 gaz.capitals.setdefault(alt, country)
 
 
-def _common_nouns() -> frozenset[str]:
-    """The noun list of the spaCy model's lemmatizer tables (WordNet), read from the installed package."""
+def _common_nouns(pos: str = "noun") -> frozenset[str]:
+    """The noun (or `pos`) list of the spaCy model's lemmatizer tables (WordNet), read from the installed
+    package."""
     import importlib.util
 
     from spacy.lookups import Lookups
@@ -210,5 +216,5 @@ def _common_nouns() -> frozenset[str]:
     folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
     if folder is None:
         return frozenset()
-    nouns = Lookups().from_disk(folder).get_table("lemma_index").get("noun", [])
-    return frozenset(nouns)
+    words = Lookups().from_disk(folder).get_table("lemma_index").get(pos, [])
+    return frozenset(words)

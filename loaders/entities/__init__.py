@@ -18,12 +18,16 @@ from spacy.tokens import Doc, Span
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
 from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
-from loaders.entities.alias_cues import declared_aliases
+from loaders.entities.alias_cues import bracketed_names, declared_aliases
 from loaders.entities.artefacts import city_name_run, trailing_equipment
-from loaders.entities.bodies import coordinated_body_candidates, lower_body_candidates, owned_body_candidates
+from loaders.entities.bodies import (
+    agency_of_body_candidates,
+    coordinated_body_candidates,
+    lower_body_candidates,
+    owned_body_candidates,
+)
 from loaders.entities.candidates import (
     Candidate,
-    dateline_candidates,
     gazetteer_candidates,
     ner_candidates,
     titled_name_candidates,
@@ -44,9 +48,18 @@ from loaders.entities.coreference import (
     parenthetical_abbreviations,
 )
 from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.crowds import join_protest_crowds
+from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
+from loaders.entities.page_spans import (
+    headline_name_end,
+    is_hashtag,
+    is_nickname,
+    list_name_end,
+    spoken_language,
+)
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -101,6 +114,7 @@ def find_entities(
         + lower_body_candidates(doc, gaz)
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
+        + agency_of_body_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
@@ -114,6 +128,13 @@ def find_entities(
         start, end = clean_span(doc, c.start, c.end, gaz)
         if c.how == "ner":
             end = trailing_equipment(doc[start:end])  # "X Coast Guard Ships": the body is "X Coast Guard"
+            end = list_name_end(doc, start, end, c.kind or "")  # "Acme, Bolt": a list, not one name
+        if c.how in {"ner", "suffix", "city"}:
+            end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
+        if end > start and (
+            is_hashtag(doc, start) or spoken_language(doc, start, end) or is_nickname(doc, start, end)
+        ):
+            continue
         if c.how == "city":
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if end <= start or doc[start].sent.start in crumbs:
@@ -162,6 +183,8 @@ def find_entities(
     join_shared_short_forms(keymap, surfaces, gaz)
     join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
+    bracketed_names(doc, raw, keymap, kinds)
+    join_protest_crowds(keymap, kinds)
     join_word_short_forms(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
     join_described_armies(doc, raw, keymap, kinds)

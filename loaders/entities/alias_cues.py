@@ -8,9 +8,9 @@ proper name wins over a lower-case description; between two proper names the fir
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from graph.model import EntityKind
+from graph.model import EntityKind, normalize_name
 from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS
 from loaders.mentions import Mention
 
@@ -20,6 +20,7 @@ CALL_VERBS = frozenset({"calls", "call", "called", "names", "name", "dubs", "dub
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Mentions made from a description ("DRC rebels", "Saudi-led coalition"): a declared name is the better name.
 DESCRIPTIONS = frozenset({"collective", "led", "community"})
+NAME_LINKS = frozenset({"of", "for", "the", "and", "al", "de", "del", "la", "des", "du"})
 
 
 def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
@@ -138,3 +139,40 @@ def _person_before(
     """The person named right before the cue, a comma between ("X Y Z, known as ...")."""
     end = cue_start - 1 if cue_start > 0 and doc[cue_start - 1].text == "," else cue_start
     return next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)
+
+
+def bracketed_names(
+    doc: Doc, raw: list[Mention], keymap: dict[str, str], kinds: dict[str, EntityKind]
+) -> None:
+    """'the X Jamaat (National Front of Y)': a body's name of two words or more filling the brackets right
+    after another body's name is the same body in other words (a translation or the long form), there
+    and wherever the text writes it again; the first name written stays the entity's name. A bracketed
+    country, place or person is no alias, nor are lower-case words ("(Kurdish-led)")."""
+    by_start = {m.start: m for m in raw}
+    for m in list(raw):
+        if m.end + 3 >= len(doc) or doc[m.end].text != "(" or kinds[keymap[m.key]] not in COLLECTIVE_KINDS:
+            continue
+        close = next((k for k in range(m.end + 1, min(len(doc), m.end + 10)) if doc[k].text == ")"), None)
+        first = m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1
+        if close is None or close - first < 2 or not _title_name(doc[first:close]):
+            continue
+        inner = by_start.get(first)
+        if inner is not None and (inner.end != close or kinds[keymap[inner.key]] not in COLLECTIVE_KINDS):
+            continue
+        if inner is None:
+            raw.append(Mention(first, close, m.key, m.kind, "bracket"))
+        text = normalize_name(doc[first:close].text)
+        new = keymap[m.key]
+        for old in {v for k, v in keymap.items() if normalize_name(k.split("|", 1)[1]) == text} - {new}:
+            if kinds[old] not in COLLECTIVE_KINDS:
+                continue
+            for k, v in keymap.items():
+                if v == old:
+                    keymap[k] = new
+            if kinds[old] == "armed_group":
+                kinds[new] = "armed_group"
+
+
+def _title_name(span: Span) -> bool:
+    """Title-case words, with lower-case links only inside ("National Front for the Y")."""
+    return span[0].is_title and span[-1].is_title and all(t.is_title or t.lower_ in NAME_LINKS for t in span)

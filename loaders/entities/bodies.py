@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BODY_HEADS,
+    MEDIA_DESCRIPTORS,
     ORG_WORDS,
     OWNED_BODY_HEADS,
     OWNER_PARTICIPLES,
@@ -114,4 +115,27 @@ def owned_body_candidates(doc: Doc) -> list[Candidate]:
             out.append(
                 Candidate(tok.i + 1, end + 1, "organization", doc[tok.i + 1 : end + 1].text, "body", 3)
             )
+    return out
+
+
+AGENCY_HEADS = frozenset({"agency", "watchdog"})
+
+
+def agency_of_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the U.N. nuclear agency', 'the UN refugee agency': a body's agency named by its parent and its
+    field is a body of its own, not the parent (the parent's acronym only says whose agency it is)."""
+    out = []
+    n = len(doc)
+    for tok in doc:
+        hit = gaz.lookup(tok.text)
+        if hit is None or hit[0] != "organization" or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < n and end - tok.i <= 3 and doc[end].is_lower and doc[end].is_alpha:
+            if doc[end].lower_ in MEDIA_DESCRIPTORS and doc[end].lower_ not in AGENCY_HEADS:
+                break  # "the Reuters news agency": an outlet described, no agency of a body
+            if doc[end].lower_ in AGENCY_HEADS and end > tok.i + 1:
+                out.append(Candidate(tok.i, end + 1, "organization", doc[tok.i : end + 1].text, "body", 3))
+                break
+            end += 1
     return out

@@ -22,6 +22,7 @@ from loaders.entities.lexicon import (
 from loaders.gazetteer import Gazetteer
 from loaders.relations.lexicon import table, words
 
+QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
 RANKS = words("military_ranks") | frozenset(table("rank_abbreviations"))
 
@@ -90,57 +91,6 @@ def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
         return None
     hit = gaz.names.get(text.upper())
     return hit if hit is not None and hit[0] in {"organization", "armed_group"} else None
-
-
-DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})
-
-
-def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """'WASHINGTON - ...', 'GRABOVO, Ukraine, July 17 ...': an upper-case name opening a line is the place
-    the story was filed from. Written in capitals, the name escapes the gazetteer and the model, so it is
-    read in its title-case spelling: a capital stands for its country (the GUIDE lists a capital among
-    the country's aliases), any other name is a place."""
-    out = []
-    for tok in doc:
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
-            continue
-        end = tok.i
-        while (
-            end < len(doc)
-            and end - tok.i < 3
-            and doc[end].is_alpha
-            and doc[end].is_upper
-            and len(doc[end]) > 1
-        ):
-            end += 1
-        if end == tok.i:
-            end = _title_dateline_end(doc, tok.i)
-        if end == tok.i or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
-            continue
-        name = " ".join(t.text.title() for t in doc[tok.i : end])
-        if len(name) < 4:
-            continue  # "US - ...": an acronym, not a dateline
-        if name in gaz.capitals:
-            out.append(Candidate(tok.i, end, "country", gaz.capitals[name], "capital", 5))
-        elif gaz.lookup(name) is not None:
-            kind, canonical = gaz.lookup(name)  # type: ignore[misc]
-            out.append(Candidate(tok.i, end, kind, canonical, "gazetteer", 5))
-        elif name in gaz.cities or (
-            doc[end].text == "," and end + 1 < len(doc) and gaz.lookup(doc[end + 1].text)
-        ):
-            out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
-    return out
-
-
-def _title_dateline_end(doc: Doc, start: int) -> int:
-    """'El Fasher - 12 civilians ...': a dateline in title case, ended by a spaced dash (a comma or a
-    bracket after a title-case name opens an ordinary sentence too often)."""
-    end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_alpha and doc[end].is_title:
-        end += 1
-    if end == start or end >= len(doc) or doc[end].text not in {"-", "\u2014", "\u2013"}:
-        return start
-    return end if doc[end].whitespace_ else start
 
 
 def _equipment_tokens(doc: Doc) -> set[int]:
@@ -287,7 +237,8 @@ def _joined_person_ents(doc: Doc, titles: Collection[str] = ()) -> list[Span]:
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            if prev[-1].text not in QUOTES:  # "X Y 'Nick'": the quoted nickname is no part of the name
+                out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         if (
             prev is not None
@@ -307,6 +258,10 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
     equipment = _equipment_tokens(doc)
     for ent in _joined_person_ents(doc, gaz.titles):
+        if ent.label_ == "WORK_OF_ART" and _before_nickname(ent):
+            # "X Y Z 'Nick'": the model read the quoted nickname as a title and took the name into it
+            out.append(Candidate(ent.start, ent.end - 1, "PERSON", None, "ner", 2))
+            continue
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
             continue
         if any(t.i in equipment for t in ent):
@@ -330,3 +285,13 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             end = ent.end
         out.append(Candidate(ent.start, end, label, None, "ner", 2))
     return out
+
+
+def _before_nickname(ent: Span) -> bool:
+    """Two to four capitalised name words and the opening quote of a nickname ("X Y Z 'Nick'")."""
+    words = ent[:-1]
+    return (
+        ent[-1].text in QUOTES
+        and 2 <= len(words) <= 4
+        and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
+    )

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import normalize_name
 from loaders.entities.lexicon import (
+    BODY_NOUN_NAMES,
     COMPASS_DIRECTIONS,
     DISTANCE_UNITS,
     GOVERNMENT_NOUNS,
@@ -110,6 +111,11 @@ def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     return prev.lower_ in gaz.person_titles or two in gaz.person_titles
 
 
+def titled_city(span: Span, gaz: Gazetteer) -> bool:
+    """The title before the name is the first word of a town's name ("General Santos", "Prince George")."""
+    return span.start > 0 and f"{span.doc[span.start - 1].text} {span.text}" in gaz.cities
+
+
 def is_toponym(span: Span, gaz: Gazetteer) -> bool:
     """A name that starts with a toponym word ("Khan Shaykhun", "Deir Hafer") and has no body word."""
     return (
@@ -206,6 +212,8 @@ def common_noun_as_name(tok: Token, label: str | None, common_nouns: Collection[
         tok.is_sent_start
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].pos_ in {"AUX", "VERB"}
+        and not (label == "ORG" and tok.lower_ in BODY_NOUN_NAMES)  # "Congress voted": the body acts
+        and label not in {"GPE", "LOC"}  # "Darfur remains ...": WordNet lists places too
         and not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
     ):
         return True  # "Gunfire was heard": a noun opening a sentence; a surname ("Price said") recurs mid-sentence

@@ -12,10 +12,13 @@ from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BUILDING_NOUNS,
     GOVERNMENT_NOUNS,
+    LANGUAGE_NAMES,
     ORG_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPS,
     ROAD_NOUNS,
     SPEECH_OR_ACTION,
+    STATELESS_PEOPLE_ADJECTIVES,
 )
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import Mention
@@ -60,11 +63,12 @@ def community_demonym(doc: Doc, c: Candidate, gaz: Gazetteer) -> bool:
 
 
 def described_as_place(span: Span) -> bool:
-    """The name's apposition is a place noun ('X, a town 35km south of Y'), or it is held by someone
-    ('the LNA-held Jufra'), unless it names a body ('the army-controlled National Assembly')."""
+    """The name's apposition is a place or building noun ('X, a town 35km south of Y', 'X, the presidential
+    palace'), or it is held by someone ('the LNA-held Jufra'), unless it names a body ('the
+    army-controlled National Assembly')."""
     body = any(t.lower_ in ORG_WORDS for t in span)
     return any(
-        (c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS)
+        (c.dep_ == "appos" and (c.lemma_.lower() in PLACE_NOUNS or c.lower_ in BUILDING_NOUNS))
         or (c.dep_ == "amod" and c.lower_ in HELD_WORDS and not body)
         for c in span.root.children
     )
@@ -185,4 +189,20 @@ def initialled_name(span: Span, gaz: Gazetteer) -> bool:
         and 1 <= len(rest) <= 2
         and all(t.is_title and t.is_alpha for t in rest)
         and not any(t.lower_ in ORG_WORDS or gaz.lookup(t.text) is not None for t in rest)
+    )
+
+
+def located_unknown_people(span: Span) -> bool:
+    """'fighting in Culiacan, officials said': a one-word name the model read as a people's name (NORP),
+    no language or stateless people's adjective, after a place preposition and ending its phrase, is a place; a people's adjective
+    goes on to its noun ("in Sunni areas")."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or not span[0].is_title:
+        return False
+    word = span[0].lower_
+    if word in LANGUAGE_NAMES or span[0].text in STATELESS_PEOPLE_ADJECTIVES:
+        return False  # "spoke in Kurdish": a language, "in Kurdish areas" handled by the noun test
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return doc[span.start - 1].lower_ in PLACE_PREPS and (
+        nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ"}
     )

@@ -25,6 +25,7 @@ from loaders.entities.context import (
     joined_persons,
     led_by_person,
     strong_locative,
+    titled_city,
 )
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
@@ -34,6 +35,7 @@ from loaders.entities.kind_cues import (
     described_as_armed,
     described_as_place,
     initialled_name,
+    located_unknown_people,
     names_building,
     road_name,
     surname_speaker,
@@ -164,6 +166,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         )  # "the Gulf Clan, the country's biggest gang": named as an armed body
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
+    if label == "NORP" and located_unknown_people(span):
+        return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
     if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):
@@ -178,9 +182,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and after_person_title(doc, c.start, gaz)
         and not any(t.lower_ in ORG_WORDS for t in span)
         and len(span) <= 4
-        and text not in gaz.cities
+        and (text not in gaz.cities or (label == "PERSON" and not titled_city(span, gaz)))
     ):
-        return "person", text, c.how  # "Chancellor Olaf Scholz" whatever the model called the name
+        # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
+        # town somewhere has the name, unless title and name are a town ("General Santos")
+        return "person", text, c.how
     if (
         label in {"GPE", "LOC", "PERSON"}
         and not listed_place(span)  # "the villages of A, B and C": the list's noun says what they are

@@ -134,3 +134,9 @@ BUILDING_NOUNS = _set("building_nouns")
 # "20 km north of X", "south of X": a direction from X makes X a point on the map, a place.
 COMPASS_DIRECTIONS = _set("compass_directions")
 DISTANCE_UNITS = _set("distance_units")
+# Words of a feast before a weekday ("Easter Sunday", "Good Friday"): the pair names a day, not a place.
+DAY_NAME_WORDS = _set("day_name_words")
+# Common nouns that, capitalised and labelled a body, name one ("Congress voted", "Parliament rejected").
+BODY_NOUN_NAMES = _set("body_noun_names")
+# Languages that are no demonym of a state ("said in Farsi", "a message in Swahili"): never a place.
+LANGUAGE_NAMES = _set("language_names")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import STRIP_LEADING, WEEKDAYS
+from loaders.entities.lexicon import DAY_NAME_WORDS, STRIP_LEADING, WEEKDAYS
 from loaders.gazetteer import Gazetteer
 
 
@@ -71,6 +71,12 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
             break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
+    if (
+        end - start > 1
+        and doc[end - 1].lower_ in WEEKDAYS
+        and all(t.lower_ in DAY_NAME_WORDS for t in doc[start : end - 1])
+    ):
+        return start, start  # "for Easter Sunday", "on Good Friday": a feast's day, not a place
     if end - start > 1 and doc[end - 1].lower_ in WEEKDAYS and doc[end - 2].pos_ == "PROPN":
         end -= 1  # "in southern Kordofan Tuesday": the weekday dates the event, it is no part of the name
     return start, end
