@@ -137,7 +137,9 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 yield r
     # "Syria's Idlib province", "the Syrian city of Homs"
     k = m.start - 1
-    while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:
+    while k >= sent.start and (
+        doc[k].lower_ in PLACE_PREFIX_WORDS or (table.mention_at(k) is None and _describing(doc, k))
+    ):
         k -= 1
     if sent.start <= k < m.start - 1:
         other = table.mention_at(k)
@@ -162,6 +164,20 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _describing(doc: Doc, k: int) -> bool:
+    """A plain adjective between a country and its place noun: "the Iraqi Kurdish city of X", "the
+    Syrian coastal town of Y". Not a participle or a hyphen's part ("the Russian-occupied city of Z" is
+    not in Russia)."""
+    tok = doc[k]
+    return (
+        tok.pos_ == "ADJ"
+        and tok.tag_ == "JJ"
+        and tok.is_alpha
+        and not (k > 0 and doc[k - 1].text in {"-", "\u2013"})
+        and not (k + 1 < len(doc) and doc[k + 1].text in {"-", "\u2013"})
+    )
 
 
 def _listed_next(doc: Doc, table: EntityTable, country: Mention) -> bool:

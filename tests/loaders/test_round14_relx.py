@@ -47,8 +47,8 @@ def test_condemned_what_it_called_an_act(run: Run) -> None:
 
 
 def test_having_the_backing_of_a_side(run: Run) -> None:
-    assert ("United States", "SUPPORTS", "Philippines") in rels(
-        run("Manila has the backing of the United States.")
+    assert ("United States", "SUPPORTS", "South Korea") in rels(
+        run("Seoul has the backing of the United States.")
     )
     ex = run("Kyiv has the full support of the European Union.")
     assert ("European Union", "SUPPORTS", "Ukraine") in rels(ex)
@@ -116,3 +116,44 @@ def test_the_topic_of_a_discussion_is_no_side(run: Run) -> None:
     ex = run("Biden and Xi discussed Taiwan during a video call.")
     assert ("Biden", "SPOKE_WITH", "Xi") in rels(ex)
     assert not any(r[1] == "SPOKE_WITH" and "Taiwan" in (r[0], r[2]) for r in rels(ex))
+
+
+def test_sides_driven_out_or_losing_ground(run: Run) -> None:
+    ex = run("The Arakan Army drove the junta out of Paletwa.")
+    assert ("Arakan Army", "OPPOSES", "junta") in rels(ex)
+    ex = run("Ukraine lost Avdiivka to Russia in February.")
+    assert ("Russia", "CONTROLS", "Avdiivka") in rels(ex)
+    assert ("Russia", "OPPOSES", "Ukraine") in rels(ex)
+    assert ("Azerbaijan", "OPPOSES", "Armenia") in rels(
+        run("Azerbaijan retook the town from Armenian forces.")
+    )
+    assert ("Israel", "OPPOSES", "Hamas") in rels(run("Israel is waging war on Hamas in Gaza."))
+    # talks pursued with a side, and an election lost, set no one against anyone
+    assert not rels_of_type(run("Israel pursued talks with Hamas through Qatar."), "OPPOSES")
+    assert not rels_of_type(run("Ukraine lost the vote to Russia at the council."), "CONTROLS")
+
+
+def test_a_place_described_by_more_adjectives_or_a_bearing(run: Run) -> None:
+    assert ("Erbil", "LOCATED_IN", "Iraq") in rels(run("The Iraqi Kurdish city of Erbil was hit."))
+    assert ("Latakia", "LOCATED_IN", "Syria") in rels(run("The Syrian coastal city of Latakia was calm."))
+    # an occupier named before a hyphen does not place the town
+    ex = run("Troops entered the Russian-occupied city of Melitopol.")
+    assert ("Melitopol", "LOCATED_IN", "Russia") not in rels(ex)
+    ex = run("The blast struck Peshawar, a city in Pakistan's northwest.")
+    assert ("Peshawar", "LOCATED_IN", "Pakistan") in rels(ex)
+    ex = run("Peshawar, a city in the north of Pakistan, was hit.")
+    assert ("Peshawar", "LOCATED_IN", "Pakistan") in rels(ex)
+    # a distance from a place is no address
+    assert not rels_of_type(run("Residents fled Kidal, about 1,500 km north of Bamako."), "LOCATED_IN")
+
+
+def test_a_named_building_lies_where_it_is_said_to_be(run: Run) -> None:
+    ex = run("Police raided the al-Noor mosque in Christchurch.")
+    assert ("al-Noor", "LOCATED_IN", "Christchurch") in rels(ex)
+
+
+def test_hunting_or_chasing_a_side(run: Run) -> None:
+    ex = run("Nigerian troops hunted down Boko Haram fighters in the forest.")
+    assert ("Nigeria", "OPPOSES", "Boko Haram") in rels(ex)
+    ex = run("Kenyan soldiers chased al-Shabaab militants across the border.")
+    assert ("Kenya", "OPPOSES", "al-Shabab") in rels(ex)
