@@ -13,6 +13,8 @@ from loaders import clauses
 from loaders.relations.lexicon import DENIAL, TYPE_PREPS, words
 
 SPEECH_VERBS = words("speech_verbs")
+# "refused to recognise X", "declined to back Y": the act is refused, as a denied one is not done
+REFUSAL = words("refusal_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 PARTITIVES = words("partitive_words")
 OBJECT_CONTROL = words("object_control_verbs")
@@ -30,19 +32,32 @@ def conjuncts(tok: Token) -> list[Token]:
 def negated(verb: Token) -> bool:
     """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck' (not across a
     semicolon: "X blamed Y; Z denied it")."""
-    return clauses.negated(verb, DENIAL, semicolon_ends_denial=True)
+    return clauses.negated(verb, DENIAL | REFUSAL, semicolon_ends_denial=True)
 
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb (inherited through coordination; "urged X to leave": X), and whether it is
     passive; "the coalition fighting X": the head acts."""
     found = clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
+    if not found[0] and (joined := _joined_in(verb)):
+        return joined, False
     if found[0] or not _after_by(verb):
         return found
     # "X responded by breaking ties, accusing Y of ...": the verb before "by" acts
     return clauses.subjects(
         verb, through_prepositions=True, object_control=OBJECT_CONTROL, acting_participles=True
     )
+
+
+def _joined_in(verb: Token) -> list[Token]:
+    """ "X joined Y in condemning Z", "X and W joined Y in recognising Z": the one who joined and the one
+    joined both act."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_ != "join":
+        return []
+    join = prep.head
+    joined = [c for c in join.children if c.dep_ == "dobj"]
+    return clauses.subjects(join)[0] + joined
 
 
 def _after_by(verb: Token) -> bool:

@@ -157,3 +157,29 @@ def test_hunting_or_chasing_a_side(run: Run) -> None:
     assert ("Nigeria", "OPPOSES", "Boko Haram") in rels(ex)
     ex = run("Kenyan soldiers chased al-Shabaab militants across the border.")
     assert ("Kenya", "OPPOSES", "al-Shabab") in rels(ex)
+
+
+def test_aid_that_gave_a_side_an_edge(run: Run) -> None:
+    ex = run("Russian weapons gave Serbia an advantage in the standoff.")
+    assert ("Russia", "SUPPORTS", "Serbia") in rels(ex)
+    ex = run("Chinese loans and Russian arms supplies helped give Venezuela a lifeline.")
+    assert ("China", "SUPPORTS", "Venezuela") in rels(ex) and ("Russia", "SUPPORTS", "Venezuela") in rels(ex)
+    # weapons that gave a side a hard time did not back it
+    assert not rels_of_type(run("Russian weapons gave Ukraine a hard time."), "SUPPORTS")
+
+
+def test_joining_another_in_an_act(run: Run) -> None:
+    ex = run("France joined Britain in condemning the Russian strike.")
+    assert ("France", "CONDEMNED", "Russia") in rels(ex) and (
+        "United Kingdom",
+        "CONDEMNED",
+        "Russia",
+    ) in rels(ex)
+    ex = run("Brazil and Colombia joined the US in recognising Guaido.")
+    assert {("Brazil", "SUPPORTS", "Guaido"), ("United States", "SUPPORTS", "Guaido")} <= rels(ex)
+
+
+def test_a_refused_act_is_not_done(run: Run) -> None:
+    assert not rels_of_type(run("Egypt declined to back the Saudi plan against Iran."), "SUPPORTS")
+    ex = run("Mexico refused to recognise Guaido.")
+    assert ("Mexico", "SUPPORTS", "Guaido") not in rels(ex)
