@@ -183,3 +183,17 @@ def test_a_refused_act_is_not_done(run: Run) -> None:
     assert not rels_of_type(run("Egypt declined to back the Saudi plan against Iran."), "SUPPORTS")
     ex = run("Mexico refused to recognise Guaido.")
     assert ("Mexico", "SUPPORTS", "Guaido") not in rels(ex)
+
+
+def test_hitting_out_at_a_side(run: Run) -> None:
+    assert ("Pakistan", "CONDEMNED", "India") in rels(run("Pakistan hit out at India over the strikes."))
+    ex = run("Venezuela lashed out at the United States for the sanctions.")
+    assert ("Venezuela", "CONDEMNED", "United States") in rels(ex)
+
+
+def test_a_side_that_will_pay_a_price(run: Run) -> None:
+    assert ("Iran", "THREATENED", "Israel") in rels(run("Iran warned that Israel would pay a heavy price."))
+    ex = run("Israel will pay a heavy price for this crime, Iran's supreme leader said.")
+    assert ("Iran", "THREATENED", "Israel") in rels(ex)
+    # a price already paid is no threat
+    assert not rels_of_type(run("Israel paid a heavy price for the war, Iran said."), "THREATENED")
