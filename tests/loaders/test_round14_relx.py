@@ -197,3 +197,25 @@ def test_a_side_that_will_pay_a_price(run: Run) -> None:
     assert ("Iran", "THREATENED", "Israel") in rels(ex)
     # a price already paid is no threat
     assert not rels_of_type(run("Israel paid a heavy price for the war, Iran said."), "THREATENED")
+
+
+def test_a_place_that_fell_to_a_side(run: Run) -> None:
+    ex = run("The city of Mosul fell to Islamic State fighters in June.")
+    assert ("Islamic State", "CONTROLS", "Mosul") in rels(ex)
+    # a task or a price that fell to someone is no place held
+    assert not rels_of_type(run("Responsibility for the talks fell to Qatar."), "CONTROLS")
+    assert not rels_of_type(run("Oil prices fell to $70 after Saudi Arabia raised output."), "CONTROLS")
+
+
+def test_members_of_a_led_coalition_are_its_leaders_allies(run: Run) -> None:
+    ex = run("Britain joined the US-led coalition against the Islamic State.")
+    assert ("United Kingdom", "ALLIED_WITH", "United States") in rels(ex)
+    # the coalition's enemy is no ally
+    assert not any(r[1] == "ALLIED_WITH" and "Islamic State" in (r[0], r[2]) for r in rels(ex))
+    ex = run("Jordan, a member of the US-led coalition, flew sorties over Syria.")
+    assert ("Jordan", "ALLIED_WITH", "United States") in rels(ex)
+    ex = run("The Saudi-led coalition, which includes the UAE and Egypt, bombed Sanaa.")
+    assert {
+        ("United Arab Emirates", "ALLIED_WITH", "Saudi Arabia"),
+        ("Egypt", "ALLIED_WITH", "Saudi Arabia"),
+    } <= rels(ex)
