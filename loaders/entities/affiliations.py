@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.entities.communities import HOW as COMMUNITY
-from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, MEDIA_WORDS, ORG_WORDS
+from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS, MEDIA_WORDS, ORG_WORDS, PARTY_WORDS
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
 
@@ -31,6 +31,8 @@ def title_affiliations(
                 continue  # "Libya Dawn militia", "Syrian Observatory for ...": a name, not a state body
             if doc[m.end - 1].lower_ in MEDIA_WORDS:
                 continue  # "X Army Radio", "X State Television": a broadcaster, not the state body itself
+            if body_words & PARTY_WORDS:
+                continue  # "the Nepali Congress party", "the Iraqi Communist Party": a party, no state body
             if hit is not None and hit[0] == "country" and hit[1] != m.key and hit[1] in table.entities:
                 sent = doc[m.start].sent
                 out.setdefault(

@@ -88,6 +88,7 @@ NOT_ENTITIES = _set("not_entities")
 SPEECH_OR_ACTION = _set("speech_or_action")
 NAME_PARTICLES = _set("name_particles")
 ORG_WORDS = _set("org_words")
+PARTY_WORDS = _set("party_words")  # a party named after its country is no body of the state
 GENERIC_COLLECTIVES = _set("generic_collectives")
 # Collective heads that name an actor only with a people's name before them ("Palestinian factions"):
 # "rival factions" alone is nobody in particular.

@@ -69,6 +69,7 @@ STANCE = TRIGGERS["CONDEMNED"] | TRIGGERS["ACCUSED"] | _words("denial_verbs")
 # Verbs that state an office between a person and a body ("X, who heads Y"); any other verb on the path
 # joins them by an act, which is no affiliation.
 HOLDING = _words("leading_verbs") | {"serve", "appoint", "name", "elect", "join", "belong"}
+SIDE_NOUNS = _words("ally_nouns") | _words("enemy_nouns")  # "an ally of", "a rival of": another side
 ADJACENT = 2  # tokens: "Syria's Idlib province", "Russian Foreign Minister X" need no trigger word
 
 
@@ -91,6 +92,8 @@ def has_trigger(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
         return False
     if rel == "AFFILIATED_WITH" and any(t.pos_ == "VERB" and t.lemma_.lower() not in HOLDING for t in path):
         return False  # "General X told the state-run Y channel": an act between the two, no office
+    if rel == "AFFILIATED_WITH" and any(t.lemma_.lower() in SIDE_NOUNS for t in path):
+        return False  # "X, an ally of the Venezuelan president": a partner or rival, no member
     ws = TRIGGERS.get(rel, frozenset())
     return any(t.lemma_.lower() in ws or t.lower_ in ws for t in [*near, *path])
 

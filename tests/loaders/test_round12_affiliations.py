@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from graph.model import Extraction
 from loaders.mentions import Mention
-from loaders.relations.affiliations import next_apposition
+from loaders.relations.office_titles import next_apposition
 from tests.loaders.extracted import rels
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes: "," is punctuation

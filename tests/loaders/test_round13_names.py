@@ -72,7 +72,11 @@ def test_the_hashd_and_a_peoples_hashd_are_the_militia(run: Callable[[str], Extr
         "checkpoint, and the Hashd said it had been fired on first."
     )
     found = kinds(ex)
-    assert found.get("Hashd al-Shaabi") == "armed_group", found
+    # one militia under its gazetteer name, the Arabic name an alias of it (no second node)
+    assert found.get("Popular Mobilization Forces") == "armed_group", found
+    assert "Hashd al-Shaabi" not in found, found
+    militia = next(e for e in ex.entities if e.name == "Popular Mobilization Forces")
+    assert "Hashd al-Shaabi" in militia.aliases, militia
     assert "Turkmenistan" not in found and "Hashd" not in found, found
 
 
@@ -91,3 +95,12 @@ def test_a_peoples_militia_is_the_one_group_of_the_article(run: Callable[[str], 
     )
     groups = [e.name for e in ex.entities if e.kind == "armed_group"]
     assert len(groups) == 1, groups
+
+
+def test_the_militias_english_and_arabic_names_are_one_entity(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "The Popular Mobilization Forces moved two brigades north of Baiji on Sunday. "
+        "A commander of the Hashd al-Shaabi said the brigades would hold the road."
+    )
+    militias = [e for e in ex.entities if e.kind == "armed_group"]
+    assert [e.name for e in militias] == ["Popular Mobilization Forces"], militias

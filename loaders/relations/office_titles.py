@@ -1,0 +1,113 @@
+"""Reading a person's stated office from the words around the name (`loaders.relations.affiliations`):
+the title before it ("Defence Minister X", "navy spokesman Captain X", "US Ambassador to the UN X"), or an
+office in apposition ("X, the group's spokesman", "the UN's top official in Y, X")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.mentions import EntityTable, Mention
+from loaders.relations.lexicon import table as word_table
+from loaders.relations.lexicon import words
+
+OFFICE_NOUNS = words("office_nouns")
+MILITARY_RANKS = words("military_ranks")  # between an office and its holder: "spokesman Captain X"
+RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
+)
+
+
+def title_words(doc: Doc, start: int, floor: int) -> list[Token]:
+    """The words right before token `start` (a name) up to punctuation or an article ("his Iranian
+    counterpart")."""
+    out: list[Token] = []
+    i = start - 1
+    while i >= floor and len(out) < 6:
+        t = doc[i]
+        if t.text == "." and i > floor and doc[i - 1].lower_ in RANK_ABBREVIATIONS:
+            i -= 1  # the stop of an abbreviated rank ("Lt. Col. X") ends no title
+            continue
+        if (t.is_punct and t.text != "-") or t.lower_ in {"the", "a", "an"}:
+            break
+        if t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} and t.nbor(1).lower_ != "by":  # "X led by Y" stays
+            break  # "near X as forces linked to General Y": the title is "General", X is another clause's
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def title_floor(doc: Doc, start: int, sent: Span) -> int:
+    """Where the words of a title before a name may start: its sentence, or the one before when the parser
+    broke the sentence after an abbreviated rank ("Army spokesman Brig. | X said")."""
+    if (
+        start == sent.start
+        and start > 1
+        and doc[start - 1].text == "."
+        and doc[start - 2].lower_ in RANK_ABBREVIATIONS
+    ):
+        return doc[start - 2].sent.start
+    return sent.start
+
+
+def envoy_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
+    """'US Ambassador to the United Nations X', 'Kenya's envoy to Ethiopia X': the title before the
+    'to <body>' it is sent to (the body it belongs to is named before the title, not after 'to')."""
+    i = m.start - 1
+    host = table.mention_at(i) if i >= floor else None
+    if host is None or host.key == m.key:
+        return []
+    i = host.start - 1
+    if i >= floor and doc[i].lower_ == "the":
+        i -= 1
+    if i < floor + 1 or doc[i].lower_ != "to" or doc[i - 1].lower_ not in ENVOY_NOUNS:
+        return []
+    return title_words(doc, i, floor)
+
+
+def _word(t: Token) -> str:
+    """A title word in full: "Gen." -> "general"."""
+    return RANK_ABBREVIATIONS.get(t.lower_.rstrip("."), t.lower_)
+
+
+def stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str | None:
+    """The longest title the words before a name end with ("Defence Minister"); a military rank between
+    the office and the name ("navy spokesman Captain X", "army spokesman Lt. Col. X") is passed over."""
+    full = [_word(w) for w in words_]
+    end = len(full)
+    while end > 0 and full[end - 1] in MILITARY_RANKS:
+        end -= 1
+    for stop in dict.fromkeys((end, len(full))):  # the office before the rank first, then the rank
+        for k in range(stop):
+            cand = " ".join(full[k:stop])
+            if cand in titles:
+                return cand
+    return None
+
+
+def appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
+    """'X, the group's spokesman' (the office hangs on the name) or 'the UN's top official in Y, X' (the
+    name hangs on the office)."""
+    root = doc[m.end - 1]
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < m.start:
+        heads.append(root.head)
+    heads += next_apposition(doc, m)
+    for c in heads:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
+            return c
+    return None
+
+
+def next_apposition(doc: Doc, m: Mention) -> list[Token]:
+    """'a statement from the bureau of X, the Transnistria leader': an apposition right after the name that the
+    parser hung on another noun of the phrase (the office, not X)."""
+    i = m.end
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    sent_end = doc[m.start].sent.end
+    for j in range(i + 1, min(i + 8, sent_end)):
+        if doc[j].is_punct:
+            t = doc[j - 1]
+            return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
+    return []
