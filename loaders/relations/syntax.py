@@ -39,25 +39,12 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb (inherited through coordination; "urged X to leave": X), and whether it is
     passive; "the coalition fighting X": the head acts."""
     found = clauses.subjects(verb, object_control=OBJECT_CONTROL, acting_participles=True)
-    if not found[0] and (joined := _joined_in(verb)):
-        return joined, False
     if found[0] or not _after_by(verb):
         return found
     # "X responded by breaking ties, accusing Y of ...": the verb before "by" acts
     return clauses.subjects(
         verb, through_prepositions=True, object_control=OBJECT_CONTROL, acting_participles=True
     )
-
-
-def _joined_in(verb: Token) -> list[Token]:
-    """ "X joined Y in condemning Z", "X and W joined Y in recognising Z": the one who joined and the one
-    joined both act."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_ != "join":
-        return []
-    join = prep.head
-    joined = [c for c in join.children if c.dep_ == "dobj"]
-    return clauses.subjects(join)[0] + joined
 
 
 def _after_by(verb: Token) -> bool:
