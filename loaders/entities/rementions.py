@@ -31,6 +31,8 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
 
 # "the army", "the navy", "the police": a state's own bodies, which stand for the state (GUIDE)
 STATE_HEADS = set_of("state_heads")
+# "police opened fire on X": heads that news writes with no article at all
+BARE_STATE_HEADS = set_of("bare_state_heads")
 STATE_MEMBERS = frozenset({"forces", "troops", "soldiers", "shelling", "airstrikes", "aircraft", "warplanes"})
 
 
@@ -52,7 +54,10 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         member = member or (not modifiers and nxt is not None and nxt.lower_ in STATE_MEMBERS)
         bare_name = tok.is_title and not modifiers  # "Army spokesperson X": the noun as a name (round 9)
-        if not member and modifiers != ["the"] and not bare_name:
+        bare_body = (
+            not modifiers and tok.lower_ in BARE_STATE_HEADS and tok.dep_ in {"nsubj", "nsubjpass", "pobj"}
+        )
+        if not member and modifiers != ["the"] and not bare_name and not bare_body:
             continue  # only "the army" itself: "the Kivu army", "a rebel army", "his government" are others
         table.mentions.append(Mention(tok.i, tok.i + 1, land, "country", "remention"))
         covered.add(tok.i)

@@ -59,6 +59,10 @@ def compatible(
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one; so for arrests, talks, ...
         return True
+    if a.type == "ASSAULT" and not b_dated and b.date is None and claimed(a, b):
+        # "gunmen stormed a hotel in C on Monday ... X claimed responsibility for the attack": the
+        # undated reference names who did the attack the text told with no attacker
+        return True
     aa, ba = set(a.actors), set(b.actors)
     if sides:
         aa |= {s for x in a.actors for s in sides.get(x, ())}
@@ -112,4 +116,14 @@ def weeks_apart(a: str | None, b: str | None) -> bool:
     da, db = parse_iso(a), parse_iso(b)
     return (
         da is not None and db is not None and len(a or "") == len(b or "") == 10 and abs((da - db).days) > 14
+    )
+
+
+def claimed(told: ExtractedEvent, reference: ExtractedEvent) -> bool:
+    """`reference` names only an attacker (an undated "the attack" that X claimed), `told` no attacker."""
+    return (
+        not told.actors
+        and bool(told.targets or told.location)
+        and bool(reference.actors)
+        and not (reference.targets or reference.location)
     )

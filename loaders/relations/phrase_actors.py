@@ -128,6 +128,8 @@ def actors_of(
                     for p in c.children
                     if (m := table.mention_at(p.i)) is not None and m.kind == "place"
                 ]
+            if sites and t.lower_ in SITE_HEADS and not owned:
+                out += _site_country(t, table)  # "shelled Ukrainian towns": the country is struck (GUIDE)
             if t.lower_ in SITE_HEADS | OWNED_SITE_HEADS or (
                 sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS
             ):
@@ -256,3 +258,16 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
         # "X resumed its offensive against Y": the pronoun is the subject who carries the act on
         out = [m for m in subject_actors(act.head, table) if m.kind != "place"]
     return out
+
+
+def _site_country(head: Token, table: EntityTable) -> list[Mention]:
+    """'Ukrainian towns', 'Israeli cities': the country a site noun's adjective names (not 'Pakistan-based')."""
+    return [
+        m
+        for left in head.lefts
+        if left.dep_ in {"amod", "compound", "poss"}
+        and not any(x.lower_ in ORIGIN_WORDS for x in left.subtree)
+        and not _hyphen_origin(left)
+        and (m := table.mention_at(left.i)) is not None
+        and m.kind == "country"
+    ]
