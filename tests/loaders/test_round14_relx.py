@@ -201,3 +201,12 @@ def test_members_of_a_led_coalition_are_its_leaders_allies(run: Run) -> None:
         ("United Arab Emirates", "ALLIED_WITH", "Saudi Arabia"),
         ("Egypt", "ALLIED_WITH", "Saudi Arabia"),
     } <= rels(ex)
+
+
+def test_support_from_a_side_and_trying_to_dislodge_one(run: Run) -> None:
+    ex = run("Haftar's forces advanced on Tripoli with backing from Egypt.")
+    assert ("Egypt", "SUPPORTS", "Haftar") in rels(ex)
+    ex = run("Malian troops tried to dislodge the jihadists from Kidal.")
+    assert ("Mali", "OPPOSES", "jihadists") in rels(ex)
+    # police dislodging protesters is no named side's fight
+    assert not rels_of_type(run("Protesters were dislodged from the square by police."), "OPPOSES")
