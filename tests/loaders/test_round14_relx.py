@@ -210,3 +210,14 @@ def test_support_from_a_side_and_trying_to_dislodge_one(run: Run) -> None:
     assert ("Mali", "OPPOSES", "jihadists") in rels(ex)
     # police dislodging protesters is no named side's fight
     assert not rels_of_type(run("Protesters were dislodged from the square by police."), "OPPOSES")
+
+
+def test_more_ways_of_being_allied(run: Run) -> None:
+    assert ("Hezbollah", "ALLIED_WITH", "Iran") in rels(run("Hezbollah is allied to Iran."))
+    ex = run("The Houthis teamed up with Hezbollah to train fighters.")
+    assert ("Houthis", "ALLIED_WITH", "Hezbollah") in rels(ex)
+    ex = run("Turkey and Azerbaijan have a strategic alliance.")
+    assert ("Turkey", "ALLIED_WITH", "Azerbaijan") in rels(ex)
+    # an alliance against someone does not ally the two sides
+    ex = run("Turkey and Azerbaijan have an alliance against Armenia.")
+    assert not any(r[1] == "ALLIED_WITH" and "Armenia" in (r[0], r[2]) for r in rels(ex))
