@@ -221,3 +221,14 @@ def test_more_ways_of_being_allied(run: Run) -> None:
     # an alliance against someone does not ally the two sides
     ex = run("Turkey and Azerbaijan have an alliance against Armenia.")
     assert not any(r[1] == "ALLIED_WITH" and "Armenia" in (r[0], r[2]) for r in rels(ex))
+
+
+def test_warnings_of_retaliation_measures_or_a_response_to_face(run: Run) -> None:
+    assert ("Iran", "THREATENED", "Israel") in rels(run("Iran warned of retaliation against Israel."))
+    ex = run("China warned it would take strong measures against the Philippines.")
+    assert ("China", "THREATENED", "Philippines") in rels(ex)
+    ex = run("Hezbollah said Israel would face a harsh response.")
+    assert ("Hezbollah", "THREATENED", "Israel") in rels(ex)
+    # a response already faced is no threat
+    ex = run("Israel faced a harsh response from Hezbollah, officials said.")
+    assert not rels_of_type(ex, "THREATENED")
