@@ -72,3 +72,40 @@ def part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRel
         r = relation(m, "LOCATED_IN", other, sent, 0.6)
         if r:
             yield r
+
+
+AREA_NOUNS = words("place_nouns")
+DESCRIBING_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+MAX_DESCRIBING = 4
+
+
+def described_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
+    """'X, a separatist stronghold in eastern Y', 'X, the capital of Y': an apposition of a place noun
+    placed in Y, read in word order (the parser often hangs the apposition on a noun before X: "the
+    shelling of X, a ... in Y")."""
+    doc = sent.doc
+    j = m.end
+    if j >= sent.end or doc[j].text != ",":
+        return
+    j += 1
+    if j < sent.end and doc[j].lower_ in {"a", "an", "the"}:
+        j += 1
+    start = j
+    while (
+        j < sent.end
+        and j - start < MAX_DESCRIBING
+        and doc[j].lower_ not in AREA_NOUNS
+        and (doc[j].pos_ in DESCRIBING_POS or doc[j].text in {"-", "\u2013"})
+    ):
+        j += 1
+    if j + 1 >= sent.end or doc[j].lower_ not in AREA_NOUNS or doc[j + 1].lower_ not in {"in", "of"}:
+        return
+    k = j + 2
+    while k < sent.end and doc[k].lower_ in COMPASS_WORDS:
+        k += 1
+    other = table.mention_at(k)
+    if other is None or other.kind not in PLACES or other.key == m.key:
+        return
+    r = relation(m, "LOCATED_IN", other, sent, 0.6)
+    if r:
+        yield r

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES, words
-from loaders.relations.place_parts import part_of, site_in
+from loaders.relations.place_parts import described_in, part_of, site_in
 from loaders.relations.relation_kinds import relation
 
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
@@ -153,6 +153,7 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
     # "the X outpost in Y", "the X massacre in Y": a place naming a site or a massacre there
     yield from site_in(sent, table, m)
     yield from part_of(sent, table, m)
+    yield from described_in(sent, table, m)
     # "a Syrian government airbase": it lies in the country
     root = doc[m.end - 1]
     for child in root.children:

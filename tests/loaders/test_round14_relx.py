@@ -232,3 +232,13 @@ def test_warnings_of_retaliation_measures_or_a_response_to_face(run: Run) -> Non
     # a response already faced is no threat
     ex = run("Israel faced a harsh response from Hezbollah, officials said.")
     assert not rels_of_type(ex, "THREATENED")
+
+
+def test_an_apposition_placing_a_place_wherever_the_parser_hangs_it(run: Run) -> None:
+    ex = run("The shelling of Donetsk, a separatist stronghold in eastern Ukraine, continued.")
+    assert ("Donetsk", "LOCATED_IN", "Ukraine") in rels(ex)
+    assert ("Goma", "LOCATED_IN", "North Kivu") in rels(
+        run("Aid reached Goma, the capital of North Kivu, on Friday.")
+    )
+    # a place noun of something else ("a city of 20,000 people") places nothing
+    assert not rels_of_type(run("Troops reached Marib, a city of 20,000 people, on Sunday."), "LOCATED_IN")
