@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable
 from loaders.relations.from_patterns import matches, pattern_relations
+from loaders.relations.hyphen_pairs import hyphen_pair_relations
 from loaders.relations.lexicon import ACTORS, SYMMETRIC
 from loaders.relations.nouns import conflict_relations, nominal_relations
 from loaders.relations.patterns import PatternMatch
@@ -40,6 +41,7 @@ def find_relations(sents: Iterable[Span], table: EntityTable) -> list[ExtractedR
             *conflict_relations(sent, table),
             *place_relations(sent, table),
             *pitted_relations(sent, table),
+            *hyphen_pair_relations(sent, table),
             *pattern_relations(sent, table, memory, doc_matches),
         ]
         memory.note(found, table)

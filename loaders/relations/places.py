@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES, words
+from loaders.relations.place_parts import described_in, part_of, site_in
 from loaders.relations.relation_kinds import relation
 
-NAMED_SITE_HEADS = words("named_site_heads")
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
 # bearings that may stand between an address's place and its country ("Kano, northern Nigeria")
 BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
@@ -19,8 +19,6 @@ BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
 PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
 AREA_NOUNS = words("place_nouns")
 BORDER_NOUNS = words("border_nouns")
-PART_NOUNS = words("part_nouns")  # "X, the eastern portion of Y"
-NAMING_NOUNS = words("naming_nouns")  # "X, Jakarta's name for the southern part of Y"
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
 
@@ -137,7 +135,9 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 yield r
     # "Syria's Idlib province", "the Syrian city of Homs"
     k = m.start - 1
-    while k >= sent.start and doc[k].lower_ in PLACE_PREFIX_WORDS:
+    while k >= sent.start and (
+        doc[k].lower_ in PLACE_PREFIX_WORDS or (table.mention_at(k) is None and _describing(doc, k))
+    ):
         k -= 1
     if sent.start <= k < m.start - 1:
         other = table.mention_at(k)
@@ -151,8 +151,9 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
             if r:
                 yield r
     # "the X outpost in Y", "the X massacre in Y": a place naming a site or a massacre there
-    yield from _site_in(sent, table, m)
-    yield from _part_of(sent, table, m)
+    yield from site_in(sent, table, m)
+    yield from part_of(sent, table, m)
+    yield from described_in(sent, table, m)
     # "a Syrian government airbase": it lies in the country
     root = doc[m.end - 1]
     for child in root.children:
@@ -162,6 +163,20 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
                 r = relation(m, "LOCATED_IN", other, sent, 0.6)
                 if r:
                     yield r
+
+
+def _describing(doc: Doc, k: int) -> bool:
+    """A plain adjective between a country and its place noun: "the Iraqi Kurdish city of X", "the
+    Syrian coastal town of Y". Not a participle or a hyphen's part ("the Russian-occupied city of Z" is
+    not in Russia)."""
+    tok = doc[k]
+    return (
+        tok.pos_ == "ADJ"
+        and tok.tag_ == "JJ"
+        and tok.is_alpha
+        and not (k > 0 and doc[k - 1].text in {"-", "\u2013"})
+        and not (k + 1 < len(doc) and doc[k + 1].text in {"-", "\u2013"})
+    )
 
 
 def _listed_next(doc: Doc, table: EntityTable, country: Mention) -> bool:
@@ -201,62 +216,6 @@ def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:
             break
         j = nxt.end
     return j
-
-
-def _site_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
-    """'the Karamyk outpost in the Batken area', 'the Houla massacre in Syria': a place that
-    names a site or a massacre (`named_site_heads`) lies where that head is said to be. Other heads are
-    left out: "the Gaza truce talks in Cairo" do not put Gaza in Cairo."""
-    root = sent.doc[m.end - 1]
-    head = root.head
-    if root.dep_ not in {"compound", "nmod"} or head.i < m.end or head.lower_ not in NAMED_SITE_HEADS:
-        return
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for p in (c for c in prep.children if c.dep_ == "pobj"):
-            # "in the Batken area": the name modifying the place noun
-            for t in (p, *(x for x in p.lefts if x.dep_ == "compound")):
-                other = table.mention_at(t.i)
-                if other is not None and other.kind in PLACES and other.key != m.key:
-                    r = relation(m, "LOCATED_IN", other, sent, 0.6)
-                    if r:
-                        yield r
-                    return
-
-
-def _part_of(sent: Span, table: EntityTable, m: Mention) -> Iterator[ExtractedRelation]:
-    """'X, the eastern portion of Y', 'X, a remote corner of Y', "X, Jakarta's name for the southern part of
-    Y": an apposition (or a name given) that makes X a part of Y. Read in word order: the parser often
-    hangs such a phrase on the verb rather than on X. A name for all of Y ("X, Kyiv's name for Y") is an
-    alias, not a part, and gives nothing."""
-    doc = sent.doc
-    j = m.end
-    if j >= sent.end or doc[j].text != ",":
-        return
-    j += 1
-    owner = table.mention_at(j)
-    if (
-        owner is not None
-        and owner.start == j
-        and owner.end < sent.end
-        and doc[owner.end].lower_ in {"'s", "\u2019s"}
-    ):
-        j = owner.end + 1  # "Jakarta's"
-    if j < sent.end and doc[j].lower_ in NAMING_NOUNS and j + 1 < sent.end and doc[j + 1].lower_ == "for":
-        j += 2
-    while j < sent.end and (
-        doc[j].lower_ in COMPASS_WORDS or doc[j].lower_ in {"a", "an"} or doc[j].pos_ == "ADJ"
-    ):
-        j += 1
-    if j + 1 >= sent.end or doc[j].lower_ not in PART_NOUNS or doc[j + 1].lower_ != "of":
-        return
-    k = j + 2
-    if k < sent.end and doc[k].lower_ == "the":
-        k += 1
-    other = table.mention_at(k)
-    if other is not None and other.kind in PLACES and other.key != m.key:
-        r = relation(m, "LOCATED_IN", other, sent, 0.6)
-        if r:
-            yield r
 
 
 def _called_capital(sent: Span, m: Mention) -> bool:

@@ -13,6 +13,8 @@ from loaders import clauses
 from loaders.relations.lexicon import DENIAL, TYPE_PREPS, words
 
 SPEECH_VERBS = words("speech_verbs")
+# "refused to recognise X", "declined to back Y": the act is refused, as a denied one is not done
+REFUSAL = words("refusal_verbs")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 PARTITIVES = words("partitive_words")
 OBJECT_CONTROL = words("object_control_verbs")
@@ -30,7 +32,7 @@ def conjuncts(tok: Token) -> list[Token]:
 def negated(verb: Token) -> bool:
     """'did not attack', 'denied carrying out the attack', 'rejected claims that it struck' (not across a
     semicolon: "X blamed Y; Z denied it")."""
-    return clauses.negated(verb, DENIAL, semicolon_ends_denial=True)
+    return clauses.negated(verb, DENIAL | REFUSAL, semicolon_ends_denial=True)
 
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:

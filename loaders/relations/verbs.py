@@ -14,6 +14,7 @@ from loaders.clauses import conditional
 from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.anaphora import antecedents, is_pair, rival_of, speaker_owned, subjects_or_antecedents
+from loaders.relations.condemned_acts import condemned_doers, what_it_called
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
 from loaders.relations.phrase_actors import act_agents, actors_of
 from loaders.relations.relation_kinds import relation
@@ -25,6 +26,8 @@ FIGHT_VERBS = words("fight_verbs")
 SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
 # "killed in X shelling", "wounded during X bombing": the preposition that held the act noun
 OWNER_PREPS = words("act_owner_preps")
+# verbs of talking whose direct object is what was talked about, never the other side
+TOPIC_VERBS = frozenset({"discuss", "negotiate"})
 
 
 class ActMemory:
@@ -136,6 +139,8 @@ def _misparsed_act_owner(verb: Token, table: EntityTable) -> list[Mention]:
     return [m] if m is not None and m.kind in ACTORS and m.kind != "place" else []
 
 
+# types whose object may be an act standing for whoever carried it out last ("welcomed the strike")
+AGENT_MEMORY_TYPES = frozenset({"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"})
 MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
 # Acts a planned, expected or modal clause has not carried out (as for act nouns, loaders/relations/nouns.py)
 PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
@@ -180,6 +185,10 @@ def verb_relations(
             objs = objects(verb, rtype)
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
+            if rtype == "CONDEMNED":  # "condemned what it called an aggression by Y"
+                objs += what_it_called(verb)
+            if verb.lemma_ in TOPIC_VERBS:  # "discussed Taiwan with X": the object is the topic
+                objs = [o for o in objs if o.dep_ != "dobj"]
             # a thing somewhere stands for the place only as a strike's target ("struck a market in X"),
             # not for other types ("held talks in X" controls no X)
             objects_ = [
@@ -198,8 +207,14 @@ def verb_relations(
                     # "struck militant hideouts in X": a country is struck as a place is (the GUIDE)
                     if (m := table.mention_at(p.i)) is not None and m.kind in {"place", "country"}
                 ]
-            if memory is not None and rtype in {"SUPPORTS", "CONDEMNED", "ACCUSED", "OPPOSES"}:
-                objects_ += [m for o in objs for m in memory.agents_for(o, table)]  # "welcomed the strike"
+            for obj in objs:
+                # "condemned Russia's annexation of X": whoever did the act, whatever noun names it
+                doers = (
+                    condemned_doers(obj, table) if rtype == "CONDEMNED" and not actors_of(obj, table) else []
+                )
+                if not doers and memory is not None and rtype in AGENT_MEMORY_TYPES:
+                    doers = memory.agents_for(obj, table)  # "welcomed the strike"
+                objects_ += doers
             pairs = [(s, o) for s in subs for o in objects_]
             if _reciprocal(objs, subj_toks):  # "X and Y accused each other": both ways round
                 subs = subs if len(subs) >= 2 else _parties_between(sent, table)
