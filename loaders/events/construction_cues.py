@@ -18,7 +18,7 @@ from loaders.events.lexicon import (
     PROTESTER_NOUNS,
     TRIGGERS,
 )
-from loaders.events.syntax import NOUNS, objects
+from loaders.events.syntax import NOUNS, objects, subjects
 
 
 def emergency_rule(obj: Token) -> bool:
@@ -134,3 +134,9 @@ def dispersal(verb: Token) -> bool:
     return any(
         o.lower_ in PROTESTER_NOUNS or TRIGGERS.get(o.lemma_.lower()) == "PROTEST" for o in objects(verb)
     )
+
+
+def joint_subject(verb: Token) -> bool:
+    """Two or more parties are the verb's subject ("X, Y and five other powers announced ...")."""
+    subj = subjects(verb)[0]
+    return len([*subj, *(c for s in subj for c in s.conjuncts if c not in subj)]) >= 2

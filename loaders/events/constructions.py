@@ -21,6 +21,7 @@ from loaders.events.construction_cues import (
     emergency_rule,
     evacuated_people,
     gerund_noun,
+    joint_subject,
     visitor,
 )
 from loaders.events.frames import (
@@ -33,6 +34,7 @@ from loaders.events.frames import (
 )
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
+    ANNOUNCING_VERBS,
     ARRIVAL_VERBS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
@@ -53,6 +55,8 @@ from loaders.events.lexicon import (
     FORCE_OBJECTS,
     IMPOSING_VERBS,
     NAMING_VERBS,
+    OUSTING_VERBS,
+    OUT_OF_PLACE,
     PERFORMING_VERBS,
     PLACE_NOUNS,
     POWER_NOUNS,
@@ -60,8 +64,11 @@ from loaders.events.lexicon import (
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
+    RULER_NOUNS,
     SENDING_VERBS,
+    SENT_FORCE_NOUNS,
     SEVERING_VERBS,
+    SOUGHT_HELP,
     SPEECH_VERBS,
     TIES_NOUNS,
     TRIGGERS,
@@ -69,13 +76,6 @@ from loaders.events.lexicon import (
     WITHDRAWAL_VERBS,
 )
 from loaders.events.syntax import NOUNS, VERBS, objects
-
-# particles and prepositions of "pull" that tell forces moved away ("pulled back", "pulled them off the
-# streets"); "pulled the plug" is no retreat
-OUT_OF_PLACE = {"out", "back", "away", "off"}
-
-# what one asks another for when "seeking" it: a request of that other ("sought Y's help")
-SOUGHT_HELP = {"help", "assistance", "support", "aid", "mediation", "backing", "protection"}
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
@@ -100,7 +100,11 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ASSAULT", "verb"  # "unleashed mortar fire on X", "rained shells on X": what was fired
         if lemma in DRIVING_VERBS and driven_out(tok):
             return "ASSAULT", "verb"  # "drove the rebels out of X", "forced them from their bases"
-        if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
+        if lemma in SENDING_VERBS and any(
+            o.lower_ in sent or any(c.dep_ == "compound" and c.lower_ in sent for c in o.children)
+            for sent in [FORCE_NOUNS | SENT_FORCE_NOUNS]
+            for o in objects(tok)
+        ):
             return "MOBILIZE", "verb"  # "sent troops to the border", "massed troops near X"
         if (
             lemma == "call"
@@ -201,6 +205,11 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "rounded up dozens of activists"
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
+        if lemma in OUSTING_VERBS and any(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in RULER_NOUNS
+            for o in [*objects(tok), *(c for c in tok.children if c.dep_ == "nsubjpass")]
+        ):  # "a coup in X toppled President Y", "Y was overthrown"; "toppled a statue" is no coercion
+            return "COERCE", "ousted"
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
             return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
         if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):
@@ -257,6 +266,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         head = tok.head
         if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
             return "AGREE", "concluded"
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ANNOUNCING_VERBS and joint_subject(head):
+            return "AGREE", "concluded"  # "X and Y announced an understanding"; one side's "a truce" is not
         gov = head
         while gov.dep_ in {"prep", "prt"} and gov.head is not gov:
             gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb

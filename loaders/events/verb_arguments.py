@@ -74,6 +74,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         return ment(subj, table), patients(objects(act) if act is not None else [], table)
     if how == "coup":
         return coup_forces(tok, subj, table), []
+    if how == "ousted" and not passive:  # "a coup in X toppled Y", "soldiers in X ousted Y"
+        return coup_forces(tok, subj, table), patients(objects(tok), table)
     objs = objects(tok)
     objs += [
         p

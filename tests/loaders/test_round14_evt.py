@@ -1,0 +1,71 @@
+"""Round 14: events other than attacks on news nobody tuned on (docs/extraction.md "Round 14: events
+other than attacks"). Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent
+from loaders.events import lexicon
+from loaders.events.constructions import OUT_OF_PLACE, SOUGHT_HELP
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+def test_moved_word_lists_are_lexicon_data() -> None:
+    # the particles of "pulled back" and the nouns of "sought help" are read from the event lexicon
+    assert OUT_OF_PLACE is lexicon.OUT_OF_PLACE and "back" in OUT_OF_PLACE
+    assert SOUGHT_HELP is lexicon.SOUGHT_HELP and "mediation" in SOUGHT_HELP
+
+
+def test_sending_police_and_other_units_mobilises(events: Events) -> None:
+    for text, actor in (
+        (
+            "The Indonesian government dispatched an additional 500 riot police to the province on Monday.",
+            "Indonesia",
+        ),
+        ("Kenya dispatched 300 police officers to Haiti on Tuesday.", "Kenya"),
+        ("Britain sent two destroyers to the Gulf on Sunday.", "United Kingdom"),
+    ):
+        assert [e.actors for e in of_type(events(text), "MOBILIZE")] == [[actor]], text
+    # sending a letter or one's staff home is no mobilisation
+    assert not of_type(events("Kenya sent a letter to Haiti on Monday."), "MOBILIZE")
+
+
+def test_joining_another_in_an_act(events: Events) -> None:
+    # "X joined Y in calling for ...": both act; the gerund's subject is not the object alone
+    evs = of_type(events("Germany joined France in calling for a ceasefire on Monday."), "REQUEST")
+    assert sorted(a for e in evs for a in e.actors) == ["France", "Germany"]
+    evs = of_type(
+        events("US President Joe Biden joined other Western leaders in calling for talks on Monday."),
+        "REQUEST",
+    )
+    assert [e.actors for e in evs] == [["Joe Biden"]]
+
+
+def test_toppling_a_ruler_is_coercion(events: Events) -> None:
+    for text, actor, target in (
+        ("A coup in Guinea has toppled President Alpha Condé.", "Guinea", "Alpha Condé"),
+        ("Soldiers in Niger toppled President Mohamed Bazoum on Wednesday.", "Niger", "Mohamed Bazoum"),
+        (
+            "Mutinous troops in Mali overthrew President Ibrahim Boubacar Keita on Tuesday.",
+            "Mali",
+            "Ibrahim Boubacar Keita",
+        ),
+    ):
+        assert [(e.actors, e.targets) for e in of_type(events(text), "COERCE")] == [([actor], [target])], text
+    # a statue toppled is no ruler put out of office
+    assert not of_type(events("Protesters toppled a statue of the king in Bristol on Sunday."), "COERCE")
+
+
+def test_parties_announcing_an_accord_agree(events: Events) -> None:
+    for text, parties in (
+        ("Israel and Hamas announced an agreement on a prisoner exchange on Tuesday.", ["Israel", "Hamas"]),
+        ("Egypt and Ethiopia reached an understanding over the dam on Monday.", ["Egypt", "Ethiopia"]),
+        ("Serbia and Kosovo unveiled a deal on car number plates on Friday.", ["Serbia", "Kosovo"]),
+    ):
+        assert [e.actors for e in of_type(events(text), "AGREE")] == [parties], text
+    # one side announcing a truce, or a wish for understanding, is no agreement
+    assert not of_type(events("Hamas announced a ceasefire on Friday."), "AGREE")
+    assert not of_type(events("The report called for a better understanding of the conflict."), "AGREE")
