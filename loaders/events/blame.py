@@ -13,7 +13,9 @@ from loaders.events.lexicon import (
     ALLEGING_VERBS,
     ASSAULT_NOUNS,
     CLAIM_NOUNS,
+    INCURSION_VERBS,
     INVOLVEMENT_PREDICATES,
+    OWN_SIDE_WORDS,
     RESPONSIBILITY_PREDICATES,
     RESPONSIBLE_WORDS,
     SELF_NOUNS,
@@ -90,8 +92,8 @@ def self_report(verb: Token) -> bool:
     if clause is None:
         return False
     holder = clause if clause.pos_ in VERBS else clause.head
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children):
-        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and own_side(c) for c in holder.children):
+        return True  # "X said it had struck Y", "X said its jets struck Y"
     # "the rebels fired ..., the group's spokesman said": "the group" is the clause's side speaking
     speaker = [c for c in verb.children if c.dep_ == "nsubj"]
     speaker += [p for s in speaker for p in s.children if p.dep_ == "poss"]
@@ -108,6 +110,28 @@ def denied_claim(verb: Token) -> bool:
         if any(k.lemma_.lower() in CLAIM_NOUNS for k in subj) or any(
             p.lemma_.lower() in INVOLVEMENT_PREDICATES or p.lower_ in INVOLVEMENT_PREDICATES for p in preds
         ):
+            return True
+    return False
+
+
+def own_side(subj: Token) -> bool:
+    """A reported clause's subject that is the speaker's side: "it", "we", "its jets", "our troops"."""
+    return subj.lower_ in OWN_SIDE_WORDS or any(
+        k.dep_ == "poss" and k.lower_ in OWN_SIDE_WORDS for k in subj.children
+    )
+
+
+def denied_own_act(verb: Token) -> bool:
+    """'X said its soldiers had never fired on Y', '"At no moment did French forces enter Y," a French
+    forces spokesman said': a speaker denying an act of its own side."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in WRONGDOING_VERBS | INCURSION_VERBS:
+            continue
+        denied = any(k.dep_ == "neg" for k in c.children) or any(
+            d.lower_ == "no" for k in c.children if k.dep_ == "prep" for p in k.children for d in p.children
+        )  # "did not / never enter", "at no moment / at no time did X enter"
+        own = any(k.dep_ in {"nsubj", "nsubjpass"} and own_side(k) for k in c.children)
+        if denied and (own or own_side_report(verb, c)):
             return True
     return False
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
+from loaders.events.blame import (
+    denied_claim,
+    denied_own_act,
+    held_responsible,
+    naming_predicate,
+    wrongdoing_clause,
+)
 from loaders.events.construction_cues import (
     armed_fight,
     armed_flight,
@@ -140,6 +146,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):
             return "ACCUSE", "responsible"  # "X held Y responsible for the attack"
+        if lemma in SPEECH_VERBS and denied_own_act(tok):
+            return "REJECT", "verb"  # "X said its troops did not enter Y": a denial, not an accusation
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
             return "ACCUSE", "reported"
         if lemma in SPEECH_VERBS and denied_claim(tok):

@@ -144,3 +144,7 @@ OUSTING_VERBS = words("ousting_verbs")
 RULER_NOUNS = words("ruler_nouns")
 # "X and Y announced an understanding": an accord two or more parties make public together is concluded
 ANNOUNCING_VERBS = words("announcing_verbs")
+# "X said its forces did not enter Y", "our troops never crossed the border": a speaker denying its own
+# side's act (beyond WRONGDOING_VERBS) is a rejection
+INCURSION_VERBS = words("incursion_verbs")
+OWN_SIDE_WORDS = words("own_side_words")

@@ -69,3 +69,21 @@ def test_parties_announcing_an_accord_agree(events: Events) -> None:
     # one side announcing a truce, or a wish for understanding, is no agreement
     assert not of_type(events("Hamas announced a ceasefire on Friday."), "AGREE")
     assert not of_type(events("The report called for a better understanding of the conflict."), "AGREE")
+
+
+def test_a_speaker_denying_its_own_side_act_rejects(events: Events) -> None:
+    for text, actor in (
+        ("The Malian army said on Monday its soldiers had never fired on the protesters.", "Mali"),
+        ('"Our troops did not cross the border," the Indian army said on Monday.', "India"),
+        ("Russia said on Monday it had not used chemical weapons in Syria.", "Russia"),
+    ):
+        evs = events(text)
+        assert [e.actors for e in of_type(evs, "REJECT")] == [[actor]], text
+        assert not of_type(evs, "ACCUSE"), text
+    # another side's act reported as not done is no denial by the speaker
+    assert not of_type(events("Russia said on Monday that Ukraine had not withdrawn its troops."), "REJECT")
+    assert not of_type(events("The UN said on Monday the convoy had not entered the city."), "REJECT")
+
+
+def test_a_speaker_reporting_its_own_jets_accuses_nobody(events: Events) -> None:
+    assert not of_type(events("Israel said on Monday its jets struck Gaza."), "ACCUSE")
