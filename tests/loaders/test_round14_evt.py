@@ -87,3 +87,11 @@ def test_a_speaker_denying_its_own_side_act_rejects(events: Events) -> None:
 
 def test_a_speaker_reporting_its_own_jets_accuses_nobody(events: Events) -> None:
     assert not of_type(events("Israel said on Monday its jets struck Gaza."), "ACCUSE")
+
+
+def test_a_meeting_takes_a_country_as_its_venue(events: Events) -> None:
+    evs = events("The Afghan delegation held talks with the Taliban in Qatar on Monday.")
+    assert [e.location for e in of_type(evs, "CONSULT")] == ["Qatar"]
+    # only meetings: an attack "in X" keeps a country as target, never as its place
+    evs = events("Turkey struck Kurdish militants in Iraq on Monday.")
+    assert all(e.location != "Iraq" for e in of_type(evs, "ASSAULT"))
