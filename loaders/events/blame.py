@@ -9,8 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.lexicon import (
+    ACCORD_NOUNS,
     ACCUSATION_PREDICATES,
     ALLEGING_VERBS,
+    APPROVAL_NOUNS,
+    APPROVING_WORDS,
     ASSAULT_NOUNS,
     CLAIM_NOUNS,
     INCURSION_VERBS,
@@ -167,3 +170,19 @@ def held_responsible(verb: Token) -> list[Token]:
             held = [o for o in verb.children if o.dep_ == "dobj"]
             return held or [s for s in c.children if s.dep_ == "nsubj"]
     return []
+
+
+def approved_act(verb: Token) -> bool:
+    """'X told Y that the ceasefire agreement was the right step', '... said the deal was a breakthrough':
+    a speaker approving an accord or another side's act (SUPPORT by the speaker)."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(k.dep_ == "neg" for k in c.children):
+            continue
+        subj = [k for k in c.children if k.dep_ == "nsubj"]
+        if not any(k.lemma_.lower() in ACCORD_NOUNS or k.lemma_.lower() in TRIGGERS for k in subj):
+            continue
+        for attr in (k for k in c.children if k.dep_ == "attr"):
+            words = [attr, *(k for k in attr.children if k.dep_ in {"amod", "compound"})]
+            if attr.lemma_.lower() in APPROVAL_NOUNS and any(w.lower_ in APPROVING_WORDS for w in words):
+                return True
+    return False

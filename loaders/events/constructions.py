@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.blame import (
+    approved_act,
     denied_claim,
     denied_own_act,
     held_responsible,
@@ -150,6 +151,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "REJECT", "verb"  # "X said its troops did not enter Y": a denial, not an accusation
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
             return "ACCUSE", "reported"
+        if lemma in SPEECH_VERBS and approved_act(tok):
+            return "SUPPORT", "approval"  # "X said the truce was the right step": X backs it
         if lemma in SPEECH_VERBS and denied_claim(tok):
             return "REJECT", "verb"
         if lemma in REQUEST_VERBS and any(

@@ -148,3 +148,6 @@ ANNOUNCING_VERBS = words("announcing_verbs")
 # side's act (beyond WRONGDOING_VERBS) is a rejection
 INCURSION_VERBS = words("incursion_verbs")
 OWN_SIDE_WORDS = words("own_side_words")
+# "X told Y the accord was the right step / a breakthrough": a speaker approving an act or accord backs it
+APPROVAL_NOUNS = words("approval_nouns")
+APPROVING_WORDS = words("approving_words")

@@ -95,3 +95,16 @@ def test_a_meeting_takes_a_country_as_its_venue(events: Events) -> None:
     # only meetings: an attack "in X" keeps a country as target, never as its place
     evs = events("Turkey struck Kurdish militants in Iraq on Monday.")
     assert all(e.location != "Iraq" for e in of_type(evs, "ASSAULT"))
+
+
+def test_approving_an_accord_is_support(events: Events) -> None:
+    evs = events("Germany said on Monday that the deal was a breakthrough.")
+    assert [e.actors for e in of_type(evs, "SUPPORT")] == [["Germany"]]
+    text = (
+        "Turkish President Tayyip Erdogan told Russian President Vladimir Putin in a phone call on Tuesday "
+        "that the ceasefire agreement was the right step towards peace."
+    )
+    # the one told is no target of the backing
+    assert [(e.actors, e.targets) for e in of_type(events(text), "SUPPORT")] == [(["Tayyip Erdogan"], [])]
+    assert not of_type(events("Germany said on Monday that the deal was not a breakthrough."), "SUPPORT")
+    assert not of_type(events("The analyst said on Monday that the election was a big day."), "SUPPORT")
