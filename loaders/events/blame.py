@@ -19,6 +19,7 @@ from loaders.events.lexicon import (
     INCURSION_VERBS,
     INVOLVEMENT_PREDICATES,
     OWN_SIDE_WORDS,
+    PERFORMING_VERBS,
     RESPONSIBILITY_PREDICATES,
     RESPONSIBLE_WORDS,
     SELF_NOUNS,
@@ -37,6 +38,8 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             continue
         if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
+        if performed_attack(c):
+            return c  # "X said the strike was carried out by Y"
         if blamed_clause(c) or cleft_wrongdoer(c):
             return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
         if verb.lemma_.lower() in ALLEGING_VERBS and not any(k.dep_ == "neg" for k in c.children):
@@ -146,7 +149,7 @@ def naming_predicate(verb: Token) -> bool:
         inner = [p for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
         if c.dep_ == "oprd" and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in inner):
             return True
-        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and accusing(c):
             return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
         if c.dep_ == "prep" and c.lower_ == "as":
             # "described the raid as a violation", "... as an act of aggression"
@@ -158,9 +161,16 @@ def naming_predicate(verb: Token) -> bool:
                 if k.dep_ == "prep" and k.lower_ == "of"
                 for o in k.children
             ]
-            if any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in named):
+            if any(accusing(p) for p in named):
                 return True
     return False
+
+
+def accusing(noun: Token) -> bool:
+    """A naming predicate that accuses: 'a violation', 'an aggressor', 'a terrorist regime' (its modifier)."""
+    return noun.lemma_.lower() in ACCUSATION_PREDICATES or any(
+        k.dep_ in {"amod", "compound"} and k.lemma_.lower() in ACCUSATION_PREDICATES for k in noun.children
+    )
 
 
 def held_responsible(verb: Token) -> list[Token]:
@@ -186,3 +196,13 @@ def approved_act(verb: Token) -> bool:
             if attr.lemma_.lower() in APPROVAL_NOUNS and any(w.lower_ in APPROVING_WORDS for w in words):
                 return True
     return False
+
+
+def performed_attack(clause: Token) -> bool:
+    """'the strike was carried out by Y', 'the attack was launched by Y': an attack told as done by its
+    passive agent, which a speaker's report of it blames."""
+    return (
+        clause.lemma_.lower() in PERFORMING_VERBS
+        and any(k.dep_ == "nsubjpass" and k.lemma_.lower() in ASSAULT_NOUNS for k in clause.children)
+        and not any(k.dep_ == "neg" for k in clause.children)
+    )

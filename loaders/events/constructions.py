@@ -61,6 +61,7 @@ from loaders.events.lexicon import (
     FORCE_NOUNS,
     FORCE_OBJECTS,
     IMPOSING_VERBS,
+    LASHING_VERBS,
     NAMING_VERBS,
     OUSTING_VERBS,
     OUT_OF_PLACE,
@@ -143,6 +144,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "REQUEST", "verb"  # "sought Y's help / mediation"
         if lemma == "cordon" and objects(tok):
             return "COERCE", "verb"  # "cordoned off the town"
+        if lemma in LASHING_VERBS and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in tok.children
+        ):
+            return "ACCUSE", "verb"  # "X lashed out at Y"
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):

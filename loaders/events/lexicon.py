@@ -151,3 +151,5 @@ OWN_SIDE_WORDS = words("own_side_words")
 # "X told Y the accord was the right step / a breakthrough": a speaker approving an act or accord backs it
 APPROVAL_NOUNS = words("approval_nouns")
 APPROVING_WORDS = words("approving_words")
+# "X lashed out at Y": a verbal attack (with the particle "out"), an accusation of the "at" object
+LASHING_VERBS = words("lashing_verbs")

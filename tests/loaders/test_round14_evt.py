@@ -108,3 +108,21 @@ def test_approving_an_accord_is_support(events: Events) -> None:
     assert [(e.actors, e.targets) for e in of_type(events(text), "SUPPORT")] == [(["Tayyip Erdogan"], [])]
     assert not of_type(events("Germany said on Monday that the deal was not a breakthrough."), "SUPPORT")
     assert not of_type(events("The analyst said on Monday that the election was a big day."), "SUPPORT")
+
+
+def test_more_ways_to_accuse(events: Events) -> None:
+    for text, actor, target in (
+        ("Beijing rebuked Washington on Monday over the arms sale.", "China", "United States"),
+        ("France deplored the Malian decision on Monday.", "France", "Mali"),
+        ("The European Union censured Hungary on Tuesday.", "European Union", "Hungary"),
+        ("Kenya faulted Uganda on Monday for the border closure.", "Kenya", "Uganda"),
+        ("Venezuela lashed out at the United States on Friday.", "Venezuela", "United States"),
+        ("Iran described Israel as a terrorist regime on Monday.", "Iran", "Israel"),
+        ("Ukraine said on Monday the strike was carried out by Russia.", "Ukraine", "Russia"),
+    ):
+        assert [(e.actors, e.targets) for e in of_type(events(text), "ACCUSE")] == [([actor], [target])], text
+    # a side telling who carried out its own operation accuses nobody; "the fault" is no act
+    assert not of_type(
+        events("The army said on Monday the operation was carried out by its special forces."), "ACCUSE"
+    )
+    assert not of_type(events("Kenya said on Monday the fault lay with the weather."), "ACCUSE")
