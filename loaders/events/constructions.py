@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.events.agreements import agreement
 from loaders.events.blame import (
     approved_act,
     denied_claim,
@@ -22,13 +23,11 @@ from loaders.events.construction_cues import (
     armed_fight,
     armed_flight,
     crowd_control,
-    decided_alone,
     dispersal,
     driven_out,
     emergency_rule,
     evacuated_people,
     gerund_noun,
-    joint_subject,
     visitor,
 )
 from loaders.events.frames import (
@@ -41,13 +40,11 @@ from loaders.events.frames import (
 )
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
-    ANNOUNCING_VERBS,
     ARRIVAL_VERBS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
     COMPELLING_VERBS,
-    CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
     DRIVING_VERBS,
@@ -276,45 +273,6 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         and not any(o.lemma_.lower() in CAPTIVE_NOUNS or o.ent_type_ == "PERSON" for o in objects(tok))
     ):
         return None, ""  # "released videos": a publication, not a concession
-    if etype == "AGREE" and tok.pos_ in NOUNS:
-        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one, and "a
-        # deal with X", "the truce between X and Y" name its parties
-        head = tok.head
-        if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
-            return "AGREE", "concluded"
-        if tok.dep_ == "dobj" and head.lemma_.lower() in ANNOUNCING_VERBS and joint_subject(head):
-            return "AGREE", "concluded"  # "X and Y announced an understanding"; one side's "a truce" is not
-        gov = head
-        while gov.dep_ in {"prep", "prt"} and gov.head is not gov:
-            gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
-        if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
-            return None, ""  # "pulled out of the deal": a rejection, told by the verb
-        # "the truce between X and Y collapsed / has held" tells an accord; "took effect" and "the deal
-        # between X and Y, signed on Monday, ends ..." make one
-        told = (
-            tok.dep_ == "nsubj"
-            and head.pos_ in VERBS
-            and head.lemma_.lower() not in {"take", "come", "enter"}
-        )
-        if told and not any(c.dep_ == "acl" and c.lemma_.lower() in CONCLUDING_VERBS for c in tok.children):
-            return None, ""
-        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
-            return "AGREE", "parties"
-        return None, ""
-    if etype == "AGREE" and lemma == "agree" and decided_alone(tok):
-        return None, ""  # "the EU agreed to impose sanctions": one body's decision; the act tells the event
-    if etype == "AGREE" and lemma == "agree":
-        # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
-        has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
-        has_deal = any(
-            c.dep_ in {"xcomp", "dobj"}
-            or (
-                c.dep_ == "prep"
-                and c.lower_ in {"on", "to"}
-                and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
-            )
-            for c in tok.children
-        )
-        if has_ccomp and not has_deal:
-            return None, ""
+    if etype == "AGREE":
+        return agreement(tok)  # an accord concluded, or only mentioned or opined on
     return etype, "verb" if tok.pos_ in VERBS else "noun"
