@@ -27,6 +27,7 @@ from loaders.events.construction_cues import (
     driven_out,
     emergency_rule,
     evacuated_people,
+    gave_aid,
     gerund_noun,
     visitor,
 )
@@ -73,6 +74,7 @@ from loaders.events.lexicon import (
     SENDING_VERBS,
     SENT_FORCE_NOUNS,
     SEVERING_VERBS,
+    SIDING_VERBS,
     SOUGHT_HELP,
     SPEECH_VERBS,
     TIES_NOUNS,
@@ -218,6 +220,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "rounded up dozens of activists"
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
+        if etype is None and gave_aid(tok):
+            return "AID", "verb"  # "provided X with air defence systems", "shipped fuel to X"
+        if lemma in SIDING_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return "SUPPORT", "verb"  # "X sided with Y"
         if lemma in OUSTING_VERBS and any(
             o.ent_type_ == "PERSON" or o.lemma_.lower() in RULER_NOUNS
             for o in [*objects(tok), *(c for c in tok.children if c.dep_ == "nsubjpass")]

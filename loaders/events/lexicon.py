@@ -153,3 +153,8 @@ APPROVAL_NOUNS = words("approval_nouns")
 APPROVING_WORDS = words("approving_words")
 # "X lashed out at Y": a verbal attack (with the particle "out"), an accusation of the "at" object
 LASHING_VERBS = words("lashing_verbs")
+# "provided X with air defence systems", "shipped fuel to X", "granted X $1bn in assistance": AID
+GIVING_VERBS = words("giving_verbs")
+AID_GOODS = words("aid_goods")
+# "X sided with Y": backing in a dispute (SUPPORT)
+SIDING_VERBS = words("siding_verbs")

@@ -126,3 +126,23 @@ def test_more_ways_to_accuse(events: Events) -> None:
         events("The army said on Monday the operation was carried out by its special forces."), "ACCUSE"
     )
     assert not of_type(events("Kenya said on Monday the fault lay with the weather."), "ACCUSE")
+
+
+def test_giving_aid_siding_hailing_blacklisting(events: Events) -> None:
+    evs = events("Germany provided Ukraine with air defence systems on Monday.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "AID")] == [(["Germany"], ["Ukraine"])]
+    evs = events("Iran shipped fuel to Venezuela on Friday.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "AID")] == [(["Iran"], ["Venezuela"])]
+    assert not of_type(events("The ministry provided details of the plan on Monday."), "AID")
+    evs = events("Hungary sided with Russia on Monday.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "SUPPORT")] == [(["Hungary"], ["Russia"])]
+    assert [
+        e.actors for e in of_type(events("China hailed the agreement as historic on Monday."), "SUPPORT")
+    ] == [["China"]]
+    evs = events("Washington blacklisted five Chinese firms on Monday.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "SANCTION")] == [(["United States"], ["China"])]
+
+
+def test_what_a_warning_is_against_is_not_done(events: Events) -> None:
+    evs = events("Russia warned NATO against deploying troops to Ukraine.")
+    assert of_type(evs, "THREATEN") and not of_type(evs, "MOBILIZE")
