@@ -146,3 +146,8 @@ def test_giving_aid_siding_hailing_blacklisting(events: Events) -> None:
 def test_what_a_warning_is_against_is_not_done(events: Events) -> None:
     evs = events("Russia warned NATO against deploying troops to Ukraine.")
     assert of_type(evs, "THREATEN") and not of_type(evs, "MOBILIZE")
+
+
+def test_handing_over_weapons_is_no_aid(events: Events) -> None:
+    # fighters handing over their own weapons give up; no one is aided
+    assert not of_type(events("The rebels handed over their weapons to the army on Monday."), "AID")
