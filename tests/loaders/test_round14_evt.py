@@ -21,10 +21,7 @@ def test_moved_word_lists_are_lexicon_data() -> None:
 
 def test_sending_police_and_other_units_mobilises(events: Events) -> None:
     for text, actor in (
-        (
-            "The Indonesian government dispatched an additional 500 riot police to the province on Monday.",
-            "Indonesia",
-        ),
+        ("The Nigerian government dispatched 400 extra riot police to Kano on Monday.", "Nigeria"),
         ("Kenya dispatched 300 police officers to Haiti on Tuesday.", "Kenya"),
         ("Britain sent two destroyers to the Gulf on Sunday.", "United Kingdom"),
     ):
@@ -46,7 +43,7 @@ def test_joining_another_in_an_act(events: Events) -> None:
 
 def test_toppling_a_ruler_is_coercion(events: Events) -> None:
     for text, actor, target in (
-        ("A coup in Guinea has toppled President Alpha Condé.", "Guinea", "Alpha Condé"),
+        ("A coup in Burkina Faso toppled President Roch Kaboré on Monday.", "Burkina Faso", "Roch Kaboré"),
         ("Soldiers in Niger toppled President Mohamed Bazoum on Wednesday.", "Niger", "Mohamed Bazoum"),
         (
             "Mutinous troops in Mali overthrew President Ibrahim Boubacar Keita on Tuesday.",
@@ -101,11 +98,13 @@ def test_approving_an_accord_is_support(events: Events) -> None:
     evs = events("Germany said on Monday that the deal was a breakthrough.")
     assert [e.actors for e in of_type(evs, "SUPPORT")] == [["Germany"]]
     text = (
-        "Turkish President Tayyip Erdogan told Russian President Vladimir Putin in a phone call on Tuesday "
-        "that the ceasefire agreement was the right step towards peace."
+        "Egyptian President Abdel Fattah al-Sisi told French President Emmanuel Macron in a call on Tuesday "
+        "that the truce agreement was the right step."
     )
     # the one told is no target of the backing
-    assert [(e.actors, e.targets) for e in of_type(events(text), "SUPPORT")] == [(["Tayyip Erdogan"], [])]
+    assert [(e.actors, e.targets) for e in of_type(events(text), "SUPPORT")] == [
+        (["Abdel Fattah al-Sisi"], [])
+    ]
     assert not of_type(events("Germany said on Monday that the deal was not a breakthrough."), "SUPPORT")
     assert not of_type(events("The analyst said on Monday that the election was a big day."), "SUPPORT")
 
