@@ -42,6 +42,7 @@ from loaders.events.frames import (
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ARRIVAL_VERBS,
+    BACKING_DOWN_WORDS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
@@ -66,6 +67,7 @@ from loaders.events.lexicon import (
     PERFORMING_VERBS,
     PLACE_NOUNS,
     POWER_NOUNS,
+    PRESSING_VERBS,
     PROMISE_VERBS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
@@ -220,6 +222,14 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "rounded up dozens of activists"
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
+        if lemma in PRESSING_VERBS and objects(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+            return "REQUEST", "verb"  # "pressed Germany to send tanks"
+        if (
+            etype == "SUPPORT"
+            and lemma == "back"
+            and any(c.dep_ in {"prt", "advmod"} and c.lower_ in BACKING_DOWN_WORDS for c in tok.children)
+        ):
+            return "CONCEDE", "verb"  # "backed down on its plan", "backed away from its threat"
         if etype is None and gave_aid(tok):
             return "AID", "verb"  # "provided X with air defence systems", "shipped fuel to X"
         if lemma in SIDING_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
@@ -271,6 +281,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         return "ASSAULT", "clash"
     if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
         return None, ""
+    if etype == "AID" and tok.pos_ in NOUNS and tok.head.lemma_.lower() in SEVERING_VERBS:
+        return None, ""  # "cut off gas supplies to X": a sanction, told by the verb
     if tok.pos_ in NOUNS and tok.dep_ == "compound":
         return None, ""  # "the sanctions package", "peace talks venue": the head noun is the thing told
     if (

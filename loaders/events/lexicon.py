@@ -158,3 +158,7 @@ GIVING_VERBS = words("giving_verbs")
 AID_GOODS = words("aid_goods")
 # "X sided with Y": backing in a dispute (SUPPORT)
 SIDING_VERBS = words("siding_verbs")
+# "pressed / pushed X to send tanks": a request of X (what it is pressed to do is asked for, not done)
+PRESSING_VERBS = words("pressing_verbs")
+# "backed down / away from its plan": giving up a position (CONCEDE), not backing anyone
+BACKING_DOWN_WORDS = words("backing_down_words")

@@ -150,3 +150,16 @@ def test_what_a_warning_is_against_is_not_done(events: Events) -> None:
 def test_handing_over_weapons_is_no_aid(events: Events) -> None:
     # fighters handing over their own weapons give up; no one is aided
     assert not of_type(events("The rebels handed over their weapons to the army on Monday."), "AID")
+
+
+def test_backing_down_relenting_and_pressing(events: Events) -> None:
+    evs = events("Serbia backed away from its threat on Tuesday.")
+    assert [e.actors for e in of_type(evs, "CONCEDE")] == [["Serbia"]] and not of_type(evs, "SUPPORT")
+    assert [
+        e.actors for e in of_type(events("The Kremlin capitulated to the demands on Monday."), "CONCEDE")
+    ] == [["Russia"]]
+    evs = events("Ukraine pressed Germany on Monday to send tanks.")
+    assert [(e.actors, e.targets) for e in of_type(evs, "REQUEST")] == [(["Ukraine"], ["Germany"])]
+    assert not of_type(evs, "MOBILIZE")
+    # supplies cut off are no aid
+    assert not of_type(events("Russia cut off gas supplies to Bulgaria on Wednesday."), "AID")
