@@ -9,11 +9,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.lexicon import (
+    ACCORD_NOUNS,
     ACCUSATION_PREDICATES,
     ALLEGING_VERBS,
+    APPROVAL_NOUNS,
+    APPROVING_WORDS,
     ASSAULT_NOUNS,
     CLAIM_NOUNS,
+    INCURSION_VERBS,
     INVOLVEMENT_PREDICATES,
+    OWN_SIDE_WORDS,
+    PERFORMING_VERBS,
     RESPONSIBILITY_PREDICATES,
     RESPONSIBLE_WORDS,
     SELF_NOUNS,
@@ -32,6 +38,8 @@ def wrongdoing_clause(verb: Token) -> Token | None:
             continue
         if c.lemma_.lower() in WRONGDOING_VERBS and not any(k.dep_ == "neg" for k in c.children):
             return c
+        if performed_attack(c):
+            return c  # "X said the strike was carried out by Y"
         if blamed_clause(c) or cleft_wrongdoer(c):
             return c  # "X said Y was behind the attack", "... that Y's troops were responsible"
         if verb.lemma_.lower() in ALLEGING_VERBS and not any(k.dep_ == "neg" for k in c.children):
@@ -90,8 +98,8 @@ def self_report(verb: Token) -> bool:
     if clause is None:
         return False
     holder = clause if clause.pos_ in VERBS else clause.head
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "we", "i"} for c in holder.children):
-        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and own_side(c) for c in holder.children):
+        return True  # "X said it had struck Y", "X said its jets struck Y"
     # "the rebels fired ..., the group's spokesman said": "the group" is the clause's side speaking
     speaker = [c for c in verb.children if c.dep_ == "nsubj"]
     speaker += [p for s in speaker for p in s.children if p.dep_ == "poss"]
@@ -112,6 +120,28 @@ def denied_claim(verb: Token) -> bool:
     return False
 
 
+def own_side(subj: Token) -> bool:
+    """A reported clause's subject that is the speaker's side: "it", "we", "its jets", "our troops"."""
+    return subj.lower_ in OWN_SIDE_WORDS or any(
+        k.dep_ == "poss" and k.lower_ in OWN_SIDE_WORDS for k in subj.children
+    )
+
+
+def denied_own_act(verb: Token) -> bool:
+    """'X said its soldiers had never fired on Y', '"At no moment did French forces enter Y," a French
+    forces spokesman said': a speaker denying an act of its own side."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in WRONGDOING_VERBS | INCURSION_VERBS:
+            continue
+        denied = any(k.dep_ == "neg" for k in c.children) or any(
+            d.lower_ == "no" for k in c.children if k.dep_ == "prep" for p in k.children for d in p.children
+        )  # "did not / never enter", "at no moment / at no time did X enter"
+        own = any(k.dep_ in {"nsubj", "nsubjpass"} and own_side(k) for k in c.children)
+        if denied and (own or own_side_report(verb, c)):
+            return True
+    return False
+
+
 def naming_predicate(verb: Token) -> bool:
     """'called the strike an act of aggression', 'denounced it as a violation'."""
     for c in verb.children:
@@ -119,7 +149,7 @@ def naming_predicate(verb: Token) -> bool:
         inner = [p for k in c.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children]
         if c.dep_ == "oprd" and any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in inner):
             return True
-        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and c.lemma_.lower() in ACCUSATION_PREDICATES:
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "dobj"} and accusing(c):
             return c.dep_ != "dobj" or any(o.dep_ == "dobj" for o in verb.children if o is not c)
         if c.dep_ == "prep" and c.lower_ == "as":
             # "described the raid as a violation", "... as an act of aggression"
@@ -131,9 +161,16 @@ def naming_predicate(verb: Token) -> bool:
                 if k.dep_ == "prep" and k.lower_ == "of"
                 for o in k.children
             ]
-            if any(p.lemma_.lower() in ACCUSATION_PREDICATES for p in named):
+            if any(accusing(p) for p in named):
                 return True
     return False
+
+
+def accusing(noun: Token) -> bool:
+    """A naming predicate that accuses: 'a violation', 'an aggressor', 'a terrorist regime' (its modifier)."""
+    return noun.lemma_.lower() in ACCUSATION_PREDICATES or any(
+        k.dep_ in {"amod", "compound"} and k.lemma_.lower() in ACCUSATION_PREDICATES for k in noun.children
+    )
 
 
 def held_responsible(verb: Token) -> list[Token]:
@@ -143,3 +180,29 @@ def held_responsible(verb: Token) -> list[Token]:
             held = [o for o in verb.children if o.dep_ == "dobj"]
             return held or [s for s in c.children if s.dep_ == "nsubj"]
     return []
+
+
+def approved_act(verb: Token) -> bool:
+    """'X told Y that the ceasefire agreement was the right step', '... said the deal was a breakthrough':
+    a speaker approving an accord or another side's act (SUPPORT by the speaker)."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(k.dep_ == "neg" for k in c.children):
+            continue
+        subj = [k for k in c.children if k.dep_ == "nsubj"]
+        if not any(k.lemma_.lower() in ACCORD_NOUNS or k.lemma_.lower() in TRIGGERS for k in subj):
+            continue
+        for attr in (k for k in c.children if k.dep_ == "attr"):
+            words = [attr, *(k for k in attr.children if k.dep_ in {"amod", "compound"})]
+            if attr.lemma_.lower() in APPROVAL_NOUNS and any(w.lower_ in APPROVING_WORDS for w in words):
+                return True
+    return False
+
+
+def performed_attack(clause: Token) -> bool:
+    """'the strike was carried out by Y', 'the attack was launched by Y': an attack told as done by its
+    passive agent, which a speaker's report of it blames."""
+    return (
+        clause.lemma_.lower() in PERFORMING_VERBS
+        and any(k.dep_ == "nsubjpass" and k.lemma_.lower() in ASSAULT_NOUNS for k in clause.children)
+        and not any(k.dep_ == "neg" for k in clause.children)
+    )

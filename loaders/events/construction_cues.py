@@ -7,18 +7,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.lexicon import (
+    AID_GOODS,
     CROWD_CONTROL_NOUNS,
     DISPERSING_VERBS,
     EMERGENCY_WORDS,
     FIGHTER_NOUNS,
     FORCE_NOUNS,
+    GIVING_VERBS,
     OUT_WORDS,
     PLACE_NOUNS,
     POWER_NOUNS,
     PROTESTER_NOUNS,
     TRIGGERS,
 )
-from loaders.events.syntax import NOUNS, objects
+from loaders.events.syntax import NOUNS, objects, subjects
 
 
 def emergency_rule(obj: Token) -> bool:
@@ -134,3 +136,26 @@ def dispersal(verb: Token) -> bool:
     return any(
         o.lower_ in PROTESTER_NOUNS or TRIGGERS.get(o.lemma_.lower()) == "PROTEST" for o in objects(verb)
     )
+
+
+def joint_subject(verb: Token) -> bool:
+    """Two or more parties are the verb's subject ("X, Y and five other powers announced ...")."""
+    subj = subjects(verb)[0]
+    return len([*subj, *(c for s in subj for c in s.conjuncts if c not in subj)]) >= 2
+
+
+def gave_aid(verb: Token) -> bool:
+    """'provided X with air defence systems', 'shipped fuel to X', 'granted X $1bn in assistance': goods
+    of aid (arms, money, supplies) given to another side; "provided details" gives none."""
+    if verb.lemma_.lower() not in GIVING_VERBS:
+        return False
+    goods = [*objects(verb)]
+    goods += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    goods += [
+        p
+        for g in list(goods)
+        for c in g.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+    ]
+    return any(g.lemma_.lower() in AID_GOODS or g.lower_ in AID_GOODS for g in goods)

@@ -10,16 +10,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.blame import denied_claim, held_responsible, naming_predicate, wrongdoing_clause
+from loaders.events.agreements import agreement
+from loaders.events.blame import (
+    approved_act,
+    denied_claim,
+    denied_own_act,
+    held_responsible,
+    naming_predicate,
+    wrongdoing_clause,
+)
 from loaders.events.construction_cues import (
     armed_fight,
     armed_flight,
     crowd_control,
-    decided_alone,
     dispersal,
     driven_out,
     emergency_rule,
     evacuated_people,
+    gave_aid,
     gerund_noun,
     visitor,
 )
@@ -34,11 +42,11 @@ from loaders.events.frames import (
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ARRIVAL_VERBS,
+    BACKING_DOWN_WORDS,
     CAPTIVE_NOUNS,
     CAPTURE_VERBS,
     CLASH_WORDS,
     COMPELLING_VERBS,
-    CONCLUDING_VERBS,
     CONTAINER_NOUNS,
     DISAPPROVAL_NOUNS,
     DRIVING_VERBS,
@@ -52,16 +60,24 @@ from loaders.events.lexicon import (
     FORCE_NOUNS,
     FORCE_OBJECTS,
     IMPOSING_VERBS,
+    LASHING_VERBS,
     NAMING_VERBS,
+    OUSTING_VERBS,
+    OUT_OF_PLACE,
     PERFORMING_VERBS,
     PLACE_NOUNS,
     POWER_NOUNS,
+    PRESSING_VERBS,
     PROMISE_VERBS,
     QUANTITY_NOUNS,
     RECOGNITION_VERBS,
     REQUEST_VERBS,
+    RULER_NOUNS,
     SENDING_VERBS,
+    SENT_FORCE_NOUNS,
     SEVERING_VERBS,
+    SIDING_VERBS,
+    SOUGHT_HELP,
     SPEECH_VERBS,
     TIES_NOUNS,
     TRIGGERS,
@@ -69,13 +85,6 @@ from loaders.events.lexicon import (
     WITHDRAWAL_VERBS,
 )
 from loaders.events.syntax import NOUNS, VERBS, objects
-
-# particles and prepositions of "pull" that tell forces moved away ("pulled back", "pulled them off the
-# streets"); "pulled the plug" is no retreat
-OUT_OF_PLACE = {"out", "back", "away", "off"}
-
-# what one asks another for when "seeking" it: a request of that other ("sought Y's help")
-SOUGHT_HELP = {"help", "assistance", "support", "aid", "mediation", "backing", "protection"}
 
 
 def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
@@ -100,7 +109,11 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ASSAULT", "verb"  # "unleashed mortar fire on X", "rained shells on X": what was fired
         if lemma in DRIVING_VERBS and driven_out(tok):
             return "ASSAULT", "verb"  # "drove the rebels out of X", "forced them from their bases"
-        if lemma in SENDING_VERBS and any(o.lower_ in FORCE_NOUNS for o in objects(tok)):
+        if lemma in SENDING_VERBS and any(
+            o.lower_ in sent or any(c.dep_ == "compound" and c.lower_ in sent for c in o.children)
+            for sent in [FORCE_NOUNS | SENT_FORCE_NOUNS]
+            for o in objects(tok)
+        ):
             return "MOBILIZE", "verb"  # "sent troops to the border", "massed troops near X"
         if (
             lemma == "call"
@@ -132,12 +145,20 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "REQUEST", "verb"  # "sought Y's help / mediation"
         if lemma == "cordon" and objects(tok):
             return "COERCE", "verb"  # "cordoned off the town"
+        if lemma in LASHING_VERBS and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == "out" for c in tok.children
+        ):
+            return "ACCUSE", "verb"  # "X lashed out at Y"
         if lemma in NAMING_VERBS and naming_predicate(tok):
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):
             return "ACCUSE", "responsible"  # "X held Y responsible for the attack"
+        if lemma in SPEECH_VERBS and denied_own_act(tok):
+            return "REJECT", "verb"  # "X said its troops did not enter Y": a denial, not an accusation
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
             return "ACCUSE", "reported"
+        if lemma in SPEECH_VERBS and approved_act(tok):
+            return "SUPPORT", "approval"  # "X said the truce was the right step": X backs it
         if lemma in SPEECH_VERBS and denied_claim(tok):
             return "REJECT", "verb"
         if lemma in REQUEST_VERBS and any(
@@ -201,6 +222,23 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "rounded up dozens of activists"
         if lemma in FLEEING_VERBS and armed_flight(tok):
             return "RETREAT", "verb"  # "his forces fled the city"; civilians fleeing is no retreat
+        if lemma in PRESSING_VERBS and objects(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+            return "REQUEST", "verb"  # "pressed Germany to send tanks"
+        if (
+            etype == "SUPPORT"
+            and lemma == "back"
+            and any(c.dep_ in {"prt", "advmod"} and c.lower_ in BACKING_DOWN_WORDS for c in tok.children)
+        ):
+            return "CONCEDE", "verb"  # "backed down on its plan", "backed away from its threat"
+        if etype is None and gave_aid(tok):
+            return "AID", "verb"  # "provided X with air defence systems", "shipped fuel to X"
+        if lemma in SIDING_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return "SUPPORT", "verb"  # "X sided with Y"
+        if lemma in OUSTING_VERBS and any(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in RULER_NOUNS
+            for o in [*objects(tok), *(c for c in tok.children if c.dep_ == "nsubjpass")]
+        ):  # "a coup in X toppled President Y", "Y was overthrown"; "toppled a statue" is no coercion
+            return "COERCE", "ousted"
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
             return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
         if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):
@@ -243,6 +281,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         return "ASSAULT", "clash"
     if etype is None or (tok.pos_ in NOUNS and lemma in VERB_ONLY):
         return None, ""
+    if etype == "AID" and tok.pos_ in NOUNS and tok.head.lemma_.lower() in SEVERING_VERBS:
+        return None, ""  # "cut off gas supplies to X": a sanction, told by the verb
     if tok.pos_ in NOUNS and tok.dep_ == "compound":
         return None, ""  # "the sanctions package", "peace talks venue": the head noun is the thing told
     if (
@@ -251,43 +291,6 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
         and not any(o.lemma_.lower() in CAPTIVE_NOUNS or o.ent_type_ == "PERSON" for o in objects(tok))
     ):
         return None, ""  # "released videos": a publication, not a concession
-    if etype == "AGREE" and tok.pos_ in NOUNS:
-        # "the deal", "observe the ceasefire" mention an agreement; "signed the deal" makes one, and "a
-        # deal with X", "the truce between X and Y" name its parties
-        head = tok.head
-        if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in CONCLUDING_VERBS:
-            return "AGREE", "concluded"
-        gov = head
-        while gov.dep_ in {"prep", "prt"} and gov.head is not gov:
-            gov = gov.head  # "pulled out of the deal", parsed out -> of -> deal: climb to the verb
-        if gov is not head and gov.lemma_.lower() in WITHDRAWAL_VERBS:
-            return None, ""  # "pulled out of the deal": a rejection, told by the verb
-        # "the truce between X and Y collapsed / has held" tells an accord; "took effect" and "the deal
-        # between X and Y, signed on Monday, ends ..." make one
-        told = (
-            tok.dep_ == "nsubj"
-            and head.pos_ in VERBS
-            and head.lemma_.lower() not in {"take", "come", "enter"}
-        )
-        if told and not any(c.dep_ == "acl" and c.lemma_.lower() in CONCLUDING_VERBS for c in tok.children):
-            return None, ""
-        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
-            return "AGREE", "parties"
-        return None, ""
-    if etype == "AGREE" and lemma == "agree" and decided_alone(tok):
-        return None, ""  # "the EU agreed to impose sanctions": one body's decision; the act tells the event
-    if etype == "AGREE" and lemma == "agree":
-        # "agreed that the attack was illegal" shares an opinion; "agreed to/on" makes an agreement
-        has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
-        has_deal = any(
-            c.dep_ in {"xcomp", "dobj"}
-            or (
-                c.dep_ == "prep"
-                and c.lower_ in {"on", "to"}
-                and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)
-            )
-            for c in tok.children
-        )
-        if has_ccomp and not has_deal:
-            return None, ""
+    if etype == "AGREE":
+        return agreement(tok)  # an accord concluded, or only mentioned or opined on
     return etype, "verb" if tok.pos_ in VERBS else "noun"

@@ -78,6 +78,9 @@ VERB_ONLY = words("verb_only")
 FIRE_NOUNS = words("fire_nouns")
 SENDING_VERBS = words("sending_verbs")
 FORCE_NOUNS = words("force_nouns")
+# What else one sends or deploys as a mobilisation ("dispatched 500 riot police", "sent peacekeepers"),
+# kept apart from FORCE_NOUNS, whose fleeing or fighting is a side's
+SENT_FORCE_NOUNS = words("sent_force_nouns")
 REQUEST_GOVERNORS = words("request_governors")
 ENVOY_VERBS = words("envoy_verbs")
 CONTAINER_NOUNS = words("container_nouns")
@@ -129,3 +132,33 @@ COMPELLING_VERBS = words("compelling_verbs")
 GUEST_NOUNS = words("guest_nouns")
 # A march "to mark / celebrate / mourn" something is a commemoration, not a protest.
 OCCASION_VERBS = words("occasion_verbs")
+# particles and prepositions of "pull" that tell forces moved away ("pulled back", "pulled them off the
+# streets"); "pulled the plug" is no retreat
+OUT_OF_PLACE = words("out_of_place_words")
+# what one asks another for when "seeking" it: a request of that other ("sought Y's help")
+SOUGHT_HELP = words("sought_help_nouns")
+# "X joined Y in calling for talks": the one who joins and the one joined both do the gerund's act
+JOINING_VERBS = words("joining_verbs")
+# "a coup in X toppled President Y", "the army ousted the government": rulers put out of office by force
+OUSTING_VERBS = words("ousting_verbs")
+RULER_NOUNS = words("ruler_nouns")
+# "X and Y announced an understanding": an accord two or more parties make public together is concluded
+ANNOUNCING_VERBS = words("announcing_verbs")
+# "X said its forces did not enter Y", "our troops never crossed the border": a speaker denying its own
+# side's act (beyond WRONGDOING_VERBS) is a rejection
+INCURSION_VERBS = words("incursion_verbs")
+OWN_SIDE_WORDS = words("own_side_words")
+# "X told Y the accord was the right step / a breakthrough": a speaker approving an act or accord backs it
+APPROVAL_NOUNS = words("approval_nouns")
+APPROVING_WORDS = words("approving_words")
+# "X lashed out at Y": a verbal attack (with the particle "out"), an accusation of the "at" object
+LASHING_VERBS = words("lashing_verbs")
+# "provided X with air defence systems", "shipped fuel to X", "granted X $1bn in assistance": AID
+GIVING_VERBS = words("giving_verbs")
+AID_GOODS = words("aid_goods")
+# "X sided with Y": backing in a dispute (SUPPORT)
+SIDING_VERBS = words("siding_verbs")
+# "pressed / pushed X to send tanks": a request of X (what it is pressed to do is asked for, not done)
+PRESSING_VERBS = words("pressing_verbs")
+# "backed down / away from its plan": giving up a position (CONCEDE), not backing anyone
+BACKING_DOWN_WORDS = words("backing_down_words")

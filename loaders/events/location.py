@@ -28,12 +28,14 @@ def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
             if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}
             for p in c.children
         ]
+    # "a meeting of regional leaders in Jamaica", "talks in Qatar": a meeting's venue may be a country
+    kinds = {"place", "country"} if etype == "CONSULT" else {"place"}
     for prep in trigger.children:
         if prep.dep_ != "prep":
             continue
         for pobj in prep.children:
             if prep.lower_ in preps:
-                for m in actors_of(pobj, table, {"place"}, sites=False):
+                for m in actors_of(pobj, table, kinds, sites=False):
                     return m
             nested += [
                 p

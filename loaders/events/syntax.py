@@ -8,6 +8,7 @@ from loaders import clauses
 from loaders.events.lexicon import (
     HYPOTHETICAL_GOVERNORS,
     HYPOTHETICAL_MODIFIERS,
+    JOINING_VERBS,
     MODAL_AUXILIARIES,
     REQUEST_GOVERNORS,
 )
@@ -41,6 +42,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         # "X answered the charge by claiming ...": a means gerund's doer is always the main verb's subject,
         # never its object (that reading is for "accused Y of shelling")
         return clauses.subjects(means.head, through_prepositions=True)
+    if (
+        verb.dep_ == "pcomp"
+        and means.lower_ == "in"
+        and means.head.lemma_.lower() in JOINING_VERBS
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    ):
+        # "X joined Y in calling for talks": both the one who joins and the one joined act
+        subj, passive = clauses.subjects(means.head, through_prepositions=True)
+        return [*subj, *objects(means.head)], passive
     return clauses.subjects(verb, through_prepositions=True)
 
 

@@ -72,8 +72,12 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     if how == "promise":  # "vowed to crush the rebels": the foe named is threatened
         act = promised_force(tok)
         return ment(subj, table), patients(objects(act) if act is not None else [], table)
+    if how == "approval":  # "X told Y the deal was the right step": X backs the deal; Y is only told
+        return ment(subj, table), []
     if how == "coup":
         return coup_forces(tok, subj, table), []
+    if how == "ousted" and not passive:  # "a coup in X toppled Y", "soldiers in X ousted Y"
+        return coup_forces(tok, subj, table), patients(objects(tok), table)
     objs = objects(tok)
     objs += [
         p
