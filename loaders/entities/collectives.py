@@ -189,8 +189,8 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             left == tok.i
             or first.ent_type_ != "NORP"
             or first.dep_ != "amod"
-            or gaz.lookup(first.text) is not None
-        ):
+            or any(gaz.lookup(doc[left:k].text) is not None for k in range(left + 1, tok.i + 1))
+        ):  # "North Vietnamese forces": a demonym of two words is a country's too
             continue  # a people's adjective ("Kurdish"), not a leader's name ("Haftar forces")
         # "Kurdish peshmerga forces", "Kurdish Peshmerga forces": the people's adjective before a known
         # group's name is that group, so a later "the peshmerga" is the same actor

@@ -60,6 +60,7 @@ def clean_span(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int
         and doc[start].is_sent_start
         and doc[start].tag_ in {"RB", "JJ"}
         and gaz.lookup(doc[start + 1 : end].text) is not None
+        and gaz.lookup(doc[start:end].text) is None  # "East German guards": the name is "East German"
     ):
         start += 1  # "Nearby Burkina Faso", "Neighbouring Chad": an opening modifier of a known name
     for k in range(start, end):

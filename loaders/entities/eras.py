@@ -1,0 +1,116 @@
+"""States that no longer exist, read in one article (the tables: loaders/historic_states.py).
+
+- A historic state's demonym that only dates or describes something ("a former Soviet republic",
+  "post-Soviet", "Soviet-era tanks", "in Soviet times") names no actor: no mention.
+- A capital is the government of the state that sat there when the article is about that state: in an
+  article that names the Soviet Union (not as a period) and does not name Russia by its name or demonym,
+  or that was published before the Soviet Union ended, "Moscow" and "the Kremlin" acting are the Soviet
+  Union; East Berlin, Bonn, Saigon and Aden are the capitals of the states they were the seat of, in
+  such articles only. `era_gazetteer` returns the article's view of the gazetteer; an article about 2020
+  that names none of these states keeps the gazetteer as it is.
+- An event with a state that had ended before the article was published ("the Soviet invasion of
+  Czechoslovakia", told in 2021) is background, never the article's news (the GUIDE makes such events
+  optional), and its day is rarely in the sentence: it is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Doc
+
+from graph.model import ExtractedEvent
+from loaders.gazetteer import Gazetteer
+
+WINDOW = 4  # longest historic form in tokens ("Yugoslav People's Army")
+HYPHENS = frozenset({"-", "–"})
+
+
+class Spanned(Protocol):
+    start: int
+    end: int
+
+
+C = TypeVar("C", bound=Spanned)
+
+
+def is_period_phrase(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """The span is a historic state's short form that only dates or describes: after 'former', 'ex-',
+    'post-' ('the former Soviet republic'), or before '-era', '-made', 'times' ('Soviet-era tanks')."""
+    hit = gaz.names.get(doc[start:end].text)
+    state = gaz.historic.get(hit[1]) if hit is not None else None
+    if state is None or doc[start:end].text not in state.short_forms:
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].text in HYPHENS:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in gaz.period_before:
+        return True
+    j = end + 1 if end < len(doc) and doc[end].text in HYPHENS else end
+    return j < len(doc) and doc[j].lower_ in gaz.period_after
+
+
+def drop_period_phrases(doc: Doc, cands: Iterable[C], gaz: Gazetteer) -> list[C]:
+    """The candidates less those a historic state's demonym makes only a date or a description."""
+    if not gaz.historic:
+        return list(cands)
+    return [c for c in cands if not is_period_phrase(doc, c.start, c.end, gaz)]
+
+
+def _named_countries(doc: Doc, gaz: Gazetteer) -> dict[str, set[str]]:
+    """Country canonical -> the surfaces that name it in the article, longest names first ("Vietnam" in
+    "North Vietnam" names no Vietnam), periods left out."""
+    out: dict[str, set[str]] = {}
+    i = 0
+    while i < len(doc):
+        end = i + 1
+        if doc[i].text[:1].isupper():
+            for j in range(min(len(doc), i + WINDOW), i, -1):
+                hit = gaz.names.get(doc[i:j].text)
+                if hit is not None:
+                    end = j
+                    if hit[0] == "country" and not is_period_phrase(doc, i, j, gaz):
+                        out.setdefault(hit[1], set()).add(doc[i:j].text)
+                    break
+        i = end
+    return out
+
+
+def era_gazetteer(doc: Doc, published: str | None, gaz: Gazetteer) -> Gazetteer:
+    """The gazetteer as this article reads it: the seats of the historic states it is about."""
+    if not gaz.historic:
+        return gaz
+    named = _named_countries(doc, gaz)
+    meant = [
+        s
+        for s in gaz.historic.values()
+        if s.name in named or (published and s.ended and published[: len(s.ended)] < s.ended)
+    ]
+    if not meant:
+        return gaz
+    capitals, names = dict(gaz.capitals), dict(gaz.names)
+    for state in meant:
+        if state.capital:
+            capitals[state.capital] = state.name
+        if state.seat is None:
+            continue
+        seat_words = state.seat_forms | {c for c, country in gaz.capitals.items() if country == state.seat}
+        if named.get(state.seat, set()) - seat_words:
+            continue  # the article names Russia itself: Moscow stays Russia
+        for cap in seat_words & gaz.capitals.keys():
+            capitals[cap] = state.name
+        for form in state.seat_forms:
+            names[form] = ("country", state.name)
+    return replace(gaz, capitals=capitals, names=names)
+
+
+def drop_bygone_events(
+    events: list[ExtractedEvent], published: str | None, gaz: Gazetteer
+) -> list[ExtractedEvent]:
+    """The events less those with a state that had ended before the article was published."""
+    if not published or not gaz.historic:
+        return events
+    bygone = {s.name for s in gaz.historic.values() if s.ended and published[: len(s.ended)] >= s.ended}
+    return [e for e in events if not bygone.intersection([*e.actors, *e.targets, e.location or ""])]
