@@ -222,10 +222,13 @@ def test_states_of_old_news_are_countries(run: Callable[[str], Extraction]) -> N
         "voted for it."
     )
     found = kinds(ex)
-    for state in ("Zaire", "Yugoslavia", "Soviet Union", "East Germany", "West Germany"):
+    for state in ("Yugoslavia", "Soviet Union", "East Germany", "West Germany"):
         assert found.get(state) == "country", found
     assert "Yugoslav forces" not in found, found
-    assert ("Zaire", "ACCUSED", "Rwanda") in rels(ex), rels(ex)
+    # a renamed state is its successor under an old name (docs/entities.md, round 14: r14/hist)
+    congo = next(e for e in ex.entities if e.name == "Democratic Republic of the Congo")
+    assert congo.kind == "country" and "Zaire" in congo.aliases, congo
+    assert ("Democratic Republic of the Congo", "ACCUSED", "Rwanda") in rels(ex), rels(ex)
 
 
 def test_a_place_opening_a_sentence_stays_a_place(run: Callable[[str], Extraction]) -> None:
