@@ -12,12 +12,14 @@ from loaders.events.lexicon import (
     ACCUSATION_PREDICATES,
     ALLEGING_VERBS,
     ASSAULT_NOUNS,
+    BLAST_NOUNS,
     CLAIM_NOUNS,
     INVOLVEMENT_PREDICATES,
     RESPONSIBILITY_PREDICATES,
     RESPONSIBLE_WORDS,
     SELF_NOUNS,
     TRIGGERS,
+    WEAPON_NOUNS,
     WRONGDOING_NOUNS,
     WRONGDOING_VERBS,
 )
@@ -143,3 +145,16 @@ def held_responsible(verb: Token) -> list[Token]:
             held = [o for o in verb.children if o.dep_ == "dobj"]
             return held or [s for s in c.children if s.dep_ == "nsubj"]
     return []
+
+
+def harm_report(verb: Token) -> bool:
+    """'officials said the blast killed five', 'X said the strike hit a school': the reported clause's
+    doer is the attack or the weapon itself, so the speaker tells harm done and lays it on nobody."""
+    clause = wrongdoing_clause(verb)
+    if clause is None or clause.pos_ not in VERBS:
+        return False
+    doers = [c for c in clause.children if c.dep_ == "nsubj"]
+    return bool(doers) and all(
+        d.lemma_.lower() in ASSAULT_NOUNS | WEAPON_NOUNS | BLAST_NOUNS or d.lower_ in WEAPON_NOUNS
+        for d in doers
+    )

@@ -21,6 +21,7 @@ from loaders.events.construction_cues import (
     emergency_rule,
     evacuated_people,
     gerund_noun,
+    incursion,
     visitor,
 )
 from loaders.events.frames import (
@@ -92,6 +93,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "forced the plane to land", "compelled the ship to turn back"
         if impact_places(tok):
             return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
+        if incursion(tok):
+            return "ASSAULT", "incursion"  # "X troops crossed into Y", "X tanks rolled into C"
         if (
             etype is None
             and lemma in PERFORMING_VERBS

@@ -87,6 +87,11 @@ POWER_NOUNS = words("power_nouns")
 IMPOSING_VERBS = words("imposing_verbs")
 EMERGENCY_WORDS = words("emergency_words")
 ARRIVAL_VERBS = words("arrival_verbs")
+# Forces moving into another side's land: "troops crossed into X", "tanks rolled into X", "entered X".
+INCURSION_VERBS = words("incursion_verbs")
+BORDER_NOUNS = words("border_nouns")
+# What does harm in a report of harm: "the blast killed five" (see `blame.harm_report`).
+BLAST_NOUNS = words("blast_nouns")
 FLEEING_VERBS = words("fleeing_verbs")
 # A promise of force against a foe is a threat: "vowed to crush the rebels", "to end the siege".
 CRUSHING_VERBS = words("crushing_verbs")
