@@ -71,3 +71,24 @@ def test_a_report_that_names_the_attacker_still_accuses(
 ) -> None:
     evs = of_type(run(text).events, "ACCUSE")
     assert any(accuser in e.actors and accused in e.targets for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike near Baghdad airport killed the commander of an Iran-backed militia, officials said.",
+        "Hamza bin Laden was killed in an American strike, officials said.",
+        "An air raid on Idlib killed a senior Hamas official.",
+    ],
+)
+def test_one_sentence_telling_a_strike_and_its_killing_is_one_attack(
+    run: Callable[[str], Extraction], text: str
+) -> None:
+    assert len(of_type(run(text).events, "ASSAULT")) == 1
+
+
+def test_two_attacks_in_one_sentence_by_two_sides_stay_apart(run: Callable[[str], Extraction]) -> None:
+    evs = of_type(
+        run("Israel struck Gaza City on Friday after Hamas fired rockets at Ashkelon.").events, "ASSAULT"
+    )
+    assert len(evs) == 2
