@@ -19,6 +19,8 @@ from tests.loaders.extracted import of_type, rels, rels_of_type
         ("Russian tanks rolled into Georgia in August 2008.", "Russia", "Georgia"),
         ("Israeli tanks rolled into Rafah on Tuesday.", "Israel", "Rafah"),
         ("Ukrainian troops marched into Kherson on Friday.", "Ukraine", "Kherson"),
+        ("Rwandan troops moved into Goma overnight.", "Rwanda", "Goma"),
+        ("Ethiopian forces advanced into Tigray on Saturday.", "Ethiopia", "Tigray"),
     ],
 )
 def test_forces_moving_into_a_land_strike_it(
@@ -35,6 +37,7 @@ def test_forces_moving_into_a_land_strike_it(
         "Thousands of refugees crossed into Poland from Ukraine on Monday.",
         "The president entered Parliament to a standing ovation.",
         "Shoppers poured into Oxford Street on Saturday.",
+        "The family moved into London last year.",
     ],
 )
 def test_people_who_are_no_forces_moving_in_strike_nobody(
