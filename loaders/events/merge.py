@@ -55,7 +55,12 @@ def compatible(
     pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
     if a.type == "ASSAULT" and a.location and b.location:
         return a.location == b.location
-    if a.type == "ASSAULT" and a.evidence == b.evidence and a.date == b.date and not (a.actors and b.actors):
+    if (
+        a.type == "ASSAULT"
+        and a.evidence == b.evidence
+        and (a.date == b.date or not (a_dated and b_dated))
+        and not (a.actors and b.actors)
+    ):
         # "a drone strike near C killed P": one sentence telling the strike and the killing it did is one
         # attack, though the strike names only the place and the killing only the victim
         return True

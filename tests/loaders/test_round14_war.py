@@ -95,3 +95,18 @@ def test_two_attacks_in_one_sentence_by_two_sides_stay_apart(run: Callable[[str]
         run("Israel struck Gaza City on Friday after Hamas fired rockets at Ashkelon.").events, "ASSAULT"
     )
     assert len(evs) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        ("Kharkiv came under Russian missile attack on Friday.", "Russia", "Kharkiv"),
+        ("Kherson came under Russian artillery attack on Tuesday.", "Russia", "Kherson"),
+    ],
+)
+def test_a_dated_and_an_undated_mention_in_one_sentence_are_one_attack(
+    run: Callable[[str], Extraction], text: str, attacker: str, place: str
+) -> None:
+    evs = of_type(run(text).events, "ASSAULT")
+    assert len(evs) == 1
+    assert attacker in evs[0].actors and evs[0].location == place
