@@ -19,7 +19,7 @@ from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.clauses import conditional
 from loaders.dates import parse_iso
 from loaders.entities.lexicon import MEDIA_WORDS
-from loaders.events.blame import self_report
+from loaders.events.blame import harm_report, self_report
 from loaders.events.casualties import count
 from loaders.events.constructions import classify
 from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
@@ -136,6 +136,8 @@ def sentence_events(
             sides_before = None  # "Separately, fighting in Z killed 12": a fight of its own
         elif place is None and sides_before is None:
             continue
+        if how == "reported" and not targets and harm_report(tok):
+            continue  # "officials said the blast killed five": a report of harm that accuses nobody
         if how == "reported" and not actors and not side_speaks(tok):
             continue  # "X attacked Y, residents told AFP": an accusation needs an accuser
         if etype == "AGREE" and not actors:

@@ -15,8 +15,9 @@ from loaders.events.lexicon import (
     APPROVAL_NOUNS,
     APPROVING_WORDS,
     ASSAULT_NOUNS,
+    BLAST_NOUNS,
     CLAIM_NOUNS,
-    INCURSION_VERBS,
+    DENIED_ACT_VERBS,
     INVOLVEMENT_PREDICATES,
     OWN_SIDE_WORDS,
     PERFORMING_VERBS,
@@ -24,6 +25,7 @@ from loaders.events.lexicon import (
     RESPONSIBLE_WORDS,
     SELF_NOUNS,
     TRIGGERS,
+    WEAPON_NOUNS,
     WRONGDOING_NOUNS,
     WRONGDOING_VERBS,
 )
@@ -131,7 +133,7 @@ def denied_own_act(verb: Token) -> bool:
     """'X said its soldiers had never fired on Y', '"At no moment did French forces enter Y," a French
     forces spokesman said': a speaker denying an act of its own side."""
     for c in verb.children:
-        if c.dep_ != "ccomp" or c.lemma_.lower() not in WRONGDOING_VERBS | INCURSION_VERBS:
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in WRONGDOING_VERBS | DENIED_ACT_VERBS:
             continue
         denied = any(k.dep_ == "neg" for k in c.children) or any(
             d.lower_ == "no" for k in c.children if k.dep_ == "prep" for p in k.children for d in p.children
@@ -205,4 +207,17 @@ def performed_attack(clause: Token) -> bool:
         clause.lemma_.lower() in PERFORMING_VERBS
         and any(k.dep_ == "nsubjpass" and k.lemma_.lower() in ASSAULT_NOUNS for k in clause.children)
         and not any(k.dep_ == "neg" for k in clause.children)
+    )
+
+
+def harm_report(verb: Token) -> bool:
+    """'officials said the blast killed five', 'X said the strike hit a school': the reported clause's
+    doer is the attack or the weapon itself, so the speaker tells harm done and lays it on nobody."""
+    clause = wrongdoing_clause(verb)
+    if clause is None or clause.pos_ not in VERBS:
+        return False
+    doers = [c for c in clause.children if c.dep_ == "nsubj"]
+    return bool(doers) and all(
+        d.lemma_.lower() in ASSAULT_NOUNS | WEAPON_NOUNS | BLAST_NOUNS or d.lower_ in WEAPON_NOUNS
+        for d in doers
     )

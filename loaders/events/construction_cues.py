@@ -8,12 +8,14 @@ from spacy.tokens import Token
 
 from loaders.events.lexicon import (
     AID_GOODS,
+    BORDER_NOUNS,
     CROWD_CONTROL_NOUNS,
     DISPERSING_VERBS,
     EMERGENCY_WORDS,
     FIGHTER_NOUNS,
     FORCE_NOUNS,
     GIVING_VERBS,
+    INCURSION_VERBS,
     OUT_WORDS,
     PLACE_NOUNS,
     POWER_NOUNS,
@@ -159,3 +161,21 @@ def gave_aid(verb: Token) -> bool:
         for p in c.children
     ]
     return any(g.lemma_.lower() in AID_GOODS or g.lower_ in AID_GOODS for g in goods)
+
+
+def incursion(verb: Token) -> list[Token]:
+    """Where forces moved in by force: "X troops crossed into Y", "X tanks rolled into C", "X forces
+    entered C", "X soldiers crossed the border into Y". The subject must be forces ("the refugees crossed
+    into Y", "the president entered the hall" move nobody's army), the place a proper name."""
+    if verb.lemma_.lower() not in INCURSION_VERBS:
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or not all(s.lower_ in FORCE_NOUNS for s in subj):
+        return []
+    holders = [verb, *(o for o in objects(verb) if o.lemma_.lower() in BORDER_NOUNS)]
+    places = [
+        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+    ]
+    if verb.lemma_.lower() == "enter":
+        places += objects(verb)  # "X forces entered C"
+    return [p for p in places if p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC", "FAC"}]

@@ -29,6 +29,7 @@ from loaders.events.construction_cues import (
     evacuated_people,
     gave_aid,
     gerund_noun,
+    incursion,
     visitor,
 )
 from loaders.events.frames import (
@@ -101,6 +102,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "COERCE", "verb"  # "forced the plane to land", "compelled the ship to turn back"
         if impact_places(tok):
             return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
+        if incursion(tok):
+            return "ASSAULT", "incursion"  # "X troops crossed into Y", "X tanks rolled into C"
         if (
             etype is None
             and lemma in PERFORMING_VERBS

@@ -90,6 +90,11 @@ POWER_NOUNS = words("power_nouns")
 IMPOSING_VERBS = words("imposing_verbs")
 EMERGENCY_WORDS = words("emergency_words")
 ARRIVAL_VERBS = words("arrival_verbs")
+# Forces moving into another side's land: "troops crossed into X", "tanks rolled into X", "entered X".
+INCURSION_VERBS = words("incursion_verbs")
+BORDER_NOUNS = words("border_nouns")
+# What does harm in a report of harm: "the blast killed five" (see `blame.harm_report`).
+BLAST_NOUNS = words("blast_nouns")
 FLEEING_VERBS = words("fleeing_verbs")
 # A promise of force against a foe is a threat: "vowed to crush the rebels", "to end the siege".
 CRUSHING_VERBS = words("crushing_verbs")
@@ -146,7 +151,7 @@ RULER_NOUNS = words("ruler_nouns")
 ANNOUNCING_VERBS = words("announcing_verbs")
 # "X said its forces did not enter Y", "our troops never crossed the border": a speaker denying its own
 # side's act (beyond WRONGDOING_VERBS) is a rejection
-INCURSION_VERBS = words("incursion_verbs")
+DENIED_ACT_VERBS = words("denied_act_verbs")
 OWN_SIDE_WORDS = words("own_side_words")
 # "X told Y the accord was the right step / a breakthrough": a speaker approving an act or accord backs it
 APPROVAL_NOUNS = words("approval_nouns")

@@ -55,6 +55,15 @@ def compatible(
     pb = {*b.actors, *b.targets, *([b.location] if b.location else [])}
     if a.type == "ASSAULT" and a.location and b.location:
         return a.location == b.location
+    if (
+        a.type == "ASSAULT"
+        and a.evidence == b.evidence
+        and (a.date == b.date or not (a_dated and b_dated))
+        and not (a.actors and b.actors)
+    ):
+        # "a drone strike near C killed P": one sentence telling the strike and the killing it did is one
+        # attack, though the strike names only the place and the killing only the victim
+        return True
     if a.type in JOINT and (a_dated or b_dated) and a.date == b.date and bool(a.actors) != bool(b.actors):
         # "X bombed Y on Friday ... rockets struck the port on Friday": a report of the day's attack
         # that names no attacker is the attack of that day that names one; so for arrests, talks, ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.events.blame import held_responsible, wrongdoing_clause
+from loaders.events.construction_cues import incursion
 from loaders.events.frames import from_accord, impact_places, promised_force, under_fire, weapon_sources
 from loaders.events.lexicon import PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import ment, patients
@@ -69,6 +70,8 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
         return ment(sources, table), patients(subj, table)
     if how == "impact":  # "rockets fired by Y landed in X", "shells from Y fell on X": Y acts on X
         return [*ment(subj, table), *ment(weapon_sources(tok), table)], patients(impact_places(tok), table)
+    if how == "incursion":  # "X troops crossed into Y": X acts on Y
+        return ment(subj, table), patients(incursion(tok), table)
     if how == "promise":  # "vowed to crush the rebels": the foe named is threatened
         act = promised_force(tok)
         return ment(subj, table), patients(objects(act) if act is not None else [], table)
