@@ -93,6 +93,10 @@ ARRIVAL_VERBS = words("arrival_verbs")
 # Forces moving into another side's land: "troops crossed into X", "tanks rolled into X", "entered X".
 INCURSION_VERBS = words("incursion_verbs")
 BORDER_NOUNS = words("border_nouns")
+# What strikes hit, named by where it is: "bombed targets in X and Y", "struck camps in X".
+STRUCK_SITE_NOUNS = words("struck_site_nouns")
+# An act that "drew condemnation from X": X reacts, the act's own side is the one reacted to.
+DRAWING_VERBS = words("drawing_verbs")
 # What does harm in a report of harm: "the blast killed five" (see `blame.harm_report`).
 BLAST_NOUNS = words("blast_nouns")
 FLEEING_VERBS = words("fleeing_verbs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import PERFORMING_VERBS
+from loaders.events.lexicon import DRAWING_VERBS, PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import PATIENTS, ment, patients
 from loaders.events.syntax import governing_verb, objects, subjects
 from loaders.mentions import EntityTable, Mention
@@ -89,6 +89,9 @@ def noun_participants(
     ):
         # "in a phone call", "signed the deal", "carried out executions": the verb's subject acts
         actors = ment(subjects(verb)[0], table)
+        spoken = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+        if not actors and spoken and any(t.pos_ == "PRON" for t in subjects(verb)[0]):
+            actors = ment(subjects(verb.head)[0], table)  # "X said it had carried out strikes"
         if how == "call":  # "X told Y in a phone call": both took part
             actors += ment(objects(verb) + [c for c in verb.children if c.dep_ == "dative"], table)
     if (
@@ -102,6 +105,17 @@ def noun_participants(
         # "killed 12 soldiers in an ambush": the killers made the ambush, the killed suffered it
         actors = ment(subjects(verb)[0], table)
         targets = targets or patients(objects(verb), table)
+    if not actors and etype != "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWING_VERBS:
+        # "X's strike drew condemnation from Y": Y condemns, the act's side is condemned
+        reacting = [
+            p
+            for h in (tok, tok.head)
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+        ]
+        if reacting:
+            return ment(reacting, table), targets or patients(subjects(tok.head)[0], table)
     if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
         # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
         actors = ment(subjects(tok.head)[0], table)

@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import CONTAINER_NOUNS, CROWD_COUNT_NOUNS, OFFICE_NOUNS, PLACE_NOUNS
+from loaders.events.lexicon import (
+    CONTAINER_NOUNS,
+    CROWD_COUNT_NOUNS,
+    OFFICE_NOUNS,
+    PLACE_NOUNS,
+    STRUCK_SITE_NOUNS,
+)
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.phrase_actors import actors_of
@@ -74,5 +80,13 @@ def patients(toks: Iterable[Token], table: EntityTable) -> list[Mention]:
         if not found:
             mods = [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             found = [m for c in mods for m in actors_of(c, table, PATIENTS, sites=False)]
+        if t.lower_ in STRUCK_SITE_NOUNS:  # "bombed targets in X and Y": the lands the sites are in
+            found += [
+                m
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children
+                for m in ment([p, *p.conjuncts], table, PATIENTS)
+            ]
         out += found
     return out

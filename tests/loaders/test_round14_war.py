@@ -110,3 +110,52 @@ def test_a_dated_and_an_undated_mention_in_one_sentence_are_one_attack(
     evs = of_type(run(text).events, "ASSAULT")
     assert len(evs) == 1
     assert attacker in evs[0].actors and evs[0].location == place
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Russia's bombing of Aleppo drew condemnation from France.", "France", "Russia"),
+        ("The Chinese drills prompted condemnation from Taiwan.", "Taiwan", "China"),
+    ],
+)
+def test_an_act_that_drew_condemnation_from_x_is_accused_by_x(
+    run: Callable[[str], Extraction], text: str, accuser: str, accused: str
+) -> None:
+    evs = of_type(run(text).events, "ACCUSE")
+    assert evs and all(e.actors == [accuser] and e.targets == [accused] for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "lands"),
+    [
+        ("U.S. jets struck targets in Iraq and Syria overnight.", {"Iraq", "Syria"}),
+        ("Turkish aircraft hit Kurdish positions in Iraq and Syria on Friday.", {"Iraq", "Syria"}),
+    ],
+)
+def test_sites_struck_in_named_lands_make_the_lands_targets(
+    run: Callable[[str], Extraction], text: str, lands: set[str]
+) -> None:
+    evs = of_type(run(text).events, "ASSAULT")
+    assert any(lands <= set(e.targets) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia pummelled Kharkiv with missiles on Friday.", "Russia", "Kharkiv"),
+        ("Russian strikes battered Odesa overnight.", "Russia", "Odesa"),
+        ("Israeli jets destroyed the Osirak reactor in 1981.", "Israel", "Osirak"),
+    ],
+)
+def test_pummelling_battering_destroying_strike(
+    run: Callable[[str], Extraction], text: str, source: str, target: str
+) -> None:
+    assert (source, "STRUCK", target) in rels(run(text))
+
+
+def test_a_speaker_who_says_it_carried_out_strikes_is_the_attacker(run: Callable[[str], Extraction]) -> None:
+    evs = of_type(
+        run("Pakistan said it had carried out strikes against militant camps in Iran.").events, "ASSAULT"
+    )
+    assert any("Pakistan" in e.actors for e in evs)
