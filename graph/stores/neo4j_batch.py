@@ -19,31 +19,11 @@ from typing import Any
 
 from neo4j import ManagedTransaction, Result
 
-from graph.model import KIND_LABELS, Evidence, Extraction
-from graph.records import merge_evidence
+from graph.model import KIND_LABELS, Extraction
 from graph.results import UpsertReport
 from graph.stores import neo4j_queries as Q
-from graph.stores.neo4j_rows import BatchRecords
-from graph.stores.props import event_props
-
-
-class Rows(list):  # type: ignore[type-arg]
-    """A statement's rows, sent as a plain list, with a short `repr`.
-
-    The driver formats every RUN message for its debug log before the logger decides whether to emit it
-    (`" ".join(map(repr, fields))` in neo4j/_sync/io/_bolt/_bolt5.py, driver 5.x), so each batch paid a
-    `repr` of all its rows: 0.25-0.4 s of client CPU per 1,000 extractions, logging off. The packer sends
-    a list subclass as a list.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
-
-
-def _stored_evidence(raw: str | None) -> list[Evidence]:
-    return [Evidence.model_construct(**x) for x in json.loads(raw)] if raw else []
+from graph.stores.neo4j_events import write_events
+from graph.stores.neo4j_rows import BatchRecords, Rows
 
 
 @dataclass
@@ -132,7 +112,7 @@ class BatchRows(BatchRecords):
             self._write_articles(tx, have_art, nodes, busy, later)
             merges += self._write_relations(tx, nodes, fresh, have_ent, busy, later)
         changed_rels = self._read_merges(tx, merges)
-        changed_evs = self._write_events(tx)
+        changed_evs = write_events(tx, self.events)
 
         for aid in self.articles:
             (report.articles_merged if aid in have_art else report.articles_added).append(aid)
@@ -311,31 +291,4 @@ class BatchRows(BatchRecords):
                     updates.append(merged.row())
             if updates:
                 tx.run(Q.UPDATE_RELATIONS[rtype], rows=Rows(updates)).consume()
-        return changed
-
-    def _write_events(self, tx: ManagedTransaction) -> dict[str, int]:
-        if not self.events:
-            return {}
-        changed: dict[str, int] = {}
-        updates = []
-        in_order = [event_props(self.events[x]) for x in sorted(self.events)]
-        for rec in tx.run(Q.MERGE_EVENTS, rows=Rows(in_order)):
-            ev = self.events[rec["id"]]
-            old = _stored_evidence(rec["evidence"])
-            merged = merge_evidence(old, ev.evidence)
-            changed[ev.id] = len(merged) - len(old)
-            if len(merged) > len(old):
-                updates.append(event_props(ev.model_copy(update={"evidence": merged})))
-        if updates:
-            tx.run(Q.UPDATE_EVENTS, rows=Rows(updates)).consume()
-        links: dict[str, list[dict[str, str]]] = {k: [] for k in Q.MERGE_EVENT_LINKS}
-        for ev in self.events.values():
-            links["ACTOR_IN"] += [{"e": a, "ev": ev.id} for a in ev.actors]
-            links["TARGETS"] += [{"e": t, "ev": ev.id} for t in ev.targets]
-            if ev.location:
-                links["LOCATED_AT"].append({"e": ev.location, "ev": ev.id})
-            links["REPORTED_IN"] += [{"e": a, "ev": ev.id} for a in ev.article_ids]
-        for kind, rows in links.items():
-            if rows:
-                tx.run(Q.MERGE_EVENT_LINKS[kind], rows=Rows(rows)).consume()
         return changed
