@@ -197,6 +197,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--skip-embedded", action="store_true")
     ap.add_argument("--server-pid", type=int, default=None, help="Neo4j's pid, for its CPU seconds")
+    ap.add_argument(
+        "--in-flight",
+        type=int,
+        default=1,
+        help="batches the store may have in flight (Neo4jStore ingest_in_flight)",
+    )
     ap.add_argument("--embedded-child", action="store_true")
     ap.add_argument("--out", default="ingest.json", help="file name under bench/results/")
     args = ap.parse_args()
@@ -211,7 +217,7 @@ def main() -> None:
     ent_mentions = sum(len(x.entities) for x in data)
     rel_mentions = sum(len(x.relations) for x in data)
     driver = GraphDatabase.driver(args.uri, auth=("neo4j", args.password))
-    store = Neo4jStore(driver)
+    store = Neo4jStore(driver, ingest_in_flight=args.in_flight)
     load_start = os.getloadavg()
     cold: dict[str, float] = {}
     for name in ("baseline", "store"):  # the first batch on a cold plan cache
@@ -252,6 +258,7 @@ def main() -> None:
     result: dict[str, object] = {
         "extractions": args.n,
         "batch_size": args.batch,
+        "store_in_flight": args.in_flight,
         "entity_mentions": ent_mentions,
         "relation_mentions": rel_mentions,
         "neo4j_store": {

@@ -33,12 +33,20 @@ class Neo4jStore:
     kind: Literal["neo4j"] = "neo4j"
 
     def __init__(
-        self, driver: Driver, database: str = "neo4j", owns_driver: bool = False, version_ttl: float = 0.0
+        self,
+        driver: Driver,
+        database: str = "neo4j",
+        owns_driver: bool = False,
+        version_ttl: float = 0.0,
+        ingest_in_flight: int = 1,
     ) -> None:
         # version_ttl > 0 (the API's KG_API_VERSION_TTL): searches may answer from what was kept at the
         # version a read saw less than that long ago (Neo4jConnection.trusted_version).
         self.conn = Neo4jConnection(driver, database, version_ttl)
         self.owns_driver = owns_driver
+        # Batches an ingest may have in flight at once (graph/stores/neo4j_upsert.py; 2 measured no better
+        # on the loaded 2-core machine, docs/neo4j.md round 14, so 1 stays the default).
+        self.ingest_in_flight = ingest_in_flight
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
         self._search_rows = neo4j_row_memo.RowMemo()  # search candidates' rows, per graph version
@@ -68,7 +76,7 @@ class Neo4jStore:
 
     def upsert(self, extractions: Iterable[Extraction], batch_size: int = 200) -> UpsertReport:
         """Merge extractions in batches: one `UNWIND ... MERGE` round trip per record kind and batch."""
-        return neo4j_upsert.upsert(self.conn, extractions, batch_size)
+        return neo4j_upsert.upsert(self.conn, extractions, batch_size, self.ingest_in_flight)
 
     def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
         """Move `drop_id`'s relations, event roles and names onto `keep_id` in one transaction."""

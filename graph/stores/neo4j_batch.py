@@ -19,31 +19,11 @@ from typing import Any
 
 from neo4j import ManagedTransaction, Result
 
-from graph.model import KIND_LABELS, Evidence, Extraction
-from graph.records import merge_evidence
+from graph.model import KIND_LABELS, Extraction
 from graph.results import UpsertReport
 from graph.stores import neo4j_queries as Q
-from graph.stores.neo4j_rows import BatchRecords
-from graph.stores.props import event_props
-
-
-class Rows(list):  # type: ignore[type-arg]
-    """A statement's rows, sent as a plain list, with a short `repr`.
-
-    The driver formats every RUN message for its debug log before the logger decides whether to emit it
-    (`" ".join(map(repr, fields))` in neo4j/_sync/io/_bolt/_bolt5.py, driver 5.x), so each batch paid a
-    `repr` of all its rows: 0.25-0.4 s of client CPU per 1,000 extractions, logging off. The packer sends
-    a list subclass as a list.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
-
-
-def _stored_evidence(raw: str | None) -> list[Evidence]:
-    return [Evidence.model_construct(**x) for x in json.loads(raw)] if raw else []
+from graph.stores.neo4j_events import write_events
+from graph.stores.neo4j_rows import BatchRecords, Rows
 
 
 @dataclass
@@ -83,8 +63,21 @@ class BatchRows(BatchRecords):
 
     # ------------------------------------------------------------------------------ writing
 
-    def write(self, tx: ManagedTransaction) -> UpsertReport:
-        """Write the batch in one transaction and report what was added and what merged."""
+    def write(
+        self,
+        tx: ManagedTransaction,
+        busy: frozenset[str] = frozenset(),
+        committed: Callable[[], object] = list,
+    ) -> UpsertReport:
+        """Write the batch in one transaction and report what was added and what merged.
+
+        `busy`: the entities of a batch still committing in another transaction (graph/stores/
+        neo4j_upsert.py), and `committed` returns once it has committed (or failed). Its locks are on
+        those entities only, so the rows that touch none of them are sent first and run while it
+        commits; the rows that touch one are sent once `committed` returns, so no statement of this
+        batch waits for the other's locks on the server. With nothing busy the second phase is empty and
+        the statements are the sequential ones.
+        """
         report = UpsertReport()
         found = tx.run(Q.EXISTING, articles=Rows(self.articles), entities=Rows(self.entities)).single(
             strict=True
@@ -93,21 +86,40 @@ class BatchRows(BatchRecords):
         nodes: dict[str, str] = dict(found["entities"])  # entity id -> element id
         have_ent = set(nodes)
         known = self._known_before(tx, have_art)
-        entities = self._send_entities(tx, have_ent)
-        # Relations between two entities stored before the batch need no element id MERGE_ENTITIES
-        # returns: they are sent before its result is read, so the server goes on to them while the
-        # client reads that result and builds the other rows (it waited for the client there before).
-        merges = self._send_merges(tx, nodes, lambda row: row[0] in have_ent and row[1] in have_ent)
-        written, fresh = self._entities_written(entities)
-        nodes.update(written)
-        self._write_articles(tx, have_art, nodes)
-        changed_rels = self._write_relations(tx, nodes, fresh, have_ent, merges)
-        changed_evs = self._write_events(tx)
+        fresh: set[str] = set()  # entities this transaction created (their relations cannot exist yet)
+        others: set[str] = set()  # entities EXISTING missed that another transaction created meanwhile
+        merges: list[tuple[str, Result]] = []
+        for later in (False, True):
+            if later:
+                if not busy:
+                    break
+                committed()  # the other batch's locks are gone: no statement of this one waits for them
+            entities = self._send_entities(tx, have_ent, busy, later)
+            # Relations between two entities stored before the batch need no element id MERGE_ENTITIES
+            # returns: they are sent before its result is read, so the server goes on to them while the
+            # client reads that result and builds the other rows (it waited for the client there before).
+            merges += self._send_merges(
+                tx,
+                nodes,
+                lambda row, later=later: (  # type: ignore[misc]
+                    row[0] in have_ent and row[1] in have_ent and (row[0] in busy or row[1] in busy) == later
+                ),
+            )
+            written, created, elsewhere = self._entities_written(entities)
+            nodes.update(written)
+            fresh |= created
+            others |= elsewhere
+            self._write_articles(tx, have_art, nodes, busy, later)
+            merges += self._write_relations(tx, nodes, fresh, have_ent, busy, later)
+        changed_rels = self._read_merges(tx, merges)
+        changed_evs = write_events(tx, self.events)
 
         for aid in self.articles:
             (report.articles_merged if aid in have_art else report.articles_added).append(aid)
         for eid in self.entities:
-            (report.entities_merged if eid in have_ent else report.entities_added).append(eid)
+            (report.entities_merged if eid in have_ent or eid in others else report.entities_added).append(
+                eid
+            )
         for items, changed, added, merged in (
             (self.relations, changed_rels, report.relations_added, report.relations_merged),
             (self.events, changed_evs, report.events_added, report.events_merged),
@@ -143,40 +155,66 @@ class BatchRows(BatchRecords):
             known |= {r["id"] for r in tx.run(Q.EXISTING_EVENTS, ids=ev_doubt)}
         return known
 
-    def _send_entities(self, tx: ManagedTransaction, have_ent: set[str]) -> tuple[Result, set[str]] | None:
-        """Send the new entities, and known ones the batch says more about (unions taken in the statement).
+    def _send_entities(
+        self, tx: ManagedTransaction, have_ent: set[str], busy: frozenset[str], later: bool
+    ) -> tuple[Result, set[str]] | None:
+        """Send the new entities, and known ones the batch says more about (unions taken in the statement),
+        of this phase (`later`: those that are `busy`).
 
         Returns the statement's result, read later by `_entities_written`, and the ids `EXISTING` did not
         find; None when there is nothing to write.
         """
         rich = self.rich_entities
-        rows = [row for row in self.entity_rows if row[0] not in have_ent or row[0] in rich]
+        rows = [
+            row
+            for row in self.entity_rows
+            if (row[0] not in have_ent or row[0] in rich) and (row[0] in busy) == later
+        ]
         if not rows:
             return None
         return tx.run(Q.MERGE_ENTITIES, rows=Rows(rows)), {row[0] for row in rows if row[0] not in have_ent}
 
     @staticmethod
-    def _entities_written(sent: tuple[Result, set[str]] | None) -> tuple[dict[str, str], set[str]]:
-        """The element ids of the entities written, and the ids of those this transaction created: every
-        entity `EXISTING` did not find, when the statement's counters say it created them all (otherwise
-        a concurrent writer stored one in between, and none is taken as new)."""
+    def _entities_written(
+        sent: tuple[Result, set[str]] | None,
+    ) -> tuple[dict[str, str], set[str], set[str]]:
+        """The element ids of the entities written; the ids of those this transaction created; the ids of
+        those another transaction created after `EXISTING` read.
+
+        The statement's counters decide: when it created as many nodes as `EXISTING` missed, it created
+        them all; when it created none, another writer stored every one in between (the MERGE waited for
+        its commit, then matched). In between, which ones is not known: none is taken as new (their
+        relations are MERGEd) and the report counts them as added, as `EXISTING` saw them.
+        """
         if sent is None:
-            return {}, set()
+            return {}, set(), set()
         result, new = sent
         written: dict[str, str] = dict(result.single(strict=True)["nodes"])
         created = result.consume().counters.nodes_created
-        return written, (new if created == len(new) else set())
+        if created == len(new):
+            return written, new, set()
+        return written, set(), (new if created == 0 else set())
 
-    def _write_articles(self, tx: ManagedTransaction, have_art: set[str], nodes: dict[str, str]) -> None:
-        """Articles with the entities they mention, one row per article (after the entities).
+    def _write_articles(
+        self,
+        tx: ManagedTransaction,
+        have_art: set[str],
+        nodes: dict[str, str],
+        busy: frozenset[str],
+        later: bool,
+    ) -> None:
+        """Articles with the mentions of this phase's entities, one row per article (after the entities).
 
-        Not consumed: the next statement is sent at once, and the server runs them in order.
+        The first phase sends every article (its node is merged even with no mention in the phase), the
+        second only those that mention a busy entity. Not consumed: the next statement is sent at once,
+        and the server runs them in order.
         """
         new: list[list[Any]] = []
         old: list[list[Any]] = []
         for aid, row in self.article_rows.items():
-            row = [*row[:-1], [nodes[eid] for eid in row[-1]]]
-            (old if aid in have_art else new).append(row)
+            mentioned = [nodes[eid] for eid in row[-1] if (eid in busy) == later]
+            if mentioned or not later:
+                (old if aid in have_art else new).append([*row[:-1], mentioned])
         if new:
             tx.run(Q.MERGE_NEW_ARTICLES, rows=Rows(new))
         if old:
@@ -203,12 +241,12 @@ class BatchRows(BatchRecords):
         nodes: dict[str, str],
         fresh: set[str],
         have_ent: set[str],
-        results: list[tuple[str, Result]],
-    ) -> dict[str, int]:
-        """CREATE the relations with an end created by this transaction (they cannot exist yet), MERGE the
-        others with an end new to `EXISTING` (those between known entities were sent as `results`), and
-        write back the union where the stored evidence differed."""
-        changed: dict[str, int] = {}
+        busy: frozenset[str],
+        later: bool,
+    ) -> list[tuple[str, Result]]:
+        """CREATE this phase's relations with an end created by this transaction (they cannot exist yet)
+        and send MERGE_RELATIONS for the others with an end new to `EXISTING` (those between known
+        entities were sent before); returns the MERGEs sent, whose results `_read_merges` reads."""
         # Every statement is sent before any result is read (the server runs them in order): the server
         # goes from one to the next without waiting for the client between them.
         degrees: dict[str, int] = {}  # entity id -> relations created with it as an end
@@ -216,7 +254,7 @@ class BatchRows(BatchRecords):
         for rtype, rows in sorted(self.relation_rows.items()):
             for row in rows:
                 src, tgt = row[0], row[1]
-                if src in fresh or tgt in fresh:
+                if (src in fresh or tgt in fresh) and (src in busy or tgt in busy) == later:
                     create.append([rtype, *row[2:], nodes[src], nodes[tgt]])
                     degrees[src] = degrees.get(src, 0) + 1
                     degrees[tgt] = degrees.get(tgt, 0) + 1
@@ -224,17 +262,24 @@ class BatchRows(BatchRecords):
             tx.run(Q.CREATE_RELATIONS, rows=create)
         # An end EXISTING did not find that this transaction did not create either: a concurrent writer
         # stored it in between (MERGE_ENTITIES' counters said so), so these MERGE too.
-        results = results + self._send_merges(
+        sent = self._send_merges(
             tx,
             nodes,
             lambda row: (
                 (row[0] not in have_ent or row[1] not in have_ent)
                 and row[0] not in fresh
                 and row[1] not in fresh
+                and (row[0] in busy or row[1] in busy) == later
             ),
         )
         if degrees:
             tx.run(Q.ADD_DEGREES, rows=Rows([nodes[e], degrees[e]] for e in sorted(degrees)))
+        return sent
+
+    def _read_merges(self, tx: ManagedTransaction, results: list[tuple[str, Result]]) -> dict[str, int]:
+        """Write back the union where a MERGE found stored evidence that differed from the batch's; returns
+        the evidence each such relation gained."""
+        changed: dict[str, int] = {}
         for rtype, result in results:
             updates = []
             for rec in result:
@@ -246,31 +291,4 @@ class BatchRows(BatchRecords):
                     updates.append(merged.row())
             if updates:
                 tx.run(Q.UPDATE_RELATIONS[rtype], rows=Rows(updates)).consume()
-        return changed
-
-    def _write_events(self, tx: ManagedTransaction) -> dict[str, int]:
-        if not self.events:
-            return {}
-        changed: dict[str, int] = {}
-        updates = []
-        in_order = [event_props(self.events[x]) for x in sorted(self.events)]
-        for rec in tx.run(Q.MERGE_EVENTS, rows=Rows(in_order)):
-            ev = self.events[rec["id"]]
-            old = _stored_evidence(rec["evidence"])
-            merged = merge_evidence(old, ev.evidence)
-            changed[ev.id] = len(merged) - len(old)
-            if len(merged) > len(old):
-                updates.append(event_props(ev.model_copy(update={"evidence": merged})))
-        if updates:
-            tx.run(Q.UPDATE_EVENTS, rows=Rows(updates)).consume()
-        links: dict[str, list[dict[str, str]]] = {k: [] for k in Q.MERGE_EVENT_LINKS}
-        for ev in self.events.values():
-            links["ACTOR_IN"] += [{"e": a, "ev": ev.id} for a in ev.actors]
-            links["TARGETS"] += [{"e": t, "ev": ev.id} for t in ev.targets]
-            if ev.location:
-                links["LOCATED_AT"].append({"e": ev.location, "ev": ev.id})
-            links["REPORTED_IN"] += [{"e": a, "ev": ev.id} for a in ev.article_ids]
-        for kind, rows in links.items():
-            if rows:
-                tx.run(Q.MERGE_EVENT_LINKS[kind], rows=Rows(rows)).consume()
         return changed
