@@ -200,8 +200,8 @@ def main() -> None:
     ap.add_argument(
         "--in-flight",
         type=int,
-        default=1,
-        help="batches the store may have in flight (Neo4jStore ingest_in_flight)",
+        default=2,
+        help="batches the store may have in flight (Neo4jStore ingest_in_flight; the store's default is 2)",
     )
     ap.add_argument("--embedded-child", action="store_true")
     ap.add_argument("--out", default="ingest.json", help="file name under bench/results/")

