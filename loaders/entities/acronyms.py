@@ -7,6 +7,8 @@ of the short form (singular or plural) is a word of the long name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
@@ -45,12 +47,14 @@ def acronym_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
-def _words(key: str) -> list[str]:
-    """The words of a key's name, singular, without a members' noun after the name."""
+@lru_cache(maxsize=8192)
+def _words(key: str) -> tuple[str, ...]:
+    """The words of a key's name, singular, without a members' noun after the name (cached: the pairwise
+    search below asks for every key's words once per other key)."""
     words = [
         w[:-1] if w.endswith("s") and len(w) > 3 else w for w in normalize_name(key.split("|", 1)[1]).split()
     ]
-    return [w for w in words if w + "s" not in MEMBER_NOUNS]
+    return tuple(w for w in words if w + "s" not in MEMBER_NOUNS)
 
 
 def _distinctive_word(key: str) -> bool:

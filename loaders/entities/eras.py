@@ -78,10 +78,30 @@ def _named_countries(doc: Doc, gaz: Gazetteer) -> dict[str, set[str]]:
     return out
 
 
+def historic_surfaces(gaz: Gazetteer) -> tuple[str, ...]:
+    """Every form the gazetteer reads as a historic state ("Soviet Union", "Soviets", "Yugoslav"), once
+    per gazetteer."""
+    cached = _SURFACES.get(id(gaz.names))
+    if cached is None or cached[0] is not gaz.names:
+        states = {s.name for s in gaz.historic.values()}
+        forms = tuple(f for f, (kind, name) in gaz.names.items() if kind == "country" and name in states)
+        cached = _SURFACES[id(gaz.names)] = (gaz.names, forms)
+    return cached[1]
+
+
+_SURFACES: dict[int, tuple[dict[str, tuple[str, str]], tuple[str, ...]]] = {}
+
+
 def era_gazetteer(doc: Doc, published: str | None, gaz: Gazetteer) -> Gazetteer:
     """The gazetteer as this article reads it: the seats of the historic states it is about."""
     if not gaz.historic:
         return gaz
+    by_date = any(
+        published and s.ended and published[: len(s.ended)] < s.ended for s in gaz.historic.values()
+    )
+    text = doc.text  # built from the tokens on every access: once
+    if not by_date and not any(form in text for form in historic_surfaces(gaz)):
+        return gaz  # no state the article could be about: the token scan below would find none
     named = _named_countries(doc, gaz)
     meant = [
         s
