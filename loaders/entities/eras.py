@@ -22,10 +22,9 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from graph.model import ExtractedEvent
+from loaders.entities.candidates import Candidate, gazetteer_candidates
 from loaders.gazetteer import Gazetteer
-
-WINDOW = 4  # longest historic form in tokens ("Yugoslav People's Army")
-HYPHENS = frozenset({"-", "–"})
+from loaders.relations.lexicon import HYPHENS
 
 
 class Spanned(Protocol):
@@ -61,20 +60,21 @@ def drop_period_phrases(doc: Doc, cands: Iterable[C], gaz: Gazetteer) -> list[C]
 
 def _named_countries(doc: Doc, gaz: Gazetteer) -> dict[str, set[str]]:
     """Country canonical -> the surfaces that name it in the article, longest names first ("Vietnam" in
-    "North Vietnam" names no Vietnam), periods left out."""
+    "North Vietnam" names no Vietnam), periods left out. Read from the entity finder's own gazetteer
+    matches, taking the longest at each start and nothing inside it."""
+    longest: dict[int, Candidate] = {}
+    for c in gazetteer_candidates(doc, gaz):
+        if c.how == "gazetteer" and (c.start not in longest or c.end > longest[c.start].end):
+            longest[c.start] = c
     out: dict[str, set[str]] = {}
-    i = 0
-    while i < len(doc):
-        end = i + 1
-        if doc[i].text[:1].isupper():
-            for j in range(min(len(doc), i + WINDOW), i, -1):
-                hit = gaz.names.get(doc[i:j].text)
-                if hit is not None:
-                    end = j
-                    if hit[0] == "country" and not is_period_phrase(doc, i, j, gaz):
-                        out.setdefault(hit[1], set()).add(doc[i:j].text)
-                    break
-        i = end
+    covered = 0
+    for start in sorted(longest):
+        c = longest[start]
+        if start < covered:
+            continue
+        covered = c.end
+        if c.kind == "country" and c.canonical and not is_period_phrase(doc, c.start, c.end, gaz):
+            out.setdefault(c.canonical, set()).add(doc[c.start : c.end].text)
     return out
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from loaders.relations.lexicon import words as relation_words
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "event_triggers.json"
 _DATA: dict[str, object] = json.loads(DATA.read_text(encoding="utf-8"))
 
@@ -91,7 +93,7 @@ IMPOSING_VERBS = words("imposing_verbs")
 EMERGENCY_WORDS = words("emergency_words")
 ARRIVAL_VERBS = words("arrival_verbs")
 # Forces moving into another side's land: "troops crossed into X", "tanks rolled into X", "entered X".
-INCURSION_VERBS = words("incursion_verbs")
+INCURSION_VERBS = relation_words("incursion_verbs")  # the same list the STRUCK patterns read
 BORDER_NOUNS = words("border_nouns")
 # What strikes hit, named by where it is: "bombed targets in X and Y", "struck camps in X".
 STRUCK_SITE_NOUNS = words("struck_site_nouns")

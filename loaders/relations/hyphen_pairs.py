@@ -15,12 +15,11 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable
-from loaders.relations.lexicon import ACTORS, words
+from loaders.relations.lexicon import ACTORS, HYPHENS, words
 from loaders.relations.relation_kinds import relation
 
 ALLIANCE_NOUNS = words("alliance_nouns")
 ALLIANCE_MODIFIERS = words("alliance_modifiers")
-HYPHENS = frozenset({"-", "\u2013"})
 # words that may stand between the pair and the noun ("Mutual Defense Treaty", "security alliance")
 MAX_BETWEEN = 3
 

@@ -26,6 +26,7 @@ def table(name: str) -> dict[str, str]:
 ACTORS = frozenset({"person", "country", "organization", "armed_group", "group"})
 PLACES = frozenset({"place", "country"})
 SYMMETRIC = frozenset({"ALLIED_WITH", "SPOKE_WITH", "MET_WITH"})
+HYPHENS = frozenset({"-", "\u2013"})  # hyphen and en dash, as tokens ("A-B treaty", "Soviet-era")
 
 # trigger lemma -> relation type ("condemn" -> CONDEMNED)
 VERBS: dict[str, str] = {v: t for t, vs in _LEX["verbs"].items() for v in vs}
