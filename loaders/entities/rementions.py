@@ -196,16 +196,18 @@ def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[st
     countries = sorted((m for m in table.mentions if m.kind == "country"), key=lambda m: m.start)
     if not countries:
         return
+    known = frozenset().union(*(state_forms.get(m.key, ()) for m in countries))
+    first_words = {form.split()[0] for form in known}
     for tok in doc:
-        if tok.i in covered or not tok.is_alpha:
+        if tok.lower_ not in first_words or tok.i in covered or not tok.is_alpha:
             continue
         for n in (2, 1):
             start = tok.i
             if start + n > len(doc) or any(k in covered for k in range(start, start + n)):
                 continue
             form = doc[start : start + n].text.lower()
-            if n == 2 and not doc[start + 1].is_alpha:
-                continue
+            if form not in known or (n == 2 and not doc[start + 1].is_alpha):
+                continue  # the cheap test first: few words are a named country's form of state
             if not _definite_bare(start, doc, n):
                 continue
             named = {m.key for m in countries if m.start < start and form in state_forms.get(m.key, ())}
@@ -257,7 +259,7 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
     keys_at = {i: m.key for m in table.mentions for i in range(m.start, m.end)}
     for tok in doc:
         word = tok.lower_
-        if tok.i in covered or not tok.is_lower:
+        if tok.i in covered or not tok.is_lower or (word != "group" and word not in common_nouns):
             continue
         start = _owner_start(tok)
         if (
