@@ -47,7 +47,7 @@ from loaders.entities.coreference import (
     join_bare_heads,
     parenthetical_abbreviations,
 )
-from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
@@ -111,6 +111,7 @@ def find_entities(
         + peoples_force_candidates(doc, gaz, ARMED_HEADS)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
+        + state_form_candidates(doc, gaz)
         + acronym_candidates(doc)
         + lower_body_candidates(doc, gaz)
         + coordinated_body_candidates(doc)

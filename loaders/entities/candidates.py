@@ -24,7 +24,8 @@ from loaders.relations.lexicon import table, words
 
 QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
-RANKS = words("military_ranks") | frozenset(table("rank_abbreviations"))
+RANK_ABBREVIATIONS = frozenset(table("rank_abbreviations"))
+RANKS = words("military_ranks") | RANK_ABBREVIATIONS
 
 
 class Candidate:
@@ -275,6 +276,12 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        if _ends_in_abbreviated_title(doc, ent):
+            continue  # "Kazakh Pres. X", "Air Force Capts. X": a title phrase, its holder follows
+        holder = _holder_after_office_of(doc, ent, gaz)
+        if holder is not None:
+            out.append(Candidate(holder, ent.end, "PERSON", None, "ner", 2))
+            continue
         label = ent.label_
         if label == "ORG" and titled_person(ent, gaz):
             label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's
@@ -295,3 +302,26 @@ def _before_nickname(ent: Span) -> bool:
         and 2 <= len(words) <= 4
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
     )
+
+
+def _ends_in_abbreviated_title(doc: Doc, ent: Span) -> bool:
+    """A span of two or more words ending in a capitalised title abbreviation and its stop ("Kazakh Pres.",
+    "Air Force Capts."): the model took the title phrase for a body; the state's word is found on its own."""
+    last = ent[-1]
+    stop = last.text.endswith(".") or (ent.end < len(doc) and doc[ent.end].text == ".")
+    return len(ent) > 1 and stop and last.text[:1].isupper() and last.lower_.rstrip(".") in RANK_ABBREVIATIONS
+
+
+def _holder_after_office_of(doc: Doc, ent: Span, gaz: Gazetteer) -> int | None:
+    """'Prime Minister of Armenia Nikol Pashinyan': the model read the state and the holder's name as one
+    body. After '<title> of', a span that opens with a country's name and goes on with two or more name
+    words is the country (found by the gazetteer) and a person: the index where the person's name starts."""
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in gaz.titles:
+        return None
+    for cut in range(ent.end - 2, ent.start, -1):
+        hit = gaz.lookup(doc[ent.start : cut].text)
+        rest = doc[cut : ent.end]
+        if hit is not None and hit[0] == "country":
+            named = all(t.is_title and t.text.replace("-", "").isalpha() for t in rest)
+            return cut if named and gaz.lookup(rest.text) is None else None
+    return None
