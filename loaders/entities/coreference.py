@@ -190,6 +190,7 @@ def coreference(
                 or (
                     (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
                     and kinds[long] != "person"
+                    and (kinds[k] != "place" or kinds[long] == "place")  # "Prague" is no "Radio Prague"
                     and " " not in name(k)
                     and name(long).split()[-1] == name(k)
                     and len(name(k)) > 4
