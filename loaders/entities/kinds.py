@@ -56,6 +56,8 @@ from loaders.entities.lexicon import (
     OUTLET_NAME_ENDS,
     PLACE_PREPS,
     SECTION_LABELS,
+    STATELESS_PEOPLE_ADJECTIVES,
+    STATELESS_PEOPLE_PLURALS,
 )
 from loaders.gazetteer import Gazetteer
 
@@ -146,6 +148,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     ):
         return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
+    if label == "PERSON" and len(span) == 1 and text in STATELESS_PEOPLE_ADJECTIVES | STATELESS_PEOPLE_PLURALS:
+        return "group", text, c.how  # "the minority Tutsi tribe", "Hutus fled": a people, never a person
     if (
         label == "ORG"
         and len(span) == 1
