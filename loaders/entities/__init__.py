@@ -61,6 +61,7 @@ from loaders.entities.page_spans import (
     list_name_end,
     spoken_language,
 )
+from loaders.entities.person_cues import retype_person_words
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -172,6 +173,7 @@ def find_entities(
         raw.append(Mention(start, end, key, kind, how))
         surfaces.setdefault(key, []).append(surface)
         kinds[key] = kind
+    retype_person_words(doc, raw, surfaces, kinds, gaz)  # "Kim said": no town of that name
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
     keymap = coreference(surfaces, kinds, gaz.cities)
     headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants",

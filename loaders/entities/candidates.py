@@ -68,6 +68,7 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             elif (
                 s in gaz.cities
                 and s.lower() not in CALENDAR_WORDS
+                and not (i == j and _ends_title_run(doc, i, gaz))
                 and s.lower()
                 not in GOVERNMENT_NOUNS | ORG_WORDS  # "Police Chief": a town in Poland, not here
                 and all(
@@ -325,3 +326,17 @@ def _holder_after_office_of(doc: Doc, ent: Span, gaz: Gazetteer) -> int | None:
             named = all(t.is_title and t.text.replace("-", "").isalpha() for t in rest)
             return cut if named and gaz.lookup(rest.text) is None else None
     return None
+
+
+def _ends_title_run(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """'Little Rocket Man', 'the Iron Lady': a one-word town that is an English noun, after a capitalised
+    word mid-sentence, ends a nickname or a title written in capitals, not a town."""
+    prev = doc[i - 1] if i > 0 else None
+    return (
+        prev is not None
+        and not prev.is_sent_start
+        and prev.is_title
+        and prev.is_alpha
+        and doc[i].lower_ in gaz.common_nouns
+        and gaz.lookup(prev.text) is None
+    )
