@@ -58,6 +58,7 @@ from loaders.entities.page_spans import (
     headline_name_end,
     is_hashtag,
     is_nickname,
+    is_shouted_slogan,
     list_name_end,
     spoken_language,
 )
@@ -136,7 +137,10 @@ def find_entities(
         if c.how in {"ner", "suffix", "city"}:
             end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
         if end > start and (
-            is_hashtag(doc, start) or spoken_language(doc, start, end) or is_nickname(doc, start, end)
+            is_hashtag(doc, start)
+            or spoken_language(doc, start, end)
+            or is_nickname(doc, start, end)
+            or is_shouted_slogan(doc, start, end)
         ):
             continue
         if c.how == "city":

@@ -166,6 +166,7 @@ def coreference(
                 continue
             if (
                 base_a == bn
+                or (_facility_form(an) == _facility_form(bn) and an.split()[-1] in FACILITY_SUFFIXES)
                 or without_arabic_article(base_a) == without_arabic_article(bn)
                 or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
             ):
@@ -293,6 +294,12 @@ def join_bare_heads(target: dict[str, str], kinds: dict[str, EntityKind], headed
             target[k] = group
     for k in target:  # keys that pointed at a bare head follow it
         target[k] = target[target[k]]
+
+
+def _facility_form(name: str) -> str:
+    """'Baghdad's international airport', 'Baghdad International Airport' and "Baghdad's airport" are one
+    facility: the town's possessive and the word 'international' dropped (`name` normalised)."""
+    return " ".join(w for w in name.split() if w not in {"s", "international"})
 
 
 def _facility_of_town(a: str, b: str, cities: Collection[str]) -> bool:

@@ -36,6 +36,7 @@ from loaders.entities.kind_cues import (
     described_as_place,
     initialled_name,
     located_unknown_people,
+    mission_as_building,
     names_building,
     road_name,
     surname_speaker,
@@ -174,6 +175,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "FAC"} and mission_as_building(doc, c.start, c.end):
+        return "place", text, c.how  # "stormed the X Embassy in Y": the building
     if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):
         return "place", text, c.how  # "Evin Prison", "the Azovstal steel plant": a building is a place
     if label in {"ORG", "FAC"} and len(span) > 1 and road_name(span):
