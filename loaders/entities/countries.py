@@ -32,7 +32,9 @@ def state_form_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             j += 1
         if j == tok.i + 1 or j >= len(doc) or doc[j].text != "Republic":
             continue
-        plain = " ".join(t.text for t in doc[tok.i : j + 1] if t.text not in {"People", "Peoples", "'s", "\u2019s"})
+        plain = " ".join(
+            t.text for t in doc[tok.i : j + 1] if t.text not in {"People", "Peoples", "'s", "\u2019s"}
+        )
         long_form = gaz.names.get(plain)
         canonical = long_form[1] if long_form is not None and long_form[0] == "country" else hit[1]
         start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i  # as the model's span

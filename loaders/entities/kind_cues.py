@@ -149,6 +149,17 @@ def mission_as_building(doc: Doc, start: int, end: int) -> bool:
     return attacked or placed or at
 
 
+def category_label(span: Span) -> bool:
+    """'a U.S.-designated Foreign Terrorist Organization', 'an Enemy Combatant': a capitalised category
+    that something is put in, written with an indefinite article or after "designated"; no body of its own.
+    A name before the noun it qualifies ("a Reuters reporter") is no head and stays."""
+    root = span.root
+    if root.i != span.end - 1 or not span[-1].is_title:
+        return False
+    article = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+    return article or (span.start > 0 and span.doc[span.start - 1].lower_ == "designated")
+
+
 def road_name(span: Span) -> bool:
     """A name that ends in a road noun, or in a road noun and its number ("Highway 2", "Route 66")."""
     last = span[-1]

@@ -29,6 +29,7 @@ from loaders.entities.context import (
 )
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
+    category_label,
     community_demonym,
     compass_short_form,
     coordinated_with_person,
@@ -59,8 +60,12 @@ from loaders.entities.lexicon import (
     SECTION_LABELS,
     STATELESS_PEOPLE_ADJECTIVES,
     STATELESS_PEOPLE_PLURALS,
+    set_of,
 )
 from loaders.gazetteer import Gazetteer
+
+CODE_NAME_WORDS = set_of("code_name_words")
+VESSEL_NOUNS = set_of("vessel_nouns")  # "the carrier X": a ship's name follows
 
 
 def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
@@ -93,6 +98,10 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if c.how == "ner" and c.start > 0 and doc[c.start - 1].text in CODE_NAME_WORDS | VESSEL_NOUNS:
+        return None, text, c.how  # "Operation X", "the carriers X and Y": a code name, vessels' names
+    if c.how == "ner" and c.kind == "ORG" and category_label(span):
+        return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
     if c.how == "ner" and joined_persons(span):
         return None, text, c.how  # "Ortega and Bravo agreed ...": two people, each named elsewhere
     if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
@@ -149,7 +158,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     ):
         return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
-    if label == "PERSON" and len(span) == 1 and text in STATELESS_PEOPLE_ADJECTIVES | STATELESS_PEOPLE_PLURALS:
+    if (
+        label == "PERSON"
+        and len(span) == 1
+        and text in STATELESS_PEOPLE_ADJECTIVES | STATELESS_PEOPLE_PLURALS
+    ):
         return "group", text, c.how  # "the minority Tutsi tribe", "Hutus fled": a people, never a person
     if (
         label == "ORG"
