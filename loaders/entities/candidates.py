@@ -280,6 +280,8 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        if _same_body_twice(ent, gaz):
+            continue  # "IRGC al-Quds Force": a body's short name and its unit's, each found by the gazetteer
         if _ends_in_abbreviated_title(doc, ent):
             continue  # "Kazakh Pres. X", "Air Force Capts. X": a title phrase, its holder follows
         holder = _holder_after_office_of(doc, ent, gaz)
@@ -343,3 +345,12 @@ def _ends_title_run(doc: Doc, i: int, gaz: Gazetteer) -> bool:
         and doc[i].lower_ in gaz.common_nouns
         and gaz.lookup(prev.text) is None
     )
+
+
+def _same_body_twice(ent: Span, gaz: Gazetteer) -> bool:
+    """The span is two names the gazetteer gives the same body, written one after the other."""
+    for cut in range(ent.start + 1, ent.end):
+        head, tail = gaz.lookup(ent.doc[ent.start : cut].text), gaz.lookup(ent.doc[cut : ent.end].text)
+        if head is not None and head == tail and head[0] != "country":
+            return True
+    return False
