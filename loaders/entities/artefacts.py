@@ -19,6 +19,7 @@ from loaders.entities.lexicon import (
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PARTS,
+    VESSEL_NOUNS,
 )
 from loaders.gazetteer import Gazetteer
 from loaders.relations.lexicon import table
@@ -83,9 +84,6 @@ def trailing_equipment(span: Span) -> int:
     if len(span) > 1 and span[-1].is_title and span[-1].lower_ in EQUIPMENT_NOUNS | VESSEL_NOUNS:
         end -= 1
     return end
-
-
-VESSEL_NOUNS = frozenset({"ships", "ship", "vessels", "vessel", "boats", "boat", "cutters", "cutter"})
 
 
 def bare_state_body(span: Span) -> bool:

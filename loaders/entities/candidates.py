@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     CARRIER_NOUNS,
+    CODE_NAME_WORDS,
     COMPANY_NAME_ENDS,
     EQUIPMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -18,7 +19,7 @@ from loaders.entities.lexicon import (
     NON_NAME_ENTS,
     ORG_WORDS,
     VEHICLE_MAKERS,
-    set_of,
+    VESSEL_NOUNS,
 )
 from loaders.gazetteer import Gazetteer
 from loaders.relations.lexicon import table, words
@@ -26,7 +27,6 @@ from loaders.relations.lexicon import table, words
 QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
 RANK_ABBREVIATIONS = frozenset(table("rank_abbreviations"))
-CODE_NAME_WORDS = set_of("code_name_words")  # "Operation X": a code name follows
 RANKS = words("military_ranks") | RANK_ABBREVIATIONS
 
 
@@ -71,7 +71,7 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 s in gaz.cities
                 and s.lower() not in CALENDAR_WORDS
                 and not (i == j and _ends_title_run(doc, i, gaz))
-                and not (i > 0 and texts[i - 1] in CODE_NAME_WORDS)  # "Operation X Canyon": no town X
+                and not (i > 0 and (texts[i - 1] in CODE_NAME_WORDS or texts[i - 1].lower() in VESSEL_NOUNS))
                 and s.lower()
                 not in GOVERNMENT_NOUNS | ORG_WORDS  # "Police Chief": a town in Poland, not here
                 and all(

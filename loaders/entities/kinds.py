@@ -46,6 +46,7 @@ from loaders.entities.kind_cues import (
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    CODE_NAME_WORDS,
     COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -60,12 +61,9 @@ from loaders.entities.lexicon import (
     SECTION_LABELS,
     STATELESS_PEOPLE_ADJECTIVES,
     STATELESS_PEOPLE_PLURALS,
-    set_of,
+    VESSEL_NOUNS,
 )
 from loaders.gazetteer import Gazetteer
-
-CODE_NAME_WORDS = set_of("code_name_words")
-VESSEL_NOUNS = set_of("vessel_nouns")  # "the carrier X": a ship's name follows
 
 
 def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
@@ -98,7 +96,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
-    if c.how == "ner" and c.start > 0 and doc[c.start - 1].text in CODE_NAME_WORDS | VESSEL_NOUNS:
+    if (
+        c.how == "ner"
+        and c.start > 0
+        and (doc[c.start - 1].text in CODE_NAME_WORDS or doc[c.start - 1].lower_ in VESSEL_NOUNS)
+    ):
         return None, text, c.how  # "Operation X", "the carriers X and Y": a code name, vessels' names
     if c.how == "ner" and c.kind == "ORG" and category_label(span):
         return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
