@@ -167,6 +167,7 @@ def coreference(
             if (
                 base_a == bn
                 or (_facility_form(an) == _facility_form(bn) and an.split()[-1] in FACILITY_SUFFIXES)
+                or (kinds[a] == "group" and an in {bn + "s", bn[:-1]})  # a people: "Tutsis", "Tutsi"
                 or without_arabic_article(base_a) == without_arabic_article(bn)
                 or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
             ):

@@ -66,6 +66,9 @@ from loaders.entities.lexicon import (
 from loaders.gazetteer import Gazetteer
 
 
+PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
+
+
 def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
     """(kind, name, how) for a candidate; kind None drops it."""
     span = doc[c.start : c.end]
@@ -161,11 +164,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
     if (
-        label == "PERSON"
+        label in {"PERSON", "GPE", "LOC"}
         and len(span) == 1
         and text in STATELESS_PEOPLE_ADJECTIVES | STATELESS_PEOPLE_PLURALS
     ):
-        return "group", text, c.how  # "the minority Tutsi tribe", "Hutus fled": a people, never a person
+        return "group", text, c.how  # "the minority Tutsi tribe": a people, no person nor place
     if (
         label == "ORG"
         and len(span) == 1
@@ -188,6 +191,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP" and located_unknown_people(span):
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
+    if label == "NORP" and text in STATELESS_PEOPLE_PLURALS and span.root.dep_ in PEOPLE_ROLES:
+        return "group", text, c.how  # "urged Hutus to attack", "the Tuaregs fled": a people that acts
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
     if label in {"ORG", "FAC"} and mission_as_building(doc, c.start, c.end):

@@ -157,3 +157,13 @@ def test_a_body_and_its_unit_run_together(run: Callable[..., Extraction]) -> Non
 def test_the_north_atlantic_alliance_is_nato(run: Callable[..., Extraction]) -> None:
     ex = run("Forces of the North Atlantic Alliance began air strikes on Wednesday.")
     assert "NATO" in kinds(ex), kinds(ex)
+
+
+def test_a_stateless_people_that_acts_is_a_group(run: Callable[..., Extraction]) -> None:
+    ex = run(
+        "Radio broadcasts encouraged Hutus to drive out the Tutsis. Members of the minority Tutsi tribe "
+        "hid in the stadium."
+    )
+    found = kinds(ex)
+    assert found.get("Hutus") == "group", found
+    assert found.get("Tutsis") == "group" and "Tutsi" not in found, found
