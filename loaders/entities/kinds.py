@@ -65,7 +65,6 @@ from loaders.entities.lexicon import (
 )
 from loaders.gazetteer import Gazetteer
 
-
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
 
 
