@@ -21,12 +21,18 @@ from loaders.entities.lexicon import (
     VEHICLE_MAKERS,
     VESSEL_NOUNS,
 )
+from loaders.entities.ner_spans import (
+    RANK_ABBREVIATIONS,
+    ends_in_abbreviated_title,
+    ends_title_run,
+    holder_after_office_of,
+    same_body_twice,
+)
 from loaders.gazetteer import Gazetteer
-from loaders.relations.lexicon import table, words
+from loaders.relations.lexicon import words
 
 QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
-RANK_ABBREVIATIONS = frozenset(table("rank_abbreviations"))
 RANKS = words("military_ranks") | RANK_ABBREVIATIONS
 
 
@@ -70,7 +76,7 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             elif (
                 s in gaz.cities
                 and s.lower() not in CALENDAR_WORDS
-                and not (i == j and _ends_title_run(doc, i, gaz))
+                and not (i == j and ends_title_run(doc, i, gaz))
                 and not (i > 0 and (texts[i - 1] in CODE_NAME_WORDS or texts[i - 1].lower() in VESSEL_NOUNS))
                 and s.lower()
                 not in GOVERNMENT_NOUNS | ORG_WORDS  # "Police Chief": a town in Poland, not here
@@ -280,11 +286,11 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
-        if _same_body_twice(ent, gaz):
+        if same_body_twice(ent, gaz):
             continue  # "IRGC al-Quds Force": a body's short name and its unit's, each found by the gazetteer
-        if _ends_in_abbreviated_title(doc, ent):
+        if ends_in_abbreviated_title(doc, ent):
             continue  # "Kazakh Pres. X", "Air Force Capts. X": a title phrase, its holder follows
-        holder = _holder_after_office_of(doc, ent, gaz)
+        holder = holder_after_office_of(doc, ent, gaz)
         if holder is not None:
             out.append(Candidate(holder, ent.end, "PERSON", None, "ner", 2))
             continue
@@ -308,49 +314,3 @@ def _before_nickname(ent: Span) -> bool:
         and 2 <= len(words) <= 4
         and all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
     )
-
-
-def _ends_in_abbreviated_title(doc: Doc, ent: Span) -> bool:
-    """A span of two or more words ending in a capitalised title abbreviation and its stop ("Kazakh Pres.",
-    "Air Force Capts."): the model took the title phrase for a body; the state's word is found on its own."""
-    last = ent[-1]
-    stop = last.text.endswith(".") or (ent.end < len(doc) and doc[ent.end].text == ".")
-    return len(ent) > 1 and stop and last.text[:1].isupper() and last.lower_.rstrip(".") in RANK_ABBREVIATIONS
-
-
-def _holder_after_office_of(doc: Doc, ent: Span, gaz: Gazetteer) -> int | None:
-    """'Prime Minister of Armenia Nikol Pashinyan': the model read the state and the holder's name as one
-    body. After '<title> of', a span that opens with a country's name and goes on with two or more name
-    words is the country (found by the gazetteer) and a person: the index where the person's name starts."""
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in gaz.titles:
-        return None
-    for cut in range(ent.end - 2, ent.start, -1):
-        hit = gaz.lookup(doc[ent.start : cut].text)
-        rest = doc[cut : ent.end]
-        if hit is not None and hit[0] == "country":
-            named = all(t.is_title and t.text.replace("-", "").isalpha() for t in rest)
-            return cut if named and gaz.lookup(rest.text) is None else None
-    return None
-
-
-def _ends_title_run(doc: Doc, i: int, gaz: Gazetteer) -> bool:
-    """'Little Rocket Man', 'the Iron Lady': a one-word town that is an English noun, after a capitalised
-    word mid-sentence, ends a nickname or a title written in capitals, not a town."""
-    prev = doc[i - 1] if i > 0 else None
-    return (
-        prev is not None
-        and not prev.is_sent_start
-        and prev.is_title
-        and prev.is_alpha
-        and doc[i].lower_ in gaz.common_nouns
-        and gaz.lookup(prev.text) is None
-    )
-
-
-def _same_body_twice(ent: Span, gaz: Gazetteer) -> bool:
-    """The span is two names the gazetteer gives the same body, written one after the other."""
-    for cut in range(ent.start + 1, ent.end):
-        head, tail = gaz.lookup(ent.doc[ent.start : cut].text), gaz.lookup(ent.doc[cut : ent.end].text)
-        if head is not None and head == tail and head[0] != "country":
-            return True
-    return False
