@@ -10,7 +10,8 @@ round 14):
   Yemen), is a country of its own. Keyed by pycountry alpha-3 code, or by name for a state ISO never
   coded (West Germany, South Vietnam, North Yemen); the entry adds its demonyms and short forms, the
   current state whose capital was its seat (`seat`: Moscow, for the Soviet Union) or its own former
-  capital (`capital`: East Berlin), and the day it ended where ISO's withdrawal date is late or absent.
+  capital (`capital`: East Berlin), the day it ended where ISO's withdrawal date is late or absent, and
+  the current states that were its parts with the day each became a state (`parts`: Slovakia, 1993).
 - `former_names`: a state that was only renamed (Burma, Zaire, Dahomey, Upper Volta, Rhodesia, East
   Timor) is the current state, as "Burma" always was: its names and demonyms join the successor.
 """
@@ -39,6 +40,7 @@ class HistoricState:
     seat_forms: frozenset[str]  # that seat's government words that were its own ("Kremlin")
     capital: str | None  # its own capital, when that is no current state's capital ("East Berlin")
     short_forms: frozenset[str]  # demonyms and short forms, not full names ("Soviet", "East German")
+    parts: tuple[tuple[str, str], ...] = ()  # current states once its parts, and the day each began
 
 
 def pycountry_names(raw: str) -> list[str]:
@@ -92,6 +94,7 @@ def add_historic_states(
             seat_forms=frozenset(spec.get("seat_forms", [])),
             capital=spec.get("capital"),
             short_forms=frozenset(spec["forms"]),
+            parts=tuple((canon_name, day) for canon_name, day in spec.get("parts", {}).items()),
         )
     words = curated.get("period_words", {})
     gaz.period_before = frozenset(words.get("before", []))

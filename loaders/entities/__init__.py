@@ -47,7 +47,7 @@ from loaders.entities.coreference import (
     join_bare_heads,
     parenthetical_abbreviations,
 )
-from loaders.entities.countries import join_shared_short_forms
+from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
 from loaders.entities.descriptions import add_opposition_aliases
@@ -58,9 +58,11 @@ from loaders.entities.page_spans import (
     headline_name_end,
     is_hashtag,
     is_nickname,
+    is_shouted_slogan,
     list_name_end,
     spoken_language,
 )
+from loaders.entities.person_cues import retype_person_words
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -111,6 +113,7 @@ def find_entities(
         + peoples_force_candidates(doc, gaz, ARMED_HEADS)
         + town_facility_candidates(doc, gaz)
         + compass_place_candidates(doc, gaz)
+        + state_form_candidates(doc, gaz)
         + acronym_candidates(doc)
         + lower_body_candidates(doc, gaz)
         + coordinated_body_candidates(doc)
@@ -134,7 +137,10 @@ def find_entities(
         if c.how in {"ner", "suffix", "city"}:
             end = headline_name_end(doc, start, end, gaz)  # "Y Flown to Z": as far as the story writes it
         if end > start and (
-            is_hashtag(doc, start) or spoken_language(doc, start, end) or is_nickname(doc, start, end)
+            is_hashtag(doc, start)
+            or spoken_language(doc, start, end)
+            or is_nickname(doc, start, end)
+            or is_shouted_slogan(doc, start, end)
         ):
             continue
         if c.how == "city":
@@ -171,6 +177,7 @@ def find_entities(
         raw.append(Mention(start, end, key, kind, how))
         surfaces.setdefault(key, []).append(surface)
         kinds[key] = kind
+    retype_person_words(doc, raw, surfaces, kinds, gaz)  # "Kim said": no town of that name
     abbrevs = parenthetical_abbreviations(doc, raw, surfaces)
     keymap = coreference(surfaces, kinds, gaz.cities)
     headed = {  # mentions written with an armed head noun: "Kivu Front rebels", "Houthi militants",

@@ -19,25 +19,34 @@ from loaders.entities.lexicon import (
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PARTS,
+    VESSEL_NOUNS,
 )
 from loaders.gazetteer import Gazetteer
+from loaders.relations.lexicon import table
+
+STRIKE_VERBS = frozenset(table("verbs")["STRUCK"])  # the relation lexicon's attack verbs
 
 
 def capital_place(doc: Doc, start: int, end: int) -> bool:
     """A capital used as the town, whatever its grammatical role: the possessor or modifier of a place or
     facility of it ("X's international airport", "X's southern suburbs", "X airport"), the name after
-    "the capital" ("the capital X", however the parser attached it), a bearing ("southern X"), or "out of X" (air traffic "in and
-    out of X")."""
+    "the capital" ("the capital X", however the parser attached it) or after "the capital of", a bearing
+    ("southern X"), "out of X" (air traffic "in and out of X"), the town in its land ("X in Y") or the
+    passive subject of an attack ("X was shelled")."""
     root = doc[start:end].root
     head = root.head
     parts = PLACE_NOUNS | FACILITY_SUFFIXES | PLACE_PARTS
     if root.dep_ in {"poss", "compound"} and head is not root and head.lemma_.lower() in parts:
         return True
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in STRIKE_VERBS:
+        return True  # "X was shelled", "X was assaulted from the air": the town is the target
     prev = doc[start - 1].lower_ if start > 0 else ""
     if prev in {"capital"} | COMPASS_ADJECTIVES:
         # "the capital X"; "in southern X": a part of the town by its bearing, never its government
         return True
-    return prev == "of" and start > 1 and doc[start - 2].lower_ == "out"
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"}:
+        return True  # "X in Y": the town in its land, as in a list of the cities that were hit
+    return prev == "of" and start > 1 and doc[start - 2].lower_ in {"out", "capital"}  # "the capital of X"
 
 
 @cache
@@ -75,9 +84,6 @@ def trailing_equipment(span: Span) -> int:
     if len(span) > 1 and span[-1].is_title and span[-1].lower_ in EQUIPMENT_NOUNS | VESSEL_NOUNS:
         end -= 1
     return end
-
-
-VESSEL_NOUNS = frozenset({"ships", "ship", "vessels", "vessel", "boats", "boat", "cutters", "cutter"})
 
 
 def bare_state_body(span: Span) -> bool:

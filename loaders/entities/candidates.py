@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     CARRIER_NOUNS,
+    CODE_NAME_WORDS,
     COMPANY_NAME_ENDS,
     EQUIPMENT_NOUNS,
     GOVERNMENT_NOUNS,
@@ -18,13 +19,21 @@ from loaders.entities.lexicon import (
     NON_NAME_ENTS,
     ORG_WORDS,
     VEHICLE_MAKERS,
+    VESSEL_NOUNS,
+)
+from loaders.entities.ner_spans import (
+    RANK_ABBREVIATIONS,
+    ends_in_abbreviated_title,
+    ends_title_run,
+    holder_after_office_of,
+    same_body_twice,
 )
 from loaders.gazetteer import Gazetteer
-from loaders.relations.lexicon import table, words
+from loaders.relations.lexicon import words
 
 QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})  # opening a nickname after a name ("X Y 'Nick'")
 # a military rank, written out or abbreviated ("Gen", "Sgt."): a person's name follows it
-RANKS = words("military_ranks") | frozenset(table("rank_abbreviations"))
+RANKS = words("military_ranks") | RANK_ABBREVIATIONS
 
 
 class Candidate:
@@ -67,6 +76,8 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             elif (
                 s in gaz.cities
                 and s.lower() not in CALENDAR_WORDS
+                and not (i == j and ends_title_run(doc, i, gaz))
+                and not (i > 0 and (texts[i - 1] in CODE_NAME_WORDS or texts[i - 1].lower() in VESSEL_NOUNS))
                 and s.lower()
                 not in GOVERNMENT_NOUNS | ORG_WORDS  # "Police Chief": a town in Poland, not here
                 and all(
@@ -275,6 +286,14 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
             continue  # "the Indian Air Attaché": a title phrase; the demonym is found on its own
+        if same_body_twice(ent, gaz):
+            continue  # "IRGC al-Quds Force": a body's short name and its unit's, each found by the gazetteer
+        if ends_in_abbreviated_title(doc, ent):
+            continue  # "Kazakh Pres. X", "Air Force Capts. X": a title phrase, its holder follows
+        holder = holder_after_office_of(doc, ent, gaz)
+        if holder is not None:
+            out.append(Candidate(holder, ent.end, "PERSON", None, "ner", 2))
+            continue
         label = ent.label_
         if label == "ORG" and titled_person(ent, gaz):
             label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
+    EQUIPMENT_NOUNS,
     FORCE_NOUNS,
     GENERIC_COLLECTIVES,
     GOVERNMENT_NOUNS,
@@ -16,6 +17,7 @@ from loaders.entities.lexicon import (
     PEOPLE_NAMED_HEADS,
     STATELESS_PEOPLE_ADJECTIVES,
     VAGUE_MODIFIERS,
+    VEHICLE_MAKERS,
 )
 from loaders.gazetteer import Gazetteer
 
@@ -44,6 +46,8 @@ def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         # Modifiers that are only quantities or vague adjectives are not part of a name.
         while left < tok.i and doc[left].lower_ in VAGUE_MODIFIERS:
             left += 1
+        if any(t.lower_ in EQUIPMENT_NOUNS or t.lower_ in VEHICLE_MAKERS for t in doc[left : tok.i]):
+            continue  # "jet fighters", "MiG fighters": aircraft, not fighting men
         if left == tok.i and tok.lower_ in GENERIC_COLLECTIVES:
             continue  # "fighters", "residents" alone name nobody in particular
         if tok.lower_ in PEOPLE_NAMED_HEADS and not any(t.ent_type_ == "NORP" for t in doc[left : tok.i]):

@@ -166,6 +166,8 @@ def coreference(
                 continue
             if (
                 base_a == bn
+                or (_facility_form(an) == _facility_form(bn) and an.split()[-1] in FACILITY_SUFFIXES)
+                or (kinds[a] == "group" and an in {bn + "s", bn[:-1]})  # a people: "Tutsis", "Tutsi"
                 or without_arabic_article(base_a) == without_arabic_article(bn)
                 or (len(an) > 6 and len(bn) > 6 and fuzz.ratio(an, bn) >= 88)
             ):
@@ -190,6 +192,7 @@ def coreference(
                 or (
                     (kinds[k] != "person" or not any(name(p).endswith(" " + name(k)) for p in persons))
                     and kinds[long] != "person"
+                    and (kinds[k] != "place" or kinds[long] == "place")  # "Prague" is no "Radio Prague"
                     and " " not in name(k)
                     and name(long).split()[-1] == name(k)
                     and len(name(k)) > 4
@@ -292,6 +295,12 @@ def join_bare_heads(target: dict[str, str], kinds: dict[str, EntityKind], headed
             target[k] = group
     for k in target:  # keys that pointed at a bare head follow it
         target[k] = target[target[k]]
+
+
+def _facility_form(name: str) -> str:
+    """'Baghdad's international airport', 'Baghdad International Airport' and "Baghdad's airport" are one
+    facility: the town's possessive and the word 'international' dropped (`name` normalised)."""
+    return " ".join(w for w in name.split() if w not in {"s", "international"})
 
 
 def _facility_of_town(a: str, b: str, cities: Collection[str]) -> bool:

@@ -6,7 +6,9 @@
   article that names the Soviet Union (not as a period) and does not name Russia by its name or demonym,
   or that was published before the Soviet Union ended, "Moscow" and "the Kremlin" acting are the Soviet
   Union; East Berlin, Bonn, Saigon and Aden are the capitals of the states they were the seat of, in
-  such articles only. `era_gazetteer` returns the article's view of the gazetteer; an article about 2020
+  such articles only. Published before the state ended, its seat's own names are the state too ("Russian
+  planes" in 1968), and its parts that were no states yet are places ("Slovakia", "Ukraine" in 1968).
+  `era_gazetteer` returns the article's view of the gazetteer; an article about 2020
   that names none of these states keeps the gazetteer as it is.
 - An event with a state that had ended before the article was published ("the Soviet invasion of
   Czechoslovakia", told in 2021) is background, never the article's news (the GUIDE makes such events
@@ -24,6 +26,7 @@ from spacy.tokens import Doc
 from graph.model import ExtractedEvent
 from loaders.entities.candidates import Candidate, gazetteer_candidates
 from loaders.gazetteer import Gazetteer
+from loaders.historic_states import HistoricState
 from loaders.relations.lexicon import HYPHENS
 
 
@@ -114,16 +117,43 @@ def era_gazetteer(doc: Doc, published: str | None, gaz: Gazetteer) -> Gazetteer:
     for state in meant:
         if state.capital:
             capitals[state.capital] = state.name
+        _unborn_parts(state, published, capitals, names)
         if state.seat is None:
             continue
         seat_words = state.seat_forms | {c for c, country in gaz.capitals.items() if country == state.seat}
-        if named.get(state.seat, set()) - seat_words:
+        if published and state.ended and published[: len(state.ended)] < state.ended:
+            for form, (kind, canonical) in gaz.names.items():
+                if kind == "country" and canonical == state.seat:
+                    names[form] = ("country", state.name)  # "Russian troops" in 1968: the Soviet Union
+        elif named.get(state.seat, set()) - seat_words:
             continue  # the article names Russia itself: Moscow stays Russia
         for cap in seat_words & gaz.capitals.keys():
             capitals[cap] = state.name
         for form in state.seat_forms:
             names[form] = ("country", state.name)
     return replace(gaz, capitals=capitals, names=names)
+
+
+def _unborn_parts(
+    state: HistoricState, published: str | None, capitals: dict[str, str], names: dict[str, tuple[str, str]]
+) -> None:
+    """A part of the state that was no state yet when the article was published is a place: "Slovakia" in
+    1968 is a region of Czechoslovakia, its capital a town; its demonym ("the Slovak capital") names no
+    actor. Updates the article's `capitals` and `names` in place."""
+    if not published:
+        return
+    unborn = {part for part, began in state.parts if published[: len(began)] < began}
+    if not unborn:
+        return
+    for form, (kind, canonical) in list(names.items()):
+        if kind == "country" and canonical in unborn:
+            if form == canonical:
+                names[form] = ("place", canonical)
+            else:
+                del names[form]
+    for city, country in list(capitals.items()):
+        if country in unborn:
+            del capitals[city]
 
 
 def drop_bygone_events(

@@ -8,22 +8,26 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from loaders.entities.artefacts import STRIKE_VERBS
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BUILDING_NOUNS,
     GOVERNMENT_NOUNS,
     LANGUAGE_NAMES,
+    LOCATIVE_PREPS,
     ORG_WORDS,
     PLACE_NOUNS,
     PLACE_PREPS,
     ROAD_NOUNS,
     SPEECH_OR_ACTION,
     STATELESS_PEOPLE_ADJECTIVES,
+    set_of,
 )
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import Mention
 
 COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+MISSION_NOUNS = set_of("mission_nouns")  # "X Embassy", "X Consulate": a body, or the building it is in
 
 
 def compass_short_form(doc: Doc, word: str, gaz: Gazetteer) -> str | None:
@@ -130,6 +134,30 @@ def names_building(doc: Doc, start: int, end: int) -> bool:
         and (after[0].lower_ in BUILDING_NOUNS or (len(after) == 2 and after[1].lower_ in BUILDING_NOUNS))
         and doc[end].is_lower
     )
+
+
+def mission_as_building(doc: Doc, start: int, end: int) -> bool:
+    """'stormed the X Embassy in Y', 'a rally outside the X Consulate': a diplomatic mission that is
+    attacked, stood at or placed in a town is the building (a place); one that speaks stays a body."""
+    if end - start < 2 or doc[end - 1].lower_ not in MISSION_NOUNS:
+        return False
+    root = doc[start:end].root
+    attacked = root.head.lemma_.lower() in STRIKE_VERBS and root.dep_ in {"dobj", "nsubjpass"}
+    placed = end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"}
+    i = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    at = i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPS
+    return attacked or placed or at
+
+
+def category_label(span: Span) -> bool:
+    """'a U.S.-designated Foreign Terrorist Organization', 'an Enemy Combatant': a capitalised category
+    that something is put in, written with an indefinite article or after "designated"; no body of its own.
+    A name before the noun it qualifies ("a Reuters reporter") is no head and stays."""
+    root = span.root
+    if root.i != span.end - 1 or not span[-1].is_title:
+        return False
+    article = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+    return article or (span.start > 0 and span.doc[span.start - 1].lower_ == "designated")
 
 
 def road_name(span: Span) -> bool:

@@ -29,6 +29,7 @@ from loaders.entities.context import (
 )
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
+    category_label,
     community_demonym,
     compass_short_form,
     coordinated_with_person,
@@ -36,6 +37,7 @@ from loaders.entities.kind_cues import (
     described_as_place,
     initialled_name,
     located_unknown_people,
+    mission_as_building,
     names_building,
     road_name,
     surname_speaker,
@@ -44,6 +46,7 @@ from loaders.entities.kind_cues import (
 from loaders.entities.lexicon import (
     ARMED_NAME_WORDS,
     ARMED_WORDS,
+    CODE_NAME_WORDS,
     COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -56,8 +59,13 @@ from loaders.entities.lexicon import (
     OUTLET_NAME_ENDS,
     PLACE_PREPS,
     SECTION_LABELS,
+    STATELESS_PEOPLE_ADJECTIVES,
+    STATELESS_PEOPLE_PLURALS,
+    VESSEL_NOUNS,
 )
 from loaders.gazetteer import Gazetteer
+
+PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
 
 
 def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
@@ -90,6 +98,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
         return None, text, c.how  # "2005 GMT", "X, S.A.", "Army spokesperson": no name of its own
+    if (
+        c.how == "ner"
+        and c.start > 0
+        and (doc[c.start - 1].text in CODE_NAME_WORDS or doc[c.start - 1].lower_ in VESSEL_NOUNS)
+    ):
+        return None, text, c.how  # "Operation X", "the carriers X and Y": a code name, vessels' names
+    if c.how == "ner" and c.kind == "ORG" and category_label(span):
+        return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
     if c.how == "ner" and joined_persons(span):
         return None, text, c.how  # "Ortega and Bravo agreed ...": two people, each named elsewhere
     if c.how == "ner" and c.kind == "ORG" and office_before_title(span, gaz):
@@ -147,6 +163,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how  # "Rebels Seize Border Crossing": common nouns capitalised by a headline
     label = c.kind
     if (
+        label in {"PERSON", "GPE", "LOC"}
+        and len(span) == 1
+        and text in STATELESS_PEOPLE_ADJECTIVES | STATELESS_PEOPLE_PLURALS
+    ):
+        return "group", text, c.how  # "the minority Tutsi tribe": a people, no person nor place
+    if (
         label == "ORG"
         and len(span) == 1
         and span[0].is_title
@@ -168,8 +190,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP" and located_unknown_people(span):
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
+    if label == "NORP" and text in STATELESS_PEOPLE_PLURALS and span.root.dep_ in PEOPLE_ROLES:
+        return "group", text, c.how  # "urged Hutus to attack", "the Tuaregs fled": a people that acts
     if label == "NORP":
         return None, text, c.how  # a demonym that is not a country's ("Shiite") only qualifies others
+    if label in {"ORG", "FAC"} and mission_as_building(doc, c.start, c.end):
+        return "place", text, c.how  # "stormed the X Embassy in Y": the building
     if label in {"ORG", "FAC", "PERSON", "GPE", "LOC"} and names_building(doc, c.start, c.end):
         return "place", text, c.how  # "Evin Prison", "the Azovstal steel plant": a building is a place
     if label in {"ORG", "FAC"} and len(span) > 1 and road_name(span):

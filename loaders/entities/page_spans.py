@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from loaders.entities.context import in_title_case_headline
@@ -19,6 +20,7 @@ from loaders.gazetteer import Gazetteer
 
 LIST_LABELS = frozenset({"ORG", "PERSON", "FAC"})
 OPENING_QUOTES = frozenset({"'", "\u2018", '"', "\u201c"})
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al"})
 
 
 def headline_name_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -121,4 +123,17 @@ def is_nickname(doc: Doc, start: int, end: int) -> bool:
         and doc[end].text in {"'", "\u2019", '"', "\u201d"}
         and before.ent_type_ == "PERSON"
         and before.is_title
+    )
+
+
+def is_shouted_slogan(doc: Doc, start: int, end: int) -> bool:
+    """'RUSSIANS GO HOME!': a run of upper-case words in a line written all in capitals that holds a
+    function word no name has ("go", "now", "out", "with"): a slogan or a shouted headline, no name
+    ("BANK OF X" keeps its "of")."""
+    span = doc[start:end]
+    letters = [t for t in span.sent if t.is_alpha]
+    return (
+        len(span) >= 2
+        and all(t.is_upper for t in letters)
+        and any(t.lower_ in STOP_WORDS and t.lower_ not in NAME_FUNCTION_WORDS for t in span)
     )
