@@ -269,14 +269,19 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
 
 
 def _launcher(act: Token, table: EntityTable) -> list[Mention]:
-    """'X launched a series of air strikes against Y', 'X carried out raids on Y': the act noun (or the
-    count that holds it) is the object of a verb of carrying out, whose subject is the act's agent."""
+    """'X launched a series of air strikes against Y', 'X carried out raids on Y', 'X was behind the
+    attack on Y': the act noun (or the count that holds it) is the object of a verb of carrying out, or
+    what its subject was behind; that subject is the act's agent."""
     held = act
     if act.dep_ == "pobj" and act.head.lower_ == "of" and act.head.head.lower_ in SALVO_COUNTS:
         held = act.head.head
-    if held.dep_ != "dobj" or held.head.lemma_ not in LAUNCH_VERBS or held.head.pos_ != "VERB":
+    if held.dep_ == "dobj" and held.head.lemma_ in LAUNCH_VERBS and held.head.pos_ == "VERB":
+        verb = held.head
+    elif held.dep_ == "pobj" and held.head.lower_ == "behind" and held.head.head.lemma_ == "be":
+        verb = held.head.head  # "X was behind the attack on Y"
+    else:
         return []
-    return [m for m in subject_actors(held.head, table) if m.kind != "place"]
+    return [m for m in subject_actors(verb, table) if m.kind != "place"]
 
 
 def _named_site_place(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
