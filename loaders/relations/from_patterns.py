@@ -43,8 +43,9 @@ def _ends(
         sources = [own] if own is not None and own.kind in skinds else []
     elif "source" in node:
         sources = actors_of(referent(node["source"]), table, skinds)
-        if not sources and act is not None and node["source"].dep_ == "poss":
-            # "X began its invasion of Y": whom the pronoun stands for, or the verb's subject
+        if not sources and act is not None and node["source"].dep_ in {"poss", "amod", "compound"}:
+            # "X began its invasion of Y": whom the pronoun stands for, or the verb's subject; "the
+            # Soviet-led invasion of Y": the modifier's own words
             sources = [x for x in possessors(act, table) or act_agents(act, table) if x.kind in skinds]
     elif act is not None and "target" in node:
         sources = act_agents(act, table)
