@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from graph.model import Extraction
+from loaders.dates import resolve_date
 from tests.loaders.extracted import rels, rels_of_type
 
 Run = Callable[[str], Extraction]
@@ -68,5 +69,12 @@ def test_not_struck(run: Run, text: str) -> None:
 
 
 def test_the_crossing_is_an_assault_on_the_country_crossed_into(run: Run) -> None:
-    events = [e for e in run("Troops of Russia and Belarus crossed the frontiers of Ukraine overnight.").events]
+    events = run("Troops of Russia and Belarus crossed the frontiers of Ukraine overnight.").events
     assert any(e.type == "ASSAULT" and "Russia" in e.actors and e.targets == ["Ukraine"] for e in events)
+
+
+def test_on_this_day_in_a_year_is_the_publication_day_of_that_year() -> None:
+    assert resolve_date("On this day in 1979, rebels stormed the palace.", "2021-06-10") == "1979-06-10"
+    assert resolve_date("On this date in 1968 troops crossed the border.", "2020-02-29") == "1968-02-29"
+    assert resolve_date("On this day in 1975 the siege ended.", "2024-02-29") == "1975"  # no 29 February
+    assert resolve_date("In 1986, jets struck the port.", "2019-04-15") == "1986"
