@@ -134,6 +134,8 @@ def actors_of(
                 ]
             if sites and t.lower_ in SITE_HEADS and not owned:
                 out += _site_country(t, table)  # "shelled Ukrainian towns": the country is struck (GUIDE)
+            elif sites and not owned and t.pos_ in {"PROPN", "NUM"} and tok.dep_ in {"dobj", "pobj"}:
+                out += _site_country(t, table)  # "shot down an American F-111": a named craft's state
             if sites and not owned and tok.dep_ in {"dobj", "pobj"} and t.lower_ not in AGENTIVE_HEADS:
                 out += _named_site_place(t, table, kinds)  # "bombed a Madrid nightclub": Madrid is hit
             if t.lower_ in SITE_HEADS | OWNED_SITE_HEADS or (
