@@ -48,6 +48,9 @@ Run = Callable[[str], Extraction]
         ("Kharkiv endured air strikes by Russia for weeks.", "Russia", "Kharkiv"),
         ("Israel retaliated against Hezbollah with air strikes.", "Israel", "Hezbollah"),
         ("A German submarine torpedoed a British warship.", "Germany", "United Kingdom"),
+        # a siege is an act noun like a bombardment
+        ("The siege of Mariupol by Russian forces lasted months.", "Russia", "Mariupol"),
+        ("Russia's siege of Mariupol lasted months.", "Russia", "Mariupol"),
     ],
 )
 def test_struck_constructions(run: Run, text: str, source: str, target: str) -> None:
