@@ -2,7 +2,7 @@
 
 "on Friday", "early on Tuesday", "Tuesday's attack" (the most recent such weekday on or before
 publication), "yesterday", "a day after", "last week/month", "N days/weeks/months ago", "at the weekend", "on 4 April",
-"April 4, 2017", "in March".
+"April 4, 2017", "in March", "on this day in 1986" (the publication's day, that year).
 Explicit calendar dates go through dateparser; weekday arithmetic is done here because news uses a
 weekday to mean the latest one before the report, which generic parsers do not assume.
 """
@@ -26,6 +26,8 @@ _MONTH_YEAR = re.compile(
 )
 # a sentence may open with its date ("In March 2014, ..."), so the preposition's case is free
 _YEAR = re.compile(r"\b(?i:in)\s+((?:19|20)\d{2})\b")
+# "On this day in 1986" (anniversary pages): the publication's month and day, in that year
+_THIS_DAY = re.compile(r"\bon this (?:day|date) in ((?:1[0-9]|20)\d{2})\b", re.I)
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _RELATIVE = {
     "today": 0,
@@ -115,6 +117,12 @@ def resolve_date(text: str, published: str | None) -> str | None:
     if not _ANY_DATE.search(text):
         return None
     ref = parse_iso(published)
+    anniversary = _THIS_DAY.search(text) if ref is not None else None
+    if anniversary and ref is not None:
+        try:
+            return ref.replace(year=int(anniversary.group(1))).isoformat()
+        except ValueError:  # 29 February in a year without one
+            return anniversary.group(1)
     for rx, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
         for m in rx.finditer(text):
             d, mon = (m.group(1), m.group(2)) if order == "dm" else (m.group(2), m.group(1))

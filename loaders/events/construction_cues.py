@@ -165,17 +165,26 @@ def gave_aid(verb: Token) -> bool:
 
 def incursion(verb: Token) -> list[Token]:
     """Where forces moved in by force: "X troops crossed into Y", "X tanks rolled into C", "X forces
-    entered C", "X soldiers crossed the border into Y". The subject must be forces ("the refugees crossed
+    entered C", "X soldiers crossed the border into Y" (or "the frontiers of Y", "Y's border"). The subject must be forces ("the refugees crossed
     into Y", "the president entered the hall" move nobody's army), the place a proper name."""
     if verb.lemma_.lower() not in INCURSION_VERBS:
         return []
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or not all(s.lower_ in FORCE_NOUNS for s in subj):
         return []
-    holders = [verb, *(o for o in objects(verb) if o.lemma_.lower() in BORDER_NOUNS)]
+    borders = [o for o in objects(verb) if o.lemma_.lower() in BORDER_NOUNS]
     places = [
-        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+        p
+        for h in (verb, *borders)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "into"
+        for p in c.children
     ]
+    # "crossed the frontiers of Y", "crossed Y's border": the country whose border was crossed
+    places += [
+        p for b in borders for c in b.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
+    places += [c for b in borders for c in b.children if c.dep_ in {"poss", "compound"}]
     if verb.lemma_.lower() == "enter":
         places += objects(verb)  # "X forces entered C"
     return [p for p in places if p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC", "FAC"}]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
-from loaders.relations.anaphora import antecedents, pair_antecedents, subjects_or_antecedents
+from loaders.relations.anaphora import antecedents, pair_antecedents, possessors, subjects_or_antecedents
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import act_agents, actors_of, subject_actors
@@ -43,6 +43,10 @@ def _ends(
         sources = [own] if own is not None and own.kind in skinds else []
     elif "source" in node:
         sources = actors_of(referent(node["source"]), table, skinds)
+        if not sources and act is not None and node["source"].dep_ in {"poss", "amod", "compound"}:
+            # "X began its invasion of Y": whom the pronoun stands for, or the verb's subject; "the
+            # Soviet-led invasion of Y": the modifier's own words
+            sources = [x for x in possessors(act, table) or act_agents(act, table) if x.kind in skinds]
     elif act is not None and "target" in node:
         sources = act_agents(act, table)
     elif m.options.get("speaker"):

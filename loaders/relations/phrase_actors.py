@@ -33,6 +33,10 @@ LEADING_VERBS = words("leading_verbs")
 SETTLEMENT_NOUNS = words("settlement_nouns")
 # "X resumed / stepped up its offensive on Y": verbs whose subject owns the act named by a pronoun
 RESUMED_ACT_VERBS = words("resumed_act_verbs")
+# "X launched a series of strikes on Y", "X carried out dozens of raids": the verb whose subject carries
+# out the act noun it governs, directly or through a count ("a wave of", "dozens of")
+LAUNCH_VERBS = words("launch_verbs")
+SALVO_COUNTS = words("salvo_counts")
 # Offices whose holder, named in apposition, speaks or acts for the phrase ("a spokesman, Colonel X, said")
 OFFICE_SPEAKERS = words("office_speakers")
 # Nouns a name in apposition does not replace: who speaks for a body ("the junta's spokesman, Z, said":
@@ -130,6 +134,10 @@ def actors_of(
                 ]
             if sites and t.lower_ in SITE_HEADS and not owned:
                 out += _site_country(t, table)  # "shelled Ukrainian towns": the country is struck (GUIDE)
+            elif sites and not owned and t.pos_ in {"PROPN", "NUM"} and tok.dep_ in {"dobj", "pobj"}:
+                out += _site_country(t, table)  # "shot down an American F-111": a named craft's state
+            if sites and not owned and tok.dep_ in {"dobj", "pobj"} and t.lower_ not in AGENTIVE_HEADS:
+                out += _named_site_place(t, table, kinds)  # "bombed a Madrid nightclub": Madrid is hit
             if t.lower_ in SITE_HEADS | OWNED_SITE_HEADS or (
                 sites and t.pos_ == "NOUN" and t.lower_ not in AGENTIVE_HEADS
             ):
@@ -257,7 +265,42 @@ def act_agents(act: Token, table: EntityTable) -> list[Mention]:
     ):
         # "X resumed its offensive against Y": the pronoun is the subject who carries the act on
         out = [m for m in subject_actors(act.head, table) if m.kind != "place"]
+    if not out:
+        out = _launcher(act, table)
     return out
+
+
+def _launcher(act: Token, table: EntityTable) -> list[Mention]:
+    """'X launched a series of air strikes against Y', 'X carried out raids on Y', 'X was behind the
+    attack on Y': the act noun (or the count that holds it) is the object of a verb of carrying out, or
+    what its subject was behind; that subject is the act's agent."""
+    held = act
+    if act.dep_ == "pobj" and act.head.lower_ == "of" and act.head.head.lower_ in SALVO_COUNTS:
+        held = act.head.head
+    if held.dep_ == "dobj" and held.head.lemma_ in LAUNCH_VERBS and held.head.pos_ == "VERB":
+        verb = held.head
+    elif held.dep_ == "pobj" and held.head.lower_ == "behind" and held.head.head.lemma_ == "be":
+        verb = held.head.head  # "X was behind the attack on Y"
+    else:
+        return []
+    return [m for m in subject_actors(verb, table) if m.kind != "place"]
+
+
+def _named_site_place(head: Token, table: EntityTable, kinds: frozenset[str] | set[str]) -> list[Mention]:
+    """'a Madrid nightclub', 'an affluent Nairobi shopping centre': the place whose name modifies a
+    thing struck there (a name only: 'Ukrainian towns' is `_site_country`'s, and a side's own sites are
+    owned, not where they stand). Objects only: a subject such as 'the Kinshasa charges' is no site."""
+    if head.pos_ != "NOUN":
+        return []
+    return [
+        m
+        for left in head.lefts
+        if left.dep_ == "compound"
+        for sub in left.subtree
+        if sub.pos_ == "PROPN"
+        and (m := table.mention_at(sub.i)) is not None
+        and m.kind in kinds & {"place", "country"}
+    ]
 
 
 def _site_country(head: Token, table: EntityTable) -> list[Mention]:

@@ -182,7 +182,8 @@ def verb_relations(
                 subs = [m for s_ in subj_toks if s_.lower_ in ACT_NOUNS for m in act_agents(s_, table)]
             if not subs and rtype == "STRUCK":
                 subs = _misparsed_act_owner(verb, table)
-            objs = objects(verb, rtype)
+            # "X, which Y bombed in 1999": the relative pronoun object stands for what the clause describes
+            objs = [referent(o) if o.dep_ == "dobj" and o.pos_ == "PRON" else o for o in objects(verb, rtype)]
             if verb.lemma_ in {"launch", "fire"}:  # "fired missiles at X": the target, not the missiles
                 objs = [o for o in objs if o.dep_ == "pobj"]
             if rtype == "CONDEMNED":  # "condemned what it called an aggression by Y"
