@@ -24,7 +24,12 @@ from spacy.tokens import Doc, Span
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.introduced_offices import introduced_body
-from loaders.relations.legislators import chamber, legislator_office, member_of_legislature
+from loaders.relations.legislators import (
+    chamber,
+    legislator_office,
+    listed_legislator,
+    member_of_legislature,
+)
 from loaders.relations.lexicon import DATA, words
 from loaders.relations.office_bodies import (
     REBEL_WORDS,
@@ -41,6 +46,7 @@ from loaders.relations.office_titles import (
     OFFICE_NOUNS,
     appos_office,
     envoy_words,
+    listed_title_words,
     stated_office,
     title_floor,
     title_words,
@@ -105,7 +111,9 @@ def office_affiliations(
         floor = title_floor(doc, m.start, sent)
         before = title_words(doc, m.start, floor)
         if stated_office(before, titles | OFFICE_NOUNS) is None:
-            before = envoy_words(doc, table, m, sent.start) or before
+            before = (
+                envoy_words(doc, table, m, sent.start) or listed_title_words(doc, table, m, floor) or before
+            )
         office = stated_office(before, titles | OFFICE_NOUNS)
         appos = appos_office(doc, m, titles)
         body: Mention | None = None
@@ -132,7 +140,7 @@ def office_affiliations(
             target = house
         elif body is not None:
             target = body.key
-        elif (seat := member_of_legislature(doc, table, m)) is not None:
+        elif (seat := member_of_legislature(doc, table, m) or listed_legislator(doc, table, m)) is not None:
             target = seat
         elif office is not None and (group := collective_body(before, office, table)) is not None:
             target = group

@@ -1,0 +1,52 @@
+"""Round 15: relations other than STRUCK on unseen news (docs/extraction.md "Round 15: relx").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import Extraction
+from tests.loaders.extracted import rels
+
+Run = Callable[[str], Extraction]
+
+
+def test_names_listed_after_a_plural_title_each_hold_the_office(run: Run) -> None:
+    ex = run(
+        "Crowds in Peru attacked the houses of former prime ministers Jorge Salas and Marco Rivas on "
+        "Tuesday. Peru has seen weeks of unrest."
+    )
+    assert ("Jorge Salas", "AFFILIATED_WITH", "Peru") in rels(ex)
+    assert ("Marco Rivas", "AFFILIATED_WITH", "Peru") in rels(ex)
+
+
+def test_a_quoted_nickname_between_listed_holders_is_passed_over(run: Run) -> None:
+    ex = run(
+        "Crowds in Peru attacked the houses of former prime ministers Jorge Salas 'El Toro' and Marco "
+        "Rivas on Tuesday. Peru has seen weeks of unrest."
+    )
+    assert ("Marco Rivas", "AFFILIATED_WITH", "Peru") in rels(ex)
+
+
+def test_a_singular_title_is_not_shared_with_the_next_name(run: Run) -> None:
+    # "President X and Y": only X is said to hold the office
+    ex = run(
+        "The plane carried Peruvian President Jorge Salas and Marco Rivas to Lima. Peru mourned. "
+        "Peru said the crash was an accident."
+    )
+    assert ("Jorge Salas", "AFFILIATED_WITH", "Peru") in rels(ex)
+    assert ("Marco Rivas", "AFFILIATED_WITH", "Peru") not in rels(ex)
+
+
+def test_names_with_their_state_after_a_count_of_senators_sit_in_the_senate(run: Run) -> None:
+    ex = run(
+        "The bill won the votes of only four of 30 Republican senators when it first passed the Senate in "
+        "May. Those who switched were James Harlan of Iowa and Peter Quince of Ohio."
+    )
+    assert ("James Harlan", "AFFILIATED_WITH", "Senate") in rels(ex)
+    assert ("Peter Quince", "AFFILIATED_WITH", "Senate") in rels(ex)
+
+
+def test_a_name_with_its_state_and_no_chamber_count_is_no_senator(run: Run) -> None:
+    ex = run("The farmers met James Harlan of Iowa before the Senate voted on the bill.")
+    assert ("James Harlan", "AFFILIATED_WITH", "Senate") not in rels(ex)
