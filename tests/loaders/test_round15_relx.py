@@ -50,3 +50,17 @@ def test_names_with_their_state_after_a_count_of_senators_sit_in_the_senate(run:
 def test_a_name_with_its_state_and_no_chamber_count_is_no_senator(run: Run) -> None:
     ex = run("The farmers met James Harlan of Iowa before the Senate voted on the bill.")
     assert ("James Harlan", "AFFILIATED_WITH", "Senate") not in rels(ex)
+
+
+def test_a_known_office_holder_of_earlier_decades_gets_the_country_he_served(run: Run) -> None:
+    # two countries equally often: no main country, so only the office-holder list can tell
+    ex = run(
+        "President Ronald Reagan said on Monday that Libya must stop backing attacks. "
+        "Libya said the United States was lying."
+    )
+    assert ("Ronald Reagan", "AFFILIATED_WITH", "United States") in rels(ex)
+    ex = run(
+        "Soviet tanks rolled in overnight, and First Secretary Alexander Dubcek was flown to Moscow. "
+        "Czechoslovakia protested to the Soviet Union."
+    )
+    assert ("Alexander Dubcek", "AFFILIATED_WITH", "Czechoslovakia") in rels(ex)
