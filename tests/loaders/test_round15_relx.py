@@ -64,3 +64,14 @@ def test_a_known_office_holder_of_earlier_decades_gets_the_country_he_served(run
         "Czechoslovakia protested to the Soviet Union."
     )
     assert ("Alexander Dubcek", "AFFILIATED_WITH", "Czechoslovakia") in rels(ex)
+
+
+def test_sending_a_peacekeeping_force_into_a_country_supports_it(run: Run) -> None:
+    ex = run("Zambia has sent paratroopers into Malawi as part of a regional peacekeeping force.")
+    assert ("Zambia", "SUPPORTS", "Malawi") in rels(ex)
+    assert ("Angola", "SUPPORTS", "Malawi") in rels(run("Angola sent peacekeepers to Malawi."))
+
+
+def test_sending_forces_with_no_peacekeeping_word_is_no_support(run: Run) -> None:
+    ex = run("Zambia has sent paratroopers into Malawi.")
+    assert ("Zambia", "SUPPORTS", "Malawi") not in rels(ex)
