@@ -27,12 +27,16 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
     """A capital used as the town, whatever its grammatical role: the possessor or modifier of a place or
     facility of it ("X's international airport", "X's southern suburbs", "X airport"), the name after
     "the capital" ("the capital X", however the parser attached it), a bearing ("southern X"), or "out of X" (air traffic "in and
-    out of X")."""
+    out of X"), or the town that falls to a force ("X fell to the rebels", "X fell into rebel hands")."""
     root = doc[start:end].root
     head = root.head
     parts = PLACE_NOUNS | FACILITY_SUFFIXES | PLACE_PARTS
     if root.dep_ in {"poss", "compound"} and head is not root and head.lemma_.lower() in parts:
         return True
+    if root.dep_ == "nsubj" and head.lemma_ == "fall" and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in head.children
+    ):
+        return True  # a government falls from power, never "to" anyone
     prev = doc[start - 1].lower_ if start > 0 else ""
     if prev in {"capital"} | COMPASS_ADJECTIVES:
         # "the capital X"; "in southern X": a part of the town by its bearing, never its government

@@ -75,3 +75,11 @@ def test_sending_a_peacekeeping_force_into_a_country_supports_it(run: Run) -> No
 def test_sending_forces_with_no_peacekeeping_word_is_no_support(run: Run) -> None:
     ex = run("Zambia has sent paratroopers into Malawi.")
     assert ("Zambia", "SUPPORTS", "Malawi") not in rels(ex)
+
+
+def test_a_capital_that_falls_to_a_force_is_the_town_it_controls(run: Run) -> None:
+    ex = run("Fighting in Yemen grew in 2014, when Sanaa fell to the Houthis.")
+    assert ("Houthis", "CONTROLS", "Sanaa") in rels(ex)
+    # the capital as a speaker is still the government
+    ex = run("Sanaa said the Houthis had attacked a checkpoint in Yemen.")
+    assert all(e.name != "Sanaa" for e in ex.entities)
