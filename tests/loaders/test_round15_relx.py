@@ -83,3 +83,17 @@ def test_a_capital_that_falls_to_a_force_is_the_town_it_controls(run: Run) -> No
     # the capital as a speaker is still the government
     ex = run("Sanaa said the Houthis had attacked a checkpoint in Yemen.")
     assert all(e.name != "Sanaa" for e in ex.entities)
+
+
+def test_places_under_government_control_are_held_by_the_article_s_country(run: Run) -> None:
+    ex = run(
+        "Malawi has fought the Northern Front for years. Malawi said the towns of Mchinji and Salima "
+        "were now under government control."
+    )
+    assert ("Malawi", "CONTROLS", "Mchinji") in rels(ex)
+    assert ("Malawi", "CONTROLS", "Salima") in rels(ex)
+
+
+def test_government_control_with_no_main_country_names_nobody(run: Run) -> None:
+    ex = run("Malawi and Zambia said the town of Salima was now under government control.")
+    assert not [r for r in rels(ex) if r[1] == "CONTROLS"]
