@@ -27,21 +27,32 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
     """A capital used as the town, whatever its grammatical role: the possessor or modifier of a place or
     facility of it ("X's international airport", "X's southern suburbs", "X airport"), the name after
     "the capital" ("the capital X", however the parser attached it), a bearing ("southern X"), or "out of X" (air traffic "in and
-    out of X"), or the town that falls to a force ("X fell to the rebels", "X fell into rebel hands")."""
+    out of X"), the town that falls to a force ("X fell to the rebels", "X fell into rebel hands"), or a
+    town placed in a named land ("targets were X in Y and Z in W")."""
     root = doc[start:end].root
     head = root.head
     parts = PLACE_NOUNS | FACILITY_SUFFIXES | PLACE_PARTS
     if root.dep_ in {"poss", "compound"} and head is not root and head.lemma_.lower() in parts:
         return True
-    if root.dep_ == "nsubj" and head.lemma_ == "fall" and any(
-        c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in head.children
+    if (
+        root.dep_ == "nsubj"
+        and head.lemma_ == "fall"
+        and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in head.children)
     ):
         return True  # a government falls from power, never "to" anyone
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and _land_name(doc[end + 1]):
+        return True  # "X in Y": a town somewhere; a government is not placed
     prev = doc[start - 1].lower_ if start > 0 else ""
     if prev in {"capital"} | COMPASS_ADJECTIVES:
         # "the capital X"; "in southern X": a part of the town by its bearing, never its government
         return True
     return prev == "of" and start > 1 and doc[start - 2].lower_ == "out"
+
+
+def _land_name(tok: Token) -> bool:
+    """A capitalised proper name that may be a land ("in Y"), not a month ("in January") or a body ("in
+    NATO"): the small model labels some countries as persons, so the label only rules out."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in {"DATE", "TIME", "ORG", "NORP"}
 
 
 @cache

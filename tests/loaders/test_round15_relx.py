@@ -97,3 +97,16 @@ def test_places_under_government_control_are_held_by_the_article_s_country(run: 
 def test_government_control_with_no_main_country_names_nobody(run: Run) -> None:
     ex = run("Malawi and Zambia said the town of Salima was now under government control.")
     assert not [r for r in rels(ex) if r[1] == "CONTROLS"]
+
+
+def test_a_capital_placed_in_a_named_land_is_the_town(run: Run) -> None:
+    ex = run("The first targets were Harare, Lusaka in Zambia, Lilongwe in Malawi and several other cities.")
+    assert ("Lilongwe", "LOCATED_IN", "Malawi") in rels(ex)
+    assert ("Lusaka", "LOCATED_IN", "Zambia") in rels(ex)
+    # a place the rules placed gets no second place guessed from the same list
+    assert ("Lusaka", "LOCATED_IN", "Malawi") not in rels(ex)
+
+
+def test_a_capital_in_a_month_is_still_the_government(run: Run) -> None:
+    ex = run("Lusaka in January said it would not negotiate with Malawi.")
+    assert all(e.name != "Lusaka" for e in ex.entities)
