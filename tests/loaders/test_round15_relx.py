@@ -110,3 +110,28 @@ def test_a_capital_placed_in_a_named_land_is_the_town(run: Run) -> None:
 def test_a_capital_in_a_month_is_still_the_government(run: Run) -> None:
     ex = run("Lusaka in January said it would not negotiate with Malawi.")
     assert all(e.name != "Lusaka" for e in ex.entities)
+
+
+def test_a_condemned_attack_was_carried_out_by_whoever_launched_it(run: Run) -> None:
+    ex = run(
+        "The Malawian army launched an airstrike on a remote village on Tuesday. "
+        "The United Nations has condemned the attack."
+    )
+    assert ("United Nations", "CONDEMNED", "Malawi") in rels(ex)
+
+
+def test_a_headline_s_launched_airstrike_tells_who_acted(run: Run) -> None:
+    ex = run(
+        "Malawi junta launches airstrike on remote village: dozens feared dead\n\n"
+        "The United Nations has condemned the attack that targeted a village in the northern Mzimba "
+        "region. Rights groups said dozens of people were killed."
+    )
+    assert ("United Nations", "CONDEMNED", "Malawi") in rels(ex)
+
+
+def test_an_airstrike_that_was_not_launched_tells_nobody(run: Run) -> None:
+    ex = run(
+        "The Malawian army did not launch an airstrike on the village, officials said. "
+        "The United Nations has condemned the attack."
+    )
+    assert ("United Nations", "CONDEMNED", "Malawi") not in rels(ex)
