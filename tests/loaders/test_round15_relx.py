@@ -135,3 +135,19 @@ def test_an_airstrike_that_was_not_launched_tells_nobody(run: Run) -> None:
         "The United Nations has condemned the attack."
     )
     assert ("United Nations", "CONDEMNED", "Malawi") not in rels(ex)
+
+
+def test_an_indefinite_site_placed_in_a_land_is_the_one_site_named_with_that_noun(run: Run) -> None:
+    ex = run(
+        "Rebels have fired several missiles at an airport in southwest Malawi, the group said. "
+        "The rebels fired ten missiles at Mzuzu airport on Sunday, a spokesman said."
+    )
+    assert ("Mzuzu airport", "LOCATED_IN", "Malawi") in rels(ex)
+
+
+def test_an_indefinite_site_with_two_named_candidates_is_placed_nowhere(run: Run) -> None:
+    ex = run(
+        "Rebels have fired several missiles at an airport in southwest Malawi, the group said. "
+        "Flights left Mzuzu airport and Karonga airport on Sunday."
+    )
+    assert not [r for r in rels(ex) if r[1] == "LOCATED_IN" and r[2] == "Malawi"]
