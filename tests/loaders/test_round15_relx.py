@@ -151,3 +151,16 @@ def test_an_indefinite_site_with_two_named_candidates_is_placed_nowhere(run: Run
         "Flights left Mzuzu airport and Karonga airport on Sunday."
     )
     assert not [r for r in rels(ex) if r[1] == "LOCATED_IN" and r[2] == "Malawi"]
+
+
+def test_a_title_only_one_country_uses_names_that_country(run: Run) -> None:
+    ex = run(
+        "Treasury Secretary Carl Jansen announced sanctions against Venezuela's oil company. "
+        "The United States wants Venezuela to change course, Jansen said. Venezuela rejected the sanctions."
+    )
+    assert ("Carl Jansen", "AFFILIATED_WITH", "United States") in rels(ex)
+
+
+def test_a_country_title_needs_its_country_in_the_article(run: Run) -> None:
+    ex = run("Treasury Secretary Carl Jansen announced sanctions. Venezuela rejected the sanctions.")
+    assert ("Carl Jansen", "AFFILIATED_WITH", "United States") not in rels(ex)
