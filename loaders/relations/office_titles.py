@@ -123,12 +123,15 @@ def listed_title_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> 
 
 
 def appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
-    """'X, the group's spokesman' (the office hangs on the name) or 'the UN's top official in Y, X' (the
-    name hangs on the office)."""
+    """'X, the group's spokesman' (the office hangs on the name), 'the UN's top official in Y, X' (the
+    name hangs on the office) or 'the chief justice of the Court, X' (the name hangs on the body)."""
     root = doc[m.end - 1]
     heads = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.i < m.start:
         heads.append(root.head)
+        of = root.head.head
+        if root.head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i:
+            heads.append(of.head)  # "the chief justice of the Court, X": the parser hangs X on the body
     heads += next_apposition(doc, m)
     for c in heads:
         if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:

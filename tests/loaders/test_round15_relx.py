@@ -164,3 +164,17 @@ def test_a_title_only_one_country_uses_names_that_country(run: Run) -> None:
 def test_a_country_title_needs_its_country_in_the_article(run: Run) -> None:
     ex = run("Treasury Secretary Carl Jansen announced sanctions. Venezuela rejected the sanctions.")
     assert ("Carl Jansen", "AFFILIATED_WITH", "United States") not in rels(ex)
+
+
+def test_an_office_of_a_body_before_the_name_in_apposition(run: Run) -> None:
+    # the parser hangs the name on the body, not on the office
+    ex = run(
+        "The chief justice of the Supreme Constitutional Court, Maria Banda, was sworn in as interim "
+        "president of Malawi on Thursday."
+    )
+    assert ("Maria Banda", "AFFILIATED_WITH", "Supreme Constitutional Court") in rels(ex)
+
+
+def test_a_name_in_apposition_to_a_body_with_no_office_is_no_member(run: Run) -> None:
+    ex = run("The building of the Supreme Constitutional Court, Maria Banda said, was damaged.")
+    assert ("Maria Banda", "AFFILIATED_WITH", "Supreme Constitutional Court") not in rels(ex)
