@@ -31,8 +31,8 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
     """A capital used as the town, whatever its grammatical role: the possessor or modifier of a place or
     facility of it ("X's international airport", "X's southern suburbs", "X airport"), the name after
     "the capital" ("the capital X", however the parser attached it) or after "the capital of", a bearing
-    ("southern X"), "out of X" (air traffic "in and out of X"), the town in its land ("X in Y") or the
-    passive subject of an attack ("X was shelled")."""
+    ("southern X"), "out of X" (air traffic "in and out of X"), the town in its land ("X in Y"), the town
+    that falls to a force ("X fell to the rebels") or the passive subject of an attack ("X was shelled")."""
     root = doc[start:end].root
     head = root.head
     parts = PLACE_NOUNS | FACILITY_SUFFIXES | PLACE_PARTS
@@ -40,13 +40,27 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
         return True
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in STRIKE_VERBS:
         return True  # "X was shelled", "X was assaulted from the air": the town is the target
+    if (
+        root.dep_ == "nsubj"
+        and head.lemma_ == "fall"
+        and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in head.children)
+    ):
+        return True  # a government falls from power, never "to" anyone
     prev = doc[start - 1].lower_ if start > 0 else ""
     if prev in {"capital"} | COMPASS_ADJECTIVES:
         # "the capital X"; "in southern X": a part of the town by its bearing, never its government
         return True
-    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"}:
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and _land_name(doc[end + 1]):
         return True  # "X in Y": the town in its land, as in a list of the cities that were hit
     return prev == "of" and start > 1 and doc[start - 2].lower_ in {"out", "capital"}  # "the capital of X"
+
+
+def _land_name(tok: Token) -> bool:
+    """A capitalised proper name that may be a land ("in Y"), not a month ("in January") or a body ("in
+    NATO"): the small model labels some countries as persons, so the label only rules out."""
+    if tok.ent_type_ in {"GPE", "LOC"}:
+        return True
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in {"DATE", "TIME", "ORG", "NORP"}
 
 
 @cache

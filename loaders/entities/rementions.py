@@ -50,6 +50,8 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
             continue
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
         member = tok.dep_ == "compound" and tok.head.lower_ in STATE_MEMBERS  # "government forces"
+        # "now under government control": whose control a place is under
+        member = member or (tok.dep_ == "compound" and tok.head.lower_ == "control" and not modifiers)
         # "killed in government shelling on X": the parser may leave the noun before the act unattached
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         member = member or (not modifiers and nxt is not None and nxt.lower_ in STATE_MEMBERS)

@@ -19,13 +19,19 @@ import json
 from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.introduced_offices import introduced_body
-from loaders.relations.legislators import chamber, legislator_office, member_of_legislature
+from loaders.relations.legislators import (
+    chamber,
+    legislator_office,
+    listed_legislator,
+    member_of_legislature,
+)
 from loaders.relations.lexicon import DATA, words
+from loaders.relations.lexicon import table as word_table
 from loaders.relations.office_bodies import (
     REBEL_WORDS,
     body_in,
@@ -41,6 +47,7 @@ from loaders.relations.office_titles import (
     OFFICE_NOUNS,
     appos_office,
     envoy_words,
+    listed_title_words,
     stated_office,
     title_floor,
     title_words,
@@ -50,6 +57,7 @@ from loaders.relations.principals import possessive_countries, principal_of
 NATIONAL_TITLES = words("national_titles")
 NATIONAL_TITLE_HEADS = words("national_title_heads")  # "Energy Minister X": any minister is national
 GROUP_OWNERS = words("anaphor_group_heads")  # "the group's spokesman", "the movement's leader"
+COUNTRY_TITLES = word_table("country_titles")  # "treasury secretary" -> the United States
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +113,9 @@ def office_affiliations(
         floor = title_floor(doc, m.start, sent)
         before = title_words(doc, m.start, floor)
         if stated_office(before, titles | OFFICE_NOUNS) is None:
-            before = envoy_words(doc, table, m, sent.start) or before
+            before = (
+                envoy_words(doc, table, m, sent.start) or listed_title_words(doc, table, m, floor) or before
+            )
         office = stated_office(before, titles | OFFICE_NOUNS)
         appos = appos_office(doc, m, titles)
         body: Mention | None = None
@@ -132,7 +142,7 @@ def office_affiliations(
             target = house
         elif body is not None:
             target = body.key
-        elif (seat := member_of_legislature(doc, table, m)) is not None:
+        elif (seat := member_of_legislature(doc, table, m) or listed_legislator(doc, table, m)) is not None:
             target = seat
         elif office is not None and (group := collective_body(before, office, table)) is not None:
             target = group
@@ -150,6 +160,8 @@ def office_affiliations(
                 target = intro
             elif office is not None and (framed := framing_country(doc, table, m)) is not None:
                 target = framed
+            elif office is not None and (land := _titled_country(before, table)) is not None:
+                target = land
             elif _national(office) or (appos is not None and appos.lower_ in NATIONAL_TITLES):
                 # a country owning the name ("Ivory Coast's X") corrects the main-country guess; with no
                 # main country it adds nothing (news B relations 0.680 -> 0.667 when it did)
@@ -176,6 +188,17 @@ def office_affiliations(
                 confidence=0.6,
             )
     return list(out.values())
+
+
+def _titled_country(before: list[Token], table: EntityTable) -> str | None:
+    """'Treasury Secretary X', 'Secretary of State X': a title only one country uses (lexicon
+    `country_titles`) names that country, when the article names it. Titles other states share
+    ("national security adviser", "defense secretary") are not listed."""
+    said = " ".join(t.lower_ for t in before)
+    for title, land in COUNTRY_TITLES.items():
+        if (said == title or said.endswith(" " + title)) and land in table.entities:
+            return land
+    return None
 
 
 def _national(office: str | None) -> bool:

@@ -110,6 +110,8 @@ def learned_relations(
     taken = {frozenset((r.source, r.target)) for r in known}
     # a person or body the rules already affiliated gets no second, guessed affiliation
     affiliated = {r.source for r in known if r.type == "AFFILIATED_WITH"}
+    # and a place the rules already placed ("X in Y, Z in W") gets no second, guessed place
+    placed = {r.source for r in known if r.type == "LOCATED_IN"}
     best: dict[frozenset[str], tuple[float, ExtractedRelation]] = {}
     for sent in sents:
         backers = backer_keys(sent, table)
@@ -141,6 +143,8 @@ def learned_relations(
             if ROLES and role_conflict(label, c.sent, c.source, c.target):
                 continue  # a landmark, a report's source, the side attacked (learned_roles.py)
             if label == "AFFILIATED_WITH" and c.source.key in affiliated:
+                continue
+            if label == "LOCATED_IN" and c.source.key in placed:
                 continue
             pair = frozenset((c.source.key, c.target.key))
             if pair in best and best[pair][0] >= conf:

@@ -2,7 +2,8 @@
 
 A senator, congressman, MP or lawmaker holds an office in the legislature, which the article names as a
 body of its own ("the Senate", "the National Congress"): "Sen. X (R., Iowa)", "One senator, X, ...",
-"congressional leader X", "X, a member of Kenya's parliament". The state or district in a party tag
+"congressional leader X", "X, a member of Kenya's parliament", and a name with its state right after the
+chamber's members were counted ("... of 30 senators. Those who switched were X of Nevada and Y of Iowa"). The state or district in a party tag
 ("R., Iowa") is a constituency, not the body. Word lists: lexicon `legislator_titles`,
 `legislative_adjectives`, `legislature_nouns`, `chamber_of_title`.
 """
@@ -77,4 +78,21 @@ def member_of_legislature(doc: Doc, table: EntityTable, m: Mention) -> str | Non
                     mm = table.mention_at(mod.i)
                     if mod.dep_ in {"poss", "amod", "compound"} and mm is not None and mm.kind == "country":
                         return mm.key
+    return None
+
+
+def listed_legislator(doc: Doc, table: EntityTable, m: Mention) -> str | None:
+    """'X of Nevada' in a sentence that counts a chamber's members ("senators", "congressmen"), or right
+    after one: the name with its state is one of those members, and holds a seat in that chamber."""
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+        return None
+    state = table.mention_at(m.end + 1)
+    if state is None or state.kind != "place" or state.start != m.end + 1:
+        return None
+    sent = doc[m.start].sent
+    scope = doc[doc[sent.start - 1].sent.start : sent.end] if sent.start > 0 else sent
+    for t in scope:
+        lemma = t.lemma_.lower()
+        if lemma in CHAMBER_OF_TITLE and t.lower_ != lemma and table.mention_at(t.i) is None:
+            return chamber(table, lemma)  # a plural title: the members, not one of them
     return None

@@ -82,16 +82,56 @@ def stated_office(words_: list[Token], titles: set[str] | frozenset[str]) -> str
             cand = " ".join(full[k:stop])
             if cand in titles:
                 return cand
+            if (one := singular(cand)) is not None and one in titles:
+                return one  # "former prime ministers X and Y": each holds the office
     return None
 
 
+def singular(title: str) -> str | None:
+    """'prime ministers' -> 'prime minister', 'secretaries' -> 'secretary'; None for no plural."""
+    if title.endswith("ies") and len(title) > 4:
+        return title[:-3] + "y"
+    if title.endswith("s") and not title.endswith("ss") and len(title) > 3:
+        return title[:-1]
+    return None
+
+
+def listed_title_words(doc: Doc, table: EntityTable, m: Mention, floor: int) -> list[Token]:
+    """'former prime ministers X and Y', 'Generals X, Y and Z': a name listed after another holder of a
+    plural title takes that title's words. A quoted nickname after the earlier name ('X "Nick" and Y') is
+    passed over."""
+    i = m.start - 1
+    for _ in range(6):  # at most a few names back
+        if i >= floor and doc[i].lower_ == "and":
+            i -= 1
+        if i >= floor and doc[i].text == ",":
+            i -= 1
+        if i >= floor and doc[i].is_quote:  # a nickname of a few words in quotes
+            opening = next((j for j in range(i - 2, max(floor, i - 5) - 1, -1) if doc[j].is_quote), None)
+            if opening is None:
+                return []
+            i = opening - 1
+        prev = table.mention_at(i) if i >= floor else None
+        if prev is None or prev.kind != "person" or prev.end != i + 1 or prev.key == m.key:
+            return []
+        words_ = title_words(doc, prev.start, floor)
+        if words_:
+            last = words_[-1].lower_
+            return words_ if last.endswith("s") and singular(last) is not None else []
+        i = prev.start - 1
+    return []
+
+
 def appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
-    """'X, the group's spokesman' (the office hangs on the name) or 'the UN's top official in Y, X' (the
-    name hangs on the office)."""
+    """'X, the group's spokesman' (the office hangs on the name), 'the UN's top official in Y, X' (the
+    name hangs on the office) or 'the chief justice of the Court, X' (the name hangs on the body)."""
     root = doc[m.end - 1]
     heads = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.i < m.start:
         heads.append(root.head)
+        of = root.head.head
+        if root.head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i:
+            heads.append(of.head)  # "the chief justice of the Court, X": the parser hangs X on the body
     heads += next_apposition(doc, m)
     for c in heads:
         if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:

@@ -109,3 +109,36 @@ def described_in(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extract
     r = relation(m, "LOCATED_IN", other, sent, 0.6)
     if r:
         yield r
+
+
+# heads of named_site_heads that name an event, not a site
+EVENT_HEADS = frozenset({"massacre", "siege", "bombing", "battle"})
+
+
+def indefinite_site_in(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:
+    """'fired missiles at an airport in southwest Y' (and elsewhere 'at X airport'): a site introduced by
+    its noun alone and placed in Y is the one place of the article named with that noun ("X airport"),
+    when there is exactly one; none or two give nothing."""
+    for t in sent:
+        low = t.lower_
+        if t.pos_ != "NOUN" or low not in NAMED_SITE_HEADS or low in EVENT_HEADS:
+            continue
+        if table.mention_at(t.i) is not None or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.children
+        ):
+            continue
+        named = [
+            key
+            for key, ent in table.entities.items()
+            if ent.kind == "place" and any(n.lower().split()[-1:] == [low] for n in (key, *ent.aliases))
+        ]
+        if len(named) != 1:
+            continue
+        site = Mention(t.i, t.i + 1, named[0], "place", "described")
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                other = table.mention_at(p.i)
+                if other is not None and other.kind in PLACES:
+                    r = relation(site, "LOCATED_IN", other, sent, 0.6)
+                    if r:
+                        yield r

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.lexicon import COMPASS_WORDS, LOCATIVE_PREPS, PLACE_PREFIX_WORDS, PLACES, words
-from loaders.relations.place_parts import described_in, part_of, site_in
+from loaders.relations.place_parts import described_in, indefinite_site_in, part_of, site_in
 from loaders.relations.relation_kinds import relation
 
 REGION_NOUNS = words("region_nouns")  # "the Tigray region of Ethiopia"
@@ -34,6 +34,7 @@ def place_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRelatio
             yield r
     yield from _fronted_place(sent, table, placed)
     yield from _named_inside(sent, table)
+    yield from indefinite_site_in(sent, table)
 
 
 def _named_inside(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]:

@@ -21,6 +21,7 @@ from loaders.relations.relation_kinds import relation
 from loaders.relations.syntax import agents, negated, objects, promised, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
+LAUNCH_VERBS = words("launch_verbs")
 FIGHT_VERBS = words("fight_verbs")
 # "A and B fought side by side", "fought together": the coordinated subjects are on one side
 SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
@@ -45,8 +46,11 @@ class ActMemory:
     def note_acts(self, sent: Span, table: EntityTable) -> None:
         """An act noun with its own agent ("the US missile strike") also tells who acted last."""
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.lemma_ in STRIKE_ACTS and not negated(tok):
-                found = act_agents(tok, table)
+            if tok.lemma_.lower() not in STRIKE_ACTS or negated(tok):
+                continue
+            # a headline's title case makes the act a proper noun ("X Launches Airstrike")
+            if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and table.mention_at(tok.i) is None):
+                found = act_agents(tok, table) or _launcher(tok, table)
                 if found:
                     self.agents = found[:1]
 
@@ -55,6 +59,15 @@ class ActMemory:
         if tok.lower_ not in ACT_NOUNS:
             return []
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
+
+
+def _launcher(act: Token, table: EntityTable) -> list[Mention]:
+    """'X launches airstrike on a village': the subject of the verb that launched the act carried it out,
+    also when the act's target is no entity (so no STRUCK relation tells who acted)."""
+    verb = act.head
+    if act.dep_ != "dobj" or verb.lemma_ not in LAUNCH_VERBS or negated(verb):
+        return []
+    return [m for s in verb.children if s.dep_ == "nsubj" for m in actors_of(s, table)]
 
 
 def dateline(tok: Token, table: EntityTable) -> bool:
