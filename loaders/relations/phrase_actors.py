@@ -13,6 +13,7 @@ from loaders.relations.syntax import (
     CLAIM_VERBS,
     conjuncts,
     names_given,
+    negated,
     passive_claimer,
     referent,
     responsibility_claimer,
@@ -283,6 +284,8 @@ def _launcher(act: Token, table: EntityTable) -> list[Mention]:
         verb = held.head.head  # "X was behind the attack on Y"
     else:
         return []
+    if negated(verb):
+        return []  # "X did not launch an airstrike": nobody carried it out
     return [m for m in subject_actors(verb, table) if m.kind != "place"]
 
 

@@ -21,7 +21,6 @@ from loaders.relations.relation_kinds import relation
 from loaders.relations.syntax import agents, negated, objects, promised, referent, subjects
 
 STRIKE_ACTS = words("strike_acts")
-LAUNCH_VERBS = words("launch_verbs")
 FIGHT_VERBS = words("fight_verbs")
 # "A and B fought side by side", "fought together": the coordinated subjects are on one side
 SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
@@ -50,7 +49,7 @@ class ActMemory:
                 continue
             # a headline's title case makes the act a proper noun ("X Launches Airstrike")
             if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and table.mention_at(tok.i) is None):
-                found = act_agents(tok, table) or _launcher(tok, table)
+                found = act_agents(tok, table)  # its launcher too ("X launches airstrike on ...")
                 if found:
                     self.agents = found[:1]
 
@@ -59,15 +58,6 @@ class ActMemory:
         if tok.lower_ not in ACT_NOUNS:
             return []
         return act_agents(tok, table) or ([] if actors_of(tok, table) else list(self.agents))
-
-
-def _launcher(act: Token, table: EntityTable) -> list[Mention]:
-    """'X launches airstrike on a village': the subject of the verb that launched the act carried it out,
-    also when the act's target is no entity (so no STRUCK relation tells who acted)."""
-    verb = act.head
-    if act.dep_ != "dobj" or verb.lemma_ not in LAUNCH_VERBS or negated(verb):
-        return []
-    return [m for s in verb.children if s.dep_ == "nsubj" for m in actors_of(s, table)]
 
 
 def dateline(tok: Token, table: EntityTable) -> bool:
