@@ -173,3 +173,10 @@ SIDING_VERBS = words("siding_verbs")
 PRESSING_VERBS = words("pressing_verbs")
 # "backed down / away from its plan": giving up a position (CONCEDE), not backing anyone
 BACKING_DOWN_WORDS = words("backing_down_words")
+# "took to the streets": a crowd's protest told by a phrase, not a trigger word
+STREET_NOUNS = words("street_nouns")
+# "threatened the lives of civilians": an act that endangers, not a threat a side makes
+ENDANGERED_NOUNS = words("endangered_nouns")
+# "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
+THREAT_ACT_VERBS = words("threat_act_verbs")
+RESPONSE_VERBS = words("response_verbs")

@@ -1,0 +1,68 @@
+"""Round 15: events other than attacks on news nobody tuned on (docs/extraction.md "Round 15: evt").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+def test_taking_to_the_streets_is_a_protest(events: Events) -> None:
+    for text, place in (
+        (
+            "On Monday, thousands of people took to the streets in the cities of Tbilisi and Batumi.",
+            "Tbilisi",
+        ),
+        ("Students took to the streets of Aleppo on Tuesday.", "Aleppo"),
+        ("Thousands of farmers took to the streets in Lyon on Wednesday.", "Lyon"),
+    ):
+        assert [e.location for e in of_type(events(text), "PROTEST")] == [place], text
+    # taking a town is no protest
+    assert not of_type(events("Rebels took the town of Aleppo on Monday."), "PROTEST")
+
+
+def test_endangering_is_no_threat(events: Events) -> None:
+    for text in (
+        "Armenia said on Monday that the shelling threatened the lives of civilians in Yerevan.",
+        "Japan said on Monday that the drills threaten regional security.",
+    ):
+        assert not of_type(events(text), "THREATEN"), text
+    # a side threatening another still is one
+    assert of_type(events("Russia threatened Georgia with sanctions on Monday."), "THREATEN")
+
+
+def test_aim_of_an_act_noun_is_no_coercion(events: Events) -> None:
+    text = "The campaign of air strikes to force Serbian troops to withdraw from Kosovo began on Monday."
+    assert not of_type(events(text), "COERCE")
+    # the aim of a verb is told as done: the jet forced the plane down
+    evs = of_type(
+        events("On Monday, Belarus sent a fighter jet to force the plane to land in Minsk."), "COERCE"
+    )
+    assert [e.actors for e in evs] == [["Belarus"]]
+
+
+def test_force_a_speaker_says_its_side_will_use_is_a_threat(events: Events) -> None:
+    for text, actor, target in (
+        ("Iran said on Monday it would strike back if Israel attacked its nuclear sites.", "Iran", "Israel"),
+        (
+            "If Turkey sends troops into Syria, we will respond with force, the Syrian foreign minister said on Tuesday.",
+            "Syria",
+            "Turkey",
+        ),
+        ("China said on Saturday its forces would crush any attack by Taiwan.", "China", None),
+    ):
+        evs = of_type(events(text), "THREATEN")
+        assert [e.actors for e in evs] == [[actor]], text
+        if target:
+            assert evs[0].targets == [target], text
+    # a reply with no condition, and a prediction of another side's act, are no threats
+    for text in (
+        "Russia said on Sunday that it will respond to the proposal next week.",
+        "Moscow said on Sunday that Ukraine would attack the plant.",
+        "Iran said on Monday it would not strike Israel.",
+    ):
+        assert not of_type(events(text), "THREATEN"), text
