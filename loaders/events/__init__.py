@@ -28,6 +28,7 @@ from loaders.events.location import location
 from loaders.events.merge import keys, merge_events
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
+from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
 from loaders.events.senses import crowd_act, crowd_protest, other_sense
 from loaders.events.syntax import (
     NOUNS,
@@ -253,10 +254,15 @@ def find_events(
     lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     last_day: str | None = None  # the last full day stated, however old ("On 9 July 1995, ...")
     fight: ExtractedEvent | None = None  # the previous sentence's attack with named sides
+    old_day: str | None = None  # the day an anniversary piece retells ("On this day in 1986")
+    years: int | None = None  # the count of years an anniversary piece opens with, until its day is stated
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
             published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
+            years = years_back(sent.doc.text, published)  # "Twenty years after ...": an anniversary piece
+            old_day = anniversary_day(sent.doc.text, published)  # "On this day in 1986, ..."
+            published = old_day or published
         stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day
         if new_paragraph(sent) or (
             context != narrative_date(context, published) and "\n" in sent.text.strip()
@@ -268,6 +274,8 @@ def find_events(
         if new_paragraph(sent):
             fight = None  # a paragraph's fight with named sides is continued by its own sentences only
         found = sentence_events(sent, table, published, lexicon, last_day if stepped else context, fight)
+        for ev, _ in found:
+            ev.date = on_this_day(ev.date, sent.text, old_day) or ev.date
         events.extend(found)
         fight = next((e for e, _ in reversed(found) if e.type == "ASSAULT" and e.actors), None)
         if story is None:
@@ -280,7 +288,15 @@ def find_events(
         # an old day dates the rest of its paragraph ("On 9 July 1995 X ordered ... Troops surrounded")
         stated = narrative_date(said, published) or (said if said and len(said) >= 10 else None)
         context = stated or context
-        if stated is not None and days_apart(stated, published) <= 1:
+        if stated is not None and retold_day(stated, published, years):
+            # the old day an anniversary piece retells is its story's day; what was told before it
+            # undated (its opening's "the start of the air strikes") is that day's too
+            for ev, dated in events if years else []:
+                if not dated and ev.date == published:
+                    ev.date = stated
+            story = context = stated
+            years = None
+        elif stated is not None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
             # told before it was first stated are that day's too
             for ev in lead if story is None else []:

@@ -18,6 +18,13 @@ def words(name: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def counts(name: str) -> dict[str, int]:
+    """One word -> number table of the data file."""
+    value = _DATA[name]
+    assert isinstance(value, dict), name
+    return {str(k): int(v) for k, v in value.items()}
+
+
 def _triggers() -> dict[str, list[str]]:
     value = _DATA["triggers"]
     assert isinstance(value, dict)
@@ -180,3 +187,5 @@ ENDANGERED_NOUNS = words("endangered_nouns")
 # "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
 THREAT_ACT_VERBS = words("threat_act_verbs")
 RESPONSE_VERBS = words("response_verbs")
+# "Twenty years after ...", "fifty years ago": the round counts of years an anniversary piece opens with
+ANNIVERSARY_YEARS = counts("anniversary_years")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.model import ExtractedEvent
+from graph.model import ExtractedEvent, Extraction
 from tests.loaders.extracted import of_type
 
 Events = Callable[[str], list[ExtractedEvent]]
@@ -66,3 +66,27 @@ def test_force_a_speaker_says_its_side_will_use_is_a_threat(events: Events) -> N
         "Iran said on Monday it would not strike Israel.",
     ):
         assert not of_type(events(text), "THREATEN"), text
+
+
+def test_anniversary_piece_dates_its_events_on_the_old_day(run: Callable[..., Extraction]) -> None:
+    def run_events(text: str, published: str) -> list[ExtractedEvent]:
+        return run(text, published).events
+
+    text = (
+        "On this day in 1983, Argentina invaded the Falkland Islands.\n\n"
+        "Britain condemned the invasion on the same day."
+    )
+    evs = run_events(text, "2023-04-02")
+    assert {e.date for e in evs} == {"1983-04-02"}
+    text = (
+        "Thirty years after Iraq invaded Kuwait, veterans recall the war.\n\n"
+        "When Iraqi tanks crossed the border on August 2, 1990, Kuwait was caught by surprise.\n\n"
+        "Saudi Arabia asked the United States for help."
+    )
+    evs = run_events(text, "2020-08-01")
+    assert [e.date for e in of_type(evs, "REQUEST")] == ["1990-08-02"]
+    # "two years after" opens ordinary news: its events keep the report's days
+    evs = run_events(
+        "Two years after Russia invaded Ukraine, Ukraine condemned a strike on Kyiv on Monday.", "2024-02-27"
+    )
+    assert [e.date for e in of_type(evs, "ACCUSE")] == ["2024-02-26"]
