@@ -25,7 +25,7 @@ from loaders.events.constructions import classify
 from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
-from loaders.events.merge import keys, merge_events
+from loaders.events.merge import keys, merge_events, own_side_accused
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
 from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
@@ -263,6 +263,7 @@ def find_events(
             years = years_back(sent.doc.text, published)  # "Twenty years after ...": an anniversary piece
             old_day = anniversary_day(sent.doc.text, published)  # "On this day in 1986, ..."
             published = old_day or published
+            story = old_day or story  # an anniversary piece's day is its story's, whatever days it names
         stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day
         if new_paragraph(sent) or (
             context != narrative_date(context, published) and "\n" in sent.text.strip()
@@ -296,7 +297,7 @@ def find_events(
                     ev.date = stated
             story = context = stated
             years = None
-        elif stated is not None and days_apart(stated, published) <= 1:
+        elif stated is not None and old_day is None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
             # told before it was first stated are that day's too
             for ev in lead if story is None else []:
@@ -313,4 +314,8 @@ def find_events(
     # article does not place (no day, no actor), not a news event of its own
     weak = {id(ev) for ev in lead if ev.date == published}
     merged = merge_events(events, sides, weak)
-    return [e for e in merged if (e.date is not None or e.actors) and e.confidence > BACKGROUND]
+    return [
+        e
+        for e in merged
+        if (e.date is not None or e.actors) and e.confidence > BACKGROUND and not own_side_accused(e, sides)
+    ]

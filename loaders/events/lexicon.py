@@ -18,6 +18,13 @@ def words(name: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def names(name: str) -> dict[str, str]:
+    """One name -> name table of the data file."""
+    value = _DATA[name]
+    assert isinstance(value, dict), name
+    return {str(k): str(v) for k, v in value.items()}
+
+
 def counts(name: str) -> dict[str, int]:
     """One word -> number table of the data file."""
     value = _DATA[name]
@@ -189,3 +196,5 @@ THREAT_ACT_VERBS = words("threat_act_verbs")
 RESPONSE_VERBS = words("response_verbs")
 # "Twenty years after ...", "fifty years ago": the round counts of years an anniversary piece opens with
 ANNIVERSARY_YEARS = counts("anniversary_years")
+# A state's own organs that speak for it ("the Pentagon said US forces struck X" reports its own side's act)
+STATE_ORGANS = names("state_organs")

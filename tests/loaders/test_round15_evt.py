@@ -90,3 +90,22 @@ def test_anniversary_piece_dates_its_events_on_the_old_day(run: Callable[..., Ex
         "Two years after Russia invaded Ukraine, Ukraine condemned a strike on Kyiv on Monday.", "2024-02-27"
     )
     assert [e.date for e in of_type(evs, "ACCUSE")] == ["2024-02-26"]
+
+
+def test_anniversary_day_stays_the_story_day(run: Callable[..., Extraction]) -> None:
+    # a day named near the old day ("on April 1") does not take the piece's story day
+    text = (
+        "On this day in 1983, Argentina invaded the Falkland Islands.\n\n"
+        "The junta had ordered the invasion on April 1.\n\n"
+        "Britain condemned the invasion."
+    )
+    assert [e.date for e in of_type(run(text, "2023-04-02").events, "ACCUSE")] == ["1983-04-02"]
+
+
+def test_an_organ_reporting_its_own_state_accuses_nobody(events: Events) -> None:
+    evs = events("The Pentagon said on Monday that US forces struck Houthi targets in Yemen.")
+    assert not of_type(evs, "ACCUSE")
+    assert of_type(evs, "ASSAULT")
+    # an organ reporting another state's act still accuses it
+    evs = events("The Pentagon said on Tuesday that Iranian forces struck US bases in Iraq.")
+    assert [e.targets for e in of_type(evs, "ACCUSE")] == [["Iran"]]
