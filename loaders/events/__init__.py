@@ -51,8 +51,9 @@ from loaders.mentions import EntityTable, Mention
 __all__ = ["find_events", "sentence_events"]
 
 # Reactions are each actor's own: "Canada and Norway welcomed the deal" is two events. A call made
-# together ("A and B urged both sides to ...", most often a joint statement) is one request.
-PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
+# together ("A and B urged both sides to ...", most often a joint statement) is one request, and a refusal
+# or denial told with a joint subject ("A, B and C denied Y overflight rights") one rejection.
+PER_ACTOR = {"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types whose act is about the future: a threat, a demand, a refusal ("will not accept any deal") are
 # acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
 # deploy troops", "will sanction X") is not an event yet.

@@ -109,3 +109,8 @@ def test_an_organ_reporting_its_own_state_accuses_nobody(events: Events) -> None
     # an organ reporting another state's act still accuses it
     evs = events("The Pentagon said on Tuesday that Iranian forces struck US bases in Iraq.")
     assert [e.targets for e in of_type(evs, "ACCUSE")] == [["Iran"]]
+
+
+def test_a_joint_refusal_is_one_rejection(events: Events) -> None:
+    evs = of_type(events("France, Spain and Italy denied the US overflight rights on Monday."), "REJECT")
+    assert [sorted(e.actors) for e in evs] == [["France", "Italy", "Spain"]]
