@@ -25,9 +25,10 @@ from loaders.events.constructions import classify
 from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
 from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
 from loaders.events.location import location
-from loaders.events.merge import keys, merge_events
+from loaders.events.merge import keys, merge_events, own_side_accused
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
+from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
 from loaders.events.senses import crowd_act, crowd_protest, other_sense
 from loaders.events.syntax import (
     NOUNS,
@@ -50,8 +51,9 @@ from loaders.mentions import EntityTable, Mention
 __all__ = ["find_events", "sentence_events"]
 
 # Reactions are each actor's own: "Canada and Norway welcomed the deal" is two events. A call made
-# together ("A and B urged both sides to ...", most often a joint statement) is one request.
-PER_ACTOR = {"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
+# together ("A and B urged both sides to ...", most often a joint statement) is one request, and a refusal
+# or denial told with a joint subject ("A, B and C denied Y overflight rights") one rejection.
+PER_ACTOR = {"ACCUSE", "SUPPORT", "THREATEN", "SANCTION", "AID", "PROTEST", "MOBILIZE"}
 # Types whose act is about the future: a threat, a demand, a refusal ("will not accept any deal") are
 # acts when stated. Every other type planned, expected or conditional ("will hold talks", "plans to
 # deploy troops", "will sanction X") is not an event yet.
@@ -253,10 +255,16 @@ def find_events(
     lead: list[ExtractedEvent] = []  # undated events told before the story's day is first stated
     last_day: str | None = None  # the last full day stated, however old ("On 9 July 1995, ...")
     fight: ExtractedEvent | None = None  # the previous sentence's attack with named sides
+    old_day: str | None = None  # the day an anniversary piece retells ("On this day in 1986")
+    years: int | None = None  # the count of years an anniversary piece opens with, until its day is stated
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
             published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
+            years = years_back(sent.doc.text, published)  # "Twenty years after ...": an anniversary piece
+            old_day = anniversary_day(sent.doc.text, published)  # "On this day in 1986, ..."
+            published = old_day or published
+            story = old_day or story  # an anniversary piece's day is its story's, whatever days it names
         stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day
         if new_paragraph(sent) or (
             context != narrative_date(context, published) and "\n" in sent.text.strip()
@@ -268,6 +276,8 @@ def find_events(
         if new_paragraph(sent):
             fight = None  # a paragraph's fight with named sides is continued by its own sentences only
         found = sentence_events(sent, table, published, lexicon, last_day if stepped else context, fight)
+        for ev, _ in found:
+            ev.date = on_this_day(ev.date, sent.text, old_day) or ev.date
         events.extend(found)
         fight = next((e for e, _ in reversed(found) if e.type == "ASSAULT" and e.actors), None)
         if story is None:
@@ -280,7 +290,15 @@ def find_events(
         # an old day dates the rest of its paragraph ("On 9 July 1995 X ordered ... Troops surrounded")
         stated = narrative_date(said, published) or (said if said and len(said) >= 10 else None)
         context = stated or context
-        if stated is not None and days_apart(stated, published) <= 1:
+        if stated is not None and retold_day(stated, published, years):
+            # the old day an anniversary piece retells is its story's day; what was told before it
+            # undated (its opening's "the start of the air strikes") is that day's too
+            for ev, dated in events if years else []:
+                if not dated and ev.date == published:
+                    ev.date = stated
+            story = context = stated
+            years = None
+        elif stated is not None and old_day is None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
             # told before it was first stated are that day's too
             for ev in lead if story is None else []:
@@ -297,4 +315,8 @@ def find_events(
     # article does not place (no day, no actor), not a news event of its own
     weak = {id(ev) for ev in lead if ev.date == published}
     merged = merge_events(events, sides, weak)
-    return [e for e in merged if (e.date is not None or e.actors) and e.confidence > BACKGROUND]
+    return [
+        e
+        for e in merged
+        if (e.date is not None or e.actors) and e.confidence > BACKGROUND and not own_side_accused(e, sides)
+    ]

@@ -20,6 +20,7 @@ from loaders.events.lexicon import (
     PLACE_NOUNS,
     POWER_NOUNS,
     PROTESTER_NOUNS,
+    STREET_NOUNS,
     TRIGGERS,
 )
 from loaders.events.syntax import NOUNS, objects, subjects
@@ -188,3 +189,17 @@ def incursion(verb: Token) -> list[Token]:
     if verb.lemma_.lower() == "enter":
         places += objects(verb)  # "X forces entered C"
     return [p for p in places if p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC", "FAC"}]
+
+
+def took_to_streets(verb: Token) -> bool:
+    """'Thousands took to the streets of X', 'crowds took to the streets in X': a protest in a phrase."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ in STREET_NOUNS for p in c.children)
+        for c in verb.children
+    )
+
+
+def aim_of_noun(verb: Token) -> bool:
+    """'air strikes to force X to withdraw': an infinitive telling what a named act was for, not a second act;
+    "sent a jet to force the plane to land" (the aim of a verb) is told as done."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

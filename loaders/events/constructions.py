@@ -20,6 +20,7 @@ from loaders.events.blame import (
     wrongdoing_clause,
 )
 from loaders.events.construction_cues import (
+    aim_of_noun,
     armed_fight,
     armed_flight,
     crowd_control,
@@ -30,6 +31,7 @@ from loaders.events.construction_cues import (
     gave_aid,
     gerund_noun,
     incursion,
+    took_to_streets,
     visitor,
 )
 from loaders.events.frames import (
@@ -37,6 +39,7 @@ from loaders.events.frames import (
     impact_places,
     is_phone_call,
     promised_force,
+    threatened_force,
     under_fire,
     weapon,
 )
@@ -98,7 +101,12 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
         if crowd_control(tok) or dispersal(tok):
             return "COERCE", "verb"  # "fired tear gas at protesters", "dispersed the crowd"
-        if lemma in COMPELLING_VERBS and objects(tok) and any(c.dep_ == "xcomp" for c in tok.children):
+        if (
+            lemma in COMPELLING_VERBS
+            and objects(tok)
+            and any(c.dep_ == "xcomp" for c in tok.children)
+            and not aim_of_noun(tok)
+        ):
             return "COERCE", "verb"  # "forced the plane to land", "compelled the ship to turn back"
         if impact_places(tok):
             return "ASSAULT", "impact"  # "rockets fired by Y landed in X", "an X missile slammed into Y"
@@ -156,6 +164,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             return "ACCUSE", "naming"
         if lemma == "hold" and held_responsible(tok):
             return "ACCUSE", "responsible"  # "X held Y responsible for the attack"
+        if lemma in SPEECH_VERBS and threatened_force(tok) is not None:
+            return "THREATEN", "threat"  # "X said it would strike back if Y attacked": force promised
         if lemma in SPEECH_VERBS and denied_own_act(tok):
             return "REJECT", "verb"  # "X said its troops did not enter Y": a denial, not an accusation
         if lemma in SPEECH_VERBS and wrongdoing_clause(tok) is not None:
@@ -242,6 +252,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             for o in [*objects(tok), *(c for c in tok.children if c.dep_ == "nsubjpass")]
         ):  # "a coup in X toppled President Y", "Y was overthrown"; "toppled a statue" is no coercion
             return "COERCE", "ousted"
+        if lemma == "take" and took_to_streets(tok):
+            return "PROTEST", "verb"  # "thousands took to the streets of X": a protest
         if lemma in CAPTURE_VERBS and any(o.lemma_.lower() in POWER_NOUNS for o in objects(tok)):
             return "COERCE", "coup"  # "soldiers seized power": a coup, done by the country's own forces
         if lemma in IMPOSING_VERBS and any(emergency_rule(o) for o in objects(tok)):

@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.clauses import conditional
 from loaders.events.lexicon import (
     ACCORD_NOUNS,
     CRUSHING_VERBS,
     ENDING_VERBS,
     FIRE_NOUNS,
+    FORCE_NOUNS,
+    FORCE_OBJECTS,
     IMPACT_PREPS,
     IMPACT_VERBS,
+    MODAL_AUXILIARIES,
+    OWN_SIDE_WORDS,
     PHONE_NOUNS,
     PHONE_WORDS,
+    RESPONSE_VERBS,
     STANDOFF_NOUNS,
+    THREAT_ACT_VERBS,
     WEAPON_NOUNS,
 )
-from loaders.events.syntax import VERBS, objects, subjects
+from loaders.events.syntax import VERBS, negated, objects, subjects
 
 
 def is_phone_call(tok: Token) -> bool:
@@ -97,3 +104,58 @@ def weapon_sources(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "from"
         for p in c.children
     ]
+
+
+def threatened_force(verb: Token) -> Token | None:
+    """'X said it would strike Y if Y attacked', 'we will respond with force, the minister said': force that a
+    speaker says its own side will use (its own words "it", "we", its forces, or the speaker again) is a
+    threat. A reply or response is one only on a condition, "back" or with force ("will respond next
+    week" is no threat); a prediction of another side's act ("said Y would attack") is none."""
+    speaker, _ = subjects(verb)
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "xcomp"} or c.pos_ not in VERBS:
+            continue
+        for act in (c, *c.conjuncts):
+            lemma = act.lemma_.lower()
+            if lemma not in THREAT_ACT_VERBS | RESPONSE_VERBS or negated(act):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ in MODAL_AUXILIARIES for a in act.children):
+                continue
+            doer, _ = subjects(act)
+            if not any(own_side(d, speaker) for d in doer):
+                continue
+            if lemma in RESPONSE_VERBS and not (
+                lemma == "retaliate"
+                or any(conditional(a) for a in act.children if a.dep_ == "advcl")
+                or any(a.dep_ in {"prt", "advmod"} and a.lower_ == "back" for a in act.children)
+                or any(
+                    p.lower_ in FORCE_OBJECTS
+                    for a in act.children
+                    if a.dep_ == "prep" and a.lower_ == "with"
+                    for p in a.children
+                )
+            ):
+                continue
+            return act
+    return None
+
+
+def own_side(doer: Token, speaker: list[Token]) -> bool:
+    """The doer of a stated act is the speaker's own side: "it", "we", "its forces", or the speaker named again."""
+    if doer.lower_ in OWN_SIDE_WORDS or doer.lower_ in FORCE_NOUNS:
+        return True
+    return any(doer.lower_ == s.lower_ and doer.pos_ == "PROPN" for s in speaker)
+
+
+def threatened_side(act: Token) -> list[Token]:
+    """Whom a stated threat is against: the act's object or "against" object, else the subject of its
+    condition ("will strike back if Y attacks")."""
+    named = [*objects(act)]
+    named += [
+        p for c in act.children if c.dep_ == "prep" and c.lower_ in {"against", "on"} for p in c.children
+    ]
+    if not named:
+        for a in act.children:
+            if a.dep_ == "advcl" and conditional(a):
+                named += subjects(a)[0]
+    return [t for t in named if t.lower_ not in OWN_SIDE_WORDS]

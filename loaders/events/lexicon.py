@@ -18,6 +18,20 @@ def words(name: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def names(name: str) -> dict[str, str]:
+    """One name -> name table of the data file."""
+    value = _DATA[name]
+    assert isinstance(value, dict), name
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def counts(name: str) -> dict[str, int]:
+    """One word -> number table of the data file."""
+    value = _DATA[name]
+    assert isinstance(value, dict), name
+    return {str(k): int(v) for k, v in value.items()}
+
+
 def _triggers() -> dict[str, list[str]]:
     value = _DATA["triggers"]
     assert isinstance(value, dict)
@@ -173,3 +187,14 @@ SIDING_VERBS = words("siding_verbs")
 PRESSING_VERBS = words("pressing_verbs")
 # "backed down / away from its plan": giving up a position (CONCEDE), not backing anyone
 BACKING_DOWN_WORDS = words("backing_down_words")
+# "took to the streets": a crowd's protest told by a phrase, not a trigger word
+STREET_NOUNS = words("street_nouns")
+# "threatened the lives of civilians": an act that endangers, not a threat a side makes
+ENDANGERED_NOUNS = words("endangered_nouns")
+# "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
+THREAT_ACT_VERBS = words("threat_act_verbs")
+RESPONSE_VERBS = words("response_verbs")
+# "Twenty years after ...", "fifty years ago": the round counts of years an anniversary piece opens with
+ANNIVERSARY_YEARS = counts("anniversary_years")
+# A state's own organs that speak for it ("the Pentagon said US forces struck X" reports its own side's act)
+STATE_ORGANS = names("state_organs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from loaders.events.lexicon import LOCATION_PREPS
+from loaders.events.lexicon import LOCATION_PREPS, PLACE_NOUNS, STREET_NOUNS
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.phrase_actors import actors_of
 
@@ -40,13 +40,23 @@ def location(trigger: Token, table: EntityTable, etype: str) -> Mention | None:
             nested += [
                 p
                 for c in pobj.children
-                if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS
+                if c.dep_ == "prep" and (c.lower_ in LOCATION_PREPS or of_place(pobj, c, etype))
                 for p in c.children
             ]
     for pobj in nested:
         for m in actors_of(pobj, table, {"place"}, sites=False):
             return m
     return left_place(trigger, table) if etype == "RETREAT" else None
+
+
+def of_place(noun: Token, prep: Token, etype: str) -> bool:
+    """'took to the streets of X', 'rallied in the city of X': the place a street or place noun belongs
+    to (outside attacks, whose places are the strike helpers')."""
+    return (
+        etype != "ASSAULT"
+        and prep.lower_ == "of"
+        and (noun.lower_ in STREET_NOUNS or noun.lower_ in PLACE_NOUNS)
+    )
 
 
 def left_place(trigger: Token, table: EntityTable) -> Mention | None:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from graph.model import ExtractedEvent
 from loaders.dates import parse_iso
+from loaders.events.lexicon import STATE_ORGANS
 from loaders.mentions import Mention
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -136,3 +137,14 @@ def claimed(told: ExtractedEvent, reference: ExtractedEvent) -> bool:
         and bool(reference.actors)
         and not (reference.targets or reference.location)
     )
+
+
+def own_side_accused(ev: ExtractedEvent, sides: Mapping[str, set[str]]) -> bool:
+    """An accusation whose every accused is the accuser's own side ("the Pentagon said US forces struck X",
+    "Defence Minister Y said Y's country's troops shelled Z"): a report of its own act, no accusation.
+    A side is what a person is affiliated with, or the state an organ speaks for."""
+    if ev.type != "ACCUSE" or not ev.actors or not ev.targets:
+        return False
+    own = {s for a in ev.actors for s in sides.get(a, set())}
+    own |= {STATE_ORGANS[a] for a in ev.actors if a in STATE_ORGANS}
+    return all(t in own for t in ev.targets)

@@ -16,6 +16,7 @@ from loaders.events.lexicon import (
     CROWD_COUNT_NOUNS,
     CROWD_PROTEST_VERBS,
     DISASTER_NOUNS,
+    ENDANGERED_NOUNS,
     FIGHTER_NOUNS,
     FIRE_NOUNS,
     FORCE_NOUNS,
@@ -61,6 +62,9 @@ def other_sense(tok: Token, etype: str) -> bool:
     if etype == "SUPPORT" and lemma == "welcome":
         # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
         return bool(objs) and all(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS for o in objs)
+    if etype == "THREATEN" and lemma == "threaten":
+        # "threatened the lives of civilians", "threatens regional security": endangering, not a threat
+        return any(o.lemma_.lower() in ENDANGERED_NOUNS or o.lower_ in ENDANGERED_NOUNS for o in objs)
     if etype == "PROTEST":
         # "marched to mark Independence Day", "rallied to celebrate the victory": a commemoration
         return any(c.dep_ == "advcl" and c.lemma_.lower() in OCCASION_VERBS for c in tok.children)

@@ -6,7 +6,15 @@ from spacy.tokens import Token
 
 from loaders.events.blame import held_responsible, wrongdoing_clause
 from loaders.events.construction_cues import incursion
-from loaders.events.frames import from_accord, impact_places, promised_force, under_fire, weapon_sources
+from loaders.events.frames import (
+    from_accord,
+    impact_places,
+    promised_force,
+    threatened_force,
+    threatened_side,
+    under_fire,
+    weapon_sources,
+)
 from loaders.events.lexicon import PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import ment, patients
 from loaders.events.syntax import objects, subjects
@@ -75,6 +83,9 @@ def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Me
     if how == "promise":  # "vowed to crush the rebels": the foe named is threatened
         act = promised_force(tok)
         return ment(subj, table), patients(objects(act) if act is not None else [], table)
+    if how == "threat":  # "X said it would strike Y": Y is threatened
+        stated = threatened_force(tok)
+        return ment(subj, table), patients(threatened_side(stated) if stated is not None else [], table)
     if how == "approval":  # "X told Y the deal was the right step": X backs the deal; Y is only told
         return ment(subj, table), []
     if how == "coup":
