@@ -27,7 +27,7 @@ _MONTH_YEAR = re.compile(
 # a sentence may open with its date ("In March 2014, ..."), so the preposition's case is free
 _YEAR = re.compile(r"\b(?i:in)\s+((?:19|20)\d{2})\b")
 # "On this day in 1986" (anniversary pages): the publication's month and day, in that year
-_THIS_DAY = re.compile(r"\bon this (?:day|date) in ((?:1[0-9]|20)\d{2})\b", re.I)
+THIS_DAY = re.compile(r"\bon this (?:day|date) in (?P<year>1[89]\d\d|20\d\d)\b", re.I)
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 _RELATIVE = {
     "today": 0,
@@ -117,7 +117,7 @@ def resolve_date(text: str, published: str | None) -> str | None:
     if not _ANY_DATE.search(text):
         return None
     ref = parse_iso(published)
-    anniversary = _THIS_DAY.search(text) if ref is not None else None
+    anniversary = THIS_DAY.search(text) if ref is not None else None
     if anniversary and ref is not None:
         try:
             return ref.replace(year=int(anniversary.group(1))).isoformat()

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.dates import THIS_DAY  # "On this day in 1986": the page's month and day, that year
 from loaders.events.lexicon import ANNIVERSARY_YEARS
 
-# "On this day in 1986", "on this date in 1968": the publication's month and day, in that year
-THIS_DAY = re.compile(r"\bon this (?:day|date) in (?P<year>1[89]\d\d|20\d\d)\b", re.I)
 # "Twenty years after", "30 years ago", "fifty years on", "25 years since"
 YEARS_BACK = re.compile(
     rf"\b(?P<n>{'|'.join(sorted(ANNIVERSARY_YEARS, key=len, reverse=True))}|\d{{2,3}})[- ]years?"
