@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.act_agents import act_agents
 from loaders.relations.lexicon import ACTORS, words
-from loaders.relations.phrase_actors import act_agents
 
 NAMING_VERBS = words("naming_verbs")
 # "condemned the Palestinian deaths": the modifier names who suffered, not who acted

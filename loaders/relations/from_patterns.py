@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.act_agents import act_agents
 from loaders.relations.anaphora import antecedents, pair_antecedents, possessors, subjects_or_antecedents
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
-from loaders.relations.phrase_actors import act_agents, actors_of, subject_actors
+from loaders.relations.phrase_actors import actors_of, subject_actors
 from loaders.relations.relation_kinds import SOURCE_KINDS, TARGET_KINDS, membership, relation
 from loaders.relations.syntax import clause_verb, conjuncts, negated, referent, speaker_of, subjects
 from loaders.relations.verbs import ActMemory

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import ExtractedRelation
 from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.act_agents import act_agents
 from loaders.relations.anaphora import pair_subject, possessors
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
@@ -30,7 +31,7 @@ from loaders.relations.lexicon import (
     SYMMETRIC,
     words,
 )
-from loaders.relations.phrase_actors import act_agents, actors_of
+from loaders.relations.phrase_actors import actors_of
 from loaders.relations.relation_kinds import membership, relation
 from loaders.relations.syntax import promised, subjects, trailing_verb_preps
 

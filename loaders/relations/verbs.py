@@ -13,10 +13,11 @@ from graph.model import ExtractedRelation
 from loaders.clauses import conditional
 from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.act_agents import act_agents
 from loaders.relations.anaphora import antecedents, is_pair, rival_of, speaker_owned, subjects_or_antecedents
 from loaders.relations.condemned_acts import condemned_doers, what_it_called
 from loaders.relations.lexicon import ACT_NOUNS, ACTORS, LOCATIVE_PREPS, PLACES, SYMMETRIC, VERBS, words
-from loaders.relations.phrase_actors import act_agents, actors_of
+from loaders.relations.phrase_actors import actors_of
 from loaders.relations.relation_kinds import relation
 from loaders.relations.syntax import agents, negated, objects, promised, referent, subjects
 
