@@ -37,6 +37,8 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
     if prev in {"capital"} | COMPASS_ADJECTIVES:
         # "the capital X"; "in southern X": a part of the town by its bearing, never its government
         return True
+    if prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_PARTS:
+        return True  # "through the streets of X", "the outskirts of X" (round 15)
     return prev == "of" and start > 1 and doc[start - 2].lower_ == "out"
 
 
