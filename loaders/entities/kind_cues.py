@@ -124,6 +124,8 @@ def names_building(doc: Doc, start: int, end: int) -> bool:
     modifier between ("the X steel plant")."""
     if end - start > 1 and doc[end - 1].lower_ in BUILDING_NOUNS:
         return True
+    if doc[end - 1].lower_ in GOVERNMENT_NOUNS:
+        return False  # "a Ruritanian Navy hospital": the body owns the building, unnamed (round 15)
     after = [t for t in doc[end : end + 2] if t.is_lower and t.is_alpha]
     return (
         bool(after)

@@ -63,7 +63,9 @@ def test_a_leader_named_on_his_administration_is_no_person(run: Callable[[str], 
 
 
 def test_a_capital_described_by_a_relative_clause_is_the_town(run: Callable[[str], Extraction]) -> None:
-    ex = run("In Kabul, which fell to the rebels in the morning, the treaty was signed by the two commanders.")
+    ex = run(
+        "In Kabul, which fell to the rebels in the morning, the treaty was signed by the two commanders."
+    )
     found = kinds(ex)
     assert found.get("Kabul") == "place", found
     assert "Afghanistan" not in found, found
@@ -131,3 +133,10 @@ def test_names_before_plural_sectors_are_places(run: Callable[[str], Extraction]
 def test_a_pair_of_peoples_is_no_body(run: Callable[[str], Extraction]) -> None:
     ex = run("The visit was meant to warm Indo-Pak ties, and Sino-Indian relations were also discussed.")
     assert not any("-" in n for n in kinds(ex)), kinds(ex)
+
+
+def test_a_state_bodys_building_is_no_place_of_that_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("The exiles were treated at a U.S. Navy hospital. Britain said it would help.")
+    found = kinds(ex)
+    assert "U.S. Navy" not in found, found
+    assert found.get("United States") == "country", found
