@@ -58,6 +58,7 @@ from loaders.entities.non_actor_names import (
     is_administration_name,
     is_bare_service_branch,
     is_event_name,
+    is_island_description,
     is_paired_peoples,
 )
 from loaders.entities.page_spans import (
@@ -235,13 +236,14 @@ def find_entities(
 
 
 def _names_no_actor(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
-    """A named event, a bare service branch, a leader's name on his administration or a pair of peoples
-    ("Indo-Pak") (non_actor_names)."""
+    """A named event, a bare service branch, a leader's name on his administration, a pair of peoples
+    ("Indo-Pak") or an island's description ("Pacific island of X") (non_actor_names)."""
     return (
         is_event_name(doc[start:end])
         or is_bare_service_branch(doc, start, end)
         or is_administration_name(doc, start, end, gaz)
         or is_paired_peoples(doc[start:end])
+        or is_island_description(doc, start, end)
     )
 
 

@@ -12,6 +12,8 @@ administration.
   Ruritanian Navy" keep their owner and are not touched.
 - "a Carter administration spokesman": the leader's name modifies his government; the mention is the
   government, not the person (named elsewhere, the person stays).
+- "the Ruritanian Pacific island of Saipan": a run ending in a lower-case island noun before "of <Name>"
+  describes the island named after it; it is no place of its own.
 - "Indo-Ruritanian ties", "Sino-X relations": a combining form joined to a second name pairs two peoples
   or states; the model labels the pair ORG.
 
@@ -71,4 +73,20 @@ def is_paired_peoples(span: Span) -> bool:
         and parts[0].lower() in COMBINING_FORMS
         and parts[1][:1].isupper()
         and " " not in span.text
+    )
+
+
+ISLAND_NOUNS = frozenset({"island", "islands", "archipelago", "atoll", "peninsula"})
+
+
+def is_island_description(doc: Doc, start: int, end: int) -> bool:
+    """'Pacific island' of 'the Pacific island of Saipan': the island noun in lower case, "of", a name."""
+    last = doc[end - 1]
+    return (
+        end - start >= 2
+        and last.lower_ in ISLAND_NOUNS
+        and last.is_lower
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
     )

@@ -140,3 +140,8 @@ def test_a_state_bodys_building_is_no_place_of_that_name(run: Callable[[str], Ex
     found = kinds(ex)
     assert "U.S. Navy" not in found, found
     assert found.get("United States") == "country", found
+
+
+def test_an_islands_description_is_no_place_of_its_own(run: Callable[[str], Extraction]) -> None:
+    ex = run("The exiles flew on to the American Pacific island of Saipan on Tuesday.")
+    assert not any("island" in n for n in kinds(ex)), kinds(ex)
