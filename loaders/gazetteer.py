@@ -72,6 +72,7 @@ class Gazetteer:
     place_prefixes: set[str] = field(default_factory=set)  # first words of toponyms ("Kafr", "Deir")
     common_nouns: frozenset[str] = frozenset()  # English common nouns (singular), from the spaCy model
     common_verbs: frozenset[str] = frozenset()  # English verbs (base form), from the same tables
+    verb_forms: frozenset[str] = frozenset()  # irregular inflections of English verbs ("sworn", "fled")
     # a short form two countries share ("Congo") -> their canonical names (loaders/entities/countries.py)
     shared_short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # country canonical -> its form of state from pycountry's official name ("Kingdom of Saudi Arabia":
@@ -152,6 +153,7 @@ def load_gazetteer() -> Gazetteer:
     gaz.person_titles = {t.lower() for t in curated["titles"] if t[:1].isupper()}
     gaz.common_nouns = _common_nouns()
     gaz.common_verbs = _common_nouns("verb")
+    gaz.verb_forms = _common_nouns("verb", "lemma_exc")
     _add_capital_variants(gaz, gc)
     gaz.place_prefixes = set(curated.get("place_prefixes", []))
     for form, isos in curated.get("shared_short_forms", {}).items():
@@ -209,9 +211,9 @@ def _add_capital_variants(gaz: Gazetteer, gc: object) -> None:
                 gaz.capitals.setdefault(alt, country)
 
 
-def _common_nouns(pos: str = "noun") -> frozenset[str]:
+def _common_nouns(pos: str = "noun", table: str = "lemma_index") -> frozenset[str]:
     """The noun (or `pos`) list of the spaCy model's lemmatizer tables (WordNet), read from the installed
-    package."""
+    package; `table` "lemma_exc" gives the irregular inflected forms instead of the base forms."""
     import importlib.util
 
     from spacy.lookups import Lookups
@@ -222,5 +224,5 @@ def _common_nouns(pos: str = "noun") -> frozenset[str]:
     folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None)
     if folder is None:
         return frozenset()
-    words = Lookups().from_disk(folder).get_table("lemma_index").get(pos, [])
+    words = Lookups().from_disk(folder).get_table(table).get(pos, [])
     return frozenset(words)

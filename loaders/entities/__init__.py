@@ -54,6 +54,13 @@ from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.eras import drop_period_phrases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
+from loaders.entities.non_actor_names import (
+    is_administration_name,
+    is_bare_service_branch,
+    is_event_name,
+    is_island_description,
+    is_paired_peoples,
+)
 from loaders.entities.page_spans import (
     headline_name_end,
     is_hashtag,
@@ -145,6 +152,8 @@ def find_entities(
             continue
         if c.how == "city":
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
+        if c.how in {"ner", "suffix"} and end > start and _names_no_actor(doc, start, end, gaz):
+            continue  # "the Chaco War", bare "Navy", "a Carter administration official" (round 15)
         if end <= start or doc[start].sent.start in crumbs:
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
@@ -231,6 +240,18 @@ def find_entities(
     add_opposition_aliases(doc, table)
     table.affiliations = title_affiliations(doc, table, gaz, evidence_ok)
     return table
+
+
+def _names_no_actor(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A named event, a bare service branch, a leader's name on his administration, a pair of peoples
+    ("Indo-Pak") or an island's description ("Pacific island of X") (non_actor_names)."""
+    return (
+        is_event_name(doc[start:end])
+        or is_bare_service_branch(doc, start, end)
+        or is_administration_name(doc, start, end, gaz)
+        or is_paired_peoples(doc[start:end])
+        or is_island_description(doc, start, end)
+    )
 
 
 def _members_from(doc: Doc, start: int) -> bool:

@@ -20,6 +20,7 @@ CALL_VERBS = frozenset({"calls", "call", "called", "names", "name", "dubs", "dub
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Mentions made from a description ("DRC rebels", "Saudi-led coalition"): a declared name is the better name.
 DESCRIPTIONS = frozenset({"collective", "led", "community"})
+NAME_OF = ["the", "name", "of"]
 NAME_LINKS = frozenset({"of", "for", "the", "and", "al", "de", "del", "la", "des", "du"})
 
 
@@ -37,6 +38,8 @@ def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
                 out.append((start, tok.i + 1))
         elif tok.lower_ in {"a.k.a.", "aka"}:
             out.append((tok.i, tok.i + 1))
+        elif tok.lower_ in {"under", "by"} and [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]] == NAME_OF:
+            out.append((tok.i, tok.i + 4))  # "set up a junta under the name of the X Council" (round 15)
         elif tok.lower_ in CALL_VERBS and tok.i >= 2:
             rel = [t for t in doc[max(tok.sent.start, tok.i - 5) : tok.i] if t.lower_ in {"which", "what"}]
             if rel:

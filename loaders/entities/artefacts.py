@@ -52,6 +52,8 @@ def capital_place(doc: Doc, start: int, end: int) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].lower_ == "in" and _land_name(doc[end + 1]):
         return True  # "X in Y": the town in its land, as in a list of the cities that were hit
+    if prev == "of" and start > 1 and doc[start - 2].lower_ in PLACE_PARTS:
+        return True  # "through the streets of X", "the outskirts of X" (round 15)
     return prev == "of" and start > 1 and doc[start - 2].lower_ in {"out", "capital"}  # "the capital of X"
 
 

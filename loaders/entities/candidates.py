@@ -169,9 +169,10 @@ def operator_of(tok: Token) -> bool:
 def titled_person(ent: Span, gaz: Gazetteer) -> bool:
     """An ORG span that is a personal title and two or more name words ("Colonel Ana Maria Ruiz"): no word
     of a body ("General National Congress") and no common noun ("General Electric Motors")."""
-    rest = ent[1:]
+    k = next((k for k in (3, 2, 1) if len(ent) > k and ent[:k].text.lower() in gaz.person_titles), 0)
+    rest = ent[k:]  # "Privy Councillor X Y": a title of two words (round 15)
     return (
-        ent[0].lower_ in gaz.person_titles
+        k > 0
         and len(rest) >= 2
         and all(t.text[:1].isupper() and t.is_alpha for t in rest)
         and not any(
@@ -280,8 +281,10 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         parts = [p.strip() for p in ent.text.split("-")]
         if len(parts) > 1 and all(gaz.lookup(p) is not None for p in parts):
             continue  # "Armenia-Azerbaijan conflict": two countries, each found by the gazetteer
+        titled = ent.label_ == "ORG" and titled_person(ent, gaz)
         if (
             ent.label_ == "ORG"
+            and not titled
             and not any(t.lower_ in ORG_WORDS for t in ent)
             and any(t.lower_ in gaz.titles for t in ent[1:])
         ):
@@ -295,7 +298,7 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(holder, ent.end, "PERSON", None, "ner", 2))
             continue
         label = ent.label_
-        if label == "ORG" and titled_person(ent, gaz):
+        if titled:
             label = "PERSON"  # "Superintendent RK Silva": the title opens a person's name, not a body's
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and doc[end - 1].lower_ in MEDIA_DESCRIPTORS:

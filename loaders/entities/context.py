@@ -147,6 +147,8 @@ def framing_capital(doc: Doc, start: int, end: int) -> bool:
         and end < len(doc)
         and doc[end].text == ","
         and prep.head.lemma_ in SPEECH_OR_ACTION
+        # "In X, which fell to the rebels, ...", "In X, where ...": a relative clause describes the town
+        and not (end + 1 < len(doc) and doc[end + 1].lower_ in {"which", "where"})
     )
 
 

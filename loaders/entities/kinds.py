@@ -33,12 +33,14 @@ from loaders.entities.kind_cues import (
     community_demonym,
     compass_short_form,
     coordinated_with_person,
+    country_named_party,
     described_as_armed,
     described_as_place,
     initialled_name,
     located_unknown_people,
     mission_as_building,
     names_building,
+    person_by_text,
     road_name,
     surname_speaker,
     titled_apposition,
@@ -232,9 +234,13 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "organization", text, c.how  # "Wizz Air", "Gulf Airways": an airline, not a place or a person
     if label in {"GPE", "LOC", "FAC", "PERSON"} and c.start > 0 and doc[c.start - 1].lower_ in COMPANY_NOUNS:
         return "organization", text, c.how  # "the national airline Avianor": named by its trade
+    if label in {"GPE", "LOC"} and c.how == "ner" and person_by_text(span, gaz):
+        return "person", text, c.how  # "Ruiz, 53, moved swiftly": the surname of "Ana Ruiz" (round 15)
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
+        if country_named_party(span, gaz):
+            return "organization", text, c.how  # "Ruritania Jamaat-e-Islami" (round 15)
         if text in gaz.cities or is_toponym(span, gaz) or strong_locative(doc, c.start, c.end):
             return "place", text, c.how
         if listed_place(span):

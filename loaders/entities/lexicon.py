@@ -142,3 +142,13 @@ DAY_NAME_WORDS = _set("day_name_words")
 BODY_NOUN_NAMES = _set("body_noun_names")
 # Languages that are no demonym of a state ("said in Farsi", "a message in Swahili"): never a place.
 LANGUAGE_NAMES = _set("language_names")
+# Head words of a named event ("the Chaco War", "the Velvet Revolution", "Vijay Diwas"): no actor (round 15).
+EVENT_NAME_HEADS = _set("event_name_heads")
+# Branches of a state's forces written as bare names ("-- Army, Navy, Air Force --"): the state (round 15).
+SERVICE_BRANCHES = _set("service_branches")
+# "India's Eastern Command", "X's Armed Forces": a body its country owns, named only by its bearing or role
+# before "Command"/"Forces", is the state (round 15; "X's Rapid Support Forces" keeps a name of its own).
+OWNED_UNIT_HEADS = _set("owned_unit_heads")
+OWNED_UNIT_MODIFIERS = _set("owned_unit_modifiers")
+# First halves of "Indo-Ruritanian", "Sino-X": a pair of peoples or states, not one name (round 15).
+COMBINING_FORMS = _set("combining_forms")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from graph.model import EntityKind
-from loaders.entities.lexicon import GOVERNMENT_NOUNS, STATE_UNITS
+from loaders.entities.lexicon import GOVERNMENT_NOUNS, OWNED_UNIT_HEADS, OWNED_UNIT_MODIFIERS, STATE_UNITS
 from loaders.mentions import Mention
 
 POSSESSIVE = frozenset({"'s", "\u2019s"})
@@ -30,6 +30,16 @@ def unit_name(name: str) -> bool:
     return low in STATE_UNITS
 
 
+def owned_unit_name(name: str) -> bool:
+    """'Eastern Command', 'Armed Forces': a bearing or role word before 'Command' or 'Forces' and nothing else."""
+    words = name.lower().split()
+    return (
+        len(words) >= 2
+        and words[-1] in OWNED_UNIT_HEADS
+        and all(w in OWNED_UNIT_MODIFIERS for w in words[:-1])
+    )
+
+
 def join_state_units(
     doc: Doc, raw: Sequence[Mention], keymap: dict[str, str], kinds: dict[str, EntityKind]
 ) -> None:
@@ -37,6 +47,14 @@ def join_state_units(
     in place)."""
     units = {
         m.key for m in raw if kinds[keymap[m.key]] != "country" and unit_name(keymap[m.key].split("|", 1)[1])
+    }
+    units |= {  # "India's Eastern Command": joins its possessor only, never the article's main country
+        m.key
+        for m in raw
+        if kinds[keymap[m.key]] != "country"
+        and m.start >= 2
+        and doc[m.start - 1].text in POSSESSIVE
+        and owned_unit_name(keymap[m.key].split("|", 1)[1])
     }
     if not units:
         return
