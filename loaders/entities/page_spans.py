@@ -132,9 +132,8 @@ def is_shouted_slogan(doc: Doc, start: int, end: int) -> bool:
     function word no name has ("go", "now", "out", "with"): a slogan or a shouted headline, no name
     ("BANK OF X" keeps its "of")."""
     span = doc[start:end]
-    letters = [t for t in span.sent if t.is_alpha]
-    return (
-        len(span) >= 2
-        and all(t.is_upper for t in letters)
-        and any(t.lower_ in STOP_WORDS and t.lower_ not in NAME_FUNCTION_WORDS for t in span)
+    if len(span) < 2 or not all(t.is_upper for t in span if t.is_alpha):
+        return False  # the span's own case first: the sentence is read only for an all-capitals span
+    return all(t.is_upper for t in span.sent if t.is_alpha) and any(
+        t.lower_ in STOP_WORDS and t.lower_ not in NAME_FUNCTION_WORDS for t in span
     )
