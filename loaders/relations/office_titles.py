@@ -172,5 +172,7 @@ def next_apposition(doc: Doc, m: Mention) -> list[Token]:
     for j in range(i + 1, min(i + 8, sent_end)):
         if doc[j].is_punct:
             t = doc[j - 1]
+            while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i > i:
+                t = t.head.head  # "A and X, the president of Y,": the office the "of" phrase hangs on
             return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
     return []

@@ -90,3 +90,25 @@ def test_a_site_in_a_capitals_named_zone_lies_in_the_zone(run: Run) -> None:
     )
     assert ("French Embassy", "LOCATED_IN", "Green Zone") in rels(ex)
     assert ("French Embassy", "LOCATED_IN", "Afghanistan") not in rels(ex)
+
+
+def test_the_office_of_a_second_listed_name_in_apposition_is_his(run: Run) -> None:
+    # the parser hangs "the president of Burundi" on the first name of the list
+    ex = run(
+        "Plane down\n\nOn Monday, a plane carrying Rwandan President Paul Mugisha and Pierre Ndayizeye, the "
+        "Hutu president of Burundi, was shot down as it prepared to land in Kigali."
+    )
+    assert ("Pierre Ndayizeye", "AFFILIATED_WITH", "Burundi") in rels(ex)
+
+
+def test_two_coordinated_adjectives_of_one_force_are_two_sides(run: Run) -> None:
+    ex = run(
+        "Invasion\n\nTurkish and Iranian troops quickly seized the industrial city of Erbil in northern Iraq."
+    )
+    assert ("Iran", "CONTROLS", "Erbil") in rels(ex)
+    assert ("Turkey", "CONTROLS", "Erbil") in rels(ex)
+
+
+def test_a_single_adjective_before_a_named_force_adds_no_side(run: Run) -> None:
+    ex = run("Invasion\n\nIraqi Kurdish fighters seized the town of Sinjar in northern Iraq.")
+    assert not any(r[1] == "CONTROLS" and r[0] == "Iraq" for r in rels(ex))
