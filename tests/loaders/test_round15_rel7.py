@@ -112,3 +112,19 @@ def test_two_coordinated_adjectives_of_one_force_are_two_sides(run: Run) -> None
 def test_a_single_adjective_before_a_named_force_adds_no_side(run: Run) -> None:
     ex = run("Invasion\n\nIraqi Kurdish fighters seized the town of Sinjar in northern Iraq.")
     assert not any(r[1] == "CONTROLS" and r[0] == "Iraq" for r in rels(ex))
+
+
+def test_a_demand_for_his_resignation_opposes_the_one_person_named_before(run: Run) -> None:
+    ex = run(
+        "Salas quits\n\nPeruvian President Jorge Salas announced his resignation on Sunday, bowing to "
+        "opposition protesters who stormed parliament and demanded his resignation."
+    )
+    assert ("opposition protesters", "OPPOSES", "Jorge Salas") in rels(ex)
+
+
+def test_his_is_left_alone_when_two_persons_were_named(run: Run) -> None:
+    ex = run(
+        "Salas quits\n\nPeruvian President Jorge Salas met Prime Minister Marco Rivas on Sunday. Opposition "
+        "protesters later demanded his resignation."
+    )
+    assert not any(r[1] == "OPPOSES" and r[0] == "opposition protesters" for r in rels(ex))
