@@ -62,8 +62,9 @@ def actors_of(
         m = table.mention_at(t.i)
         if m is not None:
             if m.kind in kinds:
-                out.append(m)
+                # in word order: "Chadian and Sudanese soldiers" -> Chad, Sudan
                 out += [x for x in _coordinated_modifiers(t, m, table, kinds) if x not in out]
+                out.append(m)
             continue
         if (
             t.dep_ == "nsubj"
