@@ -190,3 +190,30 @@ def subjects_or_antecedents(verb: Token, table: EntityTable) -> list[Mention]:
         if not actors_of(s, table):
             out += [m for m in antecedents(s, table) or possessors(s, table) if m not in out]
     return out
+
+
+PERSON_OWNERS = frozenset({"his", "her"})
+
+
+def person_owned(tok: Token, table: EntityTable) -> list[Mention]:
+    """Whom a possessive "his" / "her" stands for: the one person named before it in its sentence or the
+    one before (none when two persons are named there)."""
+    if tok.pos_ != "PRON" or tok.lower_ not in PERSON_OWNERS:
+        return []
+    return _nearest_before(tok, table, {"person"})
+
+
+def subject_owner(verb: Token, table: EntityTable) -> list[Mention]:
+    """'His resignation followed talks with X', 'Kenyatta's decision came after a call with X': the owner
+    of a clause subject that names no actor itself (a named possessor, or the one person the "his" /
+    "her" of the sentence or the one before can stand for)."""
+    out: list[Mention] = []
+    for s in subjects(verb)[0]:
+        if actors_of(s, table):
+            return []
+        for c in (c for c in s.children if c.dep_ == "poss"):
+            if c.lower_ in PERSON_OWNERS:
+                out += person_owned(c, table)
+            else:
+                out += actors_of(c, table)
+    return out

@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.act_agents import act_agents
-from loaders.relations.anaphora import antecedents, pair_antecedents, possessors, subjects_or_antecedents
+from loaders.relations.anaphora import (
+    antecedents,
+    pair_antecedents,
+    person_owned,
+    possessors,
+    subjects_or_antecedents,
+)
 from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import actors_of, subject_actors
@@ -70,6 +76,8 @@ def _ends(
         targets = actors_of(referent(node["target"]), table, tkinds)
         if not targets:  # "X said both sides violated the truce": the pair named before
             targets = [x for x in pair_antecedents(referent(node["target"]), table) if x.kind in tkinds]
+        if not targets:  # "protesters demanded his resignation": the one person named just before
+            targets = [x for x in person_owned(node["target"], table) if x.kind in tkinds]
     elif act is not None and act.pos_ == "PRON":
         targets = list(memory.agents)  # "called it an aggression": the act last reported
     elif act is not None:

@@ -159,9 +159,22 @@ def speaker_as_party(sent: Span, source: Mention, target: Mention) -> bool:
 _OWN = frozenset({"its", "their", "his", "her", "our"})  # "X said its jets struck Z": X's own act
 
 
+def title_of_another(tgt: Token, source: Mention) -> bool:
+    """The target names another person's office: "talks with Russian Foreign Minister A, opposition leader
+    B and C" (Russia is A's, not B's or C's): the modifier chain above it ends in a person's name."""
+    t = tgt
+    for _ in range(5):
+        if t.dep_ not in {"compound", "amod"} or t.head is t:
+            break
+        t = t.head
+    return t is not tgt and t.ent_type_ == "PERSON" and not source.start <= t.i < source.end
+
+
 def role_conflict(rel: str, sent: Span, source: Mention, target: Mention) -> bool:
     """Whether the sentence gives an end a role the relation type cannot have."""
     src, tgt = _root(sent, source), _root(sent, target)
+    if rel == "AFFILIATED_WITH" and title_of_another(tgt, source):
+        return True
     if rel in {"STRUCK", "CONTROLS"} and landmark(tgt):
         return True
     if rel == "STRUCK" and attacked_side(src):

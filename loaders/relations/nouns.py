@@ -16,7 +16,7 @@ from graph.model import ExtractedRelation
 from loaders.events.syntax import hypothetical, requested
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.act_agents import act_agents
-from loaders.relations.anaphora import pair_subject, possessors
+from loaders.relations.anaphora import pair_subject, possessors, subject_owner
 from loaders.relations.lexicon import (
     ACT_NOUN_TYPES,
     ACTORS,
@@ -37,6 +37,7 @@ from loaders.relations.syntax import promised, subjects, trailing_verb_preps
 
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their"}
 STRONGHOLD_NOUNS = words("stronghold_nouns")
+SEQUENCE_VERBS = words("sequence_verbs")  # "X's resignation followed / came after talks with Y"
 # Acts that a planned, expected or requested mention has not yet carried out ("is expected in X for talks
 # with Y", "a planned meeting with Y", "called on X to resume talks with Y"); states such as support or enmity hold whatever the tense.
 PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
@@ -164,7 +165,10 @@ def _clause_subject_actors(tok: Token, table: EntityTable) -> list[Mention]:
             break
         clause_verb = clause_verb.head
     if clause_verb.pos_ in {"VERB", "AUX"} and clause_verb.lemma_ not in CLAUSE_VERBS_WITHOUT_AGENT:
-        return [m for s_ in subjects(clause_verb)[0] for m in actors_of(s_, table)]
+        found = [m for s_ in subjects(clause_verb)[0] for m in actors_of(s_, table)]
+        if not found and clause_verb.lemma_.lower() in SEQUENCE_VERBS:
+            found = subject_owner(clause_verb, table)  # "his resignation followed talks with X"
+        return found
     return []
 
 

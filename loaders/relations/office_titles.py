@@ -136,6 +136,29 @@ def appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Tok
     for c in heads:
         if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
             return c
+    return office_before_comma(doc, m, titles)
+
+
+def office_before_comma(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
+    """'signed by the Chinese Army commander of the western region, Major General X': the office phrase,
+    then a comma, a rank and the name, which the parser hung elsewhere (on the verb or another noun). The
+    office is the noun right before the comma, or the one its "of" / "for" / "in" phrase hangs on."""
+    root = doc[m.end - 1]
+    if root.dep_ in {"nsubj", "nsubjpass", "conj", "compound"}:
+        return None  # "the army commander, X said": X speaks for himself
+    sent_start = doc[m.start].sent.start
+    i = m.start - 1
+    while i > sent_start and (_word(doc[i]) in MILITARY_RANKS or doc[i].text in {"-", "."}):
+        i -= 1
+    if i <= sent_start or doc[i].text != ",":
+        return None
+    t = doc[i - 1]
+    for _ in range(3):
+        if t.lower_ in titles or t.lower_ in OFFICE_NOUNS:
+            return t if t.pos_ == "NOUN" else None
+        if t.dep_ != "pobj" or t.head.lower_ not in {"of", "for", "in"}:
+            return None
+        t = t.head.head
     return None
 
 
@@ -149,5 +172,7 @@ def next_apposition(doc: Doc, m: Mention) -> list[Token]:
     for j in range(i + 1, min(i + 8, sent_end)):
         if doc[j].is_punct:
             t = doc[j - 1]
+            while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i > i:
+                t = t.head.head  # "A and X, the president of Y,": the office the "of" phrase hangs on
             return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
     return []

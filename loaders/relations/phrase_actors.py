@@ -35,6 +35,21 @@ OFFICE_SPEAKERS = words("office_speakers")
 NOT_NAMED_BY_APPOSITION = words("voice_nouns") | words("equipment_nouns") | ACT_NOUNS
 
 
+def _coordinated_modifiers(
+    t: Token, m: Mention, table: EntityTable, kinds: frozenset[str] | set[str]
+) -> list[Mention]:
+    """'Turkish and Iranian troops' (the entity is "Iranian troops"): a modifier before the entity that is
+    coordinated with the entity's own modifier names a second side of the same phrase."""
+    out: list[Mention] = []
+    for c in (c for c in t.children if c.dep_ in {"amod", "compound"} and c.i < m.start):
+        if not any(m.start <= x.i < m.end for x in c.children if x.dep_ == "conj"):
+            continue
+        other = table.mention_at(c.i)
+        if other is not None and other.kind in kinds and other.key != m.key:
+            out.append(other)
+    return out
+
+
 def actors_of(
     tok: Token, table: EntityTable, kinds: frozenset[str] | set[str] = ACTORS, sites: bool = True
 ) -> list[Mention]:
@@ -47,6 +62,8 @@ def actors_of(
         m = table.mention_at(t.i)
         if m is not None:
             if m.kind in kinds:
+                # in word order: "Chadian and Sudanese soldiers" -> Chad, Sudan
+                out += [x for x in _coordinated_modifiers(t, m, table, kinds) if x not in out]
                 out.append(m)
             continue
         if (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable, Mention
@@ -18,6 +18,7 @@ BEARING_WORDS = COMPASS_WORDS - {"the", "of"}
 # place nouns that a name follows after "of": "in the northwestern province of Y", "the border state of Y"
 PLACE_HEADS = REGION_NOUNS | words("settlement_nouns")
 AREA_NOUNS = words("place_nouns")
+PART_AREAS = AREA_NOUNS | REGION_NOUNS | {"sector"}  # plural heads of a list of parts
 BORDER_NOUNS = words("border_nouns")
 CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 SITE_PREPS = frozenset({"in", "inside", "near", "around", "across", "outside", "at"})
@@ -95,7 +96,7 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
         j += 1
     if j < len(doc) and doc[j].lower_ in LOCATIVE_PREPS and j + 1 < len(doc):
         k = _past_bearing(doc, j + 1)
-        other = table.mention_at(k)
+        other = _owned_place(doc, table, table.mention_at(k))
         # "X, near the Afghan border": the border is Y's edge, X need not lie in Y
         edge = other is not None and other.end < len(doc) and doc[other.end].lower_ in BORDER_NOUNS
         if other is not None and other.kind in PLACES and other.key != m.key and not edge:
@@ -105,7 +106,8 @@ def _own_places(sent: Span, table: EntityTable, m: Mention) -> Iterator[Extracte
     # "the Tigray region of Ethiopia": a place whose own name ends in a place noun, "of" a place;
     # "the Daraban area of Y's Z district": a place noun after the name, and Y's Z is Z
     of = m.end + 1 if m.end < len(doc) and doc[m.end].lower_ in AREA_NOUNS else m.end
-    if of + 1 < len(doc) and doc[of].lower_ == "of" and doc[of - 1].lower_ in AREA_NOUNS | REGION_NOUNS:
+    of = _plural_part_end(sent, table, m) or of  # "the X and Y districts of Z"
+    if of + 1 < len(doc) and doc[of].lower_ == "of" and _area_word(doc[of - 1]):
         other = table.mention_at(_past_bearing(doc, of + 1))  # "X district of the northern Y province"
         if other is not None and other.end + 1 < len(doc) and doc[other.end].lower_ in {"'s", "\u2019s"}:
             owned = table.mention_at(_past_bearing(doc, other.end + 1))
@@ -203,6 +205,35 @@ def _past_bearing(doc: Doc, i: int) -> int:
     ):
         i += 1
     return i
+
+
+def _owned_place(doc: Doc, table: EntityTable, other: Mention | None) -> Mention | None:
+    """'the embassy in Y's heavily fortified Z': the place Y owns, past its describing words, is where X
+    lies (Y is only Z's owner); `other` itself when no place follows its "'s"."""
+    if other is None or other.end + 1 >= len(doc) or doc[other.end].lower_ not in {"'s", "\u2019s"}:
+        return other
+    k = other.end + 1
+    while k < len(doc) and k - other.end <= 4 and doc[k].pos_ in {"ADV", "ADJ"}:
+        k += 1
+    owned = table.mention_at(k)
+    return owned if owned is not None and owned.kind == "place" and owned.start == k else other
+
+
+def _area_word(t: Token) -> bool:
+    """A place noun, singular or plural ("district", "the X and Y sectors")."""
+    return t.lower_ in AREA_NOUNS | REGION_NOUNS or (t.tag_ == "NNS" and t.lemma_.lower() in PART_AREAS)
+
+
+def _plural_part_end(sent: Span, table: EntityTable, m: Mention) -> int:
+    """'the Drass and Batalik sectors of Y', 'the A, B and C districts of Y': places listed before one
+    plural place noun and "of" a place are each a part of it. Where the noun ends, or 0."""
+    doc = sent.doc
+    j = _list_end(sent, table, m)
+    if j == m.end and not (m.start > sent.start and doc[m.start - 1].lower_ in {"and", ","}):
+        return 0  # a single name: "X district of Y" is read as before
+    if j < sent.end and doc[j].tag_ == "NNS" and doc[j].lemma_.lower() in PART_AREAS:
+        return j + 1
+    return 0
 
 
 def _list_end(sent: Span, table: EntityTable, m: Mention) -> int:

@@ -29,6 +29,8 @@ SAME_SIDE_WORDS = frozenset({"together", "alongside", "side", "jointly"})
 OWNER_PREPS = words("act_owner_preps")
 # verbs of talking whose direct object is what was talked about, never the other side
 TOPIC_VERBS = frozenset({"discuss", "negotiate"})
+# what a force occupies or seizes somewhere: "occupied strategic heights in X", "seized two villages in X"
+GROUND_NOUNS = words("held_ground_nouns")
 
 
 class ActMemory:
@@ -150,6 +152,21 @@ MUTUAL_TYPES = frozenset({"STRUCK", "ACCUSED", "OPPOSES"})
 PLANNED_ACT_TYPES = frozenset({"SPOKE_WITH", "MET_WITH", "STRUCK"})
 
 
+def _ground_in(verb: Token, objs: list[Token], table: EntityTable) -> list[Mention]:
+    """'occupied strategic heights in the X sector', 'seized two villages in X': ground of a place taken
+    is the place held (the first place named after "in", on the object or the verb). Other objects
+    ("seized weapons in X") hold nothing."""
+    ground = [o for o in objs if o.dep_ == "dobj" and o.lemma_.lower() in GROUND_NOUNS]
+    for holder in (*ground, verb) if ground else ():
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                for t in (*(x for x in p.lefts if x.dep_ == "compound"), p):
+                    m = table.mention_at(t.i)
+                    if m is not None and m.kind == "place":
+                        return [m]
+    return []
+
+
 def verb_relations(
     sent: Span, table: EntityTable, memory: ActMemory | None = None
 ) -> Iterator[ExtractedRelation]:
@@ -212,6 +229,8 @@ def verb_relations(
                     # "struck militant hideouts in X": a country is struck as a place is (the GUIDE)
                     if (m := table.mention_at(p.i)) is not None and m.kind in {"place", "country"}
                 ]
+            if rtype == "CONTROLS" and objs and not objects_:  # "occupied strategic heights in X"
+                objects_ = _ground_in(verb, objs, table)
             for obj in objs:
                 # "condemned Russia's annexation of X": whoever did the act, whatever noun names it
                 doers = (
