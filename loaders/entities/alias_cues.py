@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityKind, normalize_name
 from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS
+from loaders.entities.name_cues import person_before_cue
 from loaders.mentions import Mention
 
 COLLECTIVE_KINDS = frozenset({"armed_group", "group", "organization"})
@@ -141,7 +142,11 @@ def _person_before(
 ) -> Mention | None:
     """The person named right before the cue, a comma between ("X Y Z, known as ...")."""
     end = cue_start - 1 if cue_start > 0 and doc[cue_start - 1].text == "," else cue_start
-    return next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)
+    here = next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)
+    if here is not None or person_before_cue(doc, cue_start) is None:
+        return here
+    word = doc[end - 1].text  # "Widodo, known as W": a surname the model did not tag here (round 15, ent7)
+    return next((m for m in raw if kinds[m.key] == "person" and doc[m.end - 1].text == word), None)
 
 
 def bracketed_names(
