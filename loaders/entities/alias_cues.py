@@ -113,6 +113,11 @@ def _state_force_before(
         k -= 1
     if k < 2 or doc[k].lower_ not in GOVERNMENT_NOUNS:
         return None
+    own = next((m for m in raw if m.end in {k, k + 1} and kinds[m.key] == "country"), None)
+    if own is not None:
+        return (
+            own  # "the Congolese army, known as the FARDC": a state's force by its demonym (round 15, ent7)
+        )
     j = k - 1
     while j > 0 and doc[j].is_lower and doc[j].pos_ == "ADJ":  # "Congo's national army"
         j -= 1

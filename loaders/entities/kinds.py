@@ -69,6 +69,7 @@ from loaders.entities.name_cues import (
     acronym_as_person,
     nickname_after_person,
     particle_person,
+    plural_article_band,
     plural_noun_opening,
     political_side_party,
     relative_who,
@@ -181,6 +182,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         # (round 15, ent7) is a verb and its object, no collective
         return None, text, c.how
     label = c.kind
+    if label == "PERSON" and plural_article_band(span, gaz):
+        return "armed_group", text, c.how  # "Los X and Los Y fought for control" (round 15, ent7)
     if (
         label in {"PERSON", "GPE", "LOC"}
         and len(span) == 1

@@ -12,6 +12,7 @@ from loaders.gazetteer import Gazetteer
 
 FAMILY_PARTICLES = set_of("family_particles")  # "da", "dos", "bin", "van": inside persons' names
 POLITICAL_SIDES = set_of("political_sides")  # "the opposition X", "the ruling X": a party
+PLURAL_ARTICLES = set_of("plural_articles")  # "Los X": a Spanish plural article opens no person's name
 
 
 def _plain_name_words(span: Span, gaz: Gazetteer | None) -> bool:
@@ -184,4 +185,18 @@ def relative_who(span: Span, gaz: Gazetteer) -> bool:
         and doc[span.end + 1].lower_ == "who"
         and _plain_name_words(span, gaz)
         and not any(gaz.lookup(t.text) is not None for t in span)
+    )
+
+
+def plural_article_band(span: Span, gaz: Gazetteer) -> bool:
+    """'Los Choneros and Los Lobos fought for control': a name the model read as a person that opens with
+    a Spanish plural article is a band (gangs and cartels are named so), not a person; a town so named
+    ("Los Angeles") is known to the gazetteer."""
+    text = span.text
+    return (
+        len(span) >= 2
+        and span[0].text in PLURAL_ARTICLES
+        and gaz.lookup(text) is None
+        and text not in gaz.cities
+        and text not in gaz.capitals
     )

@@ -99,3 +99,23 @@ def test_the_seat_of_a_union_speaks_for_the_union(run: Callable[[str], Extractio
 def test_a_person_span_cut_before_its_last_name_word_is_extended(run: Callable[[str], Extraction]) -> None:
     ex = run("Congo's Denis Sassou Nguesso backed him. Sassou Nguesso spoke by phone with the envoy.")
     assert "Denis Sassou Nguesso" in kinds(ex), kinds(ex)
+
+
+def test_a_state_force_by_its_demonym_keeps_its_acronym(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Rwanda-backed M23 rebels seized Bunagana, a town on the Ugandan border. The Congolese army, "
+        "known as the FARDC, retreated."
+    )
+    al = _aliases(ex)
+    assert "FARDC" in al.get("Democratic Republic of the Congo", []), al
+    assert "M23" in kinds(ex), kinds(ex)
+
+
+def test_a_name_opening_with_a_spanish_plural_article_is_a_band(run: Callable[[str], Extraction]) -> None:
+    ex = run("Prison riots broke out after Los Choneros and Los Lobos fought for control of the wings.")
+    assert kinds(ex).get("Los Choneros") == "armed_group", kinds(ex)
+
+
+def test_variant_demonyms_name_their_state(run: Callable[[str], Extraction]) -> None:
+    ex = run("Kazakhstani troops and Somalian police joined the exercise.")
+    assert {"Kazakhstan", "Somalia"} <= set(kinds(ex)), kinds(ex)
