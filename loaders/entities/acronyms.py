@@ -16,6 +16,7 @@ from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import ARMED_WORDS, LED_PARTICIPLES, ORG_WORDS
 
 CONNECTORS = frozenset({"of", "the", "and", "for", "al", "el"})
+INITIAL_PREPS = frozenset({"in", "for", "on"})  # prepositions some acronyms spell (round 15, ent7)
 MAX_NAME_WORDS = 10
 # Nouns of members after a group's name ("Tamil Tiger rebels"): not words of the name itself
 MEMBER_NOUNS = frozenset({"rebels", "fighters", "militants", "guerrillas", "insurgents", "snipers", "forces"})
@@ -35,6 +36,13 @@ def acronym_candidates(doc: Doc) -> list[Candidate]:
         start = tok.i
         for k in range(tok.i - 1, max(-1, tok.i - 1 - MAX_NAME_WORDS), -1):
             word = doc[k]
+            if (
+                word.lower_ in INITIAL_PREPS
+                and initials
+                and abbr.text.endswith(word.text[0].upper() + initials)
+            ):
+                initials = word.text[0].upper() + initials  # "Mission in South Sudan (UNMISS)": its "I"
+                continue
             if word.lower_ in CONNECTORS and initials:
                 continue
             if not (word.is_alpha and word.text[:1].isupper()):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityKind, normalize_name
 from loaders.entities.lexicon import FORCE_NOUNS, GOVERNMENT_NOUNS
+from loaders.entities.name_cues import person_before_cue
 from loaders.mentions import Mention
 
 COLLECTIVE_KINDS = frozenset({"armed_group", "group", "organization"})
@@ -112,6 +113,11 @@ def _state_force_before(
         k -= 1
     if k < 2 or doc[k].lower_ not in GOVERNMENT_NOUNS:
         return None
+    own = next((m for m in raw if m.end in {k, k + 1} and kinds[m.key] == "country"), None)
+    if own is not None:
+        return (
+            own  # "the Congolese army, known as the FARDC": a state's force by its demonym (round 15, ent7)
+        )
     j = k - 1
     while j > 0 and doc[j].is_lower and doc[j].pos_ == "ADJ":  # "Congo's national army"
         j -= 1
@@ -141,7 +147,11 @@ def _person_before(
 ) -> Mention | None:
     """The person named right before the cue, a comma between ("X Y Z, known as ...")."""
     end = cue_start - 1 if cue_start > 0 and doc[cue_start - 1].text == "," else cue_start
-    return next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)
+    here = next((m for m in raw if m.end == end and kinds[m.key] == "person"), None)
+    if here is not None or person_before_cue(doc, cue_start) is None:
+        return here
+    word = doc[end - 1].text  # "Widodo, known as W": a surname the model did not tag here (round 15, ent7)
+    return next((m for m in raw if kinds[m.key] == "person" and doc[m.end - 1].text == word), None)
 
 
 def bracketed_names(

@@ -21,6 +21,7 @@ from loaders.entities.lexicon import (
     VEHICLE_MAKERS,
     VESSEL_NOUNS,
 )
+from loaders.entities.name_cues import person_name_end
 from loaders.entities.ner_spans import (
     RANK_ABBREVIATIONS,
     ends_in_abbreviated_title,
@@ -305,6 +306,8 @@ def ner_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             end -= 1  # "the Kabul Times newspaper": the outlet is "Kabul Times"
         if end != ent.end and not doc[end - 1].text[:1].isupper():
             end = ent.end
+        if label == "PERSON":
+            end = person_name_end(doc, ent.start, end, gaz)  # "Denis Sassou" + "Nguesso" (round 15, ent7)
         out.append(Candidate(ent.start, end, label, None, "ner", 2))
     return out
 

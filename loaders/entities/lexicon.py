@@ -55,6 +55,11 @@ VAGUE_MODIFIERS = _set("vague_modifiers")
 _led = _WORDS["led_heads"]
 assert isinstance(_led, dict)
 LED_HEADS: dict[str, str] = dict(_led)
+# A capital that is also the seat of an international body ("Brussels" for the EU), with the words that
+# name the body and the capital's own country in a text (round 15, ent7)
+_seats = _WORDS["body_seats"]
+assert isinstance(_seats, dict)
+BODY_SEATS: dict[str, dict[str, object]] = dict(_seats)
 # The participle of "X-led coalition", "X-backed militias", "X-linked militants": the collective is named
 # by its tie to X, and X's words in its name are X's, not the collective's own.
 LED_PARTICIPLES = frozenset({"led", "backed", "linked", "affiliated", "aligned"})
