@@ -318,5 +318,8 @@ def find_events(
     return [
         e
         for e in merged
-        if (e.date is not None or e.actors) and e.confidence > BACKGROUND and not own_side_accused(e, sides)
+        # a page with no date at all dates nothing: a mention with a target is kept undated
+        if (e.date is not None or e.actors or (published is None and e.targets))
+        and e.confidence > BACKGROUND
+        and not own_side_accused(e, sides)
     ]

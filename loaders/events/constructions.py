@@ -39,6 +39,7 @@ from loaders.events.frames import (
     impact_places,
     is_phone_call,
     promised_force,
+    promised_justice,
     threatened_force,
     under_fire,
     weapon,
@@ -187,6 +188,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if lemma in PROMISE_VERBS and promised_justice(tok):
+            return "THREATEN", "verb"  # "vowed that those responsible would be brought to justice"
         if lemma in PROMISE_VERBS and promised_force(tok) is not None:
             return "THREATEN", "promise"  # "vowed to crush the rebels", "promised to end the siege"
         if (

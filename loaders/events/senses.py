@@ -13,6 +13,7 @@ from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
+    COMPELLING_VERBS,
     CROWD_COUNT_NOUNS,
     CROWD_PROTEST_VERBS,
     DISASTER_NOUNS,
@@ -28,6 +29,8 @@ from loaders.events.lexicon import (
     OFFICE_NOUNS,
     PLACE_NOUNS,
     PROTESTER_NOUNS,
+    QUESTION_MARKS,
+    SPEECH_NOUNS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
@@ -68,10 +71,30 @@ def other_sense(tok: Token, etype: str) -> bool:
     if etype == "PROTEST":
         # "marched to mark Independence Day", "rallied to celebrate the victory": a commemoration
         return any(c.dep_ == "advcl" and c.lemma_.lower() in OCCASION_VERBS for c in tok.children)
+    if etype == "SUPPORT" and tok.tag_ == "VBG" and (tok.dep_ == "amod" or nominal_conjunct(tok)):
+        return True  # "the army and supporting militias": a description of the militias, no act of backing
+    if etype == "REQUEST" and lemma == "ask":
+        # "when asked whether the march was legal", "asked if X would send troops": a question
+        return any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for c in tok.children for m in c.children)
+    if etype == "AID":
+        # "flew to X to deliver a speech": words said, not goods given
+        return bool(objs) and all(o.lemma_.lower() in SPEECH_NOUNS or o.lower_ in SPEECH_NOUNS for o in objs)
+    if etype == "CONCEDE" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMPELLING_VERBS:
+        return True  # "forced to resign": the coercion is the event, told by the compelling verb
     if etype == "SUPPORT" and lemma == "back":
         # "backed away from its plan", "backed down": a retreat from a position, not backing
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"away", "down", "off"} for c in tok.children)
     return False
+
+
+def nominal_conjunct(tok: Token) -> bool:
+    """A participle the parser joins to a noun ("soldiers and supporting militias" read as "soldiers and
+    supporting"): part of a noun phrase, with no subject of its own."""
+    return (
+        tok.dep_ == "conj"
+        and tok.head.pos_ in NOUNS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children)
+    )
 
 
 def assault_sense(tok: Token, lemma: str, objs: list[Token]) -> bool:

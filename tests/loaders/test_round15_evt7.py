@@ -1,0 +1,69 @@
+"""Round 15 (second wave): events on unseen news (docs/extraction.md "Round 15 (second wave): evt7").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent, Extraction
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+
+def test_an_undated_page_keeps_an_undated_event_with_a_target(run: Callable[..., Extraction]) -> None:
+    text = "The government of President Alpha Conde was toppled in a coup by army officers."
+    coerced = of_type(run(text, None).events, "COERCE")
+    assert [e.targets for e in coerced] == [["Alpha Conde"]]
+    assert coerced[0].date is None
+    # a dated page still drops a mention with no date and no actor of its own
+    assert not of_type(run("The coup was condemned.", None).events, "COERCE")
+
+
+def test_a_supporting_force_is_no_support(events: Events) -> None:
+    for text in (
+        "Members of the army and supporting militias from the Jamaat party killed villagers in Sylhet in 1972.",
+        "Russian soldiers and supporting Wagner Group fighters shelled the town on Monday.",
+    ):
+        assert not of_type(events(text), "SUPPORT"), text
+    # backing told by a verb still is support
+    assert of_type(events("Russia is supporting the Wagner Group in Mali, France said on Monday."), "SUPPORT")
+
+
+def test_a_question_is_no_request(events: Events) -> None:
+    for text in (
+        "When asked on Tuesday whether the march was legal, police spokesman John Mbeki said it was not.",
+        "Asked if Kenya would send troops, President William Ruto said no decision had been made.",
+    ):
+        assert not of_type(events(text), "REQUEST"), text
+    assert of_type(events("Kenya asked Uganda to send troops on Monday."), "REQUEST")
+
+
+def test_a_speech_delivered_is_no_aid(events: Events) -> None:
+    for text in (
+        "Prime Minister Boris Johnson flew to Brussels to deliver a speech to NATO on Monday.",
+        "President Joe Biden delivered an address to the United Nations in New York on Tuesday.",
+    ):
+        assert not of_type(events(text), "AID"), text
+    assert of_type(events("The United States delivered food aid to Haiti on Monday."), "AID")
+
+
+def test_a_vow_of_punishment_is_a_threat(events: Events) -> None:
+    text = (
+        "General Ahmed Bashir and Yusuf Kamal pledged on Monday that those responsible for the massacre "
+        "would be brought to justice."
+    )
+    found = events(text)
+    assert not of_type(found, "SUPPORT")
+    assert [e.actors for e in of_type(found, "THREATEN")] == [["Ahmed Bashir", "Yusuf Kamal"]]
+    # a pledge of help stays support
+    assert of_type(events("Japan pledged support for Ukraine on Monday."), "SUPPORT")
+
+
+def test_forced_to_resign_is_no_concession(events: Events) -> None:
+    assert not of_type(events("Malian President Forced To Resign"), "CONCEDE")
+    found = events("Kenyan army officers forced President Daniel Moi to resign on Friday.")
+    assert not of_type(found, "CONCEDE")
+    assert [e.targets for e in of_type(found, "COERCE")] == [["Daniel Moi"]]
+    # a resignation of one's own accord stays a concession
+    assert of_type(events("President Daniel Moi resigned on Friday."), "CONCEDE")
