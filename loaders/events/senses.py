@@ -34,7 +34,7 @@ from loaders.events.lexicon import (
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
-from loaders.events.syntax import NOUNS, VERBS, objects
+from loaders.events.syntax import NOUNS, VERBS, objects, relative_antecedent
 
 # CONSULT nouns ("talks", "summit") and the people one hosts for them ("his counterpart", "a delegation")
 _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_NOUNS
@@ -209,7 +209,7 @@ def crowd_act(verb: Token) -> bool:
     subject is a crowd of demonstrators tells a protest turned violent, not a side's armed attack."""
     if verb.pos_ not in VERBS:
         return False
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [relative_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]  # "protesters who ..."
     subj += [k for s in subj for k in s.conjuncts]
     return bool(subj) and all(crowd(s) for s in subj)
 

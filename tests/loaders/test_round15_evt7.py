@@ -67,3 +67,29 @@ def test_forced_to_resign_is_no_concession(events: Events) -> None:
     assert [e.targets for e in of_type(found, "COERCE")] == [["Daniel Moi"]]
     # a resignation of one's own accord stays a concession
     assert of_type(events("President Daniel Moi resigned on Friday."), "CONCEDE")
+
+
+def test_an_anniversary_headline_takes_the_old_day_a_weekday_names(events: Events) -> None:
+    # published on Thursday 10 June 2021: "Thursday" names the old day, not the page's
+    # "this afternoon" there is the old day's afternoon
+    text = (
+        "Chad's army surrenders to Libya, 40 years ago #OnThisDay (June 10 1981) (Thursday, June 10, 1981) "
+        "— The Chadian army surrendered this afternoon to the Libyan army.\n\nThe war had lasted two years."
+    )
+    assert [e.date for e in of_type(events(text), "CONCEDE")] == ["1981-06-10"]
+    text = (
+        "Chad's army surrenders to Libya, 40 years ago #OnThisDay (June 10 1981)\n\n"
+        "(Thursday, June 10, 1981) — The Chadian army surrendered this afternoon to the Libyan army.\n\n"
+        "The war had lasted two years."
+    )
+    assert {e.date for e in of_type(events(text), "CONCEDE")} == {"1981-06-10"}
+
+
+def test_protesters_who_stormed_a_building_protest(events: Events) -> None:
+    text = (
+        "President Nikol Pashinyan resigned on Sunday, bowing to opposition protesters who stormed "
+        "parliament in Yerevan."
+    )
+    found = events(text)
+    assert [e.actors for e in of_type(found, "PROTEST")] == [["opposition protesters"]]
+    assert not of_type(found, "ASSAULT")
