@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import ExtractedEvent, Extraction
+from loaders.events.dating import printed_day
 from tests.loaders.extracted import of_type
 
 Events = Callable[[str], list[ExtractedEvent]]
@@ -93,3 +94,17 @@ def test_protesters_who_stormed_a_building_protest(events: Events) -> None:
     found = events(text)
     assert [e.actors for e in of_type(found, "PROTEST")] == [["opposition protesters"]]
     assert not of_type(found, "ASSAULT")
+
+
+def test_an_undated_page_takes_the_day_it_prints_over_its_headline(run: Callable[..., Extraction]) -> None:
+    text = (
+        "12 March 2009\n\nArmy topples Ravalomanana\n\n"
+        "The government of President Marc Ravalomanana was toppled in a coup by army officers."
+    )
+    assert [e.date for e in of_type(run(text, None).events, "COERCE")] == ["2009-03-12"]
+    # a dated page keeps its own day
+    assert [e.date for e in of_type(run(text, "2009-03-14").events, "COERCE")] == ["2009-03-14"]
+    # a day inside a sentence, or in a line with other words, is no printed day
+    assert printed_day("On 12 March 2009 the army toppled the president.") is None
+    assert printed_day("Army topples Ravalomanana, 12 March 2009, Antananarivo\n\nText.") is None
+    assert printed_day("Thursday, March 12, 2009\n\nText.") == "2009-03-12"
