@@ -182,6 +182,13 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             for c in tok.children
         ):  # "called on Tuesday" is no request: a date is the day of the call, not its addressee
             return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
+        if lemma in REQUEST_VERBS and any(
+            c.dep_ in {"advcl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "auxpass" for a in c.children)
+            for c in tok.children
+        ):
+            return "REQUEST", "verb"  # "called for democracy to be maintained": "for" opens the clause asked for
         if (
             etype == "SUPPORT"
             and lemma in PROMISE_VERBS

@@ -198,6 +198,8 @@ QUESTION_MARKS = words("question_marks")
 # "vowed that those responsible would be brought to justice / punished": a threat, not backing
 PUNISHING_VERBS = words("punishing_verbs")
 JUSTICE_NOUNS = words("justice_nouns")
+# "signed the surrender document", "the instrument of capitulation": a surrender, no accord between sides
+SURRENDER_WORDS = words("surrender_words")
 # "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
 THREAT_ACT_VERBS = words("threat_act_verbs")
 RESPONSE_VERBS = words("response_verbs")

@@ -31,6 +31,7 @@ from loaders.events.lexicon import (
     PROTESTER_NOUNS,
     QUESTION_MARKS,
     SPEECH_NOUNS,
+    SURRENDER_WORDS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
@@ -61,6 +62,9 @@ def other_sense(tok: Token, etype: str) -> bool:
         if lemma == "deal":
             return True  # "to deal with the crisis": the noun is the agreement, the verb is coping
         # "signed a decree / the bill into law / a letter": a paper of one side, no accord between sides
+        papers = [*objs, *(c for c in tok.children if c.dep_ == "nsubjpass")]
+        if lemma == "sign" and any(surrender_paper(p) for p in papers):
+            return True  # "the surrender document was signed by X": the surrender, told as a CONCEDE
         return lemma == "sign" and any(o.lemma_.lower() in NON_ACCORD_PAPERS for o in objs)
     if etype == "SUPPORT" and lemma == "welcome":
         # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
@@ -85,6 +89,13 @@ def other_sense(tok: Token, etype: str) -> bool:
         # "backed away from its plan", "backed down": a retreat from a position, not backing
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"away", "down", "off"} for c in tok.children)
     return False
+
+
+def surrender_paper(paper: Token) -> bool:
+    """'the surrender document', 'the instrument of surrender': the paper of one side's surrender."""
+    words = [paper, *(c for c in paper.children if c.dep_ in {"compound", "amod"})]
+    words += [p for c in paper.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return any(w.lemma_.lower() in SURRENDER_WORDS for w in words)
 
 
 def nominal_conjunct(tok: Token) -> bool:

@@ -108,3 +108,24 @@ def test_an_undated_page_takes_the_day_it_prints_over_its_headline(run: Callable
     assert printed_day("On 12 March 2009 the army toppled the president.") is None
     assert printed_day("Army topples Ravalomanana, 12 March 2009, Antananarivo\n\nText.") is None
     assert printed_day("Thursday, March 12, 2009\n\nText.") == "2009-03-12"
+
+
+def test_a_call_for_something_to_be_done_is_a_request(events: Events) -> None:
+    text = "In the first reaction, the United States and Spain called for the prisoners to be freed in Bolivia."
+    assert [e.actors for e in of_type(events(text), "REQUEST")] == [["United States", "Spain"]]
+    # a call on a day is still no request
+    assert not of_type(events("Spain called on Tuesday."), "REQUEST")
+
+
+def test_an_abdication_is_a_concession(events: Events) -> None:
+    found = of_type(events("President Omar Bongo abdicated and fled into exile on Tuesday."), "CONCEDE")
+    assert [e.actors for e in found] == [["Omar Bongo"]]
+
+
+def test_signing_a_surrender_is_no_agreement(events: Events) -> None:
+    for text in (
+        "In Kigali, the surrender document was signed by the rebel commander, General Paul Kagame, on Monday.",
+        "General Paul Kagame signed the instrument of surrender in Kigali on Monday.",
+    ):
+        assert not of_type(events(text), "AGREE"), text
+    assert of_type(events("Rwanda and Uganda signed a peace agreement in Kigali on Monday."), "AGREE")
