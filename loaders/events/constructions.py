@@ -188,7 +188,10 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             and any(a.dep_ == "auxpass" for a in c.children)
             for c in tok.children
         ):
-            return "REQUEST", "verb"  # "called for democracy to be maintained": "for" opens the clause asked for
+            return (
+                "REQUEST",
+                "verb",
+            )  # "called for democracy to be maintained": "for" opens the clause asked for
         if (
             etype == "SUPPORT"
             and lemma in PROMISE_VERBS

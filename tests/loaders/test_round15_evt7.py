@@ -111,7 +111,9 @@ def test_an_undated_page_takes_the_day_it_prints_over_its_headline(run: Callable
 
 
 def test_a_call_for_something_to_be_done_is_a_request(events: Events) -> None:
-    text = "In the first reaction, the United States and Spain called for the prisoners to be freed in Bolivia."
+    text = (
+        "In the first reaction, the United States and Spain called for the prisoners to be freed in Bolivia."
+    )
     assert [e.actors for e in of_type(events(text), "REQUEST")] == [["United States", "Spain"]]
     # a call on a day is still no request
     assert not of_type(events("Spain called on Tuesday."), "REQUEST")
