@@ -31,6 +31,7 @@ from loaders.events.construction_cues import (
     gave_aid,
     gerund_noun,
     incursion,
+    labour_strike,
     took_to_streets,
     visitor,
 )
@@ -97,6 +98,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     lemma = tok.lemma_.lower()
     if is_phone_call(tok):
         return "CONSULT", "call"
+    if tok.pos_ in NOUNS and labour_strike(tok):
+        return "PROTEST", "labour"  # "a wage strike", "went on strike": workers' protest, no attack
     if tok.pos_ in VERBS:
         if lemma == "come" and under_fire(tok) is not None:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"

@@ -198,6 +198,8 @@ QUESTION_MARKS = words("question_marks")
 # "vowed that those responsible would be brought to justice / punished": a threat, not backing
 PUNISHING_VERBS = words("punishing_verbs")
 JUSTICE_NOUNS = words("justice_nouns")
+# "a wage strike", "a general strike", "the miners' strike": workers' protest, no military strike
+LABOUR_STRIKE_WORDS = words("labour_strike_words")
 # "signed the surrender document", "the instrument of capitulation": a surrender, no accord between sides
 SURRENDER_WORDS = words("surrender_words")
 # "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use

@@ -131,3 +131,18 @@ def test_signing_a_surrender_is_no_agreement(events: Events) -> None:
     ):
         assert not of_type(events(text), "AGREE"), text
     assert of_type(events("Rwanda and Uganda signed a peace agreement in Kigali on Monday."), "AGREE")
+
+
+def test_a_labour_strike_is_a_protest_not_an_attack(events: Events) -> None:
+    for text in (
+        "A general strike by the Nigeria Labour Congress paralysed Lagos on Monday.",
+        "Workers of the Anglo American mine went on strike in Rustenburg on Monday.",
+    ):
+        found = events(text)
+        assert not of_type(found, "ASSAULT"), text
+        assert of_type(found, "PROTEST"), text
+    # the one who vows to end a strike is no striker
+    text = "Police chief Zukiswa Dlamini vowed on Monday to end the wage strike at the Impala mine."
+    assert not [e for e in of_type(events(text), "PROTEST") if "Zukiswa Dlamini" in e.actors]
+    # an air strike stays an attack
+    assert of_type(events("Israel carried out an air strike on Gaza on Monday."), "ASSAULT")
