@@ -18,6 +18,7 @@ from loaders.boilerplate import classify_lines
 from loaders.entities import find_entities
 from loaders.entities.eras import drop_bygone_events, era_gazetteer
 from loaders.events import find_events
+from loaders.events.dating import printed_day
 from loaders.events.learned import filter_events
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
@@ -82,10 +83,16 @@ def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:
 
 
 def extract(
-    doc: Doc, article: Article, gaz: Gazetteer, captions: list[tuple[int, int]] | None = None
+    doc: Doc,
+    article: Article,
+    gaz: Gazetteer,
+    captions: list[tuple[int, int]] | None = None,
+    page_day: str | None = None,
 ) -> Extraction:
-    """One parsed article to an `Extraction`: entities, relations (with affiliations) and events."""
+    """One parsed article to an `Extraction`: entities, relations (with affiliations) and events.
+    `page_day` is the day an undated page prints over its headline, which dates its events."""
     caps = captions or []
+    day = article.published or page_day
 
     def evidence_ok(sent: Span) -> bool:
         return not any(a <= sent.start_char < b for a, b in caps)
@@ -99,10 +106,10 @@ def extract(
     settings = get_settings()
     if settings.learned_relations:  # pairs the rules left empty (docs/extraction.md, "Learned relations")
         relations += learned_relations(sents, table, relations, threshold=settings.learned_threshold)
-    events = find_events(sents, table, article.published, relations)
+    events = find_events(sents, table, day, relations)
     if settings.learned_events:  # drops rule events a reader would not count (docs/learned-events.md)
-        events = filter_events(events, sents, article.published, settings.learned_events_threshold)
-    events = drop_bygone_events(events, article.published, gaz)  # "the Soviet invasion" told in 2021
+        events = filter_events(events, sents, day, settings.learned_events_threshold)
+    events = drop_bygone_events(events, day, gaz)  # "the Soviet invasion" told in 2021
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for r in relations:
@@ -125,7 +132,7 @@ class Extractor:
     def extract(self, src: SourceArticle) -> Extraction:
         """One article."""
         text, captions = prepare(src)
-        return extract(self.nlp(text), src.article, self.gaz, captions)
+        return extract(self.nlp(text), src.article, self.gaz, captions, printed_day(src.text))
 
     def extract_many(
         self, srcs: Iterable[SourceArticle], *, workers: int = 1, batch_size: int = 32
@@ -135,4 +142,4 @@ class Extractor:
         prepared = [prepare(s) for s in items]
         docs = self.nlp.pipe((t for t, _ in prepared), batch_size=batch_size, n_process=max(1, workers))
         for src, (_, captions), doc in zip(items, prepared, docs, strict=True):
-            yield extract(doc, src.article, self.gaz, captions)
+            yield extract(doc, src.article, self.gaz, captions, printed_day(src.text))

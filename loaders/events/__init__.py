@@ -89,7 +89,7 @@ def sentence_events(
         if other_sense(tok, etype):
             continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
         if etype == "ASSAULT" and crowd_act(tok):
-            etype = "PROTEST"  # "protesters stormed the parliament"
+            etype, how = "PROTEST", "crowd"  # "protesters stormed the parliament", "protesters who ..."
         if tok.pos_ in VERBS and negated(tok) and etype != "REJECT":
             continue
         if tok.pos_ in VERBS and conditional(tok):
@@ -257,6 +257,7 @@ def find_events(
     fight: ExtractedEvent | None = None  # the previous sentence's attack with named sides
     old_day: str | None = None  # the day an anniversary piece retells ("On this day in 1986")
     years: int | None = None  # the count of years an anniversary piece opens with, until its day is stated
+    retold: str | None = None  # the old day an anniversary piece that opens with its count of years retells
     for sent in sents:
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
@@ -278,6 +279,8 @@ def find_events(
         found = sentence_events(sent, table, published, lexicon, last_day if stepped else context, fight)
         for ev, _ in found:
             ev.date = on_this_day(ev.date, sent.text, old_day) or ev.date
+            if retold is not None and ev.date == published:
+                ev.date = retold  # "surrendered this afternoon" in a retelling: the old day's afternoon
         events.extend(found)
         fight = next((e for e, _ in reversed(found) if e.type == "ASSAULT" and e.actors), None)
         if story is None:
@@ -293,10 +296,12 @@ def find_events(
         if stated is not None and retold_day(stated, published, years):
             # the old day an anniversary piece retells is its story's day; what was told before it
             # undated (its opening's "the start of the air strikes") is that day's too
-            for ev, dated in events if years else []:
-                if not dated and ev.date == published:
+            for ev, _ in events if years else []:
+                # the page's own day is no news day of an anniversary piece, even one a weekday names
+                # ("Thursday, December 16, 1971" in a piece published on a Thursday)
+                if ev.date == published:
                     ev.date = stated
-            story = context = stated
+            story = context = retold = stated
             years = None
         elif stated is not None and old_day is None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
@@ -318,5 +323,8 @@ def find_events(
     return [
         e
         for e in merged
-        if (e.date is not None or e.actors) and e.confidence > BACKGROUND and not own_side_accused(e, sides)
+        # a page with no date at all dates nothing: a mention with a target is kept undated
+        if (e.date is not None or e.actors or (published is None and e.targets))
+        and e.confidence > BACKGROUND
+        and not own_side_accused(e, sides)
     ]

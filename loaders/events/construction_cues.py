@@ -16,6 +16,7 @@ from loaders.events.lexicon import (
     FORCE_NOUNS,
     GIVING_VERBS,
     INCURSION_VERBS,
+    LABOUR_STRIKE_WORDS,
     OUT_WORDS,
     PLACE_NOUNS,
     POWER_NOUNS,
@@ -203,3 +204,23 @@ def aim_of_noun(verb: Token) -> bool:
     """'air strikes to force X to withdraw': an infinitive telling what a named act was for, not a second act;
     "sent a jet to force the plane to land" (the aim of a verb) is told as done."""
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def labour_strike(noun: Token) -> bool:
+    """'a wage strike', 'a general strike', 'the miners' strike', 'went on strike': workers stopping work in
+    protest, not a military strike."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    if noun.head.dep_ == "prep" and noun.head.lower_ == "on" and noun.dep_ == "pobj":
+        return noun.head.head.lemma_.lower() in {
+            "go",
+            "be",
+            "remain",
+            "stay",
+            "come",
+            "walk",
+        }  # "went on strike"
+    return any(
+        c.dep_ in {"amod", "compound", "poss"} and c.lemma_.lower() in LABOUR_STRIKE_WORDS
+        for c in noun.children
+    )

@@ -31,6 +31,7 @@ from loaders.events.construction_cues import (
     gave_aid,
     gerund_noun,
     incursion,
+    labour_strike,
     took_to_streets,
     visitor,
 )
@@ -39,6 +40,7 @@ from loaders.events.frames import (
     impact_places,
     is_phone_call,
     promised_force,
+    promised_justice,
     threatened_force,
     under_fire,
     weapon,
@@ -96,6 +98,8 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
     lemma = tok.lemma_.lower()
     if is_phone_call(tok):
         return "CONSULT", "call"
+    if tok.pos_ in NOUNS and labour_strike(tok):
+        return "PROTEST", "labour"  # "a wage strike", "went on strike": workers' protest, no attack
     if tok.pos_ in VERBS:
         if lemma == "come" and under_fire(tok) is not None:
             return "ASSAULT", "under_fire"  # "X came under fire from Y"
@@ -181,12 +185,24 @@ def classify(tok: Token, etype: str | None) -> tuple[str | None, str]:
             for c in tok.children
         ):  # "called on Tuesday" is no request: a date is the day of the call, not its addressee
             return "REQUEST", "verb"  # "called for talks", "called on X to withdraw"
+        if lemma in REQUEST_VERBS and any(
+            c.dep_ in {"advcl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "auxpass" for a in c.children)
+            for c in tok.children
+        ):
+            return (
+                "REQUEST",
+                "verb",
+            )  # "called for democracy to be maintained": "for" opens the clause asked for
         if (
             etype == "SUPPORT"
             and lemma in PROMISE_VERBS
             and any(o.lemma_.lower() in FORCE_OBJECTS for o in objects(tok))
         ):
             return "THREATEN", "verb"  # "vowed retaliation", "vowed targeted military actions"
+        if lemma in PROMISE_VERBS and promised_justice(tok):
+            return "THREATEN", "verb"  # "vowed that those responsible would be brought to justice"
         if lemma in PROMISE_VERBS and promised_force(tok) is not None:
             return "THREATEN", "promise"  # "vowed to crush the rebels", "promised to end the siege"
         if (

@@ -18,6 +18,11 @@ from loaders.events.lexicon import CONCLUDING_VERBS, SPEECH_VERBS, TRIGGERS
 
 OTHER_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 DEFINITE = {"the", "that", "this", "these", "those"}
+# a line that is only a day: "19 September 2006", "September 19, 2006", "Tuesday, 19 September 2006"
+PRINTED_DAY = re.compile(
+    r"(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\.?"
+)
+PRINTED_LINES = 3  # how many of a page's first lines may print its day
 LAPSE_UNITS = {"hour": 1, "day": 24, "week": 24 * 7}  # in hours
 # A lapse counted from a day the story has already given ("A day earlier, ...", "two days later",
 # "the previous day"), not from the report's day; closing its phrase ("the day before." but not "the day
@@ -52,6 +57,16 @@ def dateline_day(text: str, published: str | None) -> str | None:
     if day > ref:
         day = day.replace(year=day.year - 1) if (day - ref).days > 7 else day
     return day.isoformat() if 0 <= (ref - day).days <= 7 else None
+
+
+def printed_day(text: str) -> str | None:
+    """The full day a page prints on a line of its own among its first lines ("19 September 2006" over
+    the headline): the report's day of a page that carries no date otherwise."""
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:PRINTED_LINES]:
+        if PRINTED_DAY.fullmatch(line):
+            day = resolve_date(line, None)
+            return day if day is not None and len(day) == len("2000-01-01") else None
+    return None
 
 
 def own_text(trigger: Token, limit: int = 12) -> str:

@@ -15,10 +15,12 @@ from loaders.events.lexicon import (
     FORCE_OBJECTS,
     IMPACT_PREPS,
     IMPACT_VERBS,
+    JUSTICE_NOUNS,
     MODAL_AUXILIARIES,
     OWN_SIDE_WORDS,
     PHONE_NOUNS,
     PHONE_WORDS,
+    PUNISHING_VERBS,
     RESPONSE_VERBS,
     STANDOFF_NOUNS,
     THREAT_ACT_VERBS,
@@ -76,6 +78,23 @@ def promised_force(verb: Token) -> Token | None:
             if lemma in ENDING_VERBS and any(o.lemma_.lower() in STANDOFF_NOUNS for o in objects(act)):
                 return act
     return None
+
+
+def promised_justice(verb: Token) -> bool:
+    """'vowed that those responsible would be brought to justice', 'pledged to punish the killers': a
+    promise of punishment, a threat to whoever did it rather than backing of anyone."""
+    for c in verb.children:
+        if c.dep_ not in {"xcomp", "ccomp"} or c.pos_ not in VERBS:
+            continue
+        for act in (c, *c.conjuncts):
+            if act.lemma_.lower() in PUNISHING_VERBS:
+                return True
+            if any(
+                p.dep_ == "prep" and p.lower_ == "to" and any(n.lower_ in JUSTICE_NOUNS for n in p.children)
+                for p in act.children
+            ):
+                return True  # "brought to justice", "brought to book", "held to account"
+    return False
 
 
 def weapon(tok: Token) -> bool:

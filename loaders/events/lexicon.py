@@ -191,6 +191,17 @@ BACKING_DOWN_WORDS = words("backing_down_words")
 STREET_NOUNS = words("street_nouns")
 # "threatened the lives of civilians": an act that endangers, not a threat a side makes
 ENDANGERED_NOUNS = words("endangered_nouns")
+# "delivered a speech to the UN": words said, not goods given
+SPEECH_NOUNS = words("speech_nouns")
+# "asked whether the march was legal": a question, not a request
+QUESTION_MARKS = words("question_marks")
+# "vowed that those responsible would be brought to justice / punished": a threat, not backing
+PUNISHING_VERBS = words("punishing_verbs")
+JUSTICE_NOUNS = words("justice_nouns")
+# "a wage strike", "a general strike", "the miners' strike": workers' protest, no military strike
+LABOUR_STRIKE_WORDS = words("labour_strike_words")
+# "signed the surrender document", "the instrument of capitulation": a surrender, no accord between sides
+SURRENDER_WORDS = words("surrender_words")
 # "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
 THREAT_ACT_VERBS = words("threat_act_verbs")
 RESPONSE_VERBS = words("response_verbs")

@@ -116,8 +116,9 @@ def noun_participants(
         ]
         if reacting:
             return ment(reacting, table), targets or patients(subjects(tok.head)[0], table)
-    if not actors and etype != "ASSAULT" and tok.dep_ == "dobj":
-        # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT
+    if not actors and etype != "ASSAULT" and how != "labour" and tok.dep_ == "dobj":
+        # "condemned a US strike" must not make the condemner the striker, hence not for ASSAULT; "vowed
+        # to end the wage strike" must not make the one who ends it a striker
         actors = ment(subjects(tok.head)[0], table)
     if etype == "ACCUSE" and not targets and tok.dep_ == "dobj":
         # "laid the blame on Y", "levelled accusations against Y": the verb's preposition names the accused

@@ -13,6 +13,7 @@ from loaders.events.lexicon import (
     ACCORD_NOUNS,
     ASSAULT_NOUNS,
     CAPTIVE_NOUNS,
+    COMPELLING_VERBS,
     CROWD_COUNT_NOUNS,
     CROWD_PROTEST_VERBS,
     DISASTER_NOUNS,
@@ -28,10 +29,13 @@ from loaders.events.lexicon import (
     OFFICE_NOUNS,
     PLACE_NOUNS,
     PROTESTER_NOUNS,
+    QUESTION_MARKS,
+    SPEECH_NOUNS,
+    SURRENDER_WORDS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
 )
-from loaders.events.syntax import NOUNS, VERBS, objects
+from loaders.events.syntax import NOUNS, VERBS, objects, relative_antecedent
 
 # CONSULT nouns ("talks", "summit") and the people one hosts for them ("his counterpart", "a delegation")
 _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_NOUNS
@@ -58,6 +62,9 @@ def other_sense(tok: Token, etype: str) -> bool:
         if lemma == "deal":
             return True  # "to deal with the crisis": the noun is the agreement, the verb is coping
         # "signed a decree / the bill into law / a letter": a paper of one side, no accord between sides
+        papers = [*objs, *(c for c in tok.children if c.dep_ == "nsubjpass")]
+        if lemma == "sign" and any(surrender_paper(p) for p in papers):
+            return True  # "the surrender document was signed by X": the surrender, told as a CONCEDE
         return lemma == "sign" and any(o.lemma_.lower() in NON_ACCORD_PAPERS for o in objs)
     if etype == "SUPPORT" and lemma == "welcome":
         # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
@@ -68,10 +75,37 @@ def other_sense(tok: Token, etype: str) -> bool:
     if etype == "PROTEST":
         # "marched to mark Independence Day", "rallied to celebrate the victory": a commemoration
         return any(c.dep_ == "advcl" and c.lemma_.lower() in OCCASION_VERBS for c in tok.children)
+    if etype == "SUPPORT" and tok.tag_ == "VBG" and (tok.dep_ == "amod" or nominal_conjunct(tok)):
+        return True  # "the army and supporting militias": a description of the militias, no act of backing
+    if etype == "REQUEST" and lemma == "ask":
+        # "when asked whether the march was legal", "asked if X would send troops": a question
+        return any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for c in tok.children for m in c.children)
+    if etype == "AID":
+        # "flew to X to deliver a speech": words said, not goods given
+        return bool(objs) and all(o.lemma_.lower() in SPEECH_NOUNS or o.lower_ in SPEECH_NOUNS for o in objs)
+    if etype == "CONCEDE" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in COMPELLING_VERBS:
+        return True  # "forced to resign": the coercion is the event, told by the compelling verb
     if etype == "SUPPORT" and lemma == "back":
         # "backed away from its plan", "backed down": a retreat from a position, not backing
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"away", "down", "off"} for c in tok.children)
     return False
+
+
+def surrender_paper(paper: Token) -> bool:
+    """'the surrender document', 'the instrument of surrender': the paper of one side's surrender."""
+    words = [paper, *(c for c in paper.children if c.dep_ in {"compound", "amod"})]
+    words += [p for c in paper.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return any(w.lemma_.lower() in SURRENDER_WORDS for w in words)
+
+
+def nominal_conjunct(tok: Token) -> bool:
+    """A participle the parser joins to a noun ("soldiers and supporting militias" read as "soldiers and
+    supporting"): part of a noun phrase, with no subject of its own."""
+    return (
+        tok.dep_ == "conj"
+        and tok.head.pos_ in NOUNS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in tok.children)
+    )
 
 
 def assault_sense(tok: Token, lemma: str, objs: list[Token]) -> bool:
@@ -186,7 +220,7 @@ def crowd_act(verb: Token) -> bool:
     subject is a crowd of demonstrators tells a protest turned violent, not a side's armed attack."""
     if verb.pos_ not in VERBS:
         return False
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [relative_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]  # "protesters who ..."
     subj += [k for s in subj for k in s.conjuncts]
     return bool(subj) and all(crowd(s) for s in subj)
 

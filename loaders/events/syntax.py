@@ -54,6 +54,13 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return clauses.subjects(verb, through_prepositions=True)
 
 
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("protesters who stormed X"), else the token."""
+    if tok.lower_ == "who" and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head.head
+    return tok
+
+
 def standing(verb: Token) -> bool:
     """A verb that describes a noun in the present, not an act reported: "militias backed by X",
     "the group, which X backs", "rebels that are supported by X", "the M23, which Y says is backed by X".

@@ -17,7 +17,7 @@ from loaders.events.frames import (
 )
 from loaders.events.lexicon import PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import ment, patients
-from loaders.events.syntax import objects, subjects
+from loaders.events.syntax import objects, relative_antecedent, subjects
 from loaders.mentions import EntityTable, Mention
 
 
@@ -29,6 +29,8 @@ def performs_act(tok: Token) -> bool:
 def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Mention], list[Mention]]:
     """(actors, targets) of a verb trigger, by construction."""
     subj, passive = subjects(tok)
+    if how == "crowd":  # "protesters who stormed parliament": the crowd the relative clause describes
+        subj = [relative_antecedent(s) for s in subj]
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
     if passive and not agents:  # the parser often attaches a passive's "by X" as a plain preposition
         agents = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
