@@ -4,7 +4,8 @@ Triggers come from the lexicon in `loaders/data/event_triggers.json` through a s
 (`triggers`); constructions decide the type or that there is no event (`constructions`, reading the
 `frames` and `blame` constructions); the parse gives the participants (`verb_arguments`, `noun_arguments`,
 through `phrases`), the place (`location`), the casualties (`casualties`) and the date (`dating`);
-mentions of one real-world event merge (`merge`).
+mentions of one real-world event merge (`merge`); parties beyond the clause (a side's voice, an outlet, a
+capture in a fight) are in `parties`, and the story's running day in `story_day`.
 Planned, expected and conditional acts are not events yet (`syntax.hypothetical`), but threats, demands and
 refusals, which are about the future, are.
 """
@@ -13,23 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.clauses import conditional
-from loaders.dates import parse_iso
-from loaders.entities.lexicon import MEDIA_WORDS
 from loaders.events.blame import harm_report, self_report
 from loaders.events.casualties import count
 from loaders.events.constructions import classify
 from loaders.events.dating import dateline_day, mention_date, opening_step, stated_date
-from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS, OFFICE_NOUNS
+from loaders.events.lexicon import EXPRESSED_SUPPORT_VERBS
 from loaders.events.location import location
 from loaders.events.merge import keys, merge_events, own_side_accused
 from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
+from loaders.events.parties import accused_by_relations, is_outlet, side_speaks, taken_in_fight
 from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
 from loaders.events.senses import crowd_act, crowd_protest, other_sense
+from loaders.events.story_day import days_apart, narrative_date, new_paragraph
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
@@ -42,11 +43,10 @@ from loaders.events.syntax import (
     reduced_relative,
     requested,
     standing,
-    subjects,
 )
 from loaders.events.triggers import trigger_spans
 from loaders.events.verb_arguments import verb_participants
-from loaders.mentions import EntityTable, Mention
+from loaders.mentions import EntityTable
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -176,69 +176,6 @@ def sentence_events(
         else:
             out.append((ev, dated))
     return [(ev, dated) for ev, dated in out if not taken_in_fight(ev, out)]
-
-
-def taken_in_fight(ev: ExtractedEvent, found: list[tuple[ExtractedEvent, bool]]) -> bool:
-    """A capture by a side that the same sentence has fighting ("X clashed with gunmen ... and captured
-    several of them", "captured two soldiers in the raid") is part of that fight, not a coercion apart."""
-    return (
-        ev.type == "COERCE"
-        and bool(ev.actors)
-        and any(e.type == "ASSAULT" and set(ev.actors) <= set(e.actors) for e, _ in found)
-    )
-
-
-def side_speaks(verb: Token) -> bool:
-    """The speech verb's subject, named by no entity, is still a side's voice ("a rebel leader said",
-    "officials said"); residents, witnesses or no speaker at all ("it was reported") accuse nobody."""
-    subj, _ = subjects(verb)
-    return any(t.lower_ in OFFICE_NOUNS for t in subj)
-
-
-def is_outlet(m: Mention, doc: Doc) -> bool:
-    """A news outlet or monitor: an organisation with a media word in its name ("Tass News Agency"),
-    or named after one ("the state news agency IRNA")."""
-    if m.kind != "organization":
-        return False
-    words = {t.lower_ for t in doc[max(0, m.start - 2) : m.end]}
-    return bool(words & MEDIA_WORDS)
-
-
-def narrative_date(stated: str | None, published: str | None) -> str | None:
-    """A stated date that later sentences continue from: a day near the report ("on Wednesday ...
-    Within minutes, X said"). A year or a day long before it is background ("besieged in 2012", "the
-    war that began in March 2011"): what follows is news again, dated by the report."""
-    if stated is None or len(stated) < len("2000-01-01"):
-        return None
-    return stated if days_apart(stated, published) <= 31 else None
-
-
-def days_apart(day: str, published: str | None) -> int:
-    """Days between a stated day and the report's (0 when the report has no date)."""
-    a, b = parse_iso(day), parse_iso(published)
-    return abs((b - a).days) if a is not None and b is not None else 0
-
-
-def new_paragraph(sent: Span) -> bool:
-    """The sentence starts a paragraph (a blank line before it or at its start)."""
-    prev = sent.doc[sent.start - 1] if sent.start > 0 else None
-    return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
-
-
-def accused_by_relations(
-    events: list[tuple[ExtractedEvent, bool]], relations: Iterable[ExtractedRelation]
-) -> None:
-    """'X condemned the attack': the relation finder knows whose attack it was (its act memory); an
-    ACCUSE event of the same sentence with no target of its own takes the accused from it."""
-    blamed: dict[tuple[str | None, str], list[str]] = {}
-    for r in relations:
-        if r.type in {"CONDEMNED", "ACCUSED"}:
-            blamed.setdefault((r.evidence, r.source), []).append(r.target)
-    for ev, _ in events:
-        if ev.type != "ACCUSE" or ev.targets:
-            continue
-        found = [t for a in ev.actors for t in blamed.get((ev.evidence, a), []) if t not in ev.actors]
-        ev.targets = list(dict.fromkeys(found))
 
 
 def find_events(

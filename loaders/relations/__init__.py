@@ -14,10 +14,11 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedRelation
 from loaders.mentions import EntityTable
+from loaders.relations.conflict_nouns import conflict_relations
 from loaders.relations.from_patterns import matches, pattern_relations
 from loaders.relations.hyphen_pairs import hyphen_pair_relations
 from loaders.relations.lexicon import ACTORS, SYMMETRIC
-from loaders.relations.nouns import conflict_relations, nominal_relations
+from loaders.relations.nouns import nominal_relations
 from loaders.relations.patterns import PatternMatch
 from loaders.relations.phrase_actors import actors_of
 from loaders.relations.places import place_relations
