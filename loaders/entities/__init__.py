@@ -19,6 +19,7 @@ from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
 from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import bracketed_names, declared_aliases
+from loaders.entities.armed_heads import ARMED_HEADS, join_bare_heads
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.bodies import (
     agency_of_body_candidates,
@@ -41,12 +42,7 @@ from loaders.entities.communities import (
     peoples_force_candidates,
 )
 from loaders.entities.context import crumb_sentences, is_publisher
-from loaders.entities.coreference import (
-    ARMED_HEADS,
-    coreference,
-    join_bare_heads,
-    parenthetical_abbreviations,
-)
+from loaders.entities.coreference import coreference, parenthetical_abbreviations
 from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
