@@ -5,7 +5,7 @@
 # CORPUS=bench/news scores our own outside-dev check set (real news, annotated to the GUIDE, see
 # bench/news/README.md); its halves are SPLIT=A|B, listed in bench/news/split.json. bench/news2,
 # bench/news3, bench/news4, bench/news5, bench/news6 and bench/news7 are further check sets of the same layout (bench/news5
-# and bench/news7: A readable from round 15, B numbers only; bench/news6: both halves numbers only).
+# and bench/news7: A readable from round 15, B numbers only; bench/news6: A readable from round 16, B numbers only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-../shared/eval/dev}
