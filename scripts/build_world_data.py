@@ -86,6 +86,7 @@ NOT_GROUPS = re.compile(
     r"Assembly|Government|Regime|Guard)\b"
 )
 NUMERAL = re.compile(r"\b[IVX]+\b")
+NOT_PEOPLE = re.compile(r"(?i)\b(junta|council|committee|government|directorate|of)\b|/")
 GENERIC = re.compile(
     r"^(military faction|forces of|supporters of|opponents of|government of|faction of)\b|"
     r"\b(insurgents|rebels|faction|militants|mujahideen|splinter|remnants|dissidents|elements)\b",
@@ -125,8 +126,10 @@ def _full_name(uri: str, leader: str) -> str | None:
         return title
     if "," in leader:
         last, first = (p.strip() for p in leader.split(",", 1))
-        return f"{first} {last}" if len(first) > 2 else None
-    return leader if " " in leader and not NUMERAL.search(leader) else None
+        return f"{first} {last}" if len(first) > 2 and first[0].isupper() else None
+    if " " not in leader or NUMERAL.search(leader) or NOT_PEOPLE.search(leader) or not leader[0].isupper():
+        return None  # "de Valera": a surname with its particle; "Military Junta": no person
+    return leader
 
 
 def build_leaders(archigos: Path, cow: Path) -> dict[str, object]:
