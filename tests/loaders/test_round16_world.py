@@ -95,12 +95,10 @@ def test_a_town_named_like_a_leader_stays_a_town(run: Callable[..., Extraction])
 
 
 def test_the_government_of_a_country_is_the_country(run: Callable[..., Extraction]) -> None:
-    ex = run(
-        "Workers of the Government of the United States may not strike, a court in Ohio ruled on Monday."
-    )
+    ex = run("Lawyers for the Government of Canada appealed the ruling in Ottawa on Monday.")
     found = kinds(ex)
-    assert found.get("United States") == "country", found
-    assert "Government of the United States" not in found, found
+    assert found.get("Canada") == "country", found
+    assert "Government of Canada" not in found, found
 
 
 def test_a_leaders_regime_joins_him_to_the_state_the_text_names(run: Callable[..., Extraction]) -> None:
