@@ -83,6 +83,15 @@ class Gazetteer:
     historic: dict[str, HistoricState] = field(default_factory=dict)
     period_before: frozenset[str] = frozenset()
     period_after: frozenset[str] = frozenset()
+    _country_forms: dict[str, list[str]] = field(default_factory=dict)
+
+    def country_forms(self) -> dict[str, list[str]]:
+        """Country canonical name -> every surface form the tables give it (built on first use)."""
+        if not self._country_forms:
+            for form, (kind, name) in self.names.items():
+                if kind == "country":
+                    self._country_forms.setdefault(name, []).append(form)
+        return self._country_forms
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(kind, canonical) for a surface form, trying it as written, then without a leading 'the'."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
 from loaders.entities.artefacts import (
@@ -77,8 +77,34 @@ from loaders.entities.name_cues import (
     surname_written_as_person,
 )
 from loaders.gazetteer import Gazetteer
+from loaders.world_knowledge import known_kind, leader_of_named_state
 
+# the model's labels a listed name overrides: a leader's full name is a person, a listed group armed
+WORLD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC"})
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+
+
+def titled_leader(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """'Mr X', 'President X' where X is also a town's name but the surname of a listed leader of a state
+    the text names (round 16): the person, not the town."""
+    if start == 0 or end - start != 1:
+        return False
+    prev = doc[start - 1].lower_.rstrip(".")
+    if prev not in HONORIFICS and not after_person_title(doc, start, gaz):
+        return False
+    return leader_of_named_state(doc[start].text, doc.text, gaz.country_forms())
+
+
+def _governed_country(span: Span, gaz: Gazetteer) -> str | None:
+    """'Government of X', 'Administration of the X': a government noun of a country is the country."""
+    words = span.text.split(" of ", 1)
+    if len(words) != 2 or words[0].lower().removeprefix("the ") not in GOVERNMENT_NOUNS:
+        return None
+    hit = gaz.lookup(words[1])
+    return hit[1] if hit is not None and hit[0] == "country" else None
 
 
 def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | None, str, str]:
@@ -110,6 +136,9 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return (
             ("country", gaz.capitals[text], "capital") if is_acting(span.root) else ("place", text, "capital")
         )
+    known = known_kind(text) if c.kind in WORLD_LABELS and text not in gaz.cities else None
+    if known is not None:
+        return known, text, c.how  # type: ignore[return-value]  # a listed leader or armed group (round 16)
     if text.lower() in NOT_ENTITIES or text.lower() in gaz.titles or text in MACRO_REGIONS:
         return None, text, c.how
     if c.how == "ner" and (is_time_zone(span) or is_legal_suffix(span) or bare_state_body(span)):
@@ -232,7 +261,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and after_person_title(doc, c.start, gaz)
         and not any(t.lower_ in ORG_WORDS for t in span)
         and len(span) <= 4
-        and (text not in gaz.cities or (label == "PERSON" and not titled_city(span, gaz)))
+        and (
+            text not in gaz.cities
+            or (label == "PERSON" and not titled_city(span, gaz))
+            or titled_leader(doc, c.start, c.end, gaz)
+        )
     ):
         # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
         # town somewhere has the name, unless title and name are a town ("General Santos")
@@ -265,8 +298,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return ("armed_group" if ARMED_WORDS.search(text) else "organization"), text, c.how
         if country_named_party(span, gaz):
             return "organization", text, c.how  # "Ruritania Jamaat-e-Islami" (round 15)
-        if text in gaz.cities or is_toponym(span, gaz) or strong_locative(doc, c.start, c.end):
-            return "place", text, c.how
+        if (
+            (text in gaz.cities and not titled_leader(doc, c.start, c.end, gaz))
+            or is_toponym(span, gaz)
+            or strong_locative(doc, c.start, c.end)
+        ):
+            return "place", text, c.how  # but "Mr X" where X led a state the text names is a person
         if listed_place(span):
             return "place", text, c.how  # "the towns of A, B and C": the last conjunct too
         if len(span) == 1 and (not span[0].is_title or span[0].tag_ in {"NNS", "NN", "NNPS"}):
@@ -295,6 +332,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             gaz.lookup(doc[c.start : c.start + 2].text) if c.end - c.start > 2 else None
         )
         rest = doc[c.start + 1 : c.end].text.lower()
+        if (owner := _governed_country(span, gaz)) is not None:
+            return "country", owner, "gazetteer+gov"  # "the Government of the United States" (round 16)
         if (
             head is not None
             and head[0] == "country"

@@ -7,7 +7,7 @@
    counterpart X", "the Karabakh president X");
 2. a relative clause "X, who leads/commands/controls Y";
 3. a stated office and a well-known office-holder: loaders/data/relations/office_holders.json
-   ("President Donald Trump" -> United States);
+   ("President Donald Trump" -> United States), then the leaders of 1875-2015 (leaders.json, Archigos);
 3b. the same office introduced with its body a sentence or two earlier (`introduced_offices`);
 4. a national office with no country at all ("Defence Minister X", "army chief X"): the country the
    article is about, i.e. the one it mentions most.
@@ -53,6 +53,7 @@ from loaders.relations.office_titles import (
     title_words,
 )
 from loaders.relations.principals import possessive_countries, principal_of
+from loaders.world_knowledge import leader_surnames, leaders
 
 NATIONAL_TITLES = words("national_titles")
 NATIONAL_TITLE_HEADS = words("national_title_heads")  # "Energy Minister X": any minister is national
@@ -64,12 +65,15 @@ COUNTRY_TITLES = word_table("country_titles")  # "treasury secretary" -> the Uni
 def office_holders() -> dict[str, str]:
     """Normalised full name -> country, from the data file."""
     data = json.loads((DATA / "office_holders.json").read_text(encoding="utf-8"))
-    return {
+    out = {
         normalize_name(n): country
         for country, names in data.items()
         if not country.startswith("_")
         for n in names
     }
+    for name, country in leaders().items():  # Archigos 1875-2015 (round 16): the curated list wins
+        out.setdefault(name, country)
+    return out
 
 
 def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -> str | None:
@@ -79,6 +83,7 @@ def _holder_by_surname(name: str, holders: dict[str, str], table: EntityTable) -
     if " " in short:
         return None
     lands = {c for full, c in holders.items() if full.rsplit(" ", 1)[-1] == short and c in table.entities}
+    lands |= {c for c in leader_surnames().get(short, ()) if c in table.entities}
     return lands.pop() if len(lands) == 1 else None
 
 
@@ -166,6 +171,8 @@ def office_affiliations(
                 # a country owning the name ("Ivory Coast's X") corrects the main-country guess; with no
                 # main country it adds nothing (news B relations 0.680 -> 0.667 when it did)
                 target = owned.get(m.key, main) if main is not None else None
+        if target is None and office is None and appos is None:
+            target = _regime_country(doc, m, holders, table)
         if target is None or target == m.key:
             continue
         out[m.key] = ExtractedRelation(
@@ -188,6 +195,19 @@ def office_affiliations(
                 confidence=0.6,
             )
     return list(out.values())
+
+
+REGIME_NOUNS = frozenset({"regime", "government", "administration", "cabinet", "junta"})
+
+
+def _regime_country(doc: Doc, m: Mention, holders: dict[str, str], table: EntityTable) -> str | None:
+    """'X's regime', 'the X government': a government named after a person makes him its leader; the
+    state is the one the leader lists give him, when the article names it (round 16)."""
+    root = doc[m.end - 1]
+    if root.head.lemma_.lower() not in REGIME_NOUNS or root.dep_ not in {"poss", "compound"}:
+        return None
+    known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
+    return known if known is not None and known in table.entities else None
 
 
 def _titled_country(before: list[Token], table: EntityTable) -> str | None:
