@@ -39,7 +39,7 @@ def matches(doc: Doc) -> list[PatternMatch]:
 def _ends(
     m: PatternMatch, doc: Doc, table: EntityTable, memory: ActMemory
 ) -> tuple[list[Mention], list[Mention]]:
-    skinds = SOURCE_KINDS.get(m.type, ACTORS)
+    skinds = frozenset(m.options.get("source_kinds") or SOURCE_KINDS.get(m.type, ACTORS))
     tkinds = frozenset(m.options.get("target_kinds") or TARGET_KINDS.get(m.type, ACTORS))
     node = {k: doc[i] for k, i in m.nodes.items()}
     anchor: Token = node.get("trigger") or node.get("act") or doc[min(m.nodes.values())]
