@@ -100,10 +100,14 @@ def office_affiliations(
     capitals: Mapping[str, str] | None = None,
 ) -> list[ExtractedRelation]:
     """Affiliations of persons with a stated office that the title rules left without one. `capitals`
-    (capital -> country) reads the dateline, whose country is the main one when it has one."""
+    (capital -> country) reads the dateline (`filed_from`)."""
     done = {r.source for r in table.affiliations}
     holders = office_holders()
-    main = (dateline_country(doc, table, capitals) if capitals else None) or _main_country(table)
+    main = _main_country(table)
+    filed = dateline_country(doc, table, capitals) if capitals and main is not None else None
+    # a story filed from a country it names less often than another (a president fled to a US base):
+    # its unplaced officials are the dateline's; a tie (no main country) stays undecided
+    main = filed or main
     allowed = {(s.start, s.end) for s in sents}
     out: dict[str, ExtractedRelation] = {}
     respective: dict[str, str] = {}

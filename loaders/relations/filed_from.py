@@ -37,7 +37,8 @@ def _land(m: Mention, table: EntityTable, capitals: Mapping[str, str]) -> str | 
 
 def dateline_country(doc: Doc, table: EntityTable, capitals: Mapping[str, str]) -> str | None:
     """The country of the story's dateline: an upper-case capital (or country) opening a line in the first
-    lines, followed by a dash, comma or colon; none for two places ("VIENNA/WASHINGTON:")."""
+    lines, followed by a dash, comma or colon, when the story names that country again (a dateline alone
+    says where the reporter sat, not what the story is about); none for "VIENNA/WASHINGTON:"."""
     for m in sorted(table.mentions, key=lambda x: x.start):
         if m.start > FIRST_TOKENS:
             return None
@@ -46,5 +47,7 @@ def dateline_country(doc: Doc, table: EntityTable, capitals: Mapping[str, str]) 
             continue
         if doc[m.end].text not in DATELINE_ENDS:
             continue
-        return _land(m, table, capitals)
+        land = _land(m, table, capitals)
+        named = sum(1 for x in table.mentions if x.key == land and x.kind == "country")
+        return land if named >= 2 else None
     return None
