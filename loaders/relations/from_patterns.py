@@ -20,7 +20,8 @@ from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import actors_of, subject_actors
 from loaders.relations.relation_kinds import SOURCE_KINDS, TARGET_KINDS, membership, relation
-from loaders.relations.syntax import clause_verb, conjuncts, negated, referent, speaker_of, subjects
+from loaders.events.syntax import hypothetical
+from loaders.relations.syntax import clause_verb, conjuncts, negated, promised, referent, speaker_of, subjects
 from loaders.relations.verbs import ActMemory
 
 _reader: RelationPatterns | None = None
@@ -72,6 +73,9 @@ def _ends(
     if m.options.get("subject_target"):
         # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
         targets = subject_actors(clause_verb(anchor), table, tkinds)
+        if not targets and m.options.get("subject_owner"):  # "A's decision drew a warning from B": A
+            owners = [c for s in subjects(clause_verb(anchor))[0] for c in s.children if c.dep_ == "poss"]
+            targets = [x for o in owners for x in actors_of(o, table, tkinds)]
     elif "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
         if not targets:  # "X said both sides violated the truce": the pair named before
@@ -102,6 +106,9 @@ def pattern_relations(
             if any(c.dep_ == "neg" for c in anchor.children):
                 continue
         elif negated(anchor) or negated(clause_verb(anchor)):
+            continue
+        # option "carried_out": an act of the trigger verb itself, not one planned or promised ("will sign")
+        if m.options.get("carried_out") and (hypothetical(anchor) or promised(anchor)):
             continue
         if "group" in m.nodes or m.options.get("pairwise_subjects"):
             # "the warring A and B", "A and B battled each other": the coordinated actors pairwise
