@@ -212,7 +212,9 @@ def verb_relations(
             ]
             if not patients:  # "The group is backed by X" after a sentence naming the group
                 patients = [m for s in subj_toks for m in antecedents(referent(s), table)]
-            pairs = [(a, p) for a in by for p in patients]
+            # "X's forces backed by A and B": an agent is no patient of its fellow agents
+            by_keys = {a.key for a in by}
+            pairs = [(a, p) for a in by for p in patients if p.key not in by_keys]
         else:
             # pronouns of reported speech are the speaker; 'It', 'the group' refer back (anaphora)
             subs = subjects_or_antecedents(verb, table)
