@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.act_agents import act_agents
 from loaders.relations.anaphora import (
@@ -20,7 +21,6 @@ from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import actors_of, subject_actors
 from loaders.relations.relation_kinds import SOURCE_KINDS, TARGET_KINDS, membership, relation
-from loaders.events.syntax import hypothetical
 from loaders.relations.syntax import clause_verb, conjuncts, negated, promised, referent, speaker_of, subjects
 from loaders.relations.verbs import ActMemory
 
