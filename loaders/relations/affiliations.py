@@ -104,10 +104,9 @@ def office_affiliations(
     done = {r.source for r in table.affiliations}
     holders = office_holders()
     main = _main_country(table)
-    filed = dateline_country(doc, table, capitals) if capitals and main is not None else None
-    # a story filed from a country it names less often than another (a president fled to a US base):
-    # its unplaced officials are the dateline's; a tie (no main country) stays undecided
-    main = filed or main
+    # the country a story is filed from and names again owns its unplaced offices, also where another
+    # country is named more often (a president who fled to a US base) or as often (`filed_from`)
+    main = (dateline_country(doc, table, capitals) if capitals else None) or main
     allowed = {(s.start, s.end) for s in sents}
     out: dict[str, ExtractedRelation] = {}
     respective: dict[str, str] = {}

@@ -171,3 +171,23 @@ def test_the_agents_of_a_passive_do_not_back_each_other(run: Run) -> None:
     assert ("France", "SUPPORTS", "United Nations") not in rels(ex)
     assert ("United Nations", "SUPPORTS", "France") not in rels(ex)
     assert ("France", "SUPPORTS", "Ouattara") in rels(ex)
+
+
+def test_the_dateline_country_breaks_a_tie_between_two_countries(run: Run) -> None:
+    body = (
+        "Kenya and Somalia agreed on Monday to reopen their border. Somalia and Kenya will share patrols, "
+        "Interior Minister John Kamau said. Somalia closed it in 2011."
+    )
+    assert ("John Kamau", "AFFILIATED_WITH", "Kenya") in rels(run("Border deal\n\nNAIROBI - " + body))
+    undated = rels(run("Border deal\n\n" + body))
+    assert ("John Kamau", "AFFILIATED_WITH", "Kenya") not in undated
+    assert ("John Kamau", "AFFILIATED_WITH", "Somalia") not in undated
+
+
+def test_who_leads_the_paramilitary_body_is_its_member(run: Run) -> None:
+    # the parser makes "paramilitary" the object and the body its apposition
+    ex = run(
+        "Talks\n\nTalks followed fighting between General Omar Bashir, who controls the Sudanese military, "
+        "and Lieutenant General Ali Osman, who leads the paramilitary Desert Shield Forces."
+    )
+    assert ("Ali Osman", "AFFILIATED_WITH", "Desert Shield Forces") in rels(ex)
