@@ -53,8 +53,7 @@ def conflict_relations(sent: Span, table: EntityTable) -> Iterator[ExtractedRela
             if prep.lower_ != "between":
                 continue
             sides = objs if len(objs) >= 2 else _modifier_sides(prep, table)
-            if len(sides) >= 2:  # "war between A and B": each side fights the other
-                for a, b in ((sides[0], sides[1]), (sides[1], sides[0])):
-                    r = relation(a, "OPPOSES", b, sent, 0.5)
-                    if r:
-                        yield r
+            if len(sides) >= 2:
+                r = relation(sides[0], "OPPOSES", sides[1], sent, 0.5)
+                if r:
+                    yield r

@@ -79,12 +79,6 @@ def test_joining_another_country_in_an_act_is_no_membership(run: Run) -> None:
     assert ("Russia", "AFFILIATED_WITH", "China") not in rels(ex)
 
 
-def test_a_war_between_two_sides_opposes_each_to_the_other(run: Run) -> None:
-    ex = run("Border war\n\nThe war between Eritrea and Ethiopia killed thousands.")
-    assert ("Eritrea", "OPPOSES", "Ethiopia") in rels(ex)
-    assert ("Ethiopia", "OPPOSES", "Eritrea") in rels(ex)
-
-
 def test_a_place_named_only_as_where_a_group_is_based_is_no_end(extractor: Extractor) -> None:
     doc = extractor.nlp("Washington listed four Crimea-based separatist leaders and Ukrainian officials.")
     table = find_entities(doc, Article(id="t"), extractor.gaz)
