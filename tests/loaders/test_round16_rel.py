@@ -110,10 +110,10 @@ def test_a_dateline_the_story_never_names_again_is_no_country(extractor: Extract
 
 def test_signing_an_accord_with_another_side_is_a_meeting(run: Run) -> None:
     ex = run(
-        "Deal\n\nHaitian Prime Minister Ariel Henry travelled to Kenya to sign a security agreement with "
-        "President William Ruto."
+        "Deal\n\nSomali President Ali Warsame flew to Uganda to sign a defence pact with President Yoweri "
+        "Museveni."
     )
-    assert ("Ariel Henry", "MET_WITH", "William Ruto") in rels(ex)
+    assert ("Ali Warsame", "MET_WITH", "Yoweri Museveni") in rels(ex)
 
 
 def test_two_sides_signing_an_accord_meet(run: Run) -> None:
@@ -146,8 +146,8 @@ def test_condemnation_drawn_from_another_is_its_condemnation(run: Run) -> None:
 
 
 def test_forcing_an_office_holder_to_resign_opposes_him(run: Run) -> None:
-    ex = run("Coup\n\nVenezuelan army officers forced President Hugo Chavez to resign on Friday.")
-    assert ("Venezuela", "OPPOSES", "Hugo Chavez") in rels(ex)
+    ex = run("Coup\n\nBolivian army officers pushed President Evo Morales to resign.")
+    assert ("Bolivia", "OPPOSES", "Evo Morales") in rels(ex)
     urged = run("Protest\n\nThe opposition party Ata Jurt urged Prime Minister Ali Musa to step down.")
     assert ("Ata Jurt", "OPPOSES", "Ali Musa") in rels(urged)
 
@@ -159,12 +159,12 @@ def test_asking_someone_to_stay_opposes_no_one(run: Run) -> None:
 
 def test_the_agents_of_a_passive_do_not_back_each_other(run: Run) -> None:
     ex = run(
-        "Arrest\n\nParis said the arrest had been carried out by Ouattara's forces backed by the U.N. and the "
-        "French military."
+        "Arrest\n\nLondon said the town had been taken by Kabila's fighters backed by the African Union and "
+        "the Rwandan military."
     )
-    assert ("France", "SUPPORTS", "United Nations") not in rels(ex)
-    assert ("United Nations", "SUPPORTS", "France") not in rels(ex)
-    assert ("France", "SUPPORTS", "Ouattara") in rels(ex)
+    assert ("Rwanda", "SUPPORTS", "African Union") not in rels(ex)
+    assert ("African Union", "SUPPORTS", "Rwanda") not in rels(ex)
+    assert ("Rwanda", "SUPPORTS", "Kabila") in rels(ex)
 
 
 def test_the_dateline_country_breaks_a_tie_between_two_countries(run: Run) -> None:
@@ -181,7 +181,7 @@ def test_the_dateline_country_breaks_a_tie_between_two_countries(run: Run) -> No
 def test_who_leads_the_paramilitary_body_is_its_member(run: Run) -> None:
     # the parser makes "paramilitary" the object and the body its apposition
     ex = run(
-        "Talks\n\nTalks followed fighting between General Omar Bashir, who controls the Sudanese military, "
-        "and Lieutenant General Ali Osman, who leads the paramilitary Desert Shield Forces."
+        "Talks\n\nClashes pitted Colonel Omar Bashir, head of the Chadian army, against Major General Ali "
+        "Osman, who leads the paramilitary Desert Shield Forces."
     )
     assert ("Ali Osman", "AFFILIATED_WITH", "Desert Shield Forces") in rels(ex)
