@@ -100,7 +100,7 @@ def extract(
     gaz = era_gazetteer(doc, article.published, gaz)  # "Moscow" in 1968 is the Soviet Union
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
-    offices = office_affiliations(doc, table, gaz.titles, sents)
+    offices = office_affiliations(doc, table, gaz.titles, sents, gaz.capitals)
     relations = [*table.affiliations, *offices, *find_relations(sents, table)]
     relations += capital_relations(sents, table, gaz.capitals, relations)
     settings = get_settings()

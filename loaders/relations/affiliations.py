@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation, normalize_name
 from loaders.mentions import EntityTable, Mention
+from loaders.relations.filed_from import dateline_country
 from loaders.relations.introduced_offices import introduced_body
 from loaders.relations.legislators import (
     chamber,
@@ -96,12 +98,20 @@ def _main_country(table: EntityTable) -> str | None:
 
 
 def office_affiliations(
-    doc: Doc, table: EntityTable, titles: set[str] | frozenset[str], sents: list[Span]
+    doc: Doc,
+    table: EntityTable,
+    titles: set[str] | frozenset[str],
+    sents: list[Span],
+    capitals: Mapping[str, str] | None = None,
 ) -> list[ExtractedRelation]:
-    """Affiliations of persons with a stated office that the title rules left without one."""
+    """Affiliations of persons with a stated office that the title rules left without one. `capitals`
+    (capital -> country) reads the dateline (`filed_from`)."""
     done = {r.source for r in table.affiliations}
     holders = office_holders()
     main = _main_country(table)
+    # the country a story is filed from and names again owns its unplaced offices, also where another
+    # country is named more often (a president who fled to a US base) or as often (`filed_from`)
+    main = (dateline_country(doc, table, capitals) if capitals else None) or main
     allowed = {(s.start, s.end) for s in sents}
     out: dict[str, ExtractedRelation] = {}
     respective: dict[str, str] = {}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ExtractedRelation
+from loaders.events.syntax import hypothetical
 from loaders.mentions import EntityTable, Mention
 from loaders.relations.act_agents import act_agents
 from loaders.relations.anaphora import (
@@ -20,7 +21,7 @@ from loaders.relations.lexicon import ACTORS
 from loaders.relations.patterns import COMPONENT, PatternMatch, RelationPatterns
 from loaders.relations.phrase_actors import actors_of, subject_actors
 from loaders.relations.relation_kinds import SOURCE_KINDS, TARGET_KINDS, membership, relation
-from loaders.relations.syntax import clause_verb, conjuncts, negated, referent, speaker_of, subjects
+from loaders.relations.syntax import clause_verb, conjuncts, negated, promised, referent, speaker_of, subjects
 from loaders.relations.verbs import ActMemory
 
 _reader: RelationPatterns | None = None
@@ -39,7 +40,7 @@ def matches(doc: Doc) -> list[PatternMatch]:
 def _ends(
     m: PatternMatch, doc: Doc, table: EntityTable, memory: ActMemory
 ) -> tuple[list[Mention], list[Mention]]:
-    skinds = SOURCE_KINDS.get(m.type, ACTORS)
+    skinds = frozenset(m.options.get("source_kinds") or SOURCE_KINDS.get(m.type, ACTORS))
     tkinds = frozenset(m.options.get("target_kinds") or TARGET_KINDS.get(m.type, ACTORS))
     node = {k: doc[i] for k, i in m.nodes.items()}
     anchor: Token = node.get("trigger") or node.get("act") or doc[min(m.nodes.values())]
@@ -72,6 +73,9 @@ def _ends(
     if m.options.get("subject_target"):
         # "B receives weapons from A", "B, with the support of A, ...": the clause subject gained
         targets = subject_actors(clause_verb(anchor), table, tkinds)
+        if not targets and m.options.get("subject_owner"):  # "A's decision drew a warning from B": A
+            owners = [c for s in subjects(clause_verb(anchor))[0] for c in s.children if c.dep_ == "poss"]
+            targets = [x for o in owners for x in actors_of(o, table, tkinds)]
     elif "target" in node:
         targets = actors_of(referent(node["target"]), table, tkinds)
         if not targets:  # "X said both sides violated the truce": the pair named before
@@ -102,6 +106,9 @@ def pattern_relations(
             if any(c.dep_ == "neg" for c in anchor.children):
                 continue
         elif negated(anchor) or negated(clause_verb(anchor)):
+            continue
+        # option "carried_out": an act of the trigger verb itself, not one planned or promised ("will sign")
+        if m.options.get("carried_out") and (hypothetical(anchor) or promised(anchor)):
             continue
         if "group" in m.nodes or m.options.get("pairwise_subjects"):
             # "the warring A and B", "A and B battled each other": the coordinated actors pairwise

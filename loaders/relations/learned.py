@@ -114,6 +114,8 @@ def learned_relations(
     placed = {r.source for r in known if r.type == "LOCATED_IN"}
     best: dict[frozenset[str], tuple[float, ExtractedRelation]] = {}
     for sent in sents:
+        if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+            continue  # a tag line or a list of names states no relation ("Diplomacy X Iran Y Talks")
         backers = backer_keys(sent, table)
         cands = [
             c

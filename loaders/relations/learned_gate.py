@@ -103,9 +103,13 @@ def kinds_allowed(rel: str, source: str, target: str) -> bool:
     return source in SOURCE_KINDS.get(rel, ACTORS) and target in TARGET_KINDS.get(rel, ACTORS)
 
 
+# "X-backed", "X-led"; and "X-based" ("Crimea-based separatist leaders"): where the collective sits, no end
+BACKER_WORDS = frozenset({"backed", "led", "based"})
+
+
 def backer_keys(sent: Span, table: EntityTable) -> set[str]:
-    """Entities named in the sentence only as the X of "X-backed" / "X-led" before a collective: the
-    Chad of "Chad-backed rebels". They act through the collective, which the rules already relate them
+    """Entities named in the sentence only as the X of "X-backed" / "X-led" / "X-based" before a
+    collective: the Chad of "Chad-backed rebels". They act through the collective, which the rules already relate them
     to (SUPPORTS for "-backed"); a classifier that scores them as ends of their own copies the
     collective's acts onto them ("Chad-backed rebels attacked B" is no strike by Chad)."""
     doc = sent.doc
@@ -113,7 +117,7 @@ def backer_keys(sent: Span, table: EntityTable) -> set[str]:
     def backer(m: Mention) -> bool:
         if m.end - m.start == 1 and JOINED_LED.match(doc[m.start].text):  # "U.S.-led": one token
             return True
-        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"backed", "led"}
+        return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKER_WORDS
 
     ms = table.mentions_in(sent.start, sent.end)
     return {m.key for m in ms if backer(m)} - {m.key for m in ms if not backer(m)}

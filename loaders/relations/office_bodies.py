@@ -45,7 +45,9 @@ def led_body(doc: Doc, m: Mention, table: EntityTable) -> Mention | None:
     root = doc[m.end - 1]
     for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_ in LEADING_VERBS):
         for o in (c for c in rel.children if c.dep_ == "dobj"):
-            found = [x for x in actors_of(o, table, BODIES) if x.key != m.key]
+            # "who leads the paramilitary Y": the parser may make the adjective the object, Y its apposition
+            heads = [o, *(c for c in o.children if c.dep_ == "appos")]
+            found = [x for h in heads for x in actors_of(h, table, BODIES) if x.key != m.key]
             if found:
                 return found[0]
     return None

@@ -13,6 +13,7 @@ from loaders.relations.lexicon import words
 OFFICE_NOUNS = words("office_nouns")
 MILITARY_RANKS = words("military_ranks")  # between an office and its holder: "spokesman Captain X"
 RANK_ABBREVIATIONS = word_table("rank_abbreviations")  # "gen" -> "general"
+RANK_NUMBER_WORDS = words("rank_number_words")  # "X, number three in the Y": a rank in a body
 ENVOY_NOUNS = frozenset(
     {"ambassador", "envoy", "representative", "delegate", "emissary", "attache", "attaché"}
 )
@@ -134,9 +135,18 @@ def appos_office(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Tok
             heads.append(of.head)  # "the chief justice of the Court, X": the parser hangs X on the body
     heads += next_apposition(doc, m)
     for c in heads:
-        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS:
+        if c.lower_ in titles or c.lower_ in OFFICE_NOUNS or _rank_number(c):
             return c
     return office_before_comma(doc, m, titles)
+
+
+def _rank_number(tok: Token) -> bool:
+    """'number two in the X', 'No. 3 of the X': a numbered rank with its body after "in" / "of"."""
+    return (
+        tok.lower_ in RANK_NUMBER_WORDS
+        and any(c.like_num for c in tok.children)
+        and any(c.dep_ == "prep" and c.lower_ in {"in", "of", "at"} for c in tok.children)
+    )
 
 
 def office_before_comma(doc: Doc, m: Mention, titles: set[str] | frozenset[str]) -> Token | None:
@@ -172,7 +182,7 @@ def next_apposition(doc: Doc, m: Mention) -> list[Token]:
     for j in range(i + 1, min(i + 8, sent_end)):
         if doc[j].is_punct:
             t = doc[j - 1]
-            while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i > i:
+            while t.dep_ == "pobj" and t.head.lower_ in {"of", "in"} and t.head.head.i > i:
                 t = t.head.head  # "A and X, the president of Y,": the office the "of" phrase hangs on
             return [t] if j > i + 1 and t.dep_ == "appos" and t.head.i < m.start else []
     return []

@@ -16,8 +16,12 @@ pipeline (loaders.entities), so `pattern_relations` turns matches into relations
   chairman of B, and C": the relative clause is A's);
 - option `"own_clause": true`: a noun phrase with its own agent, kept under a denial of the clause
   around it ("Y rejected X's accusation that Y ...");
+- options `"source_kinds"` / `"target_kinds"`: the entity kinds an end may have, where the type's
+  defaults (relation_kinds) do not fit ("A joined B": a country may join an alliance);
+- option `"carried_out": true`: no match under a modal, a plan or a promise ("will sign a deal with B");
 - option `"subject_target": true`: the clause subject is the target and `source` the source ("B
-  receives arms from A", "B, with the support of A, took the town").
+  receives arms from A", "B, with the support of A, took the town"); with `"subject_owner": true` a
+  subject that names no actor stands for its possessor ("B's decision drew a warning from A").
 
 A value `"@name"` inside a pattern stands for the lexicon list `name` (loaders/data/relations/lexicon.json),
 so word lists live in one place.

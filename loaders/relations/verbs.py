@@ -31,6 +31,23 @@ OWNER_PREPS = words("act_owner_preps")
 TOPIC_VERBS = frozenset({"discuss", "negotiate"})
 # what a force occupies or seizes somewhere: "occupied strategic heights in X", "seized two villages in X"
 GROUND_NOUNS = words("held_ground_nouns")
+# "targeted sanctions against X", "hit X with tariffs": a measure, not force (no STRUCK)
+MEASURE_NOUNS = words("measure_nouns")
+# "slam the door shut", "slammed the brakes": a thing handled, not criticism (no CONDEMNED)
+LITERAL_OBJECTS = words("literal_objects")
+
+
+def _not_meant(verb: Token, rtype: str) -> bool:
+    """A trigger verb used in its other sense: a STRUCK verb whose direct object or "with" instrument is
+    a measure ("targeting sanctions against X", "hit X with sanctions"), a CONDEMNED verb whose direct
+    object is a thing handled ("wanted to slam X's door shut")."""
+    if rtype == "STRUCK":
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        held += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+        return any(t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS for t in held)
+    if rtype == "CONDEMNED":
+        return any(c.dep_ == "dobj" and c.lower_ in LITERAL_OBJECTS for c in verb.children)
+    return False
 
 
 class ActMemory:
@@ -175,7 +192,7 @@ def verb_relations(
         if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
             continue
         rtype = VERBS.get(verb.lemma_)
-        if rtype is None or negated(verb) or conditional(verb):
+        if rtype is None or negated(verb) or conditional(verb) or _not_meant(verb, rtype):
             continue
         if rtype in PLANNED_ACT_TYPES and (hypothetical(verb) or promised(verb)):
             continue  # "will meet X", "would strike Y if ...": not carried out yet
@@ -195,7 +212,9 @@ def verb_relations(
             ]
             if not patients:  # "The group is backed by X" after a sentence naming the group
                 patients = [m for s in subj_toks for m in antecedents(referent(s), table)]
-            pairs = [(a, p) for a in by for p in patients]
+            # "X's forces backed by A and B": an agent is no patient of its fellow agents
+            by_keys = {a.key for a in by}
+            pairs = [(a, p) for a in by for p in patients if p.key not in by_keys]
         else:
             # pronouns of reported speech are the speaker; 'It', 'the group' refer back (anaphora)
             subs = subjects_or_antecedents(verb, table)
