@@ -61,6 +61,9 @@ FORWARD = {"THREATEN", "REQUEST", "REJECT"}
 # The confidence of a long-standing act ("has long backed X", "has often struck Y"): not news of its own; an
 # event whose every mention is one is left out, but its sides help the news mention it merges with.
 BACKGROUND = 0.3
+# The sentences (headline included) that make a report's lead: a day first stated there dates the
+# headline's undated events; one stated later does only with an event of its own sentence.
+LEAD_SENTENCES = 5
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -195,7 +198,7 @@ def find_events(
     old_day: str | None = None  # the day an anniversary piece retells ("On this day in 1986")
     years: int | None = None  # the count of years an anniversary piece opens with, until its day is stated
     retold: str | None = None  # the old day an anniversary piece that opens with its count of years retells
-    for sent in sents:
+    for seen, sent in enumerate(sents):
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
             published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
@@ -235,15 +238,18 @@ def find_events(
             # undated (its opening's "the start of the air strikes") is that day's too
             for ev, _ in events if years else []:
                 # the page's own day is no news day of an anniversary piece, even one a weekday names
-                # ("Thursday, December 16, 1971" in a piece published on a Thursday)
-                if ev.date == published:
+                # ("Thursday, December 16, 1971" in a piece published on a Thursday); an undated
+                # reference told before it ("Ten years after the start of the bombing") is the old event
+                if ev.date == published or ev.date is None:
                     ev.date = stated
             story = context = retold = stated
             years = None
         elif stated is not None and old_day is None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
-            # told before it was first stated are that day's too
-            for ev in lead if story is None else []:
+            # told before it was first stated are that day's too, when it is stated in the lead or dates
+            # an event of its own (a speaker's "last night" deep in the story is no day of its headline)
+            early = seen < LEAD_SENTENCES or any(dated for _, dated in found)
+            for ev in lead if story is None and early else []:
                 if ev.date == published:
                     ev.date = stated
             story = stated
