@@ -24,6 +24,7 @@ from loaders.events.lexicon import (
     GUEST_NOUNS,
     LIFTING_VERBS,
     MEDIA_AUDIENCE_NOUNS,
+    MEMBERSHIP_NOUNS,
     NON_ACCORD_PAPERS,
     OCCASION_VERBS,
     OFFICE_NOUNS,
@@ -69,6 +70,17 @@ def other_sense(tok: Token, etype: str) -> bool:
     if etype == "SUPPORT" and lemma == "welcome":
         # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
         return bool(objs) and all(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS for o in objs)
+    if etype == "COOPERATE" and lemma == "join":
+        # "Sweden joined NATO", "joined the alliance": membership of a named body or bloc; "joined the
+        # talks / the protest / the army" or "joined France in condemning X" is no cooperation between
+        # sides, and "bid / hopes / applied to join", "blocked from joining" are a membership to come
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "pcomp":
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return True
+        return not any(
+            (o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in MEMBERSHIP_NOUNS for o in objs
+        )
     if etype == "THREATEN" and lemma == "threaten":
         # "threatened the lives of civilians", "threatens regional security": endangering, not a threat
         return any(o.lemma_.lower() in ENDANGERED_NOUNS or o.lower_ in ENDANGERED_NOUNS for o in objs)

@@ -1,0 +1,67 @@
+"""Round 16: events on unseen news, bench/news6 A first (docs/extraction.md "Round 16: evt").
+Every sentence here is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ExtractedEvent, Extraction
+from tests.loaders.extracted import of_type
+
+Events = Callable[[str], list[ExtractedEvent]]
+
+# the fixtures' page is dated Thursday 10 June 2021
+HEADLINE = "Kenyan blockade of Zanzibar in effect\n\n"
+BODY = (
+    "Officials in Dodoma met through the morning to weigh the next steps.\n\n"
+    "Merchant ships waited outside the harbour for orders.\n\n"
+    "Fuel prices rose in the markets of the capital.\n\n"
+    "Some traders closed their shops early.\n\n"
+    "Diplomats in Nairobi followed the crisis closely.\n\n"
+)
+
+
+def test_a_late_day_of_a_side_remark_leaves_the_lead_on_the_page_day(events: Events) -> None:
+    # a day first stated deep in the story, by a sentence that tells no event, is no day of the lead
+    late = HEADLINE + BODY + "A retired admiral was quoted as saying at a dinner last night that the crews were calm."
+    assert [e.date for e in of_type(events(late), "COERCE")] == ["2021-06-10"]
+    # the same day stated in the lead still dates the undated headline before it
+    early = HEADLINE + "The first warships took up positions on Wednesday, officials in Dodoma said."
+    assert [e.date for e in of_type(events(early), "COERCE")] == ["2021-06-09"]
+
+
+def test_an_anniversary_opening_reference_takes_the_old_day(run: Callable[..., Extraction]) -> None:
+    text = (
+        "Thirty years after the start of the Iraqi invasion of Kuwait, veterans recall the war.\n\n"
+        "When sirens sounded in Kuwait City on August 2, 1991, families fled south."
+    )
+    dates = [e.date for e in of_type(run(text, "2021-08-02").events, "ASSAULT")]
+    assert dates == ["1991-08-02"]
+
+
+def test_readiness_to_punish_is_a_threat(events: Events) -> None:
+    text = (
+        '"If Iran keeps enriching uranium, we stand ready to impose tougher sanctions," '
+        "the French minister Jean Dupont said on Monday."
+    )
+    threats = of_type(events(text), "THREATEN")
+    assert [(e.actors, e.targets) for e in threats] == [(["Jean Dupont"], ["Iran"])]
+    assert [(e.actors, e.targets) for e in of_type(events("Germany said it is ready to strike Iran."), "THREATEN")] == [
+        (["Germany"], ["Iran"])
+    ]
+    # another side's readiness is a prediction, and a readiness denied is none
+    assert not of_type(events("Germany said Iran is ready to strike Israel."), "THREATEN")
+    assert not of_type(events("Germany said it is not ready to impose sanctions on Iran."), "THREATEN")
+
+
+def test_joining_an_alliance_is_cooperation(events: Events) -> None:
+    joined = of_type(events("Sweden joined NATO on Monday."), "COOPERATE")
+    assert [(e.actors, e.date) for e in joined] == [(["Sweden"], "2021-06-07")]
+    for text in (
+        "Sweden hopes to join NATO next year.",
+        "Sweden applied to join NATO on Monday.",
+        "Turkey is blocking Sweden from joining NATO.",
+        "Chad joined France in condemning the coup on Monday.",
+        "Thousands of students joined the protests in Minsk on Monday.",
+    ):
+        assert not of_type(events(text), "COOPERATE"), text
