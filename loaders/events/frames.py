@@ -141,7 +141,7 @@ def threatened_force(verb: Token) -> Token | None:
         if readied is not None:
             doer, _ = subjects(c)
             if any(own_side(d, speaker) for d in doer):
-                return readied  # "we stand ready to impose further sanctions", "it is prepared to strike"
+                return readied  # "we stand ready to impose tougher sanctions", "it is prepared to strike"
         for act in (c, *c.conjuncts):
             lemma = act.lemma_.lower()
             if lemma not in THREAT_ACT_VERBS | RESPONSE_VERBS or negated(act):
@@ -181,9 +181,7 @@ def readied_act(clause: Token) -> Token | None:
             lemma = act.lemma_.lower()
             if lemma in THREAT_ACT_VERBS:
                 return act
-            if lemma in IMPOSING_PENALTY_VERBS and any(
-                o.lower_ in PENALTY_NOUNS for o in objects(act)
-            ):
+            if lemma in IMPOSING_PENALTY_VERBS and any(o.lower_ in PENALTY_NOUNS for o in objects(act)):
                 return act
     return None
 

@@ -32,6 +32,7 @@ from loaders.events.lexicon import (
     PROTESTER_NOUNS,
     QUESTION_MARKS,
     SPEECH_NOUNS,
+    STAFF_NOUNS,
     SURRENDER_WORDS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
@@ -129,8 +130,8 @@ def assault_sense(tok: Token, lemma: str, objs: list[Token]) -> bool:
         # a campaign to vaccinate" is not
         return bool(objs) and not any(weapon_or_act(o) for o in objs)
     if lemma == "fire":
-        # "fired the interior minister": a dismissal
-        return any(o.ent_type_ == "PERSON" or o.lower_ in OFFICE_NOUNS for o in objs)
+        # "fired the interior minister", "fired 300 striking workers": a dismissal
+        return any(o.ent_type_ == "PERSON" or o.lower_ in OFFICE_NOUNS | STAFF_NOUNS for o in objs)
     if lemma in {"strike", "hit"}:
         # "struck a deal", "hit a record": the object is no target
         return any(

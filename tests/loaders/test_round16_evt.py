@@ -23,7 +23,11 @@ BODY = (
 
 def test_a_late_day_of_a_side_remark_leaves_the_lead_on_the_page_day(events: Events) -> None:
     # a day first stated deep in the story, by a sentence that tells no event, is no day of the lead
-    late = HEADLINE + BODY + "A retired admiral was quoted as saying at a dinner last night that the crews were calm."
+    late = (
+        HEADLINE
+        + BODY
+        + "A retired admiral was quoted as saying at a dinner last night that the crews were calm."
+    )
     assert [e.date for e in of_type(events(late), "COERCE")] == ["2021-06-10"]
     # the same day stated in the lead still dates the undated headline before it
     early = HEADLINE + "The first warships took up positions on Wednesday, officials in Dodoma said."
@@ -46,9 +50,9 @@ def test_readiness_to_punish_is_a_threat(events: Events) -> None:
     )
     threats = of_type(events(text), "THREATEN")
     assert [(e.actors, e.targets) for e in threats] == [(["Jean Dupont"], ["Iran"])]
-    assert [(e.actors, e.targets) for e in of_type(events("Germany said it is ready to strike Iran."), "THREATEN")] == [
-        (["Germany"], ["Iran"])
-    ]
+    assert [
+        (e.actors, e.targets) for e in of_type(events("Germany said it is ready to strike Iran."), "THREATEN")
+    ] == [(["Germany"], ["Iran"])]
     # another side's readiness is a prediction, and a readiness denied is none
     assert not of_type(events("Germany said Iran is ready to strike Israel."), "THREATEN")
     assert not of_type(events("Germany said it is not ready to impose sanctions on Iran."), "THREATEN")
@@ -65,3 +69,11 @@ def test_joining_an_alliance_is_cooperation(events: Events) -> None:
         "Thousands of students joined the protests in Minsk on Monday.",
     ):
         assert not of_type(events(text), "COOPERATE"), text
+
+
+def test_firing_staff_is_no_attack(events: Events) -> None:
+    assert not of_type(
+        events("President Joe Biden fired 300 striking air traffic controllers on Monday."), "ASSAULT"
+    )
+    # firing on people is still force
+    assert of_type(events("Troops fired on protesters in Minsk on Monday."), "ASSAULT")
