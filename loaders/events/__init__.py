@@ -29,7 +29,7 @@ from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
 from loaders.events.parties import accused_by_relations, is_outlet, side_speaks, taken_in_fight
 from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
-from loaders.events.senses import crowd_act, crowd_protest, other_sense
+from loaders.events.senses import crowd_act, crowd_protest, other_sense, scene_of_act
 from loaders.events.story_day import days_apart, narrative_date, new_paragraph
 from loaders.events.syntax import (
     NOUNS,
@@ -152,6 +152,8 @@ def sentence_events(
         if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
             targets = [m for m in targets if m.kind != "place"]  # one accuses or backs actors, not places
         when, dated = mention_date(tok, sent, published, context)
+        if when is None and etype == "PROTEST" and scene_of_act(tok):
+            when = context or published  # "the crowd chanted at the rally in X": the rally is the scene, now
         if how == "reported" and self_report(tok):
             continue  # "X said it had struck Y" reports its own act, it accuses nobody
         if how == "reported" and actors and all(is_outlet(m, sent.doc) for m in actors):

@@ -251,3 +251,14 @@ def crowd_protest(verb: Token) -> bool:
     """'Protesters burned flags', 'crowds gathered outside the embassy': a crowd's act of protest that no
     trigger names."""
     return verb.lemma_.lower() in CROWD_PROTEST_VERBS and crowd_act(verb)
+
+
+def scene_of_act(tok: Token) -> bool:
+    """A gathering noun that is where its clause's act happens ("chanted at the rally", "were arrested
+    during the protest"): the gathering is told as going on, not pointed back to."""
+    return (
+        tok.pos_ in NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in {"at", "during"}
+        and tok.head.head.pos_ in VERBS
+    )
