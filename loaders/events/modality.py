@@ -85,6 +85,15 @@ def terms_of_paper(verb: Token, etype: str) -> bool:
     """The verb tells what a paper or a measure provides, not an act: its subject is a document noun ("the
     accord allows", "the sanctions ban", "the plan calls for"), or an act noun of another type ("the drills
     invade Y's space"); or it is what such a subject includes ("the sanctions include banning flights")."""
+    if verb.pos_ in NOUNS:
+        # "legislation imposing sanctions on X", "a resolution condemning Y": what a paper provides
+        head = verb.head
+        return (
+            verb.dep_ == "dobj"
+            and head.dep_ == "acl"
+            and head.tag_ in {"VBG", "VBN"}
+            and (head.head.lemma_.lower() in DOCUMENT_NOUNS or head.head.lower_ in DOCUMENT_NOUNS)
+        )
     if verb.pos_ not in VERBS:
         return False
     node = verb

@@ -107,9 +107,11 @@ def noun_participants(
         targets = targets or patients(objects(verb), table)
     if not actors and etype != "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWING_VERBS:
         # "X's strike drew condemnation from Y": Y condemns, the act's side is condemned
+        # the "from" phrase may hang on the noun's "of" object ("drew a warning of reprisals from Y")
+        told = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         reacting = [
             p
-            for h in (tok, tok.head)
+            for h in (tok, tok.head, *told)
             for c in h.children
             if c.dep_ == "prep" and c.lower_ == "from"
             for p in c.children

@@ -46,6 +46,14 @@ _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_
 def other_sense(tok: Token, etype: str) -> bool:
     """The trigger is used in a sense that tells no event of its type."""
     if tok.pos_ in NOUNS:
+        if etype == "THREATEN" and tok.lemma_.lower() == "warning":
+            # "a warning of reprisals from X", "X's warning", "a warning to Y": a warning with its giver
+            # or its addressee named; "without warning", "warning shots", "a travel warning" tell no threat
+            return not any(c.dep_ == "poss" for c in tok.children) and not any(
+                (p.dep_ == "prep" and p.lower_ == "from")
+                or (p.dep_ == "prep" and p.lower_ == "to" and p.head is tok)
+                for p in tok.subtree
+            )
         return etype == "SANCTION" and standing_measure(tok)
     if tok.pos_ not in VERBS:
         return False

@@ -77,3 +77,25 @@ def test_firing_staff_is_no_attack(events: Events) -> None:
     )
     # firing on people is still force
     assert of_type(events("Troops fired on protesters in Minsk on Monday."), "ASSAULT")
+
+
+def test_a_rally_that_is_the_scene_of_an_act_is_dated(events: Events) -> None:
+    protests = of_type(events("The crowd chanted slogans at the opposition rally in Minsk."), "PROTEST")
+    assert [(e.date, e.location) for e in protests] == [("2021-06-10", "Minsk")]
+
+
+def test_what_a_law_provides_is_no_act(events: Events) -> None:
+    text = "The Senate voted on Monday to pass legislation imposing sanctions on Myanmar."
+    assert not of_type(events(text), "SANCTION")
+    assert of_type(events("The EU imposed sanctions on Myanmar on Monday."), "SANCTION")
+
+
+def test_a_warning_drawn_from_a_side_is_its_threat(events: Events) -> None:
+    text = "Finland's decision has drawn an angry warning of reprisals from the Kremlin."
+    threats = of_type(events(text), "THREATEN")
+    assert [(e.actors, e.targets) for e in threats] == [(["Russia"], ["Finland"])]
+    for text in (
+        "Soldiers fired warning shots on Monday.",
+        "The US issued a travel warning for Mali on Monday.",
+    ):
+        assert not of_type(events(text), "THREATEN"), text
