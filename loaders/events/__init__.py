@@ -36,6 +36,7 @@ from loaders.events.syntax import (
     VERBS,
     governing_verb,
     hypothetical,
+    medium_speaker,
     negated,
     participle_clause,
     passive,
@@ -64,6 +65,8 @@ BACKGROUND = 0.3
 # The sentences (headline included) that make a report's lead: a day first stated there dates the
 # headline's undated events; one stated later does only with an event of its own sentence.
 LEAD_SENTENCES = 5
+# Acts done in words, which a participle on a medium tells ("issued a statement condemning X").
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -118,7 +121,7 @@ def sentence_events(
             and (verb is None or verb.lemma_ not in EXPRESSED_SUPPORT_VERBS)
         ):
             continue  # "with Russian support", "support for X grew": backing as a state, not an act
-        if tok.pos_ in VERBS and reduced_relative(tok):
+        if tok.pos_ in VERBS and reduced_relative(tok) and not (etype in SPEECH_ACTS and medium_speaker(tok)):
             continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for

@@ -99,3 +99,27 @@ def test_a_warning_drawn_from_a_side_is_its_threat(events: Events) -> None:
         "The US issued a travel warning for Mali on Monday.",
     ):
         assert not of_type(events(text), "THREATEN"), text
+
+
+def test_a_participle_on_a_medium_is_its_speakers_act(events: Events) -> None:
+    accused = of_type(events("Canada issued a statement condemning the raid on Monday."), "ACCUSE")
+    assert [(e.actors, e.date) for e in accused] == [(["Canada"], "2021-06-07")]
+    requested = of_type(
+        events("Kenya sent a letter urging Uganda to withdraw its troops on Monday."), "REQUEST"
+    )
+    assert [(e.actors, e.targets) for e in requested] == [(["Kenya"], ["Uganda"])]
+    # a participle on another noun still describes it
+    assert not of_type(
+        events("A video showing soldiers attacking the village was shared on Monday."), "ASSAULT"
+    )
+
+
+def test_a_paragraph_run_on_after_a_closing_quote_starts_afresh(events: Events) -> None:
+    # the parser runs the closing quote and the next paragraph together; the older day of the paragraph
+    # before ("on Monday") does not carry over the blank line
+    text = (
+        "Kenya on Thursday agreed to impose sanctions on Uganda.\n\n"
+        'The sanctions answer the seizure of a Kenyan ship on Monday, which officials called "an outrage."\n\n'
+        "Kenyan leaders condemned Uganda, according to Reuters."
+    )
+    assert [e.date for e in of_type(events(text), "ACCUSE")] == ["2021-06-10"]
