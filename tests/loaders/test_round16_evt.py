@@ -123,3 +123,23 @@ def test_a_paragraph_run_on_after_a_closing_quote_starts_afresh(events: Events) 
         "Kenyan leaders condemned Uganda, according to Reuters."
     )
     assert [e.date for e in of_type(events(text), "ACCUSE")] == ["2021-06-10"]
+
+
+def test_one_killed_in_an_attack_suffered_it(events: Events) -> None:
+    text = "Kenyan forces shelled Kismayo on Monday.\n\nThe mayor said his nephew Ali Hassan was killed in the attack."
+    evs = of_type(events(text), "ASSAULT")
+    assert all("Ali Hassan" not in e.actors for e in evs)
+
+
+def test_a_reference_told_first_takes_the_day_of_the_mention_it_joins(
+    run: Callable[..., Extraction],
+) -> None:
+    # "Somalia's attack on the jet", a reference with no day of its own, is told before the mention that
+    # the retelling dates
+    text = (
+        "On this day in 1998, Kenya launched air strikes against Somalia.\n\n"
+        "The president later condemned Somalia's attack on the Kenyan jet.\n\n"
+        "During the raid, a Somali missile shot down a Kenyan jet over Kismayo."
+    )
+    somali = [e for e in of_type(run(text, "2021-06-10").events, "ASSAULT") if e.actors == ["Somalia"]]
+    assert [e.date for e in somali] == ["1998-06-10"]
