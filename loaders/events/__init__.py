@@ -29,7 +29,7 @@ from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
 from loaders.events.parties import accused_by_relations, is_outlet, side_speaks, taken_in_fight
 from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
-from loaders.events.senses import crowd_act, crowd_protest, other_sense, scene_of_act
+from loaders.events.senses import crowd_act, crowd_protest, in_name, other_sense, scene_of_act
 from loaders.events.story_day import days_apart, narrative_date, new_paragraph
 from loaders.events.syntax import (
     NOUNS,
@@ -65,6 +65,9 @@ BACKGROUND = 0.3
 # The sentences (headline included) that make a report's lead: a day first stated there dates the
 # headline's undated events; one stated later does only with an event of its own sentence.
 LEAD_SENTENCES = 5
+# Types whose trigger nouns also name bodies ("the North Atlantic Alliance", "Rapid Support Forces",
+# "Popular Mobilization Forces"); a title-case headline's "Talks" or "Attack" is left to the other rules.
+NAMED_BODY_TYPES = {"COOPERATE", "SUPPORT", "MOBILIZE", "AID"}
 # Acts done in words, which a participle on a medium tells ("issued a statement condemning X").
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
@@ -92,6 +95,8 @@ def sentence_events(
             etype, how = "PROTEST", "verb"  # "protesters burned flags outside the embassy"
         if etype is None or tok.pos_ not in VERBS | NOUNS:
             continue
+        if etype in NAMED_BODY_TYPES and in_name(tok):
+            continue  # "the North Atlantic Alliance", "the Democratic Alliance": a word of a body's name
         if other_sense(tok, etype):
             continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
         if etype == "ASSAULT" and crowd_act(tok):

@@ -270,3 +270,16 @@ def scene_of_act(tok: Token) -> bool:
         and tok.head.lower_ in {"at", "during"}
         and tok.head.head.pos_ in VERBS
     )
+
+
+# Named-entity types whose names may hold a trigger word ("Alliance", "Front", "Resistance"); a person's
+# is left out: a title-case headline's verb ("Marcos Flees") is often tagged as part of one.
+NAMING_ENTITIES = {"ORG", "NORP", "FAC", "GPE", "LOC"}
+
+
+def in_name(tok: Token) -> bool:
+    """A proper noun inside a multi-word name of a body or a place: a word of the name, no event."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NAMING_ENTITIES:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len([t for t in ent if t.pos_ == "PROPN"]) > 1

@@ -143,3 +143,13 @@ def test_a_reference_told_first_takes_the_day_of_the_mention_it_joins(
     )
     somali = [e for e in of_type(run(text, "2021-06-10").events, "ASSAULT") if e.actors == ["Somalia"]]
     assert [e.date for e in somali] == ["1998-06-10"]
+
+
+def test_a_word_of_a_bodys_name_is_no_event(events: Events) -> None:
+    for text in (
+        "The military forces of the North Atlantic Alliance attacked Serbia on Monday.",
+        "The Democratic Alliance protested in Cape Town on Monday.",
+    ):
+        assert not of_type(events(text), "COOPERATE"), text
+    # the common noun still tells cooperation
+    assert of_type(events("The alliance agreed to cooperate with Japan on Monday."), "COOPERATE")
