@@ -153,3 +153,11 @@ def test_a_word_of_a_bodys_name_is_no_event(events: Events) -> None:
         assert not of_type(events(text), "COOPERATE"), text
     # the common noun still tells cooperation
     assert of_type(events("The alliance agreed to cooperate with Japan on Monday."), "COOPERATE")
+
+
+def test_a_date_with_an_abbreviated_month_keeps_its_year(run: Callable[..., Extraction]) -> None:
+    # the clause's text used to be rebuilt token by token ("Dec . 27 , 1999"), which no date pattern
+    # read, so the year fell back to the page's
+    text = "Kenyan troops attacked Kismayo on December 27, 1999, after Somali gunmen raided a Kenyan town."
+    dates = {e.date for e in of_type(run(text, "2011-12-27").events, "ASSAULT")}
+    assert dates == {"1999-12-27"}
