@@ -40,6 +40,16 @@ def still_to_come(tok: Token) -> bool:
     if tok.dep_ == "nsubjpass" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
         return True  # "protests are expected", "the talks were postponed"
     if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ in VERBS
+        and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in HYPOTHETICAL_GOVERNORS
+            for c in head.head.children
+        )
+    ):
+        return True  # "plans were going ahead for an invasion", "preparations began for talks"
+    if (
         tok.dep_ == "nsubj"
         and head.lemma_ == "be"
         and any(c.dep_ == "acomp" and c.lower_ in PROSPECT_WORDS for c in head.children)

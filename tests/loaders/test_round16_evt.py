@@ -161,3 +161,9 @@ def test_a_date_with_an_abbreviated_month_keeps_its_year(run: Callable[..., Extr
     text = "Kenyan troops attacked Kismayo on December 27, 1999, after Somali gunmen raided a Kenyan town."
     dates = {e.date for e in of_type(run(text, "2011-12-27").events, "ASSAULT")}
     assert dates == {"1999-12-27"}
+
+
+def test_an_act_that_plans_are_for_is_not_done(events: Events) -> None:
+    text = "Officials said plans were going forward for a full-scale invasion of Somalia."
+    assert not of_type(events(text), "ASSAULT")
+    assert of_type(events("Kenya invaded Somalia on Monday."), "ASSAULT")
