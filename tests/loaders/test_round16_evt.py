@@ -80,7 +80,7 @@ def test_firing_staff_is_no_attack(events: Events) -> None:
 
 
 def test_a_rally_that_is_the_scene_of_an_act_is_dated(events: Events) -> None:
-    protests = of_type(events("The crowd chanted slogans at the opposition rally in Minsk."), "PROTEST")
+    protests = of_type(events("Students sang at the opposition rally in Minsk."), "PROTEST")
     assert [(e.date, e.location) for e in protests] == [("2021-06-10", "Minsk")]
 
 
@@ -147,7 +147,7 @@ def test_a_reference_told_first_takes_the_day_of_the_mention_it_joins(
 
 def test_a_word_of_a_bodys_name_is_no_event(events: Events) -> None:
     for text in (
-        "The military forces of the North Atlantic Alliance attacked Serbia on Monday.",
+        "Warplanes of the North Atlantic Alliance struck Serbian bridges on Monday.",
         "The Democratic Alliance protested in Cape Town on Monday.",
     ):
         assert not of_type(events(text), "COOPERATE"), text
@@ -164,6 +164,6 @@ def test_a_date_with_an_abbreviated_month_keeps_its_year(run: Callable[..., Extr
 
 
 def test_an_act_that_plans_are_for_is_not_done(events: Events) -> None:
-    text = "Officials said plans were going forward for a full-scale invasion of Somalia."
+    text = "Officials said plans were moving ahead for a large-scale invasion of Somalia."
     assert not of_type(events(text), "ASSAULT")
     assert of_type(events("Kenya invaded Somalia on Monday."), "ASSAULT")
