@@ -29,13 +29,14 @@ from loaders.events.modality import habitual, still_to_come, terms_of_paper
 from loaders.events.noun_arguments import noun_participants
 from loaders.events.parties import accused_by_relations, is_outlet, side_speaks, taken_in_fight
 from loaders.events.retrospect import anniversary_day, on_this_day, retold_day, years_back
-from loaders.events.senses import crowd_act, crowd_protest, other_sense
+from loaders.events.senses import crowd_act, crowd_protest, in_name, other_sense, scene_of_act
 from loaders.events.story_day import days_apart, narrative_date, new_paragraph
 from loaders.events.syntax import (
     NOUNS,
     VERBS,
     governing_verb,
     hypothetical,
+    medium_speaker,
     negated,
     participle_clause,
     passive,
@@ -61,6 +62,14 @@ FORWARD = {"THREATEN", "REQUEST", "REJECT"}
 # The confidence of a long-standing act ("has long backed X", "has often struck Y"): not news of its own; an
 # event whose every mention is one is left out, but its sides help the news mention it merges with.
 BACKGROUND = 0.3
+# The sentences (headline included) that make a report's lead: a day first stated there dates the
+# headline's undated events; one stated later does only with an event of its own sentence.
+LEAD_SENTENCES = 5
+# Types whose trigger nouns also name bodies ("the North Atlantic Alliance", "Rapid Support Forces",
+# "Popular Mobilization Forces"); a title-case headline's "Talks" or "Attack" is left to the other rules.
+NAMED_BODY_TYPES = {"COOPERATE", "SUPPORT", "MOBILIZE", "AID"}
+# Acts done in words, which a participle on a medium tells ("issued a statement condemning X").
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"}
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -86,6 +95,8 @@ def sentence_events(
             etype, how = "PROTEST", "verb"  # "protesters burned flags outside the embassy"
         if etype is None or tok.pos_ not in VERBS | NOUNS:
             continue
+        if etype in NAMED_BODY_TYPES and in_name(tok):
+            continue  # "the North Atlantic Alliance", "the Democratic Alliance": a word of a body's name
         if other_sense(tok, etype):
             continue  # "launched an inquiry", "struck a deal", "hit by floods": no event of that type
         if etype == "ASSAULT" and crowd_act(tok):
@@ -115,7 +126,7 @@ def sentence_events(
             and (verb is None or verb.lemma_ not in EXPRESSED_SUPPORT_VERBS)
         ):
             continue  # "with Russian support", "support for X grew": backing as a state, not an act
-        if tok.pos_ in VERBS and reduced_relative(tok):
+        if tok.pos_ in VERBS and reduced_relative(tok) and not (etype in SPEECH_ACTS and medium_speaker(tok)):
             continue  # "the city, captured by X in 2014", "missiles launched from ships": a description
         if etype != "REQUEST" and requested(tok):
             continue  # "urged Y to withdraw": the withdrawal is only asked for
@@ -149,6 +160,8 @@ def sentence_events(
         if etype not in {"ASSAULT", "CONSULT", "MOBILIZE", "RETREAT"}:
             targets = [m for m in targets if m.kind != "place"]  # one accuses or backs actors, not places
         when, dated = mention_date(tok, sent, published, context)
+        if when is None and etype == "PROTEST" and scene_of_act(tok):
+            when = context or published  # "the crowd chanted at the rally in X": the rally is the scene, now
         if how == "reported" and self_report(tok):
             continue  # "X said it had struck Y" reports its own act, it accuses nobody
         if how == "reported" and actors and all(is_outlet(m, sent.doc) for m in actors):
@@ -195,7 +208,7 @@ def find_events(
     old_day: str | None = None  # the day an anniversary piece retells ("On this day in 1986")
     years: int | None = None  # the count of years an anniversary piece opens with, until its day is stated
     retold: str | None = None  # the old day an anniversary piece that opens with its count of years retells
-    for sent in sents:
+    for seen, sent in enumerate(sents):
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
             published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
@@ -235,15 +248,18 @@ def find_events(
             # undated (its opening's "the start of the air strikes") is that day's too
             for ev, _ in events if years else []:
                 # the page's own day is no news day of an anniversary piece, even one a weekday names
-                # ("Thursday, December 16, 1971" in a piece published on a Thursday)
-                if ev.date == published:
+                # ("Thursday, December 16, 1971" in a piece published on a Thursday); an undated
+                # reference told before it ("Ten years after the start of the bombing") is the old event
+                if ev.date == published or ev.date is None:
                     ev.date = stated
             story = context = retold = stated
             years = None
         elif stated is not None and old_day is None and days_apart(stated, published) <= 1:
             # "on Wednesday" in a report of Thursday: the day the story is about; the headline and lead
-            # told before it was first stated are that day's too
-            for ev in lead if story is None else []:
+            # told before it was first stated are that day's too, when it is stated in the lead or dates
+            # an event of its own (a speaker's "last night" deep in the story is no day of its headline)
+            early = seen < LEAD_SENTENCES or any(dated for _, dated in found)
+            for ev in lead if story is None and early else []:
                 if ev.date == published:
                     ev.date = stated
             story = stated

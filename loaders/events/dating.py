@@ -9,6 +9,7 @@ and takes the one of the mention it merges with, never the publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -97,7 +98,20 @@ def clause_text(trigger: Token, sent: Span) -> str:
             sub = {t.i for t in tok.subtree}
             if trigger.i not in sub and tok.head is not trigger:
                 skip |= sub
-    return " ".join(t.text for t in sent if t.i not in skip)
+    return joined(t for t in sent if t.i not in skip)
+
+
+def joined(tokens: Iterable[Token]) -> str:
+    """Tokens as the text writes them ("Dec. 27, 1979", not "Dec . 27 , 1979", which no date pattern
+    reads), with a space where left-out tokens stood between two that the text runs together."""
+    out: list[str] = []
+    prev: Token | None = None
+    for t in tokens:
+        if prev is not None and not prev.whitespace_ and t.i != prev.i + 1:
+            out.append(" ")
+        out.append(t.text_with_ws)
+        prev = t
+    return "".join(out)
 
 
 def is_reference(tok: Token) -> bool:
@@ -181,10 +195,10 @@ def earlier_date(part: Token, sent: Span, published: str | None) -> tuple[str | 
     inner = {t.i for t in part.subtree} - {
         t.i for c in part.children if c.dep_ == "npadvmod" for t in c.subtree
     }
-    own = resolve_date(" ".join(t.text for t in sent if t.i in inner), published)
+    own = resolve_date(joined(t for t in sent if t.i in inner), published)
     if own is not None:
         return own, True
-    outer = resolve_date(" ".join(t.text for t in sent if t.i not in {x.i for x in part.subtree}), published)
+    outer = resolve_date(joined(t for t in sent if t.i not in {x.i for x in part.subtree}), published)
     if outer is None or len(outer) < len("2000-01-01"):
         return outer, outer is not None
     days = lapse(part)
@@ -264,7 +278,7 @@ def speech_date(tok: Token, clause: str, sent: Span, published: str | None) -> s
     reported = {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
     if not reported:
         return None
-    own = " ".join(t.text for t in sent if t.i not in reported)
+    own = joined(t for t in sent if t.i not in reported)
     return resolve_date(own, published) if own.strip() != clause.strip() else None
 
 

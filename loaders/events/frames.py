@@ -15,12 +15,15 @@ from loaders.events.lexicon import (
     FORCE_OBJECTS,
     IMPACT_PREPS,
     IMPACT_VERBS,
+    IMPOSING_PENALTY_VERBS,
     JUSTICE_NOUNS,
     MODAL_AUXILIARIES,
     OWN_SIDE_WORDS,
+    PENALTY_NOUNS,
     PHONE_NOUNS,
     PHONE_WORDS,
     PUNISHING_VERBS,
+    READINESS_WORDS,
     RESPONSE_VERBS,
     STANDOFF_NOUNS,
     THREAT_ACT_VERBS,
@@ -134,6 +137,11 @@ def threatened_force(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ not in {"ccomp", "xcomp"} or c.pos_ not in VERBS:
             continue
+        readied = readied_act(c)
+        if readied is not None:
+            doer, _ = subjects(c)
+            if any(own_side(d, speaker) for d in doer):
+                return readied  # "we stand ready to impose tougher sanctions", "it is prepared to strike"
         for act in (c, *c.conjuncts):
             lemma = act.lemma_.lower()
             if lemma not in THREAT_ACT_VERBS | RESPONSE_VERBS or negated(act):
@@ -159,6 +167,25 @@ def threatened_force(verb: Token) -> Token | None:
     return None
 
 
+def readied_act(clause: Token) -> Token | None:
+    """'stands ready to impose sanctions', 'is prepared to strike': an act of force or a penalty that the
+    clause's subject says it is ready to carry out (not negated), if any."""
+    if negated(clause):
+        return None
+    for ready in clause.children:
+        if ready.dep_ != "acomp" or ready.lower_ not in READINESS_WORDS:
+            continue
+        for act in ready.children:
+            if act.dep_ != "xcomp" or act.pos_ not in VERBS or negated(act):
+                continue
+            lemma = act.lemma_.lower()
+            if lemma in THREAT_ACT_VERBS:
+                return act
+            if lemma in IMPOSING_PENALTY_VERBS and any(o.lower_ in PENALTY_NOUNS for o in objects(act)):
+                return act
+    return None
+
+
 def own_side(doer: Token, speaker: list[Token]) -> bool:
     """The doer of a stated act is the speaker's own side: "it", "we", "its forces", or the speaker named again."""
     if doer.lower_ in OWN_SIDE_WORDS or doer.lower_ in FORCE_NOUNS:
@@ -169,12 +196,15 @@ def own_side(doer: Token, speaker: list[Token]) -> bool:
 def threatened_side(act: Token) -> list[Token]:
     """Whom a stated threat is against: the act's object or "against" object, else the subject of its
     condition ("will strike back if Y attacks")."""
-    named = [*objects(act)]
+    named = [o for o in objects(act) if o.lower_ not in PENALTY_NOUNS]  # "impose sanctions on Y": Y
     named += [
         p for c in act.children if c.dep_ == "prep" and c.lower_ in {"against", "on"} for p in c.children
     ]
+    # the condition hangs on the act or, for a readiness ("if Y attacks, we stand ready to ..."), on the
+    # clause that states it
+    holders = [act, act.head, act.head.head] if act.dep_ == "xcomp" and act.head.dep_ == "acomp" else [act]
     if not named:
-        for a in act.children:
+        for a in (c for h in holders for c in h.children):
             if a.dep_ == "advcl" and conditional(a):
                 named += subjects(a)[0]
     return [t for t in named if t.lower_ not in OWN_SIDE_WORDS]

@@ -205,6 +205,12 @@ SURRENDER_WORDS = words("surrender_words")
 # "X said it would strike Y if ...", "we will respond with force": force a speaker says its side will use
 THREAT_ACT_VERBS = words("threat_act_verbs")
 RESPONSE_VERBS = words("response_verbs")
+READINESS_WORDS = words("readiness_words")
+MEDIUM_NOUNS = words("medium_nouns")
+STAFF_NOUNS = words("staff_nouns")
+MEMBERSHIP_NOUNS = words("membership_nouns")
+IMPOSING_PENALTY_VERBS = words("imposing_penalty_verbs")
+PENALTY_NOUNS = words("penalty_nouns")
 # "Twenty years after ...", "fifty years ago": the round counts of years an anniversary piece opens with
 ANNIVERSARY_YEARS = counts("anniversary_years")
 # A state's own organs that speak for it ("the Pentagon said US forces struck X" reports its own side's act)

@@ -107,6 +107,8 @@ def merge_events(
                 state[0] = True
             elif not dated and not state[0] and id(kept) in weak and id(ev) not in weak:
                 kept.date = ev.date or kept.date
+            elif kept.date is None and not state[0]:
+                kept.date = ev.date  # "Y's bombing" told first, undated: the day of the mention that tells it
             kept.confidence = max(kept.confidence, ev.confidence)  # as sure as its surest mention
             kept.killed = kept.killed or ev.killed
             kept.wounded = kept.wounded or ev.wounded

@@ -40,6 +40,16 @@ def still_to_come(tok: Token) -> bool:
     if tok.dep_ == "nsubjpass" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
         return True  # "protests are expected", "the talks were postponed"
     if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ in VERBS
+        and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in HYPOTHETICAL_GOVERNORS
+            for c in head.head.children
+        )
+    ):
+        return True  # "plans were going ahead for an invasion", "preparations began for talks"
+    if (
         tok.dep_ == "nsubj"
         and head.lemma_ == "be"
         and any(c.dep_ == "acomp" and c.lower_ in PROSPECT_WORDS for c in head.children)
@@ -85,6 +95,15 @@ def terms_of_paper(verb: Token, etype: str) -> bool:
     """The verb tells what a paper or a measure provides, not an act: its subject is a document noun ("the
     accord allows", "the sanctions ban", "the plan calls for"), or an act noun of another type ("the drills
     invade Y's space"); or it is what such a subject includes ("the sanctions include banning flights")."""
+    if verb.pos_ in NOUNS:
+        # "legislation imposing sanctions on X", "a resolution condemning Y": what a paper provides
+        head = verb.head
+        return (
+            verb.dep_ == "dobj"
+            and head.dep_ == "acl"
+            and head.tag_ in {"VBG", "VBN"}
+            and (head.head.lemma_.lower() in DOCUMENT_NOUNS or head.head.lower_ in DOCUMENT_NOUNS)
+        )
     if verb.pos_ not in VERBS:
         return False
     node = verb

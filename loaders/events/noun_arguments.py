@@ -102,14 +102,21 @@ def noun_participants(
         and tok.head.lower_ in {"in", "during"}
         and verb.lemma_.lower() in {"kill", "wound", "injure", "die", "destroy", "damage"}
     ):
-        # "killed 12 soldiers in an ambush": the killers made the ambush, the killed suffered it
-        actors = ment(subjects(verb)[0], table)
-        targets = targets or patients(objects(verb), table)
+        # "killed 12 soldiers in an ambush": the killers made the ambush, the killed suffered it; "X was
+        # killed in the attack": X suffered it
+        subj, passive = subjects(verb)
+        if passive:
+            targets = targets or patients(subj, table)
+        else:
+            actors = ment(subj, table)
+            targets = targets or patients(objects(verb), table)
     if not actors and etype != "ASSAULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DRAWING_VERBS:
         # "X's strike drew condemnation from Y": Y condemns, the act's side is condemned
+        # the "from" phrase may hang on the noun's "of" object ("drew a warning of reprisals from Y")
+        told = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         reacting = [
             p
-            for h in (tok, tok.head)
+            for h in (tok, tok.head, *told)
             for c in h.children
             if c.dep_ == "prep" and c.lower_ == "from"
             for p in c.children

@@ -24,6 +24,7 @@ from loaders.events.lexicon import (
     GUEST_NOUNS,
     LIFTING_VERBS,
     MEDIA_AUDIENCE_NOUNS,
+    MEMBERSHIP_NOUNS,
     NON_ACCORD_PAPERS,
     OCCASION_VERBS,
     OFFICE_NOUNS,
@@ -31,6 +32,7 @@ from loaders.events.lexicon import (
     PROTESTER_NOUNS,
     QUESTION_MARKS,
     SPEECH_NOUNS,
+    STAFF_NOUNS,
     SURRENDER_WORDS,
     TRIGGERS_BY_TYPE,
     WEAPON_NOUNS,
@@ -44,6 +46,14 @@ _MEETING_WORDS = frozenset(TRIGGERS_BY_TYPE["CONSULT"]) | ACCORD_NOUNS | OFFICE_
 def other_sense(tok: Token, etype: str) -> bool:
     """The trigger is used in a sense that tells no event of its type."""
     if tok.pos_ in NOUNS:
+        if etype == "THREATEN" and tok.lemma_.lower() == "warning":
+            # "a warning of reprisals from X", "X's warning", "a warning to Y": a warning with its giver
+            # or its addressee named; "without warning", "warning shots", "a travel warning" tell no threat
+            return not any(c.dep_ == "poss" for c in tok.children) and not any(
+                (p.dep_ == "prep" and p.lower_ == "from")
+                or (p.dep_ == "prep" and p.lower_ == "to" and p.head is tok)
+                for p in tok.subtree
+            )
         return etype == "SANCTION" and standing_measure(tok)
     if tok.pos_ not in VERBS:
         return False
@@ -69,6 +79,17 @@ def other_sense(tok: Token, etype: str) -> bool:
     if etype == "SUPPORT" and lemma == "welcome":
         # "welcomed refugees", "welcomed the prime minister in Ankara": a reception, not backing of a move
         return bool(objs) and all(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS for o in objs)
+    if etype == "COOPERATE" and lemma == "join":
+        # "Sweden joined NATO", "joined the alliance": membership of a named body or bloc; "joined the
+        # talks / the protest / the army" or "joined France in condemning X" is no cooperation between
+        # sides, and "bid / hopes / applied to join", "blocked from joining" are a membership to come
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "pcomp":
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return True
+        return not any(
+            (o.pos_ == "PROPN" and o.ent_type_ == "ORG") or o.lemma_.lower() in MEMBERSHIP_NOUNS for o in objs
+        )
     if etype == "THREATEN" and lemma == "threaten":
         # "threatened the lives of civilians", "threatens regional security": endangering, not a threat
         return any(o.lemma_.lower() in ENDANGERED_NOUNS or o.lower_ in ENDANGERED_NOUNS for o in objs)
@@ -117,8 +138,8 @@ def assault_sense(tok: Token, lemma: str, objs: list[Token]) -> bool:
         # a campaign to vaccinate" is not
         return bool(objs) and not any(weapon_or_act(o) for o in objs)
     if lemma == "fire":
-        # "fired the interior minister": a dismissal
-        return any(o.ent_type_ == "PERSON" or o.lower_ in OFFICE_NOUNS for o in objs)
+        # "fired the interior minister", "fired 300 striking workers": a dismissal
+        return any(o.ent_type_ == "PERSON" or o.lower_ in OFFICE_NOUNS | STAFF_NOUNS for o in objs)
     if lemma in {"strike", "hit"}:
         # "struck a deal", "hit a record": the object is no target
         return any(
@@ -238,3 +259,27 @@ def crowd_protest(verb: Token) -> bool:
     """'Protesters burned flags', 'crowds gathered outside the embassy': a crowd's act of protest that no
     trigger names."""
     return verb.lemma_.lower() in CROWD_PROTEST_VERBS and crowd_act(verb)
+
+
+def scene_of_act(tok: Token) -> bool:
+    """A gathering noun that is where its clause's act happens ("chanted at the rally", "were arrested
+    during the protest"): the gathering is told as going on, not pointed back to."""
+    return (
+        tok.pos_ in NOUNS
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in {"at", "during"}
+        and tok.head.head.pos_ in VERBS
+    )
+
+
+# Named-entity types whose names may hold a trigger word ("Alliance", "Front", "Resistance"); a person's
+# is left out: a title-case headline's verb ("Marcos Flees") is often tagged as part of one.
+NAMING_ENTITIES = {"ORG", "NORP", "FAC", "GPE", "LOC"}
+
+
+def in_name(tok: Token) -> bool:
+    """A proper noun inside a multi-word name of a body or a place: a word of the name, no event."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NAMING_ENTITIES:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len([t for t in ent if t.pos_ == "PROPN"]) > 1

@@ -24,7 +24,20 @@ def days_apart(day: str, published: str | None) -> int:
     return abs((b - a).days) if a is not None and b is not None else 0
 
 
+# Tokens a paragraph's leftover may put before a blank line inside a sentence: the closing quote of the
+# paragraph before ('"\n\nThe leaders said ...', the parser ran the two together).
+LEFTOVER = 2
+
+
 def new_paragraph(sent: Span) -> bool:
-    """The sentence starts a paragraph (a blank line before it or at its start)."""
+    """The sentence starts a paragraph (a blank line before it or at its start, or after a closing
+    quote or bracket of the paragraph before that the parser ran into it)."""
     prev = sent.doc[sent.start - 1] if sent.start > 0 else None
-    return sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_)
+    if sent[0].is_space or (prev is not None and "\n" in prev.text + prev.whitespace_):
+        return True
+    head = sent[: LEFTOVER + 1]
+    return any(
+        "\n\n" in t.text + t.whitespace_
+        and all(u.is_punct or u.is_space for u in head[: t.i - sent.start + 1])
+        for t in head
+    )

@@ -9,6 +9,7 @@ from loaders.events.lexicon import (
     HYPOTHETICAL_GOVERNORS,
     HYPOTHETICAL_MODIFIERS,
     JOINING_VERBS,
+    MEDIUM_NOUNS,
     MODAL_AUXILIARIES,
     REQUEST_GOVERNORS,
 )
@@ -88,6 +89,15 @@ def reduced_relative(verb: Token) -> bool:
     """A past participle that describes a noun ("the city, captured by X in 2014", "missiles launched
     from ships"): background, or an act the sentence reports through its own clause or noun."""
     return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}
+
+
+def medium_speaker(verb: Token) -> Token | None:
+    """'issued a statement condemning X', 'appeared in a video calling on Y to ...': a participle on a
+    medium of words tells the speech act of whoever put the medium out; the verb that did (its subject
+    is the speaker), if any."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in MEDIUM_NOUNS:
+        return None
+    return governing_verb(verb.head)
 
 
 def governing_verb(tok: Token) -> Token | None:

@@ -17,7 +17,7 @@ from loaders.events.frames import (
 )
 from loaders.events.lexicon import PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import ment, patients
-from loaders.events.syntax import objects, relative_antecedent, subjects
+from loaders.events.syntax import medium_speaker, objects, relative_antecedent, subjects
 from loaders.mentions import EntityTable, Mention
 
 
@@ -29,6 +29,9 @@ def performs_act(tok: Token) -> bool:
 def verb_participants(tok: Token, table: EntityTable, how: str) -> tuple[list[Mention], list[Mention]]:
     """(actors, targets) of a verb trigger, by construction."""
     subj, passive = subjects(tok)
+    speaker = medium_speaker(tok)
+    if speaker is not None:  # "X issued a statement condemning Y": X speaks
+        subj, passive = subjects(speaker)[0], False
     if how == "crowd":  # "protesters who stormed parliament": the crowd the relative clause describes
         subj = [relative_antecedent(s) for s in subj]
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
