@@ -72,6 +72,8 @@ def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:
         if line.kind == "boilerplate":
             continue
         text = line.text.strip()
+        if line.kind == "title" and text.endswith(":"):
+            text = text[:-1]  # a subheading ("Grand Hotel:") is a sentence of its own
         if line.kind == "title" and not text.endswith((".", "?", "!")):
             text += "."  # a headline is a sentence of its own
         if line.kind == "caption":

@@ -46,16 +46,30 @@ from loaders.entities.coreference import coreference, parenthetical_abbreviation
 from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates
+from loaders.entities.described_groups import (
+    attacker_candidates,
+    join_appositive_names,
+    join_led_bodies,
+    striker_candidates,
+)
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.eras import drop_period_phrases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
+from loaders.entities.named_places import (
+    building_name_candidates,
+    headquarters_candidates,
+    join_building_variants,
+)
 from loaders.entities.non_actor_names import (
+    is_furniture_after_pipe,
+    is_ideology_modifier,
     is_administration_name,
     is_bare_service_branch,
     is_event_name,
     is_island_description,
     is_paired_peoples,
+    names_document,
 )
 from loaders.entities.page_spans import (
     headline_name_end,
@@ -78,6 +92,7 @@ from loaders.entities.rementions import (
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
 from loaders.entities.state_units import join_described_armies, join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
+from loaders.entities.wire_style import spaced_initial_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
 
@@ -122,6 +137,11 @@ def find_entities(
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
         + agency_of_body_candidates(doc, gaz)
+        + spaced_initial_candidates(doc, gaz)
+        + building_name_candidates(doc, gaz)
+        + headquarters_candidates(doc, gaz)
+        + striker_candidates(doc)
+        + attacker_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
@@ -150,6 +170,8 @@ def find_entities(
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if c.how in {"ner", "suffix"} and end > start and _names_no_actor(doc, start, end, gaz):
             continue  # "the Chaco War", bare "Navy", "a Carter administration official" (round 15)
+        if c.how in {"ner", "city", "suffix"} and end > start and names_document(doc, start, end):
+            continue  # "the Smith-Jones Act": a law's name, no person or town (round 16)
         if end <= start or doc[start].sent.start in crumbs:
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
@@ -197,9 +219,12 @@ def find_entities(
     join_shared_short_forms(keymap, surfaces, gaz)
     join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
+    join_appositive_names(doc, raw, keymap, kinds)  # "Islamist rebels, the Mujahedeen," (round 16)
+    join_led_bodies(keymap, kinds, gaz)  # "the US-led alliance" where NATO is named (round 16)
     bracketed_names(doc, raw, keymap, kinds)
     join_protest_crowds(keymap, kinds)
     join_word_short_forms(keymap, kinds)
+    join_building_variants(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
     join_described_armies(doc, raw, keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
@@ -247,6 +272,8 @@ def _names_no_actor(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         or is_administration_name(doc, start, end, gaz)
         or is_paired_peoples(doc[start:end])
         or is_island_description(doc, start, end)
+        or is_ideology_modifier(doc[start:end])  # "the Marxist-Leninist government" (round 16)
+        or is_furniture_after_pipe(doc[start:end], gaz.common_nouns)  # "File photo | License Photo"
     )
 
 

@@ -76,6 +76,9 @@ from loaders.entities.name_cues import (
     seat_as_body,
     surname_written_as_person,
 )
+from loaders.entities.described_groups import appositive_armed_name
+from loaders.entities.named_places import is_vessel_name
+from loaders.entities.state_phrases import of_phrase_state
 from loaders.gazetteer import Gazetteer
 
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
@@ -120,6 +123,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (doc[c.start - 1].text in CODE_NAME_WORDS or doc[c.start - 1].lower_ in VESSEL_NOUNS)
     ):
         return None, text, c.how  # "Operation X", "the carriers X and Y": a code name, vessels' names
+    if c.how == "ner" and c.kind in {"ORG", "GPE", "FAC"}:
+        stated = of_phrase_state(span, gaz)  # "the Government of X", "the Overseas Territory of Y" (round 16)
+        if stated is not None:
+            return stated[0], stated[1], "gazetteer+gov"  # type: ignore[return-value]
+    if c.how == "ner" and c.kind in {"PERSON", "ORG", "GPE", "FAC"} and is_vessel_name(span):
+        return "place", text, c.how  # "the tanker X ... X was stopped": a ship, no person (round 16)
+    if c.how == "ner" and c.kind in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and appositive_armed_name(span, gaz.collectives):
+        return "armed_group", text, c.how  # "Islamist rebels, the Mujahedeen,": the rebels' name (round 16)
     if c.how == "ner" and c.kind == "ORG" and category_label(span):
         return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
     if c.how == "ner" and joined_persons(span):

@@ -1,0 +1,129 @@
+"""Places the small model leaves unlabelled or types as persons (round 16, issue 9).
+
+- A run of capitalised proper nouns ending in a capitalised building noun ("the Grand Lakeside Hotel"):
+  the model often labels nothing when the name stands alone on a subheading line.
+- A ship's name (`vessel_names`): a name the text writes after a vessel noun ("the tanker Blue Heron",
+  "a vessel named Blue Heron") and also alone ("Blue Heron was stopped") is the vessel, a place as the
+  GUIDE counts things that can be seized or struck; the model calls it a person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from graph.model import EntityKind
+
+from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import BUILDING_NOUNS, LOCATIVE_PREPS, VESSEL_NOUNS, set_of
+from loaders.gazetteer import Gazetteer
+
+NAME_ENDS = BUILDING_NOUNS | set_of("building_name_ends")  # "Central Station", "Old Town Museum"
+
+
+def building_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Lakeside Grand Hotel', 'Central Prison': proper nouns before a capitalised building noun."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if not (tok.is_title and tok.lower_ in NAME_ENDS and tok.i > 0):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].ent_type_ not in {"NORP", "DATE", "TIME"}
+        ):
+            start -= 1
+        if start == tok.i:
+            continue
+        hit = gaz.lookup(doc[start : tok.i].text)
+        if hit is not None and hit[0] != "place":
+            continue  # "the Kremlin Palace", "a UN Compound": the body's or state's building is described
+        out.append(Candidate(start, tok.i + 1, "place", None, "suffix", 4))
+    return out
+
+
+def vessel_names(doc: Doc) -> frozenset[str]:
+    """Names written right after a vessel noun, or after "named"/"called" following one."""
+    cached = doc.user_data.get("vessel_names")
+    if isinstance(cached, frozenset):
+        return cached
+    names: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in VESSEL_NOUNS:
+            continue
+        i = tok.i + 1
+        if i < len(doc) and doc[i].lower_ in {"named", "called"}:
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > i:
+            names.add(doc[i:end].text)
+    out = frozenset(names)
+    doc.user_data["vessel_names"] = out
+    return out
+
+
+def is_vessel_name(span: Span) -> bool:
+    """The span is a name the article writes after a vessel noun somewhere ("the tanker X ... X was")."""
+    return span.text in vessel_names(span.doc)
+
+
+def join_building_variants(keymap: dict[str, str], kinds: dict[str, EntityKind]) -> None:
+    """'Lakeside Mall' and 'Lakeside Shopping Mall': a place ending in a building noun whose words are the
+    first and last words of exactly one longer place of the same ending is that place."""
+    places = [k for k in keymap if keymap[k] == k and kinds[k] == "place"]
+    for short in places:
+        words = short.split("|", 1)[1].lower().split()
+        if len(words) < 2 or words[-1] not in NAME_ENDS:
+            continue
+        hits = [
+            k
+            for k in places
+            if k != short
+            and keymap[k] == k
+            and len(k.split("|", 1)[1].split()) > len(words)
+            and _ordered_subset(words, k.split("|", 1)[1].lower().split())
+        ]
+        if len(hits) != 1:
+            continue
+        for k, v in keymap.items():
+            if v == short:
+                keymap[k] = hits[0]
+
+
+def _ordered_subset(short: list[str], long: list[str]) -> bool:
+    """Same first and last word, and every word of `short` in `long` in order."""
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+HEADQUARTERS = frozenset({"headquarters", "hq"})
+
+
+def headquarters_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'outside NATO headquarters', 'at the UN headquarters': a body's headquarters where something happens
+    is a place named so; the body keeps its other mentions. Only after a locative preposition."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ not in HEADQUARTERS or tok.i < 2:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].ent_type_ == "ORG" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == tok.i:
+            hit = gaz.lookup(doc[tok.i - 1].text)
+            if hit is None or hit[0] != "organization":
+                continue
+            start = tok.i - 1
+        prev = start - 1
+        if prev >= 0 and doc[prev].lower_ == "the":
+            prev -= 1
+        if prev >= 0 and doc[prev].lower_ in LOCATIVE_PREPS:
+            out.append(Candidate(start, tok.i + 1, "place", None, "suffix", 4))
+    return out

@@ -1,0 +1,35 @@
+"""'<government or territory noun> of <name>' read by the small model as one body (round 16, issue 9).
+
+"the Government of the United States" is the state (GUIDE: a government and its country are one entity);
+"the Overseas Territory of Gibraltar", "the Province of Ontario" are the place named after "of". Only
+when the name after "of" is a gazetteer country or place, so "the Government of National Accord" stays a
+body.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from loaders.entities.lexicon import GOVERNMENT_NOUNS, set_of
+from loaders.gazetteer import Gazetteer
+
+TERRITORY_HEADS = set_of("territory_heads")
+
+
+def of_phrase_state(span: Span, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(kind, canonical name) of the state or place a "<head> of <name>" span stands for, else None."""
+    words = [t for t in span if t.lower_ != "the"]
+    of = next((k for k, t in enumerate(words) if t.lower_ == "of"), None)
+    if of is None or of == 0 or of == len(words) - 1:
+        return None
+    head = words[of - 1].lower_
+    government = head in GOVERNMENT_NOUNS
+    if not government and head not in TERRITORY_HEADS:
+        return None
+    if government and of != 1:
+        return None  # "the Interim Government of X": a body of its own may be named so
+    rest = span.doc[words[of + 1].i : span.end].text
+    hit = gaz.lookup(rest)
+    if hit is None or hit[0] not in {"country", "place"}:
+        return None
+    return ("country" if government else "place"), hit[1]  # a territory is a place, even one with an ISO code
