@@ -26,6 +26,7 @@ from loaders.entities.bodies import (
     coordinated_body_candidates,
     lower_body_candidates,
     owned_body_candidates,
+    party_name_candidates,
 )
 from loaders.entities.candidates import (
     Candidate,
@@ -45,7 +46,7 @@ from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import coreference, parenthetical_abbreviations
 from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
-from loaders.entities.datelines import dateline_candidates
+from loaders.entities.datelines import dateline_candidates, merge_dateline_capitals
 from loaders.entities.described_groups import (
     attacker_candidates,
     join_appositive_names,
@@ -62,11 +63,11 @@ from loaders.entities.named_places import (
     join_building_variants,
 )
 from loaders.entities.non_actor_names import (
-    is_furniture_after_pipe,
-    is_ideology_modifier,
     is_administration_name,
     is_bare_service_branch,
     is_event_name,
+    is_furniture_after_pipe,
+    is_ideology_modifier,
     is_island_description,
     is_paired_peoples,
     names_document,
@@ -80,6 +81,7 @@ from loaders.entities.page_spans import (
     spoken_language,
 )
 from loaders.entities.person_cues import retype_person_words
+from loaders.entities.person_spans import cut_place_runs, name_word_candidates
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -92,6 +94,7 @@ from loaders.entities.rementions import (
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
 from loaders.entities.state_units import join_described_armies, join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
+from loaders.entities.unowned_forces import add_unowned_forces, is_force_region
 from loaders.entities.wire_style import spaced_initial_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
@@ -124,7 +127,8 @@ def find_entities(
         c  # a dateline's name never runs on into the story ("ANKARA - Turkey said")
         for c in gazetteer_candidates(doc, gaz)
         + suffix_candidates(doc, gaz)
-        + ner_candidates(doc, gaz)
+        + cut_place_runs(doc, ner_candidates(doc, gaz), gaz)  # "Ana Pereda in Zenda" (round 16)
+        + name_word_candidates(doc, gaz)  # "Abiy said" after "Abiy Ahmed" (round 16)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + community_candidates(doc, gaz)
@@ -137,6 +141,7 @@ def find_entities(
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
         + agency_of_body_candidates(doc, gaz)
+        + party_name_candidates(doc, gaz)
         + spaced_initial_candidates(doc, gaz)
         + building_name_candidates(doc, gaz)
         + headquarters_candidates(doc, gaz)
@@ -172,6 +177,8 @@ def find_entities(
             continue  # "the Chaco War", bare "Navy", "a Carter administration official" (round 15)
         if c.how in {"ner", "city", "suffix"} and end > start and names_document(doc, start, end):
             continue  # "the Smith-Jones Act": a law's name, no person or town (round 16)
+        if end > start and is_force_region(doc, start, end):
+            continue  # "North West police": the force's region, no place of its own (round 16)
         if end <= start or doc[start].sent.start in crumbs:
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
@@ -251,10 +258,12 @@ def find_entities(
             if phrase not in ent.aliases:
                 ent.aliases.append(phrase)
         table.mentions.append(mention)
+    merge_dateline_capitals(doc, table)  # "VIENNA/WASHINGTON:" where Washington acts (round 16)
     add_rementions(doc, table)
     add_head_rementions(doc, table)
     add_settlement_rementions(doc, table)
     add_state_rementions(doc, table)
+    add_unowned_forces(doc, table)  # "the military" where no country is named (round 16)
     add_state_form_rementions(doc, table, gaz.state_forms)
     add_body_head_rementions(doc, table, gaz.common_nouns)
     table.index()

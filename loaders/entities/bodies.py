@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BODY_HEADS,
+    JOINING_PARTICLES,
     MEDIA_DESCRIPTORS,
     ORG_WORDS,
     OWNED_BODY_HEADS,
@@ -138,4 +139,33 @@ def agency_of_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(tok.i, end + 1, "organization", doc[tok.i : end + 1].text, "body", 3))
                 break
             end += 1
+    return out
+
+
+def party_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'supporters of the Ruritania Tehreek-e-Adl party', 'the Bharatiya Nava Dal party': the capitalised run
+    before a lower-case "party" is the party's whole name, with a country's name that opens it and joined
+    connectives; the model cuts such names short and an armed-sounding first word made them militias
+    (round 16). Two name words at least; a lone "Labour party" is left to the model."""
+    out = []
+    for tok in doc:
+        if tok.text != "party" or tok.i < 2:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            joined = prev.text == "-" and not prev.whitespace_
+            particle = prev.lower_ in JOINING_PARTICLES and prev.is_lower and doc[start - 2].text == "-"
+            if (prev.is_title and prev.pos_ in {"PROPN", "ADJ", "NOUN"}) or joined or particle:
+                start -= 1
+            else:
+                break
+        while start < tok.i and not doc[start].is_title:
+            start += 1
+        words = [t for t in doc[start : tok.i] if t.is_title]
+        if len(words) < 2 or gaz.lookup(doc[start : tok.i].text) is not None:
+            continue
+        if all(gaz.lookup(t.text) is not None for t in words):
+            continue  # "the Kenya Uganda party": names of states, no party's name
+        out.append(Candidate(start, tok.i, "organization", doc[start : tok.i].text, "party", 5))
     return out

@@ -32,7 +32,10 @@ def striker_candidates(doc: Doc) -> list[Candidate]:
         head = tok.head
         if head.i <= tok.i or head.tag_ != "NNS" or tok.dep_ not in {"amod", "compound"}:
             continue
-        if any(not (t.dep_ == "compound" and t.head.i in range(tok.i + 1, head.i + 1)) for t in doc[tok.i + 1 : head.i]):
+        if any(
+            not (t.dep_ == "compound" and t.head.i in range(tok.i + 1, head.i + 1))
+            for t in doc[tok.i + 1 : head.i]
+        ):
             continue  # only compounds between: "striking dock workers", not "striking, angry workers"
         out.append(Candidate(tok.i, head.i + 1, "group", None, "collective", 2))
     return out

@@ -27,6 +27,7 @@ from loaders.entities.context import (
     strong_locative,
     titled_city,
 )
+from loaders.entities.described_groups import appositive_armed_name
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
     category_label,
@@ -76,8 +77,8 @@ from loaders.entities.name_cues import (
     seat_as_body,
     surname_written_as_person,
 )
-from loaders.entities.described_groups import appositive_armed_name
-from loaders.entities.named_places import is_vessel_name
+from loaders.entities.named_places import city_before_region, is_vessel_name
+from loaders.entities.person_spans import named_actor, possessed_person
 from loaders.entities.state_phrases import of_phrase_state
 from loaders.gazetteer import Gazetteer
 
@@ -129,7 +130,11 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return stated[0], stated[1], "gazetteer+gov"  # type: ignore[return-value]
     if c.how == "ner" and c.kind in {"PERSON", "ORG", "GPE", "FAC"} and is_vessel_name(span):
         return "place", text, c.how  # "the tanker X ... X was stopped": a ship, no person (round 16)
-    if c.how == "ner" and c.kind in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and appositive_armed_name(span, gaz.collectives):
+    if (
+        c.how == "ner"
+        and c.kind in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        and appositive_armed_name(span, gaz.collectives)
+    ):
         return "armed_group", text, c.how  # "Islamist rebels, the Mujahedeen,": the rebels' name (round 16)
     if c.how == "ner" and c.kind == "ORG" and category_label(span):
         return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
@@ -221,7 +226,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         )  # "the Gulf Clan, the country's biggest gang": named as an armed body
     if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
-    if label == "NORP" and located_unknown_people(span):
+    if label == "NORP" and (located_unknown_people(span) or city_before_region(span, gaz)):
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
     if label == "NORP" and text in STATELESS_PEOPLE_PLURALS and span.root.dep_ in PEOPLE_ROLES:
         return "group", text, c.how  # "urged Hutus to attack", "the Tuaregs fled": a people that acts
@@ -295,6 +300,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         particle_person(span, gaz) or surname_written_as_person(span, gaz) or relative_who(span, gaz)
     ):
         return "person", text, c.how  # "X Y da Silva", "X Y ... Y said", "X Y, who" (round 15, ent7)
+    if label == "ORG" and (possessed_person(span, gaz) or named_actor(span, gaz)):
+        return "person", text, c.how  # "Ruritania's Ana Pereda", "Ana Pereda welcomed" (round 16)
     if label == "ORG" and led_by_person(span):
         return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
     if label == "ORG" and initialled_name(span, gaz):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
-
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import BUILDING_NOUNS, LOCATIVE_PREPS, VESSEL_NOUNS, set_of
 from loaders.gazetteer import Gazetteer
@@ -127,3 +126,16 @@ def headquarters_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if prev >= 0 and doc[prev].lower_ in LOCATIVE_PREPS:
             out.append(Candidate(start, tok.i + 1, "place", None, "suffix", 4))
     return out
+
+
+def city_before_region(span: Span, gaz: Gazetteer) -> bool:
+    """'over Sevastopol, Crimea, Ukraine': a one-word town the model read as a people (NORP), written
+    before a comma and a known place or country, is the town; no demonym or people's word."""
+    doc = span.doc
+    if len(span) != 1 or not span[0].is_title or span.text not in gaz.cities or gaz.lookup(span.text):
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    nxt = doc[span.end + 1]
+    hit = gaz.lookup(nxt.text)
+    return nxt.ent_type_ in {"GPE", "LOC"} or (hit is not None and hit[0] in {"country", "place"})

@@ -100,12 +100,10 @@ def names_document(doc: Doc, start: int, end: int) -> bool:
     i = end
     while i < len(doc) and i - end < 4:
         tok = doc[i]
-        if tok.text in {"-", "\u2013", "\u2014"} and not doc[i - 1].whitespace_:
-            i += 1
-        elif tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in DOCUMENT_HEADS:
-            i += 1
-        else:
+        dash = tok.text in {"-", "\u2013", "\u2014"} and not doc[i - 1].whitespace_
+        if not (dash or (tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in DOCUMENT_HEADS)):
             break
+        i += 1
     if i >= len(doc) or not doc[i].is_title or doc[i].lower_ not in DOCUMENT_HEADS:
         return False
     return doc[start].ent_type_ not in OWNER_LABELS
@@ -118,8 +116,10 @@ def is_ideology_modifier(span: Span) -> bool:
     if not words or not all(t.is_title and t.lower_.endswith("ist") for t in words):
         return False
     head = span.root.head
-    return span.root.dep_ in {"compound", "amod", "nmod"} and not (span.start <= head.i < span.end) and (
-        head.is_lower or head.ent_type_ == "NORP"
+    return (
+        span.root.dep_ in {"compound", "amod", "nmod"}
+        and not (span.start <= head.i < span.end)
+        and (head.is_lower or head.ent_type_ == "NORP")
     )
 
 
