@@ -23,6 +23,7 @@ from loaders.entities.armed_heads import ARMED_HEADS, join_bare_heads
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.bodies import (
     agency_of_body_candidates,
+    body_of_state_candidates,
     coordinated_body_candidates,
     lower_body_candidates,
     owned_body_candidates,
@@ -49,8 +50,10 @@ from loaders.entities.crowds import join_protest_crowds
 from loaders.entities.datelines import dateline_candidates, merge_dateline_capitals
 from loaders.entities.described_groups import (
     attacker_candidates,
+    join_adjective_plurals,
     join_appositive_names,
     join_led_bodies,
+    regional_force_candidates,
     striker_candidates,
 )
 from loaders.entities.descriptions import add_opposition_aliases
@@ -142,11 +145,13 @@ def find_entities(
         + owned_body_candidates(doc)
         + agency_of_body_candidates(doc, gaz)
         + party_name_candidates(doc, gaz)
+        + body_of_state_candidates(doc, gaz)
         + spaced_initial_candidates(doc, gaz)
         + building_name_candidates(doc, gaz)
         + headquarters_candidates(doc, gaz)
         + striker_candidates(doc)
         + attacker_candidates(doc, gaz)
+        + regional_force_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
@@ -228,6 +233,7 @@ def find_entities(
     declared_aliases(doc, raw, keymap, kinds)
     join_appositive_names(doc, raw, keymap, kinds)  # "Islamist rebels, the Mujahedeen," (round 16)
     join_led_bodies(keymap, kinds, gaz)  # "the US-led alliance" where NATO is named (round 16)
+    join_adjective_plurals(keymap, kinds, gaz.collectives)  # "Maoists" and "Maoist rebels" (round 16)
     bracketed_names(doc, raw, keymap, kinds)
     join_protest_crowds(keymap, kinds)
     join_word_short_forms(keymap, kinds)

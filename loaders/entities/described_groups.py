@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
 from loaders.entities.candidates import Candidate
+from loaders.entities.lexicon import FORCE_NOUNS
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import Mention
 
@@ -120,3 +121,48 @@ def join_led_bodies(keymap: dict[str, str], kinds: dict[str, EntityKind], gaz: G
         for k, v in keymap.items():
             if v == key:
                 keymap[k] = hits[0]
+
+
+def join_adjective_plurals(
+    keymap: dict[str, str], kinds: dict[str, EntityKind], collectives: dict[str, str]
+) -> None:
+    """'Maoists' and 'Maoist rebels', 'Islamists' and 'Islamist militants' of one article are one armed
+    group: the plural of the adjective names the same fighters as the adjective and an armed head noun."""
+    armed = [k for k in keymap if keymap[k] == k and kinds[k] == "armed_group"]
+    plurals = {k.split("|", 1)[1].lower(): k for k in armed if " " not in k.split("|", 1)[1]}
+    for key in armed:
+        words = key.split("|", 1)[1].lower().split()
+        if len(words) != 2 or collectives.get(words[1]) != "armed_group":
+            continue
+        plural = plurals.get(words[0] + "s")
+        if plural is None or plural == key:
+            continue
+        for k, v in keymap.items():
+            if v == key:
+                keymap[k] = plural
+
+
+PEOPLE_ENDINGS = ("an", "ian", "i", "ese", "ite")
+
+
+def regional_force_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Tigrayan forces', 'Oromian troops': a region's people's adjective (no state's demonym) before a
+    force noun names an armed group; the model labels the adjective alone as a body."""
+    out: list[Candidate] = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if (
+            nxt.lower_ not in FORCE_NOUNS
+            or nxt.tag_ != "NNS"
+            or not tok.is_title
+            or tok.ent_type_ not in {"ORG", "GPE"}
+        ):
+            continue
+        if (
+            not tok.lower_.endswith(PEOPLE_ENDINGS)
+            or gaz.lookup(tok.text) is not None
+            or tok.text in gaz.cities
+        ):
+            continue
+        out.append(Candidate(tok.i, tok.i + 2, "armed_group", None, "collective", 3))
+    return out

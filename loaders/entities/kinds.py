@@ -77,9 +77,9 @@ from loaders.entities.name_cues import (
     seat_as_body,
     surname_written_as_person,
 )
-from loaders.entities.named_places import city_before_region, is_vessel_name
+from loaders.entities.named_places import city_before_region, coordinated_with_place, is_vessel_name
 from loaders.entities.person_spans import named_actor, possessed_person
-from loaders.entities.state_phrases import of_phrase_state
+from loaders.entities.state_phrases import demonym_as_language, of_phrase_state
 from loaders.gazetteer import Gazetteer
 
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
@@ -104,6 +104,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "country", c.canonical or text, "capital"
     if c.canonical is not None and c.kind == "country" and community_demonym(doc, c, gaz):
         return None, text, c.how
+    if c.canonical is not None and c.kind == "country" and c.canonical != text and demonym_as_language(span):
+        return None, text, c.how  # "known by its French acronym": a language, no state (round 16)
     if c.canonical is not None:
         how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
@@ -253,6 +255,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
         # town somewhere has the name, unless title and name are a town ("General Santos")
         return "person", text, c.how
+    if label == "PERSON" and (is_toponym(span, gaz) or coordinated_with_place(span, gaz)):
+        return (
+            "place",
+            text,
+            c.how,
+        )  # "hit Ras al-Ain and Tal Abyad": a toponym, whatever its conjunct (round 16)
     if (
         label in {"GPE", "LOC", "PERSON"}
         and not listed_place(span)  # "the villages of A, B and C": the list's noun says what they are

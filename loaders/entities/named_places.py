@@ -139,3 +139,31 @@ def city_before_region(span: Span, gaz: Gazetteer) -> bool:
     nxt = doc[span.end + 1]
     hit = gaz.lookup(nxt.text)
     return nxt.ent_type_ in {"GPE", "LOC"} or (hit is not None and hit[0] in {"country", "place"})
+
+
+def coordinated_with_place(span: Span, gaz: Gazetteer) -> bool:
+    """'strikes hit Ras al-Ain and Tal Abyad': a name the model read as a person, coordinated with a town
+    or region (no country: "Putin and Russia"), is a place too."""
+    doc = span.doc
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [t for t in root.children if t.dep_ == "conj"]
+    for other in others:
+        if other.i in range(span.start, span.end) or other.head.lower_ == "of":
+            continue
+        gap = doc[other.i + 1 : span.start] if other.i < span.start else doc[span.end : other.left_edge.i]
+        if not 1 <= len(gap) <= 2 or any(t.lower_ not in {"and", "or", ","} for t in gap):
+            continue  # only "A and B", "A, B": a list of persons "X of Utah, Y" is parsed as conjuncts too
+        hit = gaz.lookup(other.text)
+        if hit is not None and hit[0] == "country":
+            continue
+        if (
+            other.ent_type_ in {"GPE", "LOC", "FAC"}
+            or other.text in gaz.cities
+            or (hit and hit[0] == "place")
+        ):
+            return True
+        first = other.left_edge if other.left_edge.i >= 0 else other
+        if other.ent_type_ == "PERSON" and first.text in gaz.place_prefixes:
+            return True  # "Ras al-Ain and X": the conjunct is a toponym the model also read as a person
+    return False

@@ -1,4 +1,5 @@
-"""'<government or territory noun> of <name>' read by the small model as one body (round 16, issue 9).
+"""'<government or territory noun> of <name>' read by the small model as one body, and a state's
+adjective that names a language (round 16, issue 9).
 
 "the Government of the United States" is the state (GUIDE: a government and its country are one entity);
 "the Overseas Territory of Gibraltar", "the Province of Ontario" are the place named after "of". Only
@@ -14,6 +15,7 @@ from loaders.entities.lexicon import GOVERNMENT_NOUNS, set_of
 from loaders.gazetteer import Gazetteer
 
 TERRITORY_HEADS = set_of("territory_heads")
+LANGUAGE_WORD_NOUNS = set_of("language_word_nouns")  # "acronym", "initials", "word", "name", "spelling"
 
 
 def of_phrase_state(span: Span, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -33,3 +35,13 @@ def of_phrase_state(span: Span, gaz: Gazetteer) -> tuple[str, str] | None:
     if hit is None or hit[0] not in {"country", "place"}:
         return None
     return ("country" if government else "place"), hit[1]  # a territory is a place, even one with an ISO code
+
+
+def demonym_as_language(span: Span) -> bool:
+    """'known by its French acronym', 'the Arabic word for', 'its Spanish initials': a state's adjective
+    before a noun of words names a language, not the state (round 16)."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k - span.end < 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1  # "its French official name"
+    return k < len(doc) and doc[k].lower_ in LANGUAGE_WORD_NOUNS and span[-1].tag_ in {"JJ", "NNP"}
