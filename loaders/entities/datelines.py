@@ -42,7 +42,7 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if name in gaz.capitals and _country_after(doc, end, gaz):
             # "COLOMBO, Sri Lanka -": the dateline names the town by its country; it is the town
             out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
-        elif name in gaz.capitals:
+        elif name in gaz.capitals and (gaz.lookup(gaz.capitals[name]) or ("",))[0] != "place":
             out.append(Candidate(tok.i, end, "country", gaz.capitals[name], "capital", 5))
         elif gaz.lookup(name) is not None:
             kind, canonical = gaz.lookup(name)  # type: ignore[misc]

@@ -79,7 +79,7 @@ from loaders.entities.name_cues import (
 )
 from loaders.entities.named_places import city_before_region, coordinated_with_place, is_vessel_name
 from loaders.entities.person_spans import named_actor, possessed_person
-from loaders.entities.state_phrases import demonym_as_language, of_phrase_state
+from loaders.entities.state_phrases import civic_name, demonym_as_language, of_phrase_state, territory_seat
 from loaders.gazetteer import Gazetteer
 
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
@@ -90,6 +90,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
+        if territory_seat(c.canonical, gaz):
+            return (
+                "place",
+                text,
+                "capital",
+            )  # "HONG KONG -", "Stanley": a territory's seat is a town (round 16)
         if capital_place(doc, c.start, c.end):
             return "place", text, "capital"  # "X's southern suburbs", "the capital X", "in and out of X"
         if (
@@ -112,7 +118,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     hit = gaz.lookup(text)
     if hit is not None:
         return hit[0], hit[1], "gazetteer"  # type: ignore[return-value]
-    if text in gaz.capitals:
+    if text in gaz.capitals and not territory_seat(gaz.capitals[text], gaz):
         return (
             ("country", gaz.capitals[text], "capital") if is_acting(span.root) else ("place", text, "capital")
         )
@@ -331,7 +337,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return "place", text, c.how
         if political_side_party(span):
             return "organization", text, c.how  # "the opposition Movement for X" (round 15, ent7)
-        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS:
+        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS and not civic_name(span):
             return "armed_group", text, c.how  # but "Army Radio", "Army Television" are outlets
         return "organization", text, c.how
     if label in {"armed_group", "group"}:

@@ -15,7 +15,10 @@ from loaders.entities.lexicon import GOVERNMENT_NOUNS, set_of
 from loaders.gazetteer import Gazetteer
 
 TERRITORY_HEADS = set_of("territory_heads")
-LANGUAGE_WORD_NOUNS = set_of("language_word_nouns")  # "acronym", "initials", "word", "name", "spelling"
+LANGUAGE_WORD_NOUNS = set_of("language_word_nouns")
+CIVIC_NAME_WORDS = set_of(
+    "civic_name_words"
+)  # "rights", "students", "workers": a civic body's words  # "acronym", "initials", "word", "name", "spelling"
 
 
 def of_phrase_state(span: Span, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -45,3 +48,16 @@ def demonym_as_language(span: Span) -> bool:
     while k < len(doc) and k - span.end < 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
         k += 1  # "its French official name"
     return k < len(doc) and doc[k].lower_ in LANGUAGE_WORD_NOUNS and span[-1].tag_ in {"JJ", "NNP"}
+
+
+def territory_seat(land: str | None, gaz: Gazetteer) -> bool:
+    """The capital's land is a territory (a place in the gazetteer: "Falkland Islands", "Hong Kong"), so
+    the capital is a town and never a state's government (round 16)."""
+    hit = gaz.lookup(land) if land else None
+    return hit is not None and hit[0] == "place"
+
+
+def civic_name(span: Span) -> bool:
+    """'the Civil Human Rights Front', 'the Students' Movement': a front or movement of citizens, students or
+    workers is a civic body, not an armed group (round 16)."""
+    return any(t.lower_ in CIVIC_NAME_WORDS for t in span)
