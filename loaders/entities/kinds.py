@@ -77,9 +77,20 @@ from loaders.entities.name_cues import (
     seat_as_body,
     surname_written_as_person,
 )
-from loaders.entities.named_places import city_before_region, coordinated_with_place, is_vessel_name
+from loaders.entities.named_places import (
+    city_before_region,
+    coordinated_with_place,
+    is_vessel_name,
+    seat_as_building,
+)
 from loaders.entities.person_spans import named_actor, possessed_person
-from loaders.entities.state_phrases import civic_name, demonym_as_language, of_phrase_state, territory_seat
+from loaders.entities.state_phrases import (
+    civic_name,
+    company_by_assets,
+    demonym_as_language,
+    of_phrase_state,
+    territory_seat,
+)
 from loaders.gazetteer import Gazetteer
 
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
@@ -112,6 +123,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return None, text, c.how
     if c.canonical is not None and c.kind == "country" and c.canonical != text and demonym_as_language(span):
         return None, text, c.how  # "known by its French acronym": a language, no state (round 16)
+    if c.canonical is not None and c.kind == "country" and seat_as_building(span):
+        return "place", text, "gazetteer"  # "in the White House garden": the building (round 16)
     if c.canonical is not None:
         how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
@@ -288,6 +301,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "organization", text, c.how  # "the national airline Avianor": named by its trade
     if label in {"GPE", "LOC"} and c.how == "ner" and person_by_text(span, gaz):
         return "person", text, c.how  # "Ruiz, 53, moved swiftly": the surname of "Ana Ruiz" (round 15)
+    if label in {"GPE", "LOC"} and c.how == "ner" and company_by_assets(span, gaz):
+        return "organization", text, c.how  # "the X wage strike", "X's mines": a company (round 16)
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":

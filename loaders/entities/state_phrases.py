@@ -1,10 +1,13 @@
-"""'<government or territory noun> of <name>' read by the small model as one body, and a state's
-adjective that names a language (round 16, issue 9).
+"""Kinds of state phrases and of names the small model mistypes, by construction (round 16, issue 9).
 
-"the Government of the United States" is the state (GUIDE: a government and its country are one entity);
-"the Overseas Territory of Gibraltar", "the Province of Ontario" are the place named after "of". Only
-when the name after "of" is a gazetteer country or place, so "the Government of National Accord" stays a
-body.
+- "the Government of the United States" is the state (GUIDE: a government and its country are one
+  entity); "the Overseas Territory of Gibraltar", "the Province of Ontario" are the place named after
+  "of". Only when the name after "of" is a gazetteer country or place, so "the Government of National
+  Accord" stays a body.
+- A state's adjective before a noun of words ("its French acronym") names a language, not the state.
+- A territory's seat ("Hong Kong", "Stanley") is a town, never a state's government.
+- A front or movement of citizens, students or workers is a civic body, not an armed group.
+- A one-word name that owns a company's mines, plants or workers is the company, not a place.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from loaders.entities.lexicon import GOVERNMENT_NOUNS, set_of
 from loaders.gazetteer import Gazetteer
 
 TERRITORY_HEADS = set_of("territory_heads")
+# "acronym", "initials", "word", "name", "spelling": nouns of words after a language's adjective
 LANGUAGE_WORD_NOUNS = set_of("language_word_nouns")
-CIVIC_NAME_WORDS = set_of(
-    "civic_name_words"
-)  # "rights", "students", "workers": a civic body's words  # "acronym", "initials", "word", "name", "spelling"
+CIVIC_NAME_WORDS = set_of("civic_name_words")  # "rights", "students", "workers": a civic body's words
+COMPANY_ASSETS = set_of("company_assets")  # "mine", "share", "employee": what a company owns or pays
 
 
 def of_phrase_state(span: Span, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -61,3 +64,17 @@ def civic_name(span: Span) -> bool:
     """'the Civil Human Rights Front', 'the Students' Movement': a front or movement of citizens, students or
     workers is a civic body, not an armed group (round 16)."""
     return any(t.lower_ in CIVIC_NAME_WORDS for t in span)
+
+
+def company_by_assets(span: Span, gaz: Gazetteer) -> bool:
+    """'the X wage strike', "X's mines", 'X mineworkers': a one-word name, no known town or state, that
+    owns or names a company's mines, plants, workers or shares anywhere in the text is the company; the
+    model calls it a place (round 16)."""
+    if len(span) != 1 or gaz.lookup(span.text) is not None or span.text in gaz.cities:
+        return False
+    return any(
+        t.text == span.text
+        and t.dep_ in {"poss", "compound", "amod"}
+        and t.head.lemma_.lower() in COMPANY_ASSETS
+        for t in span.doc
+    )
