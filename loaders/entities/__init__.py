@@ -84,7 +84,11 @@ from loaders.entities.page_spans import (
     spoken_language,
 )
 from loaders.entities.person_cues import retype_person_words
-from loaders.entities.person_spans import cut_place_runs, name_word_candidates
+from loaders.entities.person_spans import (
+    cut_place_runs,
+    name_word_candidates,
+    possessed_name_candidates,
+)
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -132,6 +136,7 @@ def find_entities(
         + suffix_candidates(doc, gaz)
         + cut_place_runs(doc, ner_candidates(doc, gaz), gaz)  # "Ana Pereda in Zenda" (round 16)
         + name_word_candidates(doc, gaz)  # "Abiy said" after "Abiy Ahmed" (round 16)
+        + possessed_name_candidates(doc, gaz)  # "Ruritania's Ana Pereda" (round 16)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + community_candidates(doc, gaz)

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityKind
 from loaders.entities.candidates import Candidate
@@ -59,13 +59,25 @@ def attacker_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
 
 def appositive_armed_name(span: Span, collectives: dict[str, str]) -> bool:
     """The name is in apposition with an armed collective ("Islamist rebels, the Mujahedeen,")."""
+    if not all(t.is_title or t.text == "-" for t in span):
+        return False
+    head = _appositive_head(span)
+    return head is not None and head.tag_ == "NNS" and collectives.get(head.lower_) == "armed_group"
+
+
+def _appositive_head(span: Span) -> Token | None:
+    """The noun the name stands in apposition with: the parser's head, or the noun right before
+    ", (the)" (the parser often hangs the apposition on the clause's subject instead)."""
     root = span.root
-    return (
-        root.dep_ == "appos"
-        and root.head.tag_ == "NNS"
-        and collectives.get(root.head.lower_) == "armed_group"
-        and all(t.is_title or t.text == "-" for t in span)
-    )
+    if root.dep_ == "appos" and root.head.tag_ == "NNS":
+        return root.head
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].text == "," and span.end < len(doc) and doc[span.end].text in {",", "."}:
+        return doc[i - 1]
+    return None
 
 
 def join_appositive_names(
@@ -76,10 +88,10 @@ def join_appositive_names(
     for m in raw:
         if kinds.get(m.key) != "armed_group" or m.how == "collective":
             continue
-        root = doc[m.start : m.end].root
-        if root.dep_ != "appos":
+        head = _appositive_head(doc[m.start : m.end])
+        if head is None:
             continue
-        other = by_token.get(root.head.i)
+        other = by_token.get(head.i)
         if other is None or other.how != "collective" or other.key == m.key:
             continue
         if keymap[other.key] == other.key and keymap[m.key] == m.key:

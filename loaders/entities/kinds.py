@@ -53,6 +53,7 @@ from loaders.entities.lexicon import (
     COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
+    HONORIFICS,
     MACRO_REGIONS,
     MEDIA_DESCRIPTORS,
     MEDIA_WORDS,
@@ -232,6 +233,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and len(span) == 1
         and span[0].is_title
         and span[0].lower_ not in ORG_WORDS
+        and not company_by_assets(span, gaz)  # "at X's mines": the company (round 16)
         and (
             (strong_locative(doc, c.start, c.end) and doc[c.start - 1].lower_ in PLACE_PREPS)
             or (doc[c.start - 1].lower_ in {"to", "from"} and is_locative(doc, c.start, c.end))
@@ -264,6 +266,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     if label in {"ORG", "PERSON"} and span[0].lower_ in ARMED_NAME_WORDS:
         # "Harakat al-Nujaba", or "Jaish" alone for its group: a group named by its kind, not a person
         return "armed_group", text, c.how
+    if (
+        label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+        and c.start > 0
+        and doc[c.start - 1].lower_ in HONORIFICS
+        and len(span) <= 4
+        and not any(t.lower_ in ORG_WORDS for t in span)
+    ):
+        return "person", text, c.how  # "Mr Orlando", "Mrs Jackson": no town follows an honorific (round 16)
     if (
         label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
         and after_person_title(doc, c.start, gaz)

@@ -158,15 +158,21 @@ def coordinated_with_place(span: Span, gaz: Gazetteer) -> bool:
         hit = gaz.lookup(other.text)
         if hit is not None and hit[0] == "country":
             continue
-        if (
-            other.ent_type_ in {"GPE", "LOC", "FAC"}
-            or other.text in gaz.cities
-            or (hit and hit[0] == "place")
+        if other.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return True
+        if other.ent_type_ != "PERSON" and (
+            other.text in gaz.cities or (hit is not None and hit[0] == "place")
         ):
             return True
-        first = other.left_edge if other.left_edge.i >= 0 else other
+        first = other.left_edge
         if other.ent_type_ == "PERSON" and first.text in gaz.place_prefixes:
             return True  # "Ras al-Ain and X": the conjunct is a toponym the model also read as a person
+        titled = first.i > 0 and doc[first.i - 1].lower_ in gaz.titles
+        lone_town = other.ent_type_ == "PERSON" and first.i == other.i and other.text in gaz.cities
+        if lone_town and len(span) == 1 and not titled:
+            return True  # "shelled X and Gao": the other way round
+        if other.ent_type_ == "PERSON" and len(span) == 1 and span.text in gaz.cities and not titled:
+            return True  # "shelled Gao and X": a known town and an untitled name read as two persons
     return False
 
 

@@ -113,3 +113,16 @@ def cut_place_runs(doc: Doc, cands: list[Candidate], gaz: Gazetteer) -> list[Can
                 c = Candidate(c.start, end, c.kind, c.canonical, c.how, c.prio)
         out.append(c)
     return out
+
+
+def possessed_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Persons after a country's possessive whatever the model's label ("Ruritania's Ana Pereda in Zenda"
+    labelled a work of art): the span up to a locative preposition, when `possessed_person` holds."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}:
+            continue
+        end = place_run_end(doc, ent.start, ent.end, gaz)
+        if end > ent.start and possessed_person(doc[ent.start : end], gaz):
+            out.append(Candidate(ent.start, end, "PERSON", None, "ner", 3))
+    return out
