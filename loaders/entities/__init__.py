@@ -28,6 +28,7 @@ from loaders.entities.bodies import (
     lower_body_candidates,
     owned_body_candidates,
     party_name_candidates,
+    possessive_body_candidates,
 )
 from loaders.entities.candidates import (
     Candidate,
@@ -151,6 +152,7 @@ def find_entities(
         + agency_of_body_candidates(doc, gaz)
         + party_name_candidates(doc, gaz)
         + body_of_state_candidates(doc, gaz)
+        + possessive_body_candidates(doc)
         + spaced_initial_candidates(doc, gaz)
         + building_name_candidates(doc, gaz)
         + headquarters_candidates(doc, gaz)

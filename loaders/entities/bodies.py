@@ -189,3 +189,14 @@ def body_of_state_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(ent.start, end, "ORG", None, "ner", 3))
             break
     return out
+
+
+def possessive_body_candidates(doc: Doc) -> list[Candidate]:
+    """ "the Ruritanian United Workers' Party": the model ends one body at the plural possessive's apostrophe
+    and opens another after it; the two are one name (round 16)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    out = []
+    for a, b in pairwise(ents):
+        if b.start == a.end and a[-1].text in {"'", "\u2019"} and b[0].is_title:
+            out.append(Candidate(a.start, b.end, "ORG", None, "ner", 3))
+    return out

@@ -80,9 +80,11 @@ from loaders.entities.name_cues import (
 )
 from loaders.entities.named_places import (
     city_before_region,
+    common_word_written_lower,
     coordinated_with_place,
     is_vessel_name,
     seat_as_building,
+    settlement_apposition,
 )
 from loaders.entities.person_spans import named_actor, possessed_person
 from loaders.entities.state_phrases import (
@@ -247,7 +249,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             text,
             c.how,
         )  # "the Gulf Clan, the country's biggest gang": named as an armed body
-    if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
+    if label in {"ORG", "PERSON", "NORP"} and (described_as_place(span) or settlement_apposition(span)):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
     if label == "NORP" and (located_unknown_people(span) or city_before_region(span, gaz)):
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
@@ -328,6 +330,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return None, text, c.how
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:
             return None, text, c.how  # "Missiles struck ...": a plural common noun, not a person
+        if common_word_written_lower(span, gaz.common_nouns):
+            return None, text, c.how  # "Security Alert: ... this alert": a noun, no person (round 16)
         return "person", text, c.how
     if label == "ORG" and not any(t.lower_ in ORG_WORDS for t in span) and listed_place(span):
         return "place", text, c.how  # "the neighbourhoods of A, B and C": the model's ORG is one of them

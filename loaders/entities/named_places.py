@@ -196,3 +196,31 @@ def seat_as_building(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in SEAT_PREPS and span.root.dep_ == "pobj"
+
+
+APPOSED_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "port", "province", "region", "island"}
+)
+
+
+def settlement_apposition(span: Span) -> bool:
+    """'in the capital, Valmora', 'near the port town, Ashdale': a name after a place noun and a comma is
+    that place, whatever the model's label."""
+    doc = span.doc
+    i = span.start - 1
+    return (
+        i >= 2
+        and doc[i].text == ","
+        and doc[i - 1].is_lower
+        and doc[i - 1].lower_ in APPOSED_PLACE_NOUNS
+        and (span.end >= len(doc) or doc[span.end].text in {",", ".", ";", ":"} or doc[span.end].is_lower)
+    )
+
+
+def common_word_written_lower(span: Span, common_nouns: frozenset[str] | set[str]) -> bool:
+    """'Security Alert: ... This alert affects ...': one capitalised English noun the text also writes in
+    lower case is that noun, no person's name."""
+    if len(span) != 1 or span[0].lower_ not in common_nouns:
+        return False
+    word = span[0].lower_
+    return any(t.text == word for t in span.doc)

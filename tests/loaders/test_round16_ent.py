@@ -271,3 +271,19 @@ def test_a_company_named_on_a_wage_strike_is_not_its_striker(run: Callable[[str]
     )
     actors = {a for e in ex.events if e.type == "PROTEST" for a in e.actors}
     assert "Kestrel" not in actors, actors
+
+
+def test_a_body_cut_at_its_possessive_is_one_name(run: Callable[[str], Extraction]) -> None:
+    ex = run("The Hungarian Socialist Workers' Party Central Committee met in Budapest.")
+    assert "Hungarian Socialist Workers" not in _names(ex), _names(ex)
+    assert "Party Central Committee" not in _names(ex), _names(ex)
+
+
+def test_a_name_after_the_capital_and_a_comma_is_a_place(run: Callable[[str], Extraction]) -> None:
+    ex = run("Supporters of the ousted president gathered in a square in the capital, Valmora.")
+    assert kinds(ex).get("Valmora") == "place", kinds(ex)
+
+
+def test_a_capitalised_noun_the_text_also_writes_lower_is_no_person(run: Callable[[str], Extraction]) -> None:
+    ex = run("Security Alert: Protests likely in the city center / Update 3\n\nThis alert affects Sudan.")
+    assert "Alert" not in _names(ex), _names(ex)
