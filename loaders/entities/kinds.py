@@ -85,6 +85,7 @@ from loaders.entities.named_places import (
     is_vessel_name,
     seat_as_building,
     settlement_apposition,
+    travelled_to,
 )
 from loaders.entities.person_spans import named_actor, possessed_person
 from loaders.entities.state_phrases import (
@@ -286,7 +287,9 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
         # town somewhere has the name, unless title and name are a town ("General Santos")
         return "person", text, c.how
-    if label == "PERSON" and (is_toponym(span, gaz) or coordinated_with_place(span, gaz)):
+    if label == "PERSON" and (
+        is_toponym(span, gaz) or coordinated_with_place(span, gaz) or travelled_to(span)
+    ):
         return (
             "place",
             text,

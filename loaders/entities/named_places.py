@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
 from loaders.entities.candidates import Candidate
-from loaders.entities.lexicon import BUILDING_NOUNS, LOCATIVE_PREPS, VESSEL_NOUNS, set_of
+from loaders.entities.lexicon import (
+    BUILDING_NOUNS,
+    HONORIFICS,
+    LOCATIVE_PREPS,
+    MOTION_WORDS,
+    VESSEL_NOUNS,
+    set_of,
+)
 from loaders.gazetteer import Gazetteer
 
 SEAT_BUILDINGS = set_of("seat_buildings")  # "white house", "kremlin": a government's seat, as a building
@@ -224,3 +231,18 @@ def common_word_written_lower(span: Span, common_nouns: frozenset[str] | set[str
         return False
     word = span[0].lower_
     return any(t.text == word for t in span.doc)
+
+
+def travelled_to(span: Span) -> bool:
+    """'would travel to Krakow and Lodz', 'fled from X': the object of "to"/"from" after a word of
+    movement, or a conjunct of it, is where one goes, a place (the model labels such towns persons)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in {"to", "from"}
+        and prep.head.lemma_.lower() in MOTION_WORDS
+        and span.doc[span.start - 1].lower_ not in HONORIFICS
+    )

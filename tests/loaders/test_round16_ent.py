@@ -287,3 +287,14 @@ def test_a_name_after_the_capital_and_a_comma_is_a_place(run: Callable[[str], Ex
 def test_a_capitalised_noun_the_text_also_writes_lower_is_no_person(run: Callable[[str], Extraction]) -> None:
     ex = run("Security Alert: Protests likely in the city center / Update 3\n\nThis alert affects Sudan.")
     assert "Alert" not in _names(ex), _names(ex)
+
+
+def test_a_town_travelled_to_is_a_place_though_labelled_a_person(run: Callable[[str], Extraction]) -> None:
+    ex = run("Church spokesmen said the pontiff would travel to Krakow and Auschwitz.")
+    assert kinds(ex).get("Krakow") == "place", kinds(ex)
+    assert kinds(ex).get("Auschwitz") == "place", kinds(ex)
+
+
+def test_viet_nam_written_in_two_words_is_the_old_state(run: Callable[[str], Extraction]) -> None:
+    ex = run("Guerrillas attacked towns across South Viet Nam on Wednesday.", published="1968-01-31")
+    assert kinds(ex).get("South Vietnam") == "country", kinds(ex)
