@@ -99,7 +99,8 @@ def extract(
     def evidence_ok(sent: Span) -> bool:
         return not any(a <= sent.start_char < b for a, b in caps)
 
-    gaz = era_gazetteer(doc, article.published, gaz)  # "Moscow" in 1968 is the Soviet Union
+    # "Moscow" in 1968 is the Soviet Union; an undated page takes its era from the day it prints (round 16)
+    gaz = era_gazetteer(doc, day, gaz)
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents)

@@ -298,3 +298,12 @@ def test_a_town_travelled_to_is_a_place_though_labelled_a_person(run: Callable[[
 def test_viet_nam_written_in_two_words_is_the_old_state(run: Callable[[str], Extraction]) -> None:
     ex = run("Guerrillas attacked towns across South Viet Nam on Wednesday.", published="1968-01-31")
     assert kinds(ex).get("South Vietnam") == "country", kinds(ex)
+
+
+def test_an_undated_page_takes_its_era_from_the_day_it_prints(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Troops cross the border\n\nDecember 28, 1979\n\nMoscow said its troops had entered the country "
+        "at the request of its government.",
+        published=None,
+    )
+    assert kinds(ex).get("Soviet Union") == "country", kinds(ex)
