@@ -133,6 +133,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
     hit = gaz.lookup(text)
+    if hit is not None and hit[0] == "country" and seat_as_building(span):
+        return "place", text, "gazetteer"  # "stormed the White House": the building (round 16)
     if hit is not None:
         return hit[0], hit[1], "gazetteer"  # type: ignore[return-value]
     if text in gaz.capitals and not territory_seat(gaz.capitals[text], gaz):

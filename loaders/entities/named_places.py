@@ -186,6 +186,8 @@ def coordinated_with_place(span: Span, gaz: Gazetteer) -> bool:
 SEAT_PARTS = frozenset(
     {"garden", "gardens", "lawn", "grounds", "courtyard", "gate", "gates", "steps", "walls"}
 )
+SEAT_DESCRIPTIONS = frozenset({"seat", "building", "headquarters", "residence", "complex", "compound"})
+SEIZING_VERBS = frozenset({"storm", "occupy", "besiege", "surround", "raid", "overrun", "seize", "torch"})
 SEAT_PREPS = frozenset({"inside", "outside", "into", "near"})  # "at"/"in": see docs (round 16)
 
 
@@ -199,6 +201,14 @@ def seat_as_building(span: Span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in SEAT_PARTS:
         return True
+    if (
+        span.end + 2 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 2].lower_ in SEAT_DESCRIPTIONS
+    ):
+        return True  # "the White House, the seat of the president,": described as a building
+    if span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in SEIZING_VERBS:
+        return True  # "protesters stormed the White House": a building taken
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1

@@ -307,3 +307,17 @@ def test_an_undated_page_takes_its_era_from_the_day_it_prints(run: Callable[[str
         published=None,
     )
     assert kinds(ex).get("Soviet Union") == "country", kinds(ex)
+
+
+def test_a_person_released_from_prison_is_no_prison(run: Callable[[str], Extraction]) -> None:
+    ex = run("Police released Maria Lopez from prison on Monday.")
+    assert kinds(ex).get("Maria Lopez") == "person", kinds(ex)
+
+
+def test_a_seat_of_government_stormed_elsewhere_is_the_building(run: Callable[[str], Extraction]) -> None:
+    ex = run(
+        "Opposition supporters stormed the White House, the seat of the president and parliament, in the "
+        "Kyrgyz capital late on Monday."
+    )
+    assert kinds(ex).get("White House") == "place", kinds(ex)
+    assert "United States" not in _names(ex), _names(ex)
