@@ -87,6 +87,11 @@ _DATELINE = re.compile(
 )
 
 
+# A short subheading of two to five capitalised words ending in a colon ("Grand Hotel:", "Gate of Peace:"),
+# over the paragraphs about the place it names; one word ("Related:", "Background:") stays a label.
+_SUBHEADING = re.compile(r"^[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the|de|al|el)){1,4}:$")
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the article text and what it is."""
@@ -109,6 +114,8 @@ def _kind(line: str, first: bool) -> LineKind:
         return "boilerplate"
     if _CREDIT.search(s) or (_PHOTO_WORDS.search(s) and not s.endswith((".", '"', "”"))):
         return "caption"
+    if _SUBHEADING.match(s):
+        return "title"  # "Grand Hotel:" over the paragraphs about it: a subheading naming a place (round 16)
     if len(words) <= 4 and not s.endswith((".", '"', "”", "?", "!")):
         return "boilerplate"  # site names, section labels, lone menu words
     if not s.endswith((".", '"', "”", "'", "’", "?", "!", ":", ")")) and len(words) < 25:

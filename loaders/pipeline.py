@@ -72,6 +72,8 @@ def prepare(src: SourceArticle) -> tuple[str, list[tuple[int, int]]]:
         if line.kind == "boilerplate":
             continue
         text = line.text.strip()
+        if line.kind == "title" and text.endswith(":"):
+            text = text[:-1]  # a subheading ("Grand Hotel:") is a sentence of its own
         if line.kind == "title" and not text.endswith((".", "?", "!")):
             text += "."  # a headline is a sentence of its own
         if line.kind == "caption":
@@ -97,7 +99,8 @@ def extract(
     def evidence_ok(sent: Span) -> bool:
         return not any(a <= sent.start_char < b for a, b in caps)
 
-    gaz = era_gazetteer(doc, article.published, gaz)  # "Moscow" in 1968 is the Soviet Union
+    # "Moscow" in 1968 is the Soviet Union; an undated page takes its era from the day it prints (round 16)
+    gaz = era_gazetteer(doc, day, gaz)
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
     offices = office_affiliations(doc, table, gaz.titles, sents, gaz.capitals)

@@ -23,9 +23,12 @@ from loaders.entities.armed_heads import ARMED_HEADS, join_bare_heads
 from loaders.entities.artefacts import city_name_run, trailing_equipment
 from loaders.entities.bodies import (
     agency_of_body_candidates,
+    body_of_state_candidates,
     coordinated_body_candidates,
     lower_body_candidates,
     owned_body_candidates,
+    party_name_candidates,
+    possessive_body_candidates,
 )
 from loaders.entities.candidates import (
     Candidate,
@@ -45,17 +48,33 @@ from loaders.entities.context import crumb_sentences, is_publisher
 from loaders.entities.coreference import coreference, parenthetical_abbreviations
 from loaders.entities.countries import join_shared_short_forms, state_form_candidates
 from loaders.entities.crowds import join_protest_crowds
-from loaders.entities.datelines import dateline_candidates
+from loaders.entities.datelines import dateline_candidates, merge_dateline_capitals
+from loaders.entities.described_groups import (
+    attacker_candidates,
+    join_adjective_plurals,
+    join_appositive_names,
+    join_led_bodies,
+    regional_force_candidates,
+    striker_candidates,
+)
 from loaders.entities.descriptions import add_opposition_aliases
 from loaders.entities.eras import drop_period_phrases
 from loaders.entities.kind_cues import extend_government
 from loaders.entities.kinds import resolve_kind
+from loaders.entities.named_places import (
+    building_name_candidates,
+    headquarters_candidates,
+    join_building_variants,
+)
 from loaders.entities.non_actor_names import (
     is_administration_name,
     is_bare_service_branch,
     is_event_name,
+    is_furniture_after_pipe,
+    is_ideology_modifier,
     is_island_description,
     is_paired_peoples,
+    names_document,
 )
 from loaders.entities.page_spans import (
     headline_name_end,
@@ -66,6 +85,11 @@ from loaders.entities.page_spans import (
     spoken_language,
 )
 from loaders.entities.person_cues import retype_person_words
+from loaders.entities.person_spans import (
+    cut_place_runs,
+    name_word_candidates,
+    possessed_name_candidates,
+)
 from loaders.entities.place_phrases import compass_place_candidates, town_facility_candidates
 from loaders.entities.rementions import (
     add_body_head_rementions,
@@ -78,6 +102,8 @@ from loaders.entities.rementions import (
 from loaders.entities.selection import clean_span, join_demonym_orgs, select_candidates, strip_title
 from loaders.entities.state_units import join_described_armies, join_state_units
 from loaders.entities.suffixed_names import suffix_candidates
+from loaders.entities.unowned_forces import add_unowned_forces, is_force_region
+from loaders.entities.wire_style import spaced_initial_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable, Mention
 
@@ -109,7 +135,9 @@ def find_entities(
         c  # a dateline's name never runs on into the story ("ANKARA - Turkey said")
         for c in gazetteer_candidates(doc, gaz)
         + suffix_candidates(doc, gaz)
-        + ner_candidates(doc, gaz)
+        + cut_place_runs(doc, ner_candidates(doc, gaz), gaz)  # "Ana Pereda in Zenda" (round 16)
+        + name_word_candidates(doc, gaz)  # "Abiy said" after "Abiy Ahmed" (round 16)
+        + possessed_name_candidates(doc, gaz)  # "Ruritania's Ana Pereda" (round 16)
         + titled_name_candidates(doc, gaz)
         + collective_candidates(doc, gaz)
         + community_candidates(doc, gaz)
@@ -122,6 +150,15 @@ def find_entities(
         + coordinated_body_candidates(doc)
         + owned_body_candidates(doc)
         + agency_of_body_candidates(doc, gaz)
+        + party_name_candidates(doc, gaz)
+        + body_of_state_candidates(doc, gaz)
+        + possessive_body_candidates(doc)
+        + spaced_initial_candidates(doc, gaz)
+        + building_name_candidates(doc, gaz)
+        + headquarters_candidates(doc, gaz)
+        + striker_candidates(doc)
+        + attacker_candidates(doc, gaz)
+        + regional_force_candidates(doc, gaz)
         if not dateline_tokens.intersection(range(c.start, c.end))
         and not (c.start in owned_peoples and c.end == c.start + 1)
     ]
@@ -150,6 +187,10 @@ def find_entities(
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if c.how in {"ner", "suffix"} and end > start and _names_no_actor(doc, start, end, gaz):
             continue  # "the Chaco War", bare "Navy", "a Carter administration official" (round 15)
+        if c.how in {"ner", "city", "suffix"} and end > start and names_document(doc, start, end):
+            continue  # "the Smith-Jones Act": a law's name, no person or town (round 16)
+        if end > start and is_force_region(doc, start, end):
+            continue  # "North West police": the force's region, no place of its own (round 16)
         if end <= start or doc[start].sent.start in crumbs:
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
@@ -197,9 +238,13 @@ def find_entities(
     join_shared_short_forms(keymap, surfaces, gaz)
     join_communities(keymap, kinds, surfaces, {m.key for m in raw if m.how == COMMUNITY}, gaz)
     declared_aliases(doc, raw, keymap, kinds)
+    join_appositive_names(doc, raw, keymap, kinds)  # "Islamist rebels, the Mujahedeen," (round 16)
+    join_led_bodies(keymap, kinds, gaz)  # "the US-led alliance" where NATO is named (round 16)
+    join_adjective_plurals(keymap, kinds, gaz.collectives)  # "Maoists" and "Maoist rebels" (round 16)
     bracketed_names(doc, raw, keymap, kinds)
     join_protest_crowds(keymap, kinds)
     join_word_short_forms(keymap, kinds)
+    join_building_variants(keymap, kinds)
     join_state_units(doc, raw, keymap, kinds)
     join_described_armies(doc, raw, keymap, kinds)
     for k in keymap:  # "Line of Control (LoC)": the abbreviation is the long name wherever it recurs
@@ -226,10 +271,12 @@ def find_entities(
             if phrase not in ent.aliases:
                 ent.aliases.append(phrase)
         table.mentions.append(mention)
+    merge_dateline_capitals(doc, table)  # "VIENNA/WASHINGTON:" where Washington acts (round 16)
     add_rementions(doc, table)
     add_head_rementions(doc, table)
     add_settlement_rementions(doc, table)
     add_state_rementions(doc, table)
+    add_unowned_forces(doc, table)  # "the military" where no country is named (round 16)
     add_state_form_rementions(doc, table, gaz.state_forms)
     add_body_head_rementions(doc, table, gaz.common_nouns)
     table.index()
@@ -247,6 +294,8 @@ def _names_no_actor(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
         or is_administration_name(doc, start, end, gaz)
         or is_paired_peoples(doc[start:end])
         or is_island_description(doc, start, end)
+        or is_ideology_modifier(doc[start:end])  # "the Marxist-Leninist government" (round 16)
+        or is_furniture_after_pipe(doc[start:end], gaz.common_nouns)  # "File photo | License Photo"
     )
 
 

@@ -22,6 +22,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Mentions made from a description ("DRC rebels", "Saudi-led coalition"): a declared name is the better name.
 DESCRIPTIONS = frozenset({"collective", "led", "community"})
 NAME_OF = ["the", "name", "of"]
+ACRONYM_NOUNS = frozenset({"acronym", "initials", "abbreviation"})
 NAME_LINKS = frozenset({"of", "for", "the", "and", "al", "de", "del", "la", "des", "du"})
 
 
@@ -41,6 +42,14 @@ def _cue_ends(doc: Doc) -> list[tuple[int, int]]:
             out.append((tok.i, tok.i + 1))
         elif tok.lower_ in {"under", "by"} and [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]] == NAME_OF:
             out.append((tok.i, tok.i + 4))  # "set up a junta under the name of the X Council" (round 15)
+        elif tok.lower_ == "by" and tok.i >= 1 and doc[tok.i - 1].lower_ == "known":
+            k = tok.i + 1  # "known by its French acronym X", "known by the initials X" (round 16)
+            while k < len(doc) and k - tok.i <= 3 and doc[k].lower_ not in ACRONYM_NOUNS:
+                if not (doc[k].lower_ in {"its", "their", "the"} or doc[k].pos_ in {"ADJ", "PROPN"}):
+                    break
+                k += 1
+            if k < len(doc) and doc[k].lower_ in ACRONYM_NOUNS:
+                out.append((tok.i - 1, k + 1))
         elif tok.lower_ in CALL_VERBS and tok.i >= 2:
             rel = [t for t in doc[max(tok.sent.start, tok.i - 5) : tok.i] if t.lower_ in {"which", "what"}]
             if rel:
@@ -61,6 +70,10 @@ def declared_aliases(
     for cue_start, after in _cue_ends(doc):
         i = after + 1 if after < len(doc) and doc[after].lower_ == "the" else after
         named = by_start.get(i)
+        if named is None and i < len(doc) and doc[i].is_upper and len(doc[i]) > 1:
+            # "known by its acronym MNLA" where the model's label here was dropped: the acronym written
+            # elsewhere in the text (round 16)
+            named = next((m for m in raw if m.end - m.start == 1 and doc[m.start].text == doc[i].text), None)
         if named is None or kinds[named.key] == "country":
             continue
         state = _state_force_before(doc, raw, kinds, cue_start)

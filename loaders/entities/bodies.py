@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BODY_HEADS,
+    JOINING_PARTICLES,
     MEDIA_DESCRIPTORS,
     ORG_WORDS,
     OWNED_BODY_HEADS,
@@ -138,4 +139,64 @@ def agency_of_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 out.append(Candidate(tok.i, end + 1, "organization", doc[tok.i : end + 1].text, "body", 3))
                 break
             end += 1
+    return out
+
+
+def party_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'supporters of the Ruritania Tehreek-e-Adl party', 'the Bharatiya Nava Dal party': the capitalised run
+    before a lower-case "party" is the party's whole name, with a country's name that opens it and joined
+    connectives; the model cuts such names short and an armed-sounding first word made them militias
+    (round 16). Two name words at least; a lone "Labour party" is left to the model."""
+    out = []
+    for tok in doc:
+        if tok.text != "party" or tok.i < 2:
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            joined = prev.text == "-" and not prev.whitespace_
+            particle = prev.lower_ in JOINING_PARTICLES and prev.is_lower and doc[start - 2].text == "-"
+            if (prev.is_title and prev.pos_ in {"PROPN", "ADJ", "NOUN"}) or joined or particle:
+                start -= 1
+            else:
+                break
+        while start < tok.i and not doc[start].is_title:
+            start += 1
+        words = [t for t in doc[start : tok.i] if t.is_title]
+        if len(words) < 2 or gaz.lookup(doc[start : tok.i].text) is not None:
+            continue
+        if all(gaz.lookup(t.text) is not None for t in words):
+            continue  # "the Kenya Uganda party": names of states, no party's name
+        out.append(Candidate(start, tok.i, "organization", doc[start : tok.i].text, "party", 5))
+    return out
+
+
+def body_of_state_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'the Confederation of Indigenous Nationalities of Ruritania (CONIR)': a body's name that runs on
+    over "of <country>" before its bracketed acronym is one name; the model stops before the country,
+    and the acronym then went to the country (round 16)."""
+    out = []
+    for ent in doc.ents:
+        k = ent.end
+        if ent.label_ != "ORG" or k + 3 >= len(doc) or doc[k].lower_ != "of":
+            continue
+        for width in (3, 2, 1):
+            end = k + 1 + width
+            hit = gaz.lookup(doc[k + 1 : end].text)
+            if hit is None or hit[0] not in {"country", "place"} or end + 2 >= len(doc):
+                continue
+            if doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+                out.append(Candidate(ent.start, end, "ORG", None, "ner", 3))
+            break
+    return out
+
+
+def possessive_body_candidates(doc: Doc) -> list[Candidate]:
+    """ "the Ruritanian United Workers' Party": the model ends one body at the plural possessive's apostrophe
+    and opens another after it; the two are one name (round 16)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    out = []
+    for a, b in pairwise(ents):
+        if b.start == a.end and a[-1].text in {"'", "\u2019"} and b[0].is_title:
+            out.append(Candidate(a.start, b.end, "ORG", None, "ner", 3))
     return out

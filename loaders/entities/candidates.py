@@ -220,7 +220,14 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 end += 2
             else:
                 break
-        if words >= 2 and (hyphen or _ranked(doc, tok, gaz)) and gaz.lookup(doc[first:end].text) is None:
+        # "General Waker-Uz-Zaman" (round 16): one name of three capitalised parts after a capitalised title
+        parts = [t for t in doc[first:end] if t.text != "-"]
+        joined = words == 1 and tok.is_title and len(parts) >= 3 and all(t.is_title for t in parts)
+        if (
+            (words >= 2 or joined)
+            and (hyphen or _ranked(doc, tok, gaz))
+            and gaz.lookup(doc[first:end].text) is None
+        ):
             out.append(Candidate(first, end, "PERSON", None, "titled", 2))
     return out
 

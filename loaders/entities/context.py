@@ -12,6 +12,7 @@ from loaders.entities.lexicon import (
     COMPASS_DIRECTIONS,
     DISTANCE_UNITS,
     GOVERNMENT_NOUNS,
+    HONORIFICS,
     LOCATIVE_PREPS,
     MOTION_WORDS,
     ORG_WORDS,
@@ -108,7 +109,8 @@ def after_person_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if not prev.text[:1].isupper() and not (start > 1 and doc[start - 2].text[:1].isupper()):
         return False  # a lower-case title counts after a body's name: "Kremlin spokesman X", "AU Commission chairman X"
     two = f"{doc[start - 2].lower_} {prev.lower_}" if start > 1 else ""
-    return prev.lower_ in gaz.person_titles or two in gaz.person_titles
+    # "Mr Clinton", "Mrs Ruiz": an honorific names a person, though a town somewhere has the name (round 16)
+    return prev.lower_ in gaz.person_titles or two in gaz.person_titles or prev.lower_ in HONORIFICS
 
 
 def titled_city(span: Span, gaz: Gazetteer) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from graph.model import EntityKind, normalize_name
 from graph.names import surname, without_arabic_article
 from loaders.entities.armed_heads import members_and_heads
-from loaders.entities.lexicon import FACILITY_SUFFIXES, JOINING_PARTICLES, LED_PARTICIPLES
+from loaders.entities.lexicon import BUILDING_NOUNS, FACILITY_SUFFIXES, JOINING_PARTICLES, LED_PARTICIPLES
 from loaders.gazetteer import PLACE_SUFFIXES
 from loaders.mentions import Mention
 
@@ -226,7 +226,7 @@ def coreference(
     # Names that collapse into a place-suffixed one ("Idlib" -> "Idlib province") across kinds too.
     for a in others:
         words = name(a).split()
-        if len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+        if len(words) >= 2 and (words[-1] in PLACE_SUFFIXES or words[-1] in BUILDING_NOUNS):
             base = " ".join(words[:-1])
             for b in keys:
                 if (

@@ -1,7 +1,7 @@
 """One crowd, several words (round 14): news varies "protesters" and "demonstrators" for the same people
 ("Nepali demonstrators ... the protesters ... Gen Z protesters"), and the GUIDE's annotators list one
 group with the other words as aliases. The collectives of an article whose head is a word for protesters
-join into one, unless a word of a side tells two crowds apart ("pro-government demonstrators" and
+join into one (round 16: so do strikers, "striking miners" and "striking workers"), unless a word of a side tells two crowds apart ("pro-government demonstrators" and
 "opposition protesters").
 """
 
@@ -33,4 +33,5 @@ def join_protest_crowds(keymap: dict[str, str], kinds: dict[str, EntityKind]) ->
 
 def _protest_name(key: str) -> bool:
     words = key.split("|", 1)[1].lower().split()
-    return bool(words) and words[-1] in PROTEST_HEADS
+    # round 16: strikers ("striking miners", "striking workers") are the crowd of a strike
+    return bool(words) and (words[-1] in PROTEST_HEADS or (len(words) > 1 and words[0] == "striking"))

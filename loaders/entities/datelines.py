@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.model import normalize_name
 from loaders.entities.candidates import Candidate
 from loaders.gazetteer import Gazetteer
+from loaders.mentions import EntityTable
 
 DATELINE_ENDS = frozenset({"-", "—", "–", ",", "("})
 
@@ -40,7 +42,7 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if name in gaz.capitals and _country_after(doc, end, gaz):
             # "COLOMBO, Sri Lanka -": the dateline names the town by its country; it is the town
             out.append(Candidate(tok.i, end, "place", name, "dateline", 5))
-        elif name in gaz.capitals:
+        elif name in gaz.capitals and (gaz.lookup(gaz.capitals[name]) or ("",))[0] != "place":
             out.append(Candidate(tok.i, end, "country", gaz.capitals[name], "capital", 5))
         elif gaz.lookup(name) is not None:
             kind, canonical = gaz.lookup(name)  # type: ignore[misc]
@@ -70,3 +72,34 @@ def _country_after(doc: Doc, end: int, gaz: Gazetteer) -> bool:
         if hit is not None and hit[0] in {"country", "place"}:
             return True
     return False
+
+
+def merge_dateline_capitals(doc: Doc, table: EntityTable) -> None:
+    """'VIENNA/WASHINGTON: ...' read as a place where the story also writes "Washington" for the US
+    government: one name, one entity, the country (round 16). Only a place whose every mention opens a
+    line; a capital the text also uses as a town stays a place."""
+    aliases = {
+        normalize_name(a): name
+        for name, ent in table.entities.items()
+        if ent.kind == "country"
+        for a in ent.aliases
+    }
+    for name, ent in list(table.entities.items()):
+        if ent.kind != "place":
+            continue
+        country = aliases.get(normalize_name(name))
+        mine = [m for m in table.mentions if m.key == name]
+        if country is None or not mine or not all(_opens_line(doc, m.start) for m in mine):
+            continue
+        for m in mine:
+            m.key, m.kind = country, "country"
+        if name not in table.entities[country].aliases:
+            table.entities[country].aliases.append(name)
+        del table.entities[name]
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """The token opens a line, or follows a slash in a run of datelines ("VIENNA/WASHINGTON")."""
+    while i > 1 and doc[i - 1].text == "/" and doc[i - 2].is_upper:
+        i -= 2
+    return i <= 0 or "\n" in doc[i - 1].text_with_ws

@@ -130,11 +130,13 @@ def names_building(doc: Doc, start: int, end: int) -> bool:
         return True
     if doc[end - 1].lower_ in GOVERNMENT_NOUNS:
         return False  # "a Ruritanian Navy hospital": the body owns the building, unnamed (round 15)
-    after = [t for t in doc[end : end + 2] if t.is_lower and t.is_alpha]
-    return (
-        bool(after)
-        and (after[0].lower_ in BUILDING_NOUNS or (len(after) == 2 and after[1].lower_ in BUILDING_NOUNS))
-        and doc[end].is_lower
+    after = []
+    for t in doc[end : end + 2]:  # the noun phrase right after the name, words in a row
+        if not (t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "ADJ", "PROPN"}):
+            break  # "released X from prison" names no prison X (round 16)
+        after.append(t)
+    return bool(after) and (
+        after[0].lower_ in BUILDING_NOUNS or (len(after) == 2 and after[1].lower_ in BUILDING_NOUNS)
     )
 
 

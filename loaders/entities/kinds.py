@@ -27,6 +27,7 @@ from loaders.entities.context import (
     strong_locative,
     titled_city,
 )
+from loaders.entities.described_groups import appositive_armed_name
 from loaders.entities.kind_cues import (
     COMPASS_WORDS,
     category_label,
@@ -52,6 +53,7 @@ from loaders.entities.lexicon import (
     COMPANY_NAME_ENDS,
     COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
+    HONORIFICS,
     MACRO_REGIONS,
     MEDIA_DESCRIPTORS,
     MEDIA_WORDS,
@@ -75,6 +77,23 @@ from loaders.entities.name_cues import (
     relative_who,
     seat_as_body,
     surname_written_as_person,
+)
+from loaders.entities.named_places import (
+    city_before_region,
+    common_word_written_lower,
+    coordinated_with_place,
+    is_vessel_name,
+    seat_as_building,
+    settlement_apposition,
+    travelled_to,
+)
+from loaders.entities.person_spans import named_actor, possessed_person
+from loaders.entities.state_phrases import (
+    civic_name,
+    company_by_assets,
+    demonym_as_language,
+    of_phrase_state,
+    territory_seat,
 )
 from loaders.gazetteer import Gazetteer
 from loaders.world_knowledge import known_kind, leader_of_named_state
@@ -112,6 +131,12 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
     span = doc[c.start : c.end]
     text = span.text
     if c.kind == "capital":
+        if territory_seat(c.canonical, gaz):
+            return (
+                "place",
+                text,
+                "capital",
+            )  # "HONG KONG -", "Stanley": a territory's seat is a town (round 16)
         if capital_place(doc, c.start, c.end):
             return "place", text, "capital"  # "X's southern suburbs", "the capital X", "in and out of X"
         if (
@@ -126,13 +151,19 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "country", c.canonical or text, "capital"
     if c.canonical is not None and c.kind == "country" and community_demonym(doc, c, gaz):
         return None, text, c.how
+    if c.canonical is not None and c.kind == "country" and c.canonical != text and demonym_as_language(span):
+        return None, text, c.how  # "known by its French acronym": a language, no state (round 16)
+    if c.canonical is not None and c.kind == "country" and seat_as_building(span):
+        return "place", text, "gazetteer"  # "in the White House garden": the building (round 16)
     if c.canonical is not None:
         how = c.how if c.how in {"led", "collective"} else "demonym" if c.canonical != text else "gazetteer"
         return c.kind, c.canonical, how  # type: ignore[return-value]
     hit = gaz.lookup(text)
+    if hit is not None and hit[0] == "country" and seat_as_building(span):
+        return "place", text, "gazetteer"  # "stormed the White House": the building (round 16)
     if hit is not None:
         return hit[0], hit[1], "gazetteer"  # type: ignore[return-value]
-    if text in gaz.capitals:
+    if text in gaz.capitals and not territory_seat(gaz.capitals[text], gaz):
         return (
             ("country", gaz.capitals[text], "capital") if is_acting(span.root) else ("place", text, "capital")
         )
@@ -149,6 +180,18 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and (doc[c.start - 1].text in CODE_NAME_WORDS or doc[c.start - 1].lower_ in VESSEL_NOUNS)
     ):
         return None, text, c.how  # "Operation X", "the carriers X and Y": a code name, vessels' names
+    if c.how == "ner" and c.kind in {"ORG", "GPE", "FAC"}:
+        stated = of_phrase_state(span, gaz)  # "the Government of X", "the Overseas Territory of Y" (round 16)
+        if stated is not None:
+            return stated[0], stated[1], "gazetteer+gov"  # type: ignore[return-value]
+    if c.how == "ner" and c.kind in {"PERSON", "ORG", "GPE", "FAC"} and is_vessel_name(span):
+        return "place", text, c.how  # "the tanker X ... X was stopped": a ship, no person (round 16)
+    if (
+        c.how == "ner"
+        and c.kind in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        and appositive_armed_name(span, gaz.collectives)
+    ):
+        return "armed_group", text, c.how  # "Islamist rebels, the Mujahedeen,": the rebels' name (round 16)
     if c.how == "ner" and c.kind == "ORG" and category_label(span):
         return None, text, c.how  # "a U.S.-designated Foreign Terrorist Organization": a category
     if c.how == "ner" and joined_persons(span):
@@ -224,6 +267,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         and len(span) == 1
         and span[0].is_title
         and span[0].lower_ not in ORG_WORDS
+        and not company_by_assets(span, gaz)  # "at X's mines": the company (round 16)
         and (
             (strong_locative(doc, c.start, c.end) and doc[c.start - 1].lower_ in PLACE_PREPS)
             or (doc[c.start - 1].lower_ in {"to", "from"} and is_locative(doc, c.start, c.end))
@@ -237,9 +281,9 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             text,
             c.how,
         )  # "the Gulf Clan, the country's biggest gang": named as an armed body
-    if label in {"ORG", "PERSON", "NORP"} and described_as_place(span):
+    if label in {"ORG", "PERSON", "NORP"} and (described_as_place(span) or settlement_apposition(span)):
         return "place", text, c.how  # "Aziziya, a town south of the capital"
-    if label == "NORP" and located_unknown_people(span):
+    if label == "NORP" and (located_unknown_people(span) or city_before_region(span, gaz)):
         return "place", text, c.how  # "fighting in Culiacan": the model's people is where it happened
     if label == "NORP" and text in STATELESS_PEOPLE_PLURALS and span.root.dep_ in PEOPLE_ROLES:
         return "group", text, c.how  # "urged Hutus to attack", "the Tuaregs fled": a people that acts
@@ -258,6 +302,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "armed_group", text, c.how
     if (
         label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+        and c.start > 0
+        and doc[c.start - 1].lower_ in HONORIFICS
+        and len(span) <= 4
+        and not any(t.lower_ in ORG_WORDS for t in span)
+    ):
+        return "person", text, c.how  # "Mr Orlando", "Mrs Jackson": no town follows an honorific (round 16)
+    if (
+        label in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
         and after_person_title(doc, c.start, gaz)
         and not any(t.lower_ in ORG_WORDS for t in span)
         and len(span) <= 4
@@ -270,6 +322,14 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         # "Chancellor Olaf Scholz" whatever the model called the name; "President Obama" too, though a
         # town somewhere has the name, unless title and name are a town ("General Santos")
         return "person", text, c.how
+    if label == "PERSON" and (
+        is_toponym(span, gaz) or coordinated_with_place(span, gaz) or travelled_to(span)
+    ):
+        return (
+            "place",
+            text,
+            c.how,
+        )  # "hit Ras al-Ain and Tal Abyad": a toponym, whatever its conjunct (round 16)
     if (
         label in {"GPE", "LOC", "PERSON"}
         and not listed_place(span)  # "the villages of A, B and C": the list's noun says what they are
@@ -291,6 +351,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         return "organization", text, c.how  # "the national airline Avianor": named by its trade
     if label in {"GPE", "LOC"} and c.how == "ner" and person_by_text(span, gaz):
         return "person", text, c.how  # "Ruiz, 53, moved swiftly": the surname of "Ana Ruiz" (round 15)
+    if label in {"GPE", "LOC"} and c.how == "ner" and company_by_assets(span, gaz):
+        return "organization", text, c.how  # "the X wage strike", "X's mines": a company (round 16)
     if label in {"GPE", "LOC", "FAC", "place"}:
         return "place", text, c.how
     if label == "PERSON":
@@ -310,6 +372,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return None, text, c.how
         if len(span) == 1 and text.endswith("s") and text[:-1].lower() in gaz.common_nouns:
             return None, text, c.how  # "Missiles struck ...": a plural common noun, not a person
+        if common_word_written_lower(span, gaz.common_nouns):
+            return None, text, c.how  # "Security Alert: ... this alert": a noun, no person (round 16)
         return "person", text, c.how
     if label == "ORG" and not any(t.lower_ in ORG_WORDS for t in span) and listed_place(span):
         return "place", text, c.how  # "the neighbourhoods of A, B and C": the model's ORG is one of them
@@ -321,6 +385,8 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
         particle_person(span, gaz) or surname_written_as_person(span, gaz) or relative_who(span, gaz)
     ):
         return "person", text, c.how  # "X Y da Silva", "X Y ... Y said", "X Y, who" (round 15, ent7)
+    if label == "ORG" and (possessed_person(span, gaz) or named_actor(span, gaz)):
+        return "person", text, c.how  # "Ruritania's Ana Pereda", "Ana Pereda welcomed" (round 16)
     if label == "ORG" and led_by_person(span):
         return "person", text, c.how  # "the government of Ana Ruiz Pereda": a leader, not a body
     if label == "ORG" and initialled_name(span, gaz):
@@ -344,7 +410,7 @@ def resolve_kind(doc: Doc, c: Candidate, gaz: Gazetteer) -> tuple[EntityKind | N
             return "place", text, c.how
         if political_side_party(span):
             return "organization", text, c.how  # "the opposition Movement for X" (round 15, ent7)
-        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS:
+        if ARMED_WORDS.search(text) and span[-1].lower_ not in MEDIA_WORDS and not civic_name(span):
             return "armed_group", text, c.how  # but "Army Radio", "Army Television" are outlets
         return "organization", text, c.how
     if label in {"armed_group", "group"}:

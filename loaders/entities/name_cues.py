@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from loaders.entities.lexicon import BODY_SEATS, ORG_WORDS, set_of
-from loaders.gazetteer import Gazetteer
+from loaders.entities.lexicon import (
+    BODY_SEATS,
+    BUILDING_NOUNS,
+    FACILITY_SUFFIXES,
+    GOVERNMENT_NOUNS,
+    ORG_WORDS,
+    set_of,
+)
+from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
 
 FAMILY_PARTICLES = set_of("family_particles")  # "da", "dos", "bin", "van": inside persons' names
 POLITICAL_SIDES = set_of("political_sides")  # "the opposition X", "the ruling X": a party
@@ -166,12 +173,29 @@ def person_name_end(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
         and doc[end].is_title
         and doc[end].is_alpha
         and not doc[end].ent_type_
-        and doc[end].lower_ not in gaz.common_nouns
+        and (doc[end].lower_ not in gaz.common_nouns or _surname_noun(doc, start, end, gaz))
         and gaz.lookup(doc[end].text) is None
         and doc[end].text not in gaz.capitals
     ):
         end += 1
     return end
+
+
+def _surname_noun(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """'Dean Rusk', 'Ana Baker': after a lone given name, a surname that is also an English noun, when it
+    heads the name and is no word of bodies, places, buildings or titles (round 16)."""
+    word = doc[end].lower_
+    return (
+        end - start == 1
+        and not doc[end].is_sent_start
+        and doc[end].dep_ not in {"compound", "amod"}
+        and word not in gaz.titles
+        and word not in ORG_WORDS
+        and word not in GOVERNMENT_NOUNS
+        and word not in BUILDING_NOUNS
+        and word not in PLACE_SUFFIXES
+        and word not in FACILITY_SUFFIXES
+    )
 
 
 def relative_who(span: Span, gaz: Gazetteer) -> bool:

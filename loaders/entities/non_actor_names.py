@@ -26,11 +26,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from loaders.entities.lexicon import COMBINING_FORMS, EVENT_NAME_HEADS, SERVICE_BRANCHES
+from loaders.entities.lexicon import COMBINING_FORMS, EVENT_NAME_HEADS, SERVICE_BRANCHES, set_of
 from loaders.gazetteer import Gazetteer
 
 TRAILING = frozenset({"of", "in"})  # "the Indo-Ruritanian War of 1965": the model stops before the year
 OWNER_LABELS = frozenset({"GPE", "NORP"})
+DOCUMENT_HEADS = set_of("document_heads")  # "Act", "Treaty", "Accords": a law or a pact (round 16)
 
 
 def is_event_name(span: Span) -> bool:
@@ -89,4 +90,45 @@ def is_island_description(doc: Doc, start: int, end: int) -> bool:
         and end + 1 < len(doc)
         and doc[end].lower_ == "of"
         and doc[end + 1].is_title
+    )
+
+
+def names_document(doc: Doc, start: int, end: int) -> bool:
+    """'the Smith-Jones Act', 'the Dayton Accords', 'the Monroe Doctrine': names before a capitalised
+    document word (a law, treaty or plan) name the document, not a person or a place (round 16). The run
+    may join names with a dash; a country stays (the state is named, "the Ruritania Act" is rare)."""
+    i = end
+    while i < len(doc) and i - end < 4:
+        tok = doc[i]
+        dash = tok.text in {"-", "\u2013", "\u2014"} and not doc[i - 1].whitespace_
+        if not (dash or (tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in DOCUMENT_HEADS)):
+            break
+        i += 1
+    if i >= len(doc) or not doc[i].is_title or doc[i].lower_ not in DOCUMENT_HEADS:
+        return False
+    return doc[start].ent_type_ not in OWNER_LABELS
+
+
+def is_ideology_modifier(span: Span) -> bool:
+    """'the Marxist-Leninist government', 'a Ba'athist-Nasserist programme': ideology words ("-ist") that
+    modify a lower-case noun after them describe it; the model labels the run ORG (round 16)."""
+    words = [t for t in span if t.tag_ != "HYPH" and t.text not in {"-", "\u2013"} and t.lower_ != "the"]
+    if not words or not all(t.is_title and t.lower_.endswith("ist") for t in words):
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in {"compound", "amod", "nmod"}
+        and not (span.start <= head.i < span.end)
+        and (head.is_lower or head.ent_type_ == "NORP")
+    )
+
+
+def is_furniture_after_pipe(span: Span, common_words: frozenset[str] | set[str]) -> bool:
+    """'Photo credit | License Photo', 'Share | Email This': capitalised common words after a pipe are a
+    page's buttons, no body (round 16)."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].text == "|"
+        and all(t.lower_ in common_words or t.lemma_.lower() in common_words for t in span if t.is_alpha)
     )

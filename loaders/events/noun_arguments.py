@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from loaders.entities.state_phrases import civic_name
 from loaders.events.lexicon import DRAWING_VERBS, PERFORMING_VERBS, SPEECH_VERBS
 from loaders.events.phrases import PATIENTS, ment, patients
 from loaders.events.syntax import governing_verb, objects, subjects
@@ -26,6 +27,10 @@ def noun_participants(
     # "B's bombardment by A": with a by-agent, the possessor suffered the act
     owners = ment((c for c in tok.children if c.dep_ == "poss"), table, PATIENTS) if by else []
     actors = by + [m for m in mods if m not in by and m not in owners] if by else mods
+    if how == "labour":
+        # "the Acme wage strike": a company named on its workers' strike is struck against, not striking;
+        # a union ("the Miners' Union strike") strikes (round 16)
+        actors = [m for m in actors if m.kind != "organization" or civic_name(tok.doc[m.start : m.end])]
     if not actors:  # "X claimed responsibility for the bombing"
         actors = ment(responsibility_claimer(tok), table)
     preps = {"on", "against", "of", "with", "to"}

@@ -275,7 +275,11 @@ def capital_relations(
         if ent.kind != "place" or name in placed:
             continue
         land = next((capitals[n] for n in (name, *ent.aliases) if n in capitals), None)
-        if land is None or land not in table.entities or table.entities[land].kind != "country":
+        if (
+            land is None
+            or land not in table.entities
+            or table.entities[land].kind not in {"country", "place"}
+        ):
             continue
         # only a capital that is a site ("fighting in X", "shells near X"); one travelled to or from is
         # the government's seat ("a visit to X"), which the GUIDE folds into the country
