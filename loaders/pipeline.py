@@ -24,6 +24,7 @@ from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.relations import find_relations
 from loaders.relations.affiliations import office_affiliations
 from loaders.relations.learned import learned_relations
+from loaders.relations.party_links import party_affiliations
 from loaders.relations.patterns import COMPONENT as RELATION_PATTERNS
 from loaders.relations.places import capital_relations
 from loaders.source import SourceArticle
@@ -103,7 +104,9 @@ def extract(
     gaz = era_gazetteer(doc, day, gaz)
     table = find_entities(doc, article, gaz, evidence_ok)
     sents = [s for s in doc.sents if evidence_ok(s)]
-    offices = office_affiliations(doc, table, gaz.titles, sents, gaz.capitals)
+    year = int(day[:4]) if day and day[:4].isdigit() else None
+    offices = office_affiliations(doc, table, gaz.titles, sents, gaz.capitals, year)
+    offices += party_affiliations(doc, table, sents)  # a listed leader and the party she led (world2)
     relations = [*table.affiliations, *offices, *find_relations(sents, table)]
     relations += capital_relations(sents, table, gaz.capitals, relations)
     settings = get_settings()

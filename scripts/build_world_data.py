@@ -288,7 +288,7 @@ def build_armed_groups(ucdp: Path) -> dict[str, object]:
     }
 
 
-def _dump(data: dict[str, object]) -> str:
+def dump_table(data: dict[str, object]) -> str:
     """JSON with one table row (a leader, a group) per line."""
     lines = []
     for key, val in data.items():
@@ -315,9 +315,9 @@ def main() -> None:
     args = ap.parse_args()
     out = ROOT / "loaders" / "data"
     leaders = build_leaders(args.archigos, args.cow)
-    (out / "relations" / "leaders.json").write_text(_dump(leaders))
+    (out / "relations" / "leaders.json").write_text(dump_table(leaders))
     groups = build_armed_groups(args.ucdp)
-    (out / "armed_groups.json").write_text(_dump(groups))
+    (out / "armed_groups.json").write_text(dump_table(groups))
 
 
 if __name__ == "__main__":

@@ -103,9 +103,6 @@ WORLD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC"})
 PEOPLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})  # a people named as who acts or is acted on
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
-
-
 def titled_leader(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     """'Mr X', 'President X' where X is also a town's name but the surname of a listed leader of a state
     the text names (round 16): the person, not the town."""

@@ -29,10 +29,8 @@ def set_of(name: str) -> frozenset[str]:
 MAX_WINDOW = 7  # longest gazetteer name in tokens
 LOCATIVE_PREPS = _set("locative_preps")
 CODE_NAME_WORDS = _set("code_name_words")  # "Operation X": a code name follows, no town
-VESSEL_NOUNS = _set("vessel_nouns")
-HONORIFICS = _set(
-    "honorifics"
-)  # "Mr X", "Dr X": a person follows (round 16)  # "the carriers X and Y": ships' names follow, no towns
+VESSEL_NOUNS = _set("vessel_nouns")  # "the carriers X and Y": ships' names follow, no towns
+HONORIFICS = _set("honorifics")  # "Mr X", "Dr X": a person follows (round 16)
 PLACE_NOUNS = _set("place_nouns")
 GROUP_SUFFIXES = _set("group_suffixes")
 SETTLEMENT_NOUNS = _set(

@@ -55,7 +55,7 @@ from loaders.relations.office_titles import (
     title_words,
 )
 from loaders.relations.principals import possessive_countries, principal_of
-from loaders.world_knowledge import leader_surnames, leaders
+from loaders.world_knowledge import leader_surnames, leader_years, leaders
 
 NATIONAL_TITLES = words("national_titles")
 NATIONAL_TITLE_HEADS = words("national_title_heads")  # "Energy Minister X": any minister is national
@@ -103,9 +103,11 @@ def office_affiliations(
     titles: set[str] | frozenset[str],
     sents: list[Span],
     capitals: Mapping[str, str] | None = None,
+    year: int | None = None,
 ) -> list[ExtractedRelation]:
     """Affiliations of persons with a stated office that the title rules left without one. `capitals`
-    (capital -> country) reads the dateline (`filed_from`)."""
+    (capital -> country) reads the dateline (`filed_from`); `year` is the article's, which a listed
+    leader's tenure must not start after."""
     done = {r.source for r in table.affiliations}
     holders = office_holders()
     main = _main_country(table)
@@ -182,7 +184,9 @@ def office_affiliations(
                 # main country it adds nothing (news B relations 0.680 -> 0.667 when it did)
                 target = owned.get(m.key, main) if main is not None else None
         if target is None and office is None and appos is None:
-            target = _regime_country(doc, m, holders, table)
+            target = _regime_country(doc, m, holders, table) or _listed_leader_country(
+                m, holders, table, year
+            )
         if target is None or target == m.key:
             continue
         out[m.key] = ExtractedRelation(
@@ -217,6 +221,20 @@ def _regime_country(doc: Doc, m: Mention, holders: dict[str, str], table: Entity
     if root.head.lemma_.lower() not in REGIME_NOUNS or root.dep_ not in {"poss", "compound"}:
         return None
     known = holders.get(normalize_name(m.key)) or _holder_by_surname(m.key, holders, table)
+    return known if known is not None and known in table.entities else None
+
+
+def _listed_leader_country(
+    m: Mention, holders: dict[str, str], table: EntityTable, year: int | None
+) -> str | None:
+    """A person the leader lists give a state, named by full name, with no office in the text: that state
+    when the article names it and was not written before the person first took office (round 16, world2:
+    "the army ousted X" of a listed president; not "the activist X" who became prime minister later)."""
+    key = normalize_name(m.key)
+    tenure = leader_years().get(key)
+    if " " not in key or tenure is None or (year is not None and year < tenure[0]):
+        return None
+    known = holders.get(key)
     return known if known is not None and known in table.entities else None
 
 
