@@ -89,9 +89,8 @@ def test_a_town_named_like_a_leader_stays_a_town(run: Callable[..., Extraction])
     # no honorific or title before the name: the town of that name, though its state is named
     ex = run("Floods hit Clinton and nearby towns, American officials said on Monday.")
     assert kinds(ex).get("Clinton") != "person", kinds(ex)
-    # the honorific, but no state the leader led is named
-    ex = run("Mr Clinton's aides met the mayor in Iowa on Monday.")
-    assert kinds(ex).get("Clinton") != "person", kinds(ex)
+    # (with an honorific the name is a person whatever the lists say: r16/ent's wire-style rule,
+    # tests/loaders/test_round16_ent.py; the lead kept that rule over this one when merging)
 
 
 def test_the_government_of_a_country_is_the_country(run: Callable[..., Extraction]) -> None:
