@@ -134,7 +134,9 @@ RETURN collect([e.id, elementId(e)]) AS nodes
 """
 
 # Articles with their mentions, one row per article. Mentions of an article seen for the first time
-# cannot exist yet: CREATE, no MERGE scan; a re-loaded article MERGEs them.
+# cannot exist yet: CREATE, no MERGE scan; a re-loaded article MERGEs them. The mention's end keeps its
+# `:Entity` label, unlike the relation statements' seeks: without it the planner cannot tell `e` from the
+# article merged above and plans an Eager (round 16).
 _ARTICLE_HEAD = f"""
 UNWIND $rows AS row
 MERGE (a:Article {{id: {_col(ARTICLE_ROW, "id")}}})
@@ -171,12 +173,14 @@ def _n(name: str) -> str:
 # A new relation gets all its properties at once. A known one whose stored evidence differs from the
 # batch's is returned, and Python writes the merged evidence back (UPDATE_RELATIONS): the common case,
 # a new relation or an unchanged one, costs one MERGE and one SET. First and last seen are the ends of
-# the sorted `dates`, taken here rather than sent.
+# the sorted `dates`, taken here rather than sent. The ends are sought by element id with no label: the
+# ids come from EXISTING or MERGE_ENTITIES in this transaction, so they are entities, and `(s:Entity)`
+# only added a label filter per end and row (round 16: 1 db hit each; the plan is otherwise the same).
 MERGE_RELATIONS = {
     rtype: f"""
 UNWIND $rows AS row
-MATCH (s:Entity) WHERE elementId(s) = {_n("source_node")}
-MATCH (t:Entity) WHERE elementId(t) = {_n("target_node")}
+MATCH (s) WHERE elementId(s) = {_n("source_node")}
+MATCH (t) WHERE elementId(t) = {_n("target_node")}
 MERGE (s)-[r:{rtype} {{id: {_n("id")}}}]->(t)
 ON CREATE SET {_relation_set(RELATION_NODE_ROW)}, s.degree = s.degree + 1, t.degree = t.degree + 1
 ON MATCH SET r.id = {_n("id")}
@@ -197,15 +201,15 @@ RETURN r.id AS id, r.evidence AS evidence, r.titles AS titles
 # MERGE_ENTITIES), and one statement instead of one per type is fewer plans and round trips.
 CREATE_RELATIONS = f"""
 UNWIND $rows AS row
-MATCH (s:Entity) WHERE elementId(s) = {_col(RELATION_TYPE_ROW, "source_node")}
-MATCH (t:Entity) WHERE elementId(t) = {_col(RELATION_TYPE_ROW, "target_node")}
+MATCH (s) WHERE elementId(s) = {_col(RELATION_TYPE_ROW, "source_node")}
+MATCH (t) WHERE elementId(t) = {_col(RELATION_TYPE_ROW, "target_node")}
 CREATE (s)-[r:$({_col(RELATION_TYPE_ROW, "type")}) {{id: {_col(RELATION_TYPE_ROW, "id")}}}]->(t)
 SET {_relation_set(RELATION_TYPE_ROW)}
 """
 # Rows: [element id, relations created with the entity as an end], in entity id order.
 ADD_DEGREES = """
 UNWIND $rows AS row
-MATCH (e:Entity) WHERE elementId(e) = row[0]
+MATCH (e) WHERE elementId(e) = row[0]
 SET e.degree = e.degree + row[1]
 """
 
