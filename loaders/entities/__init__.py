@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span
 
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
+from loaders.doc_words import texts
 from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import bracketed_names, declared_aliases
@@ -150,7 +151,7 @@ def find_entities(
             end = city_name_run(doc, start, end, gaz)  # "Ba" of the village "Ba Lo Gyi"
         if c.how in {"ner", "suffix"} and end > start and _names_no_actor(doc, start, end, gaz):
             continue  # "the Chaco War", bare "Navy", "a Carter administration official" (round 15)
-        if end <= start or doc[start].sent.start in crumbs:
+        if end <= start or (crumbs and doc[start].sent.start in crumbs):  # most docs have no crumbs
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
             continue
@@ -165,7 +166,7 @@ def find_entities(
             continue
         if kind == "person":
             if words is None:
-                words = {t.text for t in doc}  # once per doc, not one pass per person mention
+                words = set(texts(doc))  # once per doc, not one pass per person mention
             name = singular_name(name, words)
         first = doc[start]
         if (
