@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.doc_words import parts_of_speech, texts, tokens_in
+from loaders.doc_words import lowers, parts_of_speech, texts, tokens_in
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     CARRIER_NOUNS,
@@ -109,10 +109,10 @@ def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
 def _equipment_tokens(doc: Doc) -> set[int]:
     """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
     out: set[int] = set()
-    words, pos = texts(doc), parts_of_speech(doc)
+    words, pos, forms = texts(doc), parts_of_speech(doc), lowers(doc)
     for i, word in enumerate(words):
-        if not word[:1].isupper() and pos[i] != "PROPN":
-            continue  # each test below wants a capital or a proper noun: most words meet none
+        if not word[:1].isupper() and pos[i] != "PROPN" and forms[i] not in VEHICLE_MAKERS:
+            continue  # each test below wants a capital, a proper noun or a maker: most words meet none
         tok = doc[i]
         if (
             MODEL_DESIGNATOR.match(tok.text)

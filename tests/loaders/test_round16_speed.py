@@ -78,3 +78,14 @@ def test_prefilter_rules_out_a_tree_whose_word_is_absent(doc: Doc) -> None:
     closed = next(t.i for t in doc if t.lemma_ == "close")
     assert closed in roots[0]
     assert roots[1] == set()  # no token is "bake": the tree has no root, as the full test finds too
+
+
+def test_equipment_scan_still_reads_a_lower_case_maker() -> None:
+    """The equipment scan skips words with no capital and no proper-noun tag, but not a maker's name
+    written in lower case after "an": that test reads neither."""
+    from loaders.entities import candidates
+
+    doc = load_nlp()("Officials said an airbus landed late.")
+    maker = next(t.i for t in doc if t.text == "airbus")
+    assert doc[maker].pos_ != "PROPN"
+    assert maker in candidates._equipment_tokens(doc)
