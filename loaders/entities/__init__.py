@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span
 
 from graph.model import Article, EntityKind, ExtractedEntity, normalize_name
+from loaders.doc_words import texts
 from loaders.entities.acronyms import acronym_candidates, join_word_short_forms
 from loaders.entities.affiliations import title_affiliations
 from loaders.entities.alias_cues import bracketed_names, declared_aliases
@@ -191,7 +192,7 @@ def find_entities(
             continue  # "the Smith-Jones Act": a law's name, no person or town (round 16)
         if end > start and is_force_region(doc, start, end):
             continue  # "North West police": the force's region, no place of its own (round 16)
-        if end <= start or doc[start].sent.start in crumbs:
+        if end <= start or (crumbs and doc[start].sent.start in crumbs):  # most docs have no crumbs
             continue
         if c.how in {"ner", "city", "suffix"} and is_publisher(doc[start:end].text, publisher, gaz):
             continue
@@ -206,7 +207,7 @@ def find_entities(
             continue
         if kind == "person":
             if words is None:
-                words = {t.text for t in doc}  # once per doc, not one pass per person mention
+                words = set(texts(doc))  # once per doc, not one pass per person mention
             name = singular_name(name, words)
         first = doc[start]
         if (

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from graph.model import EntityKind, normalize_name
+from loaders.doc_words import tokens_in
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import ARMED_WORDS, LED_PARTICIPLES, ORG_WORDS
 
@@ -26,7 +27,7 @@ BODY_KINDS = frozenset({"organization", "armed_group"})
 def acronym_candidates(doc: Doc) -> list[Candidate]:
     """The capitalised words before "(ABC)" whose initials spell the acronym, as one name."""
     out = []
-    for tok in doc[1:-2]:
+    for tok in tokens_in(doc, {"("}, 1, -2):  # the opening bracket the test below looks for
         abbr = doc[tok.i + 1]
         if not (tok.text == "(" and doc[tok.i + 2].text == ")" and abbr.is_alpha and abbr.is_upper):
             continue

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from loaders.doc_words import tokens_in
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     BODY_HEADS,
@@ -34,7 +35,7 @@ def lower_body_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Definite lower-case descriptions of a body that acts or has an office holder."""
     named = {e.root.lower_ for e in doc.ents if e.label_ == "ORG" and e.root.text[:1].isupper()}
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, BODY_HEADS):
         if tok.lower_ not in BODY_HEADS or not tok.is_lower or tok.lower_ in named:
             continue
         start = tok.i
@@ -100,7 +101,7 @@ def owned_body_candidates(doc: Doc) -> list[Candidate]:
     side keeps its own mention (the model often tags the body as nothing and the side as the speaker)."""
     out = []
     n = len(doc)
-    for tok in doc[2 : n - 1]:
+    for tok in tokens_in(doc, OWNER_PARTICIPLES, 2, n - 1):
         if tok.lower_ not in OWNER_PARTICIPLES or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_:
             continue
         if not doc[tok.i - 2].text[:1].isupper():

@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from loaders.doc_words import lowers, parts_of_speech, texts, tokens_in
 from loaders.entities.lexicon import (
     CALENDAR_WORDS,
     CARRIER_NOUNS,
@@ -108,7 +109,11 @@ def title_case_acronym(tok: Token, gaz: Gazetteer) -> tuple[str, str] | None:
 def _equipment_tokens(doc: Doc) -> set[int]:
     """Tokens of weapon and aircraft model names ("MiG-21 Bison", "F-16", "S-400"), which name no actor."""
     out: set[int] = set()
-    for tok in doc:
+    words, pos, forms = texts(doc), parts_of_speech(doc), lowers(doc)
+    for i, word in enumerate(words):
+        if not word[:1].isupper() and pos[i] != "PROPN" and forms[i] not in VEHICLE_MAKERS:
+            continue  # each test below wants a capital, a proper noun or a maker: most words meet none
+        tok = doc[i]
         if (
             MODEL_DESIGNATOR.match(tok.text)
             and any(ch.isdigit() for ch in tok.text)
@@ -188,7 +193,7 @@ def titled_name_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     one of them joined by a hyphen, which the small model often leaves out. The hyphen's second half may
     be lower-case ("Li-fang" is read "Li", "-", "fang")."""
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, gaz.titles):
         if tok.lower_ not in gaz.titles or tok.i + 2 >= len(doc):
             continue
         if doc[tok.i + 1].lower_ in gaz.titles:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from loaders.doc_words import lowers, texts, tokens_in
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     EQUIPMENT_NOUNS,
@@ -24,7 +25,7 @@ from loaders.gazetteer import Gazetteer
 
 def collective_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, gaz.collectives):
         kind = gaz.collectives.get(tok.lower_)
         if kind is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
             continue
@@ -96,7 +97,7 @@ def _named_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'Ansar Dine forces', 'Jaish al-Adl troops': a force noun that is no collective of its own after a
     group's name; the model often reads the name as a person's."""
     out = []
-    for tok in doc[1:]:
+    for tok in tokens_in(doc, FORCE_NOUNS, start=1):
         if tok.lower_ not in FORCE_NOUNS or tok.tag_ != "NNS" or tok.lower_ in gaz.collectives:
             continue
         left = tok.i
@@ -150,8 +151,9 @@ def _people_before_group(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     nor a body of its own."""
     out = []
     n = len(doc)
-    for tok in doc[: n - 1]:
-        if not _people_word(tok, gaz):
+    words = texts(doc)
+    for tok in (doc[i] for i in range(*slice(None, n - 1).indices(n)) if words[i][:1].isupper()):
+        if not _people_word(tok, gaz):  # (its first test: a capital, read above from the words)
             continue
         end = None
         for j in range(tok.i + 2, min(n, tok.i + 6) + 1):
@@ -182,7 +184,7 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'Kurdish forces', 'Kurdish peshmerga forces': forces named after a people without a state of that
     name are an armed group. A country's demonym ("Syrian forces") is that country, found elsewhere."""
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, {"forces"}):
         if tok.lower_ != "forces" or tok.tag_ != "NNS" or tok.dep_ in {"compound", "amod"}:
             continue
         left = tok.i
@@ -211,7 +213,7 @@ def _community_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
 def _ethnic_forces(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'ethnic Armenian forces': a community's fighters are an armed group, not the state of that name."""
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, {"ethnic"}):
         if tok.lower_ != "ethnic" or tok.i + 2 >= len(doc):
             continue
         end = tok.i + 2
@@ -231,7 +233,11 @@ def _led_collectives(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     The mention covers only the head noun, so the leader's own mention stays for the relation finder.
     """
     out = []
-    for tok in doc:
+    words, forms = texts(doc), lowers(doc)
+    for i, word in enumerate(words):
+        if not "A" <= word[:1] <= "Z" and forms[i] not in LED_PARTICIPLES:
+            continue  # neither test below can pass: JOINED_LED opens with [A-Z]
+        tok = doc[i]
         joined = JOINED_LED.match(tok.text)
         if joined is not None:
             # "U.S.-led" is one token: the leader is named inside it, and the token stands for the leader

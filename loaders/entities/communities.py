@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
+from loaders.doc_words import fine_tags, texts
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import FORCE_NOUNS, STATELESS_PEOPLE_PLURALS
 from loaders.gazetteer import Gazetteer
@@ -63,7 +64,10 @@ def _plural(tok: Token) -> bool:
 
 def community_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     out = []
-    for tok in doc[1:]:
+    # `_host` and `_region` want the word before capitalised, `_people` the word itself: only such pairs
+    words = texts(doc)
+    capitals = [i for i in range(1, len(doc)) if words[i - 1][:1].isupper() and words[i][:1].isupper()]
+    for tok in (doc[i] for i in capitals):
         host = _host(doc[tok.i - 1], gaz)
         if (
             host is None
@@ -122,7 +126,8 @@ def owned_unit_peoples(doc: Doc, gaz: Gazetteer) -> set[int]:
     so it names no state. A state or an organisation as the owner ("NATO's German troops") keeps it: those
     are national contingents."""
     out = set()
-    for tok in doc[2:-1]:
+    tags = fine_tags(doc)  # the test below wants a possessive before the word
+    for tok in (doc[i] for i in range(*slice(2, -1).indices(len(doc))) if tags[i - 1] == "POS"):
         if tok.i + 1 >= len(doc) or doc[tok.i - 1].tag_ != "POS" or not _armed(tok):
             continue
         owner = doc[tok.i - 2]
@@ -141,7 +146,8 @@ def peoples_force_candidates(doc: Doc, gaz: Gazetteer, member_nouns: frozenset[s
     own; it is the people's armed group the article names, so the mention is a bare members' noun
     ("fighters", one of `member_nouns`) that joins the one armed group named (`join_bare_heads`)."""
     out = []
-    for tok in doc[1:-2]:
+    words = texts(doc)  # `_people` wants a capitalised word: only those are read as tokens
+    for tok in (doc[i] for i in range(*slice(1, -2).indices(len(doc))) if words[i][:1].isupper()):
         owner_mark, noun = doc[tok.i + 1], doc[tok.i + 2]
         if owner_mark.tag_ != "POS" or _people(tok, gaz) is None or not _plural(tok):
             continue

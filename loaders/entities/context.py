@@ -7,6 +7,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import normalize_name
+from loaders.doc_words import texts
 from loaders.entities.lexicon import (
     BODY_NOUN_NAMES,
     COMPASS_DIRECTIONS,
@@ -23,6 +24,8 @@ from loaders.entities.lexicon import (
     TOWN_FACILITIES,
 )
 from loaders.gazetteer import PLACE_SUFFIXES, Gazetteer
+
+CRUMB_MARKS = frozenset({">", "»", "›"})  # what separates a breadcrumb's levels
 
 
 def is_acting(tok: Token) -> bool:
@@ -173,7 +176,9 @@ def in_title_case_headline(span: Span) -> bool:
 
 def crumb_sentences(doc: Doc) -> set[int]:
     """Starts of sentences that are navigation breadcrumbs ("Outlet > World > Region"): no entities there."""
-    return {s.start for s in doc.sents if sum(t.text in {">", "»", "›"} for t in s) >= 2}
+    if CRUMB_MARKS.isdisjoint(texts(doc)):
+        return set()  # no marker word anywhere: no sentence to scan token by token
+    return {s.start for s in doc.sents if sum(t.text in CRUMB_MARKS for t in s) >= 2}
 
 
 def is_publisher(text: str, publisher: str, gaz: Gazetteer) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.model import normalize_name
+from loaders.doc_words import texts
 from loaders.entities.candidates import Candidate
 from loaders.gazetteer import Gazetteer
 from loaders.mentions import EntityTable
@@ -20,7 +21,8 @@ def dateline_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     among the country's aliases), a capital followed by a country is the town (round 14), any other name
     is a place."""
     out = []
-    for tok in doc:
+    words = texts(doc)  # a token's whitespace is a space or nothing: a line break is in the word itself
+    for tok in (doc[i] for i in range(len(doc)) if i == 0 or "\n" in words[i - 1]):
         if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
             continue
         end = tok.i

@@ -24,6 +24,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from graph.model import ExtractedEvent
+from loaders.doc_words import doc_text
 from loaders.entities.candidates import Candidate, gazetteer_candidates
 from loaders.gazetteer import Gazetteer
 from loaders.historic_states import HistoricState
@@ -58,6 +59,9 @@ def drop_period_phrases(doc: Doc, cands: Iterable[C], gaz: Gazetteer) -> list[C]
     """The candidates less those a historic state's demonym makes only a date or a description."""
     if not gaz.historic:
         return list(cands)
+    text = doc_text(doc)
+    if not any(form in text for s in gaz.historic.values() for form in s.short_forms):
+        return list(cands)  # a period phrase is a short form written in the text: none is
     return [c for c in cands if not is_period_phrase(doc, c.start, c.end, gaz)]
 
 
@@ -102,7 +106,7 @@ def era_gazetteer(doc: Doc, published: str | None, gaz: Gazetteer) -> Gazetteer:
     by_date = any(
         published and s.ended and published[: len(s.ended)] < s.ended for s in gaz.historic.values()
     )
-    text = doc.text  # built from the tokens on every access: once
+    text = doc_text(doc)  # built from the tokens on every access: once
     if not by_date and not any(form in text for form in historic_surfaces(gaz)):
         return gaz  # no state the article could be about: the token scan below would find none
     named = _named_countries(doc, gaz)

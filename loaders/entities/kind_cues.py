@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from loaders.doc_words import doc_text
 from loaders.entities.artefacts import STRIKE_VERBS
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
@@ -256,8 +257,8 @@ def person_by_text(span: Span, gaz: Gazetteer) -> bool:
         return True
     name = re.escape(text)
     return (  # "led by Ruiz", "Ruiz, 53, moved swiftly": an age in commas after a name is a person's
-        re.search(r"(?<!\w)led by " + name + r"(?!\w)", doc.text) is not None
-        or re.search(r"(?<!\w)" + name + r", \d{1,3}, ", doc.text) is not None
+        re.search(r"(?<!\w)led by " + name + r"(?!\w)", doc_text(doc)) is not None
+        or re.search(r"(?<!\w)" + name + r", \d{1,3}, ", doc_text(doc)) is not None
     )
 
 

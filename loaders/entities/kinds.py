@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityKind
+from loaders.doc_words import doc_text
 from loaders.entities.artefacts import (
     bare_state_body,
     capital_place,
@@ -111,7 +112,7 @@ def titled_leader(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
     prev = doc[start - 1].lower_.rstrip(".")
     if prev not in HONORIFICS and not after_person_title(doc, start, gaz):
         return False
-    return leader_of_named_state(doc[start].text, doc.text, gaz.country_forms())
+    return leader_of_named_state(doc[start].text, doc_text(doc), gaz.country_forms())
 
 
 def _governed_country(span: Span, gaz: Gazetteer) -> str | None:

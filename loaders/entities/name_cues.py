@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from loaders.doc_words import doc_text
 from loaders.entities.lexicon import (
     BODY_SEATS,
     BUILDING_NOUNS,
@@ -154,7 +155,7 @@ def seat_as_body(doc: Doc, text: str) -> str | None:
     body_names = seat["body_names"]
     country_names = seat["country_names"]
     assert isinstance(body_names, list) and isinstance(country_names, list)
-    named = any(n in words if " " not in n else n in doc.text for n in body_names)
+    named = any(n in words if " " not in n else n in doc_text(doc) for n in body_names)
     if not named or any(n in words for n in country_names):
         return None
     return str(seat["body"])

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from loaders.doc_words import tokens_in
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import COMPASS_ADJECTIVES, TOWN_FACILITIES
 from loaders.gazetteer import Gazetteer
 
+POSSESSIVES = frozenset({"'s", "’s"})
 MAX_MODIFIERS = 2  # "X's new international airport": at most two lower-case words before the facility
 
 
@@ -21,8 +23,8 @@ def town_facility_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """ "X's international airport", "X's southern suburbs": a town (a capital or a known city, never a
     country: "Syria's airports" names no one place) as the possessor of a facility or part of it."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in {"'s", "’s"} or tok.i == 0:
+    for tok in tokens_in(doc, POSSESSIVES):
+        if tok.lower_ not in POSSESSIVES or tok.i == 0:
             continue
         start = tok.i - 1
         while start > 0 and doc[start - 1].pos_ == "PROPN" and tok.i - start < 3:
@@ -45,7 +47,7 @@ def compass_place_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     compass adjective is a place (the name alone: the part of it is no entity of its own). A country or
     body the gazetteer knows is left to the gazetteer."""
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, COMPASS_ADJECTIVES):
         if tok.lower_ not in COMPASS_ADJECTIVES or tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         k = tok.i - 1

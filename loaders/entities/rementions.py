@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from graph.model import EntityKind
 from graph.names import surname
+from loaders.doc_words import lowers, tokens_in
 from loaders.entities.lexicon import ARMED_GROUP_MODIFIERS, OWNER_PARTICIPLES, SETTLEMENT_NOUNS, set_of
 from loaders.mentions import EntityTable, Mention
 
@@ -23,7 +24,7 @@ def add_head_rementions(doc: Doc, table: EntityTable) -> None:
     if not heads:
         return
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    for tok in doc:
+    for tok in tokens_in(doc, heads):
         key = heads.get(tok.lower_)
         if key is not None and tok.i not in covered and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
             table.mentions.append(Mention(tok.i, tok.i + 1, key, table.entities[key].kind, "remention"))
@@ -45,7 +46,7 @@ def add_state_rementions(doc: Doc, table: EntityTable) -> None:
         return  # round 12 tried the one country of "the army"'s own sentence: see docs/extraction.md
     land = counts[0][0]
     covered = {i for m in table.mentions for i in range(m.start, m.end)}
-    for tok in doc:
+    for tok in tokens_in(doc, STATE_HEADS):
         if tok.lower_ not in STATE_HEADS or tok.i in covered:
             continue
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}]
@@ -72,7 +73,7 @@ def add_settlement_rementions(doc: Doc, table: EntityTable) -> None:
     places = [m for m in table.mentions if m.kind == "place"]
     sent_no = {s.start: n for n, s in enumerate(doc.sents)}
     introduced: dict[str, Mention] = {}  # settlement noun -> last place introduced with it
-    for tok in doc:
+    for tok in tokens_in(doc, SETTLEMENT_NOUNS):
         noun = tok.lower_
         if noun not in SETTLEMENT_NOUNS:
             continue
@@ -200,7 +201,7 @@ def add_state_form_rementions(doc: Doc, table: EntityTable, state_forms: dict[st
         return
     known = frozenset().union(*(state_forms.get(m.key, ()) for m in countries))
     first_words = {form.split()[0] for form in known}
-    for tok in doc:
+    for tok in tokens_in(doc, first_words):
         if tok.lower_ not in first_words or tok.i in covered or not tok.is_alpha:
             continue
         for n in (2, 1):
@@ -259,7 +260,9 @@ def add_body_head_rementions(doc: Doc, table: EntityTable, common_nouns: frozens
         return
     sent_no = {s.start: n for n, s in enumerate(doc.sents)}
     keys_at = {i: m.key for m in table.mentions for i in range(m.start, m.end)}
-    for tok in doc:
+    forms = lowers(doc)
+    nouns = [i for i, w in enumerate(forms) if (w == "group" or w in common_nouns) and i not in covered]
+    for tok in (doc[i] for i in nouns):  # the words the test below can let through
         word = tok.lower_
         if tok.i in covered or not tok.is_lower or (word != "group" and word not in common_nouns):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from loaders.doc_words import fine_tags, lowers, tokens_in
 from loaders.entities.candidates import Candidate
 from loaders.entities.lexicon import (
     AREA_NOUNS,
@@ -24,7 +25,7 @@ def suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     phrase is a description, and the country or body is the entity.
     """
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, PLACE_SUFFIXES):
         if (
             tok.lower_ in PLACE_SUFFIXES
             and tok.i > 0
@@ -76,7 +77,7 @@ def joined_name_candidates(doc: Doc) -> list[Candidate]:
     "Lashkar-e-Taiba") is one armed group, written with or without a space after the connective; the
     model cuts it at the hyphen and calls the first word a person."""
     out = []
-    for tok in doc[: len(doc) - 3]:
+    for tok in tokens_in(doc, ARMED_NAME_WORDS, 0, len(doc) - 3):  # the test's first word only
         dash, part = doc[tok.i + 1], doc[tok.i + 2]
         if not (
             tok.lower_ in ARMED_NAME_WORDS
@@ -99,12 +100,16 @@ def joined_name_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+SETTLEMENT_OR_AREA_NOUNS = SETTLEMENT_NOUNS | AREA_NOUNS  # the union once, not at every plural noun
+
+
 def town_of_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'the town of Rastan', 'the city of Jizan', 'the province of Jufra': the name after a settlement or
     area noun and 'of' is a place, unless it is already known as something else ('the capital of Syria')."""
     out = []
-    for tok in doc:
-        plural = tok.tag_ == "NNS" and tok.lemma_.lower() in SETTLEMENT_NOUNS | AREA_NOUNS
+    forms, tags = lowers(doc), fine_tags(doc)  # a settlement or area word, or a plural: no other token
+    for tok in (doc[i] for i, w in enumerate(forms) if w in SETTLEMENT_OR_AREA_NOUNS or tags[i] == "NNS"):
+        plural = tok.tag_ == "NNS" and tok.lemma_.lower() in SETTLEMENT_OR_AREA_NOUNS
         if tok.lower_ not in SETTLEMENT_NOUNS and tok.lower_ not in AREA_NOUNS and not plural:
             continue
         for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -129,7 +134,7 @@ def group_suffix_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """A proper name followed by a group word ("the Libya Dawn militia") is an armed group, unless the
     name alone is already a known actor ("the Houthi militia" is the Houthis)."""
     out = []
-    for tok in doc:
+    for tok in tokens_in(doc, GROUP_SUFFIXES):
         if tok.lower_ not in GROUP_SUFFIXES or tok.i == 0:
             continue
         start = tok.i
@@ -148,7 +153,8 @@ def coordinated_place_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """'the Homs, Hama and Tartus provinces', 'the Lachin and Kelbajar districts': names coordinated before
     a plural place noun are each a place (the model reads them as bodies), unless known as something else."""
     out = []
-    for tok in doc:
+    tags = fine_tags(doc)
+    for tok in (doc[i] for i, tag in enumerate(tags) if tag == "NNS"):  # the test below wants a plural
         lemma = tok.lemma_.lower()
         if tok.tag_ != "NNS" or not (
             lemma in PLACE_SUFFIXES or lemma in SETTLEMENT_NOUNS or lemma in AREA_NOUNS

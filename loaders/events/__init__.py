@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from graph.model import ExtractedEvent, ExtractedRelation
 from loaders.clauses import conditional
+from loaders.doc_words import doc_text, parts_of_speech
 from loaders.events.blame import harm_report, self_report
 from loaders.events.casualties import count
 from loaders.events.constructions import classify
@@ -70,6 +71,7 @@ LEAD_SENTENCES = 5
 NAMED_BODY_TYPES = {"COOPERATE", "SUPPORT", "MOBILIZE", "AID"}
 # Acts done in words, which a participle on a medium tells ("issued a statement condemning X").
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"}
+TRIGGER_POS = frozenset(VERBS | NOUNS)  # the parts of speech an event's trigger has
 # Types a present-tense description of a noun states as a lasting relation, not as an act.
 STANDING = {"SUPPORT"}
 
@@ -89,7 +91,10 @@ def sentence_events(
     if lexicon is None:
         lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
     out: list[tuple[ExtractedEvent, bool]] = []
-    for tok in sent:
+    pos = parts_of_speech(sent.doc)
+    # Speed: only a verb or a noun triggers an event, whatever `classify` says; it and `crowd_protest`
+    # are pure tests, so the other words (most of a sentence) skip them, with no Token object made.
+    for tok in (sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in TRIGGER_POS):
         etype, how = classify(tok, lexicon.get(tok.i))
         if etype is None and crowd_protest(tok):
             etype, how = "PROTEST", "verb"  # "protesters burned flags outside the embassy"
@@ -211,9 +216,10 @@ def find_events(
     for seen, sent in enumerate(sents):
         if lexicon is None:
             lexicon = {s.start: s.label_ for s in trigger_spans(sent.doc)}
-            published = dateline_day(sent.doc.text, published) or published  # "MOSCOW, DEC 25: ... today"
-            years = years_back(sent.doc.text, published)  # "Twenty years after ...": an anniversary piece
-            old_day = anniversary_day(sent.doc.text, published)  # "On this day in 1986, ..."
+            text = doc_text(sent.doc)  # spaCy joins `doc.text` anew at every access
+            published = dateline_day(text, published) or published  # "MOSCOW, DEC 25: ... today"
+            years = years_back(text, published)  # "Twenty years after ...": an anniversary piece
+            old_day = anniversary_day(text, published)  # "On this day in 1986, ..."
             published = old_day or published
             story = old_day or story  # an anniversary piece's day is its story's, whatever days it names
         stepped = opening_step(sent, last_day)  # "The next day, ...": a retelling's next day

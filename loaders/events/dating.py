@@ -9,11 +9,11 @@ and takes the one of the mention it merges with, never the publication day.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
 from loaders.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, parse_iso, resolve_date, shift
+from loaders.doc_words import joined, tokens_in
 from loaders.events.constructions import PROMISE_VERBS
 from loaders.events.lexicon import CONCLUDING_VERBS, SPEECH_VERBS, TRIGGERS
 
@@ -83,7 +83,7 @@ def others_days(trigger: Token, tokens: Span) -> set[int]:
     """Token indices of a day that is another noun's possessive ("accused X of Tuesday's attack": Tuesday
     is the attack's day, not the accusation's)."""
     skip: set[int] = set()
-    for tok in tokens:
+    for tok in tokens_in(tokens.doc, WEEKDAYS, tokens.start, tokens.end):  # the day names only
         if tok.dep_ == "poss" and tok.lower_ in WEEKDAYS and tok.head is not trigger:
             skip |= {t.i for t in tok.subtree}
     return skip
@@ -98,20 +98,7 @@ def clause_text(trigger: Token, sent: Span) -> str:
             sub = {t.i for t in tok.subtree}
             if trigger.i not in sub and tok.head is not trigger:
                 skip |= sub
-    return joined(t for t in sent if t.i not in skip)
-
-
-def joined(tokens: Iterable[Token]) -> str:
-    """Tokens as the text writes them ("Dec. 27, 1979", not "Dec . 27 , 1979", which no date pattern
-    reads), with a space where left-out tokens stood between two that the text runs together."""
-    out: list[str] = []
-    prev: Token | None = None
-    for t in tokens:
-        if prev is not None and not prev.whitespace_ and t.i != prev.i + 1:
-            out.append(" ")
-        out.append(t.text_with_ws)
-        prev = t
-    return "".join(out)
+    return joined(sent, skip)
 
 
 def is_reference(tok: Token) -> bool:
@@ -195,10 +182,10 @@ def earlier_date(part: Token, sent: Span, published: str | None) -> tuple[str | 
     inner = {t.i for t in part.subtree} - {
         t.i for c in part.children if c.dep_ == "npadvmod" for t in c.subtree
     }
-    own = resolve_date(joined(t for t in sent if t.i in inner), published)
+    own = resolve_date(joined(sent, keep=inner), published)
     if own is not None:
         return own, True
-    outer = resolve_date(joined(t for t in sent if t.i not in {x.i for x in part.subtree}), published)
+    outer = resolve_date(joined(sent, {x.i for x in part.subtree}), published)  # the set once, not a word
     if outer is None or len(outer) < len("2000-01-01"):
         return outer, outer is not None
     days = lapse(part)
@@ -278,7 +265,7 @@ def speech_date(tok: Token, clause: str, sent: Span, published: str | None) -> s
     reported = {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
     if not reported:
         return None
-    own = joined(t for t in sent if t.i not in reported)
+    own = joined(sent, reported)
     return resolve_date(own, published) if own.strip() != clause.strip() else None
 
 

@@ -39,6 +39,14 @@ def _bucket(feature: str) -> int:
     return DENSE + zlib.crc32(feature.encode("utf-8")) % HASH_BUCKETS
 
 
+KIND_INDEX = {kind: k for k, kind in enumerate(KINDS)}  # KINDS.index as one dict lookup a pair
+
+
+@lru_cache(maxsize=256)  # token gaps are small integers: numpy's scalar log1p once for each
+def _log_gap(gap: int) -> float:
+    return float(np.log1p(gap) / 4.0)
+
+
 def _mean(tensor: np.ndarray, start: int, end: int) -> np.ndarray:
     if end <= start or tensor.shape[0] < end or tensor.shape[1] != TENSOR_WIDTH:
         return np.zeros(TENSOR_WIDTH, dtype=np.float32)
@@ -78,7 +86,11 @@ def pair_features(
     memo = {} if memo is None else memo
     doc = sent.doc
     x = np.zeros(N_FEATURES, dtype=np.float32) if out is None else out
-    tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else np.zeros((0, 0), np.float32)
+    if "tensor" not in memo:  # Doc.tensor builds a new array view at every access: once for the memo
+        memo["tensor"] = (
+            doc.tensor if doc.tensor is not None and doc.tensor.size else np.zeros((0, 0), np.float32)
+        )
+    tensor = memo["tensor"]
     lo, hi = (source, target) if source.start < target.start else (target, source)
 
     def mean(start: int, end: int) -> np.ndarray:
@@ -95,12 +107,12 @@ def pair_features(
     x[TENSOR_WIDTH : 2 * TENSOR_WIDTH] = mean(target.start, target.end)
     x[2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = mean(lo.end, hi.start)
     off = 3 * TENSOR_WIDTH
-    x[off + KINDS.index(source.kind)] = 1.0
-    x[off + len(KINDS) + KINDS.index(target.kind)] = 1.0
+    x[off + KIND_INDEX[source.kind]] = 1.0
+    x[off + len(KINDS) + KIND_INDEX[target.kind]] = 1.0
     off += 2 * len(KINDS)
     gap = max(0, hi.start - lo.end)
     x[off] = 1.0 if source.start < target.start else 0.0
-    x[off + 1] = np.log1p(gap) / 4.0
+    x[off + 1] = _log_gap(gap)
     x[off + 2] = min(between_mentions, 4) / 4.0
     x[off + 3] = 1.0  # bias
     if ("between", lo.end, hi.start) not in memo:

@@ -67,19 +67,22 @@ class SentenceFilter:
         self.trees = [PatternTree(nodes, vocab) for nodes in patterns]
         self.attrs = sorted({name for tree in self.trees for test in tree.tests for name, _ in test})
         self.columns = [IDS[name] for name in self.attrs] + [HEAD]
+        # Speed: a constraint no token of the doc meets leaves every tree that tests it (on a node the `>`
+        # links reach) no token, and most trees end there. So each distinct constraint gets a number, each
+        # tree the numbers it needs, and a doc's unmet numbers rule trees out before any token index is built.
+        self.distinct = sorted({c for tree in self.trees for test in tree.tests for c in test})
+        number = {c: n for n, c in enumerate(self.distinct)}
+        self.needs = [
+            frozenset(number[c] for k in _reached(tree) for c in tree.tests[k]) for tree in self.trees
+        ]
 
     def possible_roots(self, doc: Doc) -> list[set[int]]:
         """For each pattern, the tokens that satisfy its root node with its whole tree of `>` children."""
         array = doc.to_array(self.columns)
-        table = array[:, :-1].T.tolist()
-        index: dict[str, dict[int, set[int]]] = {}
-        present: dict[str, set[int]] = {}
-        for name, column in zip(self.attrs, table, strict=True):
-            by_value: dict[int, set[int]] = {}
-            for i, value in enumerate(column):
-                by_value.setdefault(value, set()).add(i)
-            index[name] = by_value
-            present[name] = set(by_value)
+        table = dict(zip(self.attrs, array[:, :-1].T.tolist(), strict=True))
+        present = {name: set(column) for name, column in table.items()}
+        unmet = {n for n, (name, values) in enumerate(self.distinct) if values.isdisjoint(present[name])}
+        index: dict[str, dict[int, set[int]]] = {}  # an attribute -> its values' tokens, built when asked
         heads = [i + offset for i, offset in enumerate(array[:, -1].astype("int64").tolist())]  # offsets
         cache: dict[Constraint, set[int]] = {}
 
@@ -87,6 +90,11 @@ class SentenceFilter:
             found: set[int] | None = None
             for c in test:
                 if c not in cache:
+                    if c[0] not in index:  # the attribute's first test in this doc: index its values
+                        by_value: dict[int, set[int]] = {}
+                        for i, value in enumerate(table[c[0]]):
+                            by_value.setdefault(value, set()).add(i)
+                        index[c[0]] = by_value
                     by_value = index[c[0]]
                     cache[c] = set().union(*(by_value[v] for v in c[1] & present[c[0]]))
                 found = cache[c] if found is None else found & cache[c]
@@ -107,7 +115,13 @@ class SentenceFilter:
             return found
 
         everywhere = set(range(len(doc)))
-        return [everywhere if (found := ok(tree, tree.root)) is None else found for tree in self.trees]
+        out: list[set[int]] = []
+        for tree, needs in zip(self.trees, self.needs, strict=True):
+            if not unmet.isdisjoint(needs):
+                out.append(set())  # what `ok` finds too, at the node no token meets
+            else:
+                out.append(everywhere if (found := ok(tree, tree.root)) is None else found)
+        return out
 
     def runs(self, doc: Doc) -> list[tuple[Span, list[int]]]:
         """Runs of consecutive sentences where some pattern could match, each with those patterns' indices."""
@@ -132,3 +146,13 @@ class SentenceFilter:
                 out.append((doc[starts[j] : end], sent_of[j]))
             last = j
         return out
+
+
+def _reached(tree: PatternTree) -> list[int]:
+    """The nodes the `>` links reach from the root: the ones `possible_roots` tests."""
+    out, todo = [], [tree.root]
+    while todo:
+        k = todo.pop()
+        out.append(k)
+        todo += tree.children[k]
+    return out
