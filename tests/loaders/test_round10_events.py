@@ -1,4 +1,4 @@
-"""Round 10 (issue 9): event constructions of news in general (docs/extraction.md "Round 10: events").
+"""Round 10 (issue 9): event constructions of news in general (docs/extraction-rounds.md "Round 10: events").
 Every sentence here is our own. Articles are published on Thursday 10 June 2021
 (tests/loaders/conftest.py)."""
 

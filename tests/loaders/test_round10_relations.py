@@ -1,5 +1,5 @@
 """Round 10 (issue 9): relation constructions kept this round, each checked on sentences of our own
-(docs/extraction.md "Round 10"). Every sentence here is our own."""
+(docs/extraction-rounds.md "Round 10"). Every sentence here is our own."""
 
 from __future__ import annotations
 

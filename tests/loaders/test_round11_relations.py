@@ -1,4 +1,4 @@
-"""Round 11: relation constructions kept this round (docs/extraction.md "Round 11"). Every sentence here
+"""Round 11: relation constructions kept this round (docs/extraction-rounds.md "Round 11"). Every sentence here
 is our own."""
 
 from __future__ import annotations

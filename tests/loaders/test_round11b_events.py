@@ -1,4 +1,4 @@
-"""Round 11b: promises of force as threats (docs/extraction.md "Round 11: events"). Every sentence here is
+"""Round 11b: promises of force as threats (docs/extraction-rounds.md "Round 11: events"). Every sentence here is
 our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 12 (issue 9): official affiliations (docs/extraction.md "Round 12"). Every sentence here is our
+"""Round 12 (issue 9): official affiliations (docs/extraction-rounds.md "Round 12"). Every sentence here is our
 own."""
 
 from __future__ import annotations

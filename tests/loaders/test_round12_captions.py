@@ -1,4 +1,4 @@
-"""Round 12: text preparation around photo captions and credits (docs/extraction.md "Round 12: captions").
+"""Round 12: text preparation around photo captions and credits (docs/extraction-rounds.md "Round 12: captions").
 Every text here is our own."""
 
 from __future__ import annotations

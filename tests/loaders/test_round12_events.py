@@ -1,5 +1,5 @@
 """Round 12: a side driven out of a place, a step phrase on the verb an act complements
-(docs/extraction.md "Round 12: events"). Every sentence here is our own. Articles are published on
+(docs/extraction-rounds.md "Round 12: events"). Every sentence here is our own. Articles are published on
 Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 12: references with no entity of their own (docs/extraction.md "Round 12: references").
+"""Round 12: references with no entity of their own (docs/extraction-rounds.md "Round 12: references").
 Every sentence here is our own."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def test_the_group_as_an_object_is_not_the_clauses_subject(run: Callable[[str], 
 
 def test_the_army_with_no_main_country_stays_unresolved(run: Callable[[str], Extraction]) -> None:
     # no country dominates the article: "the army" is nobody's (a country named in its sentence may well
-    # be the other side: tried in round 12 and dropped, docs/extraction.md)
+    # be the other side: tried in round 12 and dropped, docs/extraction-rounds.md)
     ex = run(
         "Insurgents armed by Iran struck a base of the army near the border. "
         "Jordan and Egypt condemned the strike."

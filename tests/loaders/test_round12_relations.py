@@ -1,4 +1,4 @@
-"""Round 12: relation constructions kept this round (docs/extraction.md "Round 12: relations recall").
+"""Round 12: relation constructions kept this round (docs/extraction-rounds.md "Round 12: relations recall").
 Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 12 (issue 9): relation precision, general causes of spurious relations (docs/extraction.md
+"""Round 12 (issue 9): relation precision, general causes of spurious relations (docs/extraction-rounds.md
 "Round 12: relation precision"). Every sentence here is our own."""
 
 from __future__ import annotations

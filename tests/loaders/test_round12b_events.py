@@ -1,4 +1,4 @@
-"""Round 12b: event precision (docs/extraction.md "Round 12b"): trigger words in a sense that is no event,
+"""Round 12b: event precision (docs/extraction-rounds.md "Round 12b"): trigger words in a sense that is no event,
 acts still to come or long-standing, the terms of papers and measures, related-story link lines. Every
 sentence here is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 

@@ -1,4 +1,4 @@
-"""Round 12c: event recall (docs/extraction.md "Round 12c"): fights told by "fought", "targeted" and
+"""Round 12c: event recall (docs/extraction-rounds.md "Round 12c"): fights told by "fought", "targeted" and
 "exchanged fire". Every sentence here is our own. Articles are published on Thursday 10 June 2021
 (tests/loaders/conftest.py)."""
 

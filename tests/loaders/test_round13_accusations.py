@@ -1,4 +1,4 @@
-"""Round 13: accusations in reported speech and naming (docs/extraction.md "Round 13: accusations").
+"""Round 13: accusations in reported speech and naming (docs/extraction-rounds.md "Round 13: accusations").
 Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: affiliations on unseen news (docs/extraction.md "Round 13: affiliations"). Every sentence here
+"""Round 13: affiliations on unseen news (docs/extraction-rounds.md "Round 13: affiliations"). Every sentence here
 is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: a common noun with a name in apposition stands for that name (docs/extraction.md "Round 13:
+"""Round 13: a common noun with a name in apposition stands for that name (docs/extraction-rounds.md "Round 13:
 names in apposition"). Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: the less frequent event types on unseen news (docs/extraction.md "Round 13: less frequent
+"""Round 13: the less frequent event types on unseen news (docs/extraction-rounds.md "Round 13: less frequent
 event types"). Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: offices introduced with their body before the holder is named (docs/extraction.md "Round 13:
+"""Round 13: offices introduced with their body before the holder is named (docs/extraction-rounds.md "Round 13:
 offices introduced before their holder"). Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: places in places (docs/extraction.md "Round 13: OPPOSES and LOCATED_IN on unseen news").
+"""Round 13: places in places (docs/extraction-rounds.md "Round 13: OPPOSES and LOCATED_IN on unseen news").
 Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: protests and coercion whose crowd is a count ("hundreds of demonstrators") (docs/extraction.md
+"""Round 13: protests and coercion whose crowd is a count ("hundreds of demonstrators") (docs/extraction-rounds.md
 "Round 13: protests"). Every sentence here is our own."""
 
 from __future__ import annotations

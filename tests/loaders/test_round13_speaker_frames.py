@@ -1,4 +1,4 @@
-"""Round 13: the speaker of a reporting verb's frame is no party to the act it reports (docs/extraction.md
+"""Round 13: the speaker of a reporting verb's frame is no party to the act it reports (docs/extraction-rounds.md
 "Round 13: speakers of reports"). Every sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 13: attacks told through the weapon (docs/extraction.md "Round 13: attacks"). Every sentence here
+"""Round 13: attacks told through the weapon (docs/extraction-rounds.md "Round 13: attacks"). Every sentence here
 is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations

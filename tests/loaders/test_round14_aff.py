@@ -1,4 +1,4 @@
-"""Round 14: affiliations on news nobody tuned on (docs/extraction.md "Round 14: affiliations"). Every
+"""Round 14: affiliations on news nobody tuned on (docs/extraction-rounds.md "Round 14: affiliations"). Every
 sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 14: events other than attacks on news nobody tuned on (docs/extraction.md "Round 14: events
+"""Round 14: events other than attacks on news nobody tuned on (docs/extraction-rounds.md "Round 14: events
 other than attacks"). Every sentence here is our own."""
 
 from __future__ import annotations

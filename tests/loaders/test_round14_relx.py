@@ -1,4 +1,4 @@
-"""Round 14: the less frequent relation types on unseen news (docs/extraction.md "Round 14: relations
+"""Round 14: the less frequent relation types on unseen news (docs/extraction-rounds.md "Round 14: relations
 other than affiliations and strikes"). Every sentence here is our own."""
 
 from __future__ import annotations

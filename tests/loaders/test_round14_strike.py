@@ -1,4 +1,4 @@
-"""Round 14: attacks on news nobody tuned on (docs/extraction.md "Round 14: attacks, STRUCK and ASSAULT").
+"""Round 14: attacks on news nobody tuned on (docs/extraction-rounds.md "Round 14: attacks, STRUCK and ASSAULT").
 Every sentence here is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def test_killing_a_bodys_workers_strikes_the_body(
     assert (source, "STRUCK", target) in rels(run(text))
 
 
-# Neutral on every half (docs/extraction.md, round 14): committed once and reverted, for the lead to take.
+# Neutral on every half (docs/extraction-rounds.md, round 14): committed once and reverted, for the lead to take.
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Round 14: war-report constructions (docs/extraction.md "Round 14: war reports, branch r14/war").
+"""Round 14: war-report constructions (docs/extraction-rounds.md "Round 14: war reports, branch r14/war").
 Every sentence here is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations

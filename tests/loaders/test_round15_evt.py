@@ -1,4 +1,4 @@
-"""Round 15: events other than attacks on news nobody tuned on (docs/extraction.md "Round 15: evt").
+"""Round 15: events other than attacks on news nobody tuned on (docs/extraction-rounds.md "Round 15: evt").
 Every sentence here is our own."""
 
 from __future__ import annotations

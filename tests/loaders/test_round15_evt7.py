@@ -1,4 +1,4 @@
-"""Round 15 (second wave): events on unseen news (docs/extraction.md "Round 15 (second wave): evt7").
+"""Round 15 (second wave): events on unseen news (docs/extraction-rounds.md "Round 15 (second wave): evt7").
 Every sentence here is our own."""
 
 from __future__ import annotations

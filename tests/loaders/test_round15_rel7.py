@@ -1,4 +1,4 @@
-"""Round 15 (second wave): rel7, relations on unseen news (docs/extraction.md "Round 15 (second wave):
+"""Round 15 (second wave): rel7, relations on unseen news (docs/extraction-rounds.md "Round 15 (second wave):
 rel7"). Every sentence here is our own."""
 
 from __future__ import annotations

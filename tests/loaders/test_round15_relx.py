@@ -1,4 +1,4 @@
-"""Round 15: relations other than STRUCK on unseen news (docs/extraction.md "Round 15: relx").
+"""Round 15: relations other than STRUCK on unseen news (docs/extraction-rounds.md "Round 15: relx").
 Every sentence here is our own."""
 
 from __future__ import annotations

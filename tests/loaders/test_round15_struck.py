@@ -1,4 +1,4 @@
-"""Round 15: STRUCK constructions on news nobody tuned on (docs/extraction.md "Round 15: struck").
+"""Round 15: STRUCK constructions on news nobody tuned on (docs/extraction-rounds.md "Round 15: struck").
 Every sentence here is our own. Articles are published on Thursday 10 June 2021 (tests/loaders/conftest.py)."""
 
 from __future__ import annotations

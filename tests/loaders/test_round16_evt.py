@@ -1,4 +1,4 @@
-"""Round 16: events on unseen news, bench/news6 A first (docs/extraction.md "Round 16: evt").
+"""Round 16: events on unseen news, bench/news6 A first (docs/extraction-rounds.md "Round 16: evt").
 Every sentence here is our own."""
 
 from __future__ import annotations

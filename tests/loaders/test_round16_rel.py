@@ -1,4 +1,4 @@
-"""Round 16: rel, relations on news nobody tuned on (docs/extraction.md "Round 16: rel"). Every sentence
+"""Round 16: rel, relations on news nobody tuned on (docs/extraction-rounds.md "Round 16: rel"). Every sentence
 here is our own; each construction has a look-alike that must keep (or must not give) the relation."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Round 6 (issue 9): constructions checked on sentences written for them (pattern data in
 loaders/data/patterns/relations/, word lists in the lexicons), kept only where dev's held half and
-bench/news B did not drop (docs/extraction.md, "Round 6"). Every sentence here is our own."""
+bench/news B did not drop (docs/extraction-rounds.md, "Round 6"). Every sentence here is our own."""
 
 from __future__ import annotations
 

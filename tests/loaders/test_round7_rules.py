@@ -1,5 +1,5 @@
 """Round 7 (issue 9): general constructions of relations and events, each checked on sentences written
-for it (data in loaders/data/, docs/extraction.md "Round 7"); kept only where dev's held half and
+for it (data in loaders/data/, docs/extraction-rounds.md "Round 7"); kept only where dev's held half and
 bench/news B did not drop. Every sentence here is our own."""
 
 from __future__ import annotations

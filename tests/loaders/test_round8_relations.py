@@ -1,5 +1,5 @@
 """Round 8 (issue 9): general constructions of relations, each checked on sentences written for it
-(docs/extraction.md "Round 8"); kept only where dev's held half and bench/news B did not drop. Every
+(docs/extraction-rounds.md "Round 8"); kept only where dev's held half and bench/news B did not drop. Every
 sentence here is our own."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 9 (issue 9): event constructions that hold on news nobody tuned on (docs/extraction.md
+"""Round 9 (issue 9): event constructions that hold on news nobody tuned on (docs/extraction-rounds.md
 "Round 9: events"). Every sentence here is our own. Articles are published on Thursday 10 June 2021
 (tests/loaders/conftest.py)."""
 

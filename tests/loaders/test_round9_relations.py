@@ -1,5 +1,5 @@
 """Round 9 (issue 9): constructions of relations that news uses everywhere, each checked on sentences
-written for it (docs/extraction.md "Round 9"). Every sentence here is our own."""
+written for it (docs/extraction-rounds.md "Round 9"). Every sentence here is our own."""
 
 from __future__ import annotations
 
