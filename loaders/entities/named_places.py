@@ -195,7 +195,7 @@ def seat_as_building(span: Span) -> bool:
     """'in the White House garden', 'outside the Kremlin': a government's seat named with a part of its
     grounds or after a preposition of standing outside or going in is the building (a place, as the
     annotators list it); "the White House said" stays the state. "at the Kremlin" stays the state too:
-    as a place it cost relations on news2 B (docs/extraction.md, round 16)."""
+    as a place it cost relations on news2 B (docs/extraction-rounds.md, round 16)."""
     doc = span.doc
     if span.text.lower() not in SEAT_BUILDINGS:
         return False

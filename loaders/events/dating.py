@@ -178,7 +178,7 @@ def earlier_date(part: Token, sent: Span, published: str | None) -> tuple[str | 
     """The date of an event told in an "after" clause or phrase: its own date phrase; the attached
     clause's day less a stated lapse ("24 hours after"); for a phrase ("after talks in Z, X announced on
     <day>") the month of that day, since it happened before it. (None, False): dated as usual (the month
-    for "after" clauses too lowered dev's held half, docs/extraction.md "Round 8")."""
+    for "after" clauses too lowered dev's held half, docs/extraction-rounds.md "Round 8")."""
     inner = {t.i for t in part.subtree} - {
         t.i for c in part.children if c.dep_ == "npadvmod" for t in c.subtree
     }

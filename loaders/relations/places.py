@@ -42,7 +42,7 @@ def _named_inside(sent: Span, table: EntityTable) -> Iterator[ExtractedRelation]
     """ "Sanaa's southern suburbs": a place whose own name opens with another place's possessive lies in
     that place. The outer place must be an entity the article names. A bare modifier ("Taiwan Strait",
     "Aden airport") was tried too: the annotators do not place a strait in what it is named after, and
-    an airport in its city only optionally (docs/extraction.md, round 12)."""
+    an airport in its city only optionally (docs/extraction-rounds.md, round 12)."""
     doc = sent.doc
     for m in table.mentions_in(sent.start, sent.end):
         if m.kind != "place" or m.end - m.start < 2:

@@ -153,7 +153,7 @@ def referent(tok: Token) -> Token:
 def names_given(noun: Token) -> list[Token]:
     """The heads of the names a noun is given: in apposition ("the militia, the X Brigade"), or by a clause
     in which it names itself ("a group calling itself X", "a group that calls itself X"). Not "known as X":
-    that names places and nicknames too, and it lowered news2 B (docs/extraction.md, round 13)."""
+    that names places and nicknames too, and it lowered news2 B (docs/extraction-rounds.md, round 13)."""
     out: list[Token] = []
     for c in noun.children:
         if c.dep_ == "appos":
